@@ -1,0 +1,3 @@
+//! One module per subcommand; the work itself lives in the library.
+
+pub mod build;

@@ -1,0 +1,122 @@
+//! The embedded Typst compiler: a sandboxed [`World`] that serves only the
+//! generated source, the bundled fonts and the report's logo.
+
+mod fonts;
+
+use std::sync::OnceLock;
+
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::foundations::Duration;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+
+use crate::content::Report;
+use crate::error::Error;
+
+/// Compiles the generated Typst source of `report` to a paged document.
+pub fn compile(report: &Report, typst: &str) -> Result<PagedDocument, Error> {
+    let world = ReportWorld::new(report, typst.to_owned());
+    let result = typst::compile::<PagedDocument>(&world).output;
+    result.map_err(|diags| Error::Internal(describe(&world, &diags)))
+}
+
+/// Frees Typst's memoization cache; call between documents in long runs.
+pub fn evict_cache() {
+    typst::comemo::evict(10);
+}
+
+fn describe(world: &ReportWorld, diags: &[SourceDiagnostic]) -> String {
+    let shown: Vec<String> = diags
+        .iter()
+        .take(3)
+        .map(|d| {
+            let line = world
+                .range(d.span)
+                .and_then(|r| world.source.lines().byte_to_line(r.start))
+                .map(|l| l + 1)
+                .map(|l| format!(" (baris {l} sumber Typst)"))
+                .unwrap_or_default();
+            format!("{}{line}", d.message)
+        })
+        .collect();
+    let more = diags.len().saturating_sub(shown.len());
+    let more = if more > 0 { format!(" (dan {more} lagi)") } else { String::new() };
+    format!("{}{more}", shown.join("; "))
+}
+
+struct ReportWorld {
+    main: FileId,
+    source: Source,
+    logo: Option<(FileId, Bytes)>,
+    today: Datetime,
+}
+
+fn file_id(path: &str) -> FileId {
+    FileId::new(RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).expect("valid virtual path")))
+}
+
+fn library() -> &'static LazyHash<Library> {
+    static LIBRARY: OnceLock<LazyHash<Library>> = OnceLock::new();
+    LIBRARY.get_or_init(|| LazyHash::new(Library::default()))
+}
+
+impl ReportWorld {
+    fn new(report: &Report, typst: String) -> Self {
+        let main = file_id("/laporan.typ");
+        let date = report.identitas.penandatangan.tanggal.0;
+        let today = date_time(date);
+        let logo = report
+            .logo
+            .as_ref()
+            .map(|l| (file_id(&format!("/logo.{}", l.format)), Bytes::new(l.bytes.clone())));
+        ReportWorld { main, source: Source::new(main, typst), logo, today }
+    }
+}
+
+/// The report's date as a Typst datetime (midnight).
+pub(crate) fn date_time(date: chrono::NaiveDate) -> Datetime {
+    use chrono::Datelike;
+    Datetime::from_ymd_hms(date.year(), date.month() as u8, date.day() as u8, 0, 0, 0)
+        .expect("a calendar date is a valid datetime")
+}
+
+impl World for ReportWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        library()
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        fonts::book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main {
+            Ok(self.source.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        match &self.logo {
+            Some((logo, bytes)) if *logo == id => Ok(bytes.clone()),
+            _ => Err(FileError::AccessDenied),
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        fonts::fonts().get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}

@@ -1,0 +1,112 @@
+//! Where a report's files come from: a folder on disk, or the example
+//! embedded in the binary. Only files inside the report's folder are read.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use crate::error::{Error, Problem};
+
+/// The files of one report.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// How files are named in messages, e.g. `content/kubutambahan-2022`.
+    pub label: String,
+    /// The folder's name, used for the PDF's file name.
+    pub name: String,
+    kind: Kind,
+}
+
+#[derive(Debug, Clone)]
+enum Kind {
+    Dir(PathBuf),
+    Embedded(&'static [(&'static str, &'static [u8])]),
+}
+
+impl Source {
+    /// A report folder on disk.
+    pub fn from_dir(dir: &Path) -> Result<Self, Error> {
+        let meta = fs::metadata(dir).map_err(|e| Error::io("tidak dapat membuka folder laporan", dir, e))?;
+        if !meta.is_dir() {
+            return Err(Error::io(
+                "bukan folder laporan",
+                dir,
+                std::io::Error::new(std::io::ErrorKind::InvalidInput, "berikan folder yang berisi laporan.yaml"),
+            ));
+        }
+        let canonical = dir.canonicalize().map_err(|e| Error::io("tidak dapat membuka folder laporan", dir, e))?;
+        let name = canonical
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "laporan".into());
+        let label = dir.display().to_string().trim_end_matches('/').to_string();
+        Ok(Source { label, name, kind: Kind::Dir(canonical) })
+    }
+
+    /// The bundled example report (Kecamatan Kubutambahan 2022).
+    pub fn example() -> Self {
+        Source {
+            label: "(contoh bawaan) content/kubutambahan-2022".into(),
+            name: "kubutambahan-2022".into(),
+            kind: Kind::Embedded(crate::embedded::EXAMPLE),
+        }
+    }
+
+    /// How the file `rel` is named in messages.
+    pub fn display(&self, rel: &str) -> String {
+        format!("{}/{rel}", self.label)
+    }
+
+    /// Reads the file `rel` (a `/`-separated path inside the report), or
+    /// `None` when it does not exist. Paths leaving the folder are refused.
+    pub fn read(&self, rel: &str) -> Result<Option<Vec<u8>>, Error> {
+        let inside = Path::new(rel)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+        if !inside || rel.is_empty() {
+            return Err(Problem::new(self.display(rel), "berkas berada di luar folder laporan")
+                .hint("tulis jalur relatif di dalam folder laporan, tanpa \"..\" atau \"/\" di depan")
+                .into());
+        }
+        match &self.kind {
+            Kind::Embedded(files) => Ok(files.iter().find(|(n, _)| *n == rel).map(|(_, b)| b.to_vec())),
+            Kind::Dir(root) => {
+                let path = root.join(rel);
+                let real = match path.canonicalize() {
+                    Ok(real) => real,
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+                    Err(e) => return Err(Error::io("tidak dapat membaca", path, e)),
+                };
+                if !real.starts_with(root) {
+                    return Err(Problem::new(self.display(rel), "berkas menunjuk ke luar folder laporan (tautan simbolik)")
+                        .hint("salin berkasnya ke dalam folder laporan")
+                        .into());
+                }
+                fs::read(&real).map(Some).map_err(|e| Error::io("tidak dapat membaca", path, e))
+            }
+        }
+    }
+
+    /// The `.yaml` files in the report's subfolder `dir`, sorted by name.
+    pub fn list_yaml(&self, dir: &str) -> Result<Vec<String>, Error> {
+        let mut names: Vec<String> = match &self.kind {
+            Kind::Embedded(files) => files
+                .iter()
+                .filter_map(|(n, _)| n.strip_prefix(dir)?.strip_prefix('/'))
+                .filter(|n| !n.contains('/'))
+                .map(str::to_owned)
+                .collect(),
+            Kind::Dir(root) => match fs::read_dir(root.join(dir)) {
+                Ok(entries) => entries
+                    .flatten()
+                    .filter(|e| e.path().is_file())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect(),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+                Err(e) => return Err(Error::io("tidak dapat membaca folder", root.join(dir), e)),
+            },
+        };
+        names.retain(|n| (n.ends_with(".yaml") || n.ends_with(".yml")) && !n.starts_with('.'));
+        names.sort();
+        Ok(names.into_iter().map(|n| format!("{dir}/{n}")).collect())
+    }
+}

@@ -1,0 +1,125 @@
+//! Errors of the library. A [`Problem`] is something wrong in the user's files
+//! and always names the file and, where known, line, column and YAML path.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Everything that can stop a build.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The report's files contain a mistake the user can fix.
+    #[error("{0}")]
+    Input(Box<Problem>),
+    /// A file could not be read or written.
+    #[error("{action} {}: {source}", path.display())]
+    Io {
+        /// What was being done, in Indonesian ("tidak dapat membaca").
+        action: &'static str,
+        /// The file concerned.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Typst rejected the generated source. Valid input never causes this;
+    /// it is a defect in renaksi's templates.
+    #[error(
+        "galat internal saat menyusun PDF: {0}\n  ini cacat pada renaksi, bukan pada berkas Anda; \
+         jalankan ulang dengan --emit-typst laporan.typ dan laporkan bersama berkas itu"
+    )]
+    Internal(String),
+}
+
+impl Error {
+    /// Shorthand for an I/O error with context.
+    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { action, path: path.into(), source }
+    }
+}
+
+impl From<Problem> for Error {
+    fn from(problem: Problem) -> Self {
+        Error::Input(Box::new(problem))
+    }
+}
+
+/// A mistake in one of the report's files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file, as the user named it (e.g. `content/x/narasi.yaml`).
+    pub file: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column, when known.
+    pub column: Option<usize>,
+    /// YAML path such as `pejabat[0].sasaran[2].uraian`, when known.
+    pub path: Option<String>,
+    /// What is wrong, in Indonesian.
+    pub message: String,
+    /// What would be right, in Indonesian.
+    pub hint: Option<String>,
+    /// The offending source line, shown with a caret under the column.
+    pub snippet: Option<String>,
+}
+
+impl Problem {
+    /// A problem in `file` with a message and nothing else known yet.
+    pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.into(),
+            line: None,
+            column: None,
+            path: None,
+            message: message.into(),
+            hint: None,
+            snippet: None,
+        }
+    }
+
+    /// Sets the YAML path.
+    pub fn at_path(mut self, path: impl Into<String>) -> Self {
+        let path = path.into();
+        self.path = (!path.is_empty()).then_some(path);
+        self
+    }
+
+    /// Sets what would be right.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Sets line and column and takes the snippet from `text`.
+    pub fn at(mut self, text: &str, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self.snippet = text.lines().nth(line.saturating_sub(1)).map(str::to_owned);
+        self
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        if let Some(path) = &self.path {
+            write!(f, " ({path})")?;
+        }
+        write!(f, ": {}", self.message)?;
+        if let (Some(snippet), Some(line)) = (&self.snippet, self.line) {
+            let gutter = line.to_string();
+            let column = self.column.unwrap_or(1).max(1);
+            let pad: String = snippet.chars().take(column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            write!(f, "\n {gutter} | {snippet}\n {} | {pad}^", " ".repeat(gutter.len()))?;
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  saran: {hint}")?;
+        }
+        Ok(())
+    }
+}

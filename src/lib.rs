@@ -1,0 +1,50 @@
+//! renaksi turns a folder of YAML into the Indonesian government report
+//! *Rencana Aksi atas Perjanjian Kinerja (Perubahan)* as a PDF.
+//!
+//! The pipeline reads in the order of its modules: [`content`] loads and
+//! validates the YAML, [`render`] fills the Typst templates with minijinja,
+//! [`compile`] runs the embedded Typst compiler and [`pdf`] writes the file.
+
+pub mod compile;
+pub mod content;
+pub mod embedded;
+pub mod error;
+pub mod pdf;
+pub mod render;
+
+pub use error::{Error, Problem};
+
+use std::path::Path;
+
+/// Everything one build produces: the generated Typst source and the PDF bytes.
+pub struct Output {
+    /// The Typst source the templates produced.
+    pub typst: String,
+    /// The finished PDF.
+    pub pdf: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+}
+
+/// Loads, renders and compiles one report.
+pub fn build(report: &content::Report) -> Result<Output, Error> {
+    let typst = render::render(report)?;
+    typeset(report, typst)
+}
+
+/// Compiles Typst source rendered for `report` and exports the PDF.
+pub fn typeset(report: &content::Report, typst: String) -> Result<Output, Error> {
+    let document = compile::compile(report, &typst)?;
+    let pages = document.pages().len();
+    let pdf = pdf::export(report, &document)?;
+    Ok(Output { typst, pdf, pages })
+}
+
+/// Loads the report in `dir`, or the bundled example when `dir` is `None`.
+pub fn load(dir: Option<&Path>) -> Result<content::Report, Error> {
+    let source = match dir {
+        Some(dir) => content::Source::from_dir(dir)?,
+        None => content::Source::example(),
+    };
+    content::Report::load(source)
+}

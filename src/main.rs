@@ -1,0 +1,43 @@
+//! The `renaksi` binary: parses arguments, runs a subcommand, prints errors
+//! once and maps them to exit codes (0 ok, 1 invalid input, 2 usage or I/O).
+
+mod cli;
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+use renaksi::Error;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Build(args) => cmd::build::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("galat: {err}");
+            ExitCode::from(exit_code(&err))
+        }
+    }
+}
+
+fn exit_code(err: &Error) -> u8 {
+    match err {
+        Error::Input(_) => 1,
+        Error::Io { .. } | Error::Internal(_) => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
+}

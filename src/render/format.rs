@@ -1,0 +1,103 @@
+//! Indonesian formatting of numbers, money, dates, NIPs and numerals.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::content::Ejaan;
+
+/// `1800` → `1.800`, `85.5` → `85,5`, `-3` → `-3`.
+pub fn angka(value: f64) -> String {
+    let text = format!("{}", value.abs());
+    let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::new();
+    if value < 0.0 {
+        out.push('-');
+    }
+    out.push_str(&group(whole));
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// `2040000000` → `Rp 2.040.000.000`.
+pub fn rupiah(value: u64) -> String {
+    format!("Rp {}", group(&value.to_string()))
+}
+
+fn group(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+const BULAN: [&str; 12] = [
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+    "November", "Desember",
+];
+
+/// The twelve month names in the chosen spelling.
+pub fn bulan(ejaan: Ejaan) -> [&'static str; 12] {
+    let mut names = BULAN;
+    if ejaan == Ejaan::Lama {
+        names[1] = "Pebruari";
+        names[10] = "Nopember";
+    }
+    names
+}
+
+/// `2022-10-12` → `12 Oktober 2022`.
+pub fn tanggal(date: NaiveDate, ejaan: Ejaan) -> String {
+    format!("{} {} {}", date.day(), bulan(ejaan)[date.month0() as usize], date.year())
+}
+
+/// `196502071997021001` → `19650207 199702 1 001`; other text is kept as written.
+pub fn nip(raw: &str) -> String {
+    let digits: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    if digits.len() == 18 && digits.chars().all(|c| c.is_ascii_digit()) {
+        format!("{} {} {} {}", &digits[..8], &digits[8..14], &digits[14..15], &digits[15..])
+    } else {
+        raw.to_owned()
+    }
+}
+
+/// `4` → `IV`.
+pub fn romawi(mut n: usize) -> String {
+    const TABLE: [(usize, &str); 13] = [
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+        (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, numeral) in TABLE {
+        while n >= value {
+            out.push_str(numeral);
+            n -= value;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_like_an_indonesian_office() {
+        assert_eq!(angka(1800.0), "1.800");
+        assert_eq!(angka(85.5), "85,5");
+        assert_eq!(angka(100.0), "100");
+        assert_eq!(angka(1234567.25), "1.234.567,25");
+        assert_eq!(rupiah(2_040_000_000), "Rp 2.040.000.000");
+        assert_eq!(nip("196502071997021001"), "19650207 199702 1 001");
+        assert_eq!(nip("-"), "-");
+        assert_eq!(romawi(3), "III");
+        let date = NaiveDate::from_ymd_opt(2022, 2, 1).unwrap();
+        assert_eq!(tanggal(date, Ejaan::Lama), "1 Pebruari 2022");
+        assert_eq!(tanggal(date, Ejaan::Baku), "1 Februari 2022");
+    }
+}

@@ -1,0 +1,119 @@
+//! Markdown narrative to Typst markup. Emphasis, strong emphasis, paragraphs
+//! and lists are the only markup a user can write; anything else Markdown
+//! knows (headings, links, code, HTML, quotes) is printed as the text it was
+//! written as. All text is emitted as Typst string literals.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::escape::markup_text;
+
+/// Converts `markdown` to Typst markup.
+///
+/// Ordered lists number `1.`, `2.`, …; bullet lists letter `a)`, `b)`, …,
+/// or `a.`, `b.`, … when nested inside a numbered list, as in the official
+/// documents.
+pub fn to_typst(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len() * 5 / 4);
+    // For each open list: whether it is ordered.
+    let mut lists: Vec<bool> = Vec::new();
+    let mut events = Parser::new_ext(markdown, Options::empty()).into_offset_iter();
+    while let Some((event, range)) = events.next() {
+        match event {
+            Event::Start(Tag::Paragraph) => {}
+            Event::End(TagEnd::Paragraph) => out.push_str("\n\n"),
+            Event::Start(Tag::Emphasis) => out.push_str("#emph["),
+            Event::Start(Tag::Strong) => out.push_str("#strong["),
+            Event::End(TagEnd::Emphasis | TagEnd::Strong) => out.push(']'),
+            Event::Start(Tag::List(start)) => {
+                let pattern = match start {
+                    Some(_) => "1.",
+                    None if lists.contains(&true) => "a.",
+                    None => "a)",
+                };
+                out.push_str("#enum(numbering: \"");
+                out.push_str(pattern);
+                out.push('"');
+                if let Some(start) = start {
+                    out.push_str(&format!(", start: {start}"));
+                }
+                out.push_str(", ");
+                lists.push(start.is_some());
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+                out.push_str(")\n\n");
+            }
+            Event::Start(Tag::Item) => out.push('['),
+            Event::End(TagEnd::Item) => out.push_str("], "),
+            Event::Text(text) => markup_text(&mut out, &text),
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => out.push_str("#linebreak();"),
+            Event::Start(tag) => {
+                // Anything else is shown as written: take its source text
+                // and skip its inner events.
+                let block = is_block(&tag);
+                markup_text(&mut out, markdown[range].trim_end());
+                if block {
+                    out.push_str("\n\n");
+                }
+                let mut depth = 1;
+                for (inner, _) in events.by_ref() {
+                    match inner {
+                        Event::Start(_) => depth += 1,
+                        Event::End(_) => depth -= 1,
+                        _ => {}
+                    }
+                    if depth == 0 {
+                        break;
+                    }
+                }
+            }
+            Event::End(_) => {}
+            Event::Rule => {
+                markup_text(&mut out, markdown[range].trim_end());
+                out.push_str("\n\n");
+            }
+            _ => markup_text(&mut out, &markdown[range]),
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+fn is_block(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::Table(_)
+            | Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::MetadataBlock(_)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_and_emphasis() {
+        assert_eq!(to_typst("Puji *syukur*\nkami.\n\nDua."), "#\"Puji \";#emph[#\"syukur\";] #\"kami.\";\n\n#\"Dua.\";");
+    }
+
+    #[test]
+    fn lists_number_and_letter() {
+        let typst = to_typst("1. Camat\n2. Sekretaris:\n   - Umum\n\n- a\n");
+        assert!(typst.contains("#enum(numbering: \"1.\", start: 1, [#\"Camat\";], "), "{typst}");
+        assert!(typst.contains("#enum(numbering: \"a.\", [#\"Umum\";], )"), "{typst}");
+        assert!(typst.contains("#enum(numbering: \"a)\", [#\"a\";], )"), "{typst}");
+    }
+
+    #[test]
+    fn other_markdown_is_literal() {
+        assert_eq!(to_typst("# Judul"), "#\"# Judul\";");
+        assert_eq!(to_typst("lihat [x](y) `z`"), "#\"lihat \";#\"[x](y)\";#\"`z`\";");
+    }
+}

@@ -1,0 +1,222 @@
+//! The data the templates see: everything formatted, numbered and escaped
+//! ahead of time, so the templates only place it on the page.
+
+use chrono::Datelike;
+use minijinja::context;
+use minijinja::value::Value;
+use serde::Serialize;
+
+use super::{format, narrative, plain};
+use crate::content::{Kertas, ProgramKegiatan, Report, Rincian, Tingkat};
+use crate::error::Problem;
+
+#[derive(Serialize)]
+pub(super) struct View {
+    judul: String,
+    kecamatan: String,
+    kabupaten: String,
+    tahun: i32,
+    kertas: &'static str,
+    huruf: &'static str,
+    penulis: String,
+    tanggal: [u32; 3],
+    logo: Option<String>,
+    ttd: Ttd,
+    kata_pengantar: Value,
+    bab: Vec<BabView>,
+    lampiran: Vec<Tabel>,
+    kolom_periode: &'static str,
+    periode: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Ttd {
+    tempat_tanggal: String,
+    jabatan: String,
+    nama: String,
+    pangkat: String,
+    nip: String,
+}
+
+#[derive(Serialize)]
+struct BabView {
+    nomor: String,
+    judul: String,
+    label: String,
+    isi: Option<Value>,
+    bagian: Vec<BagianView>,
+}
+
+#[derive(Serialize)]
+struct BagianView {
+    nomor: String,
+    judul: String,
+    label: String,
+    isi: Value,
+}
+
+#[derive(Serialize)]
+struct Tabel {
+    kolom_sasaran: &'static str,
+    kolom_program: &'static str,
+    pejabat: Vec<PejabatView>,
+}
+
+#[derive(Serialize)]
+struct PejabatView {
+    jabatan: String,
+    baris: Vec<Baris>,
+}
+
+/// One indicator: a row of the table (several when it lists several programs).
+#[derive(Serialize)]
+struct Baris {
+    id: String,
+    sebelum: Option<String>,
+    nomor: String,
+    sasaran: String,
+    indikator: String,
+    satuan: String,
+    target: String,
+    nilai: Vec<String>,
+    ket: String,
+    program: Vec<Program>,
+    program_lanjut: bool,
+}
+
+#[derive(Serialize)]
+struct Program {
+    uraian: String,
+    anggaran: String,
+}
+
+/// The title of the document, as the narrative writes it.
+pub fn judul(report: &Report) -> String {
+    let mut judul = String::from("Rencana Aksi Atas Perjanjian Kinerja");
+    if report.identitas.perubahan {
+        judul.push_str(" Perubahan");
+    }
+    judul
+}
+
+pub(super) fn build(report: &Report) -> Result<View, Problem> {
+    let id = &report.identitas;
+    let p = &id.penandatangan;
+    let ejaan = id.ejaan_bulan;
+    let judul = judul(report);
+    let nip = format::nip(&p.nip);
+    let vars = context! {
+        tahun => id.tahun,
+        kecamatan => id.kecamatan,
+        kabupaten => id.kabupaten,
+        judul => judul,
+        penandatangan => context! {
+            tempat => p.tempat, tanggal => format::tanggal(p.tanggal.0, ejaan), jabatan => p.jabatan,
+            nama => p.nama, pangkat => p.pangkat, golongan => p.golongan, nip => nip,
+        },
+    };
+    let mut bab = Vec::new();
+    for (i, b) in report.narasi.bab.iter().enumerate() {
+        let at = format!("bab[{i}]");
+        let isi = b.isi.as_deref().map(|t| narrative(report, &vars, &format!("{at}.isi"), t)).transpose()?;
+        let mut bagian = Vec::new();
+        for (j, s) in b.bagian.iter().enumerate() {
+            let at = format!("{at}.bagian[{j}]");
+            bagian.push(BagianView {
+                nomor: format!("{}.{}", i + 1, j + 1),
+                judul: plain(report, &vars, &format!("{at}.judul"), &s.judul)?,
+                label: format!("rk-bab-{}-{}", i + 1, j + 1),
+                isi: narrative(report, &vars, &format!("{at}.isi"), &s.isi)?,
+            });
+        }
+        bab.push(BabView {
+            nomor: format::romawi(i + 1),
+            judul: plain(report, &vars, &format!("{at}.judul"), &b.judul)?,
+            label: format!("rk-bab-{}", i + 1),
+            isi,
+            bagian,
+        });
+    }
+    let (kolom_periode, periode) = match id.rincian_target {
+        Rincian::Bulanan => ("Bulan", format::bulan(ejaan).iter().map(|s| s.to_string()).collect()),
+        Rincian::Triwulan => ("Triwulan", ["TW I", "TW II", "TW III", "TW IV"].map(String::from).to_vec()),
+    };
+    Ok(View {
+        kecamatan: id.kecamatan.clone(),
+        kabupaten: id.kabupaten.clone(),
+        tahun: id.tahun,
+        kertas: match id.kertas {
+            Kertas::A4 => "a4",
+            Kertas::F4 => "f4",
+        },
+        huruf: id.huruf.family(),
+        penulis: format!("Kecamatan {}, Kabupaten {}", id.kecamatan, id.kabupaten),
+        tanggal: [p.tanggal.0.year() as u32, p.tanggal.0.month(), p.tanggal.0.day()],
+        logo: report.logo.as_ref().map(|l| format!("/logo.{}", l.format)),
+        ttd: Ttd {
+            tempat_tanggal: format!("{}, {}", p.tempat, format::tanggal(p.tanggal.0, ejaan)),
+            jabatan: p.jabatan.clone(),
+            nama: p.nama.clone(),
+            pangkat: format!("{} ({})", p.pangkat, p.golongan),
+            nip: format!("NIP. {nip}"),
+        },
+        kata_pengantar: narrative(report, &vars, "kata_pengantar", &report.narasi.kata_pengantar)?,
+        bab,
+        lampiran: report.lampiran.iter().enumerate().map(|(t, (_, l))| tabel(report, t, l)).collect(),
+        kolom_periode,
+        periode,
+        judul,
+    })
+}
+
+fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran) -> Tabel {
+    let (kolom_sasaran, kolom_program) = match lampiran.tingkat {
+        Tingkat::Program => ("Sasaran Strategis (Program)", "Program"),
+        Tingkat::Kegiatan => ("Sasaran Kegiatan", "Kegiatan"),
+        Tingkat::SubKegiatan => ("Sasaran Sub Kegiatan", "Sub Kegiatan"),
+        Tingkat::Kinerja => ("Sasaran Kinerja", "Kinerja"),
+    };
+    let bulanan = report.identitas.rincian_target == Rincian::Bulanan;
+    let mut nomor = 0;
+    let pejabat = lampiran
+        .pejabat
+        .iter()
+        .map(|pj| {
+            let mut baris = Vec::new();
+            for sasaran in &pj.sasaran {
+                nomor += 1;
+                for (k, ind) in sasaran.indikator.iter().enumerate() {
+                    let nilai: Vec<Option<f64>> = if bulanan {
+                        ind.bulan.clone().unwrap_or_default().values().iter().map(|v| v.map(|a| a.0)).collect()
+                    } else {
+                        ind.triwulan.clone().unwrap_or_default().values().iter().map(|v| v.map(|a| a.0)).collect()
+                    };
+                    let shared: &[ProgramKegiatan] = if k == 0 { &sasaran.program_kegiatan } else { &[] };
+                    let program: Vec<Program> = shared
+                        .iter()
+                        .chain(&ind.program_kegiatan)
+                        .map(|p| Program {
+                            uraian: p.uraian.clone(),
+                            anggaran: p.anggaran.map(format::rupiah).unwrap_or_default(),
+                        })
+                        .collect();
+                    baris.push(Baris {
+                        id: format!("rk-{t}-{nomor}-{k}"),
+                        sebelum: (k > 0).then(|| format!("rk-{t}-{nomor}-{}", k - 1)),
+                        nomor: nomor.to_string(),
+                        sasaran: sasaran.uraian.clone(),
+                        indikator: ind.uraian.clone(),
+                        satuan: ind.satuan.clone(),
+                        target: format::angka(ind.target.0),
+                        nilai: nilai.into_iter().map(|v| v.map(format::angka).unwrap_or_else(|| "-".into())).collect(),
+                        ket: ind.ket.clone().unwrap_or_default(),
+                        program_lanjut: k > 0 && program.is_empty() && !sasaran.program_kegiatan.is_empty(),
+                        program,
+                    });
+                }
+            }
+            PejabatView { jabatan: pj.jabatan.clone(), baris }
+        })
+        .collect();
+    Tabel { kolom_sasaran, kolom_program, pejabat }
+}
