@@ -10,9 +10,33 @@ use std::{env, fs};
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
     let mut out = String::new();
-    table(&mut out, "TEMPLATES", "str", "include_str", &root, "templates", &["typ"]);
-    table(&mut out, "FONTS", "[u8]", "include_bytes", &root, "fonts", &["ttf", "otf"]);
-    table(&mut out, "EXAMPLE", "[u8]", "include_bytes", &root, "content/kubutambahan-2022", &[]);
+    table(
+        &mut out,
+        "TEMPLATES",
+        "str",
+        "include_str",
+        &root,
+        "templates",
+        &["typ"],
+    );
+    table(
+        &mut out,
+        "FONTS",
+        "[u8]",
+        "include_bytes",
+        &root,
+        "fonts",
+        &["ttf", "otf"],
+    );
+    table(
+        &mut out,
+        "EXAMPLE",
+        "[u8]",
+        "include_bytes",
+        &root,
+        "content/kubutambahan-2022",
+        &[],
+    );
     let dest = PathBuf::from(env::var("OUT_DIR").unwrap()).join("embedded.rs");
     fs::write(dest, out).unwrap();
 }
@@ -25,20 +49,33 @@ fn table(out: &mut String, name: &str, ty: &str, mac: &str, root: &Path, dir: &s
     let mut files = Vec::new();
     collect(&base, &mut files);
     files.retain(|p| {
-        exts.is_empty() || p.extension().is_some_and(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x)))
+        exts.is_empty()
+            || p.extension()
+                .is_some_and(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x)))
     });
     files.sort();
     writeln!(out, "pub static {name}: &[(&str, &{ty})] = &[").unwrap();
     for path in files {
         println!("cargo:rerun-if-changed={}", path.display());
-        let key = path.strip_prefix(&base).unwrap().to_string_lossy().replace('\\', "/");
-        writeln!(out, "    ({key:?}, {mac}!({:?})),", path.display().to_string()).unwrap();
+        let key = path
+            .strip_prefix(&base)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        writeln!(
+            out,
+            "    ({key:?}, {mac}!({:?})),",
+            path.display().to_string()
+        )
+        .unwrap();
     }
     writeln!(out, "];").unwrap();
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {

@@ -33,7 +33,11 @@ pub enum Error {
 impl Error {
     /// Shorthand for an I/O error with context.
     pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { action, path: path.into(), source }
+        Error::Io {
+            action,
+            path: path.into(),
+            source,
+        }
     }
 }
 
@@ -114,8 +118,16 @@ impl fmt::Display for Problem {
         if let (Some(snippet), Some(line)) = (&self.snippet, self.line) {
             let gutter = line.to_string();
             let column = self.column.unwrap_or(1).max(1);
-            let pad: String = snippet.chars().take(column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-            write!(f, "\n {gutter} | {snippet}\n {} | {pad}^", " ".repeat(gutter.len()))?;
+            let pad: String = snippet
+                .chars()
+                .take(column - 1)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(
+                f,
+                "\n {gutter} | {snippet}\n {} | {pad}^",
+                " ".repeat(gutter.len())
+            )?;
         }
         if let Some(hint) = &self.hint {
             write!(f, "\n  saran: {hint}")?;

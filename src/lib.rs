@@ -5,6 +5,10 @@
 //! validates the YAML, [`render`] fills the Typst templates with minijinja,
 //! [`compile`] runs the embedded Typst compiler and [`pdf`] writes the file.
 
+// A `Problem` is made once, on the way out of a failed build: its size on
+// the error path does not matter, and boxing it everywhere would add noise.
+#![allow(clippy::result_large_err)]
+
 pub mod compile;
 pub mod content;
 pub mod embedded;

@@ -17,13 +17,22 @@ use crate::error::Error;
 pub fn export(report: &Report, document: &PagedDocument) -> Result<Vec<u8>, Error> {
     let date = report.identitas.penandatangan.tanggal.0;
     let options = PdfOptions {
-        ident: Smart::Custom(format!("renaksi/{}/{}", report.source.name, report.identitas.tahun)),
+        ident: Smart::Custom(format!(
+            "renaksi/{}/{}",
+            report.source.name, report.identitas.tahun
+        )),
         creator: Smart::Custom(Some(format!("renaksi {}", env!("CARGO_PKG_VERSION")))),
         timestamp: Some(Timestamp::new_utc(crate::compile::date_time(date))),
         ..PdfOptions::default()
     };
     typst_pdf::pdf(document, &options).map_err(|diags| {
-        Error::Internal(diags.iter().map(|d| d.message.as_str()).collect::<Vec<_>>().join("; "))
+        Error::Internal(
+            diags
+                .iter()
+                .map(|d| d.message.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
     })
 }
 
@@ -40,7 +49,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::io("tidak dapat membuat berkas sementara di", dir, e))?;
-    temp.write_all(bytes).and_then(|_| temp.as_file().sync_all()).map_err(|e| Error::io("tidak dapat menulis", path, e))?;
-    temp.persist(path).map_err(|e| Error::io("tidak dapat menulis", path, e.error))?;
+    temp.write_all(bytes)
+        .and_then(|_| temp.as_file().sync_all())
+        .map_err(|e| Error::io("tidak dapat menulis", path, e))?;
+    temp.persist(path)
+        .map_err(|e| Error::io("tidak dapat menulis", path, e.error))?;
     Ok(())
 }

@@ -17,14 +17,21 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
     }
     let output = renaksi::typeset(&report, typst)?;
     write_atomic(&target, &output.pdf)?;
-    eprintln!("PDF ditulis: {} ({} halaman)", target.display(), output.pages);
+    eprintln!(
+        "PDF ditulis: {} ({} halaman)",
+        target.display(),
+        output.pages
+    );
     Ok(())
 }
 
 /// OUT is a file when it ends in `.pdf`, otherwise a folder.
 fn output_path(args: &BuildArgs, name: &str) -> PathBuf {
     let out = &args.output;
-    if out.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+    if out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+    {
         out.clone()
     } else {
         out.join(format!("{name}.pdf"))

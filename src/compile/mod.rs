@@ -6,11 +6,11 @@ mod fonts;
 use std::sync::OnceLock;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::Duration;
 use typst::foundations::{Bytes, Datetime};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::foundations::Duration;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
@@ -44,7 +44,11 @@ fn describe(world: &ReportWorld, diags: &[SourceDiagnostic]) -> String {
         })
         .collect();
     let more = diags.len().saturating_sub(shown.len());
-    let more = if more > 0 { format!(" (dan {more} lagi)") } else { String::new() };
+    let more = if more > 0 {
+        format!(" (dan {more} lagi)")
+    } else {
+        String::new()
+    };
     format!("{}{more}", shown.join("; "))
 }
 
@@ -56,7 +60,10 @@ struct ReportWorld {
 }
 
 fn file_id(path: &str) -> FileId {
-    FileId::new(RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).expect("valid virtual path")))
+    FileId::new(RootedPath::new(
+        VirtualRoot::Project,
+        VirtualPath::new(path).expect("valid virtual path"),
+    ))
 }
 
 fn library() -> &'static LazyHash<Library> {
@@ -69,11 +76,18 @@ impl ReportWorld {
         let main = file_id("/laporan.typ");
         let date = report.identitas.penandatangan.tanggal.0;
         let today = date_time(date);
-        let logo = report
-            .logo
-            .as_ref()
-            .map(|l| (file_id(&format!("/logo.{}", l.format)), Bytes::new(l.bytes.clone())));
-        ReportWorld { main, source: Source::new(main, typst), logo, today }
+        let logo = report.logo.as_ref().map(|l| {
+            (
+                file_id(&format!("/logo.{}", l.format)),
+                Bytes::new(l.bytes.clone()),
+            )
+        });
+        ReportWorld {
+            main,
+            source: Source::new(main, typst),
+            logo,
+            today,
+        }
     }
 }
 

@@ -52,9 +52,11 @@ impl Report {
         let (narasi, narasi_text) = parse_file::<Narasi>(&source, NARASI)?;
         let files = source.list_yaml(LAMPIRAN)?;
         if files.is_empty() {
-            return Err(Problem::new(source.display(LAMPIRAN), "tidak ada tabel lampiran")
-                .hint("buat lampiran/1-program.yaml dan seterusnya (lihat docs/format.md)")
-                .into());
+            return Err(
+                Problem::new(source.display(LAMPIRAN), "tidak ada tabel lampiran")
+                    .hint("buat lampiran/1-program.yaml dan seterusnya (lihat docs/format.md)")
+                    .into(),
+            );
         }
         let mut lampiran = Vec::new();
         for file in files {
@@ -62,8 +64,19 @@ impl Report {
             lampiran.push((file, table));
         }
         lampiran.sort_by_key(|(_, t)| t.tingkat as u8);
-        let logo = identitas.logo.as_deref().map(|path| load_logo(&source, path)).transpose()?;
-        let report = Report { source, identitas, narasi, narasi_text, lampiran, logo };
+        let logo = identitas
+            .logo
+            .as_deref()
+            .map(|path| load_logo(&source, path))
+            .transpose()?;
+        let report = Report {
+            source,
+            identitas,
+            narasi,
+            narasi_text,
+            lampiran,
+            logo,
+        };
         report.check()?;
         Ok(report)
     }
@@ -88,7 +101,9 @@ impl Report {
         }
         let narasi = self.source.display(NARASI);
         if self.narasi.bab.is_empty() {
-            return Err(Problem::new(&narasi, "daftar `bab` kosong").at_path("bab").hint("tulis minimal satu bab"));
+            return Err(Problem::new(&narasi, "daftar `bab` kosong")
+                .at_path("bab")
+                .hint("tulis minimal satu bab"));
         }
         for (i, bab) in self.narasi.bab.iter().enumerate() {
             not_empty(&narasi, &format!("bab[{i}].judul"), &bab.judul)?;
@@ -146,16 +161,22 @@ impl Report {
     }
 }
 
-fn parse_file<T: serde::de::DeserializeOwned>(source: &Source, rel: &str) -> Result<(T, String), Error> {
+fn parse_file<T: serde::de::DeserializeOwned>(
+    source: &Source,
+    rel: &str,
+) -> Result<(T, String), Error> {
     let display = source.display(rel);
     let bytes = source.read(rel)?.ok_or_else(|| {
-        Problem::new(&display, "berkas tidak ditemukan").hint(format!("setiap laporan memerlukan {rel} (lihat docs/format.md)"))
+        Problem::new(&display, "berkas tidak ditemukan").hint(format!(
+            "setiap laporan memerlukan {rel} (lihat docs/format.md)"
+        ))
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = good.iter().filter(|b| **b == b'\n').count() + 1;
         let column = good.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-        let mut problem = Problem::new(&display, "berkas bukan teks UTF-8").hint("simpan ulang berkas dengan pengodean UTF-8");
+        let mut problem = Problem::new(&display, "berkas bukan teks UTF-8")
+            .hint("simpan ulang berkas dengan pengodean UTF-8");
         problem.line = Some(line);
         problem.column = Some(column);
         problem
@@ -167,7 +188,9 @@ fn parse_file<T: serde::de::DeserializeOwned>(source: &Source, rel: &str) -> Res
 fn not_empty(file: &str, path: &str, value: &str) -> Result<(), Problem> {
     if value.trim().is_empty() {
         let key = path.rsplit('.').next().unwrap_or(path);
-        return Err(Problem::new(file, format!("`{key}` kosong")).at_path(path).hint(format!("isi `{key}` dengan teks")));
+        return Err(Problem::new(file, format!("`{key}` kosong"))
+            .at_path(path)
+            .hint(format!("isi `{key}` dengan teks")));
     }
     Ok(())
 }
@@ -175,14 +198,20 @@ fn not_empty(file: &str, path: &str, value: &str) -> Result<(), Problem> {
 fn non_empty_list(file: &str, path: &str, len: usize) -> Result<(), Problem> {
     if len == 0 {
         let key = path.rsplit('.').next().unwrap_or(path);
-        return Err(Problem::new(file, format!("daftar `{key}` kosong")).at_path(path).hint("tulis minimal satu butir"));
+        return Err(Problem::new(file, format!("daftar `{key}` kosong"))
+            .at_path(path)
+            .hint("tulis minimal satu butir"));
     }
     Ok(())
 }
 
 fn check_programs(file: &str, at: &str, programs: &[ProgramKegiatan]) -> Result<(), Problem> {
     for (i, program) in programs.iter().enumerate() {
-        not_empty(file, &format!("{at}.program_kegiatan[{i}].uraian"), &program.uraian)?;
+        not_empty(
+            file,
+            &format!("{at}.program_kegiatan[{i}].uraian"),
+            &program.uraian,
+        )?;
     }
     Ok(())
 }
@@ -192,7 +221,9 @@ fn load_logo(source: &Source, path: &str) -> Result<Logo, Error> {
     let bytes = source.read(path)?.ok_or_else(|| {
         Problem::new(&file, format!("berkas logo `{path}` tidak ditemukan"))
             .at_path("logo")
-            .hint("letakkan gambar di folder laporan dan tulis jalurnya relatif terhadap folder itu")
+            .hint(
+                "letakkan gambar di folder laporan dan tulis jalurnya relatif terhadap folder itu",
+            )
     })?;
     let format = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         "png"
@@ -201,10 +232,16 @@ fn load_logo(source: &Source, path: &str) -> Result<Logo, Error> {
     } else if std::str::from_utf8(&bytes).is_ok_and(|t| t.contains("<svg")) {
         "svg"
     } else {
-        return Err(Problem::new(&file, format!("`{path}` bukan gambar PNG, JPEG atau SVG"))
-            .at_path("logo")
-            .hint("gunakan berkas .png, .jpg atau .svg")
-            .into());
+        return Err(
+            Problem::new(&file, format!("`{path}` bukan gambar PNG, JPEG atau SVG"))
+                .at_path("logo")
+                .hint("gunakan berkas .png, .jpg atau .svg")
+                .into(),
+        );
     };
-    Ok(Logo { path: path.to_owned(), format, bytes })
+    Ok(Logo {
+        path: path.to_owned(),
+        format,
+        bytes,
+    })
 }

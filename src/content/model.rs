@@ -257,8 +257,18 @@ impl Bulanan {
     /// The twelve months in order.
     pub fn values(&self) -> [Option<Angka>; 12] {
         [
-            self.januari, self.februari, self.maret, self.april, self.mei, self.juni,
-            self.juli, self.agustus, self.september, self.oktober, self.november, self.desember,
+            self.januari,
+            self.februari,
+            self.maret,
+            self.april,
+            self.mei,
+            self.juni,
+            self.juli,
+            self.agustus,
+            self.september,
+            self.oktober,
+            self.november,
+            self.desember,
         ]
     }
 }

@@ -25,21 +25,31 @@ enum Kind {
 impl Source {
     /// A report folder on disk.
     pub fn from_dir(dir: &Path) -> Result<Self, Error> {
-        let meta = fs::metadata(dir).map_err(|e| Error::io("tidak dapat membuka folder laporan", dir, e))?;
+        let meta = fs::metadata(dir)
+            .map_err(|e| Error::io("tidak dapat membuka folder laporan", dir, e))?;
         if !meta.is_dir() {
             return Err(Error::io(
                 "bukan folder laporan",
                 dir,
-                std::io::Error::new(std::io::ErrorKind::InvalidInput, "berikan folder yang berisi laporan.yaml"),
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    "berikan folder yang berisi laporan.yaml",
+                ),
             ));
         }
-        let canonical = dir.canonicalize().map_err(|e| Error::io("tidak dapat membuka folder laporan", dir, e))?;
+        let canonical = dir
+            .canonicalize()
+            .map_err(|e| Error::io("tidak dapat membuka folder laporan", dir, e))?;
         let name = canonical
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "laporan".into());
         let label = dir.display().to_string().trim_end_matches('/').to_string();
-        Ok(Source { label, name, kind: Kind::Dir(canonical) })
+        Ok(Source {
+            label,
+            name,
+            kind: Kind::Dir(canonical),
+        })
     }
 
     /// The bundled example report (Kecamatan Kubutambahan 2022).
@@ -68,7 +78,10 @@ impl Source {
                 .into());
         }
         match &self.kind {
-            Kind::Embedded(files) => Ok(files.iter().find(|(n, _)| *n == rel).map(|(_, b)| b.to_vec())),
+            Kind::Embedded(files) => Ok(files
+                .iter()
+                .find(|(n, _)| *n == rel)
+                .map(|(_, b)| b.to_vec())),
             Kind::Dir(root) => {
                 let path = root.join(rel);
                 let real = match path.canonicalize() {
@@ -77,11 +90,16 @@ impl Source {
                     Err(e) => return Err(Error::io("tidak dapat membaca", path, e)),
                 };
                 if !real.starts_with(root) {
-                    return Err(Problem::new(self.display(rel), "berkas menunjuk ke luar folder laporan (tautan simbolik)")
-                        .hint("salin berkasnya ke dalam folder laporan")
-                        .into());
+                    return Err(Problem::new(
+                        self.display(rel),
+                        "berkas menunjuk ke luar folder laporan (tautan simbolik)",
+                    )
+                    .hint("salin berkasnya ke dalam folder laporan")
+                    .into());
                 }
-                fs::read(&real).map(Some).map_err(|e| Error::io("tidak dapat membaca", path, e))
+                fs::read(&real)
+                    .map(Some)
+                    .map_err(|e| Error::io("tidak dapat membaca", path, e))
             }
         }
     }

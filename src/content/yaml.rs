@@ -9,7 +9,9 @@ use crate::error::Problem;
 /// Parses `text` (the contents of `file`) into `T`.
 pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Problem> {
     if text.trim().is_empty() {
-        return Err(Problem::new(file, "berkas kosong").hint("isi berkas ini sesuai docs/format.md"));
+        return Err(
+            Problem::new(file, "berkas kosong").hint("isi berkas ini sesuai docs/format.md")
+        );
     }
     serde_yaml::from_str(text).map_err(|err| translate(file, text, &err))
 }
@@ -45,22 +47,33 @@ fn split_path(raw: &str) -> (&str, &str) {
 fn indonesian(msg: &str) -> (String, Option<String>) {
     if let Some(rest) = msg.strip_prefix("unknown field ") {
         let (name, expected) = split_expected(rest);
-        return (format!("kunci `{name}` tidak dikenal"), Some(suggest(name, &expected, "kunci")));
+        return (
+            format!("kunci `{name}` tidak dikenal"),
+            Some(suggest(name, &expected, "kunci")),
+        );
     }
     if let Some(rest) = msg.strip_prefix("unknown variant ") {
         let (name, expected) = split_expected(rest);
-        return (format!("nilai `{name}` tidak dikenal"), Some(suggest(name, &expected, "nilai")));
+        return (
+            format!("nilai `{name}` tidak dikenal"),
+            Some(suggest(name, &expected, "nilai")),
+        );
     }
     if let Some(rest) = msg.strip_prefix("missing field ") {
         let name = rest.trim_matches('`');
         return (
             format!("kunci wajib `{name}` belum ada"),
-            Some(format!("tambahkan baris `{name}: …` (lihat docs/format.md)")),
+            Some(format!(
+                "tambahkan baris `{name}: …` (lihat docs/format.md)"
+            )),
         );
     }
     if let Some(rest) = msg.strip_prefix("duplicate field ") {
         let name = rest.trim_matches('`');
-        return (format!("kunci `{name}` ditulis dua kali"), Some("hapus salah satunya".into()));
+        return (
+            format!("kunci `{name}` ditulis dua kali"),
+            Some("hapus salah satunya".into()),
+        );
     }
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
@@ -87,19 +100,40 @@ fn syntax(msg: &str) -> (String, Option<String>) {
     let (what, hint) = if lower.contains("tab") && lower.contains("indent")
         || lower.contains("found character that cannot start any token")
     {
-        ("karakter yang tidak boleh di sini (misalnya tab untuk indentasi)", "gunakan spasi untuk indentasi, bukan tab")
+        (
+            "karakter yang tidak boleh di sini (misalnya tab untuk indentasi)",
+            "gunakan spasi untuk indentasi, bukan tab",
+        )
     } else if lower.contains("mapping values are not allowed") {
-        ("tanda `:` di tempat yang tidak boleh", "jika teks memuat \": \", apit teks dengan tanda kutip \"…\"")
-    } else if lower.contains("did not find expected key") || lower.contains("did not find expected") {
-        ("indentasi tidak sejajar atau ada baris yang terputus", "sejajarkan kunci yang setingkat dengan jumlah spasi yang sama")
-    } else if lower.contains("found unexpected end of stream") || lower.contains("found unknown escape") {
-        ("teks bertanda kutip tidak ditutup dengan benar", "tutup teks dengan tanda kutip yang sama dengan pembukanya")
+        (
+            "tanda `:` di tempat yang tidak boleh",
+            "jika teks memuat \": \", apit teks dengan tanda kutip \"…\"",
+        )
+    } else if lower.contains("did not find expected key") || lower.contains("did not find expected")
+    {
+        (
+            "indentasi tidak sejajar atau ada baris yang terputus",
+            "sejajarkan kunci yang setingkat dengan jumlah spasi yang sama",
+        )
+    } else if lower.contains("found unexpected end of stream")
+        || lower.contains("found unknown escape")
+    {
+        (
+            "teks bertanda kutip tidak ditutup dengan benar",
+            "tutup teks dengan tanda kutip yang sama dengan pembukanya",
+        )
     } else if lower.contains("recursion limit") {
-        ("struktur terlalu dalam", "kurangi tingkat indentasi bertingkat")
+        (
+            "struktur terlalu dalam",
+            "kurangi tingkat indentasi bertingkat",
+        )
     } else if lower.contains("duplicate") {
         ("kunci ditulis dua kali", "hapus salah satunya")
     } else {
-        return (format!("YAML tidak sah ({msg})"), Some("periksa indentasi dan tanda baca di sekitar posisi ini".into()));
+        return (
+            format!("YAML tidak sah ({msg})"),
+            Some("periksa indentasi dan tanda baca di sekitar posisi ini".into()),
+        );
     };
     (format!("YAML tidak sah: {what}"), Some(hint.into()))
 }
@@ -118,7 +152,11 @@ fn suggest(name: &str, choices: &[&str], noun: &str) -> String {
         .map(|c| (distance(&name.to_lowercase(), c), *c))
         .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
         .min();
-    let list = choices.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
+    let list = choices
+        .iter()
+        .map(|c| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
     match best {
         Some((_, c)) => format!("maksud Anda: `{c}`? ({noun} yang boleh: {list})"),
         None if list.is_empty() => format!("tidak ada {noun} yang boleh di sini"),
@@ -168,7 +206,9 @@ fn expected_kind(expected: &str) -> String {
         "a sequence" => "daftar (setiap butir diawali \"- \")".into(),
         "u64" | "u32" | "i32" | "i64" | "usize" => "bilangan bulat".into(),
         e if e.starts_with("struct ") || e == "a map" => "pemetaan kunci: nilai".into(),
-        e if e.starts_with("enum ") || e.starts_with("one of") => e.replace("one of", "salah satu dari"),
+        e if e.starts_with("enum ") || e.starts_with("one of") => {
+            e.replace("one of", "salah satu dari")
+        }
         e => e.into(),
     }
 }
@@ -183,6 +223,9 @@ mod tests {
             suggest("urain", &["uraian", "indikator"], "kunci"),
             "maksud Anda: `uraian`? (kunci yang boleh: `uraian`, `indikator`)"
         );
-        assert_eq!(suggest("zzz", &["uraian"], "kunci"), "kunci yang boleh: `uraian`");
+        assert_eq!(
+            suggest("zzz", &["uraian"], "kunci"),
+            "kunci yang boleh: `uraian`"
+        );
     }
 }

@@ -37,8 +37,18 @@ fn group(digits: &str) -> String {
 }
 
 const BULAN: [&str; 12] = [
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-    "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 ];
 
 /// The twelve month names in the chosen spelling.
@@ -53,14 +63,25 @@ pub fn bulan(ejaan: Ejaan) -> [&'static str; 12] {
 
 /// `2022-10-12` → `12 Oktober 2022`.
 pub fn tanggal(date: NaiveDate, ejaan: Ejaan) -> String {
-    format!("{} {} {}", date.day(), bulan(ejaan)[date.month0() as usize], date.year())
+    format!(
+        "{} {} {}",
+        date.day(),
+        bulan(ejaan)[date.month0() as usize],
+        date.year()
+    )
 }
 
 /// `196502071997021001` → `19650207 199702 1 001`; other text is kept as written.
 pub fn nip(raw: &str) -> String {
     let digits: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
     if digits.len() == 18 && digits.chars().all(|c| c.is_ascii_digit()) {
-        format!("{} {} {} {}", &digits[..8], &digits[8..14], &digits[14..15], &digits[15..])
+        format!(
+            "{} {} {} {}",
+            &digits[..8],
+            &digits[8..14],
+            &digits[14..15],
+            &digits[15..]
+        )
     } else {
         raw.to_owned()
     }
@@ -69,8 +90,19 @@ pub fn nip(raw: &str) -> String {
 /// `4` → `IV`.
 pub fn romawi(mut n: usize) -> String {
     const TABLE: [(usize, &str); 13] = [
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-        (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
     ];
     let mut out = String::new();
     for (value, numeral) in TABLE {

@@ -13,11 +13,23 @@ use super::escape::markup_text;
 /// or `a.`, `b.`, … when nested inside a numbered list, as in the official
 /// documents.
 pub fn to_typst(markdown: &str) -> String {
-    let mut out = String::with_capacity(markdown.len() * 5 / 4);
+    let mut out = Typst::default();
     // For each open list: whether it is ordered.
     let mut lists: Vec<bool> = Vec::new();
     let mut events = Parser::new_ext(markdown, Options::empty()).into_offset_iter();
     while let Some((event, range)) = events.next() {
+        if !matches!(
+            event,
+            Event::Text(_)
+                | Event::SoftBreak
+                | Event::Code(_)
+                | Event::Html(_)
+                | Event::InlineHtml(_)
+        ) {
+            out.flush();
+        }
+        let out_text = &mut out.text;
+        let out = &mut out.markup;
         match event {
             Event::Start(Tag::Paragraph) => {}
             Event::End(TagEnd::Paragraph) => out.push_str("\n\n"),
@@ -45,14 +57,14 @@ pub fn to_typst(markdown: &str) -> String {
             }
             Event::Start(Tag::Item) => out.push('['),
             Event::End(TagEnd::Item) => out.push_str("], "),
-            Event::Text(text) => markup_text(&mut out, &text),
-            Event::SoftBreak => out.push(' '),
+            Event::Text(text) => out_text.push_str(&text),
+            Event::SoftBreak => out_text.push(' '),
             Event::HardBreak => out.push_str("#linebreak();"),
             Event::Start(tag) => {
                 // Anything else is shown as written: take its source text
                 // and skip its inner events.
                 let block = is_block(&tag);
-                markup_text(&mut out, markdown[range].trim_end());
+                markup_text(out, markdown[range].trim_end());
                 if block {
                     out.push_str("\n\n");
                 }
@@ -70,14 +82,33 @@ pub fn to_typst(markdown: &str) -> String {
             }
             Event::End(_) => {}
             Event::Rule => {
-                markup_text(&mut out, markdown[range].trim_end());
+                markup_text(out, markdown[range].trim_end());
                 out.push_str("\n\n");
             }
-            _ => markup_text(&mut out, &markdown[range]),
+            _ => out_text.push_str(&markdown[range]),
         }
     }
+    out.flush();
+    let mut out = out.markup;
     out.truncate(out.trim_end().len());
     out
+}
+
+/// Markup being written, with the run of plain text not yet emitted.
+#[derive(Default)]
+struct Typst {
+    markup: String,
+    text: String,
+}
+
+impl Typst {
+    /// Emits the pending text as one string literal.
+    fn flush(&mut self) {
+        if !self.text.is_empty() {
+            markup_text(&mut self.markup, &self.text);
+            self.text.clear();
+        }
+    }
 }
 
 fn is_block(tag: &Tag) -> bool {
@@ -100,20 +131,35 @@ mod tests {
 
     #[test]
     fn paragraphs_and_emphasis() {
-        assert_eq!(to_typst("Puji *syukur*\nkami.\n\nDua."), "#\"Puji \";#emph[#\"syukur\";] #\"kami.\";\n\n#\"Dua.\";");
+        assert_eq!(
+            to_typst("Puji *syukur*\nkami.\n\nDua."),
+            "#\"Puji \";#emph[#\"syukur\";]#\" kami.\";\n\n#\"Dua.\";"
+        );
     }
 
     #[test]
     fn lists_number_and_letter() {
         let typst = to_typst("1. Camat\n2. Sekretaris:\n   - Umum\n\n- a\n");
-        assert!(typst.contains("#enum(numbering: \"1.\", start: 1, [#\"Camat\";], "), "{typst}");
-        assert!(typst.contains("#enum(numbering: \"a.\", [#\"Umum\";], )"), "{typst}");
-        assert!(typst.contains("#enum(numbering: \"a)\", [#\"a\";], )"), "{typst}");
+        assert!(
+            typst.contains("#enum(numbering: \"1.\", start: 1, [#\"Camat\";], "),
+            "{typst}"
+        );
+        assert!(
+            typst.contains("#enum(numbering: \"a.\", [#\"Umum\";], )"),
+            "{typst}"
+        );
+        assert!(
+            typst.contains("#enum(numbering: \"a)\", [#\"a\";], )"),
+            "{typst}"
+        );
     }
 
     #[test]
     fn other_markdown_is_literal() {
         assert_eq!(to_typst("# Judul"), "#\"# Judul\";");
-        assert_eq!(to_typst("lihat [x](y) `z`"), "#\"lihat \";#\"[x](y)\";#\"`z`\";");
+        assert_eq!(
+            to_typst("lihat [x](y) `z`"),
+            "#\"lihat \";#\"[x](y)\";#\" `z`\";"
+        );
     }
 }

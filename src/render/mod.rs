@@ -44,7 +44,9 @@ pub fn environment() -> Environment<'static> {
         let text = match value.as_str() {
             Some(text) => string_literal(text),
             None if value.is_none() || value.is_undefined() => "none".into(),
-            None if value.kind() == minijinja::value::ValueKind::Bool => value.is_true().to_string(),
+            None if value.kind() == minijinja::value::ValueKind::Bool => {
+                value.is_true().to_string()
+            }
             None if value.is_number() => value.to_string(),
             None => string_literal(&value.to_string()),
         };
@@ -52,7 +54,8 @@ pub fn environment() -> Environment<'static> {
     });
     // Templates take their escaping mode when added, so add them last.
     for (name, source) in crate::embedded::TEMPLATES {
-        env.add_template(name, source).expect("built-in templates parse");
+        env.add_template(name, source)
+            .expect("built-in templates parse");
     }
     env
 }
@@ -66,7 +69,9 @@ fn internal(err: minijinja::Error) -> Error {
 fn narrative(report: &Report, vars: &Value, path: &str, text: &str) -> Result<Value, Problem> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    let filled = env.render_str(text, vars).map_err(|err| narrative_problem(report, path, text, &err))?;
+    let filled = env
+        .render_str(text, vars)
+        .map_err(|err| narrative_problem(report, path, text, &err))?;
     Ok(Value::from_safe_string(markdown::to_typst(&filled)))
 }
 
@@ -74,7 +79,8 @@ fn narrative(report: &Report, vars: &Value, path: &str, text: &str) -> Result<Va
 fn plain(report: &Report, vars: &Value, path: &str, text: &str) -> Result<String, Problem> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.render_str(text, vars).map_err(|err| narrative_problem(report, path, text, &err))
+    env.render_str(text, vars)
+        .map_err(|err| narrative_problem(report, path, text, &err))
 }
 
 fn narrative_problem(report: &Report, path: &str, text: &str, err: &minijinja::Error) -> Problem {
@@ -90,13 +96,20 @@ fn narrative_problem(report: &Report, path: &str, text: &str, err: &minijinja::E
         ),
         ErrorKind::SyntaxError => (
             format!("penulisan variabel salah: {}", err.detail().unwrap_or("")),
-            "tulis variabel sebagai {{ tahun }}; untuk tanda {{ apa adanya tulis {{ \"{{\" }}".to_string(),
+            "tulis variabel sebagai {{ tahun }}; untuk tanda {{ apa adanya tulis {{ \"{{\" }}"
+                .to_string(),
         ),
-        _ => (format!("variabel tidak dapat diisi: {}", err.detail().unwrap_or("")), format!("variabel yang tersedia: {names}")),
+        _ => (
+            format!("variabel tidak dapat diisi: {}", err.detail().unwrap_or("")),
+            format!("variabel yang tersedia: {names}"),
+        ),
     };
     let problem = Problem::new(file, message).at_path(path).hint(hint);
     // Place the error on the line of narasi.yaml that holds the faulty line.
-    let wanted = err.line().and_then(|n| text.lines().nth(n.saturating_sub(1))).map(str::trim);
+    let wanted = err
+        .line()
+        .and_then(|n| text.lines().nth(n.saturating_sub(1)))
+        .map(str::trim);
     let found = wanted.filter(|w| !w.is_empty()).and_then(|wanted| {
         report.narasi_text.lines().enumerate().find_map(|(i, l)| {
             let column = l.find(wanted)?;

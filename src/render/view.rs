@@ -118,7 +118,11 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
     let mut bab = Vec::new();
     for (i, b) in report.narasi.bab.iter().enumerate() {
         let at = format!("bab[{i}]");
-        let isi = b.isi.as_deref().map(|t| narrative(report, &vars, &format!("{at}.isi"), t)).transpose()?;
+        let isi = b
+            .isi
+            .as_deref()
+            .map(|t| narrative(report, &vars, &format!("{at}.isi"), t))
+            .transpose()?;
         let mut bagian = Vec::new();
         for (j, s) in b.bagian.iter().enumerate() {
             let at = format!("{at}.bagian[{j}]");
@@ -138,8 +142,16 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
         });
     }
     let (kolom_periode, periode) = match id.rincian_target {
-        Rincian::Bulanan => ("Bulan", format::bulan(ejaan).iter().map(|s| s.to_string()).collect()),
-        Rincian::Triwulan => ("Triwulan", ["TW I", "TW II", "TW III", "TW IV"].map(String::from).to_vec()),
+        Rincian::Bulanan => (
+            "Bulan",
+            format::bulan(ejaan).iter().map(|s| s.to_string()).collect(),
+        ),
+        Rincian::Triwulan => (
+            "Triwulan",
+            ["TW I", "TW II", "TW III", "TW IV"]
+                .map(String::from)
+                .to_vec(),
+        ),
     };
     Ok(View {
         kecamatan: id.kecamatan.clone(),
@@ -151,7 +163,11 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
         },
         huruf: id.huruf.family(),
         penulis: format!("Kecamatan {}, Kabupaten {}", id.kecamatan, id.kabupaten),
-        tanggal: [p.tanggal.0.year() as u32, p.tanggal.0.month(), p.tanggal.0.day()],
+        tanggal: [
+            p.tanggal.0.year() as u32,
+            p.tanggal.0.month(),
+            p.tanggal.0.day(),
+        ],
         logo: report.logo.as_ref().map(|l| format!("/logo.{}", l.format)),
         ttd: Ttd {
             tempat_tanggal: format!("{}, {}", p.tempat, format::tanggal(p.tanggal.0, ejaan)),
@@ -160,9 +176,19 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
             pangkat: format!("{} ({})", p.pangkat, p.golongan),
             nip: format!("NIP. {nip}"),
         },
-        kata_pengantar: narrative(report, &vars, "kata_pengantar", &report.narasi.kata_pengantar)?,
+        kata_pengantar: narrative(
+            report,
+            &vars,
+            "kata_pengantar",
+            &report.narasi.kata_pengantar,
+        )?,
         bab,
-        lampiran: report.lampiran.iter().enumerate().map(|(t, (_, l))| tabel(report, t, l)).collect(),
+        lampiran: report
+            .lampiran
+            .iter()
+            .enumerate()
+            .map(|(t, (_, l))| tabel(report, t, l))
+            .collect(),
         kolom_periode,
         periode,
         judul,
@@ -187,11 +213,27 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran) -> Tabe
                 nomor += 1;
                 for (k, ind) in sasaran.indikator.iter().enumerate() {
                     let nilai: Vec<Option<f64>> = if bulanan {
-                        ind.bulan.clone().unwrap_or_default().values().iter().map(|v| v.map(|a| a.0)).collect()
+                        ind.bulan
+                            .clone()
+                            .unwrap_or_default()
+                            .values()
+                            .iter()
+                            .map(|v| v.map(|a| a.0))
+                            .collect()
                     } else {
-                        ind.triwulan.clone().unwrap_or_default().values().iter().map(|v| v.map(|a| a.0)).collect()
+                        ind.triwulan
+                            .clone()
+                            .unwrap_or_default()
+                            .values()
+                            .iter()
+                            .map(|v| v.map(|a| a.0))
+                            .collect()
                     };
-                    let shared: &[ProgramKegiatan] = if k == 0 { &sasaran.program_kegiatan } else { &[] };
+                    let shared: &[ProgramKegiatan] = if k == 0 {
+                        &sasaran.program_kegiatan
+                    } else {
+                        &[]
+                    };
                     let program: Vec<Program> = shared
                         .iter()
                         .chain(&ind.program_kegiatan)
@@ -208,15 +250,27 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran) -> Tabe
                         indikator: ind.uraian.clone(),
                         satuan: ind.satuan.clone(),
                         target: format::angka(ind.target.0),
-                        nilai: nilai.into_iter().map(|v| v.map(format::angka).unwrap_or_else(|| "-".into())).collect(),
+                        nilai: nilai
+                            .into_iter()
+                            .map(|v| v.map(format::angka).unwrap_or_else(|| "-".into()))
+                            .collect(),
                         ket: ind.ket.clone().unwrap_or_default(),
-                        program_lanjut: k > 0 && program.is_empty() && !sasaran.program_kegiatan.is_empty(),
+                        program_lanjut: k > 0
+                            && program.is_empty()
+                            && !sasaran.program_kegiatan.is_empty(),
                         program,
                     });
                 }
             }
-            PejabatView { jabatan: pj.jabatan.clone(), baris }
+            PejabatView {
+                jabatan: pj.jabatan.clone(),
+                baris,
+            }
         })
         .collect();
-    Tabel { kolom_sasaran, kolom_program, pejabat }
+    Tabel {
+        kolom_sasaran,
+        kolom_program,
+        pejabat,
+    }
 }

@@ -1,0 +1,524 @@
+//! `renaksi build`: the example, layout, escaping, reproducibility and bad input.
+
+use std::fs;
+
+use crate::support::{
+    fonts, info, page_sizes, page_text, pdf_layout_text, pdf_text, renaksi, squash, Fixture,
+};
+
+const A4: (f64, f64) = (595.276, 841.89);
+
+fn portrait_a4((w, h): (f64, f64)) -> bool {
+    (w - A4.0).abs() < 0.5 && (h - A4.1).abs() < 0.5
+}
+
+fn landscape_a4((w, h): (f64, f64)) -> bool {
+    portrait_a4((h, w))
+}
+
+/// Every `jabatan` and indicator `uraian` in the example's Lampiran.
+fn lampiran_names() -> (Vec<String>, Vec<String>) {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/content/kubutambahan-2022/lampiran"
+    );
+    let (mut jabatan, mut indikator) = (Vec::new(), Vec::new());
+    for entry in fs::read_dir(dir).unwrap() {
+        let yaml: serde_yaml::Value =
+            serde_yaml::from_str(&fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        for p in yaml["pejabat"].as_sequence().unwrap() {
+            jabatan.push(p["jabatan"].as_str().unwrap().to_owned());
+            for s in p["sasaran"].as_sequence().unwrap() {
+                for i in s["indikator"].as_sequence().unwrap() {
+                    indikator.push(i["uraian"].as_str().unwrap().to_owned());
+                }
+            }
+        }
+    }
+    (jabatan, indikator)
+}
+
+#[test]
+fn builds_the_bundled_example_by_default() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = renaksi(&["build"], tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = tmp.path().join("out/kubutambahan-2022.pdf");
+    assert!(
+        run.stderr.contains("out/kubutambahan-2022.pdf"),
+        "{}",
+        run.stderr
+    );
+    let text = pdf_text(&pdf);
+    let flat = squash(&text);
+
+    // Cover, narrative with variables filled in, and the signature.
+    for expected in [
+        "RENCANA AKSI ATAS PERJANJIAN KINERJA PERUBAHAN",
+        "PEMERINTAH KECAMATAN KUBUTAMBAHAN",
+        "KABUPATEN BULELENG",
+        "TAHUN 2022",
+        "KATA PENGANTAR",
+        "Kantor Camat Kubutambahan Tahun 2022, sebagaimana diamanatkan",
+        "Intensifikasi dalam upaya Pencegahan Korupsi",
+        "Kubutambahan, 12 Oktober 2022",
+        "Camat Kubutambahan",
+        "Drs. Made Suyasa, M.Si",
+        "Pembina Tk. I (IV/b)",
+        "NIP. 19650207 199702 1 001",
+        "Rp 2.040.000.000",
+        "(lanjutan)",
+    ] {
+        assert!(flat.contains(&squash(expected)), "missing {expected:?}");
+    }
+    // Numbering is computed: the reference's "4." twice cannot happen.
+    for item in ["1.2.Struktur", "a)Intensifikasi", "7.KasiKamtib"] {
+        assert!(flat.contains(item), "missing {item:?}");
+    }
+    assert!(!flat.contains("PERUBAHANPERUBAHAN"));
+    assert!(
+        !flat.contains("Tahun2021"),
+        "the narrative takes its year from laporan.yaml"
+    );
+
+    let (jabatan, indikator) = lampiran_names();
+    assert!(jabatan.len() >= 14 && indikator.len() >= 60);
+    for name in jabatan.iter().chain(&indikator) {
+        assert!(flat.contains(&squash(name)), "Lampiran is missing {name:?}");
+    }
+}
+
+#[test]
+fn front_matter_is_roman_and_chapters_arabic() {
+    let fixture = Fixture::example();
+    let (run, pdf) = fixture.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let toc = page_text(&pdf, 4);
+    assert!(toc.contains("DAFTAR ISI"), "{toc}");
+    let lines: Vec<&str> = toc.lines().map(str::trim).collect();
+    let entry = |start: &str| {
+        lines
+            .iter()
+            .find(|l| l.starts_with(start))
+            .copied()
+            .unwrap_or_default()
+    };
+    assert!(entry("Kata Pengantar").ends_with(" i"), "{toc}");
+    assert!(entry("Daftar Isi").ends_with(" iii"), "{toc}");
+    assert!(entry("BAB I Pendahuluan").ends_with(" 1"), "{toc}");
+    assert!(
+        entry("Kata Pengantar").contains(". . ."),
+        "dot leaders: {toc}"
+    );
+}
+
+#[test]
+fn pages_are_a4_with_a_landscape_lampiran_and_embedded_fonts() {
+    let fixture = Fixture::example();
+    let (run, pdf) = fixture.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sizes = page_sizes(&pdf);
+    let first_landscape = sizes
+        .iter()
+        .position(|s| landscape_a4(*s))
+        .expect("a landscape Lampiran");
+    assert!(sizes[..first_landscape].iter().all(|s| portrait_a4(*s)));
+    assert!(sizes[first_landscape..].iter().all(|s| landscape_a4(*s)));
+    assert!(
+        sizes.len() - first_landscape > 10,
+        "the Lampiran spans many pages"
+    );
+    // Both header rows repeat on every Lampiran page.
+    for page in first_landscape + 1..=sizes.len() {
+        let text = page_text(&pdf, page);
+        let flat = squash(&text);
+        assert!(
+            flat.contains("IndikatorKinerja")
+                && flat.contains("Target")
+                && flat.contains("12345678910"),
+            "page {page}: {text}"
+        );
+    }
+
+    let fonts = fonts(&pdf);
+    assert!(!fonts.is_empty());
+    for line in &fonts {
+        assert!(line.contains("LiberationSans"), "{line}");
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(cols[cols.len() - 5], "yes", "not embedded: {line}");
+    }
+
+    let info = info(&pdf);
+    assert!(info.contains("Title:           Rencana Aksi Atas Perjanjian Kinerja Perubahan Kecamatan Kubutambahan Tahun 2022"), "{info}");
+    assert!(
+        info.contains("Author:          Kecamatan Kubutambahan, Kabupaten Buleleng"),
+        "{info}"
+    );
+    let pdf_bytes = fs::read(&pdf).unwrap();
+    assert!(
+        pdf_bytes
+            .windows(6)
+            .any(|w| w == b"(id-ID" || w == b"/Lang "),
+        "language id"
+    );
+}
+
+#[test]
+fn f4_paper_bookman_and_quarterly_targets() {
+    let fixture = Fixture::new("build", "minimal");
+    fixture.edit("laporan.yaml", |t| {
+        t + "kertas: f4\nhuruf: bookman\nrincian_target: triwulan\n"
+    });
+    fixture.edit("lampiran/1-program.yaml", |t| {
+        t.replace("bulan:\n              juni: 40\n              desember: 45.5", "triwulan:\n              tw2: 40\n              tw4: 45.5")
+            .replace("bulan:\n              maret: 25\n              juni: 25\n              september: 25\n              desember: 25", "triwulan:\n              tw1: 25")
+    });
+    fixture.edit("lampiran/4-kinerja.yaml", |t| {
+        t.replace(
+            "bulan:\n              januari: 150\n              februari: 150",
+            "triwulan:\n              tw1: 450",
+        )
+    });
+    let (run, pdf) = fixture.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sizes = page_sizes(&pdf);
+    let f4 = (215.0 / 25.4 * 72.0, 330.0 / 25.4 * 72.0);
+    assert!(
+        (sizes[0].0 - f4.0).abs() < 0.5 && (sizes[0].1 - f4.1).abs() < 0.5,
+        "{sizes:?}"
+    );
+    assert!(fonts(&pdf).iter().all(|l| l.contains("TeXGyreBonum")));
+    let flat = squash(&pdf_layout_text(&pdf));
+    assert!(flat.contains("Triwulan"), "quarter column");
+    assert!(
+        flat.contains("TWIV45,5"),
+        "quarterly values with Indonesian decimals: {flat}"
+    );
+    assert!(!flat.contains("Januari"));
+}
+
+#[test]
+fn formats_numbers_money_and_month_blocks() {
+    let fixture = Fixture::new("build", "minimal");
+    let (run, pdf) = fixture.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = pdf_layout_text(&pdf);
+    let flat = squash(&text);
+    for expected in [
+        "85,5",
+        "1.800",
+        "Rp2.040.000.000",
+        "Rp150.000.000",
+        "5Februari2024",
+        "NIP.19800101200501 1 002",
+    ] {
+        assert!(flat.contains(&squash(expected)), "missing {expected:?}");
+    }
+    // Twelve months per indicator, "-" where nothing is planned.
+    assert_eq!(text.matches("Desember").count(), 3, "{text}");
+    assert!(
+        flat.contains("Juni40") && flat.contains("Desember45,5") && flat.contains("Mei-"),
+        "{flat}"
+    );
+}
+
+#[test]
+fn output_to_a_pdf_path_and_emit_typst() {
+    let fixture = Fixture::new("build", "minimal");
+    let typ = fixture.path("laporan.typ");
+    let (run, pdf) = fixture.build(&["--emit-typst", typ.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(pdf.ends_with("out/laporan.pdf") && pdf.exists());
+    let source = fs::read_to_string(typ).unwrap();
+    insta::assert_snapshot!("minimal_typst", source);
+}
+
+#[test]
+fn values_reach_the_pdf_literally() {
+    const HOSTILE: &[&str] = &[
+        "#set page(width: 1cm)",
+        "$x$",
+        "@ref",
+        "<lbl>",
+        "\\",
+        "[x]",
+        "// c",
+        "/* d",
+        "#{ panic() }",
+    ];
+    let fixture = Fixture::new("build", "minimal");
+    let joined = HOSTILE.join(" ");
+    let quoted = serde_json_string(&joined);
+    fixture.edit("laporan.yaml", |t| {
+        t.replace("kecamatan: Contoh", &format!("kecamatan: {quoted}"))
+    });
+    fixture.edit("lampiran/1-program.yaml", |t| {
+        t.replace("jabatan: CAMAT", &format!("jabatan: {quoted}"))
+            .replace(
+                "uraian: Indeks Kepuasan Masyarakat",
+                &format!("uraian: {quoted}"),
+            )
+            .replace("satuan: Nilai", &format!("satuan: {quoted}"))
+    });
+    fixture.edit("narasi.yaml", |t| {
+        t.replace(
+            "dengan istilah *miring*.",
+            &format!(
+                "dengan istilah *miring*.\n\n  {joined} `kode` [tautan](x)\n\n  # bukan judul"
+            ),
+        )
+    });
+    let (run, pdf) = fixture.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let flat = squash(&pdf_text(&pdf));
+    assert!(flat.matches(&squash(&joined)).count() >= 5, "{flat}");
+    assert!(
+        flat.contains("`kode`[tautan](x)") && flat.contains("#bukanjudul"),
+        "{flat}"
+    );
+    let sizes = page_sizes(&pdf);
+    assert!(
+        sizes.iter().all(|s| portrait_a4(*s) || landscape_a4(*s)),
+        "page size untouched: {sizes:?}"
+    );
+}
+
+fn serde_json_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[test]
+fn same_input_gives_identical_bytes() {
+    let fixture = Fixture::example();
+    let (first, pdf) = fixture.build(&[]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let a = fs::read(&pdf).unwrap();
+    let other = fixture.path("again.pdf");
+    let second = renaksi(
+        &[
+            "build",
+            fixture.dir.to_str().unwrap(),
+            "-o",
+            other.to_str().unwrap(),
+        ],
+        fixture.tmp.path(),
+    );
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert!(a == fs::read(&other).unwrap(), "two builds differ");
+    assert!(
+        info(&pdf).contains("CreationDate:    Wed Oct 12 00:00:00 2022 UTC"),
+        "timestamp from the report's date"
+    );
+}
+
+/// Builds `minimal` after `edit`, expects exit 1 and returns stderr.
+fn rejected(edit: impl FnOnce(&Fixture)) -> String {
+    let fixture = Fixture::new("build", "minimal");
+    edit(&fixture);
+    let (run, pdf) = fixture.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!pdf.exists());
+    run.stderr.replace(fixture.dir.to_str().unwrap(), "DIR")
+}
+
+#[test]
+fn bad_yaml_syntax_names_file_line_and_column() {
+    let err = rejected(|f| {
+        f.write(
+            "laporan.yaml",
+            "kecamatan: Contoh\nkabupaten: Uji\n\ttahun: 2024\n",
+        );
+    });
+    assert!(err.starts_with("galat: DIR/laporan.yaml:3:1: YAML tidak sah: karakter yang tidak boleh di sini (misalnya tab untuk indentasi)\n"), "{err}");
+    assert!(
+        err.contains("saran: gunakan spasi untuk indentasi, bukan tab"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_unknown_key_suggests_the_right_one() {
+    let err = rejected(|f| {
+        f.edit("lampiran/1-program.yaml", |t| {
+            t.replace("satuan: Nilai", "satuam: Nilai")
+        });
+    });
+    assert!(
+        err.starts_with("galat: DIR/lampiran/1-program.yaml:8:13 (pejabat[0].sasaran[0].indikator[0]): kunci `satuam` tidak dikenal\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("   |             ^\n"),
+        "caret under the key: {err}"
+    );
+    assert!(err.contains("saran: maksud Anda: `satuan`?"), "{err}");
+}
+
+#[test]
+fn bad_type_says_what_is_expected() {
+    let err = rejected(|f| {
+        f.edit("lampiran/1-program.yaml", |t| {
+            t.replace("target: 100", "target: seratus")
+        });
+    });
+    assert!(
+        err.starts_with("galat: DIR/lampiran/1-program.yaml:15:21 (pejabat[0].sasaran[0].indikator[1].target): jenis nilai salah: tertulis teks \"seratus\"\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("saran: seharusnya angka (misalnya 12 atau 85.5)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_missing_field_names_the_key() {
+    let err = rejected(|f| {
+        f.edit("laporan.yaml", |t| {
+            t.replace("  nip: \"198001012005011002\"\n", "")
+        });
+    });
+    assert!(
+        err.starts_with(
+            "galat: DIR/laporan.yaml:6:3 (penandatangan): kunci wajib `nip` belum ada\n"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_date_and_unknown_choice() {
+    let err = rejected(|f| {
+        f.edit("laporan.yaml", |t| {
+            t.replace("2024-02-05", "5 Februari 2024")
+        });
+    });
+    assert!(
+        err.contains("(penandatangan.tanggal): nilai tidak sah"),
+        "{err}"
+    );
+    assert!(
+        err.contains("saran: seharusnya tanggal TTTT-BB-HH (misalnya 2022-10-12)"),
+        "{err}"
+    );
+    let err = rejected(|f| {
+        f.edit("laporan.yaml", |t| t + "kertas: a5\n");
+    });
+    assert!(
+        err.starts_with("galat: DIR/laporan.yaml:13:9 (kertas): nilai `a5` tidak dikenal\n"),
+        "{err}"
+    );
+    assert!(err.contains("saran: maksud Anda: `a4`?"), "{err}");
+}
+
+#[test]
+fn bad_variable_in_narrative_points_at_its_line() {
+    let err = rejected(|f| {
+        f.edit("narasi.yaml", |t| {
+            t.replace("Kabupaten {{ kabupaten }}", "Kabupaten {{ kabupatem }}")
+        });
+    });
+    assert!(
+        err.starts_with(
+            "galat: DIR/narasi.yaml:8:46 (bab[0].bagian[0].isi): variabel tidak dikenal\n"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("saran: variabel yang tersedia: tahun, kecamatan, kabupaten"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_targets_for_the_chosen_breakdown() {
+    let err = rejected(|f| {
+        f.edit("laporan.yaml", |t| t + "rincian_target: triwulan\n");
+    });
+    assert!(
+        err.starts_with("galat: DIR/lampiran/1-program.yaml (pejabat[0].sasaran[0].indikator[0].bulan): kunci `bulan` tidak cocok dengan `rincian_target` laporan\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_logo_outside_the_folder_or_not_an_image() {
+    let err = rejected(|f| {
+        f.edit("laporan.yaml", |t| t + "logo: ../rahasia.png\n");
+    });
+    assert!(
+        err.starts_with("galat: DIR/../rahasia.png: berkas berada di luar folder laporan\n"),
+        "{err}"
+    );
+    let err = rejected(|f| {
+        f.write("logo.png", "bukan gambar");
+        f.edit("laporan.yaml", |t| t + "logo: logo.png\n");
+    });
+    assert!(
+        err.starts_with(
+            "galat: DIR/laporan.yaml (logo): `logo.png` bukan gambar PNG, JPEG atau SVG\n"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_encoding_and_empty_files() {
+    let err = rejected(|f| {
+        fs::write(f.dir.join("narasi.yaml"), b"kata_pengantar: caf\xe9\n").unwrap();
+    });
+    assert!(
+        err.starts_with("galat: DIR/narasi.yaml:1:20: berkas bukan teks UTF-8\n"),
+        "{err}"
+    );
+    let err = rejected(|f| {
+        f.write("lampiran/1-program.yaml", "");
+    });
+    assert!(
+        err.starts_with("galat: DIR/lampiran/1-program.yaml: berkas kosong\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn failed_build_keeps_the_previous_pdf() {
+    let fixture = Fixture::new("build", "minimal");
+    let (run, pdf) = fixture.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let before = fs::read(&pdf).unwrap();
+    fixture.edit("laporan.yaml", |t| {
+        t.replace("tahun: 2024", "tahun: duaribu")
+    });
+    let (run, _) = fixture.build(&[]);
+    assert_eq!(run.code, 1);
+    assert!(
+        before == fs::read(&pdf).unwrap(),
+        "the earlier PDF is untouched"
+    );
+    let leftovers: Vec<_> = fs::read_dir(pdf.parent().unwrap()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary files left behind");
+}
+
+#[test]
+fn missing_folder_is_an_io_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = renaksi(&["build", "tidak-ada"], tmp.path());
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("galat: tidak dapat membuka folder laporan tidak-ada: "),
+        "{}",
+        run.stderr
+    );
+    let run = renaksi(&["build", "--tidak-ada"], tmp.path());
+    assert_eq!(run.code, 2, "usage errors exit 2");
+}

@@ -1,0 +1,5 @@
+//! Integration tests: each module drives the real `renaksi` binary.
+//! PDFs are inspected through poppler's pdftotext, pdfinfo and pdffonts.
+
+mod build;
+mod support;

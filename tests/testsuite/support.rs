@@ -1,0 +1,171 @@
+//! Helpers: copy a fixture to a temporary folder, run the binary, read PDFs.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// What one run of the binary did.
+pub struct Run {
+    pub code: i32,
+    pub stderr: String,
+}
+
+/// A fixture copied into a fresh temporary folder.
+pub struct Fixture {
+    pub tmp: tempfile::TempDir,
+    pub dir: PathBuf,
+}
+
+impl Fixture {
+    /// Copies `tests/testsuite/<group>/<name>` to `<tmp>/<name>`.
+    pub fn new(group: &str, name: &str) -> Self {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/testsuite")
+            .join(group)
+            .join(name);
+        Self::copy_of(&src, name)
+    }
+
+    /// Copies the bundled example report.
+    pub fn example() -> Self {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/kubutambahan-2022");
+        Self::copy_of(&src, "kubutambahan-2022")
+    }
+
+    fn copy_of(src: &Path, name: &str) -> Self {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join(name);
+        copy_dir(src, &dir);
+        Fixture { tmp, dir }
+    }
+
+    /// Replaces (or creates) a file of the report.
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        let path = self.dir.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+        self
+    }
+
+    /// Rewrites a file of the report with `edit`.
+    pub fn edit(&self, rel: &str, edit: impl FnOnce(String) -> String) -> &Self {
+        let path = self.dir.join(rel);
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(path, edit(text)).unwrap();
+        self
+    }
+
+    /// A path inside the temporary folder, beside the report.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.tmp.path().join(rel)
+    }
+
+    /// Runs `renaksi build DIR -o OUT` and returns the run and the PDF path.
+    pub fn build(&self, extra: &[&str]) -> (Run, PathBuf) {
+        let out = self.path("out/laporan.pdf");
+        let mut args = vec![
+            "build",
+            self.dir.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        (renaksi(&args, self.tmp.path()), out)
+    }
+}
+
+fn copy_dir(src: &Path, dst: &Path) {
+    fs::create_dir_all(dst).unwrap();
+    for entry in fs::read_dir(src).unwrap() {
+        let entry = entry.unwrap();
+        let to = dst.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &to);
+        } else {
+            fs::copy(entry.path(), to).unwrap();
+        }
+    }
+}
+
+/// Runs the binary with `args` in `cwd`.
+pub fn renaksi(args: &[&str], cwd: &Path) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_renaksi"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+fn poppler(tool: &str, args: &[&str]) -> String {
+    let output = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed for the tests: {e}"));
+    assert!(
+        output.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The text of a PDF in content order, so a table cell stays together.
+pub fn pdf_text(pdf: &Path) -> String {
+    poppler("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"])
+}
+
+/// The text of a PDF with its layout kept, so table rows stay on one line.
+pub fn pdf_layout_text(pdf: &Path) -> String {
+    poppler("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"])
+}
+
+/// The text of one page of a PDF.
+pub fn page_text(pdf: &Path, page: usize) -> String {
+    let p = page.to_string();
+    poppler(
+        "pdftotext",
+        &["-layout", "-f", &p, "-l", &p, pdf.to_str().unwrap(), "-"],
+    )
+}
+
+/// Width and height in points of every page.
+pub fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
+    poppler(
+        "pdfinfo",
+        &["-f", "1", "-l", "100000", pdf.to_str().unwrap()],
+    )
+    .lines()
+    .filter(|l| l.starts_with("Page") && l.contains(" size: "))
+    .map(|l| {
+        let size = l.split(" size: ").nth(1).unwrap();
+        let mut parts = size.split_whitespace();
+        let w = parts.next().unwrap().parse().unwrap();
+        parts.next();
+        let h = parts.next().unwrap().parse().unwrap();
+        (w, h)
+    })
+    .collect()
+}
+
+/// The `pdffonts` table, one line per font.
+pub fn fonts(pdf: &Path) -> Vec<String> {
+    poppler("pdffonts", &[pdf.to_str().unwrap()])
+        .lines()
+        .skip(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The PDF's metadata as `pdfinfo` prints it.
+pub fn info(pdf: &Path) -> String {
+    poppler("pdfinfo", &[pdf.to_str().unwrap()])
+}
+
+/// Text without any whitespace, to compare table cells whose lines wrap.
+pub fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
