@@ -522,3 +522,26 @@ fn missing_folder_is_an_io_error() {
     let run = renaksi(&["build", "--tidak-ada"], tmp.path());
     assert_eq!(run.code, 2, "usage errors exit 2");
 }
+
+#[test]
+fn logo_from_the_report_folder_on_the_cover() {
+    let fixture = Fixture::new("build", "minimal");
+    let logo = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/testsuite/build/logo.png"
+    );
+    fs::copy(logo, fixture.dir.join("logo-uji.png")).unwrap();
+    fixture.edit("laporan.yaml", |t| t + "logo: logo-uji.png\n");
+    let (run, pdf) = fixture.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let images = std::process::Command::new("pdfimages")
+        .args(["-list", pdf.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let list = String::from_utf8_lossy(&images.stdout);
+    assert!(
+        list.lines()
+            .any(|l| l.trim_start().starts_with("1 ") && l.contains(" 48    48 ")),
+        "{list}"
+    );
+}
