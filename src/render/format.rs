@@ -20,9 +20,9 @@ pub fn angka(value: f64) -> String {
     out
 }
 
-/// `2040000000` → `Rp 2.040.000.000`.
+/// `2040000000` → `Rp 2.040.000.000`, with a no-break space after `Rp`.
 pub fn rupiah(value: u64) -> String {
-    format!("Rp {}", group(&value.to_string()))
+    format!("Rp\u{a0}{}", group(&value.to_string()))
 }
 
 fn group(digits: &str) -> String {
@@ -124,7 +124,7 @@ mod tests {
         assert_eq!(angka(85.5), "85,5");
         assert_eq!(angka(100.0), "100");
         assert_eq!(angka(1234567.25), "1.234.567,25");
-        assert_eq!(rupiah(2_040_000_000), "Rp 2.040.000.000");
+        assert_eq!(rupiah(2_040_000_000), "Rp\u{a0}2.040.000.000");
         assert_eq!(nip("196502071997021001"), "19650207 199702 1 001");
         assert_eq!(nip("-"), "-");
         assert_eq!(romawi(3), "III");
