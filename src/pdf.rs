@@ -44,14 +44,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         _ => Path::new("."),
     };
     fs::create_dir_all(dir).map_err(|e| Error::io("tidak dapat membuat folder", dir, e))?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".renaksi-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".renaksi-").suffix(".tmp");
+    // Created like any new file (0666 less the umask), not private like a
+    // temporary file; a replaced file keeps its own permissions.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder
         .tempfile_in(dir)
         .map_err(|e| Error::io("tidak dapat membuat berkas sementara di", dir, e))?;
     temp.write_all(bytes)
         .and_then(|_| temp.as_file().sync_all())
         .map_err(|e| Error::io("tidak dapat menulis", path, e))?;
+    if let Ok(meta) = fs::metadata(path) {
+        fs::set_permissions(temp.path(), meta.permissions())
+            .map_err(|e| Error::io("tidak dapat menulis", path, e))?;
+    }
     temp.persist(path)
         .map_err(|e| Error::io("tidak dapat menulis", path, e.error))?;
     Ok(())

@@ -221,6 +221,17 @@ pub struct Indikator {
     pub program_kegiatan: Vec<ProgramKegiatan>,
 }
 
+impl Indikator {
+    /// Targets per period in order (12 months or 4 quarters); `None` where
+    /// no target is set.
+    pub fn rencana(&self, rincian: Rincian) -> Vec<Option<Angka>> {
+        match rincian {
+            Rincian::Bulanan => self.bulan.clone().unwrap_or_default().values().to_vec(),
+            Rincian::Triwulan => self.triwulan.clone().unwrap_or_default().values().to_vec(),
+        }
+    }
+}
+
 /// A program, kegiatan or sub kegiatan and its budget.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

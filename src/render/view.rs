@@ -26,7 +26,10 @@ pub(super) struct View {
     bab: Vec<BabView>,
     lampiran: Vec<Tabel>,
     kolom_periode: &'static str,
-    periode: Vec<String>,
+    /// Period names, one per line.
+    periode: String,
+    /// Number of periods (12 or 4).
+    jumlah_periode: usize,
 }
 
 #[derive(Serialize)]
@@ -65,6 +68,10 @@ struct Tabel {
 #[derive(Serialize)]
 struct PejabatView {
     jabatan: String,
+    /// Table rows of the first indicator (its programs, at least one).
+    baris_pertama: usize,
+    /// Table rows of the other indicators together.
+    baris_sisa: usize,
     baris: Vec<Baris>,
 }
 
@@ -72,13 +79,18 @@ struct PejabatView {
 #[derive(Serialize)]
 struct Baris {
     id: String,
+    /// Whether the next indicator of the same sasaran looks for this row's page.
+    tanda: bool,
     sebelum: Option<String>,
+    /// Table rows this indicator takes: one per program, at least one.
+    n: usize,
     nomor: String,
     sasaran: String,
     indikator: String,
     satuan: String,
     target: String,
-    nilai: Vec<String>,
+    /// Targets per period, one per line, "-" where none.
+    nilai: String,
     ket: String,
     program: Vec<Program>,
     program_lanjut: bool,
@@ -190,7 +202,8 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
             .map(|(t, (_, l))| tabel(report, t, l))
             .collect(),
         kolom_periode,
-        periode,
+        periode: periode.join("\n"),
+        jumlah_periode: periode.len(),
         judul,
     })
 }
@@ -202,7 +215,7 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran) -> Tabe
         Tingkat::SubKegiatan => ("Sasaran Sub Kegiatan", "Sub Kegiatan"),
         Tingkat::Kinerja => ("Sasaran Kinerja", "Kinerja"),
     };
-    let bulanan = report.identitas.rincian_target == Rincian::Bulanan;
+    let rincian = report.identitas.rincian_target;
     let mut nomor = 0;
     let pejabat = lampiran
         .pejabat
@@ -212,23 +225,6 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran) -> Tabe
             for sasaran in &pj.sasaran {
                 nomor += 1;
                 for (k, ind) in sasaran.indikator.iter().enumerate() {
-                    let nilai: Vec<Option<f64>> = if bulanan {
-                        ind.bulan
-                            .clone()
-                            .unwrap_or_default()
-                            .values()
-                            .iter()
-                            .map(|v| v.map(|a| a.0))
-                            .collect()
-                    } else {
-                        ind.triwulan
-                            .clone()
-                            .unwrap_or_default()
-                            .values()
-                            .iter()
-                            .map(|v| v.map(|a| a.0))
-                            .collect()
-                    };
                     let shared: &[ProgramKegiatan] = if k == 0 {
                         &sasaran.program_kegiatan
                     } else {
@@ -244,16 +240,20 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran) -> Tabe
                         .collect();
                     baris.push(Baris {
                         id: format!("rk-{t}-{nomor}-{k}"),
+                        tanda: k + 1 < sasaran.indikator.len(),
+                        n: program.len().max(1),
                         sebelum: (k > 0).then(|| format!("rk-{t}-{nomor}-{}", k - 1)),
                         nomor: nomor.to_string(),
                         sasaran: sasaran.uraian.clone(),
                         indikator: ind.uraian.clone(),
                         satuan: ind.satuan.clone(),
                         target: format::angka(ind.target.0),
-                        nilai: nilai
+                        nilai: ind
+                            .rencana(rincian)
                             .into_iter()
-                            .map(|v| v.map(format::angka).unwrap_or_else(|| "-".into()))
-                            .collect(),
+                            .map(|v| v.map_or_else(|| "-".into(), |a| format::angka(a.0)))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
                         ket: ind.ket.clone().unwrap_or_default(),
                         program_lanjut: k > 0
                             && program.is_empty()
@@ -264,6 +264,8 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran) -> Tabe
             }
             PejabatView {
                 jabatan: pj.jabatan.clone(),
+                baris_pertama: baris.first().map_or(1, |b| b.n),
+                baris_sisa: baris.iter().skip(1).map(|b| b.n).sum(),
                 baris,
             }
         })

@@ -545,3 +545,28 @@ fn logo_from_the_report_folder_on_the_cover() {
         "{list}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn written_pdf_is_readable_by_others_like_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let fixture = Fixture::new("build", "minimal");
+    let (run, pdf) = fixture.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let ordinary = fixture.path("ordinary.txt");
+    fs::write(&ordinary, "x").unwrap();
+    assert_eq!(
+        mode(&pdf),
+        mode(&ordinary),
+        "the PDF gets the mode of any new file, not 0600"
+    );
+    fs::set_permissions(&pdf, fs::Permissions::from_mode(0o640)).unwrap();
+    let (run, pdf) = fixture.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        mode(&pdf),
+        0o640,
+        "a rebuilt PDF keeps the mode of the one it replaces"
+    );
+}
