@@ -28,7 +28,7 @@ for case in example besar-350; do
     -n "renaksi build ($case)" "$bin build $dir -o $work/$case.pdf" \
     -n "typst compile ($case)" "$typst_cmd" >/dev/null
   cat "$work/$case.md"
-  pages=$(pdfinfo "$work/$case.pdf" | awk '/^Pages:/ {print $2}')
+  pages=$(pdfinfo "$work/$case.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
   size=$(stat -c %s "$work/$case.pdf")
   echo
   echo "$case: $pages pages, PDF $((size / 1024)) KiB;" \
