@@ -82,6 +82,9 @@ struct Baris {
     /// Whether the next indicator of the same sasaran looks for this row's page.
     tanda: bool,
     sebelum: Option<String>,
+    /// Whether the row must reserve the height of "sasaran (lanjutan)",
+    /// which the page header may write into it (see `muat_di_blok`).
+    cadangan: bool,
     /// Table rows this indicator takes: one per program, at least one.
     n: usize,
     nomor: String,
@@ -241,6 +244,7 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran) -> Tabe
                     baris.push(Baris {
                         id: format!("rk-{t}-{nomor}-{k}"),
                         tanda: k + 1 < sasaran.indikator.len(),
+                        cadangan: k > 0 && !muat_di_blok(&sasaran.uraian, rincian),
                         n: program.len().max(1),
                         sebelum: (k > 0).then(|| format!("rk-{t}-{nomor}-{}", k - 1)),
                         nomor: nomor.to_string(),
@@ -275,4 +279,17 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran) -> Tabe
         kolom_program,
         pejabat,
     }
+}
+
+/// Whether "sasaran (lanjutan)" surely fits beside the block of period
+/// lines (12 or 4 lines high), so the row need not reserve its height.
+/// Counts 20 characters to a line: fewer than the narrowest sasaran column
+/// holds in any bundled font, so the estimate errs towards reserving.
+fn muat_di_blok(sasaran: &str, rincian: Rincian) -> bool {
+    let periods = match rincian {
+        Rincian::Bulanan => 12,
+        Rincian::Triwulan => 4,
+    };
+    let lines = sasaran.chars().count().div_ceil(20) + 1;
+    lines < periods
 }
