@@ -3,7 +3,8 @@
 use std::fs;
 
 use crate::support::{
-    fonts, info, page_sizes, page_text, pdf_layout_text, pdf_text, renaksi, squash, Fixture,
+    fonts, info, page_raw_text, page_sizes, page_text, pdf_layout_text, pdf_text, renaksi, squash,
+    Fixture,
 };
 
 const A4: (f64, f64) = (595.276, 841.89);
@@ -568,5 +569,46 @@ fn written_pdf_is_readable_by_others_like_any_new_file() {
         mode(&pdf),
         0o640,
         "a rebuilt PDF keeps the mode of the one it replaces"
+    );
+}
+
+#[test]
+fn continued_sasaran_repeats_on_the_new_page_only() {
+    let fixture = Fixture::example();
+    let (run, pdf) = fixture.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pages = page_sizes(&pdf).len();
+    let mut continued = 0;
+    for page in 2..=pages {
+        let text = squash(&page_raw_text(&pdf, page));
+        let Some(end) = text.find("(lanjutan)") else {
+            continue;
+        };
+        continued += 1;
+        assert_eq!(
+            text.matches("(lanjutan)").count(),
+            1,
+            "page {page}: only the row opening the page"
+        );
+        // The repeated sasaran text stands just before the mark, and the
+        // page before holds the same sasaran with its earlier indicator.
+        let before = squash(&page_raw_text(&pdf, page - 1));
+        let tail: String = text[..end]
+            .chars()
+            .rev()
+            .take(25)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        assert!(
+            before.contains(&tail),
+            "page {page}: {tail:?} not on page {}",
+            page - 1
+        );
+    }
+    assert!(
+        continued >= 1,
+        "the example has sasaran that continue on a new page"
     );
 }

@@ -132,6 +132,15 @@ pub fn page_text(pdf: &Path, page: usize) -> String {
     )
 }
 
+/// The text of one page of a PDF in content order.
+pub fn page_raw_text(pdf: &Path, page: usize) -> String {
+    let p = page.to_string();
+    poppler(
+        "pdftotext",
+        &["-raw", "-f", &p, "-l", &p, pdf.to_str().unwrap(), "-"],
+    )
+}
+
 /// Width and height in points of every page.
 pub fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
     poppler(
