@@ -114,6 +114,36 @@ pub fn romawi(mut n: usize) -> String {
     out
 }
 
+/// Lets a table cell wrap a long unbroken run of characters (a URL, a long
+/// number): inserts a zero-width space after `.`, `/` and `-` and at least
+/// every 12 characters in any run longer than 16. Shorter text is unchanged.
+pub fn lipat(text: &str) -> String {
+    const RUN: usize = 16;
+    if text.split_whitespace().all(|w| w.chars().count() <= RUN) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if word.chars().count() <= RUN {
+            out.push_str(word);
+            continue;
+        }
+        let mut since = 0;
+        for c in word.chars() {
+            out.push(c);
+            since += 1;
+            if matches!(c, '.' | '/' | '-' | ',') || since >= 12 {
+                out.push('\u{200b}');
+                since = 0;
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +158,12 @@ mod tests {
         assert_eq!(nip("196502071997021001"), "19650207 199702 1 001");
         assert_eq!(nip("-"), "-");
         assert_eq!(romawi(3), "III");
+        assert_eq!(lipat("Jumlah Dokumen 1.800"), "Jumlah Dokumen 1.800");
+        assert_eq!(
+            lipat("a 2.800.000.000.000"),
+            "a 2.\u{200b}800.\u{200b}000.\u{200b}000.\u{200b}000"
+        );
+        assert_eq!(lipat(&"x".repeat(30)).matches('\u{200b}').count(), 2);
         let date = NaiveDate::from_ymd_opt(2022, 2, 1).unwrap();
         assert_eq!(tanggal(date, Ejaan::Lama), "1 Pebruari 2022");
         assert_eq!(tanggal(date, Ejaan::Baku), "1 Februari 2022");

@@ -237,7 +237,7 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran) -> Tabe
                         .iter()
                         .chain(&ind.program_kegiatan)
                         .map(|p| Program {
-                            uraian: p.uraian.clone(),
+                            uraian: format::lipat(&p.uraian),
                             anggaran: p.anggaran.map(format::rupiah).unwrap_or_default(),
                         })
                         .collect();
@@ -248,17 +248,17 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran) -> Tabe
                         n: program.len().max(1),
                         sebelum: (k > 0).then(|| format!("rk-{t}-{nomor}-{}", k - 1)),
                         nomor: nomor.to_string(),
-                        sasaran: sasaran.uraian.clone(),
-                        indikator: ind.uraian.clone(),
-                        satuan: ind.satuan.clone(),
-                        target: format::angka(ind.target.0),
+                        sasaran: format::lipat(&sasaran.uraian),
+                        indikator: format::lipat(&ind.uraian),
+                        satuan: format::lipat(&ind.satuan),
+                        target: format::lipat(&format::angka(ind.target.0)),
                         nilai: ind
                             .rencana(rincian)
                             .into_iter()
                             .map(|v| v.map_or_else(|| "-".into(), |a| format::angka(a.0)))
                             .collect::<Vec<_>>()
                             .join("\n"),
-                        ket: ind.ket.clone().unwrap_or_default(),
+                        ket: format::lipat(ind.ket.as_deref().unwrap_or_default()),
                         program_lanjut: k > 0
                             && program.is_empty()
                             && !sasaran.program_kegiatan.is_empty(),
