@@ -114,28 +114,27 @@ pub fn romawi(mut n: usize) -> String {
     out
 }
 
-/// Lets a table cell wrap a long unbroken run of characters (a URL, a long
-/// number): inserts a zero-width space after `.`, `/` and `-` and at least
-/// every 12 characters in any run longer than 16. Shorter text is unchanged.
+/// Lets a table cell wrap a long unbroken run of characters: a number longer
+/// than 9 characters may break after its thousands dots, and a run longer
+/// than any Indonesian word (24 characters, e.g. a URL) after `.`, `/`, `-`,
+/// `,` and at least every 12 characters. Zero-width spaces mark the breaks;
+/// other text is unchanged.
 pub fn lipat(text: &str) -> String {
-    const RUN: usize = 16;
-    if text.split_whitespace().all(|w| w.chars().count() <= RUN) {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    let mut out = String::with_capacity(text.len());
     for (i, word) in text.split(' ').enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        if word.chars().count() <= RUN {
-            out.push_str(word);
-            continue;
-        }
+        let len = word.chars().count();
+        let number = word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'));
         let mut since = 0;
         for c in word.chars() {
             out.push(c);
             since += 1;
-            if matches!(c, '.' | '/' | '-' | ',') || since >= 12 {
+            let at_mark = matches!(c, '.' | '/' | '-' | ',');
+            if (number && len > 9 && c == '.') || (len > 24 && (at_mark || since >= 12)) {
                 out.push('\u{200b}');
                 since = 0;
             }
@@ -164,6 +163,10 @@ mod tests {
             "a 2.\u{200b}800.\u{200b}000.\u{200b}000.\u{200b}000"
         );
         assert_eq!(lipat(&"x".repeat(30)).matches('\u{200b}').count(), 2);
+        assert_eq!(
+            lipat("mempertanggungjawabkan 12.500"),
+            "mempertanggungjawabkan 12.500"
+        );
         let date = NaiveDate::from_ymd_opt(2022, 2, 1).unwrap();
         assert_eq!(tanggal(date, Ejaan::Lama), "1 Pebruari 2022");
         assert_eq!(tanggal(date, Ejaan::Baku), "1 Februari 2022");

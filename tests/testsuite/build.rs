@@ -612,3 +612,42 @@ fn continued_sasaran_repeats_on_the_new_page_only() {
         "the example has sasaran that continue on a new page"
     );
 }
+
+#[test]
+fn long_unbroken_values_wrap_inside_the_page() {
+    let fixture = Fixture::new("build", "minimal");
+    let long = format!(
+        "https://contoh.go.id/{}",
+        "dokumen-rencana-aksi/".repeat(12)
+    );
+    fixture.edit("lampiran/1-program.yaml", |t| {
+        t.replace(
+            "uraian: Indeks Kepuasan Masyarakat",
+            &format!("uraian: {long}"),
+        )
+        .replace("target: 100", "target: 1.0e120")
+    });
+    let (run, pdf) = fixture.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let bbox = std::process::Command::new("pdftotext")
+        .args(["-bbox", pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let html = String::from_utf8_lossy(&bbox.stdout);
+    let widest = html
+        .split("xMax=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().parse::<f64>().unwrap())
+        .fold(0.0, f64::max);
+    // Nothing may run past the table's right edge, the page's 1.5 cm margin.
+    let right_edge = A4.1 - 1.5 / 2.54 * 72.0;
+    assert!(
+        widest <= right_edge + 0.5,
+        "a word runs out of the table: xMax {widest}"
+    );
+    let flat = squash(&pdf_text(&pdf));
+    assert!(
+        flat.contains(&format!("1{}", ".000".repeat(40))) && flat.contains(&long),
+        "text kept whole"
+    );
+}

@@ -174,7 +174,10 @@ pub fn info(pdf: &Path) -> String {
     poppler("pdfinfo", &[pdf.to_str().unwrap()])
 }
 
-/// Text without any whitespace, to compare table cells whose lines wrap.
+/// Text without any whitespace (nor zero-width break marks), to compare
+/// table cells whose lines wrap.
 pub fn squash(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{200b}')
+        .collect()
 }
