@@ -3,7 +3,3 @@
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
-/// The built-in template with the given name.
-pub fn template(name: &str) -> Option<&'static str> {
-    TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
-}

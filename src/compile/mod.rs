@@ -24,11 +24,6 @@ pub fn compile(report: &Report, typst: &str) -> Result<PagedDocument, Error> {
     result.map_err(|diags| Error::Internal(describe(&world, &diags)))
 }
 
-/// Frees Typst's memoization cache; call between documents in long runs.
-pub fn evict_cache() {
-    typst::comemo::evict(10);
-}
-
 fn describe(world: &ReportWorld, diags: &[SourceDiagnostic]) -> String {
     let shown: Vec<String> = diags
         .iter()

@@ -7,7 +7,7 @@ pub mod format;
 pub mod markdown;
 mod view;
 
-pub use escape::string_literal;
+use escape::string_literal;
 
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
