@@ -4,7 +4,7 @@
 #   bench/run.sh            # needs hyperfine, GNU time and typst 0.15.1 in PATH
 #   TYPST=/path/to/typst bench/run.sh
 #
-# Data: the bundled example (35 sasaran / 67 indikator) and a generated report
+# Data: the bundled example (63 sasaran / 73 indikator) and a generated report
 # of 350 sasaran / 677 indikator (bench/generate.py). Figures go to stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
