@@ -1,25 +1,44 @@
 //! Command-line arguments. Command and flag names are short English verbs;
-//! every text a user reads is in Indonesian.
+//! every text a user reads — help, usage and errors — is in Indonesian.
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{ArgAction, Parser, Subcommand};
+
+const UTAMA: &str =
+    "{about}\n\nPemakaian: {usage}\n\nPerintah:\n{subcommands}\n\nOpsi:\n{options}\n";
+const PERINTAH: &str =
+    "{about}\n\nPemakaian: {usage}\n\nArgumen:\n{positionals}\n\nOpsi:\n{options}\n";
 
 /// renaksi — Rencana Aksi atas Perjanjian Kinerja dari YAML ke PDF.
 #[derive(Debug, Parser)]
-#[command(name = "renaksi", version, about, long_about = None)]
-#[command(help_template = "{about}\n\n{usage-heading} {usage}\n\n{all-args}")]
-#[command(disable_help_subcommand = true)]
+#[command(name = "renaksi", version, about, long_about = None, help_template = UTAMA)]
+#[command(
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true
+)]
+#[command(subcommand_value_name = "PERINTAH")]
 pub struct Cli {
     /// Perintah yang dijalankan.
     #[command(subcommand)]
     pub command: Command,
+
+    /// Tampilkan bantuan ini.
+    #[arg(short, long, action = ArgAction::Help, global = true)]
+    help: Option<bool>,
+
+    /// Tampilkan versi renaksi.
+    #[arg(short = 'V', long, action = ArgAction::Version)]
+    version: Option<bool>,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Menyusun PDF laporan dari folder YAML.
+    #[command(help_template = PERINTAH, override_usage = "renaksi build [DIR] [-o OUT] [--emit-typst FILE]")]
     Build(BuildArgs),
 }
 
@@ -38,4 +57,43 @@ pub struct BuildArgs {
     /// Tulis juga sumber Typst yang dihasilkan ke FILE.
     #[arg(long, value_name = "FILE")]
     pub emit_typst: Option<PathBuf>,
+}
+
+/// Says in Indonesian what was wrong with the command line.
+pub fn usage_error(err: &clap::Error) -> String {
+    let value = |kind| match err.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        _ => String::new(),
+    };
+    let message = match err.kind() {
+        ErrorKind::UnknownArgument => {
+            format!("opsi tidak dikenal: {}", value(ContextKind::InvalidArg))
+        }
+        ErrorKind::InvalidSubcommand => format!(
+            "perintah tidak dikenal: {}",
+            value(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::InvalidValue => format!(
+            "nilai tidak sah untuk {}: {:?}",
+            value(ContextKind::InvalidArg),
+            value(ContextKind::InvalidValue)
+        ),
+        ErrorKind::MissingRequiredArgument => format!(
+            "argumen wajib belum diisi: {}",
+            value(ContextKind::InvalidArg)
+        ),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "perintah belum diberikan".into()
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "opsi saling bertentangan: {}",
+            value(ContextKind::InvalidArg)
+        ),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            format!("terlalu banyak nilai: {}", value(ContextKind::InvalidValue))
+        }
+        _ => "perintah tidak sah".into(),
+    };
+    format!("galat: {message}\n  saran: lihat `renaksi --help` atau `renaksi build --help`")
 }

@@ -2,4 +2,3 @@
 //! example report. Nothing is read from the system at run time.
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
-

@@ -522,6 +522,22 @@ fn missing_folder_is_an_io_error() {
     );
     let run = renaksi(&["build", "--tidak-ada"], tmp.path());
     assert_eq!(run.code, 2, "usage errors exit 2");
+    assert!(
+        run.stderr
+            .starts_with("galat: opsi tidak dikenal: --tidak-ada\n"),
+        "{}",
+        run.stderr
+    );
+    let run = renaksi(&["bangun"], tmp.path());
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("galat: perintah tidak dikenal: bangun\n"),
+        "{}",
+        run.stderr
+    );
+    let run = renaksi(&["build", "--help"], tmp.path());
+    assert_eq!(run.code, 0);
 }
 
 #[test]
