@@ -24,6 +24,20 @@ pub fn compile(report: &Report, typst: &str) -> Result<PagedDocument, Error> {
     result.map_err(|diags| Error::Internal(describe(&world, &diags)))
 }
 
+/// Whether Typst can decode `bytes` as an image of `format` (`png`, `jpg`,
+/// `svg`), so a broken logo is reported as the user's file, not as a Typst
+/// error in generated code.
+pub fn decodes_as_image(format: &str, bytes: &[u8]) -> bool {
+    use typst::visualize::{ExchangeFormat, RasterImage, SvgImage};
+    let data = Bytes::new(bytes.to_vec());
+    match format {
+        "png" => RasterImage::plain(data, ExchangeFormat::Png).is_ok(),
+        "jpg" => RasterImage::plain(data, ExchangeFormat::Jpg).is_ok(),
+        "svg" => SvgImage::new(data).is_ok(),
+        _ => false,
+    }
+}
+
 fn describe(world: &ReportWorld, diags: &[SourceDiagnostic]) -> String {
     let shown: Vec<String> = diags
         .iter()

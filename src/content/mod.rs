@@ -239,6 +239,15 @@ fn load_logo(source: &Source, path: &str) -> Result<Logo, Error> {
                 .into(),
         );
     };
+    if !crate::compile::decodes_as_image(format, &bytes) {
+        return Err(Problem::new(
+            &file,
+            format!("gambar `{path}` rusak dan tidak dapat dibaca"),
+        )
+        .at_path("logo")
+        .hint("simpan ulang gambar itu dari program pengolah gambar, atau hapus kunci `logo`")
+        .into());
+    }
     Ok(Logo {
         path: path.to_owned(),
         format,

@@ -470,6 +470,30 @@ fn bad_logo_outside_the_folder_or_not_an_image() {
         ),
         "{err}"
     );
+    // Right signature, broken content: still the user's file, not a Typst error.
+    let err = rejected(|f| {
+        let png = fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/testsuite/build/logo.png"
+        ))
+        .unwrap();
+        fs::write(f.dir.join("logo.png"), &png[..40]).unwrap();
+        f.edit("laporan.yaml", |t| t + "logo: logo.png\n");
+    });
+    assert!(
+        err.starts_with(
+            "galat: DIR/laporan.yaml (logo): gambar `logo.png` rusak dan tidak dapat dibaca\n"
+        ),
+        "{err}"
+    );
+    let err = rejected(|f| {
+        f.write("lambang.svg", "<svg xmlns='http://www.w3.org/2000/svg'><g>");
+        f.edit("laporan.yaml", |t| t + "logo: lambang.svg\n");
+    });
+    assert!(
+        err.starts_with("galat: DIR/laporan.yaml (logo): gambar `lambang.svg` rusak"),
+        "{err}"
+    );
 }
 
 #[test]
