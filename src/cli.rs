@@ -40,6 +40,10 @@ pub enum Command {
     /// Menyusun PDF laporan dari folder YAML.
     #[command(help_template = PERINTAH, override_usage = "renaksi build [DIR] [-o OUT] [--emit-typst FILE]")]
     Build(BuildArgs),
+    /// Memeriksa data laporan: target yang tidak berjumlah, tahun, NIP,
+    /// pangkat/golongan, ejaan bulan.
+    #[command(help_template = PERINTAH, override_usage = "renaksi check [DIR] [--deny-warnings]")]
+    Check(CheckArgs),
 }
 
 /// Arguments of `renaksi build`.
@@ -57,6 +61,18 @@ pub struct BuildArgs {
     /// Tulis juga sumber Typst yang dihasilkan ke FILE.
     #[arg(long, value_name = "FILE")]
     pub emit_typst: Option<PathBuf>,
+}
+
+/// Arguments of `renaksi check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Folder laporan. Tanpa DIR: contoh bawaan.
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// Anggap peringatan sebagai kegagalan (kode keluar 1).
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 /// Says in Indonesian what was wrong with the command line.
@@ -95,5 +111,5 @@ pub fn usage_error(err: &clap::Error) -> String {
         }
         _ => "perintah tidak sah".into(),
     };
-    format!("galat: {message}\n  saran: lihat `renaksi --help` atau `renaksi build --help`")
+    format!("galat: {message}\n  saran: lihat `renaksi --help`")
 }

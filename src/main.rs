@@ -30,10 +30,14 @@ fn main() -> ExitCode {
         }
     };
     let result = match &cli.command {
-        Command::Build(args) => cmd::build::run(args),
+        Command::Build(args) => cmd::build::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Check(args) => cmd::check::run(args).map(|outcome| match outcome {
+            cmd::check::Outcome::Clean => ExitCode::SUCCESS,
+            cmd::check::Outcome::Problems => ExitCode::from(1),
+        }),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(err) => {
             eprintln!("galat: {err}");
             ExitCode::from(exit_code(&err))

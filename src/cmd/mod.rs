@@ -1,3 +1,4 @@
 //! One module per subcommand; the work itself lives in the library.
 
 pub mod build;
+pub mod check;

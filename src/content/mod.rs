@@ -17,14 +17,27 @@ pub struct Report {
     pub source: Source,
     /// `laporan.yaml`.
     pub identitas: Identitas,
+    /// The text of `laporan.yaml`, to place problems found later.
+    pub identitas_text: String,
     /// `narasi.yaml`.
     pub narasi: Narasi,
     /// The text of `narasi.yaml`, to place errors found while rendering it.
     pub narasi_text: String,
     /// `lampiran/*.yaml`, one per level, in the order program → kinerja.
-    pub lampiran: Vec<(String, Lampiran)>,
+    pub lampiran: Vec<LampiranFile>,
     /// The logo image, if the report names one.
     pub logo: Option<Logo>,
+}
+
+/// One Lampiran table and the file it came from.
+#[derive(Debug, Clone)]
+pub struct LampiranFile {
+    /// Its path inside the report folder.
+    pub file: String,
+    /// Its content.
+    pub table: Lampiran,
+    /// Its text, to place problems found later.
+    pub text: String,
 }
 
 /// An image file from the report's folder.
@@ -48,7 +61,7 @@ pub const LAMPIRAN: &str = "lampiran";
 impl Report {
     /// Reads and checks every file of the report.
     pub fn load(source: Source) -> Result<Self, Error> {
-        let (identitas, _) = parse_file::<Identitas>(&source, IDENTITAS)?;
+        let (identitas, identitas_text) = parse_file::<Identitas>(&source, IDENTITAS)?;
         let (narasi, narasi_text) = parse_file::<Narasi>(&source, NARASI)?;
         let files = source.list_yaml(LAMPIRAN)?;
         if files.is_empty() {
@@ -60,10 +73,10 @@ impl Report {
         }
         let mut lampiran = Vec::new();
         for file in files {
-            let (table, _) = parse_file::<Lampiran>(&source, &file)?;
-            lampiran.push((file, table));
+            let (table, text) = parse_file::<Lampiran>(&source, &file)?;
+            lampiran.push(LampiranFile { file, table, text });
         }
-        lampiran.sort_by_key(|(_, t)| t.tingkat as u8);
+        lampiran.sort_by_key(|l| l.table.tingkat as u8);
         let logo = identitas
             .logo
             .as_deref()
@@ -72,6 +85,7 @@ impl Report {
         let report = Report {
             source,
             identitas,
+            identitas_text,
             narasi,
             narasi_text,
             lampiran,
@@ -109,14 +123,14 @@ impl Report {
             not_empty(&narasi, &format!("bab[{i}].judul"), &bab.judul)?;
         }
         let mut seen: Vec<(Tingkat, &str)> = Vec::new();
-        for (file, table) in &self.lampiran {
+        for LampiranFile { file, table, .. } in &self.lampiran {
             let display = self.source.display(file);
             if let Some((_, other)) = seen.iter().find(|(t, _)| *t == table.tingkat) {
                 return Err(Problem::new(&display, format!("tingkat ini sudah dipakai oleh {other}"))
                     .at_path("tingkat")
                     .hint("satu berkas lampiran untuk setiap tingkat: program, kegiatan, sub_kegiatan, kinerja"));
             }
-            seen.push((table.tingkat, file));
+            seen.push((table.tingkat, file.as_str()));
             self.check_table(&display, table)?;
         }
         Ok(())

@@ -213,12 +213,32 @@ pub struct Indikator {
     /// Quarterly targets (with `rincian_target: triwulan`).
     #[serde(default)]
     pub triwulan: Option<Triwulanan>,
+    /// How the period targets add up to the yearly target; checked by
+    /// `renaksi check`.
+    #[serde(default)]
+    pub penjumlahan: Penjumlahan,
     /// Remark (KET column).
     #[serde(default)]
     pub ket: Option<String>,
     /// Programs that serve this indicator only.
     #[serde(default)]
     pub program_kegiatan: Vec<ProgramKegiatan>,
+}
+
+/// How an indicator's period targets relate to its yearly target.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Penjumlahan {
+    /// The periods add up to the yearly target (documents, people, visits).
+    #[default]
+    Jumlah,
+    /// The last period with a target equals the yearly target (an index, a
+    /// percentage reached by the end of the year).
+    Akhir,
+    /// Every period with a target equals the yearly target (a standing level).
+    Tetap,
+    /// Not checked.
+    Tidak,
 }
 
 impl Indikator {

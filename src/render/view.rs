@@ -202,7 +202,7 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
             .lampiran
             .iter()
             .enumerate()
-            .map(|(t, (_, l))| tabel(report, t, l))
+            .map(|(t, l)| tabel(report, t, &l.table))
             .collect(),
         kolom_periode,
         periode: periode.join("\n"),

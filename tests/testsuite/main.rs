@@ -2,4 +2,5 @@
 //! PDFs are inspected through poppler's pdftotext, pdfinfo and pdffonts.
 
 mod build;
+mod check;
 mod support;

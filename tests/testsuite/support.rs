@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// What one run of the binary did.
+#[derive(Debug)]
 pub struct Run {
     pub code: i32,
     pub stderr: String,

@@ -1,0 +1,94 @@
+//! `renaksi check`: problems in a report's data that its types cannot show —
+//! period targets that do not add up, a stale year in the narrative, a NIP
+//! or pangkat that cannot be right, one month spelled two ways. Every lint
+//! returns all it finds; nothing stops at the first.
+
+mod nip;
+mod pangkat;
+mod tahun;
+mod target;
+
+use std::fmt;
+
+use crate::content::Report;
+use crate::error::Problem;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Cannot be right; the report should not be signed like this.
+    Galat,
+    /// Probably wrong; worth a look.
+    Peringatan,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Galat => "galat",
+            Severity::Peringatan => "peringatan",
+        })
+    }
+}
+
+/// One finding of a lint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// How serious it is.
+    pub severity: Severity,
+    /// Where and what, with a hint.
+    pub problem: Problem,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.severity, self.problem)
+    }
+}
+
+/// Runs every lint over a loaded report, in file order.
+pub fn lint(report: &Report) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    nip::check(report, &mut found);
+    pangkat::check(report, &mut found);
+    tahun::check(report, &mut found);
+    tahun::check_month_spelling(report, &mut found);
+    target::check(report, &mut found);
+    found
+}
+
+fn warn(found: &mut Vec<Diagnostic>, problem: Problem) {
+    found.push(Diagnostic {
+        severity: Severity::Peringatan,
+        problem,
+    });
+}
+
+fn error(found: &mut Vec<Diagnostic>, problem: Problem) {
+    found.push(Diagnostic {
+        severity: Severity::Galat,
+        problem,
+    });
+}
+
+/// Places a problem where `needle` first stands in `file_text`.
+fn place(problem: Problem, file_text: &str, needle: &str) -> Problem {
+    place_nth(problem, file_text, needle, 0)
+}
+
+/// Places a problem on the line and column of the `nth` (0-based) line of
+/// `file_text` containing `needle`; leaves it unplaced when there is none.
+fn place_nth(problem: Problem, file_text: &str, needle: &str, nth: usize) -> Problem {
+    let hit = file_text
+        .lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            line.find(needle)
+                .map(|col| (i + 1, line[..col].chars().count() + 1))
+        })
+        .nth(nth);
+    match hit {
+        Some((line, column)) => problem.at(file_text, line, column),
+        None => problem,
+    }
+}

@@ -1,0 +1,126 @@
+//! The narrative's years and month names: a year written by hand that is not
+//! the report's year ("Tahun 2021" in a 2022 plan), and one month spelled
+//! two ways in one report (Februari and Pebruari).
+
+use super::{place_nth, warn, Diagnostic};
+use crate::content::{Ejaan, Report, NARASI};
+use crate::error::Problem;
+
+/// Every narrative text with its YAML path, as written (before variables).
+fn texts(report: &Report) -> Vec<(String, &str)> {
+    let n = &report.narasi;
+    let mut all = vec![("kata_pengantar".to_string(), n.kata_pengantar.as_str())];
+    for (i, bab) in n.bab.iter().enumerate() {
+        all.push((format!("bab[{i}].judul"), &bab.judul));
+        if let Some(isi) = &bab.isi {
+            all.push((format!("bab[{i}].isi"), isi));
+        }
+        for (j, b) in bab.bagian.iter().enumerate() {
+            all.push((format!("bab[{i}].bagian[{j}].judul"), &b.judul));
+            all.push((format!("bab[{i}].bagian[{j}].isi"), &b.isi));
+        }
+    }
+    all
+}
+
+/// Years written after "tahun" that differ from the report's year. A year
+/// in "Nomor 28 Tahun 1999" names a regulation and is left alone.
+pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
+    let tahun = report.identitas.tahun;
+    let file = report.source.display(NARASI);
+    let mut seen: Vec<String> = Vec::new();
+    for (path, text) in texts(report) {
+        for (at, year) in years_after_tahun(text) {
+            if year == tahun || regulation(&text[..at]) {
+                continue;
+            }
+            let needle = &text[at..at + 4 + text[at..].find(char::is_numeric).unwrap_or(0)];
+            let needle = needle.trim_end_matches(|c: char| !c.is_ascii_digit());
+            let nth = seen.iter().filter(|s| *s == needle).count();
+            seen.push(needle.to_owned());
+            let problem = Problem::new(&file, format!("tahun {year} berbeda dengan tahun laporan {tahun}"))
+                .at_path(&path)
+                .hint("tulis {{ tahun }} agar selalu sama dengan laporan.yaml; biarkan bila memang tahun lain yang dimaksud");
+            warn(found, place_nth(problem, &report.narasi_text, needle, nth));
+        }
+    }
+}
+
+/// Byte offsets of "tahun" (any case) followed by a four-digit year.
+fn years_after_tahun(text: &str) -> Vec<(usize, i32)> {
+    let lower = text.to_lowercase();
+    let mut out = Vec::new();
+    if lower.len() != text.len() {
+        return out;
+    }
+    let mut from = 0;
+    while let Some(i) = lower[from..].find("tahun ") {
+        let at = from + i;
+        let rest = &text[at + 6..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if digits.len() == 4 {
+            if let Ok(year) = digits.parse() {
+                out.push((at, year));
+            }
+        }
+        from = at + 6;
+    }
+    out
+}
+
+/// Whether the text just before "tahun" is a regulation number ("Nomor 5").
+fn regulation(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    words
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case("nomor") || w.eq_ignore_ascii_case("no."))
+}
+
+/// The two spellings of February and November.
+const EJAAN: [(&str, &str); 2] = [("Februari", "Pebruari"), ("November", "Nopember")];
+
+pub(super) fn check_month_spelling(report: &Report, found: &mut Vec<Diagnostic>) {
+    let file = report.source.display(NARASI);
+    let texts = texts(report);
+    for (baku, lama) in EJAAN {
+        let table = match report.identitas.ejaan_bulan {
+            Ejaan::Baku => baku,
+            Ejaan::Lama => lama,
+        };
+        let other = if table == baku { lama } else { baku };
+        let Some((path, _)) = texts.iter().find(|(_, t)| t.contains(other)) else {
+            continue;
+        };
+        let uses_table_form = texts.iter().any(|(_, t)| t.contains(table));
+        let where_else = if uses_table_form {
+            "narasi dan tabel"
+        } else {
+            "tabel"
+        };
+        let problem = Problem::new(
+            &file,
+            format!("bulan ditulis dua cara: {other} di sini, {table} di {where_else}"),
+        )
+        .at_path(path.as_str())
+        .hint(format!(
+            "pakai satu ejaan; tabel mengikuti `ejaan_bulan` di laporan.yaml (sekarang {table})"
+        ));
+        warn(found, place_nth(problem, &report.narasi_text, other, 0));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_years_but_not_regulations() {
+        let text = "Tahun 2021 dan UU Nomor 28 Tahun 1999 serta tahun 2022.";
+        let years: Vec<i32> = years_after_tahun(text)
+            .into_iter()
+            .filter(|(at, _)| !regulation(&text[..*at]))
+            .map(|(_, y)| y)
+            .collect();
+        assert_eq!(years, [2021, 2022]);
+    }
+}

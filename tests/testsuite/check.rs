@@ -1,0 +1,181 @@
+//! `renaksi check`: each lint proven on a small report, exit codes.
+
+use crate::support::{renaksi, Fixture, Run};
+
+fn check(fixture: &Fixture, extra: &[&str]) -> (Run, String) {
+    let mut args = vec!["check", fixture.dir.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let run = renaksi(&args, fixture.tmp.path());
+    let out = run.stderr.replace(fixture.dir.to_str().unwrap(), "DIR");
+    (run, out)
+}
+
+#[test]
+fn clean_report_exits_zero() {
+    let fixture = Fixture::new("build", "minimal");
+    fixture.edit("lampiran/1-program.yaml", |t| {
+        t.replace(
+            "target: 85.5\n",
+            "target: 85.5\n            penjumlahan: akhir\n",
+        )
+        .replace("desember: 45.5", "desember: 85.5")
+    });
+    fixture.edit("lampiran/4-kinerja.yaml", |t| {
+        t.replace("target: 1800", "target: 300")
+    });
+    let (run, out) = check(&fixture, &["--deny-warnings"]);
+    assert_eq!(run.code, 0, "{out}");
+    assert!(out.ends_with("DIR: 0 galat, 0 peringatan\n"), "{out}");
+}
+
+#[test]
+fn monthly_plan_that_does_not_add_up_names_both_numbers() {
+    let fixture = Fixture::new("build", "minimal");
+    fixture.edit("lampiran/4-kinerja.yaml", |t| {
+        t.replace(
+            "              januari: 150\n              februari: 150\n",
+            "",
+        )
+        .replace(
+            "            bulan:\n",
+            &format!("            bulan:\n{}", months_of(166)),
+        )
+    });
+    let (run, out) = check(&fixture, &[]);
+    assert_eq!(run.code, 0, "warnings alone exit 0: {out}");
+    assert!(
+        out.contains(
+            "peringatan: DIR/lampiran/4-kinerja.yaml:7:13 (pejabat[0].sasaran[0].indikator[0]): \
+             rencana per bulan berjumlah 1.992, tidak sama dengan target tahunan 1.800\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("saran: samakan angkanya, atau tulis `penjumlahan: akhir`"),
+        "{out}"
+    );
+    let (run, _) = check(&fixture, &["--deny-warnings"]);
+    assert_eq!(run.code, 1);
+}
+
+fn months_of(value: u32) -> String {
+    [
+        "januari",
+        "februari",
+        "maret",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "agustus",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ]
+    .iter()
+    .map(|m| format!("              {m}: {value}\n"))
+    .collect()
+}
+
+#[test]
+fn akhir_and_tetap_ways_of_adding_up() {
+    let fixture = Fixture::new("build", "minimal");
+    fixture.edit("lampiran/1-program.yaml", |t| {
+        t.replace(
+            "target: 85.5\n",
+            "target: 85.5\n            penjumlahan: akhir\n",
+        )
+        .replace(
+            "target: 100\n",
+            "target: 25\n            penjumlahan: tetap\n",
+        )
+        .replace(
+            "              desember: 25\n",
+            "              desember: 20\n",
+        )
+    });
+    let (_, out) = check(&fixture, &[]);
+    assert!(out.contains("(pejabat[0].sasaran[0].indikator[0]): target bulan terakhir 45,5, tidak sama dengan target tahunan 85,5\n"), "{out}");
+    assert!(out.contains("(pejabat[0].sasaran[0].indikator[1]): target per bulan 20 berbeda dengan target tahunan 25 (penjumlahan: tetap)\n"), "{out}");
+}
+
+#[test]
+fn stale_year_in_the_narrative_but_not_a_regulation() {
+    let fixture = Fixture::new("build", "minimal");
+    fixture.edit("narasi.yaml", |t| {
+        t.replace(
+            "Paragraf pertama tentang Kabupaten {{ kabupaten }}.",
+            "Rencana Tahun 2023 menurut Undang-Undang Nomor 28 Tahun 1999 tentang Penyelenggaraan.",
+        )
+    });
+    let (run, out) = check(&fixture, &[]);
+    assert_eq!(run.code, 0);
+    assert!(
+        out.contains("peringatan: DIR/narasi.yaml:8:19 (bab[0].bagian[0].isi): tahun 2023 berbeda dengan tahun laporan 2024\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("saran: tulis {{ tahun }} agar selalu sama dengan laporan.yaml"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("tahun 1999 berbeda"),
+        "a regulation year is left alone: {out}"
+    );
+}
+
+#[test]
+fn nip_and_pangkat_that_cannot_be_right_are_errors() {
+    let fixture = Fixture::new("build", "minimal");
+    fixture.edit("laporan.yaml", |t| {
+        t.replace("198001012005011002", "198002302005011002")
+            .replace("pangkat: Penata Tk. I", "pangkat: Pembina Tk. I")
+    });
+    let (run, out) = check(&fixture, &[]);
+    assert_eq!(run.code, 1, "{out}");
+    assert!(
+        out.contains("galat: DIR/laporan.yaml:12:9 (penandatangan.nip): NIP `198002302005011002`: tanggal lahir 19800230 tidak ada\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("galat: DIR/laporan.yaml:10:3 (penandatangan.pangkat): pangkat `Pembina Tk. I` tidak sesuai dengan golongan `III/d`\n"),
+        "{out}"
+    );
+    assert!(out.contains("saran: golongan III/d berpangkat Penata Tingkat I; pangkat Pembina Tk. I bergolongan IV/b"), "{out}");
+    assert!(out.ends_with("DIR: 2 galat, 1 peringatan\n"), "{out}");
+}
+
+#[test]
+fn month_spelled_two_ways() {
+    let fixture = Fixture::new("build", "minimal");
+    fixture.edit("laporan.yaml", |t| t + "ejaan_bulan: lama\n");
+    fixture.edit("narasi.yaml", |t| {
+        t.replace(
+            "dengan istilah *miring*.",
+            "dengan istilah *miring* sejak Februari.",
+        )
+    });
+    let (_, out) = check(&fixture, &[]);
+    assert!(
+        out.contains("peringatan: DIR/narasi.yaml:2:")
+            && out.contains(
+                "(kata_pengantar): bulan ditulis dua cara: Februari di sini, Pebruari di tabel\n"
+            ),
+        "{out}"
+    );
+}
+
+#[test]
+fn structure_errors_stop_as_in_build() {
+    let fixture = Fixture::new("build", "minimal");
+    fixture.edit("laporan.yaml", |t| {
+        t.replace("tahun: 2024", "tahun: duaribu")
+    });
+    let (run, out) = check(&fixture, &[]);
+    assert_eq!(run.code, 1);
+    assert!(
+        out.starts_with("galat: DIR/laporan.yaml:3:8 (tahun): jenis nilai salah"),
+        "{out}"
+    );
+}
