@@ -47,7 +47,7 @@ fn main() -> ExitCode {
 
 fn exit_code(err: &Error) -> u8 {
     match err {
-        Error::Input(_) => 1,
+        Error::Input(_) | Error::Findings(_) => 1,
         Error::Io { .. } | Error::Internal(_) => 2,
     }
 }

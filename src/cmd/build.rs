@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use renaksi::check::Severity;
 use renaksi::pdf::write_atomic;
 use renaksi::Error;
 
@@ -10,6 +11,18 @@ use crate::cli::BuildArgs;
 /// Builds the report and reports where the PDF went.
 pub fn run(args: &BuildArgs) -> Result<(), Error> {
     let report = renaksi::load(args.dir.as_deref())?;
+    // The same checks as `renaksi check`; errors stop the build, warnings
+    // are left to `check`.
+    let errors: Vec<_> = renaksi::check::lint(&report)
+        .into_iter()
+        .filter(|d| d.severity == Severity::Galat)
+        .collect();
+    for diagnostic in &errors {
+        eprintln!("{diagnostic}");
+    }
+    if !errors.is_empty() {
+        return Err(Error::Findings(errors.len()));
+    }
     let target = output_path(args, &report.source.name);
     let typst = renaksi::render::render(&report)?;
     if let Some(path) = &args.emit_typst {

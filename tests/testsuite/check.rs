@@ -179,3 +179,28 @@ fn structure_errors_stop_as_in_build() {
         "{out}"
     );
 }
+
+#[test]
+fn build_refuses_a_report_with_errors_and_keeps_the_old_pdf() {
+    let fixture = Fixture::new("build", "minimal");
+    let (run, pdf) = fixture.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let before = std::fs::read(&pdf).unwrap();
+    fixture.edit("laporan.yaml", |t| {
+        t.replace("golongan: III/d", "golongan: V/a")
+    });
+    let (run, _) = fixture.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let out = run.stderr.replace(fixture.dir.to_str().unwrap(), "DIR");
+    assert!(
+        out.starts_with(
+            "galat: DIR/laporan.yaml:11:3 (penandatangan.golongan): golongan `V/a` tidak dikenal\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("galat: laporan memuat 1 galat data; PDF tidak disusun\n"),
+        "{out}"
+    );
+    assert!(before == std::fs::read(&pdf).unwrap());
+}
