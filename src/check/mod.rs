@@ -3,6 +3,7 @@
 //! or pangkat that cannot be right, one month spelled two ways. Every lint
 //! returns all it finds; nothing stops at the first.
 
+mod ganda;
 mod nip;
 mod pangkat;
 mod tahun;
@@ -54,6 +55,7 @@ pub fn lint(report: &Report) -> Vec<Diagnostic> {
     tahun::check(report, &mut found);
     tahun::check_month_spelling(report, &mut found);
     target::check(report, &mut found);
+    ganda::check(report, &mut found);
     found
 }
 

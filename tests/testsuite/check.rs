@@ -204,3 +204,28 @@ fn build_refuses_a_report_with_errors_and_keeps_the_old_pdf() {
     );
     assert!(before == std::fs::read(&pdf).unwrap());
 }
+
+#[test]
+fn duplicate_indicator_and_official() {
+    let fixture = Fixture::new("build", "minimal");
+    fixture.edit("lampiran/1-program.yaml", |t| {
+        t.replace(
+            "Persentase Pengaduan yang Ditangani",
+            "Indeks Kepuasan Masyarakat",
+        )
+    });
+    fixture.edit("lampiran/4-kinerja.yaml", |t| {
+        let pejabat = t.split_once("pejabat:\n").unwrap().1.to_string();
+        t + &pejabat
+    });
+    let (run, out) = check(&fixture, &[]);
+    assert_eq!(run.code, 1, "{out}");
+    assert!(
+        out.contains("galat: DIR/lampiran/1-program.yaml:13:13 (pejabat[0].sasaran[0].indikator[1]): indikator `Indeks Kepuasan Masyarakat` tercantum dua kali di sasaran ini\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("galat: DIR/lampiran/4-kinerja.yaml:14:5 (pejabat[1].jabatan): pejabat `BENDAHARA` tercantum dua kali di tabel ini\n"),
+        "{out}"
+    );
+}
