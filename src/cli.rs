@@ -42,7 +42,7 @@ pub enum Command {
     Build(BuildArgs),
     /// Memeriksa data laporan: target yang tidak berjumlah, tahun, NIP,
     /// pangkat/golongan, ejaan bulan.
-    #[command(help_template = PERINTAH, override_usage = "renaksi check [DIR] [--deny-warnings]")]
+    #[command(help_template = PERINTAH, override_usage = "renaksi check [DIR] [--deny-warnings] [--format teks|json]")]
     Check(CheckArgs),
 }
 
@@ -73,6 +73,19 @@ pub struct CheckArgs {
     /// Anggap peringatan sebagai kegagalan (kode keluar 1).
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// Bentuk keluaran: teks untuk dibaca, json untuk editor dan CI.
+    #[arg(long, value_enum, default_value = "teks", value_name = "BENTUK")]
+    pub format: Format,
+}
+
+/// Output format of `renaksi check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Lines for a person, on standard error.
+    Teks,
+    /// One JSON document on standard output.
+    Json,
 }
 
 /// Says in Indonesian what was wrong with the command line.

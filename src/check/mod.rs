@@ -47,6 +47,22 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The finding as a JSON object for editors and CI.
+    pub fn to_json(&self) -> serde_json::Value {
+        let p = &self.problem;
+        serde_json::json!({
+            "severity": self.severity.to_string(),
+            "file": p.file,
+            "line": p.line,
+            "column": p.column,
+            "path": p.path,
+            "message": p.message,
+            "hint": p.hint,
+        })
+    }
+}
+
 /// Runs every lint over a loaded report, in file order.
 pub fn lint(report: &Report) -> Vec<Diagnostic> {
     let mut found = Vec::new();

@@ -1,9 +1,11 @@
 //! `renaksi check`: every data problem of a report, before anyone signs it.
 
-use renaksi::check::{lint, Severity};
+use std::io::Write;
+
+use renaksi::check::{lint, Diagnostic, Severity};
 use renaksi::Error;
 
-use crate::cli::CheckArgs;
+use crate::cli::{CheckArgs, Format};
 
 /// What a check found, for the exit code.
 pub enum Outcome {
@@ -16,21 +18,48 @@ pub enum Outcome {
 /// Loads the report (structure errors stop here, as in `build`), runs the
 /// lints and prints every finding and a summary.
 pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
-    let report = renaksi::load(args.dir.as_deref())?;
-    let found = lint(&report);
-    for diagnostic in &found {
-        eprintln!("{diagnostic}");
-    }
+    let (label, found) = match renaksi::load(args.dir.as_deref()) {
+        Ok(report) => (report.source.label.clone(), lint(&report)),
+        // In JSON a structure error is one more finding, for the editor.
+        Err(Error::Input(problem)) if args.format == Format::Json => {
+            let finding = Diagnostic {
+                severity: Severity::Galat,
+                problem: *problem,
+            };
+            (finding.problem.file.clone(), vec![finding])
+        }
+        Err(err) => return Err(err),
+    };
     let errors = found
         .iter()
         .filter(|d| d.severity == Severity::Galat)
         .count();
     let warnings = found.len() - errors;
-    eprintln!(
-        "{}: {errors} galat, {warnings} peringatan",
-        report.source.label
-    );
-    Ok(if errors > 0 || (args.deny_warnings && warnings > 0) {
+    match args.format {
+        Format::Teks => {
+            for diagnostic in &found {
+                eprintln!("{diagnostic}");
+            }
+            eprintln!("{label}: {errors} galat, {warnings} peringatan");
+        }
+        Format::Json => {
+            let json = serde_json::json!({
+                "laporan": label,
+                "galat": errors,
+                "peringatan": warnings,
+                "temuan": found.iter().map(Diagnostic::to_json).collect::<Vec<_>>(),
+            });
+            // A closed pipe (`| head`) is not an error worth a message.
+            let mut out = std::io::stdout().lock();
+            if let Err(err) = writeln!(out, "{json:#}") {
+                if err.kind() != std::io::ErrorKind::BrokenPipe {
+                    return Err(Error::io("tidak dapat menulis ke", "stdout", err));
+                }
+            }
+        }
+    }
+    let failed = errors > 0 || (args.deny_warnings && warnings > 0);
+    Ok(if failed {
         Outcome::Problems
     } else {
         Outcome::Clean

@@ -229,3 +229,41 @@ fn duplicate_indicator_and_official() {
         "{out}"
     );
 }
+
+#[test]
+fn json_format_for_editors_and_ci() {
+    let fixture = Fixture::new("build", "minimal");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_renaksi"))
+        .args(["check", fixture.dir.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["galat"], 0);
+    assert_eq!(json["peringatan"], 1);
+    let temuan = &json["temuan"][0];
+    assert_eq!(temuan["severity"], "peringatan");
+    assert_eq!(temuan["line"], 7);
+    assert_eq!(temuan["column"], 13);
+    assert_eq!(temuan["path"], "pejabat[0].sasaran[0].indikator[0]");
+    assert!(temuan["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("minimal/lampiran/4-kinerja.yaml"));
+
+    // A structure error is a finding too, with exit 1.
+    fixture.edit("laporan.yaml", |t| {
+        t.replace("kabupaten: Uji", "kabupatn: Uji")
+    });
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_renaksi"))
+        .args(["check", fixture.dir.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["temuan"][0]["message"],
+        "kunci `kabupatn` tidak dikenal"
+    );
+    assert_eq!(json["temuan"][0]["line"], 2);
+}
