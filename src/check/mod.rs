@@ -11,7 +11,7 @@ mod target;
 
 use std::fmt;
 
-use crate::content::Report;
+use crate::content::{Indikator, Lampiran, Report};
 use crate::error::Problem;
 
 /// How serious a finding is.
@@ -87,6 +87,52 @@ fn error(found: &mut Vec<Diagnostic>, problem: Problem) {
         severity: Severity::Galat,
         problem,
     });
+}
+
+/// One indicator of a Lampiran table, as the lints see it.
+struct Letak<'a> {
+    /// YAML path, `pejabat[a].sasaran[b].indikator[c]`.
+    path: String,
+    /// Index of its official and of its sasaran under that official.
+    sasaran: (usize, usize),
+    indikator: &'a Indikator,
+    /// How many indicators with the same text come before it in the file.
+    nth: usize,
+}
+
+impl Letak<'_> {
+    /// Places a problem on this indicator's `uraian` line of `file_text`.
+    fn place(&self, problem: Problem, file_text: &str) -> Problem {
+        place_nth(
+            problem,
+            file_text,
+            &format!("uraian: {}", self.indikator.uraian),
+            self.nth,
+        )
+    }
+}
+
+/// Every indicator of a table in file order, with its path and position.
+fn indikator(table: &Lampiran) -> Vec<Letak<'_>> {
+    let mut all: Vec<Letak<'_>> = Vec::new();
+    for (a, pejabat) in table.pejabat.iter().enumerate() {
+        for (b, sasaran) in pejabat.sasaran.iter().enumerate() {
+            for (c, ind) in sasaran.indikator.iter().enumerate() {
+                let nth = all
+                    .iter()
+                    .filter(|l| l.indikator.uraian == ind.uraian)
+                    .count();
+                let path = format!("pejabat[{a}].sasaran[{b}].indikator[{c}]");
+                all.push(Letak {
+                    path,
+                    sasaran: (a, b),
+                    indikator: ind,
+                    nth,
+                });
+            }
+        }
+    }
+    all
 }
 
 /// Places a problem where `needle` first stands in `file_text`.

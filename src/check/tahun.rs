@@ -34,8 +34,8 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
             if year == tahun || regulation(&text[..at]) {
                 continue;
             }
-            let needle = &text[at..at + 4 + text[at..].find(char::is_numeric).unwrap_or(0)];
-            let needle = needle.trim_end_matches(|c: char| !c.is_ascii_digit());
+            // "tahun " and four ASCII digits: ten bytes, as found.
+            let needle = &text[at..at + 10];
             let nth = seen.iter().filter(|s| *s == needle).count();
             seen.push(needle.to_owned());
             let problem = Problem::new(&file, format!("tahun {year} berbeda dengan tahun laporan {tahun}"))

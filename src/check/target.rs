@@ -1,54 +1,44 @@
 //! Period targets against the yearly target, by the indicator's declared
 //! way of adding up (`penjumlahan`: jumlah, akhir, tetap or tidak).
 
-use super::{error, place_nth, warn, Diagnostic};
-use crate::content::{Penjumlahan, Report};
+use super::{error, indikator, warn, Diagnostic};
+use crate::content::{Penjumlahan, Report, Rincian};
 use crate::error::Problem;
 use crate::render::format::angka;
 
 pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
     let rincian = report.identitas.rincian_target;
     let periode = match rincian {
-        crate::content::Rincian::Bulanan => "bulan",
-        crate::content::Rincian::Triwulan => "triwulan",
+        Rincian::Bulanan => "bulan",
+        Rincian::Triwulan => "triwulan",
     };
     for lampiran in &report.lampiran {
         let file = report.source.display(&lampiran.file);
-        let mut seen: Vec<&str> = Vec::new();
-        for (a, pejabat) in lampiran.table.pejabat.iter().enumerate() {
-            for (b, sasaran) in pejabat.sasaran.iter().enumerate() {
-                for (c, ind) in sasaran.indikator.iter().enumerate() {
-                    let nth = seen.iter().filter(|s| **s == ind.uraian).count();
-                    seen.push(&ind.uraian);
-                    let path = format!("pejabat[{a}].sasaran[{b}].indikator[{c}]");
-                    let locate = |p: Problem| {
-                        place_nth(p, &lampiran.text, &format!("uraian: {}", ind.uraian), nth)
-                    };
-                    let values: Vec<f64> = ind
-                        .rencana(rincian)
-                        .into_iter()
-                        .flatten()
-                        .map(|v| v.0)
-                        .collect();
-                    let target = ind.target.0;
-                    if target < 0.0 || values.iter().any(|v| *v < 0.0) {
-                        let problem = Problem::new(&file, "target negatif")
-                            .at_path(&path)
-                            .hint("target tahunan dan per periode adalah angka 0 atau lebih");
-                        error(found, locate(problem));
-                        continue;
-                    }
-                    if values.is_empty() || ind.penjumlahan == Penjumlahan::Tidak {
-                        continue;
-                    }
-                    if let Some(message) = mismatch(ind.penjumlahan, target, &values, periode) {
-                        let problem = Problem::new(&file, message).at_path(&path).hint(
-                            "samakan angkanya, atau tulis `penjumlahan: akhir`, `tetap` atau `tidak` \
-                             bila target tahunan bukan jumlah per periode",
-                        );
-                        warn(found, locate(problem));
-                    }
-                }
+        for letak in indikator(&lampiran.table) {
+            let ind = letak.indikator;
+            let values: Vec<f64> = ind
+                .rencana(rincian)
+                .into_iter()
+                .flatten()
+                .map(|v| v.0)
+                .collect();
+            let target = ind.target.0;
+            if target < 0.0 || values.iter().any(|v| *v < 0.0) {
+                let problem = Problem::new(&file, "target negatif")
+                    .at_path(&letak.path)
+                    .hint("target tahunan dan per periode adalah angka 0 atau lebih");
+                error(found, letak.place(problem, &lampiran.text));
+                continue;
+            }
+            if values.is_empty() || ind.penjumlahan == Penjumlahan::Tidak {
+                continue;
+            }
+            if let Some(message) = mismatch(ind.penjumlahan, target, &values, periode) {
+                let problem = Problem::new(&file, message).at_path(&letak.path).hint(
+                    "samakan angkanya, atau tulis `penjumlahan: akhir`, `tetap` atau `tidak` \
+                     bila target tahunan bukan jumlah per periode",
+                );
+                warn(found, letak.place(problem, &lampiran.text));
             }
         }
     }

@@ -67,15 +67,11 @@ fn internal(err: minijinja::Error) -> Error {
 /// Fills `{{ tahun }}`-style variables into one narrative text and converts
 /// its Markdown; `path` is the YAML path used in error messages.
 fn narrative(report: &Report, vars: &Value, path: &str, text: &str) -> Result<Value, Problem> {
-    let mut env = Environment::new();
-    env.set_undefined_behavior(UndefinedBehavior::Strict);
-    let filled = env
-        .render_str(text, vars)
-        .map_err(|err| narrative_problem(report, path, text, &err))?;
+    let filled = plain(report, vars, path, text)?;
     Ok(Value::from_safe_string(markdown::to_typst(&filled)))
 }
 
-/// Fills variables into a short plain text such as a title.
+/// Fills variables into a text, as written (no Markdown), e.g. a title.
 fn plain(report: &Report, vars: &Value, path: &str, text: &str) -> Result<String, Problem> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
