@@ -3,8 +3,8 @@
 use std::fs;
 
 use crate::support::{
-    fonts, info, page_raw_text, page_sizes, page_text, pdf_layout_text, pdf_text, renaksi, squash,
-    Fixture,
+    fonts, info, page_raw_text, page_sizes, page_text, pdf_layout_text, pdf_text, poppler, renaksi,
+    squash, Fixture,
 };
 
 const A4: (f64, f64) = (595.276, 841.89);
@@ -575,11 +575,7 @@ fn logo_from_the_report_folder_on_the_cover() {
     fixture.edit("laporan.yaml", |t| t + "logo: logo-uji.png\n");
     let (run, pdf) = fixture.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let images = std::process::Command::new("pdfimages")
-        .args(["-list", pdf.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let list = String::from_utf8_lossy(&images.stdout);
+    let list = poppler("pdfimages", &["-list", pdf.to_str().unwrap()]);
     assert!(
         list.lines()
             .any(|l| l.trim_start().starts_with("1 ") && l.contains(" 48    48 ")),
@@ -669,11 +665,7 @@ fn long_unbroken_values_wrap_inside_the_page() {
     });
     let (run, pdf) = fixture.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let bbox = std::process::Command::new("pdftotext")
-        .args(["-bbox", pdf.to_str().unwrap(), "-"])
-        .output()
-        .unwrap();
-    let html = String::from_utf8_lossy(&bbox.stdout);
+    let html = poppler("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
     let widest = html
         .split("xMax=\"")
         .skip(1)

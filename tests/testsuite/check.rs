@@ -233,12 +233,9 @@ fn duplicate_indicator_and_official() {
 #[test]
 fn json_format_for_editors_and_ci() {
     let fixture = Fixture::new("build", "minimal");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_renaksi"))
-        .args(["check", fixture.dir.to_str().unwrap(), "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (out, _) = check(&fixture, &["--format", "json"]);
+    assert_eq!(out.code, 0);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(json["galat"], 0);
     assert_eq!(json["peringatan"], 1);
     let temuan = &json["temuan"][0];
@@ -255,12 +252,9 @@ fn json_format_for_editors_and_ci() {
     fixture.edit("laporan.yaml", |t| {
         t.replace("kabupaten: Uji", "kabupatn: Uji")
     });
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_renaksi"))
-        .args(["check", fixture.dir.to_str().unwrap(), "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (out, _) = check(&fixture, &["--format", "json"]);
+    assert_eq!(out.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(
         json["temuan"][0]["message"],
         "kunci `kabupatn` tidak dikenal"

@@ -8,6 +8,7 @@ use std::process::Command;
 #[derive(Debug)]
 pub struct Run {
     pub code: i32,
+    pub stdout: String,
     pub stderr: String,
 }
 
@@ -97,11 +98,13 @@ pub fn renaksi(args: &[&str], cwd: &Path) -> Run {
         .unwrap();
     Run {
         code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
 }
 
-fn poppler(tool: &str, args: &[&str]) -> String {
+/// Runs a poppler-utils tool and returns what it printed.
+pub fn poppler(tool: &str, args: &[&str]) -> String {
     let output = Command::new(tool)
         .args(args)
         .output()
