@@ -7,9 +7,9 @@ use std::path::PathBuf;
 /// Everything that can stop a build.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// The report's files contain a mistake the user can fix.
-    #[error("{0}")]
-    Input(Box<Problem>),
+    /// The report's files contain mistakes the user can fix (at least one).
+    #[error("{}", display_all(.0))]
+    Input(Vec<Problem>),
     /// A file could not be read or written.
     #[error("{action} {}: {source}", path.display())]
     Io {
@@ -46,8 +46,23 @@ impl Error {
 
 impl From<Problem> for Error {
     fn from(problem: Problem) -> Self {
-        Error::Input(Box::new(problem))
+        Error::Input(vec![problem])
     }
+}
+
+impl From<Vec<Problem>> for Error {
+    fn from(problems: Vec<Problem>) -> Self {
+        Error::Input(problems)
+    }
+}
+
+/// Problems one after another, a blank line between them.
+fn display_all(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// A mistake in one of the report's files.

@@ -53,3 +53,11 @@ pub fn load(dir: Option<&Path>) -> Result<content::Report, Error> {
     };
     content::Report::load(source)
 }
+
+/// How the report in `dir` (or the bundled example) is named in messages.
+pub fn label(dir: Option<&Path>) -> String {
+    match dir {
+        Some(dir) => dir.display().to_string().trim_end_matches('/').to_owned(),
+        None => content::Source::example().label,
+    }
+}

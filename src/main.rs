@@ -38,6 +38,13 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        Err(Error::Input(problems)) => {
+            for problem in &problems {
+                eprintln!("galat: {problem}\n");
+            }
+            eprintln!("{} galat; perbaiki lalu jalankan lagi", problems.len());
+            ExitCode::from(1)
+        }
         Err(err) => {
             eprintln!("galat: {err}");
             ExitCode::from(exit_code(&err))

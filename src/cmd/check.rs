@@ -15,18 +15,22 @@ pub enum Outcome {
     Problems,
 }
 
-/// Loads the report (structure errors stop here, as in `build`), runs the
-/// lints and prints every finding and a summary.
+/// Loads the report, runs the lints and prints every finding and a summary.
 pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
     let (label, found) = match renaksi::load(args.dir.as_deref()) {
         Ok(report) => (report.source.label.clone(), lint(&report)),
-        // In JSON a structure error is one more finding, for the editor.
-        Err(Error::Input(problem)) if args.format == Format::Json => {
-            let finding = Diagnostic {
-                severity: Severity::Galat,
-                problem: *problem,
-            };
-            (finding.problem.file.clone(), vec![finding])
+        // Structure problems are findings like the rest; the lints need a
+        // report that loaded, so they wait until these are fixed.
+        Err(Error::Input(problems)) => {
+            let label = renaksi::label(args.dir.as_deref());
+            let found = problems
+                .into_iter()
+                .map(|problem| Diagnostic {
+                    severity: Severity::Galat,
+                    problem,
+                })
+                .collect();
+            (label, found)
         }
         Err(err) => return Err(err),
     };

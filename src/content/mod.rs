@@ -2,6 +2,7 @@
 //! structural checks that must pass before anything is rendered.
 
 mod model;
+mod recover;
 mod source;
 mod yaml;
 
@@ -59,29 +60,41 @@ pub const NARASI: &str = "narasi.yaml";
 pub const LAMPIRAN: &str = "lampiran";
 
 impl Report {
-    /// Reads and checks every file of the report.
+    /// Reads and checks every file of the report. Every problem found in
+    /// any file is returned at once; only an unreadable file stops early.
     pub fn load(source: Source) -> Result<Self, Error> {
-        let (identitas, identitas_text) = parse_file::<Identitas>(&source, IDENTITAS)?;
-        let (narasi, narasi_text) = parse_file::<Narasi>(&source, NARASI)?;
+        let mut problems = Vec::new();
+        let identitas = parse_file::<Identitas>(&source, IDENTITAS, &mut problems)?;
+        let narasi = parse_file::<Narasi>(&source, NARASI, &mut problems)?;
         let files = source.list_yaml(LAMPIRAN)?;
         if files.is_empty() {
-            return Err(
+            problems.push(
                 Problem::new(source.display(LAMPIRAN), "tidak ada tabel lampiran")
-                    .hint("buat lampiran/1-program.yaml dan seterusnya (lihat docs/format.md)")
-                    .into(),
+                    .hint("buat lampiran/1-program.yaml dan seterusnya (lihat docs/format.md)"),
             );
         }
         let mut lampiran = Vec::new();
         for file in files {
-            let (table, text) = parse_file::<Lampiran>(&source, &file)?;
-            lampiran.push(LampiranFile { file, table, text });
+            if let Some((table, text)) = parse_file::<Lampiran>(&source, &file, &mut problems)? {
+                lampiran.push(LampiranFile { file, table, text });
+            }
         }
         lampiran.sort_by_key(|l| l.table.tingkat as u8);
-        let logo = identitas
-            .logo
-            .as_deref()
-            .map(|path| load_logo(&source, path))
-            .transpose()?;
+        let logo = match identitas.as_ref().and_then(|(id, _)| id.logo.as_deref()) {
+            Some(path) => match load_logo(&source, path) {
+                Ok(logo) => Some(logo),
+                Err(Error::Input(found)) => {
+                    problems.extend(found);
+                    None
+                }
+                Err(err) => return Err(err),
+            },
+            None => None,
+        };
+        let (Some((identitas, identitas_text)), Some((narasi, narasi_text))) = (identitas, narasi)
+        else {
+            return Err(problems.into());
+        };
         let report = Report {
             source,
             identitas,
@@ -91,13 +104,17 @@ impl Report {
             lampiran,
             logo,
         };
-        report.check()?;
-        Ok(report)
+        report.check(&mut problems);
+        if problems.is_empty() {
+            Ok(report)
+        } else {
+            Err(problems.into())
+        }
     }
 
     /// Checks what the YAML types alone cannot: required text not empty,
     /// lists not empty, one table per level, targets matching `rincian_target`.
-    fn check(&self) -> Result<(), Problem> {
+    fn check(&self, found: &mut Vec<Problem>) {
         let id = &self.identitas;
         let p = &id.penandatangan;
         let file = self.source.display(IDENTITAS);
@@ -111,123 +128,135 @@ impl Report {
             ("penandatangan.golongan", &p.golongan),
             ("penandatangan.nip", &p.nip),
         ] {
-            not_empty(&file, path, value)?;
+            not_empty(found, &file, path, value);
         }
         let narasi = self.source.display(NARASI);
-        if self.narasi.bab.is_empty() {
-            return Err(Problem::new(&narasi, "daftar `bab` kosong")
-                .at_path("bab")
-                .hint("tulis minimal satu bab"));
-        }
+        non_empty_list(found, &narasi, "bab", self.narasi.bab.len());
         for (i, bab) in self.narasi.bab.iter().enumerate() {
-            not_empty(&narasi, &format!("bab[{i}].judul"), &bab.judul)?;
+            not_empty(found, &narasi, &format!("bab[{i}].judul"), &bab.judul);
         }
         let mut seen: Vec<(Tingkat, &str)> = Vec::new();
         for LampiranFile { file, table, .. } in &self.lampiran {
             let display = self.source.display(file);
             if let Some((_, other)) = seen.iter().find(|(t, _)| *t == table.tingkat) {
-                return Err(Problem::new(&display, format!("tingkat ini sudah dipakai oleh {other}"))
+                found.push(Problem::new(&display, format!("tingkat ini sudah dipakai oleh {other}"))
                     .at_path("tingkat")
                     .hint("satu berkas lampiran untuk setiap tingkat: program, kegiatan, sub_kegiatan, kinerja"));
             }
             seen.push((table.tingkat, file.as_str()));
-            self.check_table(&display, table)?;
+            self.check_table(found, &display, table);
         }
-        Ok(())
     }
 
-    fn check_table(&self, file: &str, table: &Lampiran) -> Result<(), Problem> {
-        non_empty_list(file, "pejabat", table.pejabat.len())?;
+    fn check_table(&self, found: &mut Vec<Problem>, file: &str, table: &Lampiran) {
+        non_empty_list(found, file, "pejabat", table.pejabat.len());
         for (a, pejabat) in table.pejabat.iter().enumerate() {
             let at = format!("pejabat[{a}]");
-            not_empty(file, &format!("{at}.jabatan"), &pejabat.jabatan)?;
-            non_empty_list(file, &format!("{at}.sasaran"), pejabat.sasaran.len())?;
+            not_empty(found, file, &format!("{at}.jabatan"), &pejabat.jabatan);
+            non_empty_list(found, file, &format!("{at}.sasaran"), pejabat.sasaran.len());
             for (b, sasaran) in pejabat.sasaran.iter().enumerate() {
                 let at = format!("{at}.sasaran[{b}]");
-                not_empty(file, &format!("{at}.uraian"), &sasaran.uraian)?;
-                non_empty_list(file, &format!("{at}.indikator"), sasaran.indikator.len())?;
-                check_programs(file, &at, &sasaran.program_kegiatan)?;
+                not_empty(found, file, &format!("{at}.uraian"), &sasaran.uraian);
+                non_empty_list(
+                    found,
+                    file,
+                    &format!("{at}.indikator"),
+                    sasaran.indikator.len(),
+                );
+                check_programs(found, file, &at, &sasaran.program_kegiatan);
                 for (c, indikator) in sasaran.indikator.iter().enumerate() {
-                    self.check_indikator(file, &format!("{at}.indikator[{c}]"), indikator)?;
+                    let at = format!("{at}.indikator[{c}]");
+                    self.check_indikator(found, file, &at, indikator);
                 }
             }
         }
-        Ok(())
     }
 
-    fn check_indikator(&self, file: &str, at: &str, ind: &Indikator) -> Result<(), Problem> {
-        not_empty(file, &format!("{at}.uraian"), &ind.uraian)?;
-        not_empty(file, &format!("{at}.satuan"), &ind.satuan)?;
-        check_programs(file, at, &ind.program_kegiatan)?;
+    fn check_indikator(&self, found: &mut Vec<Problem>, file: &str, at: &str, ind: &Indikator) {
+        not_empty(found, file, &format!("{at}.uraian"), &ind.uraian);
+        not_empty(found, file, &format!("{at}.satuan"), &ind.satuan);
+        check_programs(found, file, at, &ind.program_kegiatan);
         let (wrong, right) = match self.identitas.rincian_target {
             Rincian::Bulanan => (ind.triwulan.is_some().then_some("triwulan"), "bulan"),
             Rincian::Triwulan => (ind.bulan.is_some().then_some("bulan"), "triwulan"),
         };
         if let Some(wrong) = wrong {
-            return Err(Problem::new(file, format!("kunci `{wrong}` tidak cocok dengan `rincian_target` laporan"))
+            found.push(Problem::new(file, format!("kunci `{wrong}` tidak cocok dengan `rincian_target` laporan"))
                 .at_path(format!("{at}.{wrong}"))
                 .hint(format!(
                     "laporan.yaml memilih rincian_target: {}; tulis target per periode di bawah `{right}`",
                     if right == "bulan" { "bulanan" } else { "triwulan" }
                 )));
         }
-        Ok(())
     }
 }
 
+/// Reads and parses one file. Problems in it go to `found` (and `None` is
+/// returned); only a file that cannot be read at all is an `Err`.
 fn parse_file<T: serde::de::DeserializeOwned>(
     source: &Source,
     rel: &str,
-) -> Result<(T, String), Error> {
+    found: &mut Vec<Problem>,
+) -> Result<Option<(T, String)>, Error> {
     let display = source.display(rel);
-    let bytes = source.read(rel)?.ok_or_else(|| {
-        Problem::new(&display, "berkas tidak ditemukan").hint(format!(
-            "setiap laporan memerlukan {rel} (lihat docs/format.md)"
-        ))
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = good.iter().filter(|b| **b == b'\n').count() + 1;
-        let column = good.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-        let mut problem = Problem::new(&display, "berkas bukan teks UTF-8")
-            .hint("simpan ulang berkas dengan pengodean UTF-8");
-        problem.line = Some(line);
-        problem.column = Some(column);
-        problem
-    })?;
-    let value = yaml::parse(&display, &text)?;
-    Ok((value, text))
+    let Some(bytes) = source.read(rel)? else {
+        found.push(
+            Problem::new(&display, "berkas tidak ditemukan").hint(format!(
+                "setiap laporan memerlukan {rel} (lihat docs/format.md)"
+            )),
+        );
+        return Ok(None);
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+            let column = good.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+            let mut problem = Problem::new(&display, "berkas bukan teks UTF-8")
+                .hint("simpan ulang berkas dengan pengodean UTF-8");
+            problem.line = Some(line);
+            problem.column = Some(column);
+            found.push(problem);
+            return Ok(None);
+        }
+    };
+    match yaml::parse(&display, &text) {
+        Ok(value) => Ok(Some((value, text))),
+        Err(problems) => {
+            found.extend(problems);
+            Ok(None)
+        }
+    }
 }
 
-fn not_empty(file: &str, path: &str, value: &str) -> Result<(), Problem> {
+fn not_empty(found: &mut Vec<Problem>, file: &str, path: &str, value: &str) {
     if value.trim().is_empty() {
         let key = path.rsplit('.').next().unwrap_or(path);
-        return Err(Problem::new(file, format!("`{key}` kosong"))
-            .at_path(path)
-            .hint(format!("isi `{key}` dengan teks")));
+        found.push(
+            Problem::new(file, format!("`{key}` kosong"))
+                .at_path(path)
+                .hint(format!("isi `{key}` dengan teks")),
+        );
     }
-    Ok(())
 }
 
-fn non_empty_list(file: &str, path: &str, len: usize) -> Result<(), Problem> {
+fn non_empty_list(found: &mut Vec<Problem>, file: &str, path: &str, len: usize) {
     if len == 0 {
         let key = path.rsplit('.').next().unwrap_or(path);
-        return Err(Problem::new(file, format!("daftar `{key}` kosong"))
-            .at_path(path)
-            .hint("tulis minimal satu butir"));
+        found.push(
+            Problem::new(file, format!("daftar `{key}` kosong"))
+                .at_path(path)
+                .hint("tulis minimal satu butir"),
+        );
     }
-    Ok(())
 }
 
-fn check_programs(file: &str, at: &str, programs: &[ProgramKegiatan]) -> Result<(), Problem> {
+fn check_programs(found: &mut Vec<Problem>, file: &str, at: &str, programs: &[ProgramKegiatan]) {
     for (i, program) in programs.iter().enumerate() {
-        not_empty(
-            file,
-            &format!("{at}.program_kegiatan[{i}].uraian"),
-            &program.uraian,
-        )?;
+        let path = format!("{at}.program_kegiatan[{i}].uraian");
+        not_empty(found, file, &path, &program.uraian);
     }
-    Ok(())
 }
 
 fn load_logo(source: &Source, path: &str) -> Result<Logo, Error> {

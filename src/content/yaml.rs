@@ -4,27 +4,169 @@
 
 use serde::de::DeserializeOwned;
 
+use super::recover::Draft;
 use crate::error::Problem;
 
-/// Parses `text` (the contents of `file`) into `T`.
-pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Problem> {
+/// How many problems one file reports before the rest is left for later.
+const MAX_PROBLEMS: usize = 50;
+
+/// Parses `text` (the contents of `file`) into `T`, reporting every
+/// structure problem in the file, not only the first.
+pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Vec<Problem>> {
     if text.trim().is_empty() {
-        return Err(
+        return Err(vec![
             Problem::new(file, "berkas kosong").hint("isi berkas ini sesuai docs/format.md")
-        );
+        ]);
     }
-    serde_yaml::from_str(text).map_err(|err| translate(file, text, &err))
+    let first = match serde_yaml::from_str(text) {
+        Ok(value) => return Ok(value),
+        Err(err) => err,
+    };
+    let mut problems = vec![translate(file, text, &first)];
+    // Go on past the error on a repaired copy of the text, to find the rest.
+    let mut draft = Draft::new(text);
+    let mut removed: Vec<String> = Vec::new();
+    let mut err = first;
+    while problems.len() < MAX_PROBLEMS {
+        err = match repair::<T>(&mut draft, &err, &mut removed) {
+            Some(Err(next)) => next,
+            Some(Ok(_)) | None => break,
+        };
+        // A key removed by a repair is not missing a second time.
+        let consequence =
+            missing_field(&err).is_some_and(|(map, key)| removed.contains(&join(&map, &key)));
+        let problem = translate(file, text, &err);
+        if !consequence && !problems.contains(&problem) {
+            problems.push(problem);
+        }
+    }
+    Err(problems)
+}
+
+/// Edits `draft` so that parsing goes past `err` and parses it again;
+/// `None` when no edit helps.
+fn repair<T: DeserializeOwned>(
+    draft: &mut Draft,
+    err: &serde_yaml::Error,
+    removed: &mut Vec<String>,
+) -> Option<Result<T, serde_yaml::Error>> {
+    let loc = err.location()?;
+    let at = (loc.line(), loc.column());
+    let raw = message(err);
+    let (path, msg) = split_path(&raw);
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let (name, choices) = split_expected(rest);
+        removed.push(join(path, name));
+        // A misspelt key is not reported missing under its right name too.
+        if let Some(meant) = closest(name, &choices) {
+            removed.push(join(path, meant));
+        }
+        return draft
+            .remove_entry(at.0, at.1)
+            .then(|| serde_yaml::from_str(&draft.text()));
+    }
+    if let Some((map, _)) = missing_field(err) {
+        // Only a whole list item can go; a missing key elsewhere ends the search.
+        return (map.ends_with(']') && draft.remove_item_at(at.0, at.1))
+            .then(|| serde_yaml::from_str(&draft.text()));
+    }
+    let kinds = [
+        "invalid type",
+        "invalid value",
+        "unknown variant",
+        "invalid length",
+    ];
+    if !kinds.iter().any(|k| msg.starts_with(k)) {
+        return None;
+    }
+    let current = draft.text();
+    for value in stand_ins(msg) {
+        let mut trial = Draft::new(&current);
+        if !trial.replace_value(at.0, at.1, &value) {
+            continue;
+        }
+        let result = serde_yaml::from_str::<T>(&trial.text());
+        // Keep the first stand-in that moves the error elsewhere.
+        let moved = match &result {
+            Ok(_) => true,
+            Err(e) => e.location().map(|l| (l.line(), l.column())) != Some(at),
+        };
+        if moved {
+            *draft = trial;
+            removed.push(path.to_owned());
+            return Some(result);
+        }
+    }
+    None
+}
+
+/// Values of the expected kind to stand in for a wrong one, best guess first.
+fn stand_ins(msg: &str) -> Vec<String> {
+    let expected = msg
+        .split_once(", expected ")
+        .map_or("", |(_, e)| e)
+        .to_lowercase();
+    let mut values: Vec<String> = Vec::new();
+    let (_, choices) = split_expected(msg.split_once(' ').map_or(msg, |(_, r)| r));
+    let choices: Vec<&str> = choices.into_iter().filter(|c| !c.is_empty()).collect();
+    if let Some(first) = choices.first() {
+        values.push((*first).to_owned());
+    }
+    let guesses = [
+        ("sequence", "[]"),
+        ("daftar", "[]"),
+        ("struct", "{}"),
+        ("map", "{}"),
+        ("tanggal", "2000-01-01"),
+        ("boolean", "false"),
+        ("string", "x"),
+    ];
+    for (word, value) in guesses {
+        if expected.contains(word) {
+            values.push(value.to_owned());
+        }
+    }
+    for value in ["0", "x", "[]", "{}", "false"] {
+        if !values.iter().any(|v| v == value) {
+            values.push(value.to_owned());
+        }
+    }
+    values
+}
+
+/// The map path and key of a "missing field" error.
+fn missing_field(err: &serde_yaml::Error) -> Option<(String, String)> {
+    let raw = message(err);
+    let (path, msg) = split_path(&raw);
+    let key = msg.strip_prefix("missing field ")?.trim_matches('`');
+    Some((path.to_owned(), key.to_owned()))
+}
+
+/// `map.key`, or `key` at the top.
+fn join(map: &str, key: &str) -> String {
+    if map.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{map}.{key}")
+    }
+}
+
+/// The error's text without serde_yaml's " at line L column C".
+fn message(err: &serde_yaml::Error) -> String {
+    let raw = err.to_string();
+    match raw.rfind(" at line ") {
+        Some(i) => raw[..i].to_owned(),
+        None => raw,
+    }
 }
 
 fn translate(file: &str, text: &str, err: &serde_yaml::Error) -> Problem {
-    let raw = err.to_string();
-    // serde_yaml appends " at line L column C"; the location is taken separately.
-    let raw = match raw.rfind(" at line ") {
-        Some(i) => &raw[..i],
-        None => &raw,
+    let raw = message(err);
+    let (path, message) = split_path(&raw);
+    let (message, hint) = match special(path, message) {
+        Some((message, hint)) => (message, Some(hint)),
+        None => indonesian(message),
     };
-    let (path, message) = split_path(raw);
-    let (message, hint) = indonesian(message);
     let mut problem = Problem::new(file, message).at_path(path);
     if let Some(hint) = hint {
         problem = problem.hint(hint);
@@ -33,6 +175,33 @@ fn translate(file: &str, text: &str, err: &serde_yaml::Error) -> Problem {
         Some(loc) => problem.at(text, loc.line(), loc.column()),
         None => problem,
     }
+}
+
+/// Mistakes common enough to deserve their own words: a key left empty,
+/// and a whole number written with thousands separators.
+fn special(path: &str, msg: &str) -> Option<(String, String)> {
+    let key = path.rsplit('.').next().unwrap_or(path);
+    let key = key.split('[').next().unwrap_or(key);
+    let rest = msg.strip_prefix("invalid type: ")?;
+    let (found, expected) = rest.split_once(", expected ")?;
+    if found == "unit value" && !key.is_empty() {
+        return Some((
+            format!("`{key}` kosong"),
+            format!("isi `{key}` dengan {}", expected_kind(expected)),
+        ));
+    }
+    let text = found.strip_prefix("string \"")?.strip_suffix('"')?;
+    let groups: Vec<&str> = text.split('.').collect();
+    let grouped = groups.len() > 1
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3);
+    grouped.then(|| {
+        (
+            format!("jenis nilai salah: tertulis teks \"{text}\""),
+            format!("tulis tanpa titik pemisah ribuan: {}", groups.concat()),
+        )
+    })
 }
 
 /// serde_yaml prefixes messages with the path, as in `bab[1].judul: …`.
@@ -147,21 +316,27 @@ fn split_expected(rest: &str) -> (&str, Vec<&str>) {
 
 /// "maksud Anda: `x`?" when a close choice exists, else the list of choices.
 fn suggest(name: &str, choices: &[&str], noun: &str) -> String {
-    let best = choices
-        .iter()
-        .map(|c| (distance(&name.to_lowercase(), c), *c))
-        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
-        .min();
+    let best = closest(name, choices);
     let list = choices
         .iter()
         .map(|c| format!("`{c}`"))
         .collect::<Vec<_>>()
         .join(", ");
     match best {
-        Some((_, c)) => format!("maksud Anda: `{c}`? ({noun} yang boleh: {list})"),
+        Some(c) => format!("maksud Anda: `{c}`? ({noun} yang boleh: {list})"),
         None if list.is_empty() => format!("tidak ada {noun} yang boleh di sini"),
         None => format!("{noun} yang boleh: {list}"),
     }
+}
+
+/// The choice within a few typos of `name`, if any.
+fn closest<'a>(name: &str, choices: &[&'a str]) -> Option<&'a str> {
+    choices
+        .iter()
+        .map(|c| (distance(&name.to_lowercase(), c), *c))
+        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
+        .min()
+        .map(|(_, c)| c)
 }
 
 /// Levenshtein distance, for suggestions among a handful of short keys.

@@ -167,17 +167,65 @@ fn month_spelled_two_ways() {
 }
 
 #[test]
-fn structure_errors_stop_as_in_build() {
+fn every_structure_error_of_every_file_at_once() {
     let fixture = Fixture::new("build", "minimal");
     fixture.edit("laporan.yaml", |t| {
         t.replace("tahun: 2024", "tahun: duaribu")
+            .replace("kabupaten: Uji", "kabupatn: Uji")
+    });
+    fixture.edit("lampiran/1-program.yaml", |t| {
+        t.replace("satuan: Nilai", "satuan: [Nilai]")
+            .replace("target: 100", "target: seratus")
+            .replace("september: 25", "septmber: 25")
+            .replace("anggaran: 150000000", "anggaran: 150.000.000")
+    });
+    fixture.edit("lampiran/4-kinerja.yaml", |t| {
+        t.replace("            satuan: Dokumen\n", "")
     });
     let (run, out) = check(&fixture, &[]);
-    assert_eq!(run.code, 1);
-    assert!(
-        out.starts_with("galat: DIR/laporan.yaml:3:8 (tahun): jenis nilai salah"),
+    assert_eq!(run.code, 1, "{out}");
+    let heads: Vec<&str> = out.lines().filter(|l| l.starts_with("galat: ")).collect();
+    assert_eq!(
+        heads,
+        [
+            "galat: DIR/laporan.yaml:2:1: kunci `kabupatn` tidak dikenal",
+            "galat: DIR/laporan.yaml:3:8 (tahun): jenis nilai salah: tertulis teks \"duaribu\"",
+            "galat: DIR/lampiran/1-program.yaml:8:21 (pejabat[0].sasaran[0].indikator[0].satuan): jenis nilai salah: tertulis daftar",
+            "galat: DIR/lampiran/1-program.yaml:15:21 (pejabat[0].sasaran[0].indikator[1].target): jenis nilai salah: tertulis teks \"seratus\"",
+            "galat: DIR/lampiran/1-program.yaml:19:15 (pejabat[0].sasaran[0].indikator[1].bulan): kunci `septmber` tidak dikenal",
+            "galat: DIR/lampiran/1-program.yaml:25:23 (pejabat[0].sasaran[0].program_kegiatan[1].anggaran): jenis nilai salah: tertulis teks \"150.000.000\"",
+            "galat: DIR/lampiran/4-kinerja.yaml:7:13 (pejabat[0].sasaran[0].indikator[0]): kunci wajib `satuan` belum ada",
+        ],
         "{out}"
     );
+    assert!(
+        out.contains("saran: tulis tanpa titik pemisah ribuan: 150000000"),
+        "{out}"
+    );
+    assert!(out.ends_with("DIR: 7 galat, 0 peringatan\n"), "{out}");
+}
+
+#[test]
+fn empty_fields_are_all_reported() {
+    let fixture = Fixture::new("build", "minimal");
+    fixture.edit("laporan.yaml", |t| {
+        t.replace("kabupaten: Uji", "kabupaten: \"\"")
+    });
+    fixture.edit("lampiran/1-program.yaml", |t| {
+        t.replace("uraian: Indeks Kepuasan Masyarakat", "uraian: \" \"")
+    });
+    fixture.edit("lampiran/4-kinerja.yaml", |t| {
+        t.replace("jabatan: BENDAHARA", "jabatan:")
+    });
+    let (run, out) = check(&fixture, &[]);
+    assert_eq!(run.code, 1, "{out}");
+    for expected in [
+        "galat: DIR/laporan.yaml (kabupaten): `kabupaten` kosong",
+        "galat: DIR/lampiran/1-program.yaml (pejabat[0].sasaran[0].indikator[0].uraian): `uraian` kosong",
+        "galat: DIR/lampiran/4-kinerja.yaml (pejabat[0].jabatan): `jabatan` kosong",
+    ] {
+        assert!(out.contains(expected), "{expected}\n{out}");
+    }
 }
 
 #[test]
