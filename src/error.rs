@@ -135,7 +135,7 @@ impl fmt::Display for Problem {
         write!(f, ": {}", self.message)?;
         if let (Some(snippet), Some(line)) = (&self.snippet, self.line) {
             let gutter = line.to_string();
-            let column = self.column.unwrap_or(1).max(1);
+            let (snippet, column) = window(snippet, self.column.unwrap_or(1).max(1));
             let pad: String = snippet
                 .chars()
                 .take(column - 1)
@@ -151,5 +151,48 @@ impl fmt::Display for Problem {
             write!(f, "\n  saran: {hint}")?;
         }
         Ok(())
+    }
+}
+
+/// At most [`SNIPPET`] characters of a long line around `column`, with `…`
+/// where it was cut, and the column within what is shown.
+fn window(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= SNIPPET {
+        return (line.to_owned(), column);
+    }
+    let start = column
+        .saturating_sub(SNIPPET / 2)
+        .min(chars.len() - SNIPPET);
+    let end = start + SNIPPET;
+    let mut shown = String::new();
+    let mut column = column - start;
+    if start > 0 {
+        shown.push('…');
+        column += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, column)
+}
+
+/// Longest source line shown under a message.
+const SNIPPET: usize = 100;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_shown_around_the_column() {
+        let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
+        let (shown, column) = window(&line, 501);
+        assert_eq!(shown.chars().count(), SNIPPET + 2);
+        assert_eq!(shown.chars().nth(column - 1), Some('X'));
+        assert_eq!(window("pendek", 3), ("pendek".to_owned(), 3));
+        let (shown, column) = window(&line, 1);
+        assert!(shown.starts_with('a') && shown.ends_with('…') && column == 1);
     }
 }

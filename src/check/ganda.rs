@@ -1,6 +1,8 @@
 //! The same indicator twice under one sasaran, or one official listed twice
 //! in a table: a copy-paste slip that doubles a row in the signed plan.
 
+use std::collections::{HashMap, HashSet};
+
 use super::{error, indikator, place_nth, Diagnostic};
 use crate::content::Report;
 use crate::error::Problem;
@@ -8,13 +10,12 @@ use crate::error::Problem;
 pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
     for lampiran in &report.lampiran {
         let file = report.source.display(&lampiran.file);
-        let mut jabatan: Vec<&str> = Vec::new();
+        let mut jabatan: HashMap<String, usize> = HashMap::new();
         for (a, pejabat) in lampiran.table.pejabat.iter().enumerate() {
             let nama = pejabat.jabatan.trim();
-            let before = jabatan
-                .iter()
-                .filter(|j| j.eq_ignore_ascii_case(nama))
-                .count();
+            let count = jabatan.entry(nama.to_lowercase()).or_default();
+            let before = *count;
+            *count += 1;
             if before > 0 {
                 let problem = Problem::new(
                     &file,
@@ -25,15 +26,11 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
                 let needle = format!("jabatan: {}", pejabat.jabatan);
                 error(found, place_nth(problem, &lampiran.text, &needle, before));
             }
-            jabatan.push(nama);
         }
-        let all = indikator(&lampiran.table);
-        for (i, letak) in all.iter().enumerate() {
+        let mut seen = HashSet::new();
+        for letak in indikator(&lampiran.table) {
             let uraian = letak.indikator.uraian.trim();
-            let twice = all[..i].iter().any(|l| {
-                l.sasaran == letak.sasaran && l.indikator.uraian.trim().eq_ignore_ascii_case(uraian)
-            });
-            if twice {
+            if !seen.insert((letak.sasaran, uraian.to_lowercase())) {
                 let problem = Problem::new(
                     &file,
                     format!("indikator `{uraian}` tercantum dua kali di sasaran ini"),

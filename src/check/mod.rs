@@ -6,12 +6,14 @@
 mod ganda;
 mod nip;
 mod pangkat;
+mod panjang;
 mod tahun;
 mod target;
 
+use std::collections::HashMap;
 use std::fmt;
 
-use crate::content::{Indikator, Lampiran, Report};
+use crate::content::{Indikator, Lampiran, Report, IDENTITAS, NARASI};
 use crate::error::Problem;
 
 /// How serious a finding is.
@@ -72,6 +74,18 @@ pub fn lint(report: &Report) -> Vec<Diagnostic> {
     tahun::check_month_spelling(report, &mut found);
     target::check(report, &mut found);
     ganda::check(report, &mut found);
+    panjang::check(report, &mut found);
+    // In the order a reader goes through the files, whatever lint found it.
+    let files: Vec<String> = [IDENTITAS, NARASI]
+        .into_iter()
+        .chain(report.lampiran.iter().map(|l| l.file.as_str()))
+        .map(|f| report.source.display(f))
+        .collect();
+    found.sort_by_key(|d| {
+        let p = &d.problem;
+        let file = files.iter().position(|f| *f == p.file);
+        (file, p.line, p.column)
+    });
     found
 }
 
@@ -115,13 +129,13 @@ impl Letak<'_> {
 /// Every indicator of a table in file order, with its path and position.
 fn indikator(table: &Lampiran) -> Vec<Letak<'_>> {
     let mut all: Vec<Letak<'_>> = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     for (a, pejabat) in table.pejabat.iter().enumerate() {
         for (b, sasaran) in pejabat.sasaran.iter().enumerate() {
             for (c, ind) in sasaran.indikator.iter().enumerate() {
-                let nth = all
-                    .iter()
-                    .filter(|l| l.indikator.uraian == ind.uraian)
-                    .count();
+                let count = seen.entry(ind.uraian.as_str()).or_default();
+                let nth = *count;
+                *count += 1;
                 let path = format!("pejabat[{a}].sasaran[{b}].indikator[{c}]");
                 all.push(Letak {
                     path,
@@ -130,6 +144,23 @@ fn indikator(table: &Lampiran) -> Vec<Letak<'_>> {
                     nth,
                 });
             }
+        }
+    }
+    all
+}
+
+/// Every narrative text with its YAML path, as written (before variables).
+pub(super) fn narasi_texts(report: &Report) -> Vec<(String, &str)> {
+    let n = &report.narasi;
+    let mut all = vec![("kata_pengantar".to_string(), n.kata_pengantar.as_str())];
+    for (i, bab) in n.bab.iter().enumerate() {
+        all.push((format!("bab[{i}].judul"), &bab.judul));
+        if let Some(isi) = &bab.isi {
+            all.push((format!("bab[{i}].isi"), isi));
+        }
+        for (j, b) in bab.bagian.iter().enumerate() {
+            all.push((format!("bab[{i}].bagian[{j}].judul"), &b.judul));
+            all.push((format!("bab[{i}].bagian[{j}].isi"), &b.isi));
         }
     }
     all

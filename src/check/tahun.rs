@@ -2,26 +2,9 @@
 //! the report's year ("Tahun 2021" in a 2022 plan), and one month spelled
 //! two ways in one report (Februari and Pebruari).
 
-use super::{place_nth, warn, Diagnostic};
+use super::{narasi_texts, place_nth, warn, Diagnostic};
 use crate::content::{Ejaan, Report, NARASI};
 use crate::error::Problem;
-
-/// Every narrative text with its YAML path, as written (before variables).
-fn texts(report: &Report) -> Vec<(String, &str)> {
-    let n = &report.narasi;
-    let mut all = vec![("kata_pengantar".to_string(), n.kata_pengantar.as_str())];
-    for (i, bab) in n.bab.iter().enumerate() {
-        all.push((format!("bab[{i}].judul"), &bab.judul));
-        if let Some(isi) = &bab.isi {
-            all.push((format!("bab[{i}].isi"), isi));
-        }
-        for (j, b) in bab.bagian.iter().enumerate() {
-            all.push((format!("bab[{i}].bagian[{j}].judul"), &b.judul));
-            all.push((format!("bab[{i}].bagian[{j}].isi"), &b.isi));
-        }
-    }
-    all
-}
 
 /// Years written after "tahun" that differ from the report's year. A year
 /// in "Nomor 28 Tahun 1999" names a regulation and is left alone.
@@ -29,7 +12,7 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
     let tahun = report.identitas.tahun;
     let file = report.source.display(NARASI);
     let mut seen: Vec<String> = Vec::new();
-    for (path, text) in texts(report) {
+    for (path, text) in narasi_texts(report) {
         for (at, year) in years_after_tahun(text) {
             if year == tahun || regulation(&text[..at]) {
                 continue;
@@ -81,7 +64,7 @@ const EJAAN: [(&str, &str); 2] = [("Februari", "Pebruari"), ("November", "Nopemb
 
 pub(super) fn check_month_spelling(report: &Report, found: &mut Vec<Diagnostic>) {
     let file = report.source.display(NARASI);
-    let texts = texts(report);
+    let texts = narasi_texts(report);
     for (baku, lama) in EJAAN {
         let table = match report.identitas.ejaan_bulan {
             Ejaan::Baku => baku,

@@ -58,6 +58,10 @@ pub const IDENTITAS: &str = "laporan.yaml";
 pub const NARASI: &str = "narasi.yaml";
 /// The folder of Lampiran tables.
 pub const LAMPIRAN: &str = "lampiran";
+/// The largest YAML file read: a hundred times a large real table (the
+/// example's largest is 17 kB), small enough that a stray file cannot
+/// take the machine's memory or minutes of time.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 
 impl Report {
     /// Reads and checks every file of the report. Every problem found in
@@ -207,6 +211,20 @@ fn parse_file<T: serde::de::DeserializeOwned>(
         );
         return Ok(None);
     };
+    if bytes.len() > MAX_FILE_BYTES {
+        found.push(
+            Problem::new(
+                &display,
+                format!(
+                    "berkas terlalu besar: {} MB (paling besar {} MB)",
+                    format!("{:.1}", bytes.len() as f64 / (1024.0 * 1024.0)).replace('.', ","),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            )
+            .hint("periksa apakah ini memang berkas laporan; bagi tabel yang sangat besar ke beberapa laporan"),
+        );
+        return Ok(None);
+    }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {

@@ -32,6 +32,11 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Vec<Probl
             Some(Err(next)) => next,
             Some(Ok(_)) | None => break,
         };
+        // An edit that broke the YAML itself (say, removed an anchor that
+        // is used later) says nothing about the user's text: stop there.
+        if !is_data_error(&err) {
+            break;
+        }
         // A key removed by a repair is not missing a second time.
         let consequence =
             missing_field(&err).is_some_and(|(map, key)| removed.contains(&join(&map, &key)));
@@ -132,6 +137,23 @@ fn stand_ins(msg: &str) -> Vec<String> {
         }
     }
     values
+}
+
+/// Whether `err` is about the data (keys, types, values), not the syntax.
+fn is_data_error(err: &serde_yaml::Error) -> bool {
+    let raw = message(err);
+    let (_, msg) = split_path(&raw);
+    [
+        "unknown field",
+        "missing field",
+        "duplicate field",
+        "invalid type",
+        "invalid value",
+        "invalid length",
+        "unknown variant",
+    ]
+    .iter()
+    .any(|kind| msg.starts_with(kind))
 }
 
 /// The map path and key of a "missing field" error.
@@ -334,7 +356,7 @@ fn closest<'a>(name: &str, choices: &[&'a str]) -> Option<&'a str> {
     choices
         .iter()
         .map(|c| (distance(&name.to_lowercase(), c), *c))
-        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
+        .filter(|(d, c)| *d <= 1.max(c.chars().count() / 3) && *d < name.chars().count())
         .min()
         .map(|(_, c)| c)
 }

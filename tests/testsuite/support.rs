@@ -1,8 +1,10 @@
 //! Helpers: copy a fixture to a temporary folder, run the binary, read PDFs.
 
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 /// What one run of the binary did.
 #[derive(Debug)]
@@ -89,13 +91,34 @@ fn copy_dir(src: &Path, dst: &Path) {
     }
 }
 
-/// Runs the binary with `args` in `cwd`.
+/// Runs the binary with `args` in `cwd`. A run that has not ended after a
+/// minute is killed and fails the test: no input may make renaksi hang.
 pub fn renaksi(args: &[&str], cwd: &Path) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_renaksi"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_renaksi"))
         .args(args)
         .current_dir(cwd)
-        .output()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .unwrap();
+    let start = Instant::now();
+    // Drain the pipes on threads so a long output cannot block the child.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || read_all(&mut stdout));
+    let err = std::thread::spawn(move || read_all(&mut stderr));
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("renaksi {args:?} did not finish within 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let output = std::process::Output {
+        status: child.wait().unwrap(),
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    };
     Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -184,4 +207,10 @@ pub fn squash(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{200b}')
         .collect()
+}
+
+fn read_all(pipe: &mut impl Read) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    pipe.read_to_end(&mut bytes).unwrap();
+    bytes
 }
