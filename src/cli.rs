@@ -44,6 +44,10 @@ pub enum Command {
     /// pangkat/golongan, ejaan bulan.
     #[command(help_template = PERINTAH, override_usage = "renaksi check [DIR] [--deny-warnings] [--format teks|json]")]
     Check(CheckArgs),
+    /// Mencetak JSON Schema berkas YAML, agar editor (VS Code dengan
+    /// ekstensi YAML) melengkapi dan memeriksa kunci saat mengetik.
+    #[command(help_template = PERINTAH, override_usage = "renaksi schema [laporan|narasi|lampiran] [-o DIR]")]
+    Schema(SchemaArgs),
 }
 
 /// Arguments of `renaksi build`.
@@ -54,8 +58,15 @@ pub struct BuildArgs {
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
-    /// Tujuan: folder (PDF diberi nama folder laporan) atau berkas .pdf.
-    #[arg(short, long, value_name = "OUT", default_value = "out")]
+    /// Tujuan: folder (PDF diberi nama folder laporan) atau berkas .pdf;
+    /// bawaan: folder out.
+    #[arg(
+        short,
+        long,
+        value_name = "OUT",
+        default_value = "out",
+        hide_default_value = true
+    )]
     pub output: PathBuf,
 
     /// Tulis juga sumber Typst yang dihasilkan ke FILE.
@@ -74,9 +85,51 @@ pub struct CheckArgs {
     #[arg(long)]
     pub deny_warnings: bool,
 
-    /// Bentuk keluaran: teks untuk dibaca, json untuk editor dan CI.
-    #[arg(long, value_enum, default_value = "teks", value_name = "BENTUK")]
+    /// Bentuk keluaran: teks (untuk dibaca, bawaan) atau json (untuk editor dan CI).
+    #[arg(
+        long,
+        value_enum,
+        default_value = "teks",
+        value_name = "BENTUK",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
     pub format: Format,
+}
+
+/// Arguments of `renaksi schema`.
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("tujuan").args(["jenis", "output"]).required(true)))]
+pub struct SchemaArgs {
+    /// Jenis berkas yang skemanya dicetak ke keluaran standar: laporan
+    /// (laporan.yaml), narasi (narasi.yaml) atau lampiran (lampiran/*.yaml).
+    #[arg(value_enum, value_name = "JENIS", hide_possible_values = true)]
+    pub jenis: Option<Jenis>,
+
+    /// Tulis ketiga skema (laporan, narasi, lampiran .schema.json) ke folder DIR.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+}
+
+/// The kind of file whose schema is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Jenis {
+    /// laporan.yaml
+    Laporan,
+    /// narasi.yaml
+    Narasi,
+    /// lampiran/*.yaml
+    Lampiran,
+}
+
+impl From<Jenis> for renaksi::schema::Jenis {
+    fn from(jenis: Jenis) -> Self {
+        match jenis {
+            Jenis::Laporan => Self::Laporan,
+            Jenis::Narasi => Self::Narasi,
+            Jenis::Lampiran => Self::Lampiran,
+        }
+    }
 }
 
 /// Output format of `renaksi check`.

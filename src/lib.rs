@@ -16,6 +16,7 @@ pub mod embedded;
 pub mod error;
 pub mod pdf;
 pub mod render;
+pub mod schema;
 
 pub use error::{Error, Problem};
 

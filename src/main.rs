@@ -35,6 +35,7 @@ fn main() -> ExitCode {
             cmd::check::Outcome::Clean => ExitCode::SUCCESS,
             cmd::check::Outcome::Problems => ExitCode::from(1),
         }),
+        Command::Schema(args) => cmd::schema::run(args).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

@@ -1,85 +1,90 @@
 //! The report's data as written in YAML. Keys are Indonesian, unknown keys are
 //! rejected, and nothing derived (numbers, totals, numbering) is stored.
+//!
+//! The doc comments of the types and fields are in Indonesian: they become
+//! the descriptions of `renaksi schema`, shown to users by their editor.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::NaiveDate;
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
-/// `laporan.yaml`: who, where, when and how the report is laid out.
-#[derive(Debug, Clone, Deserialize)]
+/// laporan.yaml: identitas laporan, penandatangan dan tata letak.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Identitas {
-    /// Name of the kecamatan, e.g. `Kubutambahan`.
+    /// Nama kecamatan, misalnya `Kubutambahan`.
     pub kecamatan: String,
-    /// Name of the kabupaten, e.g. `Buleleng`.
+    /// Nama kabupaten, misalnya `Buleleng`.
     pub kabupaten: String,
-    /// The year the plan is for.
+    /// Tahun rencana aksi, misalnya `2022`.
     pub tahun: i32,
-    /// Whether this is the *Perubahan* (revised) plan.
+    /// `true` untuk Rencana Aksi Perubahan.
     #[serde(default)]
     pub perubahan: bool,
-    /// Paper size.
+    /// Ukuran kertas: `a4` (bawaan) atau `f4`.
     #[serde(default)]
     pub kertas: Kertas,
-    /// Typeface of the whole report.
+    /// Huruf seluruh laporan: `arial` (bawaan), `times` atau `bookman`.
     #[serde(default)]
     pub huruf: Huruf,
-    /// Monthly or quarterly targets.
+    /// Rincian target: `bulanan` (bawaan) atau `triwulan`.
     #[serde(default)]
     pub rincian_target: Rincian,
-    /// Spelling of February and November.
+    /// Ejaan bulan: `baku` (Februari, November) atau `lama` (Pebruari, Nopember).
     #[serde(default)]
     pub ejaan_bulan: Ejaan,
-    /// Optional kabupaten logo, a PNG, JPEG or SVG file inside the report folder.
+    /// Logo pada sampul: berkas PNG, JPEG atau SVG di dalam folder laporan (tidak wajib).
     #[serde(default)]
     pub logo: Option<String>,
-    /// The official who signs.
+    /// Pejabat yang menandatangani.
     pub penandatangan: Penandatangan,
 }
 
-/// The signing official and the place and date of signing.
-#[derive(Debug, Clone, Deserialize)]
+/// Pejabat penanda tangan, tempat dan tanggal penandatanganan.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Penandatangan {
-    /// Place of signing.
+    /// Tempat penandatanganan, misalnya `Kubutambahan`.
     pub tempat: String,
-    /// Date of signing; also the PDF's timestamp.
+    /// Tanggal penandatanganan, TTTT-BB-HH; juga tanggal berkas PDF.
     pub tanggal: Tanggal,
-    /// Position, e.g. `Camat Kubutambahan`.
+    /// Jabatan, misalnya `Camat Kubutambahan`.
     pub jabatan: String,
-    /// Name with titles.
+    /// Nama lengkap dengan gelar.
     pub nama: String,
-    /// Rank, e.g. `Pembina Tk. I`.
+    /// Pangkat, misalnya `Pembina Tk. I`.
     pub pangkat: String,
-    /// Grade, e.g. `IV/b`.
+    /// Golongan/ruang, misalnya `IV/b`.
     pub golongan: String,
-    /// 18-digit NIP, written without spaces.
+    /// NIP 18 angka tanpa spasi, ditulis dalam tanda kutip.
     pub nip: String,
 }
 
-/// Paper size of the report.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+/// Ukuran kertas.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Kertas {
-    /// ISO A4, 210 × 297 mm.
+    /// A4, 210 × 297 mm.
     #[default]
     A4,
-    /// Folio, 215 × 330 mm.
+    /// F4 (folio), 215 × 330 mm.
     F4,
 }
 
-/// The bundled typefaces, named after the office font they stand in for.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+/// Huruf bawaan, dinamai menurut huruf kantor yang digantikannya.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Huruf {
-    /// Liberation Sans, metric-compatible with Arial.
+    /// Liberation Sans, selebar Arial.
     #[default]
     Arial,
-    /// Liberation Serif, metric-compatible with Times New Roman.
+    /// Liberation Serif, selebar Times New Roman.
     Times,
-    /// TeX Gyre Bonum, a Bookman Old Style design.
+    /// TeX Gyre Bonum, rancangan Bookman Old Style.
     Bookman,
 }
 
@@ -94,19 +99,19 @@ impl Huruf {
     }
 }
 
-/// How targets are broken down over the year.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+/// Rincian target dalam setahun.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Rincian {
-    /// Twelve months, key `bulan`.
+    /// Dua belas bulan, di bawah kunci `bulan`.
     #[default]
     Bulanan,
-    /// Four quarters, key `triwulan`.
+    /// Empat triwulan, di bawah kunci `triwulan`.
     Triwulan,
 }
 
-/// Spelling of the months with two spellings in use.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+/// Ejaan bulan yang ditulis dua cara.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Ejaan {
     /// Februari, November.
@@ -116,128 +121,128 @@ pub enum Ejaan {
     Lama,
 }
 
-/// `narasi.yaml`: the chapters, as Markdown.
-#[derive(Debug, Clone, Deserialize)]
+/// narasi.yaml: Kata Pengantar dan bab-bab, dalam Markdown.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Narasi {
-    /// The foreword.
+    /// Kata Pengantar.
     pub kata_pengantar: String,
-    /// BAB I, II, … in order.
+    /// BAB I, II, … berurutan.
     pub bab: Vec<Bab>,
 }
 
-/// One chapter.
-#[derive(Debug, Clone, Deserialize)]
+/// Satu bab.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bab {
-    /// Title without "BAB I".
+    /// Judul bab tanpa "BAB I".
     pub judul: String,
-    /// Text before the first section, or the whole chapter.
+    /// Teks sebelum subbab pertama, atau seluruh bab.
     #[serde(default)]
     pub isi: Option<String>,
-    /// Numbered sections 1.1, 1.2, …
+    /// Subbab bernomor 1.1, 1.2, …
     #[serde(default)]
     pub bagian: Vec<Bagian>,
 }
 
-/// One numbered section of a chapter.
-#[derive(Debug, Clone, Deserialize)]
+/// Satu subbab.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bagian {
-    /// Title without its number.
+    /// Judul subbab tanpa nomornya.
     pub judul: String,
-    /// The text, as Markdown.
+    /// Isi subbab, dalam Markdown.
     pub isi: String,
 }
 
-/// One file in `lampiran/`: the table of one level.
-#[derive(Debug, Clone, Deserialize)]
+/// Satu berkas di folder lampiran/: tabel satu tingkat.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lampiran {
-    /// Level of the table.
+    /// Tingkat tabel: `program`, `kegiatan`, `sub_kegiatan` atau `kinerja`.
     pub tingkat: Tingkat,
-    /// Officials in order of appearance.
+    /// Pejabat, berurutan seperti di tabel.
     pub pejabat: Vec<Pejabat>,
 }
 
-/// The four levels of the Lampiran.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// Empat tingkat tabel lampiran.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Tingkat {
-    /// Sasaran Strategis and Program (the Camat).
+    /// Sasaran Strategis dan Program (Camat).
     Program,
-    /// Sasaran Kegiatan and Kegiatan.
+    /// Sasaran Kegiatan dan Kegiatan.
     Kegiatan,
-    /// Sasaran Sub Kegiatan and Sub Kegiatan.
+    /// Sasaran Sub Kegiatan dan Sub Kegiatan.
     SubKegiatan,
-    /// Sasaran Kinerja of staff.
+    /// Sasaran Kinerja staf.
     Kinerja,
 }
 
-/// An official and the targets they commit to.
-#[derive(Debug, Clone, Deserialize)]
+/// Seorang pejabat dan sasaran yang menjadi tanggung jawabnya.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Pejabat {
-    /// Position as printed in the row above their targets.
+    /// Jabatan, dicetak di baris di atas sasarannya.
     pub jabatan: String,
-    /// Their sasaran, numbered on in the table.
+    /// Sasaran pejabat ini; nomornya berlanjut di tabel.
     pub sasaran: Vec<Sasaran>,
 }
 
-/// A goal with its indicators and the programs that fund it.
-#[derive(Debug, Clone, Deserialize)]
+/// Sasaran dengan indikator dan program/kegiatannya.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Sasaran {
-    /// The goal.
+    /// Uraian sasaran.
     pub uraian: String,
-    /// How it is measured.
+    /// Indikator kinerja sasaran ini.
     pub indikator: Vec<Indikator>,
-    /// Programs, kegiatan or sub kegiatan serving this sasaran.
+    /// Program, kegiatan atau sub kegiatan untuk sasaran ini.
     #[serde(default)]
     pub program_kegiatan: Vec<ProgramKegiatan>,
 }
 
-/// A performance indicator with its yearly and periodic targets.
-#[derive(Debug, Clone, Deserialize)]
+/// Indikator kinerja dengan target tahunan dan per periode.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indikator {
-    /// The indicator.
+    /// Uraian indikator.
     pub uraian: String,
-    /// Unit: Nilai, %, Orang, Dokumen, …
+    /// Satuan: Nilai, %, Orang, Dokumen, …
     pub satuan: String,
-    /// Yearly target.
+    /// Target tahunan (angka).
     pub target: Angka,
-    /// Monthly targets (with `rincian_target: bulanan`).
+    /// Target per bulan (dengan `rincian_target: bulanan`); bulan yang tidak ditulis tidak bertarget.
     #[serde(default)]
     pub bulan: Option<Bulanan>,
-    /// Quarterly targets (with `rincian_target: triwulan`).
+    /// Target per triwulan (dengan `rincian_target: triwulan`).
     #[serde(default)]
     pub triwulan: Option<Triwulanan>,
-    /// How the period targets add up to the yearly target; checked by
-    /// `renaksi check`.
+    /// Cara target per periode membentuk target tahunan: `jumlah` (bawaan),
+    /// `akhir`, `tetap` atau `tidak`; diperiksa oleh `renaksi check`.
     #[serde(default)]
     pub penjumlahan: Penjumlahan,
-    /// Remark (KET column).
+    /// Keterangan (kolom KET).
     #[serde(default)]
     pub ket: Option<String>,
-    /// Programs that serve this indicator only.
+    /// Program/kegiatan khusus indikator ini.
     #[serde(default)]
     pub program_kegiatan: Vec<ProgramKegiatan>,
 }
 
-/// How an indicator's period targets relate to its yearly target.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+/// Hubungan target per periode dengan target tahunan.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Penjumlahan {
-    /// The periods add up to the yearly target (documents, people, visits).
+    /// Jumlah semua periode sama dengan target tahunan (dokumen, orang, kunjungan).
     #[default]
     Jumlah,
-    /// The last period with a target equals the yearly target (an index, a
-    /// percentage reached by the end of the year).
+    /// Periode terakhir yang bertarget sama dengan target tahunan (indeks,
+    /// persentase yang dicapai di akhir tahun).
     Akhir,
-    /// Every period with a target equals the yearly target (a standing level).
+    /// Setiap periode yang bertarget sama dengan target tahunan (tingkat tetap).
     Tetap,
-    /// Not checked.
+    /// Tidak diperiksa.
     Tidak,
 }
 
@@ -252,20 +257,21 @@ impl Indikator {
     }
 }
 
-/// A program, kegiatan or sub kegiatan and its budget.
-#[derive(Debug, Clone, Deserialize)]
+/// Program, kegiatan atau sub kegiatan dan anggarannya.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProgramKegiatan {
-    /// Its name.
+    /// Nama program/kegiatan.
     pub uraian: String,
-    /// Budget in whole rupiah.
+    /// Anggaran dalam rupiah utuh, tanpa titik: `150000000`.
     #[serde(default)]
     pub anggaran: Option<u64>,
 }
 
-/// Sparse monthly targets; a month left out has no target ("-").
-#[derive(Debug, Clone, Default, Deserialize)]
+/// Target per bulan; bulan yang tidak ditulis dicetak "-".
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = ejaan_lama)]
 #[allow(missing_docs)]
 pub struct Bulanan {
     pub januari: Option<Angka>,
@@ -282,6 +288,19 @@ pub struct Bulanan {
     #[serde(alias = "nopember")]
     pub november: Option<Angka>,
     pub desember: Option<Angka>,
+}
+
+/// The schema also accepts the old spellings serde reads as aliases.
+fn ejaan_lama(schema: &mut Schema) {
+    let Some(properties) = schema.get_mut("properties").and_then(|p| p.as_object_mut()) else {
+        return;
+    };
+    for (lama, baku) in [("pebruari", "februari"), ("nopember", "november")] {
+        if let Some(mut value) = properties.get(baku).cloned() {
+            value["description"] = format!("Sama dengan `{baku}`, ejaan lama.").into();
+            properties.insert(lama.into(), value);
+        }
+    }
 }
 
 impl Bulanan {
@@ -304,8 +323,8 @@ impl Bulanan {
     }
 }
 
-/// Sparse quarterly targets, keys `tw1` … `tw4`.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// Target per triwulan, kunci `tw1` … `tw4`.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct Triwulanan {
@@ -322,7 +341,7 @@ impl Triwulanan {
     }
 }
 
-/// A target value: a whole or decimal number.
+/// Angka target: bilangan bulat atau desimal (titik desimal: `85.5`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Angka(pub f64);
 
@@ -352,7 +371,7 @@ impl<'de> Deserialize<'de> for Angka {
     }
 }
 
-/// A calendar date written `TTTT-BB-HH`.
+/// Tanggal, ditulis TTTT-BB-HH.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tanggal(pub NaiveDate);
 
@@ -371,5 +390,32 @@ impl<'de> Deserialize<'de> for Tanggal {
             }
         }
         deserializer.deserialize_str(TanggalVisitor)
+    }
+}
+
+impl JsonSchema for Angka {
+    fn schema_name() -> Cow<'static, str> {
+        "Angka".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "number",
+            "description": "Angka target: bilangan bulat atau desimal (titik desimal: `85.5`)."
+        })
+    }
+}
+
+impl JsonSchema for Tanggal {
+    fn schema_name() -> Cow<'static, str> {
+        "Tanggal".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "Tanggal, ditulis TTTT-BB-HH, misalnya 2022-10-12."
+        })
     }
 }

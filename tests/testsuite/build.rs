@@ -560,8 +560,20 @@ fn missing_folder_is_an_io_error() {
         "{}",
         run.stderr
     );
-    let run = renaksi(&["build", "--help"], tmp.path());
-    assert_eq!(run.code, 0);
+    // Help is Indonesian throughout: no clap defaults in English.
+    for command in ["build", "check", "schema"] {
+        let run = renaksi(&[command, "--help"], tmp.path());
+        assert_eq!(run.code, 0);
+        for english in [
+            "Possible values",
+            "possible values",
+            "default:",
+            "Usage",
+            "Options",
+        ] {
+            assert!(!run.stdout.contains(english), "{command}: {}", run.stdout);
+        }
+    }
 }
 
 #[test]

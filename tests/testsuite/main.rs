@@ -4,4 +4,5 @@
 mod build;
 mod check;
 mod hostile;
+mod schema;
 mod support;

@@ -1,0 +1,64 @@
+//! `renaksi schema`: JSON Schemas of the three kinds of YAML file, made from
+//! the same types that read them, so an editor completes and checks keys as
+//! a user types (yaml-language-server, as in VS Code's YAML extension).
+
+use schemars::generate::SchemaSettings;
+use schemars::JsonSchema;
+
+use crate::content::{Identitas, Lampiran, Narasi};
+
+/// The kinds of file in a report folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Jenis {
+    /// `laporan.yaml`.
+    Laporan,
+    /// `narasi.yaml`.
+    Narasi,
+    /// `lampiran/*.yaml`.
+    Lampiran,
+}
+
+impl Jenis {
+    /// All kinds, in the order of a report's files.
+    pub const ALL: [Jenis; 3] = [Jenis::Laporan, Jenis::Narasi, Jenis::Lampiran];
+
+    /// The schema's file name, e.g. `laporan.schema.json`.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Jenis::Laporan => "laporan.schema.json",
+            Jenis::Narasi => "narasi.schema.json",
+            Jenis::Lampiran => "lampiran.schema.json",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Jenis::Laporan => "renaksi: laporan.yaml",
+            Jenis::Narasi => "renaksi: narasi.yaml",
+            Jenis::Lampiran => "renaksi: lampiran/*.yaml",
+        }
+    }
+}
+
+/// The JSON Schema (draft-07, which editors support best) of one kind of file.
+pub fn schema(jenis: Jenis) -> serde_json::Value {
+    let mut value = match jenis {
+        Jenis::Laporan => generate::<Identitas>(),
+        Jenis::Narasi => generate::<Narasi>(),
+        Jenis::Lampiran => generate::<Lampiran>(),
+    };
+    value["title"] = jenis.title().into();
+    value
+}
+
+/// The schema as the text written to a file or stdout.
+pub fn text(jenis: Jenis) -> String {
+    let mut text = serde_json::to_string_pretty(&schema(jenis)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn generate<T: JsonSchema>() -> serde_json::Value {
+    let generator = SchemaSettings::draft07().into_generator();
+    generator.into_root_schema_for::<T>().to_value()
+}
