@@ -13,7 +13,7 @@ mod target;
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::content::{Indikator, Lampiran, Report, IDENTITAS, NARASI};
+use crate::content::{Indikator, Lampiran, Report};
 use crate::error::Problem;
 
 /// How serious a finding is.
@@ -76,16 +76,8 @@ pub fn lint(report: &Report) -> Vec<Diagnostic> {
     ganda::check(report, &mut found);
     panjang::check(report, &mut found);
     // In the order a reader goes through the files, whatever lint found it.
-    let files: Vec<String> = [IDENTITAS, NARASI]
-        .into_iter()
-        .chain(report.lampiran.iter().map(|l| l.file.as_str()))
-        .map(|f| report.source.display(f))
-        .collect();
-    found.sort_by_key(|d| {
-        let p = &d.problem;
-        let file = files.iter().position(|f| *f == p.file);
-        (file, p.line, p.column)
-    });
+    let order = report.reading_order();
+    found.sort_by_key(|d| order.key(&d.problem));
     found
 }
 

@@ -4,6 +4,7 @@
 mod model;
 mod recover;
 mod source;
+mod structure;
 mod yaml;
 
 pub use model::*;
@@ -77,6 +78,7 @@ impl Report {
                     .hint("buat lampiran/1-program.yaml dan seterusnya (lihat docs/format.md)"),
             );
         }
+        let order = reading_order(&source, &files);
         let mut lampiran = Vec::new();
         for file in files {
             if let Some((table, text)) = parse_file::<Lampiran>(&source, &file, &mut problems)? {
@@ -95,6 +97,16 @@ impl Report {
             },
             None => None,
         };
+        // What the types alone cannot say, in every file that parsed.
+        if let Some((id, _)) = &identitas {
+            structure::identitas(&mut problems, &source.display(IDENTITAS), id);
+        }
+        if let Some((narasi, _)) = &narasi {
+            structure::narasi(&mut problems, &source.display(NARASI), narasi);
+        }
+        let rincian = identitas.as_ref().map(|(id, _)| id.rincian_target);
+        structure::tables(&mut problems, &source, &lampiran, rincian);
+        problems.sort_by_key(|p| order.key(p));
         let (Some((identitas, identitas_text)), Some((narasi, narasi_text))) = (identitas, narasi)
         else {
             return Err(problems.into());
@@ -108,90 +120,38 @@ impl Report {
             lampiran,
             logo,
         };
-        report.check(&mut problems);
         if problems.is_empty() {
             Ok(report)
         } else {
             Err(problems.into())
         }
     }
+}
 
-    /// Checks what the YAML types alone cannot: required text not empty,
-    /// lists not empty, one table per level, targets matching `rincian_target`.
-    fn check(&self, found: &mut Vec<Problem>) {
-        let id = &self.identitas;
-        let p = &id.penandatangan;
-        let file = self.source.display(IDENTITAS);
-        for (path, value) in [
-            ("kecamatan", &id.kecamatan),
-            ("kabupaten", &id.kabupaten),
-            ("penandatangan.tempat", &p.tempat),
-            ("penandatangan.jabatan", &p.jabatan),
-            ("penandatangan.nama", &p.nama),
-            ("penandatangan.pangkat", &p.pangkat),
-            ("penandatangan.golongan", &p.golongan),
-            ("penandatangan.nip", &p.nip),
-        ] {
-            not_empty(found, &file, path, value);
-        }
-        let narasi = self.source.display(NARASI);
-        non_empty_list(found, &narasi, "bab", self.narasi.bab.len());
-        for (i, bab) in self.narasi.bab.iter().enumerate() {
-            not_empty(found, &narasi, &format!("bab[{i}].judul"), &bab.judul);
-        }
-        let mut seen: Vec<(Tingkat, &str)> = Vec::new();
-        for LampiranFile { file, table, .. } in &self.lampiran {
-            let display = self.source.display(file);
-            if let Some((_, other)) = seen.iter().find(|(t, _)| *t == table.tingkat) {
-                found.push(Problem::new(&display, format!("tingkat ini sudah dipakai oleh {other}"))
-                    .at_path("tingkat")
-                    .hint("satu berkas lampiran untuk setiap tingkat: program, kegiatan, sub_kegiatan, kinerja"));
-            }
-            seen.push((table.tingkat, file.as_str()));
-            self.check_table(found, &display, table);
-        }
+/// The order in which a person reads a report's files, to list problems in.
+pub struct ReadingOrder(Vec<String>);
+
+impl ReadingOrder {
+    /// Sort key of a problem: its file in reading order, then line and column.
+    pub fn key(&self, p: &Problem) -> (Option<usize>, Option<usize>, Option<usize>) {
+        (self.0.iter().position(|f| *f == p.file), p.line, p.column)
     }
+}
 
-    fn check_table(&self, found: &mut Vec<Problem>, file: &str, table: &Lampiran) {
-        non_empty_list(found, file, "pejabat", table.pejabat.len());
-        for (a, pejabat) in table.pejabat.iter().enumerate() {
-            let at = format!("pejabat[{a}]");
-            not_empty(found, file, &format!("{at}.jabatan"), &pejabat.jabatan);
-            non_empty_list(found, file, &format!("{at}.sasaran"), pejabat.sasaran.len());
-            for (b, sasaran) in pejabat.sasaran.iter().enumerate() {
-                let at = format!("{at}.sasaran[{b}]");
-                not_empty(found, file, &format!("{at}.uraian"), &sasaran.uraian);
-                non_empty_list(
-                    found,
-                    file,
-                    &format!("{at}.indikator"),
-                    sasaran.indikator.len(),
-                );
-                check_programs(found, file, &at, &sasaran.program_kegiatan);
-                for (c, indikator) in sasaran.indikator.iter().enumerate() {
-                    let at = format!("{at}.indikator[{c}]");
-                    self.check_indikator(found, file, &at, indikator);
-                }
-            }
-        }
-    }
+/// laporan.yaml, narasi.yaml, then the Lampiran files by name, as displayed.
+fn reading_order(source: &Source, lampiran: &[String]) -> ReadingOrder {
+    let files = [IDENTITAS, NARASI]
+        .into_iter()
+        .chain(lampiran.iter().map(String::as_str));
+    ReadingOrder(files.map(|f| source.display(f)).collect())
+}
 
-    fn check_indikator(&self, found: &mut Vec<Problem>, file: &str, at: &str, ind: &Indikator) {
-        not_empty(found, file, &format!("{at}.uraian"), &ind.uraian);
-        not_empty(found, file, &format!("{at}.satuan"), &ind.satuan);
-        check_programs(found, file, at, &ind.program_kegiatan);
-        let (wrong, right) = match self.identitas.rincian_target {
-            Rincian::Bulanan => (ind.triwulan.is_some().then_some("triwulan"), "bulan"),
-            Rincian::Triwulan => (ind.bulan.is_some().then_some("bulan"), "triwulan"),
-        };
-        if let Some(wrong) = wrong {
-            found.push(Problem::new(file, format!("kunci `{wrong}` tidak cocok dengan `rincian_target` laporan"))
-                .at_path(format!("{at}.{wrong}"))
-                .hint(format!(
-                    "laporan.yaml memilih rincian_target: {}; tulis target per periode di bawah `{right}`",
-                    if right == "bulan" { "bulanan" } else { "triwulan" }
-                )));
-        }
+impl Report {
+    /// The order in which a person reads this report's files.
+    pub fn reading_order(&self) -> ReadingOrder {
+        let mut files: Vec<String> = self.lampiran.iter().map(|l| l.file.clone()).collect();
+        files.sort();
+        reading_order(&self.source, &files)
     }
 }
 
@@ -245,35 +205,6 @@ fn parse_file<T: serde::de::DeserializeOwned>(
             found.extend(problems);
             Ok(None)
         }
-    }
-}
-
-fn not_empty(found: &mut Vec<Problem>, file: &str, path: &str, value: &str) {
-    if value.trim().is_empty() {
-        let key = path.rsplit('.').next().unwrap_or(path);
-        found.push(
-            Problem::new(file, format!("`{key}` kosong"))
-                .at_path(path)
-                .hint(format!("isi `{key}` dengan teks")),
-        );
-    }
-}
-
-fn non_empty_list(found: &mut Vec<Problem>, file: &str, path: &str, len: usize) {
-    if len == 0 {
-        let key = path.rsplit('.').next().unwrap_or(path);
-        found.push(
-            Problem::new(file, format!("daftar `{key}` kosong"))
-                .at_path(path)
-                .hint("tulis minimal satu butir"),
-        );
-    }
-}
-
-fn check_programs(found: &mut Vec<Problem>, file: &str, at: &str, programs: &[ProgramKegiatan]) {
-    for (i, program) in programs.iter().enumerate() {
-        let path = format!("{at}.program_kegiatan[{i}].uraian");
-        not_empty(found, file, &path, &program.uraian);
     }
 }
 

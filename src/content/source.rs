@@ -3,6 +3,7 @@
 
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use crate::error::{Error, Problem};
 
@@ -19,7 +20,8 @@ pub struct Source {
 #[derive(Debug, Clone)]
 enum Kind {
     Dir(PathBuf),
-    Embedded(&'static [(&'static str, &'static [u8])]),
+    /// Files held in memory by their `/`-separated paths.
+    Memory(Arc<[(String, Vec<u8>)]>),
 }
 
 impl Source {
@@ -54,10 +56,27 @@ impl Source {
 
     /// The bundled example report (Kecamatan Kubutambahan 2022).
     pub fn example() -> Self {
+        let files = crate::embedded::EXAMPLE
+            .iter()
+            .map(|(name, bytes)| ((*name).to_owned(), bytes.to_vec()));
+        Self::memory(
+            "(contoh bawaan) content/kubutambahan-2022",
+            "kubutambahan-2022",
+            files,
+        )
+    }
+
+    /// A report whose files are held in memory, by `/`-separated paths
+    /// such as `lampiran/1-program.yaml`; `label` names it in messages.
+    pub fn memory(
+        label: &str,
+        name: &str,
+        files: impl IntoIterator<Item = (String, Vec<u8>)>,
+    ) -> Self {
         Source {
-            label: "(contoh bawaan) content/kubutambahan-2022".into(),
-            name: "kubutambahan-2022".into(),
-            kind: Kind::Embedded(crate::embedded::EXAMPLE),
+            label: label.to_owned(),
+            name: name.to_owned(),
+            kind: Kind::Memory(files.into_iter().collect()),
         }
     }
 
@@ -78,10 +97,7 @@ impl Source {
                 .into());
         }
         match &self.kind {
-            Kind::Embedded(files) => Ok(files
-                .iter()
-                .find(|(n, _)| *n == rel)
-                .map(|(_, b)| b.to_vec())),
+            Kind::Memory(files) => Ok(files.iter().find(|(n, _)| n == rel).map(|(_, b)| b.clone())),
             Kind::Dir(root) => {
                 let path = root.join(rel);
                 let real = match path.canonicalize() {
@@ -107,7 +123,7 @@ impl Source {
     /// The `.yaml` files in the report's subfolder `dir`, sorted by name.
     pub fn list_yaml(&self, dir: &str) -> Result<Vec<String>, Error> {
         let mut names: Vec<String> = match &self.kind {
-            Kind::Embedded(files) => files
+            Kind::Memory(files) => files
                 .iter()
                 .filter_map(|(n, _)| n.strip_prefix(dir)?.strip_prefix('/'))
                 .filter(|n| !n.contains('/'))

@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod fuzz_corpus;
 mod hostile;
 mod schema;
 mod support;
