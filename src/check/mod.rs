@@ -9,6 +9,7 @@ mod pangkat;
 mod panjang;
 mod tahun;
 mod target;
+mod variabel;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -75,6 +76,7 @@ pub fn lint(report: &Report) -> Vec<Diagnostic> {
     target::check(report, &mut found);
     ganda::check(report, &mut found);
     panjang::check(report, &mut found);
+    variabel::check(report, &mut found);
     // In the order a reader goes through the files, whatever lint found it.
     let order = report.reading_order();
     found.sort_by_key(|d| order.key(&d.problem));
@@ -136,23 +138,6 @@ fn indikator(table: &Lampiran) -> Vec<Letak<'_>> {
                     nth,
                 });
             }
-        }
-    }
-    all
-}
-
-/// Every narrative text with its YAML path, as written (before variables).
-pub(super) fn narasi_texts(report: &Report) -> Vec<(String, &str)> {
-    let n = &report.narasi;
-    let mut all = vec![("kata_pengantar".to_string(), n.kata_pengantar.as_str())];
-    for (i, bab) in n.bab.iter().enumerate() {
-        all.push((format!("bab[{i}].judul"), &bab.judul));
-        if let Some(isi) = &bab.isi {
-            all.push((format!("bab[{i}].isi"), isi));
-        }
-        for (j, b) in bab.bagian.iter().enumerate() {
-            all.push((format!("bab[{i}].bagian[{j}].judul"), &b.judul));
-            all.push((format!("bab[{i}].bagian[{j}].isi"), &b.isi));
         }
     }
     all

@@ -1,7 +1,7 @@
 //! Text too long to be what it claims: a whole document pasted into a table
 //! cell, or a runaway value that would take Typst minutes to set.
 
-use super::{error, narasi_texts, place, Diagnostic};
+use super::{error, place, Diagnostic};
 use crate::content::{Report, IDENTITAS, NARASI};
 use crate::error::Problem;
 use crate::render::format::angka;
@@ -14,7 +14,7 @@ pub const SEL_MAX: usize = 2_000;
 
 pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
     let narasi = report.source.display(NARASI);
-    for (path, text) in narasi_texts(report) {
+    for (path, text) in report.narasi.texts() {
         let max = if path.ends_with(".judul") {
             SEL_MAX
         } else {

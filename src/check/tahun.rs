@@ -2,7 +2,7 @@
 //! the report's year ("Tahun 2021" in a 2022 plan), and one month spelled
 //! two ways in one report (Februari and Pebruari).
 
-use super::{narasi_texts, place_nth, warn, Diagnostic};
+use super::{place_nth, warn, Diagnostic};
 use crate::content::{Ejaan, Report, NARASI};
 use crate::error::Problem;
 
@@ -12,7 +12,7 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
     let tahun = report.identitas.tahun;
     let file = report.source.display(NARASI);
     let mut seen: Vec<String> = Vec::new();
-    for (path, text) in narasi_texts(report) {
+    for (path, text) in report.narasi.texts() {
         for (at, year) in years_after_tahun(text) {
             if year == tahun || regulation(&text[..at]) {
                 continue;
@@ -64,7 +64,7 @@ const EJAAN: [(&str, &str); 2] = [("Februari", "Pebruari"), ("November", "Nopemb
 
 pub(super) fn check_month_spelling(report: &Report, found: &mut Vec<Diagnostic>) {
     let file = report.source.display(NARASI);
-    let texts = narasi_texts(report);
+    let texts = report.narasi.texts();
     for (baku, lama) in EJAAN {
         let table = match report.identitas.ejaan_bulan {
             Ejaan::Baku => baku,

@@ -131,6 +131,26 @@ pub struct Narasi {
     pub bab: Vec<Bab>,
 }
 
+impl Narasi {
+    /// Every text of the narrative with its YAML path, as written (before
+    /// variables are filled in): the foreword, then each chapter's title,
+    /// text, and sections' titles and texts.
+    pub fn texts(&self) -> Vec<(String, &str)> {
+        let mut all = vec![("kata_pengantar".to_string(), self.kata_pengantar.as_str())];
+        for (i, bab) in self.bab.iter().enumerate() {
+            all.push((format!("bab[{i}].judul"), &bab.judul));
+            if let Some(isi) = &bab.isi {
+                all.push((format!("bab[{i}].isi"), isi));
+            }
+            for (j, b) in bab.bagian.iter().enumerate() {
+                all.push((format!("bab[{i}].bagian[{j}].judul"), &b.judul));
+                all.push((format!("bab[{i}].bagian[{j}].isi"), &b.isi));
+            }
+        }
+        all
+    }
+}
+
 /// Satu bab.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

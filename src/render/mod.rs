@@ -64,6 +64,18 @@ fn internal(err: minijinja::Error) -> Error {
     Error::Internal(format!("templat: {err:#}"))
 }
 
+/// Every narrative text whose variables cannot be filled in, all at once
+/// (rendering stops at the first).
+pub fn variable_problems(report: &Report) -> Vec<Problem> {
+    let vars = view::variables(report);
+    report
+        .narasi
+        .texts()
+        .into_iter()
+        .filter_map(|(path, text)| plain(report, &vars, &path, text).err())
+        .collect()
+}
+
 /// Fills `{{ tahun }}`-style variables into one narrative text and converts
 /// its Markdown; `path` is the YAML path used in error messages.
 fn narrative(report: &Report, vars: &Value, path: &str, text: &str) -> Result<Value, Problem> {
@@ -102,10 +114,16 @@ fn narrative_problem(report: &Report, path: &str, text: &str, err: &minijinja::E
     };
     let problem = Problem::new(file, message).at_path(path).hint(hint);
     // Place the error on the line of narasi.yaml that holds the faulty line.
-    let wanted = err
-        .line()
-        .and_then(|n| text.lines().nth(n.saturating_sub(1)))
-        .map(str::trim);
+    // A syntax error is found where the parser gave up, often lines after
+    // the brace left open: point at the last `{{` or `{%` up to there.
+    let upto = err.line().unwrap_or(1).max(1);
+    let lines: Vec<&str> = text.lines().take(upto).collect();
+    let opener = |l: &&&str| l.contains("{{") || l.contains("{%");
+    let line = match err.kind() {
+        ErrorKind::SyntaxError => lines.iter().rev().find(opener).or(lines.last()),
+        _ => lines.last(),
+    };
+    let wanted = line.map(|l| l.trim());
     let found = wanted.filter(|w| !w.is_empty()).and_then(|wanted| {
         report.narasi_text.lines().enumerate().find_map(|(i, l)| {
             let column = l.find(wanted)?;

@@ -114,22 +114,34 @@ pub fn judul(report: &Report) -> String {
     judul
 }
 
+/// The variables a narrative text may use: `{{ tahun }}`, `{{ kecamatan }}`, …
+pub(super) fn variables(report: &Report) -> Value {
+    let id = &report.identitas;
+    let p = &id.penandatangan;
+    context! {
+        tahun => id.tahun,
+        kecamatan => id.kecamatan,
+        kabupaten => id.kabupaten,
+        judul => judul(report),
+        penandatangan => context! {
+            tempat => p.tempat,
+            tanggal => format::tanggal(p.tanggal.0, id.ejaan_bulan),
+            jabatan => p.jabatan,
+            nama => p.nama,
+            pangkat => p.pangkat,
+            golongan => p.golongan,
+            nip => format::nip(&p.nip),
+        },
+    }
+}
+
 pub(super) fn build(report: &Report) -> Result<View, Problem> {
     let id = &report.identitas;
     let p = &id.penandatangan;
     let ejaan = id.ejaan_bulan;
     let judul = judul(report);
     let nip = format::nip(&p.nip);
-    let vars = context! {
-        tahun => id.tahun,
-        kecamatan => id.kecamatan,
-        kabupaten => id.kabupaten,
-        judul => judul,
-        penandatangan => context! {
-            tempat => p.tempat, tanggal => format::tanggal(p.tanggal.0, ejaan), jabatan => p.jabatan,
-            nama => p.nama, pangkat => p.pangkat, golongan => p.golongan, nip => nip,
-        },
-    };
+    let vars = variables(report);
     let mut bab = Vec::new();
     for (i, b) in report.narasi.bab.iter().enumerate() {
         let at = format!("bab[{i}]");

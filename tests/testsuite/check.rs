@@ -309,3 +309,23 @@ fn json_format_for_editors_and_ci() {
     );
     assert_eq!(json["temuan"][0]["line"], 2);
 }
+
+#[test]
+fn every_broken_narrative_variable_at_once() {
+    let fixture = Fixture::new("build", "minimal");
+    fixture.edit("narasi.yaml", |t| {
+        t.replace("{{ kecamatan }} tahun", "{{ kecamatn }} tahun")
+            .replace("{{ kabupaten }}.", "{{ kabupaten.")
+    });
+    let (run, out) = check(&fixture, &[]);
+    assert_eq!(run.code, 1, "{out}");
+    let heads: Vec<&str> = out.lines().filter(|l| l.starts_with("galat: ")).collect();
+    assert_eq!(
+        heads,
+        [
+            "galat: DIR/narasi.yaml:2:36 (kata_pengantar): variabel tidak dikenal",
+            "galat: DIR/narasi.yaml:8:46 (bab[0].bagian[0].isi): penulisan variabel salah: unexpected float, expected identifier or integer",
+        ],
+        "{out}"
+    );
+}

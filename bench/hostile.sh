@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Times `renaksi check` on hostile and broken input: each case must end with
+# a clear message naming the file, well under 2 seconds, without a panic.
+#
+#   bench/hostile.sh        # prints a Markdown table (docs/check.md)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cargo build --release --quiet
+bin=$PWD/target/release/renaksi
+base=tests/testsuite/build/minimal
+
+# case name, file to replace, Python expression for its bytes
+cases=(
+  "berkas kosong|lampiran/1-program.yaml|b''"
+  "bukan UTF-8|narasi.yaml|b'kata_pengantar: caf\\xe9\\n'"
+  "50 MB|lampiran/4-kinerja.yaml|(b'tingkat: kinerja\\npejabat:\\n  - jabatan: A\\n    sasaran:\\n      - uraian: S\\n        indikator:\\n' + b'          - uraian: I\\n            satuan: N\\n            target: 1\\n' * 950000)"
+  "5.000 tingkat bersarang|narasi.yaml|b'kata_pengantar: ' + b'[' * 5000 + b']' * 5000 + b'\\n'"
+  "alias bomb|narasi.yaml|b'a0: &a0 [x, x, x, x, x, x, x, x, x]\\n' + b''.join(b'a%d: &a%d [%s]\\n' % (i, i, b', '.join([b'*a%d' % (i - 1)] * 9)) for i in range(1, 12)) + b'kata_pengantar: *a11\\n'"
+  "tab untuk indentasi|laporan.yaml|open('$base/laporan.yaml', 'rb').read().replace(b'  tempat', b'\\ttempat')"
+  "nilai 100.000 karakter|narasi.yaml|b'kata_pengantar: ' + b'kata ' * 20000 + b'\\nbab:\\n  - judul: J\\n    isi: I\\n'"
+  "5.000 galat dalam satu berkas|lampiran/4-kinerja.yaml|b'tingkat: kinerja\\npejabat:\\n  - jabatan: A\\n    sasaran:\\n      - uraian: S\\n        indikator:\\n' + b'          - uraian: I\\n            satuan: N\\n            target: x\\n' * 5000"
+  "logo di luar folder|laporan.yaml|open('$base/laporan.yaml', 'rb').read() + b'logo: ../rahasia.png\\n'"
+  "logo bukan gambar|laporan.yaml|open('$base/laporan.yaml', 'rb').read() + b'logo: narasi.yaml\\n'"
+)
+
+echo "| masukan | waktu | memori puncak | pesan pertama |"
+echo "|---|---|---|---|"
+for case in "${cases[@]}"; do
+  IFS='|' read -r name file expr <<<"$case"
+  dir="$work/laporan"
+  rm -rf "$dir" && cp -r "$base" "$dir"
+  python3 -c "import sys; open(sys.argv[1], 'wb').write($expr)" "$dir/$file"
+  start=$(date +%s.%N)
+  /usr/bin/time -f '%M' -o "$work/mem" "$bin" check "$dir" 2>"$work/err" >/dev/null || true
+  end=$(date +%s.%N)
+  if grep -q panicked "$work/err"; then echo "PANIC in $name" >&2; exit 1; fi
+  first=$(grep -m1 '^galat' "$work/err" | sed "s|$dir/||" | cut -c1-110)
+  printf '| %s | %.2f s | %d MiB | `%s` |\n' "$name" "$(echo "$end - $start" | bc)" \
+    "$(( $(tail -1 "$work/mem") / 1024 ))" "$first"
+done
