@@ -27,11 +27,19 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Vec<Probl
     let mut draft = Draft::new(text);
     let mut removed: Vec<String> = Vec::new();
     let mut err = first;
-    while problems.len() < MAX_PROBLEMS {
+    // Every round must change the text; a bound on rounds guards the rest.
+    for _ in 0..4 * MAX_PROBLEMS {
+        if problems.len() >= MAX_PROBLEMS {
+            break;
+        }
+        let before = draft.text();
         err = match repair::<T>(&mut draft, &err, &mut removed) {
             Some(Err(next)) => next,
             Some(Ok(_)) | None => break,
         };
+        if draft.text() == before {
+            break;
+        }
         // An edit that broke the YAML itself (say, removed an anchor that
         // is used later) says nothing about the user's text: stop there.
         if !is_data_error(&err) {
