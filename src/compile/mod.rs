@@ -17,6 +17,13 @@ use typst_layout::PagedDocument;
 use crate::content::Report;
 use crate::error::Error;
 
+/// Drops Typst's memoized results older than `max_age` compilations. A
+/// process that compiles many documents (a batch, a fuzzer) calls this
+/// between them so memory stays flat; a single build never needs it.
+pub fn evict(max_age: usize) {
+    typst::comemo::evict(max_age);
+}
+
 /// Compiles the generated Typst source of `report` to a paged document.
 pub fn compile(report: &Report, typst: &str) -> Result<PagedDocument, Error> {
     let world = ReportWorld::new(report, typst.to_owned());

@@ -132,9 +132,11 @@ impl Report {
 pub struct ReadingOrder(Vec<String>);
 
 impl ReadingOrder {
-    /// Sort key of a problem: its file in reading order, then line and column.
-    pub fn key(&self, p: &Problem) -> (Option<usize>, Option<usize>, Option<usize>) {
-        (self.0.iter().position(|f| *f == p.file), p.line, p.column)
+    /// Sort key of a problem: its file in reading order, then line and
+    /// column; a problem without a line comes after those of its file.
+    pub fn key(&self, p: &Problem) -> (Option<usize>, usize, usize) {
+        let file = self.0.iter().position(|f| *f == p.file);
+        (file, p.line.unwrap_or(usize::MAX), p.column.unwrap_or(0))
     }
 }
 

@@ -9,6 +9,9 @@ use crate::error::Problem;
 
 /// How many problems one file reports before the rest is left for later.
 const MAX_PROBLEMS: usize = 50;
+/// Bytes parsed again, in all, while looking for more problems in a file:
+/// about a second of parsing, whatever the file's size.
+const REPARSE_BUDGET: usize = 12 << 20;
 
 /// Parses `text` (the contents of `file`) into `T`, reporting every
 /// structure problem in the file, not only the first.
@@ -27,9 +30,18 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Vec<Probl
     let mut draft = Draft::new(text);
     let mut removed: Vec<String> = Vec::new();
     let mut err = first;
-    // Every round must change the text; a bound on rounds guards the rest.
-    for _ in 0..4 * MAX_PROBLEMS {
-        if problems.len() >= MAX_PROBLEMS {
+    // Every round parses the whole text again, so a large file gets fewer
+    // rounds; every round must change the text.
+    let rounds = (REPARSE_BUDGET / text.len().max(1)).clamp(1, 4 * MAX_PROBLEMS);
+    for round in 0.. {
+        if problems.len() >= MAX_PROBLEMS || round == rounds {
+            problems.push(
+                Problem::new(
+                    file,
+                    "pemeriksaan berkas ini berhenti di sini; mungkin masih ada galat lain",
+                )
+                .hint("perbaiki galat di atas, lalu jalankan lagi"),
+            );
             break;
         }
         let before = draft.text();
