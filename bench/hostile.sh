@@ -22,6 +22,7 @@ cases=(
   "tab untuk indentasi|laporan.yaml|open('$base/laporan.yaml', 'rb').read().replace(b'  tempat', b'\\ttempat')"
   "nilai 100.000 karakter|narasi.yaml|b'kata_pengantar: ' + b'kata ' * 20000 + b'\\nbab:\\n  - judul: J\\n    isi: I\\n'"
   "5.000 galat dalam satu berkas|lampiran/4-kinerja.yaml|b'tingkat: kinerja\\npejabat:\\n  - jabatan: A\\n    sasaran:\\n      - uraian: S\\n        indikator:\\n' + b'          - uraian: I\\n            satuan: N\\n            target: x\\n' * 5000"
+  "4 MB, 5.000 galat di akhir|lampiran/4-kinerja.yaml|b'tingkat: kinerja\\npejabat:\\n  - jabatan: A\\n    sasaran:\\n      - uraian: S\\n        indikator:\\n' + b'          - uraian: I\\n            satuan: N\\n            target: 1\\n' * 55000 + b'          - uraian: I\\n            satuan: N\\n            target: x\\n' * 5000"
   "logo di luar folder|laporan.yaml|open('$base/laporan.yaml', 'rb').read() + b'logo: ../rahasia.png\\n'"
   "logo bukan gambar|laporan.yaml|open('$base/laporan.yaml', 'rb').read() + b'logo: narasi.yaml\\n'"
 )

@@ -10,8 +10,8 @@ use crate::error::Problem;
 /// How many problems one file reports before the rest is left for later.
 const MAX_PROBLEMS: usize = 50;
 /// Bytes parsed again, in all, while looking for more problems in a file:
-/// about a second of parsing, whatever the file's size.
-const REPARSE_BUDGET: usize = 12 << 20;
+/// under a second of parsing, whatever the file's size.
+const REPARSE_BUDGET: usize = 8 << 20;
 
 /// Parses `text` (the contents of `file`) into `T`, reporting every
 /// structure problem in the file, not only the first.
