@@ -44,6 +44,14 @@ pub enum Command {
     /// pangkat/golongan, ejaan bulan.
     #[command(help_template = PERINTAH, override_usage = "renaksi check [DIR] [--deny-warnings] [--format teks|json]")]
     Check(CheckArgs),
+    /// Menyusun PDF semua laporan di sebuah folder sekaligus, paralel,
+    /// dengan manifest JSON.
+    #[command(help_template = PERINTAH, override_usage = "renaksi batch DIR [-o OUT] [-j N] [--shard K/N]")]
+    Batch(BatchArgs),
+    /// Mengolah manifest batch: `renaksi manifest merge` menggabungkan
+    /// manifest bagian-bagian (--shard).
+    #[command(help_template = UTAMA, subcommand_value_name = "PERINTAH")]
+    Manifest(ManifestArgs),
     /// Mencetak JSON Schema berkas YAML, agar editor (VS Code dengan
     /// ekstensi YAML) melengkapi dan memeriksa kunci saat mengetik.
     #[command(help_template = PERINTAH, override_usage = "renaksi schema [laporan|narasi|lampiran] [-o DIR]")]
@@ -95,6 +103,62 @@ pub struct CheckArgs {
         hide_default_value = true
     )]
     pub format: Format,
+}
+
+/// Arguments of `renaksi batch`.
+#[derive(Debug, clap::Args)]
+pub struct BatchArgs {
+    /// Folder yang berisi satu folder laporan per kecamatan.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// Folder tujuan PDF dan manifest; bawaan: folder out.
+    #[arg(
+        short,
+        long,
+        value_name = "OUT",
+        default_value = "out",
+        hide_default_value = true
+    )]
+    pub output: PathBuf,
+
+    /// Jumlah laporan yang disusun bersamaan; bawaan: jumlah inti prosesor.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// Susun hanya bagian ke-K dari N bagian (misalnya 3/8), untuk membagi
+    /// batch ke beberapa mesin; gabungkan manifestnya dengan
+    /// `renaksi manifest merge`.
+    #[arg(long, value_name = "K/N", value_parser = renaksi::batch::Shard::parse)]
+    pub shard: Option<renaksi::batch::Shard>,
+}
+
+/// Arguments of `renaksi manifest`.
+#[derive(Debug, clap::Args)]
+pub struct ManifestArgs {
+    /// What to do with manifests.
+    #[command(subcommand)]
+    pub command: ManifestCommand,
+}
+
+/// The subcommands of `renaksi manifest`.
+#[derive(Debug, Subcommand)]
+pub enum ManifestCommand {
+    /// Menggabungkan manifest bagian-bagian sebuah batch menjadi satu.
+    #[command(help_template = PERINTAH, override_usage = "renaksi manifest merge BERKAS... -o OUT")]
+    Merge(MergeArgs),
+}
+
+/// Arguments of `renaksi manifest merge`.
+#[derive(Debug, clap::Args)]
+pub struct MergeArgs {
+    /// Manifest bagian-bagian (manifest-K-dari-N.json).
+    #[arg(value_name = "BERKAS", required = true)]
+    pub parts: Vec<PathBuf>,
+
+    /// Berkas manifest gabungan yang ditulis.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: PathBuf,
 }
 
 /// Arguments of `renaksi schema`.
@@ -156,6 +220,16 @@ pub fn usage_error(err: &clap::Error) -> String {
             "perintah tidak dikenal: {}",
             value(ContextKind::InvalidSubcommand)
         ),
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(err)
+                .map(|e| format!(": {e}"))
+                .unwrap_or_default();
+            format!(
+                "nilai tidak sah untuk {} {:?}{why}",
+                value(ContextKind::InvalidArg),
+                value(ContextKind::InvalidValue)
+            )
+        }
         ErrorKind::InvalidValue => format!(
             "nilai tidak sah untuk {}: {:?}",
             value(ContextKind::InvalidArg),

@@ -9,6 +9,7 @@
 // the error path does not matter, and boxing it everywhere would add noise.
 #![allow(clippy::result_large_err)]
 
+pub mod batch;
 pub mod check;
 pub mod compile;
 pub mod content;

@@ -35,6 +35,10 @@ fn main() -> ExitCode {
             cmd::check::Outcome::Clean => ExitCode::SUCCESS,
             cmd::check::Outcome::Problems => ExitCode::from(1),
         }),
+        Command::Batch(args) => {
+            cmd::batch::run(args).map(|failed| ExitCode::from(u8::from(failed)))
+        }
+        Command::Manifest(args) => cmd::manifest::run(args).map(|()| ExitCode::SUCCESS),
         Command::Schema(args) => cmd::schema::run(args).map(|()| ExitCode::SUCCESS),
     };
     match result {

@@ -1,5 +1,7 @@
 //! One module per subcommand; the work itself lives in the library.
 
+pub mod batch;
 pub mod build;
 pub mod check;
+pub mod manifest;
 pub mod schema;

@@ -7,6 +7,8 @@ pub mod format;
 pub mod markdown;
 mod view;
 
+use std::sync::OnceLock;
+
 use escape::string_literal;
 
 use minijinja::value::Value;
@@ -21,13 +23,18 @@ pub const MAIN: &str = "laporan.typ";
 /// Renders the report to the Typst source of its PDF.
 pub fn render(report: &Report) -> Result<String, Error> {
     let view = view::build(report)?;
-    let env = environment();
-    let template = env.get_template(MAIN).map_err(internal)?;
+    let template = environment().get_template(MAIN).map_err(internal)?;
     template.render(view).map_err(internal)
 }
 
-/// The minijinja environment with the built-in templates and Typst escaping.
-pub fn environment() -> Environment<'static> {
+/// The minijinja environment with the built-in templates and Typst
+/// escaping, made once per process and shared by every report it renders.
+pub fn environment() -> &'static Environment<'static> {
+    static ENV: OnceLock<Environment<'static>> = OnceLock::new();
+    ENV.get_or_init(new_environment)
+}
+
+fn new_environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|name| {

@@ -561,8 +561,14 @@ fn missing_folder_is_an_io_error() {
         run.stderr
     );
     // Help is Indonesian throughout: no clap defaults in English.
-    for command in ["build", "check", "schema"] {
-        let run = renaksi(&[command, "--help"], tmp.path());
+    for command in [
+        &["build"][..],
+        &["check"],
+        &["schema"],
+        &["batch"],
+        &["manifest", "merge"],
+    ] {
+        let run = renaksi(&[command, &["--help"]].concat(), tmp.path());
         assert_eq!(run.code, 0);
         for english in [
             "Possible values",
@@ -571,7 +577,7 @@ fn missing_folder_is_an_io_error() {
             "Usage",
             "Options",
         ] {
-            assert!(!run.stdout.contains(english), "{command}: {}", run.stdout);
+            assert!(!run.stdout.contains(english), "{command:?}: {}", run.stdout);
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Integration tests: each module drives the real `renaksi` binary.
 //! PDFs are inspected through poppler's pdftotext, pdfinfo and pdffonts.
 
+mod batch;
 mod build;
 mod check;
 mod fuzz_corpus;

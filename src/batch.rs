@@ -1,0 +1,249 @@
+//! Many reports in one run: finding the report folders of a batch, taking a
+//! deterministic shard of them, building one, and the JSON manifest that
+//! records what each build produced.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::content::{Report, Source, IDENTITAS};
+use crate::error::Error;
+use crate::pdf::write_atomic;
+
+/// The report folders directly under `dir` (those holding a laporan.yaml),
+/// sorted by name so every run, machine and shard sees the same order.
+pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Error::io("tidak dapat membuka folder batch", dir, e))?;
+    let mut folders: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join(IDENTITAS).is_file())
+        .collect();
+    folders.sort();
+    Ok(folders)
+}
+
+/// The K-th of N parts of a batch (1-based K), written `K/N`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// Which part, 1 ≤ k ≤ n.
+    pub k: usize,
+    /// How many parts.
+    pub n: usize,
+}
+
+impl Shard {
+    /// The whole batch.
+    pub const ALL: Shard = Shard { k: 1, n: 1 };
+
+    /// Parses `K/N`, e.g. `3/8`.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let wrong = || format!("`{text}` bukan bagian K/N (misalnya 3/8, dengan 1 ≤ K ≤ N)");
+        let (k, n) = text.split_once('/').ok_or_else(wrong)?;
+        let k: usize = k.trim().parse().map_err(|_| wrong())?;
+        let n: usize = n.trim().parse().map_err(|_| wrong())?;
+        if k == 0 || n == 0 || k > n {
+            return Err(wrong());
+        }
+        Ok(Shard { k, n })
+    }
+
+    /// This part of `items` (already in their fixed order): every N-th item
+    /// starting at the K-th, so parts are disjoint, together complete, and
+    /// differ in size by at most one.
+    pub fn select<T: Clone>(&self, items: &[T]) -> Vec<T> {
+        items
+            .iter()
+            .skip(self.k - 1)
+            .step_by(self.n)
+            .cloned()
+            .collect()
+    }
+}
+
+impl fmt::Display for Shard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.k, self.n)
+    }
+}
+
+/// What happened to one report of a batch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The kecamatan as its laporan.yaml names it, or its folder's name
+    /// when that could not be read.
+    pub kecamatan: String,
+    /// The report's folder, relative to the batch folder.
+    pub folder: String,
+    /// The PDF's file name in the output folder (absent on failure).
+    pub file: Option<String>,
+    /// Number of pages.
+    pub pages: Option<usize>,
+    /// Size of the PDF in bytes.
+    pub bytes: Option<usize>,
+    /// SHA-256 of the PDF, hex.
+    pub sha256: Option<String>,
+    /// `ok` or `gagal`.
+    pub status: Status,
+    /// Why it failed: the first problem, with file and line.
+    pub message: Option<String>,
+    /// Wall time of this report's build.
+    pub milliseconds: u64,
+}
+
+/// Outcome of one report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// The PDF was written.
+    Ok,
+    /// Nothing was written; see the message.
+    Gagal,
+}
+
+/// Builds the report in `folder` to `out/<folder name>.pdf`, refusing on
+/// galat as `renaksi build` does, and says what happened.
+pub fn build_one(folder: &Path, out: &Path) -> Entry {
+    let start = Instant::now();
+    let name = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut entry = Entry {
+        kecamatan: name.clone(),
+        folder: name.clone(),
+        file: None,
+        pages: None,
+        bytes: None,
+        sha256: None,
+        status: Status::Gagal,
+        message: None,
+        milliseconds: 0,
+    };
+    match build_report(folder, out, &name, &mut entry) {
+        Ok(()) => entry.status = Status::Ok,
+        Err(message) => entry.message = Some(message),
+    }
+    entry.milliseconds = start.elapsed().as_millis() as u64;
+    entry
+}
+
+fn build_report(folder: &Path, out: &Path, name: &str, entry: &mut Entry) -> Result<(), String> {
+    let source = Source::from_dir(folder).map_err(|e| e.to_string())?;
+    let report = Report::load(source).map_err(|e| first_problem(&e))?;
+    entry.kecamatan = report.identitas.kecamatan.clone();
+    let errors: Vec<_> = crate::check::lint(&report)
+        .into_iter()
+        .filter(|d| d.severity == crate::check::Severity::Galat)
+        .collect();
+    if let Some(first) = errors.first() {
+        return Err(format!(
+            "{} galat data, yang pertama: {}",
+            errors.len(),
+            headline(&first.problem.to_string())
+        ));
+    }
+    let output = crate::build(&report).map_err(|e| first_problem(&e))?;
+    let file = format!("{name}.pdf");
+    write_atomic(&out.join(&file), &output.pdf).map_err(|e| e.to_string())?;
+    entry.file = Some(file);
+    entry.pages = Some(output.pages);
+    entry.bytes = Some(output.pdf.len());
+    entry.sha256 = Some(hex(&Sha256::digest(&output.pdf)));
+    Ok(())
+}
+
+/// The first line of an error: where and what, without snippet and hint.
+fn first_problem(err: &Error) -> String {
+    match err {
+        Error::Input(problems) if problems.len() > 1 => format!(
+            "{} galat, yang pertama: {}",
+            problems.len(),
+            headline(&problems[0].to_string())
+        ),
+        other => headline(&other.to_string()),
+    }
+}
+
+fn headline(text: &str) -> String {
+    text.lines().next().unwrap_or_default().to_owned()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The record of a batch run (or of one shard of it).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// One entry per report, in the batch's order.
+    pub laporan: Vec<Entry>,
+}
+
+impl Manifest {
+    /// Reads a manifest written by `renaksi batch`.
+    pub fn read(path: &Path) -> Result<Self, Error> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::io("tidak dapat membaca manifest", path, e))?;
+        serde_json::from_str(&text).map_err(|e| {
+            Error::io(
+                "manifest tidak sah",
+                path,
+                std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()),
+            )
+        })
+    }
+
+    /// Writes it as indented JSON, atomically.
+    pub fn write(&self, path: &Path) -> Result<(), Error> {
+        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+        text.push('\n');
+        write_atomic(path, text.as_bytes())
+    }
+
+    /// Joins the manifests of the shards of one batch, in folder order; a
+    /// folder found in two parts is an error (the shards overlapped).
+    pub fn merge(parts: Vec<Manifest>) -> Result<Self, String> {
+        let mut laporan: Vec<Entry> = parts.into_iter().flat_map(|m| m.laporan).collect();
+        laporan.sort_by(|a, b| a.folder.cmp(&b.folder));
+        if let Some(pair) = laporan.windows(2).find(|w| w[0].folder == w[1].folder) {
+            return Err(format!(
+                "laporan `{}` ada di lebih dari satu manifest",
+                pair[0].folder
+            ));
+        }
+        Ok(Manifest { laporan })
+    }
+
+    /// How many reports failed.
+    pub fn failed(&self) -> usize {
+        self.laporan
+            .iter()
+            .filter(|e| e.status == Status::Gagal)
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_are_disjoint_and_complete() {
+        let items: Vec<usize> = (0..23).collect();
+        let mut all: Vec<usize> = (1..=4)
+            .flat_map(|k| Shard { k, n: 4 }.select(&items))
+            .collect();
+        all.sort();
+        assert_eq!(all, items);
+        assert_eq!(Shard { k: 2, n: 4 }.select(&items), [1, 5, 9, 13, 17, 21]);
+        assert_eq!(Shard::parse("3/8"), Ok(Shard { k: 3, n: 8 }));
+        for wrong in ["0/3", "4/3", "3", "a/b", "1/0"] {
+            assert!(Shard::parse(wrong).is_err(), "{wrong}");
+        }
+    }
+}

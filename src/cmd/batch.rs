@@ -1,0 +1,162 @@
+//! `renaksi batch`: every report folder of a batch to its PDF, in parallel,
+//! with a manifest and a summary. One broken report stops nothing else.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use renaksi::batch::{build_one, discover, Entry, Manifest, Shard, Status};
+use renaksi::Error;
+
+use crate::cli::BatchArgs;
+
+/// Builds the batch; returns whether any report failed.
+pub fn run(args: &BatchArgs) -> Result<bool, Error> {
+    let all = discover(&args.dir)?;
+    if all.is_empty() {
+        return Err(Error::io(
+            "tidak ada folder laporan di",
+            &args.dir,
+            std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "setiap laporan adalah subfolder yang berisi laporan.yaml",
+            ),
+        ));
+    }
+    let shard = args.shard.unwrap_or(Shard::ALL);
+    let folders = shard.select(&all);
+    std::fs::create_dir_all(&args.output)
+        .map_err(|e| Error::io("tidak dapat membuat folder", &args.output, e))?;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let jobs = args
+        .jobs
+        .map_or(cores, usize::from)
+        .clamp(1, folders.len().max(1));
+    let progress = Progress::new(folders.len());
+    let entries = build_all(&folders, &args.output, jobs, &progress);
+    progress.finish();
+
+    let manifest = Manifest { laporan: entries };
+    let name = if shard == Shard::ALL {
+        "manifest.json".to_owned()
+    } else {
+        format!("manifest-{}-dari-{}.json", shard.k, shard.n)
+    };
+    manifest.write(&args.output.join(&name))?;
+    let failed = manifest.failed();
+    eprintln!(
+        "{} laporan disusun, {} gagal; manifest: {}",
+        manifest.laporan.len() - failed,
+        failed,
+        args.output.join(&name).display()
+    );
+    for entry in manifest
+        .laporan
+        .iter()
+        .filter(|e| e.status == Status::Gagal)
+    {
+        eprintln!(
+            "  gagal: {}: {}",
+            entry.folder,
+            entry.message.as_deref().unwrap_or("")
+        );
+    }
+    Ok(failed > 0)
+}
+
+/// Builds `folders` with `jobs` threads taking the next folder as they
+/// finish one; the entries come back in folder order.
+fn build_all(
+    folders: &[std::path::PathBuf],
+    out: &Path,
+    jobs: usize,
+    progress: &Progress,
+) -> Vec<Entry> {
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<Option<Entry>>> = Mutex::new(vec![None; folders.len()]);
+    std::thread::scope(|scope| {
+        for _ in 0..jobs {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(folder) = folders.get(i) else {
+                    break;
+                };
+                let entry = build_one(folder, out);
+                // Keep Typst's caches from growing over thousands of reports.
+                renaksi::compile::evict(10);
+                progress.report(&entry);
+                if let Ok(mut done) = done.lock() {
+                    done[i] = Some(entry);
+                }
+            });
+        }
+    });
+    done.into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// A progress bar on a terminal, one plain line per report otherwise.
+struct Progress {
+    bar: Option<ProgressBar>,
+    total: usize,
+    count: AtomicUsize,
+}
+
+impl Progress {
+    fn new(total: usize) -> Self {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = ProgressBar::new(total as u64);
+            if let Ok(style) =
+                ProgressStyle::with_template("{bar:40} {pos}/{len} laporan, sisa ±{eta} {msg}")
+            {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Progress {
+            bar,
+            total,
+            count: AtomicUsize::new(0),
+        }
+    }
+
+    fn report(&self, entry: &Entry) {
+        let n = self.count.fetch_add(1, Ordering::Relaxed) + 1;
+        let line = match entry.status {
+            Status::Ok => format!(
+                "[{n}/{}] {}: {} halaman, {} ms",
+                self.total,
+                entry.folder,
+                entry.pages.unwrap_or(0),
+                entry.milliseconds
+            ),
+            Status::Gagal => format!(
+                "[{n}/{}] {}: gagal: {}",
+                self.total,
+                entry.folder,
+                entry.message.as_deref().unwrap_or("")
+            ),
+        };
+        match &self.bar {
+            Some(bar) => {
+                if entry.status == Status::Gagal {
+                    bar.println(&line);
+                }
+                bar.set_message(entry.folder.clone());
+                bar.inc(1);
+            }
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
