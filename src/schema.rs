@@ -5,7 +5,7 @@
 use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
 
-use crate::content::{Identitas, Lampiran, Narasi};
+use crate::content::{BerkasLaporan, Lampiran, Narasi};
 
 /// The kinds of file in a report folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +33,7 @@ impl Jenis {
 
     fn title(self) -> &'static str {
         match self {
-            Jenis::Laporan => "renaksi: laporan.yaml",
+            Jenis::Laporan => "renaksi: laporan.yaml (dan kabupaten.yaml batch)",
             Jenis::Narasi => "renaksi: narasi.yaml",
             Jenis::Lampiran => "renaksi: lampiran/*.yaml",
         }
@@ -43,7 +43,7 @@ impl Jenis {
 /// The JSON Schema (draft-07, which editors support best) of one kind of file.
 pub fn schema(jenis: Jenis) -> serde_json::Value {
     let mut value = match jenis {
-        Jenis::Laporan => generate::<Identitas>(),
+        Jenis::Laporan => generate::<BerkasLaporan>(),
         Jenis::Narasi => generate::<Narasi>(),
         Jenis::Lampiran => generate::<Lampiran>(),
     };

@@ -2,7 +2,7 @@
 //! cell, or a runaway value that would take Typst minutes to set.
 
 use super::{error, place, Diagnostic};
-use crate::content::{Report, IDENTITAS, NARASI};
+use crate::content::{Report, IDENTITAS};
 use crate::error::Problem;
 use crate::render::format::angka;
 
@@ -13,14 +13,14 @@ pub const NARASI_MAX: usize = 50_000;
 pub const SEL_MAX: usize = 2_000;
 
 pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
-    let narasi = report.source.display(NARASI);
+    let narasi = &report.narasi_file;
     for (path, text) in report.narasi.texts() {
         let max = if path.ends_with(".judul") {
             SEL_MAX
         } else {
             NARASI_MAX
         };
-        limit(found, &narasi, &report.narasi_text, &path, text, max);
+        limit(found, narasi, &report.narasi_text, &path, text, max);
     }
     let identitas = report.source.display(IDENTITAS);
     let id = &report.identitas;

@@ -3,14 +3,14 @@
 //! two ways in one report (Februari and Pebruari).
 
 use super::{place_nth, warn, Diagnostic};
-use crate::content::{Ejaan, Report, NARASI};
+use crate::content::{Ejaan, Report};
 use crate::error::Problem;
 
 /// Years written after "tahun" that differ from the report's year. A year
 /// in "Nomor 28 Tahun 1999" names a regulation and is left alone.
 pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
     let tahun = report.identitas.tahun;
-    let file = report.source.display(NARASI);
+    let file = report.narasi_file.as_str();
     let mut seen: Vec<String> = Vec::new();
     for (path, text) in report.narasi.texts() {
         for (at, year) in years_after_tahun(text) {
@@ -21,7 +21,7 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
             let needle = &text[at..at + 10];
             let nth = seen.iter().filter(|s| *s == needle).count();
             seen.push(needle.to_owned());
-            let problem = Problem::new(&file, format!("tahun {year} berbeda dengan tahun laporan {tahun}"))
+            let problem = Problem::new(file, format!("tahun {year} berbeda dengan tahun laporan {tahun}"))
                 .at_path(&path)
                 .hint("tulis {{ tahun }} agar selalu sama dengan laporan.yaml; biarkan bila memang tahun lain yang dimaksud");
             warn(found, place_nth(problem, &report.narasi_text, needle, nth));
@@ -63,7 +63,7 @@ fn regulation(before: &str) -> bool {
 const EJAAN: [(&str, &str); 2] = [("Februari", "Pebruari"), ("November", "Nopember")];
 
 pub(super) fn check_month_spelling(report: &Report, found: &mut Vec<Diagnostic>) {
-    let file = report.source.display(NARASI);
+    let file = report.narasi_file.as_str();
     let texts = report.narasi.texts();
     for (baku, lama) in EJAAN {
         let table = match report.identitas.ejaan_bulan {
@@ -81,7 +81,7 @@ pub(super) fn check_month_spelling(report: &Report, found: &mut Vec<Diagnostic>)
             "tabel"
         };
         let problem = Problem::new(
-            &file,
+            file,
             format!("bulan ditulis dua cara: {other} di sini, {table} di {where_else}"),
         )
         .at_path(path.as_str())

@@ -1,6 +1,7 @@
 //! The report as data: loading its YAML files from a [`Source`], and the
 //! structural checks that must pass before anything is rendered.
 
+mod bawaan;
 mod model;
 mod recover;
 mod source;
@@ -25,6 +26,9 @@ pub struct Report {
     pub narasi: Narasi,
     /// The text of `narasi.yaml`, to place errors found while rendering it.
     pub narasi_text: String,
+    /// The narrative's file as named in messages: the report's own, or the
+    /// batch's shared one.
+    pub narasi_file: String,
     /// `lampiran/*.yaml`, one per level, in the order program → kinerja.
     pub lampiran: Vec<LampiranFile>,
     /// The logo image, if the report names one.
@@ -57,6 +61,8 @@ pub struct Logo {
 pub const IDENTITAS: &str = "laporan.yaml";
 /// The narrative file.
 pub const NARASI: &str = "narasi.yaml";
+/// A batch's defaults, in the batch folder above the report folders.
+pub const KABUPATEN: &str = "kabupaten.yaml";
 /// The folder of Lampiran tables.
 pub const LAMPIRAN: &str = "lampiran";
 /// The largest YAML file read: forty times a table of 350 sasaran (100 kB;
@@ -67,10 +73,22 @@ pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 impl Report {
     /// Reads and checks every file of the report. Every problem found in
     /// any file is returned at once; only an unreadable file stops early.
+    /// A report folder inside a batch (beside a kabupaten.yaml) takes the
+    /// batch's defaults and, when it has none of its own, its narasi.yaml.
     pub fn load(source: Source) -> Result<Self, Error> {
         let mut problems = Vec::new();
-        let identitas = parse_file::<Identitas>(&source, IDENTITAS, &mut problems)?;
-        let narasi = parse_file::<Narasi>(&source, NARASI, &mut problems)?;
+        let own = parse_file::<BerkasLaporan>(&source, IDENTITAS, &mut problems)?;
+        let batch = source.batch();
+        let bawaan = match batch {
+            Some(batch) => parse_file::<BerkasLaporan>(batch, KABUPATEN, &mut problems)?,
+            None => None,
+        };
+        let narasi_source = match batch {
+            Some(batch) if source.read(NARASI)?.is_none() => batch,
+            _ => &source,
+        };
+        let narasi_file = narasi_source.display(NARASI);
+        let narasi = parse_file::<Narasi>(narasi_source, NARASI, &mut problems)?;
         let files = source.list_yaml(LAMPIRAN)?;
         if files.is_empty() {
             problems.push(
@@ -78,7 +96,7 @@ impl Report {
                     .hint("buat lampiran/1-program.yaml dan seterusnya (lihat docs/format.md)"),
             );
         }
-        let order = reading_order(&source, &files);
+        let order = reading_order(&source, &narasi_file, &files);
         let mut lampiran = Vec::new();
         for file in files {
             if let Some((table, text)) = parse_file::<Lampiran>(&source, &file, &mut problems)? {
@@ -86,9 +104,17 @@ impl Report {
             }
         }
         lampiran.sort_by_key(|l| l.table.tingkat as u8);
-        let logo = match identitas.as_ref().and_then(|(id, _)| id.logo.as_deref()) {
-            Some(path) => match load_logo(&source, path) {
-                Ok(logo) => Some(logo),
+        // In a batch whose kabupaten.yaml did not parse, wait for it.
+        let identitas = match (own, &bawaan) {
+            (Some((own, text)), bawaan) if batch.is_none() || bawaan.is_some() => {
+                let bawaan = bawaan.as_ref().map(|(b, _)| b);
+                bawaan::resolve(&mut problems, &source, own, bawaan).map(|id| (id, text))
+            }
+            _ => None,
+        };
+        let logo = match identitas.as_ref().map(|(id, _)| id) {
+            Some(id) => match bawaan::logo(&source, id) {
+                Ok(logo) => logo,
                 Err(Error::Input(found)) => {
                     problems.extend(found);
                     None
@@ -102,7 +128,7 @@ impl Report {
             structure::identitas(&mut problems, &source.display(IDENTITAS), id);
         }
         if let Some((narasi, _)) = &narasi {
-            structure::narasi(&mut problems, &source.display(NARASI), narasi);
+            structure::narasi(&mut problems, &narasi_file, narasi);
         }
         let rincian = identitas.as_ref().map(|(id, _)| id.rincian_target);
         structure::tables(&mut problems, &source, &lampiran, rincian);
@@ -117,6 +143,7 @@ impl Report {
             identitas_text,
             narasi,
             narasi_text,
+            narasi_file,
             lampiran,
             logo,
         };
@@ -140,12 +167,14 @@ impl ReadingOrder {
     }
 }
 
-/// laporan.yaml, narasi.yaml, then the Lampiran files by name, as displayed.
-fn reading_order(source: &Source, lampiran: &[String]) -> ReadingOrder {
-    let files = [IDENTITAS, NARASI]
-        .into_iter()
-        .chain(lampiran.iter().map(String::as_str));
-    ReadingOrder(files.map(|f| source.display(f)).collect())
+/// laporan.yaml, the batch's kabupaten.yaml, narasi.yaml, then the Lampiran
+/// files by name, as displayed.
+fn reading_order(source: &Source, narasi_file: &str, lampiran: &[String]) -> ReadingOrder {
+    let mut files = vec![source.display(IDENTITAS)];
+    files.extend(source.batch().map(|b| b.display(KABUPATEN)));
+    files.push(narasi_file.to_owned());
+    files.extend(lampiran.iter().map(|f| source.display(f)));
+    ReadingOrder(files)
 }
 
 impl Report {
@@ -153,7 +182,7 @@ impl Report {
     pub fn reading_order(&self) -> ReadingOrder {
         let mut files: Vec<String> = self.lampiran.iter().map(|l| l.file.clone()).collect();
         files.sort();
-        reading_order(&self.source, &files)
+        reading_order(&self.source, &self.narasi_file, &files)
     }
 }
 
@@ -210,10 +239,9 @@ fn parse_file<T: serde::de::DeserializeOwned>(
     }
 }
 
-fn load_logo(source: &Source, path: &str) -> Result<Logo, Error> {
-    let file = source.display(IDENTITAS);
+pub(super) fn load_logo(source: &Source, file: &str, path: &str) -> Result<Logo, Error> {
     let bytes = source.read(path)?.ok_or_else(|| {
-        Problem::new(&file, format!("berkas logo `{path}` tidak ditemukan"))
+        Problem::new(file, format!("berkas logo `{path}` tidak ditemukan"))
             .at_path("logo")
             .hint(
                 "letakkan gambar di folder laporan dan tulis jalurnya relatif terhadap folder itu",
@@ -227,7 +255,7 @@ fn load_logo(source: &Source, path: &str) -> Result<Logo, Error> {
         "svg"
     } else {
         return Err(
-            Problem::new(&file, format!("`{path}` bukan gambar PNG, JPEG atau SVG"))
+            Problem::new(file, format!("`{path}` bukan gambar PNG, JPEG atau SVG"))
                 .at_path("logo")
                 .hint("gunakan berkas .png, .jpg atau .svg")
                 .into(),
@@ -235,7 +263,7 @@ fn load_logo(source: &Source, path: &str) -> Result<Logo, Error> {
     };
     if !crate::compile::decodes_as_image(format, &bytes) {
         return Err(Problem::new(
-            &file,
+            file,
             format!("gambar `{path}` rusak dan tidak dapat dibaca"),
         )
         .at_path("logo")

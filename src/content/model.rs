@@ -12,35 +12,60 @@ use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
-/// laporan.yaml: identitas laporan, penandatangan dan tata letak.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+/// laporan.yaml: identitas laporan, penandatangan dan tata letak. Dalam
+/// satu batch, kabupaten.yaml di folder batch berbentuk sama dan memberi
+/// nilai bawaan untuk semua kecamatan; laporan.yaml menimpanya.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Identitas {
-    /// Nama kecamatan, misalnya `Kubutambahan`.
-    pub kecamatan: String,
-    /// Nama kabupaten, misalnya `Buleleng`.
-    pub kabupaten: String,
-    /// Tahun rencana aksi, misalnya `2022`.
-    pub tahun: i32,
+pub struct BerkasLaporan {
+    /// Nama kecamatan, misalnya `Kubutambahan` (wajib; hanya di laporan.yaml).
+    pub kecamatan: Option<String>,
+    /// Nama kabupaten, misalnya `Buleleng` (wajib, di sini atau di kabupaten.yaml).
+    pub kabupaten: Option<String>,
+    /// Tahun rencana aksi, misalnya `2022` (wajib, di sini atau di kabupaten.yaml).
+    pub tahun: Option<i32>,
     /// `true` untuk Rencana Aksi Perubahan.
-    #[serde(default)]
-    pub perubahan: bool,
+    pub perubahan: Option<bool>,
     /// Ukuran kertas: `a4` (bawaan) atau `f4`.
-    #[serde(default)]
-    pub kertas: Kertas,
+    pub kertas: Option<Kertas>,
     /// Huruf seluruh laporan: `arial` (bawaan), `times` atau `bookman`.
-    #[serde(default)]
-    pub huruf: Huruf,
+    pub huruf: Option<Huruf>,
     /// Rincian target: `bulanan` (bawaan) atau `triwulan`.
-    #[serde(default)]
-    pub rincian_target: Rincian,
+    pub rincian_target: Option<Rincian>,
     /// Ejaan bulan: `baku` (Februari, November) atau `lama` (Pebruari, Nopember).
-    #[serde(default)]
-    pub ejaan_bulan: Ejaan,
-    /// Logo pada sampul: berkas PNG, JPEG atau SVG di dalam folder laporan (tidak wajib).
-    #[serde(default)]
+    pub ejaan_bulan: Option<Ejaan>,
+    /// Logo pada sampul: berkas PNG, JPEG atau SVG di dalam folder berkas ini (tidak wajib).
     pub logo: Option<String>,
-    /// Pejabat yang menandatangani.
+    /// Pejabat yang menandatangani (wajib; hanya di laporan.yaml).
+    pub penandatangan: Option<Penandatangan>,
+}
+
+/// A report's identity and layout, after laporan.yaml has been laid over a
+/// batch's kabupaten.yaml.
+#[derive(Debug, Clone)]
+pub struct Identitas {
+    /// Name of the kecamatan.
+    pub kecamatan: String,
+    /// Name of the kabupaten.
+    pub kabupaten: String,
+    /// The year of the plan.
+    pub tahun: i32,
+    /// Whether this is the Perubahan plan.
+    pub perubahan: bool,
+    /// Paper size.
+    pub kertas: Kertas,
+    /// Typeface.
+    pub huruf: Huruf,
+    /// Monthly or quarterly targets.
+    pub rincian_target: Rincian,
+    /// Spelling of February and November.
+    pub ejaan_bulan: Ejaan,
+    /// The cover logo, if any.
+    pub logo: Option<String>,
+    /// Whether the logo was named in the batch's kabupaten.yaml (its path
+    /// is then inside the batch folder).
+    pub logo_dari_batch: bool,
+    /// The signing official.
     pub penandatangan: Penandatangan,
 }
 

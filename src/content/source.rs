@@ -15,6 +15,8 @@ pub struct Source {
     /// The folder's name, used for the PDF's file name.
     pub name: String,
     kind: Kind,
+    /// The batch folder above, when the report is part of a batch.
+    batch: Option<Box<Source>>,
 }
 
 #[derive(Debug, Clone)]
@@ -47,10 +49,27 @@ impl Source {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "laporan".into());
         let label = dir.display().to_string().trim_end_matches('/').to_string();
+        // A kabupaten.yaml in the folder above makes this report part of a batch.
+        let batch = match canonical.parent() {
+            Some(parent) if parent.join(crate::content::KABUPATEN).is_file() => {
+                let label = match dir.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
+                    _ => "..".to_owned(),
+                };
+                Some(Box::new(Source {
+                    label: label.trim_end_matches('/').to_owned(),
+                    name: String::new(),
+                    kind: Kind::Dir(parent.to_path_buf()),
+                    batch: None,
+                }))
+            }
+            _ => None,
+        };
         Ok(Source {
             label,
             name,
             kind: Kind::Dir(canonical),
+            batch,
         })
     }
 
@@ -77,7 +96,13 @@ impl Source {
             label: label.to_owned(),
             name: name.to_owned(),
             kind: Kind::Memory(files.into_iter().collect()),
+            batch: None,
         }
+    }
+
+    /// The batch folder this report belongs to, if any.
+    pub fn batch(&self) -> Option<&Source> {
+        self.batch.as_deref()
     }
 
     /// How the file `rel` is named in messages.

@@ -100,7 +100,7 @@ fn plain(report: &Report, vars: &Value, path: &str, text: &str) -> Result<String
 
 fn narrative_problem(report: &Report, path: &str, text: &str, err: &minijinja::Error) -> Problem {
     use minijinja::ErrorKind;
-    let file = report.source.display(crate::content::NARASI);
+    let file = report.narasi_file.clone();
     let names = "tahun, kecamatan, kabupaten, judul, penandatangan.nama, penandatangan.jabatan, \
                  penandatangan.pangkat, penandatangan.golongan, penandatangan.nip, penandatangan.tempat, \
                  penandatangan.tanggal";

@@ -221,3 +221,119 @@ fn wrong_shard_and_empty_folder_are_usage_errors() {
         run.stderr
     );
 }
+
+const BULELENG: [(&str, &str); 9] = [
+    ("banjar", "Banjar"),
+    ("buleleng", "Buleleng"),
+    ("busungbiu", "Busungbiu"),
+    ("gerokgak", "Gerokgak"),
+    ("kubutambahan", "Kubutambahan"),
+    ("sawan", "Sawan"),
+    ("seririt", "Seririt"),
+    ("sukasada", "Sukasada"),
+    ("tejakula", "Tejakula"),
+];
+
+#[test]
+fn the_nine_buleleng_reports_name_their_own_kecamatan_and_camat() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let run = renaksi(
+        &["batch", "buleleng-2022", "-o", out.to_str().unwrap()],
+        &content,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (folder, nama) in BULELENG {
+        let text = pdf_text(&out.join(format!("{folder}.pdf")));
+        assert!(
+            text.contains(&format!("KECAMATAN {}", nama.to_uppercase())),
+            "{folder}"
+        );
+        assert!(text.contains(&format!("Camat {nama}")), "{folder}");
+        assert!(
+            text.contains("KABUPATEN BULELENG") && text.contains("TAHUN 2022"),
+            "{folder}"
+        );
+        for (_, other) in BULELENG.iter().filter(|(_, o)| *o != nama) {
+            assert!(
+                !text.contains(&format!("Camat {other}")),
+                "{folder}: Camat {other}"
+            );
+            let kecamatan = format!("KECAMATAN {}", other.to_uppercase());
+            assert!(!text.contains(&kecamatan), "{folder}: {kecamatan}");
+        }
+    }
+    assert_eq!(
+        manifest(&out.join("manifest.json"))["laporan"]
+            .as_array()
+            .unwrap()
+            .len(),
+        9
+    );
+}
+
+#[test]
+fn a_kecamatan_folder_builds_alone_with_the_batch_defaults() {
+    let (tmp, dir) = batch(None);
+    // The defaults move to kabupaten.yaml; Sawan writes its own narrative.
+    fs::write(
+        dir.join("kabupaten.yaml"),
+        "kabupaten: Buleleng\ntahun: 2023\nkertas: f4\n",
+    )
+    .unwrap();
+    for (folder, _) in KECAMATAN {
+        let path = dir.join(folder).join("laporan.yaml");
+        let text = fs::read_to_string(&path).unwrap();
+        let text = text
+            .replace("kabupaten: Uji\n", "")
+            .replace("tahun: 2024\n", "");
+        fs::write(&path, text).unwrap();
+    }
+    let shared = fs::read_to_string(dir.join("sawan/narasi.yaml")).unwrap();
+    fs::write(dir.join("narasi.yaml"), &shared).unwrap();
+    for folder in ["banjar", "gerokgak", "tejakula"] {
+        fs::remove_file(dir.join(folder).join("narasi.yaml")).unwrap();
+    }
+    let own = shared.replace(
+        "Kata pengantar laporan",
+        "Kata pengantar khusus Sawan untuk laporan",
+    );
+    fs::write(dir.join("sawan/narasi.yaml"), own).unwrap();
+
+    let out = tmp.path().join("banjar.pdf");
+    let run = renaksi(
+        &["build", "buleleng/banjar", "-o", out.to_str().unwrap()],
+        tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = pdf_text(&out);
+    assert!(
+        text.contains("KABUPATEN BULELENG") && text.contains("TAHUN 2023"),
+        "{text}"
+    );
+    assert!(!text.contains("khusus Sawan"));
+    let info = crate::support::poppler("pdfinfo", &[out.to_str().unwrap()]);
+    assert!(
+        info.contains("609.4") && info.contains("935.4"),
+        "F4 from kabupaten.yaml\n{info}"
+    );
+
+    let out = tmp.path().join("out");
+    let run = run_batch(&dir, &out, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(pdf_text(&out.join("sawan.pdf")).contains("khusus Sawan"));
+    assert!(!pdf_text(&out.join("tejakula.pdf")).contains("khusus Sawan"));
+
+    // What belongs to one kecamatan is refused in kabupaten.yaml, and a
+    // key missing from both files is named with both places to put it.
+    fs::write(
+        dir.join("kabupaten.yaml"),
+        "kecamatan: Semua\ntahun: 2023\n",
+    )
+    .unwrap();
+    let run = renaksi(&["check", "buleleng/banjar"], tmp.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("galat: buleleng/kabupaten.yaml (kecamatan): `kecamatan` berbeda untuk setiap kecamatan"), "{}", run.stderr);
+    assert!(run.stderr.contains("galat: buleleng/banjar/laporan.yaml: kunci wajib `kabupaten` belum ada\n  saran: tambahkan baris `kabupaten: …` di laporan.yaml, atau untuk semua kecamatan di kabupaten.yaml folder batch"), "{}", run.stderr);
+}
