@@ -85,7 +85,7 @@ fn build_all(
                 };
                 let entry = build_one(folder, out);
                 // Keep Typst's caches from growing over thousands of reports.
-                renaksi::compile::evict(10);
+                renaksi::compile::evict(0);
                 progress.report(&entry);
                 if let Ok(mut done) = done.lock() {
                     done[i] = Some(entry);
