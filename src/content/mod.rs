@@ -2,6 +2,7 @@
 //! structural checks that must pass before anything is rendered.
 
 mod bawaan;
+mod locate;
 mod model;
 mod recover;
 mod source;
@@ -132,6 +133,31 @@ impl Report {
         }
         let rincian = identitas.as_ref().map(|(id, _)| id.rincian_target);
         structure::tables(&mut problems, &source, &lampiran, rincian);
+        // Problems found after parsing have a path; give them a line too.
+        let mut texts: Vec<(String, &str)> = lampiran
+            .iter()
+            .map(|l| (source.display(&l.file), l.text.as_str()))
+            .collect();
+        if let Some((_, text)) = &identitas {
+            texts.push((source.display(IDENTITAS), text));
+        }
+        if let (Some(batch), Some((_, text))) = (batch, &bawaan) {
+            texts.push((batch.display(KABUPATEN), text));
+        }
+        if let Some((_, text)) = &narasi {
+            texts.push((narasi_file.clone(), text));
+        }
+        for problem in problems.iter_mut().filter(|p| p.line.is_none()) {
+            let text = texts.iter().find(|(file, _)| *file == problem.file);
+            let at = text
+                .zip(problem.path.as_deref())
+                .and_then(|((_, text), path)| {
+                    locate::locate(text, path).map(|(line, column)| (*text, line, column))
+                });
+            if let Some((text, line, column)) = at {
+                *problem = problem.clone().at(text, line, column);
+            }
+        }
         problems.sort_by_key(|p| order.key(p));
         let (Some((identitas, identitas_text)), Some((narasi, narasi_text))) = (identitas, narasi)
         else {

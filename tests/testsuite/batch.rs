@@ -334,6 +334,6 @@ fn a_kecamatan_folder_builds_alone_with_the_batch_defaults() {
     .unwrap();
     let run = renaksi(&["check", "buleleng/banjar"], tmp.path());
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("galat: buleleng/kabupaten.yaml (kecamatan): `kecamatan` berbeda untuk setiap kecamatan"), "{}", run.stderr);
+    assert!(run.stderr.contains("galat: buleleng/kabupaten.yaml:1:1 (kecamatan): `kecamatan` berbeda untuk setiap kecamatan"), "{}", run.stderr);
     assert!(run.stderr.contains("galat: buleleng/banjar/laporan.yaml: kunci wajib `kabupaten` belum ada\n  saran: tambahkan baris `kabupaten: …` di laporan.yaml, atau untuk semua kecamatan di kabupaten.yaml folder batch"), "{}", run.stderr);
 }

@@ -446,7 +446,7 @@ fn bad_targets_for_the_chosen_breakdown() {
         f.edit("laporan.yaml", |t| t + "rincian_target: triwulan\n");
     });
     assert!(
-        err.starts_with("galat: DIR/lampiran/1-program.yaml (pejabat[0].sasaran[0].indikator[0].bulan): kunci `bulan` tidak cocok dengan `rincian_target` laporan\n"),
+        err.starts_with("galat: DIR/lampiran/1-program.yaml:10:13 (pejabat[0].sasaran[0].indikator[0].bulan): kunci `bulan` tidak cocok dengan `rincian_target` laporan\n"),
         "{err}"
     );
 }
@@ -466,7 +466,7 @@ fn bad_logo_outside_the_folder_or_not_an_image() {
     });
     assert!(
         err.starts_with(
-            "galat: DIR/laporan.yaml (logo): `logo.png` bukan gambar PNG, JPEG atau SVG\n"
+            "galat: DIR/laporan.yaml:13:1 (logo): `logo.png` bukan gambar PNG, JPEG atau SVG\n"
         ),
         "{err}"
     );
@@ -482,7 +482,7 @@ fn bad_logo_outside_the_folder_or_not_an_image() {
     });
     assert!(
         err.starts_with(
-            "galat: DIR/laporan.yaml (logo): gambar `logo.png` rusak dan tidak dapat dibaca\n"
+            "galat: DIR/laporan.yaml:13:1 (logo): gambar `logo.png` rusak dan tidak dapat dibaca\n"
         ),
         "{err}"
     );
@@ -491,7 +491,7 @@ fn bad_logo_outside_the_folder_or_not_an_image() {
         f.edit("laporan.yaml", |t| t + "logo: lambang.svg\n");
     });
     assert!(
-        err.starts_with("galat: DIR/laporan.yaml (logo): gambar `lambang.svg` rusak"),
+        err.starts_with("galat: DIR/laporan.yaml:13:1 (logo): gambar `lambang.svg` rusak"),
         "{err}"
     );
 }

@@ -220,9 +220,9 @@ fn empty_fields_are_all_reported() {
     let (run, out) = check(&fixture, &[]);
     assert_eq!(run.code, 1, "{out}");
     for expected in [
-        "galat: DIR/laporan.yaml (kabupaten): `kabupaten` kosong",
-        "galat: DIR/lampiran/1-program.yaml (pejabat[0].sasaran[0].indikator[0].uraian): `uraian` kosong",
-        "galat: DIR/lampiran/4-kinerja.yaml (pejabat[0].jabatan): `jabatan` kosong",
+        "galat: DIR/laporan.yaml:2:1 (kabupaten): `kabupaten` kosong",
+        "galat: DIR/lampiran/1-program.yaml:7:13 (pejabat[0].sasaran[0].indikator[0].uraian): `uraian` kosong",
+        "galat: DIR/lampiran/4-kinerja.yaml:3:5 (pejabat[0].jabatan): `jabatan` kosong",
     ] {
         assert!(out.contains(expected), "{expected}\n{out}");
     }
