@@ -59,7 +59,7 @@ pub fn load(dir: Option<&Path>) -> Result<content::Report, Error> {
 /// How the report in `dir` (or the bundled example) is named in messages.
 pub fn label(dir: Option<&Path>) -> String {
     match dir {
-        Some(dir) => dir.display().to_string().trim_end_matches('/').to_owned(),
+        Some(dir) => content::Source::label_of(dir),
         None => content::Source::example().label,
     }
 }

@@ -23,16 +23,7 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
         limit(found, narasi, &report.narasi_text, &path, text, max);
     }
     let identitas = report.source.display(IDENTITAS);
-    let id = &report.identitas;
-    let p = &id.penandatangan;
-    for (path, text) in [
-        ("kecamatan", &id.kecamatan),
-        ("kabupaten", &id.kabupaten),
-        ("penandatangan.tempat", &p.tempat),
-        ("penandatangan.jabatan", &p.jabatan),
-        ("penandatangan.nama", &p.nama),
-        ("penandatangan.pangkat", &p.pangkat),
-    ] {
+    for (path, text) in report.identitas.texts() {
         limit(
             found,
             &identitas,

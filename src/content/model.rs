@@ -69,6 +69,23 @@ pub struct Identitas {
     pub penandatangan: Penandatangan,
 }
 
+impl Identitas {
+    /// Every text of the report's identity with its YAML path.
+    pub fn texts(&self) -> [(&'static str, &str); 8] {
+        let p = &self.penandatangan;
+        [
+            ("kecamatan", &self.kecamatan),
+            ("kabupaten", &self.kabupaten),
+            ("penandatangan.tempat", &p.tempat),
+            ("penandatangan.jabatan", &p.jabatan),
+            ("penandatangan.nama", &p.nama),
+            ("penandatangan.pangkat", &p.pangkat),
+            ("penandatangan.golongan", &p.golongan),
+            ("penandatangan.nip", &p.nip),
+        ]
+    }
+}
+
 /// Pejabat penanda tangan, tempat dan tanggal penandatanganan.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -48,16 +48,16 @@ impl Source {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "laporan".into());
-        let label = dir.display().to_string().trim_end_matches('/').to_string();
+        let label = Self::label_of(dir);
         // A kabupaten.yaml in the folder above makes this report part of a batch.
         let batch = match canonical.parent() {
             Some(parent) if parent.join(crate::content::KABUPATEN).is_file() => {
                 let label = match dir.parent() {
-                    Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
+                    Some(p) if !p.as_os_str().is_empty() => Self::label_of(p),
                     _ => "..".to_owned(),
                 };
                 Some(Box::new(Source {
-                    label: label.trim_end_matches('/').to_owned(),
+                    label,
                     name: String::new(),
                     kind: Kind::Dir(parent.to_path_buf()),
                     batch: None,
@@ -71,6 +71,11 @@ impl Source {
             kind: Kind::Dir(canonical),
             batch,
         })
+    }
+
+    /// How a folder is named in messages: as the user wrote it.
+    pub fn label_of(dir: &Path) -> String {
+        dir.display().to_string().trim_end_matches('/').to_owned()
     }
 
     /// The bundled example report (Kecamatan Kubutambahan 2022).

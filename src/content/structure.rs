@@ -9,17 +9,7 @@ use crate::error::Problem;
 
 /// `laporan.yaml`.
 pub fn identitas(found: &mut Vec<Problem>, file: &str, id: &Identitas) {
-    let p = &id.penandatangan;
-    for (path, value) in [
-        ("kecamatan", &id.kecamatan),
-        ("kabupaten", &id.kabupaten),
-        ("penandatangan.tempat", &p.tempat),
-        ("penandatangan.jabatan", &p.jabatan),
-        ("penandatangan.nama", &p.nama),
-        ("penandatangan.pangkat", &p.pangkat),
-        ("penandatangan.golongan", &p.golongan),
-        ("penandatangan.nip", &p.nip),
-    ] {
+    for (path, value) in id.texts() {
         not_empty(found, file, path, value);
     }
 }
