@@ -85,7 +85,7 @@ impl Report {
             None => None,
         };
         let narasi_source = match batch {
-            Some(batch) if source.read(NARASI)?.is_none() => batch,
+            Some(batch) if !source.exists(NARASI) => batch,
             _ => &source,
         };
         let narasi_file = narasi_source.display(NARASI);

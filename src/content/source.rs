@@ -150,6 +150,14 @@ impl Source {
         }
     }
 
+    /// Whether the file `rel` exists, without reading it.
+    pub fn exists(&self, rel: &str) -> bool {
+        match &self.kind {
+            Kind::Memory(files) => files.iter().any(|(n, _)| n == rel),
+            Kind::Dir(root) => root.join(rel).is_file(),
+        }
+    }
+
     /// The `.yaml` files in the report's subfolder `dir`, sorted by name.
     pub fn list_yaml(&self, dir: &str) -> Result<Vec<String>, Error> {
         let mut names: Vec<String> = match &self.kind {
