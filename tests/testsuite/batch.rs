@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::support::{pdf_text, renaksi, Run};
+use crate::support::{pdf_text, renaksi, renaksi_on_terminal, Run};
 
 const KECAMATAN: [(&str, &str); 4] = [
     ("banjar", "Banjar"),
@@ -132,6 +132,34 @@ fn a_broken_report_stops_nothing_else() {
         .as_str()
         .unwrap()
         .contains("golongan `V/a` tidak dikenal"));
+}
+
+#[test]
+fn a_terminal_gets_a_progress_bar_and_the_failures_above_it() {
+    let (tmp, dir) = batch(Some("gerokgak"));
+    let out = tmp.path().join("out");
+    let args = ["batch", dir.to_str().unwrap(), "-o", out.to_str().unwrap()];
+    let run = renaksi_on_terminal(&args, tmp.path());
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    // The bar redraws itself in place and ends full; a report that built
+    // gets no line of its own, a failure is printed above the bar.
+    assert!(run.stdout.contains("4/4 laporan, sisa"), "{}", run.stdout);
+    assert!(run.stdout.contains("\r"), "{}", run.stdout);
+    assert!(!run.stdout.contains("] banjar: "), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("gerokgak: gagal: 1 galat data"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("3 laporan disusun, 1 gagal"));
+    // Without a terminal the same run prints one plain line per report.
+    let plain = run_batch(&dir, &tmp.path().join("polos"), &[]);
+    assert!(!plain.stderr.contains("laporan, sisa"), "{}", plain.stderr);
+    assert!(
+        plain.stderr.contains("] banjar: 7 halaman"),
+        "{}",
+        plain.stderr
+    );
 }
 
 #[test]

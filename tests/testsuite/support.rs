@@ -94,9 +94,27 @@ fn copy_dir(src: &Path, dst: &Path) {
 /// Runs the binary with `args` in `cwd`. A run that has not ended after a
 /// minute is killed and fails the test: no input may make renaksi hang.
 pub fn renaksi(args: &[&str], cwd: &Path) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_renaksi"))
-        .args(args)
+    let mut command = Command::new(env!("CARGO_BIN_EXE_renaksi"));
+    command.args(args);
+    run(command, cwd, args)
+}
+
+/// Runs the binary on a pseudo-terminal (util-linux `script`), as a person
+/// at a terminal would; everything it printed comes back in `stdout`.
+pub fn renaksi_on_terminal(args: &[&str], cwd: &Path) -> Run {
+    let quoted: Vec<String> = std::iter::once(env!("CARGO_BIN_EXE_renaksi"))
+        .chain(args.iter().copied())
+        .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
+        .collect();
+    let mut command = Command::new("script");
+    command.args(["-qec", &quoted.join(" "), "/dev/null"]);
+    run(command, cwd, args)
+}
+
+fn run(mut command: Command, cwd: &Path, args: &[&str]) -> Run {
+    let mut child = command
         .current_dir(cwd)
+        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
