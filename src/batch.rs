@@ -149,7 +149,7 @@ fn build_report(folder: &Path, out: &Path, name: &str, entry: &mut Entry) -> Res
     }
     let output = crate::build(&report).map_err(|e| first_problem(&e))?;
     let file = format!("{name}.pdf");
-    write_atomic(&out.join(&file), &output.pdf).map_err(|e| e.to_string())?;
+    crate::pdf::write_report(&report, &output, &out.join(&file)).map_err(|e| e.to_string())?;
     entry.file = Some(file);
     entry.pages = Some(output.pages);
     entry.bytes = Some(output.pdf.len());

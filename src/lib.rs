@@ -31,6 +31,8 @@ pub struct Output {
     pub pdf: Vec<u8>,
     /// Number of pages.
     pub pages: usize,
+    /// Where the electronic-signature boxes are (empty unless `tte`).
+    pub kotak_ttd: Vec<compile::KotakTtd>,
 }
 
 /// Loads, renders and compiles one report.
@@ -43,8 +45,14 @@ pub fn build(report: &content::Report) -> Result<Output, Error> {
 pub fn typeset(report: &content::Report, typst: String) -> Result<Output, Error> {
     let document = compile::compile(report, &typst)?;
     let pages = document.pages().len();
+    let kotak_ttd = compile::signature_boxes(&document);
     let pdf = pdf::export(report, &document)?;
-    Ok(Output { typst, pdf, pages })
+    Ok(Output {
+        typst,
+        pdf,
+        pages,
+        kotak_ttd,
+    })
 }
 
 /// Loads the report in `dir`, or the bundled example when `dir` is `None`.

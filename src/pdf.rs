@@ -9,8 +9,9 @@ use typst::foundations::Smart;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
-use crate::content::Report;
+use crate::content::{Report, TandaTangan};
 use crate::error::Error;
+use crate::Output;
 
 /// Exports `document` with a timestamp from the report's date and an
 /// identifier from its folder name, so that output is byte-reproducible.
@@ -34,6 +35,45 @@ pub fn export(report: &Report, document: &PagedDocument) -> Result<Vec<u8>, Erro
                 .join("; "),
         )
     })
+}
+
+/// The coordinate sidecar of an electronically signed report: beside
+/// `laporan.pdf` it is `laporan.tte.json`.
+pub fn sidecar_path(pdf: &Path) -> std::path::PathBuf {
+    pdf.with_extension("tte.json")
+}
+
+/// What a signing service needs besides the PDF: the anchor character and
+/// each signature box (page, x, y, width, height in PDF points from the
+/// bottom left). `None` unless the report is signed electronically.
+pub fn sidecar(report: &Report, output: &Output, pdf: &Path) -> Option<String> {
+    let TandaTangan::Tte { jangkar, .. } = &report.identitas.tanda_tangan else {
+        return None;
+    };
+    let value = serde_json::json!({
+        "pdf": pdf.file_name().map(|n| n.to_string_lossy()),
+        "jangkar": jangkar.to_string(),
+        "satuan": "pt",
+        "asal": "kiri-bawah",
+        "kotak": output.kotak_ttd,
+    });
+    serde_json::to_string_pretty(&value).ok().map(|s| s + "\n")
+}
+
+/// Writes the PDF of `output` to `path` and, for an electronically signed
+/// report, its coordinate sidecar beside it first; a sidecar left from an
+/// earlier electronic build is removed, so none describes another PDF.
+pub fn write_report(report: &Report, output: &Output, path: &Path) -> Result<(), Error> {
+    let side = sidecar_path(path);
+    match sidecar(report, output, path) {
+        Some(json) => write_atomic(&side, json.as_bytes())?,
+        None => match fs::remove_file(&side) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io("tidak dapat menghapus", &side, e)),
+        },
+    }
+    write_atomic(path, &output.pdf)
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and

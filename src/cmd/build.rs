@@ -29,12 +29,18 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
         write_atomic(path, typst.as_bytes())?;
     }
     let output = renaksi::typeset(&report, typst)?;
-    write_atomic(&target, &output.pdf)?;
+    renaksi::pdf::write_report(&report, &output, &target)?;
     eprintln!(
         "PDF ditulis: {} ({} halaman)",
         target.display(),
         output.pages
     );
+    if !output.kotak_ttd.is_empty() {
+        eprintln!(
+            "koordinat tanda tangan elektronik: {}",
+            renaksi::pdf::sidecar_path(&target).display()
+        );
+    }
     Ok(())
 }
 

@@ -150,3 +150,68 @@ impl World for ReportWorld {
         Some(self.today)
     }
 }
+
+/// One electronic-signature box of a compiled report, in PDF points with the
+/// origin at the bottom left of its page, as signing services expect.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct KotakTtd {
+    /// Which signature block: `kata-pengantar`, `bab` or `lampiran`.
+    pub blok: String,
+    /// Page number, from 1.
+    pub page: usize,
+    /// Left edge of the box.
+    pub x: f64,
+    /// Bottom edge of the box.
+    pub y: f64,
+    /// Width of the box.
+    pub width: f64,
+    /// Height of the box.
+    pub height: f64,
+    /// Width of the page the box is on.
+    pub page_width: f64,
+    /// Height of that page.
+    pub page_height: f64,
+}
+
+/// The signature boxes the template marked with `<rk-kotak-ttd>`, in
+/// document order; empty unless the report is signed electronically.
+pub fn signature_boxes(document: &PagedDocument) -> Vec<KotakTtd> {
+    use typst::foundations::{Label, Selector, Value};
+    use typst::introspection::{Introspector, MetadataElem};
+    use typst::utils::PicoStr;
+
+    let Some(label) = Label::new(PicoStr::intern("rk-kotak-ttd")) else {
+        return Vec::new();
+    };
+    let introspector = document.introspector();
+    introspector
+        .query(&Selector::Label(label))
+        .iter()
+        .filter_map(|content| {
+            let Value::Dict(dict) = &content.to_packed::<MetadataElem>()?.value else {
+                return None;
+            };
+            let blok = dict.get("blok").ok()?.clone().cast::<String>().ok()?;
+            let sisi = dict.get("sisi").ok()?.clone().cast::<f64>().ok()?;
+            let position = introspector.position(content.location()?)?;
+            let page = document.pages().get(position.page.get() - 1)?;
+            let size = page.frame.size();
+            let top = position.point.y.to_pt();
+            Some(KotakTtd {
+                blok,
+                page: position.page.get(),
+                x: round(position.point.x.to_pt()),
+                y: round(size.y.to_pt() - top - sisi),
+                width: round(sisi),
+                height: round(sisi),
+                page_width: round(size.x.to_pt()),
+                page_height: round(size.y.to_pt()),
+            })
+        })
+        .collect()
+}
+
+/// Hundredths of a point: finer than any printer, stable in JSON.
+fn round(pt: f64) -> f64 {
+    (pt * 100.0).round() / 100.0
+}

@@ -1,7 +1,10 @@
 //! A report inside a batch: laporan.yaml laid over the batch's
 //! kabupaten.yaml, so what every kecamatan shares is written once.
 
-use super::{load_logo, BerkasLaporan, Identitas, Logo, Source, IDENTITAS, KABUPATEN};
+use super::{
+    load_logo, BerkasLaporan, BerkasTandaTangan, Identitas, Logo, ModeTandaTangan, Source,
+    TandaTangan, IDENTITAS, KABUPATEN,
+};
 use crate::error::{Error, Problem};
 
 /// The report's identity: each key from laporan.yaml, else from the
@@ -75,8 +78,70 @@ pub fn resolve(
         ejaan_bulan: own.ejaan_bulan.or(b.ejaan_bulan).unwrap_or_default(),
         logo_dari_batch: own.logo.is_none() && b.logo.is_some(),
         logo: own.logo.or(b.logo.clone()),
+        tanda_tangan: tanda_tangan(found, source, own.tanda_tangan, b.tanda_tangan.as_ref())?,
         penandatangan: penandatangan?,
     })
+}
+
+/// How the report is signed: each key of `tanda_tangan` from laporan.yaml,
+/// else from kabupaten.yaml, else its default.
+fn tanda_tangan(
+    found: &mut Vec<Problem>,
+    source: &Source,
+    own: Option<BerkasTandaTangan>,
+    bawaan: Option<&BerkasTandaTangan>,
+) -> Option<TandaTangan> {
+    let own = own.unwrap_or_default();
+    let shared = BerkasTandaTangan::default();
+    let b = bawaan.unwrap_or(&shared);
+    // Where a key was written, for messages about it.
+    let file_of = |own_set: bool| match source.batch() {
+        Some(batch) if !own_set => batch.display(KABUPATEN),
+        _ => source.display(IDENTITAS),
+    };
+    let mode = own.mode.or(b.mode).unwrap_or_default();
+    let qr_file = file_of(own.qr.is_some());
+    let jangkar_file = file_of(own.jangkar.is_some());
+    let qr = own.qr.or(b.qr.clone());
+    let jangkar = own.jangkar.or(b.jangkar.clone());
+    match mode {
+        ModeTandaTangan::Basah => Some(TandaTangan::Basah),
+        ModeTandaTangan::Tanpa => Some(TandaTangan::Tanpa),
+        ModeTandaTangan::Tte => {
+            let qr = match qr {
+                Some(qr) if !qr.trim().is_empty() => Some(qr.trim().to_owned()),
+                _ => {
+                    found.push(
+                        Problem::new(&qr_file, "tanda tangan elektronik (`mode: tte`) memerlukan isi kode QR")
+                            .at_path("tanda_tangan.qr")
+                            .hint("tulis `qr: https://…` di bawah `tanda_tangan`, misalnya tautan verifikasi dokumen"),
+                    );
+                    None
+                }
+            };
+            let jangkar = match jangkar.as_deref().map(str::trim) {
+                None => Some('#'),
+                Some(text) => {
+                    let mut chars = text.chars();
+                    match (chars.next(), chars.next()) {
+                        (Some(c), None) if !c.is_whitespace() => Some(c),
+                        _ => {
+                            found.push(
+                                Problem::new(&jangkar_file, format!("jangkar `{text}` bukan satu karakter"))
+                                    .at_path("tanda_tangan.jangkar")
+                                    .hint("tulis satu karakter yang dicari layanan BSrE, misalnya `jangkar: \"#\"`"),
+                            );
+                            None
+                        }
+                    }
+                }
+            };
+            Some(TandaTangan::Tte {
+                qr: qr?,
+                jangkar: jangkar?,
+            })
+        }
+    }
 }
 
 /// The cover logo: a path in laporan.yaml is inside the report's folder,

@@ -3,6 +3,19 @@
 //! found after parsing. Flow style (`{a: 1}`) is not followed: such a
 //! problem keeps its path only.
 
+/// Like [`locate`], but a key that is not written (a required key left
+/// out) is placed on the nearest of its parents that is.
+pub fn nearest(text: &str, path: &str) -> Option<(usize, usize)> {
+    let mut path = path;
+    loop {
+        if let Some(at) = locate(text, path) {
+            return Some(at);
+        }
+        let cut = path.rfind(['.', '['])?;
+        path = &path[..cut];
+    }
+}
+
 /// 1-based line and column of the key (or list item) at `path`.
 pub fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
     let lines: Vec<&str> = text.lines().collect();

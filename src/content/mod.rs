@@ -79,6 +79,7 @@ impl Report {
     pub fn load(source: Source) -> Result<Self, Error> {
         let mut problems = Vec::new();
         let own = parse_file::<BerkasLaporan>(&source, IDENTITAS, &mut problems)?;
+        let own_text = own.as_ref().map(|(_, text)| text.clone());
         let batch = source.batch();
         let bawaan = match batch {
             Some(batch) => parse_file::<BerkasLaporan>(batch, KABUPATEN, &mut problems)?,
@@ -138,7 +139,7 @@ impl Report {
             .iter()
             .map(|l| (source.display(&l.file), l.text.as_str()))
             .collect();
-        if let Some((_, text)) = &identitas {
+        if let Some(text) = &own_text {
             texts.push((source.display(IDENTITAS), text));
         }
         if let (Some(batch), Some((_, text))) = (batch, &bawaan) {
@@ -152,7 +153,7 @@ impl Report {
             let at = text
                 .zip(problem.path.as_deref())
                 .and_then(|((_, text), path)| {
-                    locate::locate(text, path).map(|(line, column)| (*text, line, column))
+                    locate::nearest(text, path).map(|(line, column)| (*text, line, column))
                 });
             if let Some((text, line, column)) = at {
                 *problem = problem.clone().at(text, line, column);

@@ -38,6 +38,53 @@ pub struct BerkasLaporan {
     pub logo: Option<String>,
     /// Pejabat yang menandatangani (wajib; hanya di laporan.yaml).
     pub penandatangan: Option<Penandatangan>,
+    /// Cara laporan ditandatangani: basah (bawaan), tte atau tanpa.
+    pub tanda_tangan: Option<BerkasTandaTangan>,
+}
+
+/// Cara laporan ditandatangani. Di kabupaten.yaml memberi bawaan untuk semua
+/// kecamatan; setiap kunci di laporan.yaml menimpanya satu per satu.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BerkasTandaTangan {
+    /// `basah` (ruang untuk tanda tangan dan cap, bawaan), `tte` (tanda
+    /// tangan elektronik BSrE) atau `tanpa` (tanpa blok tanda tangan).
+    pub mode: Option<ModeTandaTangan>,
+    /// Isi kode QR pada blok tanda tangan elektronik, misalnya tautan
+    /// verifikasi dokumen (wajib untuk `tte`).
+    pub qr: Option<String>,
+    /// Karakter jangkar yang dicari layanan tanda tangan BSrE di blok tanda
+    /// tangan (`tag_koordinat`); satu karakter, bawaan `#`.
+    pub jangkar: Option<String>,
+}
+
+/// Cara tanda tangan.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ModeTandaTangan {
+    /// Tanda tangan basah: ruang untuk tinta dan cap.
+    #[default]
+    Basah,
+    /// Tanda tangan elektronik melalui BSrE (BSSN).
+    Tte,
+    /// Tanpa blok tanda tangan.
+    Tanpa,
+}
+
+/// How the report is signed, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TandaTangan {
+    /// Space for ink and stamp.
+    Basah,
+    /// Electronic signature through BSrE: a QR code and an anchor.
+    Tte {
+        /// What the QR code encodes.
+        qr: String,
+        /// The anchor character the signing service searches for.
+        jangkar: char,
+    },
+    /// No signature block.
+    Tanpa,
 }
 
 /// A report's identity and layout, after laporan.yaml has been laid over a
@@ -67,6 +114,8 @@ pub struct Identitas {
     pub logo_dari_batch: bool,
     /// The signing official.
     pub penandatangan: Penandatangan,
+    /// How the report is signed.
+    pub tanda_tangan: TandaTangan,
 }
 
 impl Identitas {
@@ -104,6 +153,30 @@ pub struct Penandatangan {
     pub golongan: String,
     /// NIP 18 angka tanpa spasi, ditulis dalam tanda kutip.
     pub nip: String,
+    /// Untuk pejabat yang bertindak atas nama Camat: `plt` (Pelaksana
+    /// Tugas) atau `plh` (Pelaksana Harian); ditulis di depan jabatan.
+    #[serde(default)]
+    pub pelaksana: Option<Pelaksana>,
+}
+
+/// Pejabat pelaksana.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Pelaksana {
+    /// Pelaksana Tugas, ditulis `Plt.`.
+    Plt,
+    /// Pelaksana Harian, ditulis `Plh.`.
+    Plh,
+}
+
+impl Pelaksana {
+    /// The abbreviation written before the position.
+    pub fn singkatan(self) -> &'static str {
+        match self {
+            Pelaksana::Plt => "Plt.",
+            Pelaksana::Plh => "Plh.",
+        }
+    }
 }
 
 /// Ukuran kertas.

@@ -5,6 +5,7 @@
 mod escape;
 pub mod format;
 pub mod markdown;
+mod qr;
 mod view;
 
 use std::sync::OnceLock;

@@ -7,7 +7,7 @@ use minijinja::value::Value;
 use serde::Serialize;
 
 use super::{format, narrative, plain};
-use crate::content::{Kertas, ProgramKegiatan, Report, Rincian, Tingkat};
+use crate::content::{Kertas, ProgramKegiatan, Report, Rincian, TandaTangan, Tingkat, IDENTITAS};
 use crate::error::Problem;
 
 #[derive(Serialize)]
@@ -34,11 +34,18 @@ pub(super) struct View {
 
 #[derive(Serialize)]
 struct Ttd {
+    /// `basah`, `tte` or `tanpa`.
+    mode: &'static str,
     tempat_tanggal: String,
+    /// With `Plt.`/`Plh.` in front for an acting official.
     jabatan: String,
     nama: String,
     pangkat: String,
     nip: String,
+    /// The QR code as SVG (tte only).
+    qr: Option<String>,
+    /// The anchor character (tte only).
+    jangkar: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -141,6 +148,17 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
     let ejaan = id.ejaan_bulan;
     let judul = judul(report);
     let nip = format::nip(&p.nip);
+    let (qr, jangkar) = match &id.tanda_tangan {
+        TandaTangan::Tte { qr, jangkar } => {
+            let svg = super::qr::svg(qr).map_err(|message| {
+                Problem::new(report.source.display(IDENTITAS), message)
+                    .at_path("tanda_tangan.qr")
+                    .hint("pakai teks yang lebih pendek, misalnya tautan verifikasi (paling banyak ±2.300 karakter)")
+            })?;
+            (Some(svg), Some(jangkar.to_string()))
+        }
+        _ => (None, None),
+    };
     let vars = variables(report);
     let mut bab = Vec::new();
     for (i, b) in report.narasi.bab.iter().enumerate() {
@@ -197,8 +215,18 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
         ],
         logo: report.logo.as_ref().map(|l| format!("/logo.{}", l.format)),
         ttd: Ttd {
+            mode: match id.tanda_tangan {
+                TandaTangan::Basah => "basah",
+                TandaTangan::Tte { .. } => "tte",
+                TandaTangan::Tanpa => "tanpa",
+            },
+            qr,
+            jangkar,
             tempat_tanggal: format!("{}, {}", p.tempat, format::tanggal(p.tanggal.0, ejaan)),
-            jabatan: p.jabatan.clone(),
+            jabatan: match p.pelaksana {
+                Some(pelaksana) => format!("{} {}", pelaksana.singkatan(), p.jabatan),
+                None => p.jabatan.clone(),
+            },
             nama: p.nama.clone(),
             pangkat: format!("{} ({})", p.pangkat, p.golongan),
             nip: format!("NIP. {nip}"),

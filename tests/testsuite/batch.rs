@@ -365,3 +365,47 @@ fn a_kecamatan_folder_builds_alone_with_the_batch_defaults() {
     assert!(run.stderr.contains("galat: buleleng/kabupaten.yaml:1:1 (kecamatan): `kecamatan` berbeda untuk setiap kecamatan"), "{}", run.stderr);
     assert!(run.stderr.contains("galat: buleleng/banjar/laporan.yaml: kunci wajib `kabupaten` belum ada\n  saran: tambahkan baris `kabupaten: …` di laporan.yaml, atau untuk semua kecamatan di kabupaten.yaml folder batch"), "{}", run.stderr);
 }
+
+#[test]
+fn kabupaten_wide_electronic_signing_with_each_kecamatan_its_own_qr() {
+    let (tmp, dir) = batch(None);
+    fs::write(
+        dir.join("kabupaten.yaml"),
+        "tanda_tangan:\n  mode: tte\n  jangkar: \"~\"\n",
+    )
+    .unwrap();
+    for (folder, _) in KECAMATAN {
+        let path = dir.join(folder).join("laporan.yaml");
+        let text = fs::read_to_string(&path).unwrap();
+        let own = format!("{text}tanda_tangan:\n  qr: https://contoh.go.id/v/{folder}\n");
+        fs::write(&path, own).unwrap();
+    }
+    let out = tmp.path().join("out");
+    let run = run_batch(&dir, &out, &["-j", "2"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (folder, nama) in KECAMATAN {
+        let side = manifest(&out.join(format!("{folder}.tte.json")));
+        assert_eq!(side["pdf"], format!("{folder}.pdf"));
+        assert_eq!(side["jangkar"], "~");
+        assert_eq!(side["kotak"].as_array().unwrap().len(), 3, "{side}");
+        let text = pdf_text(&out.join(format!("{folder}.pdf")));
+        assert!(text.contains(&format!(
+            "Ditandatangani secara elektronik oleh:\nCamat {nama}"
+        )));
+    }
+    // A kecamatan without its QR text is refused on its own.
+    let banjar = dir.join("banjar/laporan.yaml");
+    let text = fs::read_to_string(&banjar).unwrap();
+    fs::write(
+        &banjar,
+        text.replace("  qr: https://contoh.go.id/v/banjar\n", ""),
+    )
+    .unwrap();
+    let run = run_batch(&dir, &tmp.path().join("out2"), &[]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("gagal: banjar: ") && run.stderr.contains("memerlukan isi kode QR"),
+        "{}",
+        run.stderr
+    );
+}

@@ -8,3 +8,4 @@ mod fuzz_corpus;
 mod hostile;
 mod schema;
 mod support;
+mod ttd;

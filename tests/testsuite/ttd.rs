@@ -1,0 +1,184 @@
+//! Signature modes: `basah`, `tte` (QR code, anchor, BSrE footer and the
+//! coordinate sidecar) and `tanpa`; an acting official.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::{page_raw_text, page_sizes, pdf_text, poppler, renaksi, Fixture};
+
+const QR: &str = "https://tte.bulelengkab.go.id/verifikasi/renaksi-kubutambahan-2022";
+const BSRE: &str = "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan oleh Balai Sertifikasi Elektronik (BSrE), BSSN";
+
+/// The example, signed electronically by an acting Camat.
+fn tte(extra: &str) -> Fixture {
+    let report = Fixture::example();
+    report.edit("laporan.yaml", |text| {
+        format!("{text}  pelaksana: plt\ntanda_tangan:\n  mode: tte\n  qr: {QR}\n{extra}")
+    });
+    report
+}
+
+fn sidecar(pdf: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(pdf.with_extension("tte.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// Where the word `word` starts on `page`: (x, y from the top), in points.
+fn word_at(pdf: &Path, page: usize, word: &str) -> Vec<(f64, f64)> {
+    let p = page.to_string();
+    let html = poppler(
+        "pdftotext",
+        &["-bbox", "-f", &p, "-l", &p, pdf.to_str().unwrap(), "-"],
+    );
+    let attr = |line: &str, name: &str| -> f64 {
+        let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        let len = line[start..].find('"').unwrap();
+        line[start..start + len].parse().unwrap()
+    };
+    html.lines()
+        .filter(|l| l.contains(&format!(">{word}</word>")))
+        .map(|l| (attr(l, "xMin"), attr(l, "yMin")))
+        .collect()
+}
+
+#[test]
+fn tte_blocks_carry_qr_anchor_and_footer_and_the_sidecar_finds_them() {
+    let report = tte("");
+    let (run, pdf) = report.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("koordinat tanda tangan elektronik: "));
+
+    let text = pdf_text(&pdf);
+    assert_eq!(
+        text.matches("Ditandatangani secara elektronik oleh:\nPlt. Camat Kubutambahan")
+            .count(),
+        3,
+        "{text}"
+    );
+    let pages = page_sizes(&pdf).len();
+    for page in 1..=pages {
+        let raw = page_raw_text(&pdf, page)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(raw.contains(BSRE), "page {page}: {raw}");
+    }
+
+    let json = sidecar(&pdf);
+    assert_eq!(json["pdf"], "laporan.pdf");
+    assert_eq!(json["jangkar"], "#");
+    let boxes = json["kotak"].as_array().unwrap();
+    let blocks: Vec<&str> = boxes.iter().map(|b| b["blok"].as_str().unwrap()).collect();
+    assert_eq!(blocks, ["kata-pengantar", "bab", "lampiran"]);
+    for b in boxes {
+        let page = b["page"].as_u64().unwrap() as usize;
+        let (w, h) = page_sizes(&pdf)[page - 1];
+        assert!((b["page_width"].as_f64().unwrap() - w).abs() < 0.01);
+        assert!((b["page_height"].as_f64().unwrap() - h).abs() < 0.01);
+        // The anchor sits at the box's top left, where the service looks.
+        let top = h - b["y"].as_f64().unwrap() - b["height"].as_f64().unwrap();
+        let anchors = word_at(&pdf, page, "#");
+        assert_eq!(anchors.len(), 1, "page {page}: {anchors:?}");
+        let (x, y) = anchors[0];
+        assert!((x - b["x"].as_f64().unwrap()).abs() < 1.0, "{b} vs {x}");
+        assert!((y - top).abs() < 1.0, "{b} vs {y}");
+        // The signer's name follows below the box.
+        let text = page_raw_text(&pdf, page);
+        assert!(text.contains("Drs. Made Suyasa, M.Si"), "page {page}");
+    }
+    // The Lampiran's box is on its last, landscape page.
+    assert_eq!(boxes[2]["page"].as_u64().unwrap() as usize, pages);
+    assert!(boxes[2]["page_width"].as_f64() > boxes[2]["page_height"].as_f64());
+}
+
+/// The QR code a reader scans holds the text from laporan.yaml (zbarimg,
+/// from zbar-tools, reads it off the rendered page).
+#[test]
+fn the_qr_code_scans_to_the_yaml_text() {
+    let report = tte("");
+    let (run, pdf) = report.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = sidecar(&pdf)["kotak"][0]["page"]
+        .as_u64()
+        .unwrap()
+        .to_string();
+    let png = report.path("halaman");
+    poppler(
+        "pdftoppm",
+        &[
+            "-r",
+            "200",
+            "-png",
+            "-singlefile",
+            "-f",
+            &page,
+            "-l",
+            &page,
+            pdf.to_str().unwrap(),
+            png.to_str().unwrap(),
+        ],
+    );
+    let scan = Command::new("zbarimg")
+        .args(["-q", "--raw"])
+        .arg(png.with_extension("png"))
+        .output()
+        .unwrap_or_else(|e| panic!("zbarimg (zbar-tools) is needed for this test: {e}"));
+    assert_eq!(String::from_utf8_lossy(&scan.stdout).trim(), QR);
+}
+
+#[test]
+fn a_custom_anchor_and_back_to_wet_ink_removes_the_sidecar() {
+    let report = tte("  jangkar: \"^\"\n");
+    let (run, pdf) = report.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(sidecar(&pdf)["jangkar"], "^");
+    let page = sidecar(&pdf)["kotak"][1]["page"].as_u64().unwrap() as usize;
+    assert_eq!(word_at(&pdf, page, "^").len(), 1);
+    assert!(word_at(&pdf, page, "#").is_empty());
+
+    report.edit("laporan.yaml", |t| t.replace("mode: tte", "mode: basah"));
+    let (run, pdf) = report.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!pdf.with_extension("tte.json").exists());
+    let text = pdf_text(&pdf);
+    assert!(!text.contains("Ditandatangani secara elektronik"));
+    assert!(!text.contains("BSrE"));
+    assert_eq!(text.matches("Plt. Camat Kubutambahan").count(), 3);
+}
+
+#[test]
+fn without_signature_no_block_is_printed() {
+    let report = Fixture::example();
+    report.edit("laporan.yaml", |t| {
+        format!("{t}tanda_tangan:\n  mode: tanpa\n")
+    });
+    let (run, pdf) = report.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = pdf_text(&pdf);
+    assert!(!text.contains("NIP. 19650207"), "{text}");
+    assert!(!text.contains("Drs. Made Suyasa"));
+    assert!(!pdf.with_extension("tte.json").exists());
+}
+
+#[test]
+fn tte_without_qr_or_with_a_long_anchor_is_refused() {
+    let report = Fixture::example();
+    report.edit("laporan.yaml", |t| {
+        format!("{t}tanda_tangan:\n  mode: tte\n  jangkar: \"##\"\n")
+    });
+    let dir = report.dir.to_str().unwrap();
+    let run = renaksi(&["check", dir], report.tmp.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let out = run.stdout.clone() + &run.stderr;
+    assert!(
+        out.contains("laporan.yaml:19:1 (tanda_tangan.qr): tanda tangan elektronik (`mode: tte`) memerlukan isi kode QR"),
+        "{out}"
+    );
+    assert!(
+        out.contains("laporan.yaml:21:3 (tanda_tangan.jangkar): jangkar `##` bukan satu karakter"),
+        "{out}"
+    );
+    let (run, pdf) = report.build(&[]);
+    assert_eq!(run.code, 1);
+    assert!(!pdf.exists());
+}
