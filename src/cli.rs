@@ -38,7 +38,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Menyusun PDF laporan dari folder YAML.
-    #[command(help_template = PERINTAH, override_usage = "renaksi build [DIR] [-o OUT] [--emit-typst FILE]")]
+    #[command(help_template = PERINTAH, override_usage = "renaksi build [DIR] [-o OUT] [--emit-typst FILE] [--pdf-a] [--sign FILE [--password-file FILE] [--invisible] [--signing-time WAKTU]]")]
     Build(BuildArgs),
     /// Memeriksa data laporan: target yang tidak berjumlah, tahun, NIP,
     /// pangkat/golongan, ejaan bulan.
@@ -52,6 +52,9 @@ pub enum Command {
     /// manifest bagian-bagian (--shard).
     #[command(help_template = UTAMA, subcommand_value_name = "PERINTAH")]
     Manifest(ManifestArgs),
+    /// Menandatangani PDF (PAdES-B-B) dengan kunci dan sertifikat PKCS#12.
+    #[command(help_template = PERINTAH, override_usage = "renaksi sign IN.pdf --p12 FILE [-o OUT.pdf] [--password-file FILE] [--invisible] [--signing-time WAKTU]")]
+    Sign(SignArgs),
     /// Mencetak JSON Schema berkas YAML, agar editor (VS Code dengan
     /// ekstensi YAML) melengkapi dan memeriksa kunci saat mengetik.
     #[command(help_template = PERINTAH, override_usage = "renaksi schema [laporan|narasi|lampiran] [-o DIR]")]
@@ -80,6 +83,61 @@ pub struct BuildArgs {
     /// Tulis juga sumber Typst yang dihasilkan ke FILE.
     #[arg(long, value_name = "FILE")]
     pub emit_typst: Option<PathBuf>,
+
+    /// Susun sebagai PDF/A-2b (arsip).
+    #[arg(long)]
+    pub pdf_a: bool,
+
+    /// Tandatangani PDF (PAdES) dengan kunci dan sertifikat di berkas
+    /// PKCS#12 (.p12/.pfx) ini; PDF hanya ditulis bila penandatanganan
+    /// berhasil.
+    #[arg(long, value_name = "FILE")]
+    pub sign: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub signing: SigningArgs,
+}
+
+/// How a PDF is signed, shared by `build --sign` and `sign`.
+#[derive(Debug, clap::Args)]
+pub struct SigningArgs {
+    /// Berkas berisi kata sandi berkas .p12 (baris pertamanya); tanpa
+    /// opsi ini: variabel lingkungan RENAKSI_P12_PASSWORD.
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+
+    /// Tanda tangan tanpa tampilan di halaman.
+    #[arg(long)]
+    pub invisible: bool,
+
+    /// Waktu penandatanganan (/M), RFC 3339, misalnya
+    /// 2022-10-12T09:30:00+08:00; bawaan: tanggal laporan (tanggal
+    /// pembuatan PDF).
+    #[arg(long, value_name = "WAKTU", value_parser = parse_time)]
+    pub signing_time: Option<String>,
+}
+
+fn parse_time(text: &str) -> Result<String, String> {
+    renaksi::sign::pdf_date(text)
+}
+
+/// Arguments of `renaksi sign`.
+#[derive(Debug, clap::Args)]
+pub struct SignArgs {
+    /// PDF yang ditandatangani (tidak diubah).
+    #[arg(value_name = "IN.pdf")]
+    pub input: PathBuf,
+
+    /// Berkas PKCS#12 (.p12/.pfx) berisi kunci privat dan sertifikat.
+    #[arg(long, value_name = "FILE")]
+    pub p12: PathBuf,
+
+    /// PDF bertanda tangan; bawaan: IN-ttd.pdf di samping IN.pdf.
+    #[arg(short, long, value_name = "OUT.pdf")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub signing: SigningArgs,
 }
 
 /// Arguments of `renaksi check`.

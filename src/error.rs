@@ -31,9 +31,26 @@ pub enum Error {
          jalankan ulang dengan --emit-typst laporan.typ dan laporkan bersama berkas itu"
     )]
     Internal(String),
+    /// A PDF could not be signed: the key file, its password, its
+    /// certificate or the input PDF is not usable. Nothing was written.
+    #[error("tidak dapat menandatangani: {message}\n  saran: {hint}")]
+    Sign {
+        /// What is wrong, in Indonesian.
+        message: String,
+        /// What would be right.
+        hint: String,
+    },
 }
 
 impl Error {
+    /// Shorthand for a signing error.
+    pub fn sign(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Error::Sign {
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+
     /// Shorthand for an I/O error with context.
     pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {

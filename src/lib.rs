@@ -18,6 +18,7 @@ pub mod error;
 pub mod pdf;
 pub mod render;
 pub mod schema;
+pub mod sign;
 
 pub use error::{Error, Problem};
 
@@ -35,18 +36,25 @@ pub struct Output {
     pub kotak_ttd: Vec<compile::KotakTtd>,
 }
 
+/// How the PDF is written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// PDF/A-2b, for archiving.
+    pub pdf_a: bool,
+}
+
 /// Loads, renders and compiles one report.
 pub fn build(report: &content::Report) -> Result<Output, Error> {
     let typst = render::render(report)?;
-    typeset(report, typst)
+    typeset(report, typst, Options::default())
 }
 
 /// Compiles Typst source rendered for `report` and exports the PDF.
-pub fn typeset(report: &content::Report, typst: String) -> Result<Output, Error> {
+pub fn typeset(report: &content::Report, typst: String, options: Options) -> Result<Output, Error> {
     let document = compile::compile(report, &typst)?;
     let pages = document.pages().len();
     let kotak_ttd = compile::signature_boxes(&document);
-    let pdf = pdf::export(report, &document)?;
+    let pdf = pdf::export(report, &document, options)?;
     Ok(Output {
         typst,
         pdf,

@@ -40,6 +40,7 @@ fn main() -> ExitCode {
         }
         Command::Manifest(args) => cmd::manifest::run(args).map(|()| ExitCode::SUCCESS),
         Command::Schema(args) => cmd::schema::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Sign(args) => cmd::sign::run(args).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,
@@ -60,7 +61,7 @@ fn main() -> ExitCode {
 fn exit_code(err: &Error) -> u8 {
     match err {
         Error::Input(_) | Error::Findings(_) => 1,
-        Error::Io { .. } | Error::Internal(_) => 2,
+        Error::Io { .. } | Error::Internal(_) | Error::Sign { .. } => 2,
     }
 }
 

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use typst::foundations::Smart;
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, Timestamp};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::content::{Report, TandaTangan};
 use crate::error::Error;
@@ -15,9 +15,20 @@ use crate::Output;
 
 /// Exports `document` with a timestamp from the report's date and an
 /// identifier from its folder name, so that output is byte-reproducible.
-pub fn export(report: &Report, document: &PagedDocument) -> Result<Vec<u8>, Error> {
+pub fn export(
+    report: &Report,
+    document: &PagedDocument,
+    options: crate::Options,
+) -> Result<Vec<u8>, Error> {
     let date = report.identitas.penandatangan.tanggal.0;
+    let standards = if options.pdf_a {
+        PdfStandards::new(&[PdfStandard::A_2b])
+            .map_err(|e| Error::Internal(e.message().to_string()))?
+    } else {
+        PdfStandards::default()
+    };
     let options = PdfOptions {
+        standards,
         ident: Smart::Custom(format!(
             "renaksi/{}/{}",
             report.source.name, report.identitas.tahun

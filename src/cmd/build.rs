@@ -3,13 +3,23 @@
 use std::path::PathBuf;
 
 use renaksi::check::Severity;
+use renaksi::content::Report;
 use renaksi::pdf::write_atomic;
-use renaksi::Error;
+use renaksi::sign::{Details, Identity, Place};
+use renaksi::{Error, Output};
 
 use crate::cli::BuildArgs;
 
 /// Builds the report and reports where the PDF went.
 pub fn run(args: &BuildArgs) -> Result<(), Error> {
+    // A key that cannot sign stops the build before anything is written.
+    let identity = match &args.sign {
+        Some(p12) => {
+            let password = renaksi::sign::password(args.signing.password_file.as_deref())?;
+            Some(renaksi::sign::identity(p12, &password)?)
+        }
+        None => None,
+    };
     let report = renaksi::load(args.dir.as_deref())?;
     // The same checks as `renaksi check`; errors stop the build, warnings
     // are left to `check`.
@@ -28,20 +38,69 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
     if let Some(path) = &args.emit_typst {
         write_atomic(path, typst.as_bytes())?;
     }
-    let output = renaksi::typeset(&report, typst)?;
+    let options = renaksi::Options { pdf_a: args.pdf_a };
+    let mut output = renaksi::typeset(&report, typst, options)?;
+    if let Some(identity) = &identity {
+        output.pdf = sign(args, &report, &output, identity)?;
+    }
     renaksi::pdf::write_report(&report, &output, &target)?;
     eprintln!(
         "PDF ditulis: {} ({} halaman)",
         target.display(),
         output.pages
     );
-    if !output.kotak_ttd.is_empty() {
+    if let Some(identity) = &identity {
+        eprintln!("ditandatangani oleh {}", identity.name);
+    }
+    if matches!(
+        report.identitas.tanda_tangan,
+        renaksi::content::TandaTangan::Tte { .. }
+    ) {
         eprintln!(
             "koordinat tanda tangan elektronik: {}",
             renaksi::pdf::sidecar_path(&target).display()
         );
     }
     Ok(())
+}
+
+/// The PDF of `output` signed as `identity`, shown over the last signature
+/// block (the Lampiran's) unless `--invisible` or the report has none.
+fn sign(
+    args: &BuildArgs,
+    report: &Report,
+    output: &Output,
+    identity: &Identity,
+) -> Result<Vec<u8>, Error> {
+    let place = match output.kotak_ttd.last() {
+        Some(k) if !args.signing.invisible => Some(Place {
+            page: k.page,
+            rect: [k.x, k.y, k.width, k.height],
+        }),
+        _ => None,
+    };
+    let id = &report.identitas;
+    let time = args
+        .signing
+        .signing_time
+        .clone()
+        .unwrap_or_else(|| renaksi::sign::pdf_day(id.penandatangan.tanggal.0));
+    let reason = format!(
+        "Rencana Aksi Kecamatan {} Kabupaten {} Tahun {}",
+        id.kecamatan, id.kabupaten, id.tahun
+    );
+    let details = Details {
+        time: Some(&time),
+        reason: Some(&reason),
+        location: Some(&id.penandatangan.tempat),
+    };
+    renaksi::sign::sign(
+        &output.pdf,
+        &renaksi::label(args.dir.as_deref()),
+        identity,
+        place,
+        &details,
+    )
 }
 
 /// OUT is a file when it ends in `.pdf`, otherwise a folder.

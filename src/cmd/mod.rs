@@ -5,3 +5,4 @@ pub mod build;
 pub mod check;
 pub mod manifest;
 pub mod schema;
+pub mod sign;

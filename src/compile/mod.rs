@@ -151,7 +151,7 @@ impl World for ReportWorld {
     }
 }
 
-/// One electronic-signature box of a compiled report, in PDF points with the
+/// One signature box of a compiled report, in PDF points with the
 /// origin at the bottom left of its page, as signing services expect.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct KotakTtd {
@@ -173,8 +173,8 @@ pub struct KotakTtd {
     pub page_height: f64,
 }
 
-/// The signature boxes the template marked with `<rk-kotak-ttd>`, in
-/// document order; empty unless the report is signed electronically.
+/// The signature boxes the template marked with `<rk-kotak-ttd>` (the QR
+/// code, or the space for ink), in document order; none without signature.
 pub fn signature_boxes(document: &PagedDocument) -> Vec<KotakTtd> {
     use typst::foundations::{Label, Selector, Value};
     use typst::introspection::{Introspector, MetadataElem};
@@ -192,7 +192,8 @@ pub fn signature_boxes(document: &PagedDocument) -> Vec<KotakTtd> {
                 return None;
             };
             let blok = dict.get("blok").ok()?.clone().cast::<String>().ok()?;
-            let sisi = dict.get("sisi").ok()?.clone().cast::<f64>().ok()?;
+            let lebar = dict.get("lebar").ok()?.clone().cast::<f64>().ok()?;
+            let tinggi = dict.get("tinggi").ok()?.clone().cast::<f64>().ok()?;
             let position = introspector.position(content.location()?)?;
             let page = document.pages().get(position.page.get() - 1)?;
             let size = page.frame.size();
@@ -201,9 +202,9 @@ pub fn signature_boxes(document: &PagedDocument) -> Vec<KotakTtd> {
                 blok,
                 page: position.page.get(),
                 x: round(position.point.x.to_pt()),
-                y: round(size.y.to_pt() - top - sisi),
-                width: round(sisi),
-                height: round(sisi),
+                y: round(size.y.to_pt() - top - tinggi),
+                width: round(lebar),
+                height: round(tinggi),
                 page_width: round(size.x.to_pt()),
                 page_height: round(size.y.to_pt()),
             })

@@ -7,5 +7,6 @@ mod check;
 mod fuzz_corpus;
 mod hostile;
 mod schema;
+mod sign;
 mod support;
 mod ttd;

@@ -1,0 +1,106 @@
+//! PAdES-B-B signatures with a PKCS#12 key: [`key`] reads and checks the
+//! signing identity, [`cms`] writes the CMS SignedData, [`pdf`] appends the
+//! signature to the PDF as an incremental update.
+
+mod cms;
+mod key;
+mod pdf;
+
+use std::path::Path;
+
+pub use key::Identity;
+pub use pdf::{Details, Place};
+
+use crate::error::Error;
+
+/// The environment variable that may hold the PKCS#12 password.
+pub const PASSWORD_VARIABLE: &str = "RENAKSI_P12_PASSWORD";
+
+/// The PKCS#12 password: the first line of `file`, else the environment
+/// variable [`PASSWORD_VARIABLE`]. Never taken from the command line, where
+/// other users of the machine could read it.
+pub fn password(file: Option<&Path>) -> Result<String, Error> {
+    if let Some(file) = file {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| Error::io("tidak dapat membaca berkas kata sandi", file, e))?;
+        return Ok(text.lines().next().unwrap_or("").to_owned());
+    }
+    std::env::var(PASSWORD_VARIABLE).map_err(|_| {
+        Error::sign(
+            "kata sandi berkas .p12 tidak diberikan",
+            format!("tulis kata sandi di sebuah berkas dan beri --password-file BERKAS, atau isi variabel lingkungan {PASSWORD_VARIABLE}"),
+        )
+    })
+}
+
+/// Seconds since the Unix epoch, now.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// A PDF date (`D:YYYYMMDDHHmmSS+HH'mm'`) from an RFC 3339 time such as
+/// `2022-10-12T09:30:00+08:00`.
+pub fn pdf_date(rfc3339: &str) -> Result<String, String> {
+    let time = chrono::DateTime::parse_from_rfc3339(rfc3339).map_err(|_| {
+        format!("`{rfc3339}` bukan waktu RFC 3339 (misalnya 2022-10-12T09:30:00+08:00)")
+    })?;
+    let offset = time.offset().local_minus_utc();
+    let sign = if offset < 0 { '-' } else { '+' };
+    let offset = offset.abs();
+    Ok(format!(
+        "D:{}{sign}{:02}'{:02}'",
+        time.format("%Y%m%d%H%M%S"),
+        offset / 3600,
+        offset % 3600 / 60
+    ))
+}
+
+/// Midnight UTC of a calendar date as a PDF date, the way the PDF's own
+/// creation date is written.
+pub fn pdf_day(date: chrono::NaiveDate) -> String {
+    format!("D:{}000000Z", date.format("%Y%m%d"))
+}
+
+/// Reads and checks the signing identity in `p12` now, before anything
+/// is built or written.
+pub fn identity(p12: &Path, password: &str) -> Result<Identity, Error> {
+    Identity::load(p12, password, now())
+}
+
+/// Signs `pdf` (named `name` in messages) as `identity`.
+pub fn sign(
+    pdf: &[u8],
+    name: &str,
+    identity: &Identity,
+    place: Option<Place>,
+    details: &Details,
+) -> Result<Vec<u8>, Error> {
+    pdf::sign(pdf, name, identity, place, details)
+}
+
+/// The current time as a PDF date in UTC.
+pub fn pdf_now() -> String {
+    chrono::DateTime::from_timestamp(now(), 0)
+        .map(|t| format!("D:{}Z", t.format("%Y%m%d%H%M%S")))
+        .unwrap_or_else(|| "D:19700101000000Z".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn pdf_dates() {
+        assert_eq!(
+            super::pdf_date("2022-10-12T09:30:00+08:00").unwrap(),
+            "D:20221012093000+08'00'"
+        );
+        assert_eq!(
+            super::pdf_date("2022-10-12T09:30:00-03:30").unwrap(),
+            "D:20221012093000-03'30'"
+        );
+        assert!(super::pdf_date("12 Oktober").is_err());
+        let day = chrono::NaiveDate::from_ymd_opt(2022, 10, 12).unwrap();
+        assert_eq!(super::pdf_day(day), "D:20221012000000Z");
+    }
+}

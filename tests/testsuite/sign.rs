@@ -1,0 +1,528 @@
+//! PAdES signatures (`build --sign`, `sign`), verified by tools that share
+//! no code with renaksi: poppler's pdfsig, pyHanko and qpdf. The test CA and
+//! leaf certificates are made with openssl for each test.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::{renaksi, Fixture, Run};
+
+const PASSWORD: &str = "rahasia-uji";
+
+/// A throwaway CA in a temporary folder that issues leaf certificates.
+struct Pki {
+    dir: tempfile::TempDir,
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Rsa,
+    P256,
+}
+
+impl Pki {
+    fn new() -> Self {
+        let pki = Pki {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        pki.openssl(&[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-days",
+            "30",
+            "-subj",
+            "/CN=CA Uji renaksi",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign",
+        ]);
+        fs::write(
+            pki.path("ca.cnf"),
+            "[ca]\ndefault_ca = uji\n[uji]\ndir = .\ndatabase = index.txt\nunique_subject = no\nnew_certs_dir = .\n\
+             serial = serial\ndefault_md = sha256\npolicy = bebas\n[bebas]\ncommonName = supplied\n",
+        )
+        .unwrap();
+        fs::write(pki.path("index.txt"), "").unwrap();
+        fs::write(pki.path("serial"), "1000\n").unwrap();
+        fs::write(pki.path("sandi"), format!("{PASSWORD}\n")).unwrap();
+        pki
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn openssl(&self, args: &[&str]) {
+        let out = Command::new("openssl")
+            .args(args)
+            .current_dir(self.dir.path())
+            .output()
+            .unwrap_or_else(|e| panic!("openssl is needed for the signing tests: {e}"));
+        assert!(
+            out.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// A PKCS#12 file `name.p12` with a leaf key and certificate issued by
+    /// the CA (and the CA certificate), valid from `start` to `end`
+    /// (`YYYYMMDDHHMMSSZ`, default: from yesterday for ten days).
+    fn leaf(&self, name: &str, kind: Kind, usage: &str, validity: Option<(&str, &str)>) -> PathBuf {
+        let key = format!("{name}.key");
+        match kind {
+            Kind::Rsa => self.openssl(&[
+                "genpkey",
+                "-algorithm",
+                "RSA",
+                "-pkeyopt",
+                "rsa_keygen_bits:2048",
+                "-out",
+                &key,
+            ]),
+            Kind::P256 => self.openssl(&[
+                "genpkey",
+                "-algorithm",
+                "EC",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-out",
+                &key,
+            ]),
+        }
+        let csr = format!("{name}.csr");
+        self.openssl(&[
+            "req",
+            "-new",
+            "-key",
+            &key,
+            "-out",
+            &csr,
+            "-subj",
+            "/CN=Drs. Made Suyasa, M.Si",
+        ]);
+        let ext = format!("{name}.ext");
+        fs::write(
+            self.path(&ext),
+            format!("[leaf]\nbasicConstraints = critical,CA:FALSE\nkeyUsage = critical,{usage}\n"),
+        )
+        .unwrap();
+        let pem = format!("{name}.pem");
+        let (start, end) = validity.unwrap_or(("", ""));
+        let mut args = vec![
+            "ca",
+            "-batch",
+            "-notext",
+            "-config",
+            "ca.cnf",
+            "-cert",
+            "ca.pem",
+            "-keyfile",
+            "ca.key",
+            "-in",
+            &csr,
+            "-out",
+            &pem,
+            "-extfile",
+            &ext,
+            "-extensions",
+            "leaf",
+        ];
+        if validity.is_some() {
+            args.extend(["-startdate", start, "-enddate", end]);
+        } else {
+            args.extend(["-days", "10"]);
+        }
+        self.openssl(&args);
+        let p12 = format!("{name}.p12");
+        let pass = format!("pass:{PASSWORD}");
+        self.openssl(&[
+            "pkcs12",
+            "-export",
+            "-inkey",
+            &key,
+            "-in",
+            &pem,
+            "-certfile",
+            "ca.pem",
+            "-out",
+            &p12,
+            "-passout",
+            &pass,
+        ]);
+        self.path(&p12)
+    }
+
+    fn rsa(&self) -> PathBuf {
+        self.leaf("rsa", Kind::Rsa, "digitalSignature,nonRepudiation", None)
+    }
+}
+
+fn tool(name: &str, args: &[&str]) -> (bool, String) {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} is needed for the signing tests: {e}"));
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.success(), text)
+}
+
+/// pdfsig exits 0 even on a digest mismatch: its words are what counts.
+fn pdfsig(pdf: &Path) -> String {
+    tool("pdfsig", &[pdf.to_str().unwrap()]).1
+}
+
+fn pyhanko(pdf: &Path, pki: &Pki) -> String {
+    let ca = pki.path("ca.pem");
+    tool(
+        "pyhanko",
+        &[
+            "sign",
+            "validate",
+            "--trust-replace",
+            "--trust",
+            ca.to_str().unwrap(),
+            pdf.to_str().unwrap(),
+        ],
+    )
+    .1
+}
+
+fn assert_valid(pdf: &Path, pki: &Pki) {
+    let sig = pdfsig(pdf);
+    assert!(
+        sig.contains("Signature Validation: Signature is Valid."),
+        "{sig}"
+    );
+    assert!(sig.contains("Total document signed"), "{sig}");
+    assert!(sig.contains("Signature Type: ETSI.CAdES.detached"), "{sig}");
+    assert!(sig.contains("Signing Hash Algorithm: SHA-256"), "{sig}");
+    let hanko = pyhanko(pdf, pki);
+    assert!(hanko.contains(":INTACT:TRUSTED,UNTOUCHED"), "{hanko}");
+    let (ok, check) = tool("qpdf", &["--check", pdf.to_str().unwrap()]);
+    assert!(
+        ok && check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+}
+
+fn sign_args<'a>(p12: &'a Path, password_file: &'a Path) -> Vec<&'a str> {
+    vec![
+        "--sign",
+        p12.to_str().unwrap(),
+        "--password-file",
+        password_file.to_str().unwrap(),
+    ]
+}
+
+#[test]
+fn build_sign_is_valid_for_pdfsig_and_pyhanko_and_a_changed_byte_is_caught() {
+    let pki = Pki::new();
+    let p12 = pki.rsa();
+    let report = Fixture::example();
+    let (plain_run, plain) = report.build(&[]);
+    assert_eq!(plain_run.code, 0, "{}", plain_run.stderr);
+    let unsigned = fs::read(&plain).unwrap();
+    let sandi = pki.path("sandi");
+    let (run, pdf) = report.build(&sign_args(&p12, &sandi));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run
+        .stderr
+        .contains("ditandatangani oleh Drs. Made Suyasa, M.Si"));
+    assert_valid(&pdf, &pki);
+    let sig = pdfsig(&pdf);
+    // /M from the report's date.
+    assert!(sig.contains("Signing Time: Oct 12 2022 00:00:00"), "{sig}");
+    // An incremental update: the unsigned PDF is kept byte for byte.
+    let signed = fs::read(&pdf).unwrap();
+    assert_eq!(&signed[..unsigned.len()], &unsigned[..]);
+
+    // One byte changed inside the signed range.
+    let mut tampered = signed.clone();
+    let at = tampered
+        .windows(14)
+        .position(|w| w == b"KATA PENGANTAR")
+        .unwrap_or(2000);
+    tampered[at] ^= 0x01;
+    let bad = report.path("diubah.pdf");
+    fs::write(&bad, tampered).unwrap();
+    let sig = pdfsig(&bad);
+    assert!(!sig.contains("Signature is Valid"), "{sig}");
+    assert!(sig.contains("Digest Mismatch"), "{sig}");
+    let hanko = pyhanko(&bad, &pki);
+    assert!(
+        hanko.contains(":INVALID") && !hanko.contains("INTACT"),
+        "{hanko}"
+    );
+}
+
+#[test]
+fn sign_an_existing_pdf_with_p256_over_the_electronic_signature_box() {
+    let pki = Pki::new();
+    let p12 = pki.leaf("ec", Kind::P256, "digitalSignature,nonRepudiation", None);
+    let report = Fixture::example();
+    report.edit("laporan.yaml", |t| {
+        format!("{t}tanda_tangan:\n  mode: tte\n  qr: https://contoh.go.id/v/1\n")
+    });
+    let (run, pdf) = report.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let before = fs::read(&pdf).unwrap();
+    let out = report.path("out/bertanda.pdf");
+    let run = Command::new(env!("CARGO_BIN_EXE_renaksi"))
+        .args([
+            "sign",
+            pdf.to_str().unwrap(),
+            "--p12",
+            p12.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .args(["--signing-time", "2022-10-13T09:30:00+08:00"])
+        .env("RENAKSI_P12_PASSWORD", PASSWORD)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(
+        fs::read(&pdf).unwrap(),
+        before,
+        "the input is never changed"
+    );
+    assert_valid(&out, &pki);
+    assert!(pdfsig(&out).contains("Signing Time: Oct 13 2022 01:30:00"));
+    // The widget covers the last box of the coordinate sidecar.
+    let side: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(pdf.with_extension("tte.json")).unwrap()).unwrap();
+    let last = side["kotak"].as_array().unwrap().last().unwrap().clone();
+    let (x, y) = (last["x"].as_f64().unwrap(), last["y"].as_f64().unwrap());
+    let text = String::from_utf8_lossy(&fs::read(&out).unwrap()).into_owned();
+    let rect = format!("/Rect[{} {} ", trim(x), trim(y));
+    assert!(text.contains(&rect), "{rect}");
+}
+
+fn trim(v: f64) -> String {
+    let t = format!("{v:.2}");
+    t.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// Runs `renaksi sign` on `pdf` with `p12` and the test password.
+fn sign(pki: &Pki, pdf: &Path, p12: &Path, out: &Path) -> Run {
+    let sandi = pki.path("sandi");
+    renaksi(
+        &[
+            "sign",
+            pdf.to_str().unwrap(),
+            "--p12",
+            p12.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--password-file",
+            sandi.to_str().unwrap(),
+        ],
+        pki.dir.path(),
+    )
+}
+
+#[test]
+fn bad_keys_and_inputs_are_refused_and_nothing_is_written() {
+    let pki = Pki::new();
+    let good = pki.rsa();
+    let report = Fixture::example();
+    let (run, pdf) = report.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = report.path("out/ttd.pdf");
+    fs::write(&out, b"PDF lama").unwrap();
+
+    let refused = |p12: &Path, expected: &str| {
+        let run = sign(&pki, &pdf, p12, &out);
+        assert_eq!(run.code, 2, "{expected}: {}", run.stderr);
+        assert!(run.stderr.contains(expected), "{expected}: {}", run.stderr);
+        assert!(run.stderr.contains("saran: "), "{}", run.stderr);
+        assert_eq!(fs::read(&out).unwrap(), b"PDF lama", "{expected}");
+    };
+
+    // Wrong password.
+    fs::write(pki.path("sandi-salah"), "bukan\n").unwrap();
+    let run = renaksi(
+        &[
+            "sign",
+            pdf.to_str().unwrap(),
+            "--p12",
+            good.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--password-file",
+            pki.path("sandi-salah").to_str().unwrap(),
+        ],
+        pki.dir.path(),
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("kata sandi") && run.stderr.contains("salah"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(fs::read(&out).unwrap(), b"PDF lama");
+
+    // A p12 with the certificate only.
+    pki.openssl(&[
+        "pkcs12",
+        "-export",
+        "-nokeys",
+        "-in",
+        "rsa.pem",
+        "-out",
+        "tanpa-kunci.p12",
+        "-passout",
+        &format!("pass:{PASSWORD}"),
+    ]);
+    refused(&pki.path("tanpa-kunci.p12"), "tidak berisi kunci privat");
+    // Expired, not yet valid, not allowed to sign.
+    let expired = pki.leaf(
+        "lama",
+        Kind::Rsa,
+        "digitalSignature",
+        Some(("20200101000000Z", "20200201000000Z")),
+    );
+    refused(&expired, "sudah kedaluwarsa");
+    let future = pki.leaf(
+        "nanti",
+        Kind::Rsa,
+        "digitalSignature",
+        Some(("20990101000000Z", "20991231000000Z")),
+    );
+    refused(&future, "belum berlaku");
+    let encipher = pki.leaf("sandi-saja", Kind::Rsa, "keyEncipherment", None);
+    refused(&encipher, "tidak boleh dipakai untuk tanda tangan");
+    // Unreadable key file.
+    let run = sign(&pki, &pdf, &pki.path("tidak-ada.p12"), &out);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("tidak dapat membaca"), "{}", run.stderr);
+
+    // Already signed input.
+    let signed = report.path("out/sekali.pdf");
+    let run = sign(&pki, &pdf, &good, &signed);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = sign(&pki, &signed, &good, &out);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("sudah ditandatangani"),
+        "{}",
+        run.stderr
+    );
+    // Encrypted input.
+    let locked = report.path("out/terkunci.pdf");
+    let (ok, text) = tool(
+        "qpdf",
+        &[
+            "--encrypt",
+            "a",
+            "b",
+            "256",
+            "--",
+            pdf.to_str().unwrap(),
+            locked.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{text}");
+    let run = sign(&pki, &locked, &good, &out);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("terenkripsi"), "{}", run.stderr);
+    // Not a PDF.
+    let run = sign(&pki, &report.dir.join("laporan.yaml"), &good, &out);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("tidak dapat dibaca sebagai PDF"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(fs::read(&out).unwrap(), b"PDF lama");
+
+    // The output may not be the input.
+    let run = sign(&pki, &pdf, &good, &pdf);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("menimpa PDF masukannya"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn build_sign_with_a_bad_key_writes_nothing() {
+    let pki = Pki::new();
+    let expired = pki.leaf(
+        "lama",
+        Kind::Rsa,
+        "digitalSignature",
+        Some(("20200101000000Z", "20200201000000Z")),
+    );
+    let report = Fixture::example();
+    let sandi = pki.path("sandi");
+    let (run, pdf) = report.build(&sign_args(&expired, &sandi));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("sudah kedaluwarsa"), "{}", run.stderr);
+    assert!(!pdf.exists());
+    assert!(
+        !pdf.parent().unwrap().exists()
+            || fs::read_dir(pdf.parent().unwrap())
+                .unwrap()
+                .next()
+                .is_none()
+    );
+
+    // No password at all: neither a file nor the environment variable.
+    let run = Command::new(env!("CARGO_BIN_EXE_renaksi"))
+        .args([
+            "build",
+            report.dir.to_str().unwrap(),
+            "-o",
+            pdf.to_str().unwrap(),
+            "--sign",
+            expired.to_str().unwrap(),
+        ])
+        .env_remove("RENAKSI_P12_PASSWORD")
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("RENAKSI_P12_PASSWORD"));
+    assert!(!pdf.exists());
+}
+
+#[test]
+fn pdf_a_stays_pdf_a_when_signed() {
+    let pki = Pki::new();
+    let p12 = pki.rsa();
+    let report = Fixture::example();
+    let sandi = pki.path("sandi");
+    let mut args = sign_args(&p12, &sandi);
+    args.push("--pdf-a");
+    let (run, pdf) = report.build(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_valid(&pdf, &pki);
+    let bytes = fs::read(&pdf).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("<pdfaid:part>2</pdfaid:part>"));
+    assert!(text.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+    assert!(text.contains("/OutputIntents"));
+    // The widget is printable, has an appearance and brings no font.
+    assert!(text.contains("/F 132/AP<</N "), "widget");
+    assert!(
+        text.contains("/Subtype/Form/BBox[0 0 170.08 68.03]/Resources<<>>"),
+        "appearance"
+    );
+    assert!(!text.contains("NeedAppearances"));
+}
