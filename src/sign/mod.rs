@@ -5,6 +5,7 @@
 mod cms;
 mod key;
 mod pdf;
+mod read;
 
 use std::path::Path;
 

@@ -5,11 +5,11 @@
 
 use std::fmt::Write as _;
 
-use lopdf::{Dictionary, Document, Object, ObjectId};
+use lopdf::{Dictionary, Object, ObjectId};
 use sha2::{Digest, Sha256};
 
-use super::cms;
 use super::key::Identity;
+use super::{cms, read};
 use crate::error::Error;
 
 /// Where the signature is shown: a rectangle on a page, in PDF points from
@@ -42,72 +42,59 @@ pub fn sign(
     place: Option<Place>,
     details: &Details,
 ) -> Result<Vec<u8>, Error> {
-    let doc = Document::load_mem(pdf).map_err(|e| {
-        Error::sign(
+    let page_number = place.map_or(1, |p| p.page);
+    let parts = read::parts(pdf, page_number).map_err(|missing| match missing {
+        read::Missing::Unreadable(e) => Error::sign(
             format!("{name} tidak dapat dibaca sebagai PDF ({e})"),
             "tandatangani PDF yang disusun renaksi, misalnya `renaksi build -o out/`",
-        )
+        ),
+        read::Missing::Part(what) => Error::sign(
+            format!("{name}: {what} tidak ditemukan"),
+            "tandatangani PDF yang disusun renaksi",
+        ),
     })?;
-    if doc.is_encrypted() || doc.trailer.has(b"Encrypt") {
+    if parts.encrypted {
         return Err(Error::sign(
             format!("{name} terenkripsi"),
             "tandatangani PDF asli yang tidak terenkripsi",
         ));
     }
-    if already_signed(&doc) {
+    if parts.signed {
         return Err(Error::sign(
             format!("{name} sudah ditandatangani"),
             "renaksi menambahkan satu tanda tangan per dokumen; tandatangani PDF asli yang belum bertanda tangan",
         ));
     }
-    let unreadable = |what: &str| {
+    let prev = last_startxref(pdf).ok_or_else(|| {
         Error::sign(
-            format!("{name}: {what} tidak ditemukan"),
+            format!("{name}: startxref tidak ditemukan"),
             "tandatangani PDF yang disusun renaksi",
         )
-    };
-    let root = doc
-        .trailer
-        .get(b"Root")
-        .and_then(Object::as_reference)
-        .map_err(|_| unreadable("katalog (/Root)"))?;
-    let pages = doc.get_pages();
-    let page_number = place.map_or(1, |p| p.page);
-    let page_id = *pages
-        .get(&(page_number as u32))
-        .ok_or_else(|| unreadable(&format!("halaman {page_number}")))?;
-    let prev = last_startxref(pdf).ok_or_else(|| unreadable("startxref"))?;
-    let size = doc
-        .trailer
-        .get(b"Size")
-        .and_then(Object::as_i64)
-        .map_err(|_| unreadable("/Size"))? as u32;
+    })?;
+    let parts_date = parts.creation_date.clone();
+    let trailer_info = parts.info.clone();
+    let trailer_id = parts.id.clone();
+    let read::Parts {
+        root,
+        mut catalog,
+        page_id,
+        mut page,
+        mut form,
+        mut fields,
+        mut annots,
+        size,
+        ..
+    } = parts;
 
     let sig_id = size;
     let widget_id = size + 1;
     let appearance_id = size + 2;
     let new_size = if place.is_some() { size + 3 } else { size + 2 };
 
-    let mut catalog = doc
-        .get_dictionary(root)
-        .map_err(|_| unreadable("katalog"))?
-        .clone();
-    let mut form = match catalog.get(b"AcroForm") {
-        Ok(Object::Reference(id)) => doc.get_dictionary(*id).cloned().unwrap_or_default(),
-        Ok(Object::Dictionary(d)) => d.clone(),
-        _ => Dictionary::new(),
-    };
-    let mut fields = resolve_array(&doc, form.get(b"Fields").ok());
     fields.push(Object::Reference((widget_id, 0)));
     form.set("Fields", Object::Array(fields));
     form.set("SigFlags", Object::Integer(3));
     catalog.set("AcroForm", Object::Dictionary(form));
-
-    let mut page = doc
-        .get_dictionary(page_id)
-        .map_err(|_| unreadable("halaman"))?
-        .clone();
-    let mut annots = resolve_array(&doc, page.get(b"Annots").ok());
     annots.push(Object::Reference((widget_id, 0)));
     page.set("Annots", Object::Array(annots));
 
@@ -132,7 +119,7 @@ pub fn sign(
     text.push('>');
     let time = match details.time {
         Some(time) => time.to_owned(),
-        None => creation_date(&doc).unwrap_or_else(super::pdf_now),
+        None => plain_date(parts_date.as_deref()).unwrap_or_else(super::pdf_now),
     };
     let _ = write!(
         text,
@@ -214,10 +201,11 @@ pub fn sign(
     let mut trailer = Dictionary::new();
     trailer.set("Size", Object::Integer(i64::from(new_size)));
     trailer.set("Root", Object::Reference(root));
-    for key in [&b"Info"[..], b"ID"] {
-        if let Ok(value) = doc.trailer.get(key) {
-            trailer.set(key, value.clone());
-        }
+    if let Some(info) = trailer_info {
+        trailer.set("Info", info);
+    }
+    if let Some(id) = trailer_id {
+        trailer.set("ID", id);
     }
     trailer.set("Prev", Object::Integer(prev as i64));
     out.extend_from_slice(xref.as_bytes());
@@ -265,43 +253,13 @@ fn reserve(identity: &Identity) -> usize {
 }
 
 /// The Info dictionary's /CreationDate, if it is a plain PDF date.
-fn creation_date(doc: &Document) -> Option<String> {
-    let info = doc.trailer.get(b"Info").ok()?.as_reference().ok()?;
-    let date = doc.get_dictionary(info).ok()?.get(b"CreationDate").ok()?;
-    let Object::String(bytes, _) = date else {
-        return None;
-    };
-    let text = std::str::from_utf8(bytes).ok()?;
+fn plain_date(bytes: Option<&[u8]>) -> Option<String> {
+    let text = std::str::from_utf8(bytes?).ok()?;
     let plain = text.starts_with("D:")
         && text
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"+-':".contains(&b));
     plain.then(|| text.to_owned())
-}
-
-fn already_signed(doc: &Document) -> bool {
-    doc.objects.values().any(|object| {
-        let Ok(dict) = object.as_dict() else {
-            return false;
-        };
-        let is = |key: &[u8], value: &[u8]| {
-            dict.get(key)
-                .and_then(Object::as_name)
-                .is_ok_and(|name| name == value)
-        };
-        is(b"Type", b"Sig") || (is(b"FT", b"Sig") && dict.has(b"V"))
-    })
-}
-
-fn resolve_array(doc: &Document, value: Option<&Object>) -> Vec<Object> {
-    match value {
-        Some(Object::Array(items)) => items.clone(),
-        Some(Object::Reference(id)) => match doc.get_object(*id) {
-            Ok(Object::Array(items)) => items.clone(),
-            _ => Vec::new(),
-        },
-        _ => Vec::new(),
-    }
 }
 
 /// The byte offset after the last `startxref` keyword.

@@ -451,6 +451,23 @@ fn bad_keys_and_inputs_are_refused_and_nothing_is_written() {
     );
     assert_eq!(fs::read(&out).unwrap(), b"PDF lama");
 
+    // A PDF with object streams and a cross-reference stream (rewritten by
+    // qpdf) is read the general way and signs just as well.
+    let packed = report.path("out/padat.pdf");
+    let (ok, text) = tool(
+        "qpdf",
+        &[
+            "--object-streams=generate",
+            pdf.to_str().unwrap(),
+            packed.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{text}");
+    let packed_signed = report.path("out/padat-ttd.pdf");
+    let run = sign(&pki, &packed, &good, &packed_signed);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_valid(&packed_signed, &pki);
+
     // The output may not be the input.
     let run = sign(&pki, &pdf, &good, &pdf);
     assert_eq!(run.code, 2);

@@ -1,0 +1,614 @@
+//! What signing needs to know about a PDF, read two ways: directly, for a
+//! file with classic cross-reference tables (every PDF renaksi writes), by
+//! parsing only the few objects involved; or through lopdf, which reads any
+//! PDF but parses every object first (tens of milliseconds for a report).
+
+use std::collections::HashMap;
+
+use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+
+/// The parts of a PDF a signature changes or depends on.
+pub struct Parts {
+    /// The catalog's object id and dictionary.
+    pub root: ObjectId,
+    pub catalog: Dictionary,
+    /// The page the widget goes on.
+    pub page_id: ObjectId,
+    pub page: Dictionary,
+    /// The interactive form (resolved; empty when there is none).
+    pub form: Dictionary,
+    /// The form's fields and the page's annotations (resolved).
+    pub fields: Vec<Object>,
+    pub annots: Vec<Object>,
+    /// The trailer's /Size, /Info and /ID.
+    pub size: u32,
+    pub info: Option<Object>,
+    pub id: Option<Object>,
+    /// The Info dictionary's /CreationDate, as written.
+    pub creation_date: Option<Vec<u8>>,
+    /// Whether the PDF is encrypted or already carries a signature.
+    pub encrypted: bool,
+    pub signed: bool,
+}
+
+/// Why the parts could not be read.
+pub enum Missing {
+    /// Not a PDF lopdf can read.
+    Unreadable(String),
+    /// Something the signature needs is not there (named).
+    Part(String),
+}
+
+/// The parts, read directly when the file allows it, else through lopdf.
+pub fn parts(pdf: &[u8], page: usize) -> Result<Parts, Missing> {
+    if let Some(parts) = Direct::open(pdf).and_then(|d| d.parts(page)) {
+        return Ok(parts);
+    }
+    let doc = Document::load_mem(pdf).map_err(|e| Missing::Unreadable(e.to_string()))?;
+    from_document(&doc, page)
+}
+
+fn from_document(doc: &Document, page_number: usize) -> Result<Parts, Missing> {
+    let missing = |what: &str| Missing::Part(what.to_owned());
+    let root = doc
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .map_err(|_| missing("katalog (/Root)"))?;
+    let catalog = doc
+        .get_dictionary(root)
+        .map_err(|_| missing("katalog"))?
+        .clone();
+    let page_id = *doc
+        .get_pages()
+        .get(&(page_number as u32))
+        .ok_or_else(|| missing(&format!("halaman {page_number}")))?;
+    let page = doc
+        .get_dictionary(page_id)
+        .map_err(|_| missing("halaman"))?
+        .clone();
+    let resolve = |o: &Object| match o {
+        Object::Reference(id) => doc.get_object(*id).ok().cloned(),
+        other => Some(other.clone()),
+    };
+    let form = catalog
+        .get(b"AcroForm")
+        .ok()
+        .and_then(resolve)
+        .and_then(|o| o.as_dict().ok().cloned())
+        .unwrap_or_default();
+    let array = |o: Option<&Object>| match o.and_then(resolve) {
+        Some(Object::Array(items)) => items,
+        _ => Vec::new(),
+    };
+    let signed = doc.objects.values().any(|object| {
+        object
+            .as_dict()
+            .is_ok_and(|d| is_signature(d) || is_signed_field(d))
+    });
+    let creation_date = doc
+        .trailer
+        .get(b"Info")
+        .ok()
+        .and_then(resolve)
+        .and_then(
+            |info| match info.as_dict().ok()?.get(b"CreationDate").ok()? {
+                Object::String(bytes, _) => Some(bytes.clone()),
+                _ => None,
+            },
+        );
+    Ok(Parts {
+        fields: array(form.get(b"Fields").ok()),
+        annots: array(page.get(b"Annots").ok()),
+        size: doc
+            .trailer
+            .get(b"Size")
+            .and_then(Object::as_i64)
+            .map_err(|_| missing("/Size"))? as u32,
+        info: doc.trailer.get(b"Info").ok().cloned(),
+        id: doc.trailer.get(b"ID").ok().cloned(),
+        encrypted: doc.is_encrypted() || doc.trailer.has(b"Encrypt"),
+        signed,
+        creation_date,
+        root,
+        catalog,
+        page_id,
+        page,
+        form,
+    })
+}
+
+fn is_name(dict: &Dictionary, key: &[u8], value: &[u8]) -> bool {
+    dict.get(key)
+        .and_then(Object::as_name)
+        .is_ok_and(|name| name == value)
+}
+
+fn is_signature(dict: &Dictionary) -> bool {
+    is_name(dict, b"Type", b"Sig")
+}
+
+fn is_signed_field(dict: &Dictionary) -> bool {
+    is_name(dict, b"FT", b"Sig") && dict.has(b"V")
+}
+
+/// A PDF read through its classic cross-reference tables, object by object.
+struct Direct<'a> {
+    data: &'a [u8],
+    /// Where each object starts; `None` for one freed in a later update.
+    offsets: HashMap<u32, Option<usize>>,
+    trailer: Dictionary,
+}
+
+impl<'a> Direct<'a> {
+    /// `None` when the file is not one this reader handles (a
+    /// cross-reference stream, say); lopdf reads those.
+    fn open(data: &'a [u8]) -> Option<Self> {
+        let key = b"startxref";
+        let at = data.windows(key.len()).rposition(|w| w == key)? + key.len();
+        let mut parser = Parser { data, at };
+        let mut next = Some(parser.integer()? as usize);
+        let mut offsets = HashMap::new();
+        let mut trailer: Option<Dictionary> = None;
+        let mut seen = 0;
+        while let Some(start) = next {
+            seen += 1;
+            if seen > 64 {
+                return None;
+            }
+            let mut p = Parser { data, at: start };
+            p.keyword(b"xref")?;
+            loop {
+                p.skip_space();
+                if p.peek_keyword(b"trailer") {
+                    break;
+                }
+                let first = p.integer()? as u32;
+                let count = p.integer()? as u32;
+                for n in first..first.checked_add(count)? {
+                    let offset = p.integer()? as usize;
+                    let _generation = p.integer()?;
+                    p.skip_space();
+                    let kind = *data.get(p.at)?;
+                    p.at += 1;
+                    // Later sections (read first) win.
+                    offsets.entry(n).or_insert((kind == b'n').then_some(offset));
+                }
+            }
+            p.keyword(b"trailer")?;
+            let Object::Dictionary(dict) = p.object()? else {
+                return None;
+            };
+            if dict.has(b"XRefStm") {
+                return None;
+            }
+            next = dict
+                .get(b"Prev")
+                .and_then(Object::as_i64)
+                .ok()
+                .map(|p| p as usize);
+            trailer.get_or_insert(dict);
+        }
+        Some(Direct {
+            data,
+            offsets,
+            trailer: trailer?,
+        })
+    }
+
+    /// The direct object numbered `n`; `None` for a stream or anything
+    /// unexpected.
+    fn object(&self, n: u32) -> Option<Object> {
+        let mut p = Parser {
+            data: self.data,
+            at: (*self.offsets.get(&n)?)?,
+        };
+        if p.integer()? != i64::from(n) {
+            return None;
+        }
+        p.integer()?;
+        p.keyword(b"obj")?;
+        let object = p.object()?;
+        p.skip_space();
+        p.peek_keyword(b"endobj").then_some(object)
+    }
+
+    fn resolve(&self, object: &Object) -> Option<Object> {
+        match object {
+            Object::Reference((n, _)) => self.object(*n),
+            other => Some(other.clone()),
+        }
+    }
+
+    fn dict(&self, object: &Object) -> Option<Dictionary> {
+        match self.resolve(object)? {
+            Object::Dictionary(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    fn array(&self, object: Option<&Object>) -> Option<Vec<Object>> {
+        match object.map(|o| self.resolve(o)) {
+            None => Some(Vec::new()),
+            Some(Some(Object::Array(items))) => Some(items),
+            Some(_) => None,
+        }
+    }
+
+    /// The `number`-th page (1-based) of the page tree under `node`.
+    fn page(&self, node: ObjectId, number: usize, depth: usize) -> Option<(ObjectId, Dictionary)> {
+        let dict = self.dict(&Object::Reference(node))?;
+        if is_name(&dict, b"Type", b"Page") {
+            return (number == 1).then_some((node, dict));
+        }
+        if depth > 32 {
+            return None;
+        }
+        let mut number = number;
+        for kid in dict.get(b"Kids").ok()?.as_array().ok()? {
+            let id = kid.as_reference().ok()?;
+            let kid_dict = self.dict(kid)?;
+            let count = if is_name(&kid_dict, b"Type", b"Pages") {
+                kid_dict.get(b"Count").and_then(Object::as_i64).ok()? as usize
+            } else {
+                1
+            };
+            if number <= count {
+                return self.page(id, number, depth + 1);
+            }
+            number -= count;
+        }
+        None
+    }
+
+    fn parts(&self, page_number: usize) -> Option<Parts> {
+        let trailer = &self.trailer;
+        let root = trailer.get(b"Root").ok()?.as_reference().ok()?;
+        let catalog = self.dict(&Object::Reference(root))?;
+        let pages = catalog.get(b"Pages").ok()?.as_reference().ok()?;
+        let (page_id, page) = self.page(pages, page_number, 0)?;
+        let form = match catalog.get(b"AcroForm") {
+            Ok(form) => self.dict(form)?,
+            Err(_) => Dictionary::new(),
+        };
+        let fields = self.array(form.get(b"Fields").ok())?;
+        let mut signed = catalog.has(b"Perms");
+        for field in &fields {
+            let field = self.dict(field)?;
+            signed |= is_signed_field(&field);
+        }
+        let creation_date = match trailer.get(b"Info") {
+            Ok(info) => match self.dict(info)?.get(b"CreationDate") {
+                Ok(Object::String(bytes, _)) => Some(bytes.clone()),
+                _ => None,
+            },
+            Err(_) => None,
+        };
+        Some(Parts {
+            annots: self.array(page.get(b"Annots").ok())?,
+            size: trailer.get(b"Size").and_then(Object::as_i64).ok()? as u32,
+            info: trailer.get(b"Info").ok().cloned(),
+            id: trailer.get(b"ID").ok().cloned(),
+            encrypted: trailer.has(b"Encrypt"),
+            signed,
+            creation_date,
+            root,
+            catalog,
+            page_id,
+            page,
+            form,
+            fields,
+        })
+    }
+}
+
+/// A reader of PDF objects (no streams) from a byte position.
+struct Parser<'a> {
+    data: &'a [u8],
+    at: usize,
+}
+
+fn is_white(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0')
+}
+
+fn is_delimiter(b: u8) -> bool {
+    matches!(
+        b,
+        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+    )
+}
+
+impl Parser<'_> {
+    fn skip_space(&mut self) {
+        while let Some(&b) = self.data.get(self.at) {
+            if is_white(b) {
+                self.at += 1;
+            } else if b == b'%' {
+                while self
+                    .data
+                    .get(self.at)
+                    .is_some_and(|&b| b != b'\n' && b != b'\r')
+                {
+                    self.at += 1;
+                }
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn peek_keyword(&mut self, word: &[u8]) -> bool {
+        self.data[self.at.min(self.data.len())..].starts_with(word)
+    }
+
+    fn keyword(&mut self, word: &[u8]) -> Option<()> {
+        self.skip_space();
+        if self.peek_keyword(word) {
+            self.at += word.len();
+            Some(())
+        } else {
+            None
+        }
+    }
+
+    fn integer(&mut self) -> Option<i64> {
+        match self.number()? {
+            Object::Integer(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    fn number(&mut self) -> Option<Object> {
+        self.skip_space();
+        let start = self.at;
+        while self
+            .data
+            .get(self.at)
+            .is_some_and(|b| b.is_ascii_digit() || b"+-.".contains(b))
+        {
+            self.at += 1;
+        }
+        let text = std::str::from_utf8(&self.data[start..self.at]).ok()?;
+        if text.contains('.') {
+            text.parse::<f32>().ok().map(Object::Real)
+        } else {
+            text.parse::<i64>().ok().map(Object::Integer)
+        }
+    }
+
+    fn object(&mut self) -> Option<Object> {
+        self.object_at_depth(0)
+    }
+
+    fn object_at_depth(&mut self, depth: usize) -> Option<Object> {
+        if depth > 64 {
+            return None;
+        }
+        self.skip_space();
+        let b = *self.data.get(self.at)?;
+        match b {
+            b'<' if self.data.get(self.at + 1) == Some(&b'<') => {
+                self.at += 2;
+                let mut dict = Dictionary::new();
+                loop {
+                    self.skip_space();
+                    if self.data[self.at..].starts_with(b">>") {
+                        self.at += 2;
+                        break;
+                    }
+                    let Object::Name(key) = self.object_at_depth(depth + 1)? else {
+                        return None;
+                    };
+                    let value = self.object_at_depth(depth + 1)?;
+                    dict.set(key, value);
+                }
+                // A stream's dictionary: not something signing rewrites.
+                self.skip_space();
+                if self.peek_keyword(b"stream") {
+                    return None;
+                }
+                Some(Object::Dictionary(dict))
+            }
+            b'<' => {
+                self.at += 1;
+                let mut hex = Vec::new();
+                loop {
+                    let b = *self.data.get(self.at)?;
+                    self.at += 1;
+                    match b {
+                        b'>' => break,
+                        b if b.is_ascii_hexdigit() => hex.push(b),
+                        b if is_white(b) => {}
+                        _ => return None,
+                    }
+                }
+                if hex.len() % 2 == 1 {
+                    hex.push(b'0');
+                }
+                let bytes = hex
+                    .chunks(2)
+                    .map(|pair| u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok())
+                    .collect::<Option<Vec<u8>>>()?;
+                Some(Object::String(bytes, StringFormat::Hexadecimal))
+            }
+            b'(' => self
+                .literal()
+                .map(|s| Object::String(s, StringFormat::Literal)),
+            b'[' => {
+                self.at += 1;
+                let mut items = Vec::new();
+                loop {
+                    self.skip_space();
+                    if self.data.get(self.at) == Some(&b']') {
+                        self.at += 1;
+                        break;
+                    }
+                    items.push(self.object_at_depth(depth + 1)?);
+                }
+                Some(Object::Array(items))
+            }
+            b'/' => {
+                self.at += 1;
+                let mut name = Vec::new();
+                while let Some(&b) = self.data.get(self.at) {
+                    if is_white(b) || is_delimiter(b) {
+                        break;
+                    }
+                    self.at += 1;
+                    if b == b'#' {
+                        let hex = self.data.get(self.at..self.at + 2)?;
+                        name.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
+                        self.at += 2;
+                    } else {
+                        name.push(b);
+                    }
+                }
+                Some(Object::Name(name))
+            }
+            b't' if self.peek_keyword(b"true") => {
+                self.at += 4;
+                Some(Object::Boolean(true))
+            }
+            b'f' if self.peek_keyword(b"false") => {
+                self.at += 5;
+                Some(Object::Boolean(false))
+            }
+            b'n' if self.peek_keyword(b"null") => {
+                self.at += 4;
+                Some(Object::Null)
+            }
+            _ => {
+                let number = self.number()?;
+                // `n g R` is a reference.
+                if let Object::Integer(n) = number {
+                    let save = self.at;
+                    if let Some(g) = self.integer() {
+                        if self.keyword(b"R").is_some() {
+                            return Some(Object::Reference((
+                                u32::try_from(n).ok()?,
+                                u16::try_from(g).ok()?,
+                            )));
+                        }
+                    }
+                    self.at = save;
+                }
+                Some(number)
+            }
+        }
+    }
+
+    /// A literal string, `(` already next: nested parentheses and escapes.
+    fn literal(&mut self) -> Option<Vec<u8>> {
+        self.at += 1;
+        let mut out = Vec::new();
+        let mut depth = 1;
+        loop {
+            let b = *self.data.get(self.at)?;
+            self.at += 1;
+            match b {
+                b'(' => {
+                    depth += 1;
+                    out.push(b);
+                }
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(out);
+                    }
+                    out.push(b);
+                }
+                b'\\' => {
+                    let e = *self.data.get(self.at)?;
+                    self.at += 1;
+                    match e {
+                        b'n' => out.push(b'\n'),
+                        b'r' => out.push(b'\r'),
+                        b't' => out.push(b'\t'),
+                        b'b' => out.push(8),
+                        b'f' => out.push(12),
+                        b'0'..=b'7' => {
+                            let mut value = u32::from(e - b'0');
+                            for _ in 0..2 {
+                                match self.data.get(self.at) {
+                                    Some(&d @ b'0'..=b'7') => {
+                                        value = value * 8 + u32::from(d - b'0');
+                                        self.at += 1;
+                                    }
+                                    _ => break,
+                                }
+                            }
+                            out.push(value as u8);
+                        }
+                        b'\r' => {
+                            if self.data.get(self.at) == Some(&b'\n') {
+                                self.at += 1;
+                            }
+                        }
+                        b'\n' => {}
+                        other => out.push(other),
+                    }
+                }
+                other => out.push(other),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Option<Object> {
+        Parser {
+            data: text.as_bytes(),
+            at: 0,
+        }
+        .object()
+    }
+
+    #[test]
+    fn objects() {
+        let dict =
+            parse("<</Type/Page/Kids[1 0 R 2 0 R]/N -1.5/T(a\\(b\\)\\101)/H<4142>/E#20x 3>>")
+                .unwrap();
+        let dict = dict.as_dict().unwrap();
+        assert!(is_name(dict, b"Type", b"Page"));
+        assert_eq!(
+            dict.get(b"Kids").unwrap().as_array().unwrap(),
+            &vec![Object::Reference((1, 0)), Object::Reference((2, 0))]
+        );
+        assert_eq!(dict.get(b"N").unwrap(), &Object::Real(-1.5));
+        assert_eq!(dict.get(b"T").unwrap().as_str().unwrap(), b"a(b)A");
+        assert_eq!(dict.get(b"H").unwrap().as_str().unwrap(), b"AB");
+        assert_eq!(dict.get(b"E x").unwrap(), &Object::Integer(3));
+        assert!(parse("<</Length 3>>stream\nabc\nendstream").is_none());
+        assert!(parse(&"[".repeat(100)).is_none());
+    }
+
+    /// Both ways of reading agree on a PDF renaksi wrote.
+    #[test]
+    fn direct_reading_matches_lopdf() {
+        let report = crate::load(None).unwrap();
+        let pdf = crate::build(&report).unwrap().pdf;
+        let doc = Document::load_mem(&pdf).unwrap();
+        for page in [1, 3, 30] {
+            let direct = Direct::open(&pdf).unwrap().parts(page).unwrap();
+            let Ok(full) = from_document(&doc, page) else {
+                panic!("lopdf could not read page {page}");
+            };
+            assert_eq!(direct.root, full.root);
+            assert_eq!(direct.page_id, full.page_id, "page {page}");
+            assert_eq!(direct.catalog, full.catalog);
+            assert_eq!(direct.page, full.page, "page {page}");
+            assert_eq!(direct.annots, full.annots, "page {page}");
+            assert_eq!(direct.size, full.size);
+            assert_eq!(direct.info, full.info);
+            assert_eq!(direct.id, full.id);
+            assert_eq!(direct.creation_date, full.creation_date);
+            assert!(direct.creation_date.is_some());
+            assert!(!direct.signed && !full.signed && !direct.encrypted);
+        }
+        assert!(Direct::open(&pdf).unwrap().parts(31).is_none());
+    }
+}
