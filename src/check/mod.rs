@@ -4,11 +4,13 @@
 //! returns all it finds; nothing stops at the first.
 
 mod ganda;
+mod jangkar;
 mod nip;
 mod pangkat;
 mod panjang;
 mod tahun;
 mod target;
+mod teks;
 mod variabel;
 
 use std::collections::HashMap;
@@ -76,6 +78,7 @@ pub fn lint(report: &Report) -> Vec<Diagnostic> {
     target::check(report, &mut found);
     ganda::check(report, &mut found);
     panjang::check(report, &mut found);
+    jangkar::check(report, &mut found);
     variabel::check(report, &mut found);
     // In the order a reader goes through the files, whatever lint found it.
     let order = report.reading_order();

@@ -182,3 +182,25 @@ fn tte_without_qr_or_with_a_long_anchor_is_refused() {
     assert_eq!(run.code, 1);
     assert!(!pdf.exists());
 }
+
+#[test]
+fn the_anchor_character_in_the_reports_own_text_is_an_error() {
+    let report = tte("");
+    report.edit("lampiran/1-program.yaml", |t| {
+        t.replacen("satuan: Nilai", "satuan: \"# Nilai\"", 1)
+    });
+    let dir = report.dir.to_str().unwrap();
+    let run = renaksi(&["check", dir], report.tmp.path());
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let out = run.stdout.clone() + &run.stderr;
+    assert!(
+        out.contains("karakter jangkar `#` juga ada di `satuan`"),
+        "{out}"
+    );
+    assert!(out.contains("lampiran/1-program.yaml:"), "{out}");
+    assert_eq!(out.matches("karakter jangkar").count(), 1, "{out}");
+    // Another anchor resolves it.
+    report.edit("laporan.yaml", |t| format!("{t}  jangkar: \"^\"\n"));
+    let run = renaksi(&["check", dir], report.tmp.path());
+    assert!(!run.stdout.contains("karakter jangkar"), "{}", run.stdout);
+}
