@@ -14,10 +14,10 @@ use crate::cli::BuildArgs;
 pub fn run(args: &BuildArgs) -> Result<(), Error> {
     // A key that cannot sign stops the build before anything is written.
     let identity = match &args.sign {
-        Some(p12) => {
-            let password = renaksi::sign::password(args.signing.password_file.as_deref())?;
-            Some(renaksi::sign::identity(p12, &password)?)
-        }
+        Some(p12) => Some(renaksi::sign::identity(
+            p12,
+            args.signing.password_file.as_deref(),
+        )?),
         None => None,
     };
     let report = renaksi::load(args.dir.as_deref())?;

@@ -19,8 +19,7 @@ pub fn run(args: &SignArgs) -> Result<(), Error> {
             "beri -o dengan nama lain; masukan tidak pernah diubah",
         ));
     }
-    let password = renaksi::sign::password(args.signing.password_file.as_deref())?;
-    let identity = renaksi::sign::identity(&args.p12, &password)?;
+    let identity = renaksi::sign::identity(&args.p12, args.signing.password_file.as_deref())?;
     let pdf = std::fs::read(input).map_err(|e| Error::io("tidak dapat membaca", input, e))?;
     let place = if args.signing.invisible {
         None

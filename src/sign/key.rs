@@ -28,8 +28,6 @@ pub struct Identity {
     serial: Vec<u8>,
     /// The certificate's common name, for the signature's /Name.
     pub name: String,
-    /// Start and end of the certificate's validity, Unix seconds.
-    pub valid: (i64, i64),
 }
 
 impl Identity {
@@ -126,7 +124,6 @@ impl Identity {
             certificate,
             key,
             name,
-            valid,
         })
     }
 

@@ -10,7 +10,7 @@ mod read;
 use std::path::Path;
 
 pub use key::Identity;
-pub use pdf::{Details, Place};
+pub use pdf::{sign, Details, Place};
 
 use crate::error::Error;
 
@@ -20,7 +20,7 @@ pub const PASSWORD_VARIABLE: &str = "RENAKSI_P12_PASSWORD";
 /// The PKCS#12 password: the first line of `file`, else the environment
 /// variable [`PASSWORD_VARIABLE`]. Never taken from the command line, where
 /// other users of the machine could read it.
-pub fn password(file: Option<&Path>) -> Result<String, Error> {
+fn password(file: Option<&Path>) -> Result<String, Error> {
     if let Some(file) = file {
         let text = std::fs::read_to_string(file)
             .map_err(|e| Error::io("tidak dapat membaca berkas kata sandi", file, e))?;
@@ -64,21 +64,11 @@ pub fn pdf_day(date: chrono::NaiveDate) -> String {
     format!("D:{}000000Z", date.format("%Y%m%d"))
 }
 
-/// Reads and checks the signing identity in `p12` now, before anything
-/// is built or written.
-pub fn identity(p12: &Path, password: &str) -> Result<Identity, Error> {
-    Identity::load(p12, password, now())
-}
-
-/// Signs `pdf` (named `name` in messages) as `identity`.
-pub fn sign(
-    pdf: &[u8],
-    name: &str,
-    identity: &Identity,
-    place: Option<Place>,
-    details: &Details,
-) -> Result<Vec<u8>, Error> {
-    pdf::sign(pdf, name, identity, place, details)
+/// Reads and checks the signing identity in `p12` now, with the password
+/// from `password_file` or [`PASSWORD_VARIABLE`], before anything is built
+/// or written.
+pub fn identity(p12: &Path, password_file: Option<&Path>) -> Result<Identity, Error> {
+    Identity::load(p12, &password(password_file)?, now())
 }
 
 /// The current time as a PDF date in UTC.
