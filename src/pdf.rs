@@ -9,6 +9,9 @@ use typst::foundations::Smart;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
+use serde::{Deserialize, Serialize};
+
+use crate::compile::KotakTtd;
 use crate::content::{Report, TandaTangan};
 use crate::error::Error;
 use crate::Output;
@@ -54,21 +57,58 @@ pub fn sidecar_path(pdf: &Path) -> std::path::PathBuf {
     pdf.with_extension("tte.json")
 }
 
-/// What a signing service needs besides the PDF: the anchor character and
-/// each signature box (page, x, y, width, height in PDF points from the
-/// bottom left). `None` unless the report is signed electronically.
+/// The coordinate sidecar: what a signing service needs besides the PDF,
+/// the anchor character and each signature box (page, x, y, width, height
+/// in PDF points from the bottom left).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Sidecar {
+    /// The PDF's file name.
+    pub pdf: Option<String>,
+    /// The anchor character.
+    pub jangkar: String,
+    /// Always `pt`.
+    pub satuan: String,
+    /// Always `kiri-bawah`.
+    pub asal: String,
+    /// The signature boxes in document order.
+    pub kotak: Vec<KotakTtd>,
+}
+
+impl Sidecar {
+    /// The sidecar beside `pdf`, if there is one (with at least one box).
+    pub fn read(pdf: &Path) -> Result<Option<Sidecar>, Error> {
+        let path = sidecar_path(pdf);
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Error::io("tidak dapat membaca", &path, e)),
+        };
+        match serde_json::from_str::<Sidecar>(&text) {
+            Ok(sidecar) if !sidecar.kotak.is_empty() => Ok(Some(sidecar)),
+            _ => Err(Error::sign(
+                format!("{} bukan berkas koordinat renaksi", path.display()),
+                "susun ulang PDF dengan `renaksi build`, atau beri --invisible",
+            )),
+        }
+    }
+}
+
+/// The sidecar of `output` as JSON; `None` unless the report is signed
+/// electronically.
 pub fn sidecar(report: &Report, output: &Output, pdf: &Path) -> Option<String> {
     let TandaTangan::Tte { jangkar, .. } = &report.identitas.tanda_tangan else {
         return None;
     };
-    let value = serde_json::json!({
-        "pdf": pdf.file_name().map(|n| n.to_string_lossy()),
-        "jangkar": jangkar.to_string(),
-        "satuan": "pt",
-        "asal": "kiri-bawah",
-        "kotak": output.kotak_ttd,
-    });
-    serde_json::to_string_pretty(&value).ok().map(|s| s + "\n")
+    let sidecar = Sidecar {
+        pdf: pdf.file_name().map(|n| n.to_string_lossy().into_owned()),
+        jangkar: jangkar.to_string(),
+        satuan: "pt".to_owned(),
+        asal: "kiri-bawah".to_owned(),
+        kotak: output.kotak_ttd.clone(),
+    };
+    serde_json::to_string_pretty(&sidecar)
+        .ok()
+        .map(|s| s + "\n")
 }
 
 /// Writes the PDF of `output` to `path` and, for an electronically signed

@@ -73,10 +73,7 @@ fn sign(
     identity: &Identity,
 ) -> Result<Vec<u8>, Error> {
     let place = match output.kotak_ttd.last() {
-        Some(k) if !args.signing.invisible => Some(Place {
-            page: k.page,
-            rect: [k.x, k.y, k.width, k.height],
-        }),
+        Some(k) if !args.signing.invisible => Some(Place::from(k)),
         _ => None,
     };
     let id = &report.identitas;

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use renaksi::pdf::{sidecar_path, write_atomic};
+use renaksi::pdf::{sidecar_path, write_atomic, Sidecar};
 use renaksi::sign::{Details, Place};
 use renaksi::Error;
 
@@ -67,31 +67,5 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// The last signature box (the Lampiran's) from the coordinate sidecar
 /// `renaksi build` wrote beside the PDF, if there is one.
 fn sidecar_place(pdf: &Path) -> Result<Option<Place>, Error> {
-    let path = sidecar_path(pdf);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(Error::io("tidak dapat membaca", &path, e)),
-    };
-    let wrong = || {
-        Error::sign(
-            format!("{} bukan berkas koordinat renaksi", path.display()),
-            "susun ulang PDF dengan `renaksi build`, atau beri --invisible",
-        )
-    };
-    let json: serde_json::Value = serde_json::from_str(&text).map_err(|_| wrong())?;
-    let last = json["kotak"]
-        .as_array()
-        .and_then(|k| k.last())
-        .ok_or_else(wrong)?;
-    let number = |key: &str| last[key].as_f64().ok_or_else(wrong);
-    Ok(Some(Place {
-        page: last["page"].as_u64().ok_or_else(wrong)? as usize,
-        rect: [
-            number("x")?,
-            number("y")?,
-            number("width")?,
-            number("height")?,
-        ],
-    }))
+    Ok(Sidecar::read(pdf)?.and_then(|s| s.kotak.last().map(Place::from)))
 }

@@ -153,7 +153,7 @@ impl World for ReportWorld {
 
 /// One signature box of a compiled report, in PDF points with the
 /// origin at the bottom left of its page, as signing services expect.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct KotakTtd {
     /// Which signature block: `kata-pengantar`, `bab` or `lampiran`.
     pub blok: String,

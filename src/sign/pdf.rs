@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 
 use super::key::Identity;
 use super::{cms, read};
+use crate::compile::KotakTtd;
 use crate::error::Error;
 
 /// Where the signature is shown: a rectangle on a page, in PDF points from
@@ -20,6 +21,15 @@ pub struct Place {
     pub page: usize,
     /// Left, bottom, width, height.
     pub rect: [f64; 4],
+}
+
+impl From<&KotakTtd> for Place {
+    fn from(k: &KotakTtd) -> Self {
+        Place {
+            page: k.page,
+            rect: [k.x, k.y, k.width, k.height],
+        }
+    }
 }
 
 /// What the signature dictionary says besides the signature itself.
