@@ -52,16 +52,19 @@ pub fn sign(
     place: Option<Place>,
     details: &Details,
 ) -> Result<Vec<u8>, Error> {
+    let unreadable = |what: &str| {
+        Error::sign(
+            format!("{name}: {what} tidak ditemukan"),
+            "tandatangani PDF yang disusun renaksi",
+        )
+    };
     let page_number = place.map_or(1, |p| p.page);
     let parts = read::parts(pdf, page_number).map_err(|missing| match missing {
         read::Missing::Unreadable(e) => Error::sign(
             format!("{name} tidak dapat dibaca sebagai PDF ({e})"),
             "tandatangani PDF yang disusun renaksi, misalnya `renaksi build -o out/`",
         ),
-        read::Missing::Part(what) => Error::sign(
-            format!("{name}: {what} tidak ditemukan"),
-            "tandatangani PDF yang disusun renaksi",
-        ),
+        read::Missing::Part(what) => unreadable(&what),
     })?;
     if parts.encrypted {
         return Err(Error::sign(
@@ -75,15 +78,7 @@ pub fn sign(
             "renaksi menambahkan satu tanda tangan per dokumen; tandatangani PDF asli yang belum bertanda tangan",
         ));
     }
-    let prev = last_startxref(pdf).ok_or_else(|| {
-        Error::sign(
-            format!("{name}: startxref tidak ditemukan"),
-            "tandatangani PDF yang disusun renaksi",
-        )
-    })?;
-    let parts_date = parts.creation_date.clone();
-    let trailer_info = parts.info.clone();
-    let trailer_id = parts.id.clone();
+    let prev = last_startxref(pdf).ok_or_else(|| unreadable("startxref"))?;
     let read::Parts {
         root,
         mut catalog,
@@ -92,9 +87,14 @@ pub fn sign(
         mut form,
         mut fields,
         mut annots,
-        size,
+        trailer: old_trailer,
+        creation_date,
         ..
     } = parts;
+    let size = old_trailer
+        .get(b"Size")
+        .and_then(Object::as_i64)
+        .map_err(|_| unreadable("/Size"))? as u32;
 
     let sig_id = size;
     let widget_id = size + 1;
@@ -129,7 +129,7 @@ pub fn sign(
     text.push('>');
     let time = match details.time {
         Some(time) => time.to_owned(),
-        None => plain_date(parts_date.as_deref()).unwrap_or_else(super::pdf_now),
+        None => plain_date(creation_date.as_deref()).unwrap_or_else(super::pdf_now),
     };
     let _ = write!(
         text,
@@ -211,11 +211,10 @@ pub fn sign(
     let mut trailer = Dictionary::new();
     trailer.set("Size", Object::Integer(i64::from(new_size)));
     trailer.set("Root", Object::Reference(root));
-    if let Some(info) = trailer_info {
-        trailer.set("Info", info);
-    }
-    if let Some(id) = trailer_id {
-        trailer.set("ID", id);
+    for key in [&b"Info"[..], b"ID"] {
+        if let Ok(value) = old_trailer.get(key) {
+            trailer.set(key, value.clone());
+        }
     }
     trailer.set("Prev", Object::Integer(prev as i64));
     out.extend_from_slice(xref.as_bytes());

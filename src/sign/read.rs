@@ -20,10 +20,8 @@ pub struct Parts {
     /// The form's fields and the page's annotations (resolved).
     pub fields: Vec<Object>,
     pub annots: Vec<Object>,
-    /// The trailer's /Size, /Info and /ID.
-    pub size: u32,
-    pub info: Option<Object>,
-    pub id: Option<Object>,
+    /// The (latest) trailer, for /Size, /Info and /ID.
+    pub trailer: Dictionary,
     /// The Info dictionary's /CreationDate, as written.
     pub creation_date: Option<Vec<u8>>,
     /// Whether the PDF is encrypted or already carries a signature.
@@ -100,13 +98,7 @@ fn from_document(doc: &Document, page_number: usize) -> Result<Parts, Missing> {
     Ok(Parts {
         fields: array(form.get(b"Fields").ok()),
         annots: array(page.get(b"Annots").ok()),
-        size: doc
-            .trailer
-            .get(b"Size")
-            .and_then(Object::as_i64)
-            .map_err(|_| missing("/Size"))? as u32,
-        info: doc.trailer.get(b"Info").ok().cloned(),
-        id: doc.trailer.get(b"ID").ok().cloned(),
+        trailer: doc.trailer.clone(),
         encrypted: doc.is_encrypted() || doc.trailer.has(b"Encrypt"),
         signed,
         creation_date,
@@ -286,9 +278,7 @@ impl<'a> Direct<'a> {
         };
         Some(Parts {
             annots: self.array(page.get(b"Annots").ok())?,
-            size: trailer.get(b"Size").and_then(Object::as_i64).ok()? as u32,
-            info: trailer.get(b"Info").ok().cloned(),
-            id: trailer.get(b"ID").ok().cloned(),
+            trailer: trailer.clone(),
             encrypted: trailer.has(b"Encrypt"),
             signed,
             creation_date,
@@ -338,7 +328,7 @@ impl Parser<'_> {
         }
     }
 
-    fn peek_keyword(&mut self, word: &[u8]) -> bool {
+    fn peek_keyword(&self, word: &[u8]) -> bool {
         self.data[self.at.min(self.data.len())..].starts_with(word)
     }
 
@@ -602,9 +592,9 @@ mod tests {
             assert_eq!(direct.catalog, full.catalog);
             assert_eq!(direct.page, full.page, "page {page}");
             assert_eq!(direct.annots, full.annots, "page {page}");
-            assert_eq!(direct.size, full.size);
-            assert_eq!(direct.info, full.info);
-            assert_eq!(direct.id, full.id);
+            for key in [&b"Size"[..], b"Info", b"ID"] {
+                assert_eq!(direct.trailer.get(key).ok(), full.trailer.get(key).ok());
+            }
             assert_eq!(direct.creation_date, full.creation_date);
             assert!(direct.creation_date.is_some());
             assert!(!direct.signed && !full.signed && !direct.encrypted);
