@@ -320,7 +320,10 @@ fn trim(v: f64) -> String {
 
 /// Runs `renaksi sign` on `pdf` with `p12` and the test password.
 fn sign(pki: &Pki, pdf: &Path, p12: &Path, out: &Path) -> Run {
-    let sandi = pki.path("sandi");
+    sign_with_password_file(pki, pdf, p12, out, &pki.path("sandi"))
+}
+
+fn sign_with_password_file(pki: &Pki, pdf: &Path, p12: &Path, out: &Path, sandi: &Path) -> Run {
     renaksi(
         &[
             "sign",
@@ -356,19 +359,7 @@ fn bad_keys_and_inputs_are_refused_and_nothing_is_written() {
 
     // Wrong password.
     fs::write(pki.path("sandi-salah"), "bukan\n").unwrap();
-    let run = renaksi(
-        &[
-            "sign",
-            pdf.to_str().unwrap(),
-            "--p12",
-            good.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "--password-file",
-            pki.path("sandi-salah").to_str().unwrap(),
-        ],
-        pki.dir.path(),
-    );
+    let run = sign_with_password_file(&pki, &pdf, &good, &out, &pki.path("sandi-salah"));
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.contains("kata sandi") && run.stderr.contains("salah"),
