@@ -1,7 +1,8 @@
 //! Embeds the built-in templates, the bundled fonts and the example report.
 //!
 //! Each folder is enumerated here so that adding a file needs no code change:
-//! `templates/*.typ`, `fonts/**/*.{ttf,otf}` and `content/kubutambahan-2022/**`.
+//! `templates/*.typ`, `fonts/**/*.{ttf,otf}` and `content/kubutambahan-2022/**` and the scaffold of `renaksi init`,
+//! `content/kerangka/**`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -35,6 +36,15 @@ fn main() {
         "include_bytes",
         &root,
         "content/kubutambahan-2022",
+        &[],
+    );
+    table(
+        &mut out,
+        "SCAFFOLD",
+        "[u8]",
+        "include_bytes",
+        &root,
+        "content/kerangka",
         &[],
     );
     let dest = PathBuf::from(env::var("OUT_DIR").unwrap()).join("embedded.rs");

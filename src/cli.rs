@@ -55,6 +55,17 @@ pub enum Command {
     /// Menandatangani PDF (PAdES-B-B) dengan kunci dan sertifikat PKCS#12.
     #[command(help_template = PERINTAH, override_usage = "renaksi sign IN.pdf --p12 FILE [-o OUT.pdf] [--password-file FILE] [--invisible] [--signing-time WAKTU]")]
     Sign(SignArgs),
+    /// Membuat folder laporan baru: kerangka berisi tempat isian, atau
+    /// salinan laporan tahun lalu dengan tahun yang dimajukan (--from).
+    #[command(help_template = PERINTAH, override_usage = "renaksi init DIR [--from LAMA] [--tahun TAHUN] [--perubahan]")]
+    Init(InitArgs),
+    /// Menyusun ulang PDF setiap kali berkas laporan disimpan.
+    #[command(help_template = PERINTAH, override_usage = "renaksi watch [DIR] [-o OUT]")]
+    Watch(WatchArgs),
+    /// Membandingkan dua versi laporan dan menyebut perubahannya dalam
+    /// istilah laporan: pejabat, sasaran, indikator, target, anggaran.
+    #[command(help_template = PERINTAH, override_usage = "renaksi diff LAMA BARU [--format teks|json]\n       renaksi diff --git REV[..REV2] [DIR] [--format teks|json]")]
+    Diff(DiffArgs),
     /// Mencetak JSON Schema berkas YAML, agar editor (VS Code dengan
     /// ekstensi YAML) melengkapi dan memeriksa kunci saat mengetik.
     #[command(help_template = PERINTAH, override_usage = "renaksi schema [laporan|narasi|lampiran] [-o DIR]")]
@@ -152,6 +163,73 @@ pub struct CheckArgs {
     pub deny_warnings: bool,
 
     /// Bentuk keluaran: teks (untuk dibaca, bawaan) atau json (untuk editor dan CI).
+    #[arg(
+        long,
+        value_enum,
+        default_value = "teks",
+        value_name = "BENTUK",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    pub format: Format,
+}
+
+/// Arguments of `renaksi init`.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Folder laporan baru; tidak boleh sudah berisi berkas.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// Folder laporan tahun lalu yang disalin (laporan tunggal atau folder
+    /// batch berisi kabupaten.yaml).
+    #[arg(long, value_name = "LAMA")]
+    pub from: Option<PathBuf>,
+
+    /// Tahun laporan baru; bawaan: tahun laporan lama + 1, atau tahun ini
+    /// untuk kerangka baru.
+    #[arg(long, value_name = "TAHUN", value_parser = clap::value_parser!(i32).range(2000..=2100))]
+    pub tahun: Option<i32>,
+
+    /// Laporan baru adalah Rencana Aksi Perubahan.
+    #[arg(long)]
+    pub perubahan: bool,
+}
+
+/// Arguments of `renaksi watch`.
+#[derive(Debug, clap::Args)]
+pub struct WatchArgs {
+    /// Folder laporan; bawaan: folder kerja.
+    #[arg(value_name = "DIR", default_value = ".", hide_default_value = true)]
+    pub dir: PathBuf,
+
+    /// Tujuan: folder (PDF diberi nama folder laporan) atau berkas .pdf;
+    /// bawaan: folder out.
+    #[arg(
+        short,
+        long,
+        value_name = "OUT",
+        default_value = "out",
+        hide_default_value = true
+    )]
+    pub output: PathBuf,
+}
+
+/// Arguments of `renaksi diff`.
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// LAMA dan BARU: dua folder laporan, atau dua berkas laporan. Dengan
+    /// --git: satu folder laporan (bawaan: folder kerja). Tujuh argumen:
+    /// dipanggil oleh git sebagai diff eksternal (lihat docs/workflow.md).
+    #[arg(value_name = "LAMA BARU", num_args = 0..=7)]
+    pub paths: Vec<PathBuf>,
+
+    /// Bandingkan folder laporan pada revisi git REV dengan isinya sekarang,
+    /// atau dua revisi: REV..REV2.
+    #[arg(long = "git", value_name = "REV")]
+    pub git: Option<String>,
+
+    /// Bentuk keluaran: teks (bawaan) atau json.
     #[arg(
         long,
         value_enum,

@@ -1,4 +1,5 @@
-//! Files compiled into the binary by `build.rs`: templates, fonts and the
-//! example report. Nothing is read from the system at run time.
+//! Files compiled into the binary by `build.rs`: templates, fonts, the
+//! example report and the scaffold of a new report. Nothing is read from
+//! the system at run time.
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));

@@ -40,6 +40,15 @@ pub enum Error {
         /// What would be right.
         hint: String,
     },
+    /// What the command line asks for cannot be done: two paths of
+    /// different kinds, an unknown git revision, a folder that exists.
+    #[error("{message}\n  saran: {hint}")]
+    Usage {
+        /// What is wrong, in Indonesian.
+        message: String,
+        /// What would be right.
+        hint: String,
+    },
 }
 
 impl Error {

@@ -41,27 +41,46 @@ fn main() -> ExitCode {
         Command::Manifest(args) => cmd::manifest::run(args).map(|()| ExitCode::SUCCESS),
         Command::Schema(args) => cmd::schema::run(args).map(|()| ExitCode::SUCCESS),
         Command::Sign(args) => cmd::sign::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Init(args) => cmd::init::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Watch(args) => cmd::watch::run(args).map(|()| ExitCode::SUCCESS),
+        // 1 means "different", so every error of diff is 2.
+        Command::Diff(args) => match cmd::diff::run(args) {
+            Ok(outcome) => Ok(ExitCode::from(match outcome {
+                cmd::diff::Outcome::Sama | cmd::diff::Outcome::Git => 0,
+                cmd::diff::Outcome::Beda => 1,
+            })),
+            Err(err) => {
+                report(&err);
+                return ExitCode::from(2);
+            }
+        },
     };
     match result {
         Ok(code) => code,
-        Err(Error::Input(problems)) => {
-            for problem in &problems {
+        Err(err) => {
+            report(&err);
+            ExitCode::from(exit_code(&err))
+        }
+    }
+}
+
+/// Prints an error once, each problem of the user's files on its own.
+fn report(err: &Error) {
+    match err {
+        Error::Input(problems) => {
+            for problem in problems {
                 eprintln!("galat: {problem}\n");
             }
             eprintln!("{} galat; perbaiki lalu jalankan lagi", problems.len());
-            ExitCode::from(1)
         }
-        Err(err) => {
-            eprintln!("galat: {err}");
-            ExitCode::from(exit_code(&err))
-        }
+        err => eprintln!("galat: {err}"),
     }
 }
 
 fn exit_code(err: &Error) -> u8 {
     match err {
         Error::Input(_) | Error::Findings(_) => 1,
-        Error::Io { .. } | Error::Internal(_) | Error::Sign { .. } => 2,
+        Error::Io { .. } | Error::Internal(_) | Error::Sign { .. } | Error::Usage { .. } => 2,
     }
 }
 

@@ -4,6 +4,7 @@
 //! returns all it finds; nothing stops at the first.
 
 mod ganda;
+mod isian;
 mod jangkar;
 mod nip;
 mod pangkat;
@@ -12,6 +13,9 @@ mod tahun;
 mod target;
 mod teks;
 mod variabel;
+
+pub use isian::PENANDA;
+pub(crate) use tahun::regulation;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -71,6 +75,7 @@ impl Diagnostic {
 /// Runs every lint over a loaded report, in file order.
 pub fn lint(report: &Report) -> Vec<Diagnostic> {
     let mut found = Vec::new();
+    isian::check(report, &mut found);
     nip::check(report, &mut found);
     pangkat::check(report, &mut found);
     tahun::check(report, &mut found);

@@ -9,6 +9,9 @@ use crate::error::Problem;
 
 pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
     let nip = &report.identitas.penandatangan.nip;
+    if super::isian::kosong(nip) {
+        return;
+    }
     if let Err(message) = validate(nip) {
         let text = report.identitas_text.as_str();
         let problem = Problem::new(report.source.display(IDENTITAS), message)

@@ -38,6 +38,9 @@ fn normal(pangkat: &str) -> String {
 
 pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
     let p = &report.identitas.penandatangan;
+    if super::isian::kosong(&p.golongan) || super::isian::kosong(&p.pangkat) {
+        return;
+    }
     let file = report.source.display(IDENTITAS);
     let text = report.identitas_text.as_str();
     let golongan = p.golongan.trim().replace(' ', "");

@@ -52,7 +52,7 @@ fn years_after_tahun(text: &str) -> Vec<(usize, i32)> {
 }
 
 /// Whether the text just before "tahun" is a regulation number ("Nomor 5").
-fn regulation(before: &str) -> bool {
+pub(crate) fn regulation(before: &str) -> bool {
     let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
     words
         .iter()

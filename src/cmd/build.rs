@@ -1,6 +1,6 @@
 //! `renaksi build`: one report folder to one PDF.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use renaksi::check::Severity;
 use renaksi::content::Report;
@@ -33,7 +33,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
     if !errors.is_empty() {
         return Err(Error::Findings(errors.len()));
     }
-    let target = output_path(args, &report.source.name);
+    let target = output_path(&args.output, &report.source.name);
     let typst = renaksi::render::render(&report)?;
     if let Some(path) = &args.emit_typst {
         write_atomic(path, typst.as_bytes())?;
@@ -101,13 +101,12 @@ fn sign(
 }
 
 /// OUT is a file when it ends in `.pdf`, otherwise a folder.
-fn output_path(args: &BuildArgs, name: &str) -> PathBuf {
-    let out = &args.output;
+pub fn output_path(out: &Path, name: &str) -> PathBuf {
     if out
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
     {
-        out.clone()
+        out.to_path_buf()
     } else {
         out.join(format!("{name}.pdf"))
     }

@@ -12,6 +12,8 @@ mod yaml;
 pub use model::*;
 pub use source::Source;
 
+pub(crate) use locate::locate;
+
 use crate::error::{Error, Problem};
 
 /// A report's files, parsed and checked.
@@ -264,6 +266,12 @@ fn parse_file<T: serde::de::DeserializeOwned>(
             Ok(None)
         }
     }
+}
+
+/// Parses the text of one report file on its own, without the checks that
+/// need the other files; every structure problem is reported at once.
+pub fn parse<T: serde::de::DeserializeOwned>(display: &str, text: &str) -> Result<T, Vec<Problem>> {
+    yaml::parse(display, text)
 }
 
 pub(super) fn load_logo(source: &Source, file: &str, path: &str) -> Result<Logo, Error> {

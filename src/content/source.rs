@@ -105,6 +105,12 @@ impl Source {
         }
     }
 
+    /// The same report as part of the batch whose folder is `batch`.
+    pub fn in_batch(mut self, batch: Source) -> Self {
+        self.batch = Some(Box::new(batch));
+        self
+    }
+
     /// The batch folder this report belongs to, if any.
     pub fn batch(&self) -> Option<&Source> {
         self.batch.as_deref()

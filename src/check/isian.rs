@@ -1,0 +1,38 @@
+//! Placeholders `[isi: …]` that `renaksi init` writes into a new report and
+//! nobody has filled in yet: they must not reach a signed PDF.
+
+use super::{error, teks, Diagnostic};
+use crate::content::{locate, Report};
+use crate::error::Problem;
+
+/// How a placeholder begins.
+pub const PENANDA: &str = "[isi:";
+
+/// Whether `text` still holds a placeholder.
+pub(crate) fn kosong(text: &str) -> bool {
+    text.contains(PENANDA)
+}
+
+pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
+    for t in teks::semua(report) {
+        // Each placeholder of the text, placed on itself from its key's line on.
+        let from = locate(t.file_text, &t.path).map_or(0, |(line, _)| line - 1);
+        let mut lines = t.file_text.lines().enumerate().skip(from);
+        for (at, _) in t.text.match_indices(PENANDA) {
+            let end = t.text[at..].find(']').map_or(t.text.len(), |e| at + e + 1);
+            let isian = &t.text[at..end];
+            let problem = Problem::new(&t.file, format!("tempat isian belum diisi: {isian}"))
+                .at_path(&t.path)
+                .hint("ganti seluruh tulisan dalam kurung siku itu, termasuk kurungnya, dengan isinya");
+            let hit = lines.by_ref().find_map(|(n, line)| {
+                line.find(PENANDA)
+                    .map(|col| (n + 1, line[..col].chars().count() + 1))
+            });
+            let problem = match hit {
+                Some((line, column)) => problem.at(t.file_text, line, column),
+                None => problem,
+            };
+            error(found, problem);
+        }
+    }
+}

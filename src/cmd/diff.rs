@@ -1,0 +1,178 @@
+//! `renaksi diff`: what changed between two versions of a report, in the
+//! report's own terms. Also git's external diff program (seven arguments).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use renaksi::content::{Report, Source};
+use renaksi::diff::{self, JenisBerkas, Perubahan};
+use renaksi::Error;
+
+use crate::cli::{DiffArgs, Format};
+
+/// Whether the two versions differ, for the exit code.
+pub enum Outcome {
+    /// No change (exit 0).
+    Sama,
+    /// Changes were listed (exit 1).
+    Beda,
+    /// Run by git as its diff program: always exit 0, or git stops.
+    Git,
+}
+
+/// Compares what the arguments name and prints the changes.
+pub fn run(args: &DiffArgs) -> Result<Outcome, Error> {
+    if args.paths.len() == 7 {
+        return external(args).map(|()| Outcome::Git);
+    }
+    let (lama, baru, changes) = match (&args.git, args.paths.as_slice()) {
+        (Some(rev), []) => revisions(Path::new("."), rev)?,
+        (Some(rev), [dir]) => revisions(dir, rev)?,
+        (None, [lama, baru]) if lama.is_dir() && baru.is_dir() => {
+            let (a, b) = (load(Source::from_dir(lama)?)?, load(Source::from_dir(baru)?)?);
+            (a.source.label.clone(), b.source.label.clone(), diff::reports(&a, &b)?)
+        }
+        (None, [lama, baru]) if !lama.is_dir() && !baru.is_dir() => {
+            let (a, b) = (read(lama)?, read(baru)?);
+            let changes = files(baru, &a, &b)?;
+            (lama.display().to_string(), baru.display().to_string(), changes)
+        }
+        _ => {
+            return Err(Error::Usage {
+                message: "sebut dua folder laporan (atau dua berkas), atau --git REV".into(),
+                hint: "renaksi diff content/lama content/baru, atau renaksi diff --git HEAD~1 content/baru".into(),
+            })
+        }
+    };
+    print(args.format, &lama, &baru, &changes)?;
+    Ok(if changes.is_empty() {
+        Outcome::Sama
+    } else {
+        Outcome::Beda
+    })
+}
+
+/// `--git REV` (against the working tree) or `--git REV..REV2`.
+fn revisions(dir: &Path, rev: &str) -> Result<(String, String, Vec<Perubahan>), Error> {
+    let (a, b) = match rev.split_once("..") {
+        Some((from, to)) => (
+            renaksi::git::source(dir, from)?,
+            renaksi::git::source(dir, to)?,
+        ),
+        None => (renaksi::git::source(dir, rev)?, Source::from_dir(dir)?),
+    };
+    let (a, b) = (load(a)?, load(b)?);
+    let changes = diff::reports(&a, &b)?;
+    Ok((a.source.label.clone(), b.source.label.clone(), changes))
+}
+
+/// Loads a version; a version that does not load cannot be compared.
+fn load(source: Source) -> Result<Report, Error> {
+    Report::load(source)
+}
+
+fn read(path: &Path) -> Result<String, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io("tidak dapat membaca", path, e))?;
+    String::from_utf8(bytes).map_err(|_| {
+        renaksi::Problem::new(path.display().to_string(), "berkas bukan teks UTF-8")
+            .hint("simpan ulang berkas dengan pengodean UTF-8")
+            .into()
+    })
+}
+
+/// Two versions of one file, its kind told by the name of `named`.
+fn files(named: &Path, lama: &str, baru: &str) -> Result<Vec<Perubahan>, Error> {
+    let display = named.display().to_string();
+    let kind = JenisBerkas::of(&display).ok_or_else(|| Error::Usage {
+        message: format!("{display} bukan berkas YAML laporan"),
+        hint: "bandingkan laporan.yaml, narasi.yaml atau berkas lampiran/*.yaml".into(),
+    })?;
+    let name = file_name(named);
+    diff::files(kind, &name, &display, Some(lama), Some(baru))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// git's external diff: `path old-file old-hex old-mode new-file new-hex
+/// new-mode`. A file that is not a report file, or does not parse (yet),
+/// is shown as a plain line diff so `git diff` always shows something.
+fn external(args: &DiffArgs) -> Result<(), Error> {
+    let path = args.paths[0].to_string_lossy().into_owned();
+    let side = |p: &PathBuf| -> Result<Option<String>, Error> {
+        if p.as_os_str() == "/dev/null" {
+            Ok(None)
+        } else {
+            read(p).map(Some)
+        }
+    };
+    let (lama, baru) = (side(&args.paths[1])?, side(&args.paths[4])?);
+    let semantic = JenisBerkas::of(&path)
+        .and_then(|kind| diff::files(kind, &path, &path, lama.as_deref(), baru.as_deref()).ok());
+    let mut out = std::io::stdout().lock();
+    let written = match semantic {
+        Some(changes) => {
+            let mut text = format!("renaksi diff {path}\n");
+            for change in &changes {
+                text.push_str(&format!("  {change}\n"));
+            }
+            if changes.is_empty() {
+                text.push_str("  (isi sama; hanya tulisan YAML yang berubah)\n");
+            }
+            out.write_all(text.as_bytes())
+        }
+        None => {
+            let (a, b) = (lama.unwrap_or_default(), baru.unwrap_or_default());
+            let text = similar::TextDiff::from_lines(&a, &b)
+                .unified_diff()
+                .header(&format!("a/{path}"), &format!("b/{path}"))
+                .to_string();
+            out.write_all(text.as_bytes())
+        }
+    };
+    ignore_broken_pipe(written)
+}
+
+fn print(format: Format, lama: &str, baru: &str, changes: &[Perubahan]) -> Result<(), Error> {
+    let text = match format {
+        Format::Json => {
+            let json = serde_json::json!({
+                "lama": lama,
+                "baru": baru,
+                "jumlah": changes.len(),
+                "perubahan": changes,
+            });
+            format!("{json:#}\n")
+        }
+        Format::Teks => {
+            let mut text = format!("{lama} → {baru}\n");
+            let mut file = None;
+            for change in changes {
+                if file != Some(&change.berkas) {
+                    text.push_str(&format!("\n{}\n", change.berkas));
+                    file = Some(&change.berkas);
+                }
+                text.push_str(&format!("  {change}\n"));
+            }
+            match changes.len() {
+                0 => text.push_str("tidak ada perubahan\n"),
+                n => text.push_str(&format!("\n{n} perubahan\n")),
+            }
+            text
+        }
+    };
+    ignore_broken_pipe(std::io::stdout().lock().write_all(text.as_bytes()))
+}
+
+/// A closed pipe (`| head`) is not an error worth a message.
+fn ignore_broken_pipe(result: std::io::Result<()>) -> Result<(), Error> {
+    match result {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::io("tidak dapat menulis ke", "stdout", err))
+        }
+        _ => Ok(()),
+    }
+}

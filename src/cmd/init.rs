@@ -1,0 +1,95 @@
+//! `renaksi init`: writes a new report folder and prints what changed and
+//! what a person still has to look at.
+
+use std::fmt::Write as _;
+
+use chrono::{Datelike, NaiveDate};
+
+use renaksi::content::Source;
+use renaksi::init::{self, Catatan, Rencana};
+use renaksi::Error;
+
+use crate::cli::InitArgs;
+
+/// Lines of each list shown; a batch of thousands says how many more.
+const SHOWN: usize = 40;
+
+/// Makes the new folder, all or nothing, and prints the to-do list.
+pub fn run(args: &InitArgs) -> Result<(), Error> {
+    let dir = Source::label_of(&args.dir);
+    let (rencana, asal) = match &args.from {
+        Some(old) => {
+            // Refuses what is not a folder, with the usual message.
+            Source::from_dir(old)?;
+            let label = Source::label_of(old);
+            let files = init::read_tree(old)?;
+            let mut rencana = init::lanjutkan(files, &label, args.tahun, args.perubahan)?;
+            init::fix_modelines(&mut rencana.files, old, &args.dir);
+            (rencana, format!("disalin dari {label}"))
+        }
+        None => {
+            let today = today();
+            let tahun = args.tahun.unwrap_or(today.year());
+            let tanggal = if tahun == today.year() {
+                today
+            } else {
+                NaiveDate::from_ymd_opt(tahun, 1, 2).unwrap_or(today)
+            };
+            let rencana = init::kerangka(tahun, tanggal, args.perubahan);
+            (rencana, "kerangka baru".to_owned())
+        }
+    };
+    init::write_tree(&args.dir, &rencana.files)?;
+    print!("{}", summary(&dir, &asal, &rencana, args.from.is_some()));
+    Ok(())
+}
+
+fn summary(dir: &str, asal: &str, rencana: &Rencana, from: bool) -> String {
+    let mut out = format!(
+        "Laporan baru: {dir} (Rencana Aksi Tahun {}, {asal})\n",
+        rencana.tahun
+    );
+    if !rencana.diubah.is_empty() {
+        out.push_str("\nSudah disesuaikan:\n");
+        list(&mut out, dir, &rencana.diubah, "  ");
+    }
+    if !rencana.periksa.is_empty() {
+        out.push_str("\nPerlu diperiksa:\n");
+        list(&mut out, dir, &rencana.periksa, "  [ ] ");
+    }
+    out.push_str("\nBerikutnya:\n");
+    let _ = writeln!(
+        out,
+        "  renaksi watch {dir}   PDF diperbarui setiap kali berkas disimpan"
+    );
+    let _ = writeln!(
+        out,
+        "  renaksi check {dir}   {}",
+        if from {
+            "memeriksa target, NIP, pangkat dan tahun"
+        } else {
+            "menyebut setiap tempat isian [isi: …] yang belum diisi"
+        }
+    );
+    out
+}
+
+fn list(out: &mut String, dir: &str, items: &[Catatan], bullet: &str) {
+    for c in items.iter().take(SHOWN) {
+        let line = c.baris.map(|l| format!(":{l}")).unwrap_or_default();
+        let _ = writeln!(out, "{bullet}{dir}/{}{line}: {}", c.berkas, c.pesan);
+    }
+    if items.len() > SHOWN {
+        let _ = writeln!(out, "{bullet}… dan {} lagi", items.len() - SHOWN);
+    }
+}
+
+/// Today's date (UTC), for the scaffold's signing date.
+fn today() -> NaiveDate {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    chrono::DateTime::from_timestamp(now, 0)
+        .map(|t| t.date_naive())
+        .unwrap_or_default()
+}

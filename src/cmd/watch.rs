@@ -1,0 +1,184 @@
+//! `renaksi watch`: rebuilds the PDF each time a file of the report is
+//! saved. An edit that breaks the report prints its problems and leaves the
+//! last good PDF in place. Typst's memoized work is kept between builds, so
+//! a small edit costs a fraction of a first build.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use notify::{Event, EventKind, RecursiveMode, Watcher};
+
+use renaksi::check::Severity;
+use renaksi::content::{Report, Source};
+use renaksi::Error;
+
+use crate::cli::WatchArgs;
+
+/// Files whose change rebuilds the report.
+const WATCHED: [&str; 6] = ["yaml", "yml", "png", "jpg", "jpeg", "svg"];
+/// Quiet time after a change before rebuilding: an editor's save is often
+/// several events (write, rename, chmod).
+const QUIET: Duration = Duration::from_millis(30);
+/// Compilations a memoized result survives without being used.
+const CACHE_AGE: usize = 10;
+
+/// Watches the report folder (and its batch folder) until interrupted.
+pub fn run(args: &WatchArgs) -> Result<(), Error> {
+    let source = Source::from_dir(&args.dir)?;
+    let target = super::build::output_path(&args.output, &source.name);
+    let (tx, rx) = channel();
+    let mut watcher = notify::recommended_watcher(move |event| {
+        let _ = tx.send(event);
+    })
+    .map_err(|e| watch_error(&args.dir, e))?;
+    watcher
+        .watch(&args.dir, RecursiveMode::Recursive)
+        .map_err(|e| watch_error(&args.dir, e))?;
+    let batch = args
+        .dir
+        .canonicalize()
+        .ok()
+        .and_then(|d| d.parent().map(Path::to_path_buf))
+        .filter(|_| source.batch().is_some());
+    if let Some(batch) = &batch {
+        watcher
+            .watch(batch, RecursiveMode::NonRecursive)
+            .map_err(|e| watch_error(batch, e))?;
+    }
+    eprintln!(
+        "mengawasi {}; PDF: {} (hentikan dengan Ctrl+C)",
+        source.label,
+        target.display()
+    );
+    rebuild(&args.dir, &target);
+    let root = args.dir.canonicalize().unwrap_or_else(|_| args.dir.clone());
+    loop {
+        let changed = wait(&rx, &args.dir, batch.as_deref())?;
+        // Named as the user named the folder, not by its full path.
+        let shown = match changed.strip_prefix(&root) {
+            Ok(rel) => args.dir.join(rel),
+            Err(_) => changed,
+        };
+        eprintln!("\nberubah: {}", shown.display());
+        rebuild(&args.dir, &target);
+    }
+}
+
+/// Blocks until a watched file changed and the changes have settled;
+/// returns one of the changed files.
+fn wait(
+    rx: &Receiver<notify::Result<Event>>,
+    dir: &Path,
+    batch: Option<&Path>,
+) -> Result<PathBuf, Error> {
+    let mut changed = None;
+    loop {
+        let next = match changed {
+            None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            Some(_) => rx.recv_timeout(QUIET),
+        };
+        match next {
+            Ok(Ok(event)) => {
+                if let Some(path) = relevant(&event, batch) {
+                    changed = Some(path);
+                }
+            }
+            Ok(Err(e)) => return Err(watch_error(dir, e)),
+            Err(RecvTimeoutError::Timeout) => return Ok(changed.expect("set before a timeout")),
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(watch_error(
+                    dir,
+                    notify::Error::generic("pengawas berhenti"),
+                ))
+            }
+        }
+    }
+}
+
+/// The changed file an event is about, if it is a report file: YAML or an
+/// image, not hidden, and in the batch folder only directly.
+fn relevant(event: &Event, batch: Option<&Path>) -> Option<PathBuf> {
+    if matches!(event.kind, EventKind::Access(_)) {
+        return None;
+    }
+    event
+        .paths
+        .iter()
+        .find(|path| {
+            let hidden = path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            let kind = path
+                .extension()
+                .is_some_and(|e| WATCHED.iter().any(|w| e.eq_ignore_ascii_case(w)));
+            let in_batch_only = batch.is_some_and(|b| path.parent() == Some(b))
+                && !path.ends_with(renaksi::content::KABUPATEN)
+                && !path.ends_with(renaksi::content::NARASI);
+            kind && !hidden && !in_batch_only
+        })
+        .cloned()
+}
+
+/// One build, as `renaksi build` does it, except that findings of
+/// `check` are shown without holding the PDF back: while a report is being
+/// written, its draft is worth seeing. Whatever stops the build leaves the
+/// last good PDF as it was.
+fn rebuild(dir: &Path, target: &Path) {
+    let started = Instant::now();
+    let result = build(dir, target);
+    let elapsed = started.elapsed().as_millis();
+    match result {
+        Ok((pages, galat)) => {
+            eprintln!(
+                "PDF diperbarui: {} ({pages} halaman, {elapsed} ms)",
+                target.display()
+            );
+            if galat > 0 {
+                eprintln!(
+                    "  draf: {galat} galat di atas belum diperbaiki; `renaksi build` baru menyusun PDF setelah diperbaiki"
+                );
+            }
+        }
+        Err(err) => {
+            match &err {
+                Error::Input(problems) => {
+                    for problem in problems {
+                        eprintln!("galat: {problem}\n");
+                    }
+                }
+                err => eprintln!("galat: {err}"),
+            }
+            let kept = if target.exists() {
+                format!("PDF terakhir tetap: {}", target.display())
+            } else {
+                "belum ada PDF".to_owned()
+            };
+            eprintln!("{kept}; menunggu perubahan berikutnya");
+        }
+    }
+    renaksi::compile::evict(CACHE_AGE);
+}
+
+fn build(dir: &Path, target: &Path) -> Result<(usize, usize), Error> {
+    let report = Report::load(Source::from_dir(dir)?)?;
+    let mut galat = 0;
+    for diagnostic in renaksi::check::lint(&report) {
+        if diagnostic.severity == Severity::Galat {
+            eprintln!("{diagnostic}");
+            galat += 1;
+        }
+    }
+    let typst = renaksi::render::render(&report)?;
+    let output = renaksi::typeset(&report, typst, renaksi::Options::default())?;
+    renaksi::pdf::write_report(&report, &output, target)?;
+    Ok((output.pages, galat))
+}
+
+fn watch_error(path: &Path, e: notify::Error) -> Error {
+    Error::io(
+        "tidak dapat mengawasi",
+        path,
+        std::io::Error::other(e.to_string()),
+    )
+}

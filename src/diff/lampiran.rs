@@ -1,0 +1,220 @@
+//! Lampiran tables: officials, sasaran, indicators with their targets per
+//! period, and programs with their budgets.
+
+use super::{pasangkan, Catatan, Jenis, Pasangan, KOSONG};
+use crate::content::{
+    Angka, Ejaan, Indikator, Lampiran, Pejabat, ProgramKegiatan, Sasaran, Tingkat,
+};
+use crate::render::format;
+
+/// Every change between two versions of one table.
+pub(super) fn compare(c: &mut Catatan, lama: &Lampiran, baru: &Lampiran) {
+    c.ubah(&[], "tingkat", &lama.tingkat, &baru.tingkat, |t| {
+        tingkat(*t).to_owned()
+    });
+    let program = program_word(baru.tingkat);
+    for pair in pasangkan(&lama.pejabat, &baru.pejabat, |p| &p.jabatan) {
+        match pair {
+            Pasangan::Sama(a, b) => pejabat(c, a, b, program),
+            Pasangan::Ganti(a, b) => {
+                c.ubah(&[], "jabatan", &a.jabatan, &b.jabatan, Clone::clone);
+                pejabat(c, a, b, program);
+            }
+            Pasangan::Tambah(b) => added_pejabat(c, b, Jenis::Tambah),
+            Pasangan::Hapus(a) => added_pejabat(c, a, Jenis::Hapus),
+        }
+    }
+}
+
+/// A whole table added or removed, one line per official.
+pub(super) fn whole(c: &mut Catatan, table: &Lampiran, jenis: Jenis) {
+    for p in &table.pejabat {
+        added_pejabat(c, p, jenis);
+    }
+}
+
+fn added_pejabat(c: &mut Catatan, p: &Pejabat, jenis: Jenis) {
+    let indikator: usize = p.sasaran.iter().map(|s| s.indikator.len()).sum();
+    let summary = format!("{} sasaran, {indikator} indikator", p.sasaran.len());
+    row(
+        c,
+        std::slice::from_ref(&p.jabatan),
+        "pejabat",
+        jenis,
+        summary,
+    );
+}
+
+/// `pejabat baru` or `pejabat dihapus` with a summary of the row.
+fn row(c: &mut Catatan, letak: &[String], what: &str, jenis: Jenis, summary: String) {
+    match jenis {
+        Jenis::Tambah => c.tambah(letak, format!("{what} baru"), Some(summary)),
+        _ => c.hapus(letak, format!("{what} dihapus"), Some(summary)),
+    }
+}
+
+fn pejabat(c: &mut Catatan, a: &Pejabat, b: &Pejabat, program: &str) {
+    let at = vec![b.jabatan.clone()];
+    for pair in pasangkan(&a.sasaran, &b.sasaran, |s| &s.uraian) {
+        match pair {
+            Pasangan::Sama(x, y) => sasaran(c, &at, x, y, program),
+            Pasangan::Ganti(x, y) => {
+                c.ubah(&at, "sasaran", &x.uraian, &y.uraian, Clone::clone);
+                sasaran(c, &at, x, y, program);
+            }
+            Pasangan::Tambah(y) => added_sasaran(c, &at, y, Jenis::Tambah),
+            Pasangan::Hapus(x) => added_sasaran(c, &at, x, Jenis::Hapus),
+        }
+    }
+}
+
+fn added_sasaran(c: &mut Catatan, at: &[String], s: &Sasaran, jenis: Jenis) {
+    let letak = under(at, &s.uraian);
+    let names: Vec<&str> = s.indikator.iter().map(|i| i.uraian.as_str()).collect();
+    row(
+        c,
+        &letak,
+        "sasaran",
+        jenis,
+        format!("indikator: {}", names.join("; ")),
+    );
+}
+
+fn sasaran(c: &mut Catatan, at: &[String], a: &Sasaran, b: &Sasaran, program: &str) {
+    let at = under(at, &b.uraian);
+    for pair in pasangkan(&a.indikator, &b.indikator, |i| &i.uraian) {
+        match pair {
+            Pasangan::Sama(x, y) => indikator(c, &at, x, y, program),
+            Pasangan::Ganti(x, y) => {
+                c.ubah(&at, "indikator", &x.uraian, &y.uraian, Clone::clone);
+                indikator(c, &at, x, y, program);
+            }
+            Pasangan::Tambah(y) => added_indikator(c, &at, y, Jenis::Tambah),
+            Pasangan::Hapus(x) => added_indikator(c, &at, x, Jenis::Hapus),
+        }
+    }
+    programs(c, &at, &a.program_kegiatan, &b.program_kegiatan, program);
+}
+
+fn added_indikator(c: &mut Catatan, at: &[String], i: &Indikator, jenis: Jenis) {
+    let letak = under(at, &i.uraian);
+    row(
+        c,
+        &letak,
+        "indikator",
+        jenis,
+        format!("target {}", target(i.target, &i.satuan)),
+    );
+}
+
+fn indikator(c: &mut Catatan, at: &[String], a: &Indikator, b: &Indikator, program: &str) {
+    let at = under(at, &b.uraian);
+    c.ubah(&at, "satuan", &a.satuan, &b.satuan, Clone::clone);
+    c.ubah(&at, "target tahunan", &a.target, &b.target, |t| {
+        angka(Some(*t))
+    });
+    let months = format::bulan(Ejaan::Baku);
+    let (x, y) = (
+        a.bulan.clone().unwrap_or_default(),
+        b.bulan.clone().unwrap_or_default(),
+    );
+    for ((month, old), new) in months.iter().zip(x.values()).zip(y.values()) {
+        c.ubah(&at, &format!("target {month}"), &old, &new, |v| angka(*v));
+    }
+    let (x, y) = (
+        a.triwulan.clone().unwrap_or_default(),
+        b.triwulan.clone().unwrap_or_default(),
+    );
+    for ((tw, old), new) in ["I", "II", "III", "IV"]
+        .iter()
+        .zip(x.values())
+        .zip(y.values())
+    {
+        c.ubah(&at, &format!("target Triwulan {tw}"), &old, &new, |v| {
+            angka(*v)
+        });
+    }
+    c.ubah(&at, "penjumlahan", &a.penjumlahan, &b.penjumlahan, |p| {
+        format!("{p:?}").to_lowercase()
+    });
+    c.ubah(&at, "keterangan", &a.ket, &b.ket, |k| {
+        k.clone().unwrap_or_else(|| KOSONG.to_owned())
+    });
+    programs(c, &at, &a.program_kegiatan, &b.program_kegiatan, program);
+}
+
+fn programs(
+    c: &mut Catatan,
+    at: &[String],
+    a: &[ProgramKegiatan],
+    b: &[ProgramKegiatan],
+    program: &str,
+) {
+    for pair in pasangkan(a, b, |p| &p.uraian) {
+        match pair {
+            Pasangan::Sama(x, y) => anggaran(c, at, x, y),
+            Pasangan::Ganti(x, y) => {
+                c.ubah(at, program, &x.uraian, &y.uraian, Clone::clone);
+                anggaran(c, at, x, y);
+            }
+            Pasangan::Tambah(y) => {
+                let letak = under(at, &y.uraian);
+                c.tambah(&letak, format!("{program} baru"), Some(rupiah(y.anggaran)));
+            }
+            Pasangan::Hapus(x) => {
+                let letak = under(at, &x.uraian);
+                c.hapus(
+                    &letak,
+                    format!("{program} dihapus"),
+                    Some(rupiah(x.anggaran)),
+                );
+            }
+        }
+    }
+}
+
+fn anggaran(c: &mut Catatan, at: &[String], a: &ProgramKegiatan, b: &ProgramKegiatan) {
+    let at = under(at, &b.uraian);
+    c.ubah(&at, "anggaran", &a.anggaran, &b.anggaran, |v| rupiah(*v));
+}
+
+/// `at` one level deeper, at `name`.
+fn under(at: &[String], name: &str) -> Vec<String> {
+    let mut place = at.to_vec();
+    place.push(name.to_owned());
+    place
+}
+
+fn angka(value: Option<Angka>) -> String {
+    value.map_or_else(|| KOSONG.to_owned(), |a| format::angka(a.0))
+}
+
+fn target(value: Angka, satuan: &str) -> String {
+    format!("{} {satuan}", format::angka(value.0))
+}
+
+fn rupiah(value: Option<u64>) -> String {
+    value.map_or_else(
+        || "tanpa anggaran".to_owned(),
+        |v| format::rupiah(v).replace('\u{a0}', " "),
+    )
+}
+
+fn tingkat(t: Tingkat) -> &'static str {
+    match t {
+        Tingkat::Program => "program",
+        Tingkat::Kegiatan => "kegiatan",
+        Tingkat::SubKegiatan => "sub kegiatan",
+        Tingkat::Kinerja => "kinerja",
+    }
+}
+
+/// What the table's program column holds at this level.
+fn program_word(t: Tingkat) -> &'static str {
+    match t {
+        Tingkat::Program => "program",
+        Tingkat::Kegiatan => "kegiatan",
+        Tingkat::SubKegiatan => "sub kegiatan",
+        Tingkat::Kinerja => "program/kegiatan",
+    }
+}

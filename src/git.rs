@@ -1,0 +1,182 @@
+//! A report folder as it was at a git revision, read through the `git`
+//! command: nothing is checked out and the working tree is not touched.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::content::{Source, KABUPATEN, NARASI};
+use crate::error::Error;
+
+/// The report in `dir` at revision `rev` (anything `git rev-parse`
+/// understands: `HEAD~1`, a tag, a commit). A report inside a batch comes
+/// with the batch's kabupaten.yaml and narasi.yaml of the same revision.
+pub fn source(dir: &Path, rev: &str) -> Result<Source, Error> {
+    let prefix = git(dir, &["rev-parse", "--show-prefix"]).map_err(|why| Error::Usage {
+        message: format!("git: {} bukan bagian dari repositori git ({why})", dir.display()),
+        hint: format!(
+            "{} harus berada di dalam repositori git; tanpa git, bandingkan dua folder: renaksi diff LAMA BARU",
+            dir.display()
+        ),
+    })?;
+    let top = git(dir, &["rev-parse", "--show-toplevel"]).map_err(|message| Error::Usage {
+        message,
+        hint: "periksa repositori git ini".into(),
+    })?;
+    let top = Path::new(top.trim());
+    let commit = format!("{rev}^{{commit}}");
+    git(top, &["rev-parse", "--verify", "--quiet", &commit]).map_err(|_| Error::Usage {
+        message: format!("git: revisi `{rev}` tidak dikenal"),
+        hint: "sebut commit, tag atau cabang yang ada, misalnya HEAD~1 atau main (lihat `git log`)"
+            .into(),
+    })?;
+    let prefix = prefix.trim().trim_end_matches('/');
+    let files = tree(top, rev, prefix)?;
+    let label = format!("{}@{rev}", Source::label_of(dir));
+    if files.is_empty() {
+        return Err(Error::Usage {
+            message: format!(
+                "git: folder {} tidak ada di revisi `{rev}`",
+                Source::label_of(dir)
+            ),
+            hint: "pilih revisi yang sudah memuat laporan ini".into(),
+        });
+    }
+    let name = dir
+        .canonicalize()
+        .ok()
+        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "laporan".into());
+    let report = Source::memory(&label, &name, files);
+    // A kabupaten.yaml beside the folder makes it part of a batch.
+    let parent = prefix.rsplit_once('/').map_or("", |(p, _)| p);
+    if prefix.is_empty() {
+        return Ok(report);
+    }
+    let batch: Vec<(String, Vec<u8>)> = tree(top, rev, parent)?
+        .into_iter()
+        .filter(|(name, _)| name == KABUPATEN || name == NARASI)
+        .collect();
+    if !batch.iter().any(|(name, _)| name == KABUPATEN) {
+        return Ok(report);
+    }
+    let batch_label = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => format!("{}@{rev}", Source::label_of(p)),
+        _ => format!("..@{rev}"),
+    };
+    Ok(report.in_batch(Source::memory(&batch_label, "", batch)))
+}
+
+/// The files below `prefix` at `rev`, by their paths inside it.
+fn tree(top: &Path, rev: &str, prefix: &str) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    let mut args = vec!["ls-tree", "-r", "-z", "--full-tree", rev];
+    if !prefix.is_empty() {
+        args.extend(["--", prefix]);
+    }
+    let listing = git(top, &args).map_err(|message| Error::Usage {
+        message,
+        hint: "periksa revisi dan folder".into(),
+    })?;
+    let mut blobs = Vec::new();
+    for entry in listing.split('\0').filter(|e| !e.is_empty()) {
+        let Some((meta, path)) = entry.split_once('\t') else {
+            continue;
+        };
+        let mut meta = meta.split(' ');
+        let (Some(_mode), Some("blob"), Some(object)) = (meta.next(), meta.next(), meta.next())
+        else {
+            continue;
+        };
+        let rel = match prefix {
+            "" => path,
+            p => match path.strip_prefix(p).and_then(|r| r.strip_prefix('/')) {
+                Some(rel) => rel,
+                None => continue,
+            },
+        };
+        blobs.push((rel.to_owned(), object.to_owned()));
+    }
+    let contents = cat(top, blobs.iter().map(|(_, o)| o.as_str()))?;
+    Ok(blobs
+        .into_iter()
+        .map(|(rel, _)| rel)
+        .zip(contents)
+        .collect())
+}
+
+/// The contents of `objects`, in order, from one `git cat-file --batch`.
+fn cat<'a>(top: &Path, objects: impl Iterator<Item = &'a str>) -> Result<Vec<Vec<u8>>, Error> {
+    let request: String = objects.map(|o| format!("{o}\n")).collect();
+    if request.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut child = Command::new("git")
+        .arg("-C")
+        .arg(top)
+        .args(["cat-file", "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(not_found)?;
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    // Written from another thread: the output may fill the pipe first.
+    let writer = std::thread::spawn(move || stdin.write_all(request.as_bytes()));
+    let output = child
+        .wait_with_output()
+        .map_err(|e| Error::io("tidak dapat menjalankan", "git", e))?;
+    let _ = writer.join();
+    let mut out = output.stdout.as_slice();
+    let mut contents = Vec::new();
+    while !out.is_empty() {
+        let Some(end) = out.iter().position(|b| *b == b'\n') else {
+            break;
+        };
+        let header = String::from_utf8_lossy(&out[..end]).into_owned();
+        let size: usize = header
+            .rsplit(' ')
+            .next()
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| Error::Usage {
+                message: format!("git: jawaban tidak dikenal: {header}"),
+                hint: "periksa repositori dengan `git fsck`".into(),
+            })?;
+        let body = &out[end + 1..];
+        if body.len() < size {
+            break;
+        }
+        contents.push(body[..size].to_vec());
+        out = body.get(size + 1..).unwrap_or_default();
+    }
+    Ok(contents)
+}
+
+/// Runs git in `dir`; its output, or its own message when it fails.
+fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => "perintah git tidak ditemukan".to_owned(),
+            _ => format!("git: tidak dapat dijalankan: {e}"),
+        })?;
+    if output.status.success() {
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    } else {
+        let message = String::from_utf8_lossy(&output.stderr).trim().to_owned();
+        Err(if message.is_empty() {
+            format!("git {} gagal", args.join(" "))
+        } else {
+            message
+        })
+    }
+}
+
+fn not_found(e: std::io::Error) -> Error {
+    Error::Usage {
+        message: format!("git: tidak dapat dijalankan: {e}"),
+        hint: "pasang git, atau bandingkan dua folder: renaksi diff LAMA BARU".into(),
+    }
+}
