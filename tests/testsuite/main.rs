@@ -4,9 +4,12 @@
 mod batch;
 mod build;
 mod check;
+mod diff;
 mod fuzz_corpus;
 mod hostile;
+mod init;
 mod schema;
 mod sign;
 mod support;
 mod ttd;
+mod watch;

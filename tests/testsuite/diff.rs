@@ -1,0 +1,251 @@
+//! `renaksi diff`: changes in the report's own terms, between folders,
+//! files and git revisions; exit 0 equal, 1 different, 2 error.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::{renaksi, Fixture};
+
+/// The example with one change of every kind a reviewer meets.
+fn edited() -> Fixture {
+    let fixture = Fixture::example();
+    let new = fixture.path("baru");
+    copy(&fixture.dir, &new);
+    let edit = |rel: &str, from: &str, to: &str| {
+        let path = new.join(rel);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel} has no {from:?}");
+        fs::write(path, text.replacen(from, to, 1)).unwrap();
+    };
+    let program = "lampiran/1-program.yaml";
+    edit(
+        program,
+        "              juni: 40\n",
+        "              juni: 45\n",
+    );
+    edit(program, "anggaran: 150000000", "anggaran: 175000000");
+    edit(
+        program,
+        "          - uraian: Persentase Desa dengan IDM status mau dan mandiri\n",
+        "          - uraian: Jumlah Desa Wisata\n            satuan: Desa\n            target: 3\n            bulan:\n              desember: 3\n          - uraian: Persentase Desa dengan IDM status mau dan mandiri\n",
+    );
+    let kegiatan = "lampiran/2-kegiatan.yaml";
+    edit(
+        kegiatan,
+        "Meningkatnya Kapasitas Sumber Daya Aparatur\n",
+        "Meningkatnya Kapasitas dan Kompetensi Sumber Daya Aparatur\n",
+    );
+    edit(
+        kegiatan,
+        "          - uraian: Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah\n            anggaran: 41000000\n",
+        "",
+    );
+    edit(
+        "laporan.yaml",
+        "nama: Drs. Made Suyasa, M.Si",
+        "nama: I Ketut Baru, S.STP",
+    );
+    edit(
+        "narasi.yaml",
+        "sehingga Kantor Camat {{ kecamatan }} dapat",
+        "sehingga seluruh jajaran Kantor Camat {{ kecamatan }} dapat",
+    );
+    fixture
+}
+
+fn copy(src: &Path, dst: &Path) {
+    fs::create_dir_all(dst).unwrap();
+    for entry in fs::read_dir(src).unwrap() {
+        let entry = entry.unwrap();
+        let to = dst.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy(&entry.path(), &to);
+        } else {
+            fs::copy(entry.path(), to).unwrap();
+        }
+    }
+}
+
+#[test]
+fn two_folders_in_the_report_s_own_terms() {
+    let fixture = edited();
+    let old = fixture.dir.to_str().unwrap();
+    let run = renaksi(&["diff", old, "baru"], fixture.tmp.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let expected = "\
+laporan.yaml
+  ~ Penandatangan: nama Drs. Made Suyasa, M.Si → I Ketut Baru, S.STP
+
+narasi.yaml
+  ~ Kata Pengantar: paragraf 1
+    … atas *Asung Kerta Wara Nugrahanya*, sehingga {+seluruh jajaran+} Kantor Camat {{ kecamatan }} dapat …
+
+lampiran/1-program.yaml
+  ~ CAMAT › Meningkatnya Kualitas Pelayanan Publik › Indeks Kepuasan Masyarakat Terhadap Pelayanan Publik: target Juni 40 → 45
+  ~ CAMAT › Meningkatnya Ketentraman dan Ketertiban Umum › Program Pemberdayaan Masyarakat Desa dan Kelurahan: anggaran Rp 150.000.000 → Rp 175.000.000
+  + CAMAT › Meningkatnya Pembangunan Desa yang berkualitas › Jumlah Desa Wisata: indikator baru (target 3 Desa)
+
+lampiran/2-kegiatan.yaml
+  - Sekretaris Kecamatan › Meningkatnya Kualitas Pelayanan Publik dan Akuntabilitas Pelayanan › Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah: kegiatan dihapus (Rp 41.000.000)
+  ~ Sekretaris Kecamatan: sasaran Meningkatnya Kapasitas Sumber Daya Aparatur → Meningkatnya Kapasitas dan Kompetensi Sumber Daya Aparatur
+
+7 perubahan
+";
+    assert!(run.stdout.ends_with(expected), "{}", run.stdout);
+    assert!(
+        run.stdout.starts_with(&format!("{old} → baru\n")),
+        "{}",
+        run.stdout
+    );
+
+    let same = renaksi(&["diff", old, old], fixture.tmp.path());
+    assert_eq!(same.code, 0);
+    assert!(
+        same.stdout.ends_with("tidak ada perubahan\n"),
+        "{}",
+        same.stdout
+    );
+}
+
+#[test]
+fn json_for_tools() {
+    let fixture = edited();
+    let old = fixture.dir.to_str().unwrap();
+    let run = renaksi(
+        &["diff", old, "baru", "--format", "json"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["jumlah"], 7);
+    let target = &json["perubahan"][2];
+    assert_eq!(target["berkas"], "lampiran/1-program.yaml");
+    assert_eq!(
+        target["letak"],
+        serde_json::json!([
+            "CAMAT",
+            "Meningkatnya Kualitas Pelayanan Publik",
+            "Indeks Kepuasan Masyarakat Terhadap Pelayanan Publik"
+        ])
+    );
+    assert_eq!(target["apa"], "target Juni");
+    assert_eq!(target["jenis"], "ubah");
+    assert_eq!(
+        (target["lama"].as_str(), target["baru"].as_str()),
+        (Some("40"), Some("45"))
+    );
+    assert_eq!(json["perubahan"][4]["jenis"], "tambah");
+    assert_eq!(json["perubahan"][5]["jenis"], "hapus");
+    assert!(json["perubahan"][1]["kata"]
+        .as_str()
+        .unwrap()
+        .contains("{+seluruh jajaran+}"));
+}
+
+#[test]
+fn a_version_that_does_not_load_is_an_error_not_a_difference() {
+    let fixture = edited();
+    let old = fixture.dir.to_str().unwrap();
+    fs::write(fixture.path("baru/laporan.yaml"), "tahun: [\n").unwrap();
+    let run = renaksi(&["diff", old, "baru"], fixture.tmp.path());
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("baru/laporan.yaml:"), "{}", run.stderr);
+    let run = renaksi(&["diff", old], fixture.tmp.path());
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("sebut dua folder laporan"),
+        "{}",
+        run.stderr
+    );
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let output = Command::new("git")
+        .args([
+            "-c",
+            "user.name=Staf",
+            "-c",
+            "user.email=staf@kecamatan.go.id",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git is needed for the tests");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn git_revisions_and_git_s_own_diff() {
+    let fixture = Fixture::example();
+    let repo = fixture.tmp.path();
+    git(repo, &["init", "-q"]);
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-qm", "2022"]);
+    let program = fixture.dir.join("lampiran/1-program.yaml");
+    let text = fs::read_to_string(&program).unwrap();
+    fs::write(
+        &program,
+        text.replacen("              juni: 40\n", "              juni: 45\n", 1),
+    )
+    .unwrap();
+    let line = "  ~ CAMAT › Meningkatnya Kualitas Pelayanan Publik › Indeks Kepuasan Masyarakat Terhadap Pelayanan Publik: target Juni 40 → 45\n";
+
+    // A revision against the working tree, from the folder and from inside it.
+    let run = renaksi(&["diff", "--git", "HEAD", "kubutambahan-2022"], repo);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("kubutambahan-2022@HEAD → kubutambahan-2022\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(line), "{}", run.stdout);
+    let inside = renaksi(&["diff", "--git", "HEAD"], &fixture.dir);
+    assert_eq!(inside.code, 1, "{}", inside.stderr);
+    assert!(inside.stdout.contains(line));
+
+    // Two revisions.
+    git(repo, &["commit", "-qam", "juni"]);
+    let run = renaksi(
+        &["diff", "--git", "HEAD~1..HEAD", "kubutambahan-2022"],
+        repo,
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains(line));
+    let run = renaksi(&["diff", "--git", "HEAD", "kubutambahan-2022"], repo);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+
+    let run = renaksi(&["diff", "--git", "tidak-ada", "kubutambahan-2022"], repo);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("galat: git: revisi `tidak-ada` tidak dikenal"),
+        "{}",
+        run.stderr
+    );
+
+    // As git's diff driver: report files in report terms, the rest as lines.
+    fs::write(repo.join(".gitattributes"), "*.yaml diff=renaksi\n").unwrap();
+    let driver = format!("{} diff", env!("CARGO_BIN_EXE_renaksi"));
+    git(repo, &["config", "diff.renaksi.command", &driver]);
+    let text = fs::read_to_string(&program).unwrap();
+    fs::write(
+        &program,
+        text.replacen("anggaran: 150000000", "anggaran: 175000000", 1),
+    )
+    .unwrap();
+    fs::write(repo.join("catatan.yaml"), "bukan: laporan\n").unwrap();
+    git(repo, &["add", "-N", "catatan.yaml"]);
+    let shown = git(repo, &["diff"]);
+    assert!(shown.contains("renaksi diff kubutambahan-2022/lampiran/1-program.yaml\n  ~ CAMAT › Meningkatnya Ketentraman dan Ketertiban Umum › Program Pemberdayaan Masyarakat Desa dan Kelurahan: anggaran Rp 150.000.000 → Rp 175.000.000\n"), "{shown}");
+    assert!(
+        shown.contains("+++ b/catatan.yaml\n@@ -0,0 +1 @@\n+bukan: laporan\n"),
+        "{shown}"
+    );
+}
