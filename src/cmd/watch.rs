@@ -19,7 +19,7 @@ use crate::cli::WatchArgs;
 const WATCHED: [&str; 6] = ["yaml", "yml", "png", "jpg", "jpeg", "svg"];
 /// Quiet time after a change before rebuilding: an editor's save is often
 /// several events (write, rename, chmod).
-const QUIET: Duration = Duration::from_millis(30);
+const QUIET: Duration = Duration::from_millis(15);
 /// Compilations a memoized result survives without being used.
 const CACHE_AGE: usize = 10;
 
