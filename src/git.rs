@@ -8,10 +8,48 @@ use std::process::{Command, Stdio};
 use crate::content::{Source, KABUPATEN, NARASI};
 use crate::error::Error;
 
+/// A folder's files at a git revision, and the report files beside it
+/// (kabupaten.yaml, narasi.yaml) that make it part of a batch.
+#[derive(Debug, Clone)]
+pub struct Folder {
+    /// How the folder is named in messages: `content/x@HEAD~1`.
+    pub label: String,
+    /// The folder's own name.
+    pub name: String,
+    /// Its files, by their `/`-separated paths inside it.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// kabupaten.yaml and narasi.yaml of the folder above, if there is a
+    /// kabupaten.yaml there.
+    pub batch: Option<(String, Vec<(String, Vec<u8>)>)>,
+}
+
+impl Folder {
+    /// The folder as one report's source.
+    pub fn into_source(self) -> Source {
+        let report = Source::memory(&self.label, &self.name, self.files);
+        match self.batch {
+            Some((label, files)) => report.in_batch(Source::memory(&label, "", files)),
+            None => report,
+        }
+    }
+}
+
 /// The report in `dir` at revision `rev` (anything `git rev-parse`
 /// understands: `HEAD~1`, a tag, a commit). A report inside a batch comes
 /// with the batch's kabupaten.yaml and narasi.yaml of the same revision.
 pub fn source(dir: &Path, rev: &str) -> Result<Source, Error> {
+    folder(dir, rev).map(Folder::into_source)
+}
+
+/// The files of the folder `dir` at revision `rev`.
+pub fn folder(dir: &Path, rev: &str) -> Result<Folder, Error> {
+    // Passed to git as an argument: it must not be taken for an option.
+    if rev.is_empty() || rev.starts_with('-') {
+        return Err(Error::Usage {
+            message: format!("git: revisi `{rev}` tidak sah"),
+            hint: "sebut commit, tag atau cabang, misalnya HEAD~1 atau main".into(),
+        });
+    }
     let prefix = git(dir, &["rev-parse", "--show-prefix"]).map_err(|why| Error::Usage {
         message: format!("git: {} bukan bagian dari repositori git ({why})", dir.display()),
         hint: format!(
@@ -31,8 +69,7 @@ pub fn source(dir: &Path, rev: &str) -> Result<Source, Error> {
             .into(),
     })?;
     let prefix = prefix.trim().trim_end_matches('/');
-    let files = tree(top, rev, prefix)?;
-    let label = format!("{}@{rev}", Source::label_of(dir));
+    let files = tree(top, rev, prefix, true)?;
     if files.is_empty() {
         return Err(Error::Usage {
             message: format!(
@@ -47,31 +84,48 @@ pub fn source(dir: &Path, rev: &str) -> Result<Source, Error> {
         .ok()
         .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "laporan".into());
-    let report = Source::memory(&label, &name, files);
+    let mut folder = Folder {
+        label: format!("{}@{rev}", Source::label_of(dir)),
+        name,
+        files,
+        batch: None,
+    };
+    if prefix.is_empty() {
+        return Ok(folder);
+    }
     // A kabupaten.yaml beside the folder makes it part of a batch.
     let parent = prefix.rsplit_once('/').map_or("", |(p, _)| p);
-    if prefix.is_empty() {
-        return Ok(report);
-    }
-    let batch: Vec<(String, Vec<u8>)> = tree(top, rev, parent)?
+    let beside: Vec<(String, Vec<u8>)> = tree(top, rev, parent, false)?
         .into_iter()
         .filter(|(name, _)| name == KABUPATEN || name == NARASI)
         .collect();
-    if !batch.iter().any(|(name, _)| name == KABUPATEN) {
-        return Ok(report);
+    if beside.iter().any(|(name, _)| name == KABUPATEN) {
+        let label = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => format!("{}@{rev}", Source::label_of(p)),
+            _ => format!("..@{rev}"),
+        };
+        folder.batch = Some((label, beside));
     }
-    let batch_label = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => format!("{}@{rev}", Source::label_of(p)),
-        _ => format!("..@{rev}"),
-    };
-    Ok(report.in_batch(Source::memory(&batch_label, "", batch)))
+    Ok(folder)
 }
 
-/// The files below `prefix` at `rev`, by their paths inside it.
-fn tree(top: &Path, rev: &str, prefix: &str) -> Result<Vec<(String, Vec<u8>)>, Error> {
-    let mut args = vec!["ls-tree", "-r", "-z", "--full-tree", rev];
+/// The files below `prefix` at `rev`, by their paths inside it; only
+/// those directly in it unless `recursive`.
+fn tree(
+    top: &Path,
+    rev: &str,
+    prefix: &str,
+    recursive: bool,
+) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    let mut args = vec!["ls-tree", "-z", "--full-tree"];
+    if recursive {
+        args.push("-r");
+    }
+    args.push(rev);
+    // With a slash, git lists what is in the folder, not the folder.
+    let inside = format!("{prefix}/");
     if !prefix.is_empty() {
-        args.extend(["--", prefix]);
+        args.extend(["--", &inside]);
     }
     let listing = git(top, &args).map_err(|message| Error::Usage {
         message,

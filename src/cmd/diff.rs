@@ -4,8 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use renaksi::content::{Report, Source};
-use renaksi::diff::{self, JenisBerkas, Perubahan};
+use renaksi::diff::{self, JenisBerkas, Perubahan, Versi};
 use renaksi::Error;
 
 use crate::cli::{DiffArgs, Format};
@@ -29,8 +28,9 @@ pub fn run(args: &DiffArgs) -> Result<Outcome, Error> {
         (Some(rev), []) => revisions(Path::new("."), rev)?,
         (Some(rev), [dir]) => revisions(dir, rev)?,
         (None, [lama, baru]) if lama.is_dir() && baru.is_dir() => {
-            let (a, b) = (load(Source::from_dir(lama)?)?, load(Source::from_dir(baru)?)?);
-            (a.source.label.clone(), b.source.label.clone(), diff::reports(&a, &b)?)
+            let (a, b) = (Versi::from_dir(lama)?, Versi::from_dir(baru)?);
+            let changes = diff::versions(&a, &b)?;
+            (a.label().to_owned(), b.label().to_owned(), changes)
         }
         (None, [lama, baru]) if !lama.is_dir() && !baru.is_dir() => {
             let (a, b) = (read(lama)?, read(baru)?);
@@ -55,20 +55,11 @@ pub fn run(args: &DiffArgs) -> Result<Outcome, Error> {
 /// `--git REV` (against the working tree) or `--git REV..REV2`.
 fn revisions(dir: &Path, rev: &str) -> Result<(String, String, Vec<Perubahan>), Error> {
     let (a, b) = match rev.split_once("..") {
-        Some((from, to)) => (
-            renaksi::git::source(dir, from)?,
-            renaksi::git::source(dir, to)?,
-        ),
-        None => (renaksi::git::source(dir, rev)?, Source::from_dir(dir)?),
+        Some((from, to)) => (Versi::from_git(dir, from)?, Versi::from_git(dir, to)?),
+        None => (Versi::from_git(dir, rev)?, Versi::from_dir(dir)?),
     };
-    let (a, b) = (load(a)?, load(b)?);
-    let changes = diff::reports(&a, &b)?;
-    Ok((a.source.label.clone(), b.source.label.clone(), changes))
-}
-
-/// Loads a version; a version that does not load cannot be compared.
-fn load(source: Source) -> Result<Report, Error> {
-    Report::load(source)
+    let changes = diff::versions(&a, &b)?;
+    Ok((a.label().to_owned(), b.label().to_owned(), changes))
 }
 
 fn read(path: &Path) -> Result<String, Error> {

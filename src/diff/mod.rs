@@ -11,6 +11,7 @@ mod identitas;
 mod kata;
 mod lampiran;
 mod narasi;
+mod versi;
 
 use std::fmt;
 
@@ -21,6 +22,7 @@ use crate::content::{self, Lampiran, Narasi, Report};
 use crate::error::Error;
 
 pub use kata::word_diff;
+pub use versi::{versions, Batch, Versi};
 
 /// Separates the levels of a place in the report.
 pub const PANAH: &str = " › ";
@@ -212,11 +214,27 @@ pub(crate) fn pasangkan<'a, T>(
     pairs
 }
 
-/// Every change between two loaded reports: laporan.yaml (and the batch's
-/// kabupaten.yaml), the logo, the narrative and each Lampiran table (paired
-/// by level, whatever the files are called).
+/// Every change between two loaded reports: laporan.yaml, the logo, the
+/// narrative and each Lampiran table (paired by level, whatever the files
+/// are called).
 pub fn reports(lama: &Report, baru: &Report) -> Result<Vec<Perubahan>, Error> {
     let mut out = Vec::new();
+    report_changes(&mut out, "", lama, baru, true)?;
+    Ok(out)
+}
+
+/// The changes of one report, its files named with `prefix` (a kecamatan's
+/// folder in a batch); the narrative only if `narasi` (in a batch the
+/// shared one is compared once).
+fn report_changes(
+    out: &mut Vec<Perubahan>,
+    prefix: &str,
+    lama: &Report,
+    baru: &Report,
+    narasi: bool,
+) -> Result<(), Error> {
+    let named = |file: &str| format!("{prefix}{file}");
+    let identitas_file = named(content::IDENTITAS);
     let (a, b) = (
         identitas::parse(
             &lama.source.display(content::IDENTITAS),
@@ -227,43 +245,33 @@ pub fn reports(lama: &Report, baru: &Report) -> Result<Vec<Perubahan>, Error> {
             &baru.identitas_text,
         )?,
     );
-    identitas::compare(&mut Catatan::new(content::IDENTITAS, &mut out), &a, &b);
+    identitas::compare(&mut Catatan::new(&identitas_file, out), &a, &b);
     let logo = |r: &Report| r.logo.as_ref().map(|l| (l.path.clone(), l.bytes.clone()));
     if let (Some((path, lama)), Some((_, baru))) = (logo(lama), logo(baru)) {
         if lama != baru {
-            Catatan::new(content::IDENTITAS, &mut out).push(
-                &[],
-                format!("gambar logo {path}"),
-                Jenis::Ubah,
-                None,
-                None,
-            );
+            let what = format!("gambar logo {path}");
+            Catatan::new(&identitas_file, out).push(&[], what, Jenis::Ubah, None, None);
         }
     }
-    let narasi_file = |r: &Report| {
-        r.narasi_file
-            .strip_prefix(&format!("{}/", r.source.label))
-            .unwrap_or(&r.narasi_file)
-            .to_owned()
-    };
-    let file = narasi_file(baru);
-    narasi::compare(
-        &mut Catatan::new(&file, &mut out),
-        &lama.narasi,
-        &baru.narasi,
-    );
+    if narasi {
+        let file = match baru
+            .narasi_file
+            .strip_prefix(&format!("{}/", baru.source.label))
+        {
+            Some(own) => named(own),
+            None => baru.narasi_file.clone(),
+        };
+        narasi::compare(&mut Catatan::new(&file, out), &lama.narasi, &baru.narasi);
+    }
     for l in &baru.lampiran {
+        let file = named(&l.file);
         match lama
             .lampiran
             .iter()
             .find(|o| o.table.tingkat == l.table.tingkat)
         {
-            Some(o) => lampiran::compare(&mut Catatan::new(&l.file, &mut out), &o.table, &l.table),
-            None => lampiran::whole(
-                &mut Catatan::new(&l.file, &mut out),
-                &l.table,
-                Jenis::Tambah,
-            ),
+            Some(o) => lampiran::compare(&mut Catatan::new(&file, out), &o.table, &l.table),
+            None => lampiran::whole(&mut Catatan::new(&file, out), &l.table, Jenis::Tambah),
         }
     }
     for o in &lama.lampiran {
@@ -272,10 +280,11 @@ pub fn reports(lama: &Report, baru: &Report) -> Result<Vec<Perubahan>, Error> {
             .iter()
             .any(|l| l.table.tingkat == o.table.tingkat)
         {
-            lampiran::whole(&mut Catatan::new(&o.file, &mut out), &o.table, Jenis::Hapus);
+            let file = named(&o.file);
+            lampiran::whole(&mut Catatan::new(&file, out), &o.table, Jenis::Hapus);
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// What kind of report file a path names.

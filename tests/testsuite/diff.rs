@@ -249,3 +249,72 @@ fn git_revisions_and_git_s_own_diff() {
         "{shown}"
     );
 }
+
+#[test]
+fn two_batches_kecamatan_by_kecamatan() {
+    let tmp = tempfile::tempdir().unwrap();
+    let batch = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/buleleng-2022");
+    let (old, new) = (tmp.path().join("content/buleleng"), tmp.path().join("baru"));
+    copy(&batch, &old);
+    copy(&batch, &new);
+    let edit = |path: &Path, from: &str, to: &str| {
+        let text = fs::read_to_string(path).unwrap();
+        assert!(text.contains(from), "{} has no {from:?}", path.display());
+        fs::write(path, text.replacen(from, to, 1)).unwrap();
+    };
+    edit(&new.join("kabupaten.yaml"), "tahun: 2022", "tahun: 2023");
+    edit(
+        &new.join("sawan/lampiran/1-program.yaml"),
+        "              juni: 40\n",
+        "              juni: 41\n",
+    );
+    fs::remove_dir_all(new.join("tejakula")).unwrap();
+    let run = renaksi(&["diff", "content/buleleng", "baru"], tmp.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let expected = "\
+content/buleleng → baru
+
+kabupaten.yaml
+  ~ tahun 2022 → 2023
+
+sawan/lampiran/1-program.yaml
+  ~ CAMAT › Meningkatnya Kualitas Pelayanan Publik › Indeks Kepuasan Masyarakat Terhadap Pelayanan Publik: target Juni 40 → 41
+
+tejakula/laporan.yaml
+  - kecamatan dihapus (Kecamatan Tejakula, I Putu Gede Suarjana, S.STP — 73 indikator)
+
+3 perubahan
+";
+    assert_eq!(run.stdout, expected);
+
+    // The same batch at a revision, the shared narrative compared once.
+    git(tmp.path(), &["init", "-q"]);
+    git(tmp.path(), &["add", "content"]);
+    git(tmp.path(), &["commit", "-qm", "2022"]);
+    edit(
+        &old.join("narasi.yaml"),
+        "sehingga Kantor Camat",
+        "sehingga segenap Kantor Camat",
+    );
+    edit(
+        &old.join("sawan/lampiran/1-program.yaml"),
+        "              juni: 40\n",
+        "              juni: 42\n",
+    );
+    let run = renaksi(&["diff", "--git", "HEAD", "content/buleleng"], tmp.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("\nnarasi.yaml\n  ~ Kata Pengantar: paragraf 1\n    … atas *Asung Kerta Wara Nugrahanya*, sehingga {+segenap+} Kantor Camat"), "{}", run.stdout);
+    assert!(run.stdout.contains("\nsawan/lampiran/1-program.yaml\n  ~ CAMAT › Meningkatnya Kualitas Pelayanan Publik › Indeks Kepuasan Masyarakat Terhadap Pelayanan Publik: target Juni 40 → 42\n"), "{}", run.stdout);
+    assert!(run.stdout.ends_with("\n2 perubahan\n"), "{}", run.stdout);
+
+    // A report and a batch are not compared.
+    let kecamatan = old.join("sawan");
+    let run = renaksi(&["diff", "baru", kecamatan.to_str().unwrap()], tmp.path());
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("tidak sejenis: satu folder laporan, satu folder batch"),
+        "{}",
+        run.stderr
+    );
+}
