@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use crate::content::{Source, KABUPATEN, NARASI};
+use crate::content::{Berkas, Source, KABUPATEN, NARASI};
 use crate::error::Error;
 
 /// A folder's files at a git revision, and the report files beside it
@@ -17,10 +17,10 @@ pub struct Folder {
     /// The folder's own name.
     pub name: String,
     /// Its files, by their `/`-separated paths inside it.
-    pub files: Vec<(String, Vec<u8>)>,
+    pub files: Vec<Berkas>,
     /// kabupaten.yaml and narasi.yaml of the folder above, if there is a
     /// kabupaten.yaml there.
-    pub batch: Option<(String, Vec<(String, Vec<u8>)>)>,
+    pub batch: Option<(String, Vec<Berkas>)>,
 }
 
 impl Folder {
@@ -95,7 +95,7 @@ pub fn folder(dir: &Path, rev: &str) -> Result<Folder, Error> {
     }
     // A kabupaten.yaml beside the folder makes it part of a batch.
     let parent = prefix.rsplit_once('/').map_or("", |(p, _)| p);
-    let beside: Vec<(String, Vec<u8>)> = tree(top, rev, parent, false)?
+    let beside: Vec<Berkas> = tree(top, rev, parent, false)?
         .into_iter()
         .filter(|(name, _)| name == KABUPATEN || name == NARASI)
         .collect();
@@ -111,12 +111,7 @@ pub fn folder(dir: &Path, rev: &str) -> Result<Folder, Error> {
 
 /// The files below `prefix` at `rev`, by their paths inside it; only
 /// those directly in it unless `recursive`.
-fn tree(
-    top: &Path,
-    rev: &str,
-    prefix: &str,
-    recursive: bool,
-) -> Result<Vec<(String, Vec<u8>)>, Error> {
+fn tree(top: &Path, rev: &str, prefix: &str, recursive: bool) -> Result<Vec<Berkas>, Error> {
     let mut args = vec!["ls-tree", "-z", "--full-tree"];
     if recursive {
         args.push("-r");

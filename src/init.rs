@@ -10,11 +10,8 @@ use std::path::{Component, Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::content::{self, locate, IDENTITAS, KABUPATEN, LAMPIRAN};
+use crate::content::{self, locate, Berkas, IDENTITAS, KABUPATEN, LAMPIRAN};
 use crate::error::{Error, Problem};
-
-/// A file of the new report: its `/`-separated path and contents.
-pub type Berkas = (String, Vec<u8>);
 
 /// One line of what init did or what a person still has to do.
 #[derive(Debug, Clone, PartialEq, Eq)]

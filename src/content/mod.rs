@@ -10,7 +10,7 @@ mod structure;
 mod yaml;
 
 pub use model::*;
-pub use source::Source;
+pub use source::{Berkas, Source};
 
 pub(crate) use locate::locate;
 

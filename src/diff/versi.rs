@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::{identitas, narasi, report_changes, Catatan, Jenis, Perubahan};
-use crate::content::{self, Narasi, Report, Source, IDENTITAS, KABUPATEN, NARASI};
+use crate::content::{self, Berkas, Narasi, Report, Source, IDENTITAS, KABUPATEN, NARASI};
 use crate::error::{Error, Problem};
 
 /// One version of a report or of a batch.
@@ -86,7 +86,7 @@ impl Versi {
         };
         let label = folder.label.clone();
         let kabupaten = text(&format!("{label}/{KABUPATEN}"), kabupaten.clone())?;
-        let shared: Vec<(String, Vec<u8>)> = folder
+        let shared: Vec<Berkas> = folder
             .files
             .iter()
             .filter(|(n, _)| n == KABUPATEN || n == NARASI)
