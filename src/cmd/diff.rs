@@ -155,7 +155,52 @@ fn print(format: Format, lama: &str, baru: &str, changes: &[Perubahan]) -> Resul
             text
         }
     };
+    let text = if format == Format::Teks && colors() {
+        paint(&text)
+    } else {
+        text
+    };
     ignore_broken_pipe(std::io::stdout().lock().write_all(text.as_bytes()))
+}
+
+/// Colours on a terminal, unless NO_COLOR is set (no-color.org).
+fn colors() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// The change marks in colour: `+` and added words green, `-` and removed
+/// words red, `~` yellow, file names bold.
+fn paint(text: &str) -> String {
+    const GREEN: &str = "\x1b[32m";
+    const RED: &str = "\x1b[31m";
+    const YELLOW: &str = "\x1b[33m";
+    const BOLD: &str = "\x1b[1m";
+    const RESET: &str = "\x1b[0m";
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let end = &line[body.len()..];
+        let painted = if let Some(rest) = body.strip_prefix("  + ") {
+            format!("  {GREEN}+{RESET} {rest}")
+        } else if let Some(rest) = body.strip_prefix("  - ") {
+            format!("  {RED}-{RESET} {rest}")
+        } else if let Some(rest) = body.strip_prefix("  ~ ") {
+            format!("  {YELLOW}~{RESET} {rest}")
+        } else if body.starts_with("    ") {
+            body.replace("[-", &format!("{RED}[-"))
+                .replace("-]", &format!("-]{RESET}"))
+                .replace("{+", &format!("{GREEN}{{+"))
+                .replace("+}", &format!("+}}{RESET}"))
+        } else if !body.is_empty() && !body.starts_with(' ') && !body.contains(" → ") {
+            format!("{BOLD}{body}{RESET}")
+        } else {
+            body.to_owned()
+        };
+        out.push_str(&painted);
+        out.push_str(end);
+    }
+    out
 }
 
 /// A closed pipe (`| head`) is not an error worth a message.

@@ -112,7 +112,13 @@ fn relevant(event: &Event, batch: Option<&Path>) -> Option<PathBuf> {
             let kind = path
                 .extension()
                 .is_some_and(|e| WATCHED.iter().any(|w| e.eq_ignore_ascii_case(w)));
-            let in_batch_only = batch.is_some_and(|b| path.parent() == Some(b))
+            // In the batch folder, the only YAML files of this report are
+            // the defaults and the shared narrative; its images may be a logo.
+            let yaml = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+            let in_batch_only = yaml
+                && batch.is_some_and(|b| path.parent() == Some(b))
                 && !path.ends_with(renaksi::content::KABUPATEN)
                 && !path.ends_with(renaksi::content::NARASI);
             kind && !hidden && !in_batch_only

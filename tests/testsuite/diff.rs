@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{renaksi, Fixture};
+use crate::support::{renaksi, renaksi_on_terminal, Fixture};
 
 /// The example with one change of every kind a reviewer meets.
 fn edited() -> Fixture {
@@ -97,6 +97,30 @@ lampiran/2-kegiatan.yaml
         run.stdout.starts_with(&format!("{old} → baru\n")),
         "{}",
         run.stdout
+    );
+
+    // On a terminal the marks are coloured; through a pipe (above) not.
+    let colored = renaksi_on_terminal(&["diff", old, "baru"], fixture.tmp.path());
+    assert!(
+        colored
+            .stdout
+            .contains("\x1b[32m{+seluruh jajaran+}\x1b[0m"),
+        "{}",
+        colored.stdout
+    );
+    assert!(
+        colored
+            .stdout
+            .contains("  \x1b[32m+\x1b[0m CAMAT › Meningkatnya Pembangunan Desa"),
+        "{}",
+        colored.stdout
+    );
+    assert!(
+        colored
+            .stdout
+            .contains("  \x1b[31m-\x1b[0m Sekretaris Kecamatan"),
+        "{}",
+        colored.stdout
     );
 
     let same = renaksi(&["diff", old, old], fixture.tmp.path());
