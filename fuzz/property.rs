@@ -3,6 +3,9 @@
 //! replaced by arbitrary bytes, and then
 //!
 //! - loading never panics, and a refusal names the file at fault;
+//! - whatever loads compares equal to itself (`renaksi diff`), and its
+//!   copy for the next year (`renaksi init --from`) loads too, a year on
+//!   or with the year left to a person;
 //! - whatever loads and passes `check` without errors also renders and
 //!   compiles to a PDF: valid input never meets a Typst error.
 
@@ -36,11 +39,14 @@ pub fn check(input: &[u8]) {
         return;
     };
     let target = BASE[usize::from(*pick) % BASE.len()].0;
-    let files = BASE.iter().map(|(name, bytes)| {
-        let bytes = if *name == target { content } else { bytes };
-        ((*name).to_owned(), bytes.to_vec())
-    });
-    let source = Source::memory("fuzz", "fuzz", files);
+    let files: Vec<(String, Vec<u8>)> = BASE
+        .iter()
+        .map(|(name, bytes)| {
+            let bytes = if *name == target { content } else { bytes };
+            ((*name).to_owned(), bytes.to_vec())
+        })
+        .collect();
+    let source = Source::memory("fuzz", "fuzz", files.clone());
     let report = match Report::load(source) {
         Ok(report) => report,
         Err(Error::Input(problems)) => {
@@ -53,6 +59,21 @@ pub fn check(input: &[u8]) {
         }
         Err(err) => panic!("loading from memory failed without a problem: {err}"),
     };
+    let same = renaksi::diff::reports(&report, &report).expect("a report that loads compares");
+    assert!(same.is_empty(), "a report differs from itself: {same:?}");
+    let next = renaksi::init::lanjutkan(files, "fuzz", None, false)
+        .expect("init copies a report that loads");
+    let moved = Report::load(Source::memory("fuzz-baru", "fuzz", next.files))
+        .unwrap_or_else(|e| panic!("init's copy of a report that loads does not load:\n{e}"));
+    let left_to_a_person = next
+        .periksa
+        .iter()
+        .any(|c| c.pesan.starts_with("tahun, tanggal"));
+    assert!(
+        moved.identitas.tahun == report.identitas.tahun + 1 || left_to_a_person,
+        "the year did not move"
+    );
+    renaksi::diff::reports(&report, &moved).expect("a report and its copy compare");
     if lint(&report).iter().any(|d| d.severity == Severity::Galat) {
         return;
     }

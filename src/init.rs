@@ -146,10 +146,13 @@ pub fn lanjutkan(
         };
         let mut text = text;
         let file_name = name.rsplit('/').next().unwrap_or(&name);
+        // The identity's data is its keys (a logo named logo-2022.png is a
+        // file name, not a year); text elsewhere is moved word by word.
         if file_name == IDENTITAS || file_name == KABUPATEN {
             identitas(&name, &mut text, lama, tahun, perubahan, &mut rencana);
+        } else {
+            years(&name, &mut text, lama, tahun, &mut rencana.diubah);
         }
-        years(&name, &mut text, lama, tahun, &mut rencana.diubah);
         if name.starts_with(&format!("{LAMPIRAN}/")) || name.contains(&format!("/{LAMPIRAN}/")) {
             review_table(&name, &text, tahun, &mut rencana.periksa);
         }
@@ -211,12 +214,18 @@ fn identitas(
     perubahan: bool,
     rencana: &mut Rencana,
 ) {
-    let value: serde_json::Value = content::parse(name, text).unwrap_or(serde_json::Value::Null);
+    use serde_json::Value;
+    let value: Value = content::parse(name, text).unwrap_or(Value::Null);
+    let original = text.clone();
+    let made = rencana.diubah.len();
+    // What each edit is meant to leave in the file, checked afterwards.
+    let mut expected: Vec<(&str, Value)> = Vec::new();
     let mut edit = Editor::new(name, text, &mut rencana.diubah);
     if value.get("tahun").is_some() {
         edit.set("tahun", &tahun.to_string(), "tahun");
+        expected.push(("/tahun", tahun.into()));
     }
-    match value.get("perubahan").and_then(serde_json::Value::as_bool) {
+    match value.get("perubahan").and_then(Value::as_bool) {
         Some(was) if was != perubahan => {
             edit.set("perubahan", &perubahan.to_string(), "perubahan");
             if !perubahan {
@@ -226,29 +235,49 @@ fn identitas(
                     );
                 }
             }
+            expected.push(("/perubahan", perubahan.into()));
         }
         None if perubahan && value.get("tahun").is_some() => {
             edit.insert_after("tahun", "perubahan: true", "perubahan");
+            expected.push(("/perubahan", true.into()));
         }
         _ => {}
     }
     let p = &value["penandatangan"];
-    if let Some(date) = p["tanggal"]
+    let date = p["tanggal"]
         .as_str()
-        .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok())
-    {
-        let moved = shift(date, tahun - lama);
-        edit.set(
-            "penandatangan.tanggal",
-            &moved.format("%Y-%m-%d").to_string(),
-            "tanggal penandatanganan",
-        );
+        .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
+    let moved = date.map(|date| shift(date, tahun - lama).format("%Y-%m-%d").to_string());
+    if let Some(moved) = &moved {
+        edit.set("penandatangan.tanggal", moved, "tanggal penandatanganan");
+        expected.push(("/penandatangan/tanggal", moved.as_str().into()));
+    }
+    // An edit the file's writing defeated (flow style, say) is undone as a
+    // whole and left to a person, rather than half done.
+    let after: Value = content::parse(name, text).unwrap_or(Value::Null);
+    let done = expected.iter().all(|(path, want)| {
+        after.pointer(path).is_some_and(|got| match got {
+            Value::String(got) => want.as_str() == Some(got.trim()),
+            got => got == want,
+        })
+    });
+    if !done {
+        *text = original;
+        rencana.diubah.truncate(made);
+        rencana.periksa.push(Catatan {
+            berkas: name.to_owned(),
+            baris: None,
+            pesan: format!(
+                "tahun, tanggal dan perubahan tidak dapat diubah otomatis di berkas ini: ubah sendiri (tahun {tahun}{}, perubahan: {perubahan})",
+                moved.as_ref().map(|m| format!(", tanggal {m}")).unwrap_or_default()
+            ),
+        });
+    } else if let Some(moved) = &moved {
         rencana.periksa.push(Catatan {
             berkas: name.to_owned(),
             baris: locate(text, "penandatangan.tanggal").map(|(l, _)| l),
             pesan: format!(
-                "tanggal penandatanganan kini {}: sesuaikan dengan tanggal penetapan",
-                moved.format("%Y-%m-%d")
+                "tanggal penandatanganan kini {moved}: sesuaikan dengan tanggal penetapan"
             ),
         });
     }
@@ -453,7 +482,8 @@ impl<'a> Editor<'a> {
         if !lines[line - 1].ends_with('\n') {
             lines[line - 1].push('\n');
         }
-        lines.insert(line, format!("{entry}\n"));
+        let indent: String = lines[line - 1].chars().take_while(|c| *c == ' ').collect();
+        lines.insert(line, format!("{indent}{entry}\n"));
         *self.text = lines.concat();
         self.diubah.push(Catatan {
             berkas: self.name.to_owned(),
@@ -647,6 +677,18 @@ mod tests {
             "kecamatan: A\ntahun: 2023 # tahun anggaran\nperubahan: true\npenandatangan:\n  tanggal: 2023-10-12\n"
         );
         assert_eq!(diubah[0].pesan, "tahun 2022 → 2023");
+    }
+
+    #[test]
+    fn a_file_whose_writing_defeats_the_edits_is_left_to_a_person() {
+        let flow = "{kecamatan: A, kabupaten: B, tahun: 2022, penandatangan: {tempat: A, tanggal: 2022-10-12, jabatan: C, nama: D, pangkat: E, golongan: IV/a, nip: \"1\"}}\n";
+        let files = vec![(IDENTITAS.to_owned(), flow.as_bytes().to_vec())];
+        let rencana = lanjutkan(files, "lama", None, false).unwrap();
+        assert_eq!(rencana.files[0].1, flow.as_bytes(), "nothing half done");
+        assert!(rencana.diubah.is_empty());
+        assert!(rencana.periksa.iter().any(|c| c.pesan.starts_with(
+            "tahun, tanggal dan perubahan tidak dapat diubah otomatis di berkas ini: ubah sendiri (tahun 2023, tanggal 2023-10-12, perubahan: false)"
+        )));
     }
 
     #[test]
