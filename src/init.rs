@@ -47,19 +47,15 @@ pub fn kerangka(tahun: i32, tanggal: NaiveDate, perubahan: bool) -> Rencana {
         .collect();
     // The scaffold's own year and date are not worth reporting as changes.
     let mut ignored = Vec::new();
-    for (name, bytes) in &mut files {
-        if name != IDENTITAS {
-            continue;
-        }
+    let mut tanggal_line = None;
+    if let Some((name, bytes)) = files.iter_mut().find(|(n, _)| n == IDENTITAS) {
         let mut text = String::from_utf8_lossy(bytes).into_owned();
         let mut edit = Editor::new(name, &mut text, &mut ignored);
         edit.set("tahun", &tahun.to_string(), "tahun");
-        edit.set(
-            "penandatangan.tanggal",
-            &tanggal.format("%Y-%m-%d").to_string(),
-            "tanggal penandatanganan",
-        );
+        let date = tanggal.format("%Y-%m-%d").to_string();
+        edit.set("penandatangan.tanggal", &date, "tanggal penandatanganan");
         edit.set("perubahan", &perubahan.to_string(), "perubahan");
+        tanggal_line = locate(&text, "penandatangan.tanggal").map(|(l, _)| l);
         *bytes = text.into_bytes();
     }
     for jenis in crate::schema::Jenis::ALL {
@@ -71,17 +67,7 @@ pub fn kerangka(tahun: i32, tanggal: NaiveDate, perubahan: bool) -> Rencana {
     }
     let mut periksa = vec![Catatan {
         berkas: IDENTITAS.to_owned(),
-        baris: locate(
-            &String::from_utf8_lossy(
-                &files
-                    .iter()
-                    .find(|(n, _)| n == IDENTITAS)
-                    .map(|(_, b)| b.clone())
-                    .unwrap_or_default(),
-            ),
-            "penandatangan.tanggal",
-        )
-        .map(|(l, _)| l),
+        baris: tanggal_line,
         pesan: format!(
             "tanggal penandatanganan kini {}: sesuaikan dengan tanggal penetapan",
             tanggal.format("%Y-%m-%d")
@@ -193,7 +179,15 @@ fn old_year(files: &[Berkas], label: &str) -> Result<i32, Error> {
         let value: serde_json::Value =
             content::parse(&display, &String::from_utf8_lossy(bytes)).map_err(Error::Input)?;
         if let Some(tahun) = value.get("tahun").and_then(serde_json::Value::as_i64) {
-            return Ok(tahun as i32);
+            return i32::try_from(tahun)
+                .ok()
+                .filter(|y| (1000..10_000).contains(y))
+                .ok_or_else(|| {
+                    Problem::new(&display, format!("tahun {tahun} bukan tahun laporan"))
+                        .at_path("tahun")
+                        .hint("tulis tahun empat angka, misalnya 2022")
+                        .into()
+                });
         }
     }
     Err(Problem::new(
@@ -247,7 +241,11 @@ fn identitas(
     let date = p["tanggal"]
         .as_str()
         .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
-    let moved = date.map(|date| shift(date, tahun - lama).format("%Y-%m-%d").to_string());
+    let moved = date.map(|date| {
+        shift(date, tahun.saturating_sub(lama))
+            .format("%Y-%m-%d")
+            .to_string()
+    });
     if let Some(moved) = &moved {
         edit.set("penandatangan.tanggal", moved, "tanggal penandatanganan");
         expected.push(("/penandatangan/tanggal", moved.as_str().into()));
@@ -312,7 +310,9 @@ fn identitas(
 
 /// `date` moved by `years`; 29 February becomes the 28th when needed.
 fn shift(date: NaiveDate, years: i32) -> NaiveDate {
-    let year = date.year() + years;
+    let Some(year) = date.year().checked_add(years) else {
+        return date;
+    };
     date.with_year(year)
         .or_else(|| NaiveDate::from_ymd_opt(year, date.month(), 28))
         .unwrap_or(date)
