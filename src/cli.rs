@@ -37,13 +37,27 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Membuat folder laporan baru: kerangka berisi tempat isian, atau
+    /// salinan laporan tahun lalu dengan tahun yang dimajukan (--from).
+    #[command(help_template = PERINTAH, override_usage = "renaksi init DIR [--from LAMA] [--tahun TAHUN] [--perubahan]")]
+    Init(InitArgs),
     /// Menyusun PDF laporan dari folder YAML.
     #[command(help_template = PERINTAH, override_usage = "renaksi build [DIR] [-o OUT] [--emit-typst FILE] [--pdf-a] [--sign FILE [--password-file FILE] [--invisible] [--signing-time WAKTU]]")]
     Build(BuildArgs),
+    /// Menyusun ulang PDF setiap kali berkas laporan disimpan.
+    #[command(help_template = PERINTAH, override_usage = "renaksi watch [DIR] [-o OUT]")]
+    Watch(WatchArgs),
     /// Memeriksa data laporan: target yang tidak berjumlah, tahun, NIP,
     /// pangkat/golongan, ejaan bulan.
     #[command(help_template = PERINTAH, override_usage = "renaksi check [DIR] [--deny-warnings] [--format teks|json]")]
     Check(CheckArgs),
+    /// Membandingkan dua versi laporan dan menyebut perubahannya dalam
+    /// istilah laporan: pejabat, sasaran, indikator, target, anggaran.
+    #[command(help_template = PERINTAH, override_usage = "renaksi diff LAMA BARU [--format teks|json]\n       renaksi diff --git REV[..REV2] [DIR] [--format teks|json]")]
+    Diff(DiffArgs),
+    /// Menandatangani PDF (PAdES-B-B) dengan kunci dan sertifikat PKCS#12.
+    #[command(help_template = PERINTAH, override_usage = "renaksi sign IN.pdf --p12 FILE [-o OUT.pdf] [--password-file FILE] [--invisible] [--signing-time WAKTU]")]
+    Sign(SignArgs),
     /// Menyusun PDF semua laporan di sebuah folder sekaligus, paralel,
     /// dengan manifest JSON.
     #[command(help_template = PERINTAH, override_usage = "renaksi batch DIR [-o OUT] [-j N] [--shard K/N]")]
@@ -52,20 +66,6 @@ pub enum Command {
     /// manifest bagian-bagian (--shard).
     #[command(help_template = UTAMA, subcommand_value_name = "PERINTAH")]
     Manifest(ManifestArgs),
-    /// Menandatangani PDF (PAdES-B-B) dengan kunci dan sertifikat PKCS#12.
-    #[command(help_template = PERINTAH, override_usage = "renaksi sign IN.pdf --p12 FILE [-o OUT.pdf] [--password-file FILE] [--invisible] [--signing-time WAKTU]")]
-    Sign(SignArgs),
-    /// Membuat folder laporan baru: kerangka berisi tempat isian, atau
-    /// salinan laporan tahun lalu dengan tahun yang dimajukan (--from).
-    #[command(help_template = PERINTAH, override_usage = "renaksi init DIR [--from LAMA] [--tahun TAHUN] [--perubahan]")]
-    Init(InitArgs),
-    /// Menyusun ulang PDF setiap kali berkas laporan disimpan.
-    #[command(help_template = PERINTAH, override_usage = "renaksi watch [DIR] [-o OUT]")]
-    Watch(WatchArgs),
-    /// Membandingkan dua versi laporan dan menyebut perubahannya dalam
-    /// istilah laporan: pejabat, sasaran, indikator, target, anggaran.
-    #[command(help_template = PERINTAH, override_usage = "renaksi diff LAMA BARU [--format teks|json]\n       renaksi diff --git REV[..REV2] [DIR] [--format teks|json]")]
-    Diff(DiffArgs),
     /// Mencetak JSON Schema berkas YAML, agar editor (VS Code dengan
     /// ekstensi YAML) melengkapi dan memeriksa kunci saat mengetik.
     #[command(help_template = PERINTAH, override_usage = "renaksi schema [laporan|narasi|lampiran] [-o DIR]")]
@@ -218,7 +218,8 @@ pub struct WatchArgs {
 /// Arguments of `renaksi diff`.
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {
-    /// LAMA dan BARU: dua folder laporan, atau dua berkas laporan. Dengan
+    /// LAMA dan BARU: dua folder laporan, dua folder batch, atau dua berkas
+    /// laporan. Dengan
     /// --git: satu folder laporan (bawaan: folder kerja). Tujuh argumen:
     /// dipanggil oleh git sebagai diff eksternal (lihat docs/workflow.md).
     #[arg(value_name = "LAMA BARU", num_args = 0..=7)]
