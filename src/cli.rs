@@ -80,16 +80,8 @@ pub struct BuildArgs {
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
-    /// Tujuan: folder (PDF diberi nama folder laporan) atau berkas .pdf;
-    /// bawaan: folder out.
-    #[arg(
-        short,
-        long,
-        value_name = "OUT",
-        default_value = "out",
-        hide_default_value = true
-    )]
-    pub output: PathBuf,
+    #[command(flatten)]
+    pub tujuan: Tujuan,
 
     /// Tulis juga sumber Typst yang dihasilkan ke FILE.
     #[arg(long, value_name = "FILE")]
@@ -162,16 +154,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub deny_warnings: bool,
 
-    /// Bentuk keluaran: teks (untuk dibaca, bawaan) atau json (untuk editor dan CI).
-    #[arg(
-        long,
-        value_enum,
-        default_value = "teks",
-        value_name = "BENTUK",
-        hide_possible_values = true,
-        hide_default_value = true
-    )]
-    pub format: Format,
+    #[command(flatten)]
+    pub bentuk: Bentuk,
 }
 
 /// Arguments of `renaksi init`.
@@ -203,16 +187,8 @@ pub struct WatchArgs {
     #[arg(value_name = "DIR", default_value = ".", hide_default_value = true)]
     pub dir: PathBuf,
 
-    /// Tujuan: folder (PDF diberi nama folder laporan) atau berkas .pdf;
-    /// bawaan: folder out.
-    #[arg(
-        short,
-        long,
-        value_name = "OUT",
-        default_value = "out",
-        hide_default_value = true
-    )]
-    pub output: PathBuf,
+    #[command(flatten)]
+    pub tujuan: Tujuan,
 }
 
 /// Arguments of `renaksi diff`.
@@ -230,16 +206,8 @@ pub struct DiffArgs {
     #[arg(long = "git", value_name = "REV")]
     pub git: Option<String>,
 
-    /// Bentuk keluaran: teks (bawaan) atau json.
-    #[arg(
-        long,
-        value_enum,
-        default_value = "teks",
-        value_name = "BENTUK",
-        hide_possible_values = true,
-        hide_default_value = true
-    )]
-    pub format: Format,
+    #[command(flatten)]
+    pub bentuk: Bentuk,
 }
 
 /// Arguments of `renaksi batch`.
@@ -333,7 +301,54 @@ impl From<Jenis> for renaksi::schema::Jenis {
     }
 }
 
-/// Output format of `renaksi check`.
+/// Where the PDF of one report goes, for `build` and `watch`.
+#[derive(Debug, clap::Args)]
+pub struct Tujuan {
+    /// Tujuan: folder (PDF diberi nama folder laporan) atau berkas .pdf;
+    /// bawaan: folder out.
+    #[arg(
+        short,
+        long,
+        value_name = "OUT",
+        default_value = "out",
+        hide_default_value = true
+    )]
+    pub output: PathBuf,
+}
+
+impl Tujuan {
+    /// The PDF of the report folder `name`: OUT itself when it ends in
+    /// `.pdf`, otherwise `OUT/name.pdf`.
+    pub fn pdf(&self, name: &str) -> PathBuf {
+        let out = &self.output;
+        if out
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+        {
+            out.clone()
+        } else {
+            out.join(format!("{name}.pdf"))
+        }
+    }
+}
+
+/// How `check` and `diff` print what they found.
+#[derive(Debug, clap::Args)]
+pub struct Bentuk {
+    /// Bentuk keluaran: teks (untuk dibaca, bawaan) atau json (untuk
+    /// editor, CI dan alat lain).
+    #[arg(
+        long,
+        value_enum,
+        default_value = "teks",
+        value_name = "BENTUK",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    pub format: Format,
+}
+
+/// Output format of `renaksi check` and `renaksi diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Lines for a person, on standard error.

@@ -1,7 +1,5 @@
 //! `renaksi build`: one report folder to one PDF.
 
-use std::path::{Path, PathBuf};
-
 use renaksi::check::Severity;
 use renaksi::content::Report;
 use renaksi::pdf::write_atomic;
@@ -33,7 +31,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
     if !errors.is_empty() {
         return Err(Error::Findings(errors.len()));
     }
-    let target = output_path(&args.output, &report.source.name);
+    let target = args.tujuan.pdf(&report.source.name);
     let typst = renaksi::render::render(&report)?;
     if let Some(path) = &args.emit_typst {
         write_atomic(path, typst.as_bytes())?;
@@ -98,16 +96,4 @@ fn sign(
         place,
         &details,
     )
-}
-
-/// OUT is a file when it ends in `.pdf`, otherwise a folder.
-pub fn output_path(out: &Path, name: &str) -> PathBuf {
-    if out
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
-    {
-        out.to_path_buf()
-    } else {
-        out.join(format!("{name}.pdf"))
-    }
 }

@@ -39,7 +39,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
         .filter(|d| d.severity == Severity::Galat)
         .count();
     let warnings = found.len() - errors;
-    match args.format {
+    match args.bentuk.format {
         Format::Teks => {
             for diagnostic in &found {
                 eprintln!("{diagnostic}");

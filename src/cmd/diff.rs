@@ -44,7 +44,7 @@ pub fn run(args: &DiffArgs) -> Result<Outcome, Error> {
             })
         }
     };
-    print(args.format, &lama, &baru, &changes)?;
+    print(args.bentuk.format, &lama, &baru, &changes)?;
     Ok(if changes.is_empty() {
         Outcome::Sama
     } else {

@@ -26,7 +26,7 @@ const CACHE_AGE: usize = 10;
 /// Watches the report folder (and its batch folder) until interrupted.
 pub fn run(args: &WatchArgs) -> Result<(), Error> {
     let source = Source::from_dir(&args.dir)?;
-    let target = super::build::output_path(&args.output, &source.name);
+    let target = args.tujuan.pdf(&source.name);
     let (tx, rx) = channel();
     let mut watcher = notify::recommended_watcher(move |event| {
         let _ = tx.send(event);

@@ -5,13 +5,13 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{renaksi, renaksi_on_terminal, Fixture};
+use crate::support::{copy_dir, renaksi, renaksi_on_terminal, Fixture};
 
 /// The example with one change of every kind a reviewer meets.
 fn edited() -> Fixture {
     let fixture = Fixture::example();
     let new = fixture.path("baru");
-    copy(&fixture.dir, &new);
+    copy_dir(&fixture.dir, &new);
     let edit = |rel: &str, from: &str, to: &str| {
         let path = new.join(rel);
         let text = fs::read_to_string(&path).unwrap();
@@ -52,19 +52,6 @@ fn edited() -> Fixture {
         "sehingga seluruh jajaran Kantor Camat {{ kecamatan }} dapat",
     );
     fixture
-}
-
-fn copy(src: &Path, dst: &Path) {
-    fs::create_dir_all(dst).unwrap();
-    for entry in fs::read_dir(src).unwrap() {
-        let entry = entry.unwrap();
-        let to = dst.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy(&entry.path(), &to);
-        } else {
-            fs::copy(entry.path(), to).unwrap();
-        }
-    }
 }
 
 #[test]
@@ -279,8 +266,8 @@ fn two_batches_kecamatan_by_kecamatan() {
     let tmp = tempfile::tempdir().unwrap();
     let batch = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/buleleng-2022");
     let (old, new) = (tmp.path().join("content/buleleng"), tmp.path().join("baru"));
-    copy(&batch, &old);
-    copy(&batch, &new);
+    copy_dir(&batch, &old);
+    copy_dir(&batch, &new);
     let edit = |path: &Path, from: &str, to: &str| {
         let text = fs::read_to_string(path).unwrap();
         assert!(text.contains(from), "{} has no {from:?}", path.display());

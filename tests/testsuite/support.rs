@@ -78,7 +78,8 @@ impl Fixture {
     }
 }
 
-fn copy_dir(src: &Path, dst: &Path) {
+/// Copies the folder `src` and everything in it to `dst`.
+pub fn copy_dir(src: &Path, dst: &Path) {
     fs::create_dir_all(dst).unwrap();
     for entry in fs::read_dir(src).unwrap() {
         let entry = entry.unwrap();
