@@ -62,8 +62,21 @@ fn revisions(dir: &Path, rev: &str) -> Result<(String, String, Vec<Perubahan>), 
     Ok((a.label().to_owned(), b.label().to_owned(), changes))
 }
 
+/// A report file to compare; one larger than any report file is refused,
+/// as `build` refuses it.
 fn read(path: &Path) -> Result<String, Error> {
     let bytes = std::fs::read(path).map_err(|e| Error::io("tidak dapat membaca", path, e))?;
+    if bytes.len() > renaksi::content::MAX_FILE_BYTES {
+        return Err(renaksi::Problem::new(
+            path.display().to_string(),
+            "berkas terlalu besar untuk berkas laporan",
+        )
+        .hint(format!(
+            "berkas laporan paling besar {} MB",
+            renaksi::content::MAX_FILE_BYTES >> 20
+        ))
+        .into());
+    }
     String::from_utf8(bytes).map_err(|_| {
         renaksi::Problem::new(path.display().to_string(), "berkas bukan teks UTF-8")
             .hint("simpan ulang berkas dengan pengodean UTF-8")
@@ -117,7 +130,9 @@ fn external(args: &DiffArgs) -> Result<(), Error> {
         }
         None => {
             let (a, b) = (lama.unwrap_or_default(), baru.unwrap_or_default());
-            let text = similar::TextDiff::from_lines(&a, &b)
+            let text = similar::TextDiff::configure()
+                .timeout(diff::WAKTU)
+                .diff_lines(&a, &b)
                 .unified_diff()
                 .header(&format!("a/{path}"), &format!("b/{path}"))
                 .to_string();

@@ -10,6 +10,7 @@ const KONTEKS: usize = 6;
 pub fn word_diff(lama: &str, baru: &str) -> String {
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Patience)
+        .timeout(super::WAKTU)
         .diff_words(lama, baru);
     // Runs of one kind, in order.
     let mut runs: Vec<(ChangeTag, String)> = Vec::new();

@@ -16,13 +16,17 @@ mod versi;
 use std::fmt;
 
 use serde::Serialize;
-use similar::{capture_diff_slices, Algorithm, DiffOp};
+use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
 
 use crate::content::{self, Lampiran, Narasi, Report};
 use crate::error::Error;
 
 pub use kata::word_diff;
 pub use versi::{versions, Batch, Versi};
+
+/// The longest any one comparison may take; past it, what is left of the
+/// two sides is shown as removed and added rather than aligned.
+pub const WAKTU: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// Separates the levels of a place in the report.
 pub const PANAH: &str = " › ";
@@ -171,7 +175,8 @@ pub(crate) fn pasangkan<'a, T>(
     let a: Vec<&str> = lama.iter().map(&key).collect();
     let b: Vec<&str> = baru.iter().map(&key).collect();
     let mut pairs = Vec::new();
-    for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
+    let deadline = std::time::Instant::now().checked_add(WAKTU);
+    for op in capture_diff_slices_deadline(Algorithm::Myers, &a, &b, deadline) {
         match op {
             DiffOp::Equal {
                 old_index,

@@ -1,7 +1,7 @@
 //! The narrative: Kata Pengantar and chapters, paragraph by paragraph; a
 //! changed paragraph is shown as a word diff.
 
-use similar::{capture_diff_slices, Algorithm, DiffOp};
+use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
 
 use super::{pasangkan, word_diff, Catatan, Jenis, Pasangan};
 use crate::content::{Bab, Narasi};
@@ -92,7 +92,8 @@ fn bab(c: &mut Catatan, chapter: usize, a: &Bab, b: &Bab) {
 /// The paragraphs (blocks between blank lines) that changed.
 fn paragraphs(c: &mut Catatan, at: &[String], lama: &str, baru: &str) {
     let (a, b) = (split(lama), split(baru));
-    for op in capture_diff_slices(Algorithm::Patience, &a, &b) {
+    let deadline = std::time::Instant::now().checked_add(super::WAKTU);
+    for op in capture_diff_slices_deadline(Algorithm::Patience, &a, &b, deadline) {
         let (old, new) = match op {
             DiffOp::Equal { .. } => continue,
             DiffOp::Delete {
