@@ -106,15 +106,23 @@ fn file_name(path: &Path) -> String {
 /// is shown as a plain line diff so `git diff` always shows something.
 fn external(args: &DiffArgs) -> Result<(), Error> {
     let path = args.paths[0].to_string_lossy().into_owned();
-    let side = |p: &PathBuf| -> Result<Option<String>, Error> {
+    // Whatever is there, binary or huge, git gets a diff of it; only report
+    // files of a report file's size are read as a report.
+    let side = |p: &PathBuf| -> Option<String> {
+        // An added or deleted file's other side.
         if p.as_os_str() == "/dev/null" {
-            Ok(None)
-        } else {
-            read(p).map(Some)
+            return None;
         }
+        let bytes = std::fs::read(p).ok()?;
+        Some(String::from_utf8_lossy(&bytes).into_owned())
     };
-    let (lama, baru) = (side(&args.paths[1])?, side(&args.paths[4])?);
+    let (lama, baru) = (side(&args.paths[1]), side(&args.paths[4]));
+    let small = |t: &Option<String>| {
+        t.as_ref()
+            .is_none_or(|t| t.len() <= renaksi::content::MAX_FILE_BYTES)
+    };
     let semantic = JenisBerkas::of(&path)
+        .filter(|_| small(&lama) && small(&baru))
         .and_then(|kind| diff::files(kind, &path, &path, lama.as_deref(), baru.as_deref()).ok());
     let mut out = std::io::stdout().lock();
     let written = match semantic {
