@@ -259,6 +259,22 @@ fn git_revisions_and_git_s_own_diff() {
         shown.contains("+++ b/catatan.yaml\n@@ -0,0 +1 @@\n+bukan: laporan\n"),
         "{shown}"
     );
+
+    // Called by git with a file too large for a report: still a diff, exit 0.
+    let big = repo.join("besar.yaml");
+    fs::write(&big, "a: 1\n".repeat(1_200_000)).unwrap();
+    let b = big.to_str().unwrap();
+    let run = renaksi(
+        &["diff", "besar.yaml", "/dev/null", "0", "0", b, "0", "0"],
+        repo,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("--- a/besar.yaml\n+++ b/besar.yaml\n"),
+        "{}",
+        &run.stdout[..100]
+    );
 }
 
 #[test]
