@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use renaksi::diff::{self, JenisBerkas, Perubahan, Versi};
+use renaksi::diff::{self, JenisBerkas, Perubahan, Teks, Versi};
 use renaksi::Error;
 
 use crate::cli::{DiffArgs, Format};
@@ -34,8 +34,9 @@ pub fn run(args: &DiffArgs) -> Result<Outcome, Error> {
         }
         (None, [lama, baru]) if !lama.is_dir() && !baru.is_dir() => {
             let (a, b) = (read(lama)?, read(baru)?);
-            let changes = files(baru, &a, &b)?;
-            (lama.display().to_string(), baru.display().to_string(), changes)
+            let (x, y) = (lama.display().to_string(), baru.display().to_string());
+            let changes = files(baru, (&x, &a), (&y, &b))?;
+            (x, y, changes)
         }
         _ => {
             return Err(Error::Usage {
@@ -85,20 +86,17 @@ fn read(path: &Path) -> Result<String, Error> {
 }
 
 /// Two versions of one file, its kind told by the name of `named`.
-fn files(named: &Path, lama: &str, baru: &str) -> Result<Vec<Perubahan>, Error> {
+fn files(named: &Path, lama: Teks, baru: Teks) -> Result<Vec<Perubahan>, Error> {
     let display = named.display().to_string();
     let kind = JenisBerkas::of(&display).ok_or_else(|| Error::Usage {
         message: format!("{display} bukan berkas YAML laporan"),
         hint: "bandingkan laporan.yaml, narasi.yaml atau berkas lampiran/*.yaml".into(),
     })?;
-    let name = file_name(named);
-    diff::files(kind, &name, &display, Some(lama), Some(baru))
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
+    let name = named
+        .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    diff::files(kind, &name, Some(lama), Some(baru))
 }
 
 /// git's external diff: `path old-file old-hex old-mode new-file new-hex
@@ -123,7 +121,11 @@ fn external(args: &DiffArgs) -> Result<(), Error> {
     };
     let semantic = JenisBerkas::of(&path)
         .filter(|_| small(&lama) && small(&baru))
-        .and_then(|kind| diff::files(kind, &path, &path, lama.as_deref(), baru.as_deref()).ok());
+        .and_then(|kind| {
+            let a = lama.as_deref().map(|t| (path.as_str(), t));
+            let b = baru.as_deref().map(|t| (path.as_str(), t));
+            diff::files(kind, &path, a, b).ok()
+        });
     let mut out = std::io::stdout().lock();
     let written = match semantic {
         Some(changes) => {

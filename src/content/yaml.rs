@@ -423,8 +423,10 @@ fn expected_kind(expected: &str) -> String {
         "a sequence" => "daftar (setiap butir diawali \"- \")".into(),
         "u64" | "u32" | "i32" | "i64" | "usize" => "bilangan bulat".into(),
         e if e.starts_with("struct ") || e == "a map" => "pemetaan kunci: nilai".into(),
-        e if e.starts_with("enum ") || e.starts_with("one of") => {
-            e.replace("one of", "salah satu dari")
+        e if e.starts_with("one of") => e.replace("one of", "salah satu dari"),
+        // An enum given a list or a map: serde_yaml asks for a tag.
+        e if e.starts_with("enum ") || e.contains("YAML tag") => {
+            "satu nilai pilihan (satu kata, bukan daftar atau pemetaan; lihat docs/format.md)".into()
         }
         e => e.into(),
     }
@@ -433,6 +435,13 @@ fn expected_kind(expected: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_enum_given_a_list_is_asked_for_one_word() {
+        let err = parse::<crate::content::Lampiran>("x.yaml", "tingkat: [\n").unwrap_err();
+        let hint = err[0].hint.clone().unwrap();
+        assert!(hint.starts_with("seharusnya satu nilai pilihan"), "{hint}");
+    }
 
     #[test]
     fn suggests_close_key() {

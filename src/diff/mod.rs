@@ -318,22 +318,25 @@ impl JenisBerkas {
     }
 }
 
+/// One version of one file: how messages name it, and its text.
+pub type Teks<'a> = (&'a str, &'a str);
+
 /// Every change between two versions of one file of a report; `None` for
-/// a missing side (a file added or removed). Problems name `display`.
+/// a missing side (a file added or removed). The changes name the file
+/// `berkas`; problems name the side they are in.
 pub fn files(
     kind: JenisBerkas,
     berkas: &str,
-    display: &str,
-    lama: Option<&str>,
-    baru: Option<&str>,
+    lama: Option<Teks>,
+    baru: Option<Teks>,
 ) -> Result<Vec<Perubahan>, Error> {
     let mut out = Vec::new();
     let mut catatan = Catatan::new(berkas, &mut out);
     match kind {
         JenisBerkas::Identitas => {
             let empty = serde_json::Value::Object(Default::default());
-            let a = lama.map(|t| identitas::parse(display, t)).transpose()?;
-            let b = baru.map(|t| identitas::parse(display, t)).transpose()?;
+            let a = lama.map(|(d, t)| identitas::parse(d, t)).transpose()?;
+            let b = baru.map(|(d, t)| identitas::parse(d, t)).transpose()?;
             identitas::compare(
                 &mut catatan,
                 a.as_ref().unwrap_or(&empty),
@@ -341,8 +344,8 @@ pub fn files(
             );
         }
         JenisBerkas::Narasi => {
-            let a = lama.map(|t| parse::<Narasi>(display, t)).transpose()?;
-            let b = baru.map(|t| parse::<Narasi>(display, t)).transpose()?;
+            let a = lama.map(|(d, t)| parse::<Narasi>(d, t)).transpose()?;
+            let b = baru.map(|(d, t)| parse::<Narasi>(d, t)).transpose()?;
             match (a, b) {
                 (Some(a), Some(b)) => narasi::compare(&mut catatan, &a, &b),
                 (None, Some(b)) => narasi::whole(&mut catatan, &b, Jenis::Tambah),
@@ -351,8 +354,8 @@ pub fn files(
             }
         }
         JenisBerkas::Lampiran => {
-            let a = lama.map(|t| parse::<Lampiran>(display, t)).transpose()?;
-            let b = baru.map(|t| parse::<Lampiran>(display, t)).transpose()?;
+            let a = lama.map(|(d, t)| parse::<Lampiran>(d, t)).transpose()?;
+            let b = baru.map(|(d, t)| parse::<Lampiran>(d, t)).transpose()?;
             match (a, b) {
                 (Some(a), Some(b)) => lampiran::compare(&mut catatan, &a, &b),
                 (None, Some(b)) => lampiran::whole(&mut catatan, &b, Jenis::Tambah),
