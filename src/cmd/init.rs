@@ -11,9 +11,6 @@ use renaksi::Error;
 
 use crate::cli::InitArgs;
 
-/// Lines of each list shown; a batch of thousands says how many more.
-const SHOWN: usize = 40;
-
 /// Makes the new folder, all or nothing, and prints the to-do list.
 pub fn run(args: &InitArgs) -> Result<(), Error> {
     let dir = Source::label_of(&args.dir);
@@ -75,12 +72,10 @@ fn summary(dir: &str, asal: &str, rencana: &Rencana, from: bool) -> String {
 }
 
 fn list(out: &mut String, dir: &str, items: &[Catatan], bullet: &str) {
-    for c in items.iter().take(SHOWN) {
+    // All of it, even for a batch of thousands: it is the to-do list.
+    for c in items {
         let line = c.baris.map(|l| format!(":{l}")).unwrap_or_default();
         let _ = writeln!(out, "{bullet}{dir}/{}{line}: {}", c.berkas, c.pesan);
-    }
-    if items.len() > SHOWN {
-        let _ = writeln!(out, "{bullet}… dan {} lagi", items.len() - SHOWN);
     }
 }
 
