@@ -1,7 +1,5 @@
 //! `renaksi check`: every data problem of a report, before anyone signs it.
 
-use std::io::Write;
-
 use renaksi::check::{lint, Diagnostic, Severity};
 use renaksi::Error;
 
@@ -53,13 +51,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
                 "peringatan": warnings,
                 "temuan": found.iter().map(Diagnostic::to_json).collect::<Vec<_>>(),
             });
-            // A closed pipe (`| head`) is not an error worth a message.
-            let mut out = std::io::stdout().lock();
-            if let Err(err) = writeln!(out, "{json:#}") {
-                if err.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(Error::io("tidak dapat menulis ke", "stdout", err));
-                }
-            }
+            super::stdout(&format!("{json:#}\n"))?;
         }
     }
     let failed = errors > 0 || (args.deny_warnings && warnings > 0);

@@ -1,7 +1,6 @@
 //! `renaksi diff`: what changed between two versions of a report, in the
 //! report's own terms. Also git's external diff program (seven arguments).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use renaksi::diff::{self, JenisBerkas, Perubahan, Teks, Versi};
@@ -126,8 +125,7 @@ fn external(args: &DiffArgs) -> Result<(), Error> {
             let b = baru.as_deref().map(|t| (path.as_str(), t));
             diff::files(kind, &path, a, b).ok()
         });
-    let mut out = std::io::stdout().lock();
-    let written = match semantic {
+    let text = match semantic {
         Some(changes) => {
             let mut text = format!("renaksi diff {path}\n");
             for change in &changes {
@@ -136,20 +134,19 @@ fn external(args: &DiffArgs) -> Result<(), Error> {
             if changes.is_empty() {
                 text.push_str("  (isi sama; hanya tulisan YAML yang berubah)\n");
             }
-            out.write_all(text.as_bytes())
+            text
         }
         None => {
             let (a, b) = (lama.unwrap_or_default(), baru.unwrap_or_default());
-            let text = similar::TextDiff::configure()
+            similar::TextDiff::configure()
                 .timeout(diff::WAKTU)
                 .diff_lines(&a, &b)
                 .unified_diff()
                 .header(&format!("a/{path}"), &format!("b/{path}"))
-                .to_string();
-            out.write_all(text.as_bytes())
+                .to_string()
         }
     };
-    ignore_broken_pipe(written)
+    super::stdout(&text)
 }
 
 fn print(format: Format, lama: &str, baru: &str, changes: &[Perubahan]) -> Result<(), Error> {
@@ -185,7 +182,7 @@ fn print(format: Format, lama: &str, baru: &str, changes: &[Perubahan]) -> Resul
     } else {
         text
     };
-    ignore_broken_pipe(std::io::stdout().lock().write_all(text.as_bytes()))
+    super::stdout(&text)
 }
 
 /// Colours on a terminal, unless NO_COLOR is set (no-color.org).
@@ -226,14 +223,4 @@ fn paint(text: &str) -> String {
         out.push_str(end);
     }
     out
-}
-
-/// A closed pipe (`| head`) is not an error worth a message.
-fn ignore_broken_pipe(result: std::io::Result<()>) -> Result<(), Error> {
-    match result {
-        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Error::io("tidak dapat menulis ke", "stdout", err))
-        }
-        _ => Ok(()),
-    }
 }

@@ -37,8 +37,7 @@ pub fn run(args: &InitArgs) -> Result<(), Error> {
         }
     };
     init::write_tree(&args.dir, &rencana.files)?;
-    print!("{}", summary(&dir, &asal, &rencana, args.from.is_some()));
-    Ok(())
+    super::stdout(&summary(&dir, &asal, &rencana, args.from.is_some()))
 }
 
 fn summary(dir: &str, asal: &str, rencana: &Rencana, from: bool) -> String {

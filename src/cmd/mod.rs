@@ -9,3 +9,18 @@ pub mod manifest;
 pub mod schema;
 pub mod sign;
 pub mod watch;
+
+use std::io::Write;
+
+use renaksi::Error;
+
+/// Writes `text` to standard output. A closed pipe (`| head`) is not an
+/// error worth a message.
+pub fn stdout(text: &str) -> Result<(), Error> {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::io("tidak dapat menulis ke", "stdout", err))
+        }
+        _ => Ok(()),
+    }
+}

@@ -1,7 +1,5 @@
 //! `renaksi schema`: the JSON Schemas of the YAML files, for editors.
 
-use std::io::Write;
-
 use renaksi::pdf::write_atomic;
 use renaksi::schema::{text, Jenis};
 use renaksi::Error;
@@ -20,12 +18,7 @@ pub fn run(args: &SchemaArgs) -> Result<(), Error> {
         }
     }
     if let Some(jenis) = args.jenis {
-        let mut out = std::io::stdout().lock();
-        if let Err(err) = out.write_all(text(jenis.into()).as_bytes()) {
-            if err.kind() != std::io::ErrorKind::BrokenPipe {
-                return Err(Error::io("tidak dapat menulis ke", "stdout", err));
-            }
-        }
+        super::stdout(&text(jenis.into()))?;
     }
     Ok(())
 }

@@ -426,7 +426,8 @@ fn expected_kind(expected: &str) -> String {
         e if e.starts_with("one of") => e.replace("one of", "salah satu dari"),
         // An enum given a list or a map: serde_yaml asks for a tag.
         e if e.starts_with("enum ") || e.contains("YAML tag") => {
-            "satu nilai pilihan (satu kata, bukan daftar atau pemetaan; lihat docs/format.md)".into()
+            "satu nilai pilihan (satu kata, bukan daftar atau pemetaan; lihat docs/format.md)"
+                .into()
         }
         e => e.into(),
     }
