@@ -341,7 +341,7 @@ fn years(name: &str, text: &mut String, lama: i32, tahun: i32, diubah: &mut Vec<
             let after = &line[at + old.len()..];
             let alone = !before.ends_with(|c: char| c.is_ascii_digit())
                 && !after.starts_with(|c: char| c.is_ascii_digit());
-            if !alone || citation(before, after) {
+            if !alone || citation(before, after) || quoted(before) {
                 continue;
             }
             changed.push_str(&line[rest..at]);
@@ -372,6 +372,12 @@ fn citation(before: &str, after: &str) -> bool {
     let ahead = after.trim_start().to_lowercase();
     (tahun && crate::check::regulation(&trimmed[..trimmed.len() - 5]))
         || ahead.starts_with("tentang")
+}
+
+/// Whether a typographic quotation (“…”) is open at the end of `before`:
+/// a year inside one is quoted history, such as a vision statement.
+fn quoted(before: &str) -> bool {
+    before.matches('“').count() > before.matches('”').count()
 }
 
 /// A few words around `word` in `line`.
@@ -651,14 +657,14 @@ mod tests {
 
     #[test]
     fn moves_the_year_but_not_a_regulation_or_a_comment() {
-        let mut text = "# Disalin dari laporan 2022\nisi: Target tahun 2022 sesuai Peraturan Bupati Nomor 5 Tahun 2022 dan Perbup 2022 tentang SAKIP; NIP 196502071997021001 dan 12022\n".to_owned();
+        let mut text = "# Disalin dari laporan 2022\nisi: Target tahun 2022 sesuai Peraturan Bupati Nomor 5 Tahun 2022 dan Perbup 2022 tentang SAKIP; NIP 196502071997021001 dan 12022\nvisi: “Bali Era Baru 2022” untuk tahun 2022\n".to_owned();
         let mut diubah = Vec::new();
         years("narasi.yaml", &mut text, 2022, 2023, &mut diubah);
         assert_eq!(
             text,
-            "# Disalin dari laporan 2022\nisi: Target tahun 2023 sesuai Peraturan Bupati Nomor 5 Tahun 2022 dan Perbup 2022 tentang SAKIP; NIP 196502071997021001 dan 12022\n"
+            "# Disalin dari laporan 2022\nisi: Target tahun 2023 sesuai Peraturan Bupati Nomor 5 Tahun 2022 dan Perbup 2022 tentang SAKIP; NIP 196502071997021001 dan 12022\nvisi: “Bali Era Baru 2022” untuk tahun 2023\n"
         );
-        assert_eq!(diubah.len(), 1);
+        assert_eq!(diubah.len(), 2);
         assert_eq!(diubah[0].baris, Some(2));
     }
 
