@@ -219,13 +219,36 @@ pub(crate) fn pasangkan<'a, T>(
     pairs
 }
 
-/// Every change between two loaded reports: laporan.yaml, the logo, the
+/// Every change between two loaded reports: laporan.yaml, the defaults
+/// of its batch (kabupaten.yaml) when it is part of one, the logo, the
 /// narrative and each Lampiran table (paired by level, whatever the files
 /// are called).
 pub fn reports(lama: &Report, baru: &Report) -> Result<Vec<Perubahan>, Error> {
     let mut out = Vec::new();
+    let (a, b) = (kabupaten(lama)?, kabupaten(baru)?);
+    if a.is_some() || b.is_some() {
+        let empty = serde_json::Value::Object(Default::default());
+        let file = format!("../{}", content::KABUPATEN);
+        identitas::compare(
+            &mut Catatan::new(&file, &mut out),
+            a.as_ref().unwrap_or(&empty),
+            b.as_ref().unwrap_or(&empty),
+        );
+    }
     report_changes(&mut out, "", lama, baru, true)?;
     Ok(out)
+}
+
+/// The batch defaults a report was loaded with, if it is part of a batch.
+fn kabupaten(report: &Report) -> Result<Option<serde_json::Value>, Error> {
+    let Some(batch) = report.source.batch() else {
+        return Ok(None);
+    };
+    let Some(bytes) = batch.read(content::KABUPATEN)? else {
+        return Ok(None);
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    identitas::parse(&batch.display(content::KABUPATEN), &text).map(Some)
 }
 
 /// The changes of one report, its files named with `prefix` (a kecamatan's
@@ -259,12 +282,13 @@ fn report_changes(
         }
     }
     if narasi {
+        // A narrative not in the report's folder is its batch's, beside it.
         let file = match baru
             .narasi_file
             .strip_prefix(&format!("{}/", baru.source.label))
         {
             Some(own) => named(own),
-            None => baru.narasi_file.clone(),
+            None => format!("../{}", content::NARASI),
         };
         narasi::compare(&mut Catatan::new(&file, out), &lama.narasi, &baru.narasi);
     }

@@ -334,6 +334,17 @@ tejakula/laporan.yaml
     assert!(run.stdout.contains("\nsawan/lampiran/1-program.yaml\n  ~ CAMAT › Meningkatnya Kualitas Pelayanan Publik › Indeks Kepuasan Masyarakat Terhadap Pelayanan Publik: target Juni 40 → 42\n"), "{}", run.stdout);
     assert!(run.stdout.ends_with("\n2 perubahan\n"), "{}", run.stdout);
 
+    // One kecamatan of the batch: the batch's defaults and narrative
+    // beside it count too.
+    edit(&old.join("kabupaten.yaml"), "tahun: 2022", "tahun: 2023");
+    let run = renaksi(
+        &["diff", "--git", "HEAD", "content/buleleng/sawan"],
+        tmp.path(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("\n../kabupaten.yaml\n  ~ tahun 2022 → 2023\n\n../narasi.yaml\n  ~ Kata Pengantar: paragraf 1\n"), "{}", run.stdout);
+    assert!(run.stdout.ends_with("\n3 perubahan\n"), "{}", run.stdout);
+
     // A report and a batch are not compared.
     let kecamatan = old.join("sawan");
     let run = renaksi(&["diff", "baru", kecamatan.to_str().unwrap()], tmp.path());
