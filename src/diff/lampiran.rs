@@ -13,15 +13,38 @@ pub(super) fn compare(c: &mut Catatan, lama: &Lampiran, baru: &Lampiran) {
         tingkat(*t).to_owned()
     });
     let program = program_word(baru.tingkat);
-    for pair in pasangkan(&lama.pejabat, &baru.pejabat, |p| &p.jabatan) {
+    rows(
+        c,
+        &[],
+        (&lama.pejabat, &baru.pejabat),
+        |p| &p.jabatan,
+        "jabatan",
+        |c, a, b| pejabat(c, a, b, program),
+        added_pejabat,
+    );
+}
+
+/// Pairs the rows of two lists by their text (`key`): a row renamed in
+/// place is reported as `what: old → new`; each pair then goes to `same`,
+/// a row on one side only to `only` with whether it was added or removed.
+fn rows<T>(
+    c: &mut Catatan,
+    at: &[String],
+    (lama, baru): (&[T], &[T]),
+    key: impl Fn(&T) -> &str,
+    what: &str,
+    mut same: impl FnMut(&mut Catatan, &T, &T),
+    mut only: impl FnMut(&mut Catatan, &T, Jenis),
+) {
+    for pair in pasangkan(lama, baru, &key) {
         match pair {
-            Pasangan::Sama(a, b) => pejabat(c, a, b, program),
+            Pasangan::Sama(a, b) => same(c, a, b),
             Pasangan::Ganti(a, b) => {
-                c.ubah(&[], "jabatan", &a.jabatan, &b.jabatan, Clone::clone);
-                pejabat(c, a, b, program);
+                c.ubah(at, what, &key(a), &key(b), |k| (*k).to_owned());
+                same(c, a, b);
             }
-            Pasangan::Tambah(b) => added_pejabat(c, b, Jenis::Tambah),
-            Pasangan::Hapus(a) => added_pejabat(c, a, Jenis::Hapus),
+            Pasangan::Tambah(b) => only(c, b, Jenis::Tambah),
+            Pasangan::Hapus(a) => only(c, a, Jenis::Hapus),
         }
     }
 }
@@ -55,17 +78,15 @@ fn row(c: &mut Catatan, letak: &[String], what: &str, jenis: Jenis, summary: Str
 
 fn pejabat(c: &mut Catatan, a: &Pejabat, b: &Pejabat, program: &str) {
     let at = vec![b.jabatan.clone()];
-    for pair in pasangkan(&a.sasaran, &b.sasaran, |s| &s.uraian) {
-        match pair {
-            Pasangan::Sama(x, y) => sasaran(c, &at, x, y, program),
-            Pasangan::Ganti(x, y) => {
-                c.ubah(&at, "sasaran", &x.uraian, &y.uraian, Clone::clone);
-                sasaran(c, &at, x, y, program);
-            }
-            Pasangan::Tambah(y) => added_sasaran(c, &at, y, Jenis::Tambah),
-            Pasangan::Hapus(x) => added_sasaran(c, &at, x, Jenis::Hapus),
-        }
-    }
+    rows(
+        c,
+        &at,
+        (&a.sasaran, &b.sasaran),
+        |s| &s.uraian,
+        "sasaran",
+        |c, x, y| sasaran(c, &at, x, y, program),
+        |c, s, jenis| added_sasaran(c, &at, s, jenis),
+    );
 }
 
 fn added_sasaran(c: &mut Catatan, at: &[String], s: &Sasaran, jenis: Jenis) {
@@ -82,17 +103,15 @@ fn added_sasaran(c: &mut Catatan, at: &[String], s: &Sasaran, jenis: Jenis) {
 
 fn sasaran(c: &mut Catatan, at: &[String], a: &Sasaran, b: &Sasaran, program: &str) {
     let at = under(at, &b.uraian);
-    for pair in pasangkan(&a.indikator, &b.indikator, |i| &i.uraian) {
-        match pair {
-            Pasangan::Sama(x, y) => indikator(c, &at, x, y, program),
-            Pasangan::Ganti(x, y) => {
-                c.ubah(&at, "indikator", &x.uraian, &y.uraian, Clone::clone);
-                indikator(c, &at, x, y, program);
-            }
-            Pasangan::Tambah(y) => added_indikator(c, &at, y, Jenis::Tambah),
-            Pasangan::Hapus(x) => added_indikator(c, &at, x, Jenis::Hapus),
-        }
-    }
+    rows(
+        c,
+        &at,
+        (&a.indikator, &b.indikator),
+        |i| &i.uraian,
+        "indikator",
+        |c, x, y| indikator(c, &at, x, y, program),
+        |c, i, jenis| added_indikator(c, &at, i, jenis),
+    );
     programs(c, &at, &a.program_kegiatan, &b.program_kegiatan, program);
 }
 
@@ -150,27 +169,15 @@ fn programs(
     b: &[ProgramKegiatan],
     program: &str,
 ) {
-    for pair in pasangkan(a, b, |p| &p.uraian) {
-        match pair {
-            Pasangan::Sama(x, y) => anggaran(c, at, x, y),
-            Pasangan::Ganti(x, y) => {
-                c.ubah(at, program, &x.uraian, &y.uraian, Clone::clone);
-                anggaran(c, at, x, y);
-            }
-            Pasangan::Tambah(y) => {
-                let letak = under(at, &y.uraian);
-                c.tambah(&letak, format!("{program} baru"), Some(rupiah(y.anggaran)));
-            }
-            Pasangan::Hapus(x) => {
-                let letak = under(at, &x.uraian);
-                c.hapus(
-                    &letak,
-                    format!("{program} dihapus"),
-                    Some(rupiah(x.anggaran)),
-                );
-            }
-        }
-    }
+    rows(
+        c,
+        at,
+        (a, b),
+        |p| &p.uraian,
+        program,
+        |c, x, y| anggaran(c, at, x, y),
+        |c, p, jenis| row(c, &under(at, &p.uraian), program, jenis, rupiah(p.anggaran)),
+    );
 }
 
 fn anggaran(c: &mut Catatan, at: &[String], a: &ProgramKegiatan, b: &ProgramKegiatan) {
