@@ -66,14 +66,9 @@ fn main() -> ExitCode {
 
 /// Prints an error once, each problem of the user's files on its own.
 fn report(err: &Error) {
-    match err {
-        Error::Input(problems) => {
-            for problem in problems {
-                eprintln!("galat: {problem}\n");
-            }
-            eprintln!("{} galat; perbaiki lalu jalankan lagi", problems.len());
-        }
-        err => eprintln!("galat: {err}"),
+    cmd::print_error(err);
+    if let Error::Input(problems) = err {
+        eprintln!("{} galat; perbaiki lalu jalankan lagi", problems.len());
     }
 }
 

@@ -24,3 +24,16 @@ pub fn stdout(text: &str) -> Result<(), Error> {
         _ => Ok(()),
     }
 }
+
+/// Prints an error on standard error, each problem of the user's files on
+/// its own with a blank line after it.
+pub fn print_error(err: &Error) {
+    match err {
+        Error::Input(problems) => {
+            for problem in problems {
+                eprintln!("galat: {problem}\n");
+            }
+        }
+        err => eprintln!("galat: {err}"),
+    }
+}

@@ -147,14 +147,7 @@ fn rebuild(dir: &Path, target: &Path) {
             }
         }
         Err(err) => {
-            match &err {
-                Error::Input(problems) => {
-                    for problem in problems {
-                        eprintln!("galat: {problem}\n");
-                    }
-                }
-                err => eprintln!("galat: {err}"),
-            }
+            super::print_error(&err);
             let kept = if target.exists() {
                 format!("PDF terakhir tetap: {}", target.display())
             } else {
