@@ -13,7 +13,27 @@ use super::escape::markup_text;
 /// or `a.`, `b.`, … when nested inside a numbered list, as in the official
 /// documents.
 pub fn to_typst(markdown: &str) -> String {
+    convert(markdown).0
+}
+
+/// Converts `markdown` like [`to_typst`], with its last block (the closing
+/// paragraph, or a list) held on the same page as what follows it: the
+/// signature block. The template's `rk-penutup` does the holding; a closing
+/// block longer than the room left on its page still breaks.
+pub fn to_typst_closing(markdown: &str) -> String {
+    let (markup, last) = convert(markdown);
+    if last >= markup.len() {
+        return markup;
+    }
+    // The paragraph break makes a lone paragraph in the block a paragraph
+    // (first-line indent and all), not inline text of the block.
+    format!("{}#rk-penutup[{}\n\n]", &markup[..last], &markup[last..])
+}
+
+/// The markup, and the offset in it where the last top-level block starts.
+fn convert(markdown: &str) -> (String, usize) {
     let mut out = Typst::default();
+    let mut last = 0;
     // For each open list: whether it is ordered.
     let mut lists: Vec<bool> = Vec::new();
     let mut events = Parser::new_ext(markdown, Options::empty()).into_offset_iter();
@@ -30,6 +50,14 @@ pub fn to_typst(markdown: &str) -> String {
         }
         let out_text = &mut out.text;
         let out = &mut out.markup;
+        let top_level_block = match &event {
+            Event::Start(Tag::Paragraph | Tag::List(_)) | Event::Rule => true,
+            Event::Start(tag) => is_block(tag),
+            _ => false,
+        };
+        if top_level_block && lists.is_empty() {
+            last = out.len();
+        }
         match event {
             Event::Start(Tag::Paragraph) => {}
             Event::End(TagEnd::Paragraph) => out.push_str("\n\n"),
@@ -91,7 +119,7 @@ pub fn to_typst(markdown: &str) -> String {
     out.flush();
     let mut out = out.markup;
     out.truncate(out.trim_end().len());
-    out
+    (out, last)
 }
 
 /// Markup being written, with the run of plain text not yet emitted.
@@ -152,6 +180,22 @@ mod tests {
             typst.contains("#enum(numbering: \"a)\", [#\"a\";], )"),
             "{typst}"
         );
+    }
+
+    #[test]
+    fn closing_block_is_the_last_paragraph_or_list() {
+        assert_eq!(
+            to_typst_closing("Satu.\n\nDua *kata*."),
+            "#\"Satu.\";\n\n#rk-penutup[#\"Dua \";#emph[#\"kata\";]#\".\";\n\n]"
+        );
+        let list = to_typst_closing("Satu.\n\n1. a\n   - b\n\n   lagi\n2. c\n");
+        assert!(
+            list.starts_with("#\"Satu.\";\n\n#rk-penutup[#enum(numbering: \"1.\""),
+            "{list}"
+        );
+        assert!(list.ends_with(")\n\n]"), "{list}");
+        assert_eq!(to_typst_closing("Hanya."), "#rk-penutup[#\"Hanya.\";\n\n]");
+        assert_eq!(to_typst_closing(""), "");
     }
 
     #[test]

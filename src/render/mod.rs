@@ -85,10 +85,18 @@ pub fn variable_problems(report: &Report) -> Vec<Problem> {
 }
 
 /// Fills `{{ tahun }}`-style variables into one narrative text and converts
-/// its Markdown; `path` is the YAML path used in error messages.
-fn narrative(report: &Report, vars: &Value, path: &str, text: &str) -> Result<Value, Problem> {
+/// its Markdown with `convert` (`markdown::to_typst`, or `to_typst_closing`
+/// for the text a signature block follows); `path` is the YAML path used in
+/// error messages.
+fn narrative(
+    report: &Report,
+    vars: &Value,
+    path: &str,
+    text: &str,
+    convert: fn(&str) -> String,
+) -> Result<Value, Problem> {
     let filled = plain(report, vars, path, text)?;
-    Ok(Value::from_safe_string(markdown::to_typst(&filled)))
+    Ok(Value::from_safe_string(convert(&filled)))
 }
 
 /// Fills variables into a text, as written (no Markdown), e.g. a title.

@@ -6,7 +6,7 @@ use minijinja::context;
 use minijinja::value::Value;
 use serde::Serialize;
 
-use super::{format, narrative, plain};
+use super::{format, markdown, narrative, plain};
 use crate::content::{Kertas, ProgramKegiatan, Report, Rincian, TandaTangan, Tingkat, IDENTITAS};
 use crate::error::Problem;
 
@@ -160,22 +160,37 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
         _ => (None, None),
     };
     let vars = variables(report);
+    // The text a signature block follows keeps its last paragraph on the
+    // block's page, so that no page holds a signature alone.
+    let signed = !matches!(id.tanda_tangan, TandaTangan::Tanpa);
+    let convert = |before_signature: bool| -> fn(&str) -> String {
+        if before_signature && signed {
+            markdown::to_typst_closing
+        } else {
+            markdown::to_typst
+        }
+    };
     let mut bab = Vec::new();
     for (i, b) in report.narasi.bab.iter().enumerate() {
         let at = format!("bab[{i}]");
+        let last_bab = i + 1 == report.narasi.bab.len();
         let isi = b
             .isi
             .as_deref()
-            .map(|t| narrative(report, &vars, &format!("{at}.isi"), t))
+            .map(|t| {
+                let closing = convert(last_bab && b.bagian.is_empty());
+                narrative(report, &vars, &format!("{at}.isi"), t, closing)
+            })
             .transpose()?;
         let mut bagian = Vec::new();
         for (j, s) in b.bagian.iter().enumerate() {
             let at = format!("{at}.bagian[{j}]");
+            let closing = convert(last_bab && j + 1 == b.bagian.len());
             bagian.push(BagianView {
                 nomor: format!("{}.{}", i + 1, j + 1),
                 judul: plain(report, &vars, &format!("{at}.judul"), &s.judul)?,
                 label: format!("rk-bab-{}-{}", i + 1, j + 1),
-                isi: narrative(report, &vars, &format!("{at}.isi"), &s.isi)?,
+                isi: narrative(report, &vars, &format!("{at}.isi"), &s.isi, closing)?,
             });
         }
         bab.push(BabView {
@@ -236,6 +251,7 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
             &vars,
             "kata_pengantar",
             &report.narasi.kata_pengantar,
+            convert(true),
         )?,
         bab,
         lampiran: report

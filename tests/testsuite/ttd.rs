@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{page_raw_text, page_sizes, pdf_text, poppler, renaksi, Fixture};
+use crate::support::{page_raw_text, page_sizes, pdf_text, poppler, renaksi, squash, Fixture};
 
 const QR: &str = "https://tte.bulelengkab.go.id/verifikasi/renaksi-kubutambahan-2022";
 const BSRE: &str = "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan oleh Balai Sertifikasi Elektronik (BSrE), BSSN";
@@ -144,6 +144,42 @@ fn a_custom_anchor_and_back_to_wet_ink_removes_the_sidecar() {
     assert!(!text.contains("Ditandatangani secara elektronik"));
     assert!(!text.contains("BSrE"));
     assert_eq!(text.matches("Plt. Camat Kubutambahan").count(), 3);
+}
+
+#[test]
+fn a_signature_block_never_stands_alone_on_a_page() {
+    // The example's Kata Pengantar fills page i; one more short paragraph
+    // in BAB III leaves no room for its signature on the chapter's page.
+    let report = Fixture::example();
+    report.edit("narasi.yaml", |t| {
+        t.replacen(
+            "      Akhirnya kami",
+            "      Rencana aksi ini dibaca bersama Perjanjian Kinerja Perubahan dan dokumen anggaran tahun berjalan.\n\n      Akhirnya kami",
+            1,
+        )
+    });
+    let (run, pdf) = report.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = pdf_text(&pdf);
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    let page_of = |needle: &str| -> Vec<usize> {
+        (0..pages.len())
+            .filter(|&i| squash(pages[i]).contains(&squash(needle)))
+            .collect()
+    };
+    let signatures = page_of("NIP. 19650207 199702 1 001");
+    assert_eq!(signatures.len(), 3, "{signatures:?}");
+    // Each block went to the next page, and took the closing paragraph of
+    // its text with it.
+    assert_eq!(page_of("KATA PENGANTAR")[0] + 1, signatures[0]);
+    assert_eq!(page_of("Semoga Dokumen Rencana Aksi"), [signatures[0]]);
+    assert_eq!(page_of("PENUTUP")[0] + 1, signatures[1]);
+    assert_eq!(page_of("Akhirnya kami mengucapkan"), [signatures[1]]);
+    // The paragraph before the closing one stays where it was.
+    assert_eq!(
+        page_of("Rencana aksi ini dibaca bersama"),
+        page_of("PENUTUP")
+    );
 }
 
 #[test]
