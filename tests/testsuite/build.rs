@@ -1,6 +1,8 @@
 //! `renaksi build`: the example, layout, escaping, reproducibility and bad input.
 
 use std::fs;
+use std::path::Path;
+use std::process::Command;
 
 use crate::support::{
     fonts, info, page_raw_text, page_sizes, page_text, pdf_layout_text, pdf_text, poppler, renaksi,
@@ -221,6 +223,74 @@ fn formats_numbers_money_and_month_blocks() {
         flat.contains("Juni40") && flat.contains("Desember45,5") && flat.contains("Mei-"),
         "{flat}"
     );
+}
+
+/// The rows of pixels of a PDF region, black to white (0–255), rendered at
+/// 600 dpi; `x`, `y`, `w`, `h` in points from the top left of `page`.
+fn gray_pixels(pdf: &Path, page: usize, (x, y, w, h): (f64, f64, f64, f64)) -> Vec<Vec<u8>> {
+    let px = |pt: f64| ((pt * 600.0 / 72.0) as i64).to_string();
+    let p = page.to_string();
+    let output = Command::new("pdftoppm")
+        .args(["-r", "600", "-gray", "-f", &p, "-l", &p])
+        .args(["-x", &px(x), "-y", &px(y), "-W", &px(w), "-H", &px(h)])
+        .arg(pdf)
+        .output()
+        .expect("pdftoppm (poppler-utils) is needed for the tests");
+    assert!(output.status.success());
+    // A binary PGM: "P5\n<width> <height>\n255\n" and the bytes.
+    let pgm = output.stdout;
+    let mut fields = pgm.splitn(4, |b| b.is_ascii_whitespace()).map(|f| f.to_vec());
+    assert_eq!(fields.next().unwrap(), b"P5");
+    let number = |f: Vec<u8>| String::from_utf8(f).unwrap().parse::<usize>().unwrap();
+    let width = number(fields.next().unwrap());
+    let rest = fields.next().unwrap();
+    let height = number(rest);
+    let data = fields.next().unwrap();
+    let data = &data[data.iter().position(|b| *b == b'\n').unwrap() + 1..];
+    assert_eq!(data.len(), width * height);
+    data.chunks(width).map(<[u8]>::to_vec).collect()
+}
+
+#[test]
+fn month_names_clear_the_ruled_lines_around_them() {
+    let fixture = Fixture::new("build", "minimal");
+    let (run, pdf) = fixture.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Where pdftotext puts the first "Agustus" (a capital and a descender).
+    let bbox = poppler("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    let mut page = 0;
+    let mut word = None;
+    for line in bbox.lines() {
+        page += usize::from(line.contains("<page "));
+        if line.contains(">Agustus</word>") {
+            let attr = |name: &str| -> f64 {
+                let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                line[start..][..line[start..].find('"').unwrap()].parse().unwrap()
+            };
+            word = Some((attr("xMin"), attr("yMin"), attr("xMax"), attr("yMax")));
+            break;
+        }
+    }
+    let (x0, y0, x1, y1) = word.expect("a month block with Agustus");
+    // The word's width, from the rule above its line to the rule under it.
+    let rows = gray_pixels(&pdf, page, (x0 + 0.5, y0 - 2.5, x1 - x0 - 1.0, y1 - y0 + 4.0));
+    let kinds: String = rows
+        .iter()
+        .map(|row| match row.iter().filter(|&&v| v < 128).count() {
+            0 => '.',
+            n if n * 10 > row.len() * 9 => 'R',
+            _ => 'i',
+        })
+        .collect();
+    // Rule, blank rows, the word's ink, blank rows, rule.
+    let ink = kinds.find('i').expect(&kinds)..kinds.rfind('i').unwrap() + 1;
+    let above = kinds[..ink.start].trim_end_matches('.');
+    let below = kinds[ink.end..].trim_start_matches('.');
+    assert!(above.ends_with('R') && below.starts_with('R'), "{kinds}");
+    let gap_above = ink.start - above.len();
+    let gap_below = kinds.len() - ink.end - below.len();
+    assert!(gap_above >= 2 && gap_below >= 2, "{kinds}");
+    assert!(!kinds[ink].contains('R'), "{kinds}");
 }
 
 #[test]
