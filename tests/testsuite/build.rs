@@ -239,12 +239,13 @@ fn gray_pixels(pdf: &Path, page: usize, (x, y, w, h): (f64, f64, f64, f64)) -> V
     assert!(output.status.success());
     // A binary PGM: "P5\n<width> <height>\n255\n" and the bytes.
     let pgm = output.stdout;
-    let mut fields = pgm.splitn(4, |b| b.is_ascii_whitespace()).map(|f| f.to_vec());
+    let mut fields = pgm
+        .splitn(4, |b| b.is_ascii_whitespace())
+        .map(|f| f.to_vec());
     assert_eq!(fields.next().unwrap(), b"P5");
     let number = |f: Vec<u8>| String::from_utf8(f).unwrap().parse::<usize>().unwrap();
     let width = number(fields.next().unwrap());
-    let rest = fields.next().unwrap();
-    let height = number(rest);
+    let height = number(fields.next().unwrap());
     let data = fields.next().unwrap();
     let data = &data[data.iter().position(|b| *b == b'\n').unwrap() + 1..];
     assert_eq!(data.len(), width * height);
@@ -265,7 +266,9 @@ fn month_names_clear_the_ruled_lines_around_them() {
         if line.contains(">Agustus</word>") {
             let attr = |name: &str| -> f64 {
                 let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-                line[start..][..line[start..].find('"').unwrap()].parse().unwrap()
+                line[start..][..line[start..].find('"').unwrap()]
+                    .parse()
+                    .unwrap()
             };
             word = Some((attr("xMin"), attr("yMin"), attr("xMax"), attr("yMax")));
             break;
@@ -273,7 +276,11 @@ fn month_names_clear_the_ruled_lines_around_them() {
     }
     let (x0, y0, x1, y1) = word.expect("a month block with Agustus");
     // The word's width, from the rule above its line to the rule under it.
-    let rows = gray_pixels(&pdf, page, (x0 + 0.5, y0 - 2.5, x1 - x0 - 1.0, y1 - y0 + 4.0));
+    let rows = gray_pixels(
+        &pdf,
+        page,
+        (x0 + 0.5, y0 - 2.5, x1 - x0 - 1.0, y1 - y0 + 4.0),
+    );
     let kinds: String = rows
         .iter()
         .map(|row| match row.iter().filter(|&&v| v < 128).count() {
