@@ -70,16 +70,27 @@ struct Tabel {
     kolom_sasaran: &'static str,
     kolom_program: &'static str,
     pejabat: Vec<PejabatView>,
+    /// Whether the signature block is the table's last row (the last table
+    /// of a signed report), held on the page of the last indicator.
+    ttd: bool,
 }
 
 #[derive(Serialize)]
 struct PejabatView {
     jabatan: String,
-    /// Table rows of the first indicator (its programs, at least one).
-    baris_pertama: usize,
-    /// Table rows of the other indicators together.
-    baris_sisa: usize,
+    /// Rows spanned by the unbreakable cell of the zero-width column that
+    /// starts at the official's name: the name row and the first indicator's
+    /// rows (and the signature row, when that indicator is the table's last).
+    awal: usize,
     baris: Vec<Baris>,
+}
+
+/// A cell of the zero-width column that starts at an indicator's first row.
+/// Unbreakable cells hold the rows they span on one page.
+#[derive(Serialize)]
+struct Tepi {
+    rowspan: usize,
+    breakable: bool,
 }
 
 /// One indicator: a row of the table (several when it lists several programs).
@@ -104,6 +115,11 @@ struct Baris {
     ket: String,
     program: Vec<Program>,
     program_lanjut: bool,
+    /// The zero-width column's cell starting at this indicator, if any: after
+    /// the first indicator, a breakable one spanning the official's other
+    /// rows; at the table's last indicator before the signature row, an
+    /// unbreakable one spanning its rows and the signature's.
+    tepi: Option<Tepi>,
 }
 
 #[derive(Serialize)]
@@ -258,7 +274,14 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
             .lampiran
             .iter()
             .enumerate()
-            .map(|(t, l)| tabel(report, t, &l.table))
+            .map(|(t, l)| {
+                tabel(
+                    report,
+                    t,
+                    &l.table,
+                    signed && t + 1 == report.lampiran.len(),
+                )
+            })
             .collect(),
         kolom_periode,
         periode: periode.join("\n"),
@@ -267,7 +290,8 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
     })
 }
 
-fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran) -> Tabel {
+/// The view of Lampiran table `t`; `ttd`: the signature block ends it.
+fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran, ttd: bool) -> Tabel {
     let (kolom_sasaran, kolom_program) = match lampiran.tingkat {
         Tingkat::Program => ("Sasaran Strategis (Program)", "Program"),
         Tingkat::Kegiatan => ("Sasaran Kegiatan", "Kegiatan"),
@@ -276,10 +300,12 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran) -> Tabe
     };
     let rincian = report.identitas.rincian_target;
     let mut nomor = 0;
+    let last_pejabat = lampiran.pejabat.len().saturating_sub(1);
     let pejabat = lampiran
         .pejabat
         .iter()
-        .map(|pj| {
+        .enumerate()
+        .map(|(a, pj)| {
             let mut baris = Vec::new();
             for sasaran in &pj.sasaran {
                 nomor += 1;
@@ -319,13 +345,37 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran) -> Tabe
                             && program.is_empty()
                             && !sasaran.program_kegiatan.is_empty(),
                         program,
+                        tepi: None,
+                    });
+                }
+            }
+            let signature_follows = ttd && a == last_pejabat;
+            let awal = 1 + baris.first().map_or(1, |b| b.n);
+            let awal = match baris.len() {
+                1 if signature_follows => awal + 1,
+                _ => awal,
+            };
+            let k = baris.len();
+            if k > 1 {
+                let last = baris[k - 1].n;
+                let mut rest: usize = baris[1..].iter().map(|b| b.n).sum();
+                if signature_follows {
+                    baris[k - 1].tepi = Some(Tepi {
+                        rowspan: last + 1,
+                        breakable: false,
+                    });
+                    rest -= last;
+                }
+                if rest > 0 {
+                    baris[1].tepi = Some(Tepi {
+                        rowspan: rest,
+                        breakable: true,
                     });
                 }
             }
             PejabatView {
                 jabatan: pj.jabatan.clone(),
-                baris_pertama: baris.first().map_or(1, |b| b.n),
-                baris_sisa: baris.iter().skip(1).map(|b| b.n).sum(),
+                awal,
                 baris,
             }
         })
@@ -334,6 +384,7 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran) -> Tabe
         kolom_sasaran,
         kolom_program,
         pejabat,
+        ttd,
     }
 }
 

@@ -183,6 +183,47 @@ fn a_signature_block_never_stands_alone_on_a_page() {
 }
 
 #[test]
+fn the_lampiran_signature_takes_the_last_indicator_to_its_page() {
+    // Two more sasaran at the end of the last table: the last one still
+    // fits on the page, its signature block does not.
+    let report = Fixture::example();
+    report.edit("lampiran/4-kinerja.yaml", |t| {
+        let extra: String = (1..=2)
+            .map(|i| {
+                format!(
+                    "      - uraian: Sasaran tambahan {i}\n        indikator:\n          - uraian: Indikator tambahan {i}\n            satuan: Dokumen\n            target: 12\n            bulan:\n              januari: 12\n"
+                )
+            })
+            .collect();
+        format!("{}\n{extra}", t.trim_end())
+    });
+    let (run, pdf) = report.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = pdf_text(&pdf);
+    let pages: Vec<String> = text.split('\u{c}').map(squash).collect();
+    let last = pages.iter().rposition(|p| !p.is_empty()).unwrap();
+    // The signature page repeats the table header and holds the last
+    // indicator; the one before stays where it was.
+    assert!(
+        pages[last].contains("NIP.196502071997021001"),
+        "{}",
+        pages[last]
+    );
+    assert!(pages[last].contains("IndikatorKinerja"), "{}", pages[last]);
+    assert!(
+        pages[last].contains("Indikatortambahan2"),
+        "{}",
+        pages[last]
+    );
+    assert!(
+        pages[last - 1].contains("Indikatortambahan1"),
+        "{}",
+        pages[last - 1]
+    );
+    assert!(!pages[last - 1].contains("Indikatortambahan2"));
+}
+
+#[test]
 fn without_signature_no_block_is_printed() {
     let report = Fixture::example();
     report.edit("laporan.yaml", |t| {
