@@ -6,7 +6,7 @@ use std::process::Command;
 
 use crate::support::{
     fonts, info, page_raw_text, page_sizes, page_text, pdf_layout_text, pdf_text, poppler, renaksi,
-    squash, Fixture,
+    squash, words, Fixture,
 };
 
 const A4: (f64, f64) = (595.276, 841.89);
@@ -258,23 +258,8 @@ fn month_names_clear_the_ruled_lines_around_them() {
     let (run, pdf) = fixture.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     // Where pdftotext puts the first "Agustus" (a capital and a descender).
-    let bbox = poppler("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
-    let mut page = 0;
-    let mut word = None;
-    for line in bbox.lines() {
-        page += usize::from(line.contains("<page "));
-        if line.contains(">Agustus</word>") {
-            let attr = |name: &str| -> f64 {
-                let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-                line[start..][..line[start..].find('"').unwrap()]
-                    .parse()
-                    .unwrap()
-            };
-            word = Some((attr("xMin"), attr("yMin"), attr("xMax"), attr("yMax")));
-            break;
-        }
-    }
-    let (x0, y0, x1, y1) = word.expect("a month block with Agustus");
+    let w = words(&pdf, "Agustus")[0];
+    let (page, x0, y0, x1, y1) = (w.page, w.x_min, w.y_min, w.x_max, w.y_max);
     // The word's width, from the rule above its line to the rule under it.
     let rows = gray_pixels(
         &pdf,

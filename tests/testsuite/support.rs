@@ -187,6 +187,42 @@ pub fn page_raw_text(pdf: &Path, page: usize) -> String {
     )
 }
 
+/// Where pdftotext finds a word: its page (from 1) and box, in points from
+/// the page's top left.
+#[derive(Debug, Clone, Copy)]
+pub struct WordBox {
+    pub page: usize,
+    pub x_min: f64,
+    pub y_min: f64,
+    pub x_max: f64,
+    pub y_max: f64,
+}
+
+/// Every place of the whole word `word` in the PDF, in reading order.
+pub fn words(pdf: &Path, word: &str) -> Vec<WordBox> {
+    let html = poppler("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    let attr = |line: &str, name: &str| -> f64 {
+        let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        let len = line[start..].find('"').unwrap();
+        line[start..start + len].parse().unwrap()
+    };
+    let mut page = 0;
+    let mut found = Vec::new();
+    for line in html.lines() {
+        page += usize::from(line.contains("<page "));
+        if line.contains(&format!(">{word}</word>")) {
+            found.push(WordBox {
+                page,
+                x_min: attr(line, "xMin"),
+                y_min: attr(line, "yMin"),
+                x_max: attr(line, "xMax"),
+                y_max: attr(line, "yMax"),
+            });
+        }
+    }
+    found
+}
+
 /// Width and height in points of every page.
 pub fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
     poppler(

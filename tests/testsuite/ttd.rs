@@ -4,7 +4,9 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{page_raw_text, page_sizes, pdf_text, poppler, renaksi, squash, Fixture};
+use crate::support::{
+    page_raw_text, page_sizes, pdf_text, poppler, renaksi, squash, words, Fixture,
+};
 
 const QR: &str = "https://tte.bulelengkab.go.id/verifikasi/renaksi-kubutambahan-2022";
 const BSRE: &str = "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan oleh Balai Sertifikasi Elektronik (BSrE), BSSN";
@@ -25,19 +27,10 @@ fn sidecar(pdf: &Path) -> serde_json::Value {
 
 /// Where the word `word` starts on `page`: (x, y from the top), in points.
 fn word_at(pdf: &Path, page: usize, word: &str) -> Vec<(f64, f64)> {
-    let p = page.to_string();
-    let html = poppler(
-        "pdftotext",
-        &["-bbox", "-f", &p, "-l", &p, pdf.to_str().unwrap(), "-"],
-    );
-    let attr = |line: &str, name: &str| -> f64 {
-        let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        let len = line[start..].find('"').unwrap();
-        line[start..start + len].parse().unwrap()
-    };
-    html.lines()
-        .filter(|l| l.contains(&format!(">{word}</word>")))
-        .map(|l| (attr(l, "xMin"), attr(l, "yMin")))
+    words(pdf, word)
+        .into_iter()
+        .filter(|w| w.page == page)
+        .map(|w| (w.x_min, w.y_min))
         .collect()
 }
 
@@ -62,6 +55,24 @@ fn tte_blocks_carry_qr_anchor_and_footer_and_the_sidecar_finds_them() {
             .collect::<Vec<_>>()
             .join(" ");
         assert!(raw.contains(BSRE), "page {page}: {raw}");
+    }
+    // The page number stays clear of the sentence under it, on a portrait
+    // page and on a landscape one (with its narrower bottom margin). The
+    // example has four pages before BAB I.
+    for page in [5, pages] {
+        let number = words(&pdf, &(page - 4).to_string())
+            .into_iter()
+            .filter(|w| w.page == page)
+            .max_by(|a, b| a.y_min.total_cmp(&b.y_min))
+            .unwrap();
+        let sentence = words(&pdf, "Balai")
+            .into_iter()
+            .find(|w| w.page == page)
+            .unwrap();
+        assert!(
+            sentence.y_min - number.y_max >= 3.0,
+            "page {page}: {number:?} {sentence:?}"
+        );
     }
 
     let json = sidecar(&pdf);
