@@ -71,7 +71,8 @@ struct Tabel {
     kolom_program: &'static str,
     pejabat: Vec<PejabatView>,
     /// Whether the signature block is the table's last row (the last table
-    /// of a signed report), held on the page of the last indicator.
+    /// of a signed report), held on the page of the last indicator. When
+    /// the two could not share a page, the block follows the table instead.
     ttd: bool,
 }
 
@@ -120,6 +121,9 @@ struct Baris {
     /// rows; at the table's last indicator before the signature row, an
     /// unbreakable one spanning its rows and the signature's.
     tepi: Option<Tepi>,
+    /// The rows' height in points, estimated high (see `tinggi_baris`).
+    #[serde(skip)]
+    tinggi: f64,
 }
 
 #[derive(Serialize)]
@@ -290,7 +294,7 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
     })
 }
 
-/// The view of Lampiran table `t`; `ttd`: the signature block ends it.
+/// The view of Lampiran table `t`; `ttd`: the signature block follows it.
 fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran, ttd: bool) -> Tabel {
     let (kolom_sasaran, kolom_program) = match lampiran.tingkat {
         Tingkat::Program => ("Sasaran Strategis (Program)", "Program"),
@@ -301,6 +305,7 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran, ttd: bo
     let rincian = report.identitas.rincian_target;
     let mut nomor = 0;
     let last_pejabat = lampiran.pejabat.len().saturating_sub(1);
+    let mut joined = false;
     let pejabat = lampiran
         .pejabat
         .iter()
@@ -315,6 +320,12 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran, ttd: bo
                     } else {
                         &[]
                     };
+                    let tinggi = tinggi_baris(
+                        &sasaran.uraian,
+                        ind,
+                        shared.iter().chain(&ind.program_kegiatan),
+                        rincian,
+                    );
                     let program: Vec<Program> = shared
                         .iter()
                         .chain(&ind.program_kegiatan)
@@ -346,10 +357,17 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran, ttd: bo
                             && !sasaran.program_kegiatan.is_empty(),
                         program,
                         tepi: None,
+                        tinggi,
                     });
                 }
             }
-            let signature_follows = ttd && a == last_pejabat;
+            // The signature row joins the last indicator only when both
+            // surely fit on one page; else an unbreakable pair taller than
+            // the page would run off its bottom edge.
+            let signature_follows = ttd
+                && a == last_pejabat
+                && baris.last().is_some_and(|b| b.tinggi <= TINGGI_BERSAMA_TTD);
+            joined |= signature_follows;
             let awal = 1 + baris.first().map_or(1, |b| b.n);
             let awal = match baris.len() {
                 1 if signature_follows => awal + 1,
@@ -384,7 +402,7 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran, ttd: bo
         kolom_sasaran,
         kolom_program,
         pejabat,
-        ttd,
+        ttd: joined,
     }
 }
 
@@ -393,10 +411,55 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran, ttd: bo
 /// Counts 20 characters to a line: fewer than the narrowest sasaran column
 /// holds in any bundled font, so the estimate errs towards reserving.
 fn muat_di_blok(sasaran: &str, rincian: Rincian) -> bool {
-    let periods = match rincian {
+    let lines = sasaran.chars().count().div_ceil(20) + 1;
+    lines < periods(rincian)
+}
+
+fn periods(rincian: Rincian) -> usize {
+    match rincian {
         Rincian::Bulanan => 12,
         Rincian::Triwulan => 4,
+    }
+}
+
+/// The height of a line in the Lampiran table (`rk-pitch`) and of a cell's
+/// top and bottom insets together, in points.
+const PITCH: f64 = 9.2;
+const INSET: f64 = 6.0;
+
+/// The tallest an indicator's rows may be for the signature block to join
+/// them on one page: a landscape A4 page holds 521 pt of text; the table
+/// header (~55 pt), the Lampiran title (~50 pt, on its first page), an
+/// official's name row (~17 pt) and the signature block with the space above
+/// it (~200 pt, wet ink or electronic) leave 200 pt.
+const TINGGI_BERSAMA_TTD: f64 = 200.0;
+
+/// The height of an indicator's rows in the Lampiran table, estimated high:
+/// the tallest of the period block, the sasaran text (with "(lanjutan)"),
+/// the indicator text, KET and the programs one under another. Counts 20
+/// characters to a line in the wide columns (they hold about 30) and 13 in
+/// KET (about 19).
+fn tinggi_baris<'a>(
+    sasaran: &str,
+    ind: &crate::content::Indikator,
+    program: impl Iterator<Item = &'a ProgramKegiatan>,
+    rincian: Rincian,
+) -> f64 {
+    let cell = |text: &str, per_line: usize| -> f64 {
+        let lines: usize = text
+            .lines()
+            .map(|l| l.chars().count().div_ceil(per_line).max(1))
+            .sum();
+        lines.max(1) as f64 * PITCH + INSET
     };
-    let lines = sasaran.chars().count().div_ceil(20) + 1;
-    lines < periods
+    let programs: f64 = program.map(|p| cell(&p.uraian, 20)).sum();
+    [
+        periods(rincian) as f64 * PITCH,
+        cell(&format!("{sasaran} (lanjutan)"), 20),
+        cell(&ind.uraian, 20),
+        cell(ind.ket.as_deref().unwrap_or_default(), 13),
+        programs,
+    ]
+    .into_iter()
+    .fold(0.0, f64::max)
 }

@@ -235,6 +235,34 @@ fn the_lampiran_signature_takes_the_last_indicator_to_its_page() {
 }
 
 #[test]
+fn a_last_indicator_too_tall_to_share_a_page_leaves_the_signature_after_it() {
+    // Ten programs of three lines: the indicator fills most of a page, so
+    // held together with the signature block the pair would run off it.
+    let report = Fixture::new("build", "minimal");
+    report.edit("lampiran/4-kinerja.yaml", |t| {
+        let programs: String = (0..10)
+            .map(|i| format!("              - {{uraian: Program panjang nomor {i} dengan uraian yang cukup panjang agar tiga baris, anggaran: 1000}}\n"))
+            .collect();
+        format!("{}\n            program_kegiatan:\n{programs}", t.trim_end())
+    });
+    let (run, pdf) = report.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = pdf_text(&pdf);
+    let pages: Vec<String> = text.split('\u{c}').map(squash).collect();
+    let last = pages.iter().rposition(|p| !p.is_empty()).unwrap();
+    assert!(
+        pages[last].contains(&squash("NIP. 19800101 200501 1 002")),
+        "{}",
+        pages[last]
+    );
+    assert!(
+        pages[last - 1].contains("Programpanjangnomor9"),
+        "{}",
+        pages[last - 1]
+    );
+}
+
+#[test]
 fn without_signature_no_block_is_printed() {
     let report = Fixture::example();
     report.edit("laporan.yaml", |t| {
