@@ -83,6 +83,9 @@ struct PejabatView {
     /// starts at the official's name: the name row and the first indicator's
     /// rows (and the signature row, when that indicator is the table's last).
     awal: usize,
+    /// Whether that cell may break across pages: when the first indicator
+    /// is taller than a page (see `Baris::pecah`).
+    awal_pecah: bool,
     baris: Vec<Baris>,
 }
 
@@ -124,6 +127,10 @@ struct Baris {
     /// The rows' height in points, estimated high (see `tinggi_baris`).
     #[serde(skip)]
     tinggi: f64,
+    /// Whether the rows may break across pages: only for an indicator that
+    /// may be taller than a page (many programs), which unbroken would run
+    /// off the page's bottom edge. Its period block still stays whole.
+    pecah: bool,
 }
 
 #[derive(Serialize)]
@@ -358,6 +365,7 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran, ttd: bo
                         program,
                         tepi: None,
                         tinggi,
+                        pecah: tinggi > TINGGI_HALAMAN,
                     });
                 }
             }
@@ -394,6 +402,7 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran, ttd: bo
             PejabatView {
                 jabatan: pj.jabatan.clone(),
                 awal,
+                awal_pecah: baris.first().is_some_and(|b| b.pecah),
                 baris,
             }
         })
@@ -433,6 +442,11 @@ const INSET: f64 = 6.0;
 /// official's name row (~17 pt) and the signature block with the space above
 /// it (~200 pt, wet ink or electronic) leave 200 pt.
 const TINGGI_BERSAMA_TTD: f64 = 200.0;
+
+/// The tallest an indicator's rows may be to be kept whole on a page: the
+/// 521 pt of a landscape A4 page less the table header, the Lampiran title
+/// and an official's name row.
+const TINGGI_HALAMAN: f64 = 400.0;
 
 /// The height of an indicator's rows in the Lampiran table, estimated high:
 /// the tallest of the period block, the sasaran text (with "(lanjutan)"),

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use crate::support::{
     fonts, info, page_raw_text, page_sizes, page_text, pdf_layout_text, pdf_text, poppler, renaksi,
-    squash, words, Fixture,
+    squash, words, Fixture, WordBox,
 };
 
 const A4: (f64, f64) = (595.276, 841.89);
@@ -283,6 +283,31 @@ fn month_names_clear_the_ruled_lines_around_them() {
     let gap_below = kinds.len() - ink.end - below.len();
     assert!(gap_above >= 2 && gap_below >= 2, "{kinds}");
     assert!(!kinds[ink].contains('R'), "{kinds}");
+}
+
+#[test]
+fn an_indicator_taller_than_a_page_breaks_instead_of_running_off_it() {
+    let fixture = Fixture::new("build", "minimal");
+    fixture.edit("lampiran/4-kinerja.yaml", |t| {
+        let programs: String = (0..22)
+            .map(|i| format!("              - {{uraian: Program panjang nomor {i} dengan uraian yang cukup panjang agar tiga baris, anggaran: 1000}}\n"))
+            .collect();
+        format!("{}\n            program_kegiatan:\n{programs}", t.trim_end())
+    });
+    let (run, pdf) = fixture.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Every program is printed, above the bottom margin (1.4 cm) of its
+    // landscape page, and the indicator takes more than one page.
+    let placed = words(&pdf, "nomor");
+    assert_eq!(placed.len(), 22, "{placed:?}");
+    let bottom = A4.0 - 1.4 / 2.54 * 72.0; // a landscape page is A4.0 high
+    assert!(placed.iter().all(|w| w.y_max < bottom), "{placed:?}");
+    assert!(placed.first().unwrap().page < placed.last().unwrap().page);
+    // Its month block stays whole, on the indicator's first page.
+    let months = (words(&pdf, "Januari"), words(&pdf, "Desember"));
+    let last_table = placed[0].page;
+    let on = |ws: &[WordBox]| ws.iter().filter(|w| w.page == last_table).count();
+    assert_eq!((on(&months.0), on(&months.1)), (1, 1));
 }
 
 #[test]
