@@ -5,8 +5,8 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::support::{
-    fonts, info, page_raw_text, page_sizes, page_text, pdf_layout_text, pdf_text, poppler, renaksi,
-    squash, words, Fixture, WordBox,
+    add_programs, fonts, info, page_raw_text, page_sizes, page_text, pdf_layout_text, pdf_text,
+    poppler, renaksi, squash, words, Fixture, WordBox,
 };
 
 const A4: (f64, f64) = (595.276, 841.89);
@@ -288,12 +288,7 @@ fn month_names_clear_the_ruled_lines_around_them() {
 #[test]
 fn an_indicator_taller_than_a_page_breaks_instead_of_running_off_it() {
     let fixture = Fixture::new("build", "minimal");
-    fixture.edit("lampiran/4-kinerja.yaml", |t| {
-        let programs: String = (0..22)
-            .map(|i| format!("              - {{uraian: Program panjang nomor {i} dengan uraian yang cukup panjang agar tiga baris, anggaran: 1000}}\n"))
-            .collect();
-        format!("{}\n            program_kegiatan:\n{programs}", t.trim_end())
-    });
+    add_programs(&fixture, 22);
     let (run, pdf) = fixture.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     // Every program is printed, above the bottom margin (1.4 cm) of its

@@ -256,6 +256,27 @@ pub fn info(pdf: &Path) -> String {
     poppler("pdfinfo", &[pdf.to_str().unwrap()])
 }
 
+/// The text of each page without whitespace (see `squash`), up to the last
+/// page that holds any.
+pub fn squashed_pages(pdf: &Path) -> Vec<String> {
+    let mut pages: Vec<String> = pdf_text(pdf).split('\u{c}').map(squash).collect();
+    while pages.last().is_some_and(String::is_empty) {
+        pages.pop();
+    }
+    pages
+}
+
+/// Gives the last indicator of the minimal fixture's last table `count`
+/// programs of about three lines each: a tall row group.
+pub fn add_programs(fixture: &Fixture, count: usize) {
+    fixture.edit("lampiran/4-kinerja.yaml", |t| {
+        let programs: String = (0..count)
+            .map(|i| format!("              - {{uraian: Program panjang nomor {i} dengan uraian yang cukup panjang agar tiga baris, anggaran: 1000}}\n"))
+            .collect();
+        format!("{}\n            program_kegiatan:\n{programs}", t.trim_end())
+    });
+}
+
 /// Text without any whitespace (nor zero-width break marks), to compare
 /// table cells whose lines wrap.
 pub fn squash(text: &str) -> String {

@@ -5,7 +5,8 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::support::{
-    page_raw_text, page_sizes, pdf_text, poppler, renaksi, squash, words, Fixture,
+    add_programs, page_raw_text, page_sizes, pdf_text, poppler, renaksi, squash, squashed_pages,
+    words, Fixture,
 };
 
 const QR: &str = "https://tte.bulelengkab.go.id/verifikasi/renaksi-kubutambahan-2022";
@@ -171,11 +172,10 @@ fn a_signature_block_never_stands_alone_on_a_page() {
     });
     let (run, pdf) = report.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let text = pdf_text(&pdf);
-    let pages: Vec<&str> = text.split('\u{c}').collect();
+    let pages = squashed_pages(&pdf);
     let page_of = |needle: &str| -> Vec<usize> {
         (0..pages.len())
-            .filter(|&i| squash(pages[i]).contains(&squash(needle)))
+            .filter(|&i| pages[i].contains(&squash(needle)))
             .collect()
     };
     let signatures = page_of("NIP. 19650207 199702 1 001");
@@ -210,9 +210,8 @@ fn the_lampiran_signature_takes_the_last_indicator_to_its_page() {
     });
     let (run, pdf) = report.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let text = pdf_text(&pdf);
-    let pages: Vec<String> = text.split('\u{c}').map(squash).collect();
-    let last = pages.iter().rposition(|p| !p.is_empty()).unwrap();
+    let pages = squashed_pages(&pdf);
+    let last = pages.len() - 1;
     // The signature page repeats the table header and holds the last
     // indicator; the one before stays where it was.
     assert!(
@@ -239,17 +238,11 @@ fn a_last_indicator_too_tall_to_share_a_page_leaves_the_signature_after_it() {
     // Ten programs of three lines: the indicator fills most of a page, so
     // held together with the signature block the pair would run off it.
     let report = Fixture::new("build", "minimal");
-    report.edit("lampiran/4-kinerja.yaml", |t| {
-        let programs: String = (0..10)
-            .map(|i| format!("              - {{uraian: Program panjang nomor {i} dengan uraian yang cukup panjang agar tiga baris, anggaran: 1000}}\n"))
-            .collect();
-        format!("{}\n            program_kegiatan:\n{programs}", t.trim_end())
-    });
+    add_programs(&report, 10);
     let (run, pdf) = report.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let text = pdf_text(&pdf);
-    let pages: Vec<String> = text.split('\u{c}').map(squash).collect();
-    let last = pages.iter().rposition(|p| !p.is_empty()).unwrap();
+    let pages = squashed_pages(&pdf);
+    let last = pages.len() - 1;
     assert!(
         pages[last].contains(&squash("NIP. 19800101 200501 1 002")),
         "{}",
