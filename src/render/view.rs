@@ -82,10 +82,8 @@ struct PejabatView {
     /// Rows spanned by the unbreakable cell of the zero-width column that
     /// starts at the official's name: the name row and the first indicator's
     /// rows (and the signature row, when that indicator is the table's last).
+    /// It may break across pages when the first indicator may (`pecah`).
     awal: usize,
-    /// Whether that cell may break across pages: when the first indicator
-    /// is taller than a page (see `Baris::pecah`).
-    awal_pecah: bool,
     baris: Vec<Baris>,
 }
 
@@ -376,12 +374,9 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran, ttd: bo
                 && a == last_pejabat
                 && baris.last().is_some_and(|b| b.tinggi <= TINGGI_BERSAMA_TTD);
             joined |= signature_follows;
-            let awal = 1 + baris.first().map_or(1, |b| b.n);
-            let awal = match baris.len() {
-                1 if signature_follows => awal + 1,
-                _ => awal,
-            };
             let k = baris.len();
+            let awal =
+                1 + baris.first().map_or(1, |b| b.n) + usize::from(k == 1 && signature_follows);
             if k > 1 {
                 let last = baris[k - 1].n;
                 let mut rest: usize = baris[1..].iter().map(|b| b.n).sum();
@@ -402,7 +397,6 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran, ttd: bo
             PejabatView {
                 jabatan: pj.jabatan.clone(),
                 awal,
-                awal_pecah: baris.first().is_some_and(|b| b.pecah),
                 baris,
             }
         })
@@ -415,12 +409,16 @@ fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran, ttd: bo
     }
 }
 
+/// Characters counted to a line of the wide Lampiran columns (sasaran,
+/// indicator, program): fewer than the narrowest of them holds in any
+/// bundled font (about 30), so estimates of height err high.
+const HURUF_SEBARIS: usize = 20;
+
 /// Whether "sasaran (lanjutan)" surely fits beside the block of period
-/// lines (12 or 4 lines high), so the row need not reserve its height.
-/// Counts 20 characters to a line: fewer than the narrowest sasaran column
-/// holds in any bundled font, so the estimate errs towards reserving.
+/// lines (12 or 4 lines high), so the row need not reserve its height; the
+/// estimate errs towards reserving.
 fn muat_di_blok(sasaran: &str, rincian: Rincian) -> bool {
-    let lines = sasaran.chars().count().div_ceil(20) + 1;
+    let lines = sasaran.chars().count().div_ceil(HURUF_SEBARIS) + 1;
     lines < periods(rincian)
 }
 
@@ -450,9 +448,9 @@ const TINGGI_HALAMAN: f64 = 400.0;
 
 /// The height of an indicator's rows in the Lampiran table, estimated high:
 /// the tallest of the period block, the sasaran text (with "(lanjutan)"),
-/// the indicator text, KET and the programs one under another. Counts 20
-/// characters to a line in the wide columns (they hold about 30) and 13 in
-/// KET (about 19).
+/// the indicator text, KET and the programs one under another. Counts
+/// `HURUF_SEBARIS` characters to a line in the wide columns and 13 in KET
+/// (which holds about 19).
 fn tinggi_baris<'a>(
     sasaran: &str,
     ind: &crate::content::Indikator,
@@ -466,11 +464,11 @@ fn tinggi_baris<'a>(
             .sum();
         lines.max(1) as f64 * PITCH + INSET
     };
-    let programs: f64 = program.map(|p| cell(&p.uraian, 20)).sum();
+    let programs: f64 = program.map(|p| cell(&p.uraian, HURUF_SEBARIS)).sum();
     [
         periods(rincian) as f64 * PITCH,
-        cell(&format!("{sasaran} (lanjutan)"), 20),
-        cell(&ind.uraian, 20),
+        cell(&format!("{sasaran} (lanjutan)"), HURUF_SEBARIS),
+        cell(&ind.uraian, HURUF_SEBARIS),
         cell(ind.ket.as_deref().unwrap_or_default(), 13),
         programs,
     ]
