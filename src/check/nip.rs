@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{error, place, Diagnostic};
-use crate::content::{Report, IDENTITAS};
+use crate::content::{Report, LAPORAN};
 use crate::error::Problem;
 
 pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
@@ -14,7 +14,7 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
     }
     if let Err(message) = validate(nip) {
         let text = report.identitas_text.as_str();
-        let problem = Problem::new(report.source.display(IDENTITAS), message)
+        let problem = Problem::new(report.source.display(LAPORAN), message)
             .at_path("penandatangan.nip")
             .hint("NIP 18 angka: tanggal lahir TTTTBBHH, TMT TTTTBB, jenis kelamin 1/2, nomor urut 3 angka");
         error(found, place(problem, text, nip));

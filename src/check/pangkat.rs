@@ -1,7 +1,7 @@
 //! Pangkat and golongan of a civil servant must agree (PP 99/2000 table).
 
 use super::{error, place, Diagnostic};
-use crate::content::{Report, IDENTITAS};
+use crate::content::{Report, LAPORAN};
 use crate::error::Problem;
 
 /// Golongan/ruang and the pangkat that goes with it.
@@ -41,7 +41,7 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
     if super::isian::kosong(&p.golongan) || super::isian::kosong(&p.pangkat) {
         return;
     }
-    let file = report.source.display(IDENTITAS);
+    let file = report.source.display(LAPORAN);
     let text = report.identitas_text.as_str();
     let golongan = p.golongan.trim().replace(' ', "");
     let Some((_, benar)) = TABEL

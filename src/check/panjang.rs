@@ -4,7 +4,7 @@
 use super::{error, place, teks, Diagnostic};
 use crate::content::Report;
 use crate::error::Problem;
-use crate::render::format::angka;
+use crate::format::angka;
 
 /// Longest narrative text (a paragraph block of a chapter or section):
 /// about fifteen pages of running text.

@@ -4,7 +4,7 @@
 use super::{error, indikator, warn, Diagnostic};
 use crate::content::{Penjumlahan, Report, Rincian};
 use crate::error::Problem;
-use crate::render::format::angka;
+use crate::format::angka;
 
 pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
     let rincian = report.identitas.rincian_target;

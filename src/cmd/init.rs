@@ -19,7 +19,7 @@ pub fn run(args: &InitArgs) -> Result<(), Error> {
             // Refuses what is not a folder, with the usual message.
             Source::from_dir(old)?;
             let label = Source::label_of(old);
-            let files = init::read_tree(old)?;
+            let files = renaksi::fs::read_tree(old)?;
             let mut rencana = init::lanjutkan(files, &label, args.tahun, args.perubahan)?;
             init::fix_modelines(&mut rencana.files, old, &args.dir);
             (rencana, format!("disalin dari {label}"))
@@ -36,7 +36,7 @@ pub fn run(args: &InitArgs) -> Result<(), Error> {
             (rencana, "kerangka baru".to_owned())
         }
     };
-    init::write_tree(&args.dir, &rencana.files)?;
+    renaksi::fs::write_tree(&args.dir, &rencana.files)?;
     super::stdout(&summary(&dir, &asal, &rencana, args.from.is_some()))
 }
 

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::{Catatan, KOSONG};
 use crate::content::Ejaan;
 use crate::error::Error;
-use crate::render::format;
+use crate::format;
 
 /// The file's keys and values, as written.
 pub(super) fn parse(display: &str, text: &str) -> Result<Value, Error> {

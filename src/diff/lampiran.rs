@@ -1,11 +1,11 @@
 //! Lampiran tables: officials, sasaran, indicators with their targets per
 //! period, and programs with their budgets.
 
-use super::{pasangkan, Catatan, Jenis, Pasangan, KOSONG};
+use super::{pasangkan, Catatan, JenisPerubahan, Pasangan, KOSONG};
 use crate::content::{
     Angka, Ejaan, Indikator, Lampiran, Pejabat, ProgramKegiatan, Sasaran, Tingkat,
 };
-use crate::render::format;
+use crate::format;
 
 /// Every change between two versions of one table.
 pub(super) fn compare(c: &mut Catatan, lama: &Lampiran, baru: &Lampiran) {
@@ -34,7 +34,7 @@ fn rows<T>(
     key: impl Fn(&T) -> &str,
     what: &str,
     mut same: impl FnMut(&mut Catatan, &T, &T),
-    mut only: impl FnMut(&mut Catatan, &T, Jenis),
+    mut only: impl FnMut(&mut Catatan, &T, JenisPerubahan),
 ) {
     for pair in pasangkan(lama, baru, &key) {
         match pair {
@@ -43,20 +43,20 @@ fn rows<T>(
                 c.ubah(at, what, &key(a), &key(b), |k| (*k).to_owned());
                 same(c, a, b);
             }
-            Pasangan::Tambah(b) => only(c, b, Jenis::Tambah),
-            Pasangan::Hapus(a) => only(c, a, Jenis::Hapus),
+            Pasangan::Tambah(b) => only(c, b, JenisPerubahan::Tambah),
+            Pasangan::Hapus(a) => only(c, a, JenisPerubahan::Hapus),
         }
     }
 }
 
 /// A whole table added or removed, one line per official.
-pub(super) fn whole(c: &mut Catatan, table: &Lampiran, jenis: Jenis) {
+pub(super) fn whole(c: &mut Catatan, table: &Lampiran, jenis: JenisPerubahan) {
     for p in &table.pejabat {
         added_pejabat(c, p, jenis);
     }
 }
 
-fn added_pejabat(c: &mut Catatan, p: &Pejabat, jenis: Jenis) {
+fn added_pejabat(c: &mut Catatan, p: &Pejabat, jenis: JenisPerubahan) {
     let indikator: usize = p.sasaran.iter().map(|s| s.indikator.len()).sum();
     let summary = format!("{} sasaran, {indikator} indikator", p.sasaran.len());
     row(
@@ -69,9 +69,9 @@ fn added_pejabat(c: &mut Catatan, p: &Pejabat, jenis: Jenis) {
 }
 
 /// `pejabat baru` or `pejabat dihapus` with a summary of the row.
-fn row(c: &mut Catatan, letak: &[String], what: &str, jenis: Jenis, summary: String) {
+fn row(c: &mut Catatan, letak: &[String], what: &str, jenis: JenisPerubahan, summary: String) {
     match jenis {
-        Jenis::Tambah => c.tambah(letak, format!("{what} baru"), Some(summary)),
+        JenisPerubahan::Tambah => c.tambah(letak, format!("{what} baru"), Some(summary)),
         _ => c.hapus(letak, format!("{what} dihapus"), Some(summary)),
     }
 }
@@ -89,7 +89,7 @@ fn pejabat(c: &mut Catatan, a: &Pejabat, b: &Pejabat, program: &str) {
     );
 }
 
-fn added_sasaran(c: &mut Catatan, at: &[String], s: &Sasaran, jenis: Jenis) {
+fn added_sasaran(c: &mut Catatan, at: &[String], s: &Sasaran, jenis: JenisPerubahan) {
     let letak = under(at, &s.uraian);
     let names: Vec<&str> = s.indikator.iter().map(|i| i.uraian.as_str()).collect();
     row(
@@ -115,7 +115,7 @@ fn sasaran(c: &mut Catatan, at: &[String], a: &Sasaran, b: &Sasaran, program: &s
     programs(c, &at, &a.program_kegiatan, &b.program_kegiatan, program);
 }
 
-fn added_indikator(c: &mut Catatan, at: &[String], i: &Indikator, jenis: Jenis) {
+fn added_indikator(c: &mut Catatan, at: &[String], i: &Indikator, jenis: JenisPerubahan) {
     let letak = under(at, &i.uraian);
     row(
         c,

@@ -34,7 +34,7 @@ pub const PANAH: &str = " › ";
 /// What kind of change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Jenis {
+pub enum JenisPerubahan {
     /// A value changed.
     Ubah,
     /// Something was added.
@@ -54,7 +54,7 @@ pub struct Perubahan {
     /// What changed there: `target Juni`, `anggaran`, `nama`, `paragraf 2`.
     pub apa: String,
     /// Changed, added or removed.
-    pub jenis: Jenis,
+    pub jenis: JenisPerubahan,
     /// The value before, as printed in the report.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lama: Option<String>,
@@ -69,9 +69,9 @@ pub struct Perubahan {
 impl fmt::Display for Perubahan {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = match self.jenis {
-            Jenis::Ubah => "~",
-            Jenis::Tambah => "+",
-            Jenis::Hapus => "-",
+            JenisPerubahan::Ubah => "~",
+            JenisPerubahan::Tambah => "+",
+            JenisPerubahan::Hapus => "-",
         };
         write!(f, "{sign} ")?;
         if !self.letak.is_empty() {
@@ -80,9 +80,8 @@ impl fmt::Display for Perubahan {
         f.write_str(&self.apa)?;
         match (&self.lama, &self.baru, self.jenis) {
             (Some(lama), Some(baru), _) => write!(f, " {lama} → {baru}")?,
-            (Some(value), None, Jenis::Hapus) | (None, Some(value), Jenis::Tambah) => {
-                write!(f, " ({value})")?
-            }
+            (Some(value), None, JenisPerubahan::Hapus)
+            | (None, Some(value), JenisPerubahan::Tambah) => write!(f, " ({value})")?,
             _ => {}
         }
         if let Some(kata) = &self.kata {
@@ -107,7 +106,7 @@ impl<'a> Catatan<'a> {
         &mut self,
         letak: &[String],
         apa: impl Into<String>,
-        jenis: Jenis,
+        jenis: JenisPerubahan,
         lama: Option<String>,
         baru: Option<String>,
     ) {
@@ -133,24 +132,24 @@ impl<'a> Catatan<'a> {
     ) {
         if lama != baru {
             let (lama, baru) = (show(lama), show(baru));
-            self.push(letak, apa, Jenis::Ubah, Some(lama), Some(baru));
+            self.push(letak, apa, JenisPerubahan::Ubah, Some(lama), Some(baru));
         }
     }
 
     /// A changed paragraph, shown as a word diff.
     fn kata(&mut self, letak: &[String], apa: String, kata: String) {
-        self.push(letak, apa, Jenis::Ubah, None, None);
+        self.push(letak, apa, JenisPerubahan::Ubah, None, None);
         if let Some(last) = self.out.last_mut() {
             last.kata = Some(kata);
         }
     }
 
     fn tambah(&mut self, letak: &[String], apa: impl Into<String>, baru: Option<String>) {
-        self.push(letak, apa, Jenis::Tambah, None, baru);
+        self.push(letak, apa, JenisPerubahan::Tambah, None, baru);
     }
 
     fn hapus(&mut self, letak: &[String], apa: impl Into<String>, lama: Option<String>) {
-        self.push(letak, apa, Jenis::Hapus, lama, None);
+        self.push(letak, apa, JenisPerubahan::Hapus, lama, None);
     }
 }
 
@@ -262,23 +261,17 @@ fn report_changes(
     narasi: bool,
 ) -> Result<(), Error> {
     let named = |file: &str| format!("{prefix}{file}");
-    let identitas_file = named(content::IDENTITAS);
+    let identitas_file = named(content::LAPORAN);
     let (a, b) = (
-        identitas::parse(
-            &lama.source.display(content::IDENTITAS),
-            &lama.identitas_text,
-        )?,
-        identitas::parse(
-            &baru.source.display(content::IDENTITAS),
-            &baru.identitas_text,
-        )?,
+        identitas::parse(&lama.source.display(content::LAPORAN), &lama.identitas_text)?,
+        identitas::parse(&baru.source.display(content::LAPORAN), &baru.identitas_text)?,
     );
     identitas::compare(&mut Catatan::new(&identitas_file, out), &a, &b);
     let logo = |r: &Report| r.logo.as_ref().map(|l| (l.path.clone(), l.bytes.clone()));
     if let (Some((path, lama)), Some((_, baru))) = (logo(lama), logo(baru)) {
         if lama != baru {
             let what = format!("gambar logo {path}");
-            Catatan::new(&identitas_file, out).push(&[], what, Jenis::Ubah, None, None);
+            Catatan::new(&identitas_file, out).push(&[], what, JenisPerubahan::Ubah, None, None);
         }
     }
     if narasi {
@@ -300,7 +293,11 @@ fn report_changes(
             .find(|o| o.table.tingkat == l.table.tingkat)
         {
             Some(o) => lampiran::compare(&mut Catatan::new(&file, out), &o.table, &l.table),
-            None => lampiran::whole(&mut Catatan::new(&file, out), &l.table, Jenis::Tambah),
+            None => lampiran::whole(
+                &mut Catatan::new(&file, out),
+                &l.table,
+                JenisPerubahan::Tambah,
+            ),
         }
     }
     for o in &lama.lampiran {
@@ -310,7 +307,11 @@ fn report_changes(
             .any(|l| l.table.tingkat == o.table.tingkat)
         {
             let file = named(&o.file);
-            lampiran::whole(&mut Catatan::new(&file, out), &o.table, Jenis::Hapus);
+            lampiran::whole(
+                &mut Catatan::new(&file, out),
+                &o.table,
+                JenisPerubahan::Hapus,
+            );
         }
     }
     Ok(())
@@ -335,7 +336,7 @@ impl JenisBerkas {
             return None;
         }
         Some(match name {
-            content::IDENTITAS | content::KABUPATEN => JenisBerkas::Identitas,
+            content::LAPORAN | content::KABUPATEN => JenisBerkas::Identitas,
             content::NARASI => JenisBerkas::Narasi,
             _ => JenisBerkas::Lampiran,
         })
@@ -372,8 +373,8 @@ pub fn files(
             let b = baru.map(|(d, t)| parse::<Narasi>(d, t)).transpose()?;
             match (a, b) {
                 (Some(a), Some(b)) => narasi::compare(&mut catatan, &a, &b),
-                (None, Some(b)) => narasi::whole(&mut catatan, &b, Jenis::Tambah),
-                (Some(a), None) => narasi::whole(&mut catatan, &a, Jenis::Hapus),
+                (None, Some(b)) => narasi::whole(&mut catatan, &b, JenisPerubahan::Tambah),
+                (Some(a), None) => narasi::whole(&mut catatan, &a, JenisPerubahan::Hapus),
                 (None, None) => {}
             }
         }
@@ -382,8 +383,8 @@ pub fn files(
             let b = baru.map(|(d, t)| parse::<Lampiran>(d, t)).transpose()?;
             match (a, b) {
                 (Some(a), Some(b)) => lampiran::compare(&mut catatan, &a, &b),
-                (None, Some(b)) => lampiran::whole(&mut catatan, &b, Jenis::Tambah),
-                (Some(a), None) => lampiran::whole(&mut catatan, &a, Jenis::Hapus),
+                (None, Some(b)) => lampiran::whole(&mut catatan, &b, JenisPerubahan::Tambah),
+                (Some(a), None) => lampiran::whole(&mut catatan, &a, JenisPerubahan::Hapus),
                 (None, None) => {}
             }
         }

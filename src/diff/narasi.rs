@@ -3,9 +3,9 @@
 
 use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
 
-use super::{pasangkan, word_diff, Catatan, Jenis, Pasangan};
+use super::{pasangkan, word_diff, Catatan, JenisPerubahan, Pasangan};
 use crate::content::{Bab, Narasi};
-use crate::render::format::romawi;
+use crate::format::romawi;
 
 /// Words shown of an added or removed paragraph.
 const CUPLIKAN: usize = 12;
@@ -31,10 +31,10 @@ pub(super) fn compare(c: &mut Catatan, lama: &Narasi, baru: &Narasi) {
 }
 
 /// A whole narrative added or removed.
-pub(super) fn whole(c: &mut Catatan, narasi: &Narasi, jenis: Jenis) {
+pub(super) fn whole(c: &mut Catatan, narasi: &Narasi, jenis: JenisPerubahan) {
     let summary = Some(format!("Kata Pengantar dan {} bab", narasi.bab.len()));
     match jenis {
-        Jenis::Tambah => c.tambah(&[], "narasi baru", summary),
+        JenisPerubahan::Tambah => c.tambah(&[], "narasi baru", summary),
         _ => c.hapus(&[], "narasi dihapus", summary),
     }
 }

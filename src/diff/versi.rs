@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use super::{identitas, narasi, report_changes, Catatan, Jenis, Perubahan};
-use crate::content::{self, Berkas, Narasi, Report, Source, IDENTITAS, KABUPATEN, NARASI};
+use super::{identitas, narasi, report_changes, Catatan, JenisPerubahan, Perubahan};
+use crate::content::{self, Berkas, Narasi, Report, Source, KABUPATEN, LAPORAN, NARASI};
 use crate::error::{Error, Problem};
 
 /// One version of a report or of a batch.
@@ -103,7 +103,7 @@ impl Versi {
         let mut names: Vec<&str> = folder
             .files
             .iter()
-            .filter_map(|(n, _)| n.strip_suffix(&format!("/{IDENTITAS}")))
+            .filter_map(|(n, _)| n.strip_suffix(&format!("/{LAPORAN}")))
             .filter(|n| !n.contains('/'))
             .collect();
         names.sort();
@@ -178,8 +178,16 @@ fn batches(lama: &Batch, baru: &Batch) -> Result<Vec<Perubahan>, Error> {
     identitas::compare(&mut Catatan::new(KABUPATEN, &mut out), &a, &b);
     match (&lama.narasi, &baru.narasi) {
         (Some(a), Some(b)) => narasi::compare(&mut Catatan::new(NARASI, &mut out), a, b),
-        (None, Some(b)) => narasi::whole(&mut Catatan::new(NARASI, &mut out), b, Jenis::Tambah),
-        (Some(a), None) => narasi::whole(&mut Catatan::new(NARASI, &mut out), a, Jenis::Hapus),
+        (None, Some(b)) => narasi::whole(
+            &mut Catatan::new(NARASI, &mut out),
+            b,
+            JenisPerubahan::Tambah,
+        ),
+        (Some(a), None) => narasi::whole(
+            &mut Catatan::new(NARASI, &mut out),
+            a,
+            JenisPerubahan::Hapus,
+        ),
         (None, None) => {}
     }
     let own_narasi = |r: &Report| r.narasi_file.starts_with(&format!("{}/", r.source.label));
@@ -192,14 +200,14 @@ fn batches(lama: &Batch, baru: &Batch) -> Result<Vec<Perubahan>, Error> {
     names.sort();
     names.dedup();
     for name in names {
-        let file = format!("{name}/{IDENTITAS}");
+        let file = format!("{name}/{LAPORAN}");
         match (lama.report(name), baru.report(name)) {
             (Some(a), Some(b)) => {
                 let narasi = own_narasi(a) || own_narasi(b);
                 report_changes(&mut out, &format!("{name}/"), a, b, narasi)?;
             }
-            (None, Some(b)) => summary(&mut out, &file, b, Jenis::Tambah),
-            (Some(a), None) => summary(&mut out, &file, a, Jenis::Hapus),
+            (None, Some(b)) => summary(&mut out, &file, b, JenisPerubahan::Tambah),
+            (Some(a), None) => summary(&mut out, &file, a, JenisPerubahan::Hapus),
             (None, None) => {}
         }
     }
@@ -207,7 +215,7 @@ fn batches(lama: &Batch, baru: &Batch) -> Result<Vec<Perubahan>, Error> {
 }
 
 /// A kecamatan added to or removed from the batch, in one line.
-fn summary(out: &mut Vec<Perubahan>, file: &str, report: &Report, jenis: Jenis) {
+fn summary(out: &mut Vec<Perubahan>, file: &str, report: &Report, jenis: JenisPerubahan) {
     let indikator: usize = report
         .lampiran
         .iter()
@@ -222,7 +230,7 @@ fn summary(out: &mut Vec<Perubahan>, file: &str, report: &Report, jenis: Jenis) 
     );
     let mut catatan = Catatan::new(file, out);
     match jenis {
-        Jenis::Tambah => catatan.tambah(&[], "kecamatan baru", Some(what)),
+        JenisPerubahan::Tambah => catatan.tambah(&[], "kecamatan baru", Some(what)),
         _ => catatan.hapus(&[], "kecamatan dihapus", Some(what)),
     }
 }

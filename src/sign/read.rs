@@ -580,7 +580,10 @@ mod tests {
     #[test]
     fn direct_reading_matches_lopdf() {
         let report = crate::load(None).unwrap();
-        let pdf = crate::build(&report).unwrap().pdf;
+        let typst = crate::render::render(&report).unwrap();
+        let pdf = crate::typeset(&report, typst, crate::Options::default())
+            .unwrap()
+            .pdf;
         let doc = Document::load_mem(&pdf).unwrap();
         for page in [1, 3, 30] {
             let direct = Direct::open(&pdf).unwrap().parts(page).unwrap();

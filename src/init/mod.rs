@@ -1,0 +1,266 @@
+//! `renaksi init`: a new report folder, either the built-in scaffold with
+//! placeholders `[isi: …]` that `check` flags until they are filled, or a
+//! copy of last year's report with the year moved on where it is data.
+//!
+//! The files are edited as text, line by line, so comments, order and
+//! quoting stay as the user wrote them; only the values that change do.
+
+mod editor;
+mod identitas;
+mod modeline;
+mod periksa;
+mod tahun;
+
+pub use modeline::fix_modelines;
+
+use editor::Editor;
+use identitas::identitas;
+use periksa::review_table;
+use tahun::years;
+
+use chrono::NaiveDate;
+
+use crate::content::{self, locate, Berkas, KABUPATEN, LAMPIRAN, LAPORAN};
+use crate::error::{Error, Problem};
+
+/// One line of what init did or what a person still has to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catatan {
+    /// The file, inside the new report folder.
+    pub berkas: String,
+    /// 1-based line, when it is about one line.
+    pub baris: Option<usize>,
+    /// What, in Indonesian.
+    pub pesan: String,
+}
+
+/// The new report before it is written.
+#[derive(Debug, Clone)]
+pub struct Rencana {
+    /// Every file of the new folder.
+    pub files: Vec<Berkas>,
+    /// The year of the new report.
+    pub tahun: i32,
+    /// What was changed from the old report.
+    pub diubah: Vec<Catatan>,
+    /// What a person still has to look at.
+    pub periksa: Vec<Catatan>,
+}
+
+/// The scaffold for a report of `tahun` (the Perubahan if `perubahan`),
+/// signed on `tanggal` (to be reviewed), with its three JSON Schemas in
+/// `.schema/` for the editor.
+pub fn kerangka(tahun: i32, tanggal: NaiveDate, perubahan: bool) -> Rencana {
+    let mut files: Vec<Berkas> = crate::embedded::SCAFFOLD
+        .iter()
+        .map(|(name, bytes)| ((*name).to_owned(), bytes.to_vec()))
+        .collect();
+    // The scaffold's own year and date are not worth reporting as changes.
+    let mut ignored = Vec::new();
+    let mut tanggal_line = None;
+    if let Some((name, bytes)) = files.iter_mut().find(|(n, _)| n == LAPORAN) {
+        let mut text = String::from_utf8_lossy(bytes).into_owned();
+        let mut edit = Editor::new(name, &mut text, &mut ignored);
+        edit.set("tahun", &tahun.to_string(), "tahun");
+        let date = tanggal.format("%Y-%m-%d").to_string();
+        edit.set("penandatangan.tanggal", &date, "tanggal penandatanganan");
+        edit.set("perubahan", &perubahan.to_string(), "perubahan");
+        tanggal_line = locate(&text, "penandatangan.tanggal").map(|(l, _)| l);
+        *bytes = text.into_bytes();
+    }
+    for jenis in crate::schema::Jenis::ALL {
+        let schema = crate::schema::text(jenis);
+        files.push((
+            format!(".schema/{}", jenis.file_name()),
+            schema.into_bytes(),
+        ));
+    }
+    let mut periksa = vec![Catatan {
+        berkas: LAPORAN.to_owned(),
+        baris: tanggal_line,
+        pesan: format!(
+            "tanggal penandatanganan kini {}: sesuaikan dengan tanggal penetapan",
+            tanggal.format("%Y-%m-%d")
+        ),
+    }];
+    periksa.extend(
+        files
+            .iter()
+            .filter(|(name, _)| name.ends_with(".yaml"))
+            .filter_map(|(name, bytes)| {
+                let count = String::from_utf8_lossy(bytes)
+                    .lines()
+                    .filter(|l| !l.trim_start().starts_with('#'))
+                    .map(|l| l.matches(crate::check::PENANDA).count())
+                    .sum::<usize>();
+                (count > 0).then(|| Catatan {
+                    berkas: name.clone(),
+                    baris: None,
+                    pesan: format!("{count} tempat isian [isi: …]"),
+                })
+            }),
+    );
+    periksa.sort_by_key(reading_order);
+    Rencana {
+        files,
+        tahun,
+        diubah: Vec::new(),
+        periksa,
+    }
+}
+
+/// Last year's report (or batch) `files` made into the report of `tahun`
+/// (by default the next year). `perubahan` marks the new one as the
+/// Perubahan; a copy within the same year is one as well.
+pub fn lanjutkan(
+    files: Vec<Berkas>,
+    label: &str,
+    tahun: Option<i32>,
+    perubahan: bool,
+) -> Result<Rencana, Error> {
+    let lama = old_year(&files, label)?;
+    let tahun = tahun.unwrap_or(lama + 1);
+    let perubahan = perubahan || tahun == lama;
+    let mut rencana = Rencana {
+        files: Vec::new(),
+        tahun,
+        diubah: Vec::new(),
+        periksa: Vec::new(),
+    };
+    for (name, bytes) in files {
+        let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+        let text = match String::from_utf8(bytes) {
+            Ok(text) if is_yaml => text,
+            Ok(text) => {
+                rencana.files.push((name, text.into_bytes()));
+                continue;
+            }
+            Err(e) => {
+                rencana.files.push((name, e.into_bytes()));
+                continue;
+            }
+        };
+        let mut text = text;
+        let file_name = name.rsplit('/').next().unwrap_or(&name);
+        // The identity's data is its keys (a logo named logo-2022.png is a
+        // file name, not a year); text elsewhere is moved word by word.
+        if file_name == LAPORAN || file_name == KABUPATEN {
+            identitas(&name, &mut text, lama, tahun, perubahan, &mut rencana);
+        } else {
+            years(&name, &mut text, lama, tahun, &mut rencana.diubah);
+        }
+        if name.starts_with(&format!("{LAMPIRAN}/")) || name.contains(&format!("/{LAMPIRAN}/")) {
+            review_table(&name, &text, tahun, &mut rencana.periksa);
+        }
+        rencana.files.push((name, text.into_bytes()));
+    }
+    rencana.diubah.sort_by_key(reading_order);
+    rencana.periksa.sort_by_key(reading_order);
+    Ok(rencana)
+}
+
+/// Folder by folder, laporan.yaml and kabupaten.yaml, then narasi.yaml,
+/// then the tables; within a file by line.
+fn reading_order(c: &Catatan) -> (String, u8, String, usize) {
+    let (folder, file) = c.berkas.rsplit_once('/').unwrap_or(("", &c.berkas));
+    let (folder, rank) = match (folder, file) {
+        (_, LAPORAN | KABUPATEN) => (folder.to_owned(), 0),
+        (_, crate::content::NARASI) => (folder.to_owned(), 1),
+        // A table's folder is the report folder above lampiran/.
+        (f, _) => (
+            f.strip_suffix(LAMPIRAN)
+                .unwrap_or(f)
+                .trim_end_matches('/')
+                .to_owned(),
+            2,
+        ),
+    };
+    (folder, rank, c.berkas.clone(), c.baris.unwrap_or(0))
+}
+
+/// The year of the old report: laporan.yaml's `tahun`, or in a batch
+/// kabupaten.yaml's.
+fn old_year(files: &[Berkas], label: &str) -> Result<i32, Error> {
+    for name in [LAPORAN, KABUPATEN] {
+        let Some((_, bytes)) = files.iter().find(|(n, _)| n == name) else {
+            continue;
+        };
+        let display = format!("{label}/{name}");
+        let value: serde_json::Value =
+            content::parse(&display, &String::from_utf8_lossy(bytes)).map_err(Error::Input)?;
+        if let Some(tahun) = value.get("tahun").and_then(serde_json::Value::as_i64) {
+            return i32::try_from(tahun)
+                .ok()
+                .filter(|y| (1000..10_000).contains(y))
+                .ok_or_else(|| {
+                    Problem::new(&display, format!("tahun {tahun} bukan tahun laporan"))
+                        .at_path("tahun")
+                        .hint("tulis tahun empat angka, misalnya 2022")
+                        .into()
+                });
+        }
+    }
+    Err(Problem::new(
+        format!("{label}/{LAPORAN}"),
+        "tahun laporan lama tidak ditemukan",
+    )
+    .hint("berikan folder laporan (berisi laporan.yaml dengan `tahun`) atau folder batch (berisi kabupaten.yaml dengan `tahun`)")
+    .into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::identitas::shift;
+    use super::*;
+
+    #[test]
+    fn moves_the_year_but_not_a_regulation_or_a_comment() {
+        let mut text = "# Disalin dari laporan 2022\nisi: Target tahun 2022 sesuai Peraturan Bupati Nomor 5 Tahun 2022 dan Perbup 2022 tentang SAKIP; NIP 196502071997021001 dan 12022\nvisi: “Bali Era Baru 2022” untuk tahun 2022\n".to_owned();
+        let mut diubah = Vec::new();
+        years("narasi.yaml", &mut text, 2022, 2023, &mut diubah);
+        assert_eq!(
+            text,
+            "# Disalin dari laporan 2022\nisi: Target tahun 2023 sesuai Peraturan Bupati Nomor 5 Tahun 2022 dan Perbup 2022 tentang SAKIP; NIP 196502071997021001 dan 12022\nvisi: “Bali Era Baru 2022” untuk tahun 2023\n"
+        );
+        assert_eq!(diubah.len(), 2);
+        assert_eq!(diubah[0].baris, Some(2));
+    }
+
+    #[test]
+    fn sets_a_value_and_keeps_its_comment() {
+        let mut text =
+            "kecamatan: A\ntahun: 2022 # tahun anggaran\npenandatangan:\n  tanggal: 2022-10-12\n"
+                .to_owned();
+        let mut diubah = Vec::new();
+        let mut edit = Editor::new("laporan.yaml", &mut text, &mut diubah);
+        edit.set("tahun", "2023", "tahun");
+        edit.set("penandatangan.tanggal", "2023-10-12", "tanggal");
+        edit.insert_after("tahun", "perubahan: true", "perubahan");
+        assert_eq!(
+            text,
+            "kecamatan: A\ntahun: 2023 # tahun anggaran\nperubahan: true\npenandatangan:\n  tanggal: 2023-10-12\n"
+        );
+        assert_eq!(diubah[0].pesan, "tahun 2022 → 2023");
+    }
+
+    #[test]
+    fn a_file_whose_writing_defeats_the_edits_is_left_to_a_person() {
+        let flow = "{kecamatan: A, kabupaten: B, tahun: 2022, penandatangan: {tempat: A, tanggal: 2022-10-12, jabatan: C, nama: D, pangkat: E, golongan: IV/a, nip: \"1\"}}\n";
+        let files = vec![(LAPORAN.to_owned(), flow.as_bytes().to_vec())];
+        let rencana = lanjutkan(files, "lama", None, false).unwrap();
+        assert_eq!(rencana.files[0].1, flow.as_bytes(), "nothing half done");
+        assert!(rencana.diubah.is_empty());
+        assert!(rencana.periksa.iter().any(|c| c.pesan.starts_with(
+            "tahun, tanggal dan perubahan tidak dapat diubah otomatis di berkas ini: ubah sendiri (tahun 2023, tanggal 2023-10-12, perubahan: false)"
+        )));
+    }
+
+    #[test]
+    fn leap_day_moves_to_the_28th() {
+        let date = NaiveDate::from_ymd_opt(2024, 2, 29).unwrap();
+        assert_eq!(
+            shift(date, 1),
+            NaiveDate::from_ymd_opt(2025, 2, 28).unwrap()
+        );
+    }
+}
