@@ -9,9 +9,10 @@ use std::time::Instant;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::content::{Report, Source, IDENTITAS};
+use crate::build::Plan;
+use crate::content::LAPORAN;
 use crate::error::Error;
-use crate::pdf::write_atomic;
+use crate::fs::write_atomic;
 
 /// The report folders directly under `dir` (those holding a laporan.yaml),
 /// sorted by name so every run, machine and shard sees the same order.
@@ -21,7 +22,7 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let mut folders: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.join(IDENTITAS).is_file())
+        .filter(|p| p.join(LAPORAN).is_file())
         .collect();
     folders.sort();
     Ok(folders)
@@ -80,18 +81,23 @@ pub struct Entry {
     /// The report's folder, relative to the batch folder.
     pub folder: String,
     /// The PDF's file name in the output folder (absent on failure).
+    #[serde(rename = "berkas")]
     pub file: Option<String>,
     /// Number of pages.
+    #[serde(rename = "halaman")]
     pub pages: Option<usize>,
     /// Size of the PDF in bytes.
+    #[serde(rename = "ukuran")]
     pub bytes: Option<usize>,
     /// SHA-256 of the PDF, hex.
     pub sha256: Option<String>,
     /// `ok` or `gagal`.
     pub status: Status,
     /// Why it failed: the first problem, with file and line.
+    #[serde(rename = "pesan")]
     pub message: Option<String>,
     /// Wall time of this report's build.
+    #[serde(rename = "milidetik")]
     pub milliseconds: u64,
 }
 
@@ -105,56 +111,92 @@ pub enum Status {
     Gagal,
 }
 
-/// Builds the report in `folder` to `out/<folder name>.pdf`, refusing on
-/// galat as `renaksi build` does, and says what happened.
-pub fn build_one(folder: &Path, out: &Path) -> Entry {
+/// One report of a batch as built: what the manifest records, with the
+/// error itself (typed, every problem located) kept until it is written.
+pub struct Hasil {
+    /// The report's folder name.
+    pub folder: String,
+    /// The kecamatan, once its laporan.yaml was read.
+    pub kecamatan: Option<String>,
+    /// The PDF written, or why not.
+    pub result: Result<Dibuat, Error>,
+    /// Wall time of this report's build.
+    pub milliseconds: u64,
+}
+
+/// A PDF a batch wrote.
+pub struct Dibuat {
+    /// Its file name in the output folder.
+    pub file: String,
+    /// Number of pages.
+    pub pages: usize,
+    /// Size in bytes.
+    pub bytes: usize,
+    /// SHA-256, hex.
+    pub sha256: String,
+}
+
+impl Hasil {
+    /// The manifest's record of this report.
+    pub fn entry(&self) -> Entry {
+        let mut entry = Entry {
+            kecamatan: self
+                .kecamatan
+                .clone()
+                .unwrap_or_else(|| self.folder.clone()),
+            folder: self.folder.clone(),
+            file: None,
+            pages: None,
+            bytes: None,
+            sha256: None,
+            status: Status::Gagal,
+            message: None,
+            milliseconds: self.milliseconds,
+        };
+        match &self.result {
+            Ok(d) => {
+                entry.status = Status::Ok;
+                entry.file = Some(d.file.clone());
+                entry.pages = Some(d.pages);
+                entry.bytes = Some(d.bytes);
+                entry.sha256 = Some(d.sha256.clone());
+            }
+            Err(err) => entry.message = Some(first_problem(err)),
+        }
+        entry
+    }
+}
+
+/// Builds the report in `folder` to `out/<folder name>.pdf` through the
+/// one checked build, refusing on galat as `renaksi build` does.
+pub fn build_one(folder: &Path, out: &Path) -> Hasil {
     let start = Instant::now();
     let name = folder
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut entry = Entry {
-        kecamatan: name.clone(),
-        folder: name.clone(),
-        file: None,
-        pages: None,
-        bytes: None,
-        sha256: None,
-        status: Status::Gagal,
-        message: None,
-        milliseconds: 0,
-    };
-    match build_report(folder, out, &name, &mut entry) {
-        Ok(()) => entry.status = Status::Ok,
-        Err(message) => entry.message = Some(message),
+    let plan = Plan::new(Some(folder.to_path_buf()), out.to_path_buf());
+    let mut kecamatan = None;
+    let result = plan.load().and_then(|report| {
+        kecamatan = Some(report.identitas.kecamatan.clone());
+        let built = plan.run_loaded(report)?;
+        Ok(Dibuat {
+            file: built
+                .target
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            pages: built.output.pages,
+            bytes: built.output.pdf.len(),
+            sha256: hex(&Sha256::digest(&built.output.pdf)),
+        })
+    });
+    Hasil {
+        folder: name,
+        kecamatan,
+        result,
+        milliseconds: start.elapsed().as_millis() as u64,
     }
-    entry.milliseconds = start.elapsed().as_millis() as u64;
-    entry
-}
-
-fn build_report(folder: &Path, out: &Path, name: &str, entry: &mut Entry) -> Result<(), String> {
-    let source = Source::from_dir(folder).map_err(|e| e.to_string())?;
-    let report = Report::load(source).map_err(|e| first_problem(&e))?;
-    entry.kecamatan = report.identitas.kecamatan.clone();
-    let errors: Vec<_> = crate::check::lint(&report)
-        .into_iter()
-        .filter(|d| d.severity == crate::check::Severity::Galat)
-        .collect();
-    if let Some(first) = errors.first() {
-        return Err(format!(
-            "{} galat data, yang pertama: {}",
-            errors.len(),
-            headline(&first.problem.to_string())
-        ));
-    }
-    let output = crate::build(&report).map_err(|e| first_problem(&e))?;
-    let file = format!("{name}.pdf");
-    crate::pdf::write_report(&report, &output, &out.join(&file)).map_err(|e| e.to_string())?;
-    entry.file = Some(file);
-    entry.pages = Some(output.pages);
-    entry.bytes = Some(output.pdf.len());
-    entry.sha256 = Some(hex(&Sha256::digest(&output.pdf)));
-    Ok(())
 }
 
 /// The first line of an error: where and what, without snippet and hint.
@@ -164,6 +206,14 @@ fn first_problem(err: &Error) -> String {
             "{} galat, yang pertama: {}",
             problems.len(),
             headline(&problems[0].to_string())
+        ),
+        Error::Findings(found) => format!(
+            "{} galat data, yang pertama: {}",
+            found.len(),
+            found
+                .first()
+                .map(|d| headline(&d.problem.to_string()))
+                .unwrap_or_default()
         ),
         other => headline(&other.to_string()),
     }
@@ -180,6 +230,8 @@ fn hex(bytes: &[u8]) -> String {
 /// The record of a batch run (or of one shard of it).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
+    /// The format's version, [`crate::VERSI_JSON`].
+    pub versi: u32,
     /// One entry per report, in the batch's order.
     pub laporan: Vec<Entry>,
 }
@@ -189,13 +241,22 @@ impl Manifest {
     pub fn read(path: &Path) -> Result<Self, Error> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| Error::io("tidak dapat membaca manifest", path, e))?;
-        serde_json::from_str(&text).map_err(|e| {
+        let invalid = |why: String| {
             Error::io(
                 "manifest tidak sah",
                 path,
-                std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()),
+                std::io::Error::new(std::io::ErrorKind::InvalidData, why),
             )
-        })
+        };
+        let manifest: Manifest = serde_json::from_str(&text).map_err(|e| invalid(e.to_string()))?;
+        if manifest.versi != crate::VERSI_JSON {
+            return Err(invalid(format!(
+                "versi {} tidak dikenal renaksi ini (versi {})",
+                manifest.versi,
+                crate::VERSI_JSON
+            )));
+        }
+        Ok(manifest)
     }
 
     /// Writes it as indented JSON, atomically.
@@ -216,7 +277,10 @@ impl Manifest {
                 pair[0].folder
             ));
         }
-        Ok(Manifest { laporan })
+        Ok(Manifest {
+            versi: crate::VERSI_JSON,
+            laporan,
+        })
     }
 
     /// How many reports failed.

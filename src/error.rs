@@ -21,9 +21,10 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    /// `check` found errors in the report's data (they were printed).
-    #[error("laporan memuat {0} galat data; PDF tidak disusun\n  saran: perbaiki yang disebut di atas (`renaksi check` menampilkan juga peringatannya)")]
-    Findings(usize),
+    /// `check` found galat in the report's data; they are listed before
+    /// this error's own line.
+    #[error("laporan memuat {} galat data; PDF tidak disusun\n  saran: perbaiki yang disebut di atas (`renaksi check` menampilkan juga peringatannya)", .0.len())]
+    Findings(Vec<crate::check::Diagnostic>),
     /// Typst rejected the generated source. Valid input never causes this;
     /// it is a defect in renaksi's templates.
     #[error(

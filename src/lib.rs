@@ -10,12 +10,15 @@
 #![allow(clippy::result_large_err)]
 
 pub mod batch;
+pub mod build;
 pub mod check;
 pub mod compile;
 pub mod content;
 pub mod diff;
 pub mod embedded;
 pub mod error;
+pub mod format;
+pub mod fs;
 pub mod git;
 pub mod init;
 pub mod pdf;
@@ -26,6 +29,13 @@ pub mod sign;
 pub use error::{Error, Problem};
 
 use std::path::Path;
+
+/// The version of every JSON format renaksi writes (the batch manifest,
+/// the signature sidecar, `check --format json`, `diff --format json`),
+/// written as `"versi"` in each; see docs/json.md. It goes up only when a
+/// key is renamed or removed or its meaning changes; new keys may be added
+/// without it.
+pub const VERSI_JSON: u32 = 1;
 
 /// Everything one build produces: the generated Typst source and the PDF bytes.
 pub struct Output {
@@ -44,12 +54,6 @@ pub struct Output {
 pub struct Options {
     /// PDF/A-2b, for archiving.
     pub pdf_a: bool,
-}
-
-/// Loads, renders and compiles one report.
-pub fn build(report: &content::Report) -> Result<Output, Error> {
-    let typst = render::render(report)?;
-    typeset(report, typst, Options::default())
 }
 
 /// Compiles Typst source rendered for `report` and exports the PDF.

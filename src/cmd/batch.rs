@@ -7,13 +7,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use renaksi::batch::{build_one, discover, Entry, Manifest, Shard, Status};
+use renaksi::batch::{build_one, discover, Entry, Hasil, Manifest, Shard, Status};
 use renaksi::Error;
 
+use super::Selesai;
 use crate::cli::BatchArgs;
 
-/// Builds the batch; returns whether any report failed.
-pub fn run(args: &BatchArgs) -> Result<bool, Error> {
+/// Builds the batch: `Temuan` when any report failed.
+pub fn run(args: &BatchArgs) -> Result<Selesai, Error> {
     let all = discover(&args.dir)?;
     if all.is_empty() {
         return Err(Error::io(
@@ -35,10 +36,13 @@ pub fn run(args: &BatchArgs) -> Result<bool, Error> {
         .map_or(cores, usize::from)
         .clamp(1, folders.len().max(1));
     let progress = Progress::new(folders.len());
-    let entries = build_all(&folders, &args.output, jobs, &progress);
+    let hasil = build_all(&folders, &args.output, jobs, &progress);
     progress.finish();
 
-    let manifest = Manifest { laporan: entries };
+    let manifest = Manifest {
+        versi: renaksi::VERSI_JSON,
+        laporan: hasil.iter().map(Hasil::entry).collect(),
+    };
     let name = if shard == Shard::ALL {
         "manifest.json".to_owned()
     } else {
@@ -63,7 +67,7 @@ pub fn run(args: &BatchArgs) -> Result<bool, Error> {
             entry.message.as_deref().unwrap_or("")
         );
     }
-    Ok(failed > 0)
+    Ok(Selesai::temuan(failed > 0))
 }
 
 /// Builds `folders` with `jobs` threads taking the next folder as they
@@ -73,9 +77,9 @@ fn build_all(
     out: &Path,
     jobs: usize,
     progress: &Progress,
-) -> Vec<Entry> {
+) -> Vec<Hasil> {
     let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<Option<Entry>>> = Mutex::new(vec![None; folders.len()]);
+    let done: Mutex<Vec<Option<Hasil>>> = Mutex::new(folders.iter().map(|_| None).collect());
     std::thread::scope(|scope| {
         for _ in 0..jobs {
             scope.spawn(|| loop {
@@ -83,12 +87,12 @@ fn build_all(
                 let Some(folder) = folders.get(i) else {
                     break;
                 };
-                let entry = build_one(folder, out);
+                let hasil = build_one(folder, out);
                 // Keep Typst's caches from growing over thousands of reports.
                 renaksi::compile::evict(0);
-                progress.report(&entry);
+                progress.report(&hasil.entry());
                 if let Ok(mut done) = done.lock() {
-                    done[i] = Some(entry);
+                    done[i] = Some(hasil);
                 }
             });
         }

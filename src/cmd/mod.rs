@@ -3,6 +3,7 @@
 pub mod batch;
 pub mod build;
 pub mod check;
+pub mod completions;
 pub mod diff;
 pub mod init;
 pub mod manifest;
@@ -13,6 +14,36 @@ pub mod watch;
 use std::io::Write;
 
 use renaksi::Error;
+
+/// How a command that ran to its end ended, for the exit code: `check`,
+/// `diff` and `batch` end with exit 1 when they found what they report.
+pub enum Selesai {
+    /// Nothing found (exit 0).
+    Bersih,
+    /// Galat in a report, changes between two versions, a failed report
+    /// of a batch (exit 1).
+    Temuan,
+}
+
+impl Selesai {
+    /// `Temuan` when `found`, else `Bersih`.
+    pub fn temuan(found: bool) -> Self {
+        if found {
+            Selesai::Temuan
+        } else {
+            Selesai::Bersih
+        }
+    }
+}
+
+impl From<Selesai> for std::process::ExitCode {
+    fn from(selesai: Selesai) -> Self {
+        match selesai {
+            Selesai::Bersih => Self::SUCCESS,
+            Selesai::Temuan => Self::from(1),
+        }
+    }
+}
 
 /// Writes `text` to standard output. A closed pipe (`| head`) is not an
 /// error worth a message.
@@ -33,6 +64,12 @@ pub fn print_error(err: &Error) {
             for problem in problems {
                 eprintln!("galat: {problem}\n");
             }
+        }
+        Error::Findings(found) => {
+            for diagnostic in found {
+                eprintln!("{diagnostic}");
+            }
+            eprintln!("galat: {err}");
         }
         err => eprintln!("galat: {err}"),
     }

@@ -9,8 +9,9 @@ use std::time::{Duration, Instant};
 
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 
+use renaksi::build::Plan;
 use renaksi::check::Severity;
-use renaksi::content::{Report, Source};
+use renaksi::content::Source;
 use renaksi::Error;
 
 use crate::cli::WatchArgs;
@@ -26,7 +27,7 @@ const CACHE_AGE: usize = 10;
 /// Watches the report folder (and its batch folder) until interrupted.
 pub fn run(args: &WatchArgs) -> Result<(), Error> {
     let source = Source::from_dir(&args.dir)?;
-    let target = args.tujuan.pdf(&source.name);
+    let target = renaksi::build::pdf_path(&args.tujuan.output, &source.name);
     let (tx, rx) = channel();
     let mut watcher = notify::recommended_watcher(move |event| {
         let _ = tx.send(event);
@@ -51,7 +52,11 @@ pub fn run(args: &WatchArgs) -> Result<(), Error> {
         source.label,
         target.display()
     );
-    rebuild(&args.dir, &target);
+    let plan = Plan {
+        draft: true,
+        ..Plan::new(Some(args.dir.clone()), args.tujuan.output.clone())
+    };
+    rebuild(&plan, &target);
     let root = args.dir.canonicalize().unwrap_or_else(|_| args.dir.clone());
     loop {
         let changed = wait(&rx, &args.dir, batch.as_deref())?;
@@ -61,7 +66,7 @@ pub fn run(args: &WatchArgs) -> Result<(), Error> {
             Err(_) => changed,
         };
         eprintln!("\nberubah: {}", shown.display());
-        rebuild(&args.dir, &target);
+        rebuild(&plan, &target);
     }
 }
 
@@ -126,23 +131,33 @@ fn relevant(event: &Event, batch: Option<&Path>) -> Option<PathBuf> {
         .cloned()
 }
 
-/// One build, as `renaksi build` does it, except that findings of
-/// `check` are shown without holding the PDF back: while a report is being
-/// written, its draft is worth seeing. Whatever stops the build leaves the
-/// last good PDF as it was.
-fn rebuild(dir: &Path, target: &Path) {
+/// One build, as `renaksi build` does it, except that it is a draft: the
+/// galat of `check` are shown without holding the PDF back, since while a
+/// report is being written its draft is worth seeing. Whatever stops the
+/// build leaves the last good PDF as it was.
+fn rebuild(plan: &Plan, target: &Path) {
     let started = Instant::now();
-    let result = build(dir, target);
+    let result = plan.run();
     let elapsed = started.elapsed().as_millis();
     match result {
-        Ok((pages, galat)) => {
+        Ok(built) => {
+            let galat: Vec<_> = built
+                .findings
+                .iter()
+                .filter(|d| d.severity == Severity::Galat)
+                .collect();
+            for diagnostic in &galat {
+                eprintln!("{diagnostic}");
+            }
             eprintln!(
-                "PDF diperbarui: {} ({pages} halaman, {elapsed} ms)",
-                target.display()
+                "PDF diperbarui: {} ({} halaman, {elapsed} ms)",
+                built.target.display(),
+                built.output.pages
             );
-            if galat > 0 {
+            if !galat.is_empty() {
                 eprintln!(
-                    "  draf: {galat} galat di atas belum diperbaiki; `renaksi build` baru menyusun PDF setelah diperbaiki"
+                    "  draf: {} galat di atas belum diperbaiki; `renaksi build` baru menyusun PDF setelah diperbaiki",
+                    galat.len()
                 );
             }
         }
@@ -157,21 +172,6 @@ fn rebuild(dir: &Path, target: &Path) {
         }
     }
     renaksi::compile::evict(CACHE_AGE);
-}
-
-fn build(dir: &Path, target: &Path) -> Result<(usize, usize), Error> {
-    let report = Report::load(Source::from_dir(dir)?)?;
-    let mut galat = 0;
-    for diagnostic in renaksi::check::lint(&report) {
-        if diagnostic.severity == Severity::Galat {
-            eprintln!("{diagnostic}");
-            galat += 1;
-        }
-    }
-    let typst = renaksi::render::render(&report)?;
-    let output = renaksi::typeset(&report, typst, renaksi::Options::default())?;
-    renaksi::pdf::write_report(&report, &output, target)?;
-    Ok((output.pages, galat))
 }
 
 fn watch_error(path: &Path, e: notify::Error) -> Error {

@@ -1,0 +1,156 @@
+//! One checked build, the same for `build`, `watch` and `batch` (and for
+//! each kind of document to come): a [`Plan`] made once from the
+//! arguments, then load, lint, refuse on galat, render, typeset, sign and
+//! write atomically. Nothing is written unless every step before it held.
+
+use std::path::{Path, PathBuf};
+
+use crate::check::{Diagnostic, Severity};
+use crate::content::{Report, Source, TandaTangan};
+use crate::error::Error;
+use crate::fs::write_atomic;
+use crate::sign::{Details, Identity, Place};
+use crate::{Options, Output};
+
+/// What one build is asked to do.
+pub struct Plan {
+    /// The report folder; `None` for the bundled example.
+    pub dir: Option<PathBuf>,
+    /// Where the PDF goes: a `.pdf` file, or a folder in which it is named
+    /// after the report folder.
+    pub output: PathBuf,
+    /// Also write the generated Typst source here.
+    pub emit_typst: Option<PathBuf>,
+    /// How the PDF is written.
+    pub options: Options,
+    /// Sign the PDF (PAdES) with this identity.
+    pub signer: Option<Signer>,
+    /// A draft (`watch`): galat are reported but do not hold the PDF back.
+    pub draft: bool,
+}
+
+/// A cryptographic signature to add to the PDF.
+pub struct Signer {
+    /// The key and certificate.
+    pub identity: Identity,
+    /// The signing time (RFC 3339); the report's date when `None`.
+    pub time: Option<String>,
+    /// No visible signature frame.
+    pub invisible: bool,
+}
+
+/// What a build made.
+pub struct Built {
+    /// The report as loaded.
+    pub report: Report,
+    /// The PDF and what is known about it.
+    pub output: Output,
+    /// Where the PDF was written.
+    pub target: PathBuf,
+    /// Every finding of `check`: warnings, and in a draft the galat too.
+    pub findings: Vec<Diagnostic>,
+}
+
+impl Plan {
+    /// A plain build of `dir` into `output`.
+    pub fn new(dir: Option<PathBuf>, output: PathBuf) -> Self {
+        Plan {
+            dir,
+            output,
+            emit_typst: None,
+            options: Options::default(),
+            signer: None,
+            draft: false,
+        }
+    }
+
+    /// Loads the report this plan is for.
+    pub fn load(&self) -> Result<Report, Error> {
+        let source = match &self.dir {
+            Some(dir) => Source::from_dir(dir)?,
+            None => Source::example(),
+        };
+        Report::load(source)
+    }
+
+    /// Runs the plan from loading to the written PDF.
+    pub fn run(&self) -> Result<Built, Error> {
+        let report = self.load()?;
+        self.run_loaded(report)
+    }
+
+    /// Runs the plan on a report already loaded.
+    pub fn run_loaded(&self, report: Report) -> Result<Built, Error> {
+        let findings = crate::check::lint(&report);
+        let galat = || findings.iter().filter(|d| d.severity == Severity::Galat);
+        if !self.draft && galat().next().is_some() {
+            return Err(Error::Findings(galat().cloned().collect()));
+        }
+        let target = pdf_path(&self.output, &report.source.name);
+        let typst = crate::render::render(&report)?;
+        if let Some(path) = &self.emit_typst {
+            write_atomic(path, typst.as_bytes())?;
+        }
+        let mut output = crate::typeset(&report, typst, self.options)?;
+        if let Some(signer) = &self.signer {
+            output.pdf = sign(&report, &output, signer)?;
+        }
+        crate::pdf::write_report(&report, &output, &target)?;
+        Ok(Built {
+            report,
+            output,
+            target,
+            findings,
+        })
+    }
+}
+
+/// The PDF of the report folder `name` under `output`: `output` itself
+/// when it ends in `.pdf`, otherwise `output/name.pdf`.
+pub fn pdf_path(output: &Path, name: &str) -> PathBuf {
+    if output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+    {
+        output.to_path_buf()
+    } else {
+        output.join(format!("{name}.pdf"))
+    }
+}
+
+/// The PDF of `output` signed by `signer`, shown over the last signature
+/// block (the Lampiran's) unless invisible or the report has none.
+fn sign(report: &Report, output: &Output, signer: &Signer) -> Result<Vec<u8>, Error> {
+    let place = match output.kotak_ttd.last() {
+        Some(k) if !signer.invisible => Some(Place::from(k)),
+        _ => None,
+    };
+    let id = &report.identitas;
+    let time = signer
+        .time
+        .clone()
+        .unwrap_or_else(|| crate::sign::pdf_day(id.penandatangan.tanggal.0));
+    let reason = format!(
+        "Rencana Aksi Kecamatan {} Kabupaten {} Tahun {}",
+        id.kecamatan, id.kabupaten, id.tahun
+    );
+    let details = Details {
+        time: Some(&time),
+        reason: Some(&reason),
+        location: Some(&id.penandatangan.tempat),
+    };
+    crate::sign::sign(
+        &output.pdf,
+        &report.source.label,
+        &signer.identity,
+        place,
+        &details,
+    )
+}
+
+impl Built {
+    /// Whether the report is signed electronically (and so has a sidecar).
+    pub fn tte(&self) -> bool {
+        matches!(self.report.identitas.tanda_tangan, TandaTangan::Tte { .. })
+    }
+}
