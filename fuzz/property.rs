@@ -33,19 +33,26 @@ pub const BASE: [(&str, &[u8]); 4] = [
     ),
 ];
 
+/// The first byte that picks the logo rather than a YAML file.
+pub const LOGO: u8 = 255;
+
 /// The first byte picks the file to replace; the rest is its content.
+/// 255 picks the cover logo: the content becomes an image file that
+/// laporan.yaml names.
 pub fn check(input: &[u8]) {
     let Some((pick, content)) = input.split_first() else {
         return;
     };
-    let target = BASE[usize::from(*pick) % BASE.len()].0;
-    let files: Vec<(String, Vec<u8>)> = BASE
+    let mut files: Vec<(String, Vec<u8>)> = BASE
         .iter()
-        .map(|(name, bytes)| {
-            let bytes = if *name == target { content } else { bytes };
-            ((*name).to_owned(), bytes.to_vec())
-        })
+        .map(|(name, bytes)| ((*name).to_owned(), bytes.to_vec()))
         .collect();
+    if *pick == LOGO {
+        files[0].1.extend_from_slice(b"logo: logo.gambar\n");
+        files.push(("logo.gambar".to_owned(), content.to_vec()));
+    } else {
+        files[usize::from(*pick) % BASE.len()].1 = content.to_vec();
+    }
     let source = Source::memory("fuzz", "fuzz", files.clone());
     let report = match Report::load(source) {
         Ok(report) => report,
@@ -77,11 +84,12 @@ pub fn check(input: &[u8]) {
     if lint(&report).iter().any(|d| d.severity == Severity::Galat) {
         return;
     }
-    let built = renaksi::build(&report);
+    let built = renaksi::render::render(&report)
+        .and_then(|typst| renaksi::typeset(&report, typst, renaksi::Options::default()));
     // Many compilations in one process: keep Typst's caches from growing.
     renaksi::compile::evict(0);
     match built {
         Ok(output) => assert!(output.pages > 0 && output.pdf.starts_with(b"%PDF-")),
-        Err(err) => panic!("check accepted {target}, but the build failed:\n{err}"),
+        Err(err) => panic!("check accepted input {pick}, but the build failed:\n{err}"),
     }
 }

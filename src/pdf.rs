@@ -2,7 +2,6 @@
 //! and a file is replaced only by a complete new one.
 
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
 use typst::foundations::Smart;
@@ -14,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::compile::KotakTtd;
 use crate::content::{Report, TandaTangan};
 use crate::error::Error;
+use crate::fs::write_atomic;
 use crate::Output;
 
 /// Exports `document` with a timestamp from the report's date and an
@@ -37,7 +37,7 @@ pub fn export(
             report.source.name, report.identitas.tahun
         )),
         creator: Smart::Custom(Some(format!("renaksi {}", env!("CARGO_PKG_VERSION")))),
-        timestamp: Some(Timestamp::new_utc(crate::compile::date_time(date))),
+        timestamp: crate::compile::date_time(date).map(Timestamp::new_utc),
         ..PdfOptions::default()
     };
     typst_pdf::pdf(document, &options).map_err(|diags| {
@@ -62,6 +62,8 @@ pub fn sidecar_path(pdf: &Path) -> std::path::PathBuf {
 /// in PDF points from the bottom left).
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Sidecar {
+    /// The format's version, [`crate::VERSI_JSON`].
+    pub versi: u32,
     /// The PDF's file name.
     pub pdf: Option<String>,
     /// The anchor character.
@@ -100,6 +102,7 @@ pub fn sidecar(report: &Report, output: &Output, pdf: &Path) -> Option<String> {
         return None;
     };
     let sidecar = Sidecar {
+        versi: crate::VERSI_JSON,
         pdf: pdf.file_name().map(|n| n.to_string_lossy().into_owned()),
         jangkar: jangkar.to_string(),
         satuan: "pt".to_owned(),
@@ -125,36 +128,4 @@ pub fn write_report(report: &Report, output: &Output, path: &Path) -> Result<(),
         },
     }
     write_atomic(path, &output.pdf)
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and
-/// a rename, so `path` holds either its old content or the complete new one.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    fs::create_dir_all(dir).map_err(|e| Error::io("tidak dapat membuat folder", dir, e))?;
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".renaksi-").suffix(".tmp");
-    // Created like any new file (0666 less the umask), not private like a
-    // temporary file; a replaced file keeps its own permissions.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let mut temp = builder
-        .tempfile_in(dir)
-        .map_err(|e| Error::io("tidak dapat membuat berkas sementara di", dir, e))?;
-    temp.write_all(bytes)
-        .and_then(|_| temp.as_file().sync_all())
-        .map_err(|e| Error::io("tidak dapat menulis", path, e))?;
-    if let Ok(meta) = fs::metadata(path) {
-        fs::set_permissions(temp.path(), meta.permissions())
-            .map_err(|e| Error::io("tidak dapat menulis", path, e))?;
-    }
-    temp.persist(path)
-        .map_err(|e| Error::io("tidak dapat menulis", path, e.error))?;
-    Ok(())
 }

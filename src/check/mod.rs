@@ -4,6 +4,7 @@
 //! returns all it finds; nothing stops at the first.
 
 mod ganda;
+mod huruf;
 mod isian;
 mod jangkar;
 mod nip;
@@ -15,6 +16,7 @@ mod teks;
 mod variabel;
 
 pub use isian::PENANDA;
+pub use panjang::{NARASI_MAX, SEL_MAX};
 pub(crate) use tahun::regulation;
 
 use std::collections::HashMap;
@@ -61,13 +63,13 @@ impl Diagnostic {
     pub fn to_json(&self) -> serde_json::Value {
         let p = &self.problem;
         serde_json::json!({
-            "severity": self.severity.to_string(),
-            "file": p.file,
-            "line": p.line,
-            "column": p.column,
-            "path": p.path,
-            "message": p.message,
-            "hint": p.hint,
+            "tingkat": self.severity.to_string(),
+            "berkas": p.file,
+            "baris": p.line,
+            "kolom": p.column,
+            "jalur": p.path,
+            "pesan": p.message,
+            "saran": p.hint,
         })
     }
 }
@@ -80,10 +82,12 @@ pub fn lint(report: &Report) -> Vec<Diagnostic> {
     pangkat::check(report, &mut found);
     tahun::check(report, &mut found);
     tahun::check_month_spelling(report, &mut found);
+    tahun::check_signing_date(report, &mut found);
     target::check(report, &mut found);
     ganda::check(report, &mut found);
     panjang::check(report, &mut found);
     jangkar::check(report, &mut found);
+    huruf::check(report, &mut found);
     variabel::check(report, &mut found);
     // In the order a reader goes through the files, whatever lint found it.
     let order = report.reading_order();

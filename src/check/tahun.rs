@@ -3,7 +3,7 @@
 //! two ways in one report (Februari and Pebruari).
 
 use super::{place_nth, warn, Diagnostic};
-use crate::content::{Ejaan, Report};
+use crate::content::{Ejaan, Report, LAPORAN};
 use crate::error::Problem;
 
 /// Years written after "tahun" that differ from the report's year. A year
@@ -57,6 +57,39 @@ pub(crate) fn regulation(before: &str) -> bool {
     words
         .iter()
         .any(|w| w.eq_ignore_ascii_case("nomor") || w.eq_ignore_ascii_case("no."))
+}
+
+/// A signing date more than a year away from the report's year: a plan
+/// for 2022 is signed late in 2021 or in 2022 (again at a Perubahan), not
+/// in 2032.
+pub(super) fn check_signing_date(report: &Report, found: &mut Vec<Diagnostic>) {
+    use chrono::Datelike;
+    let id = &report.identitas;
+    let date = id.penandatangan.tanggal.0;
+    if (date.year() - id.tahun).abs() <= 1 {
+        return;
+    }
+    let text = &report.identitas_text;
+    let path = "penandatangan.tanggal";
+    let mut problem = Problem::new(
+        report.source.display(LAPORAN),
+        format!(
+            "tanggal penandatanganan {} jauh dari tahun laporan {}",
+            crate::format::tanggal(date, id.ejaan_bulan),
+            id.tahun
+        ),
+    )
+    .at_path(path)
+    .hint(format!(
+        "periksa tahun pada `tanggal` (misalnya {}-{:02}-{:02}) dan `tahun`",
+        id.tahun,
+        date.month(),
+        date.day()
+    ));
+    if let Some((line, column)) = crate::content::locate_nearest(text, path) {
+        problem = problem.at(text, line, column);
+    }
+    warn(found, problem);
 }
 
 /// The two spellings of February and November.

@@ -1,7 +1,7 @@
 //! Every text of a report that is printed, with its file and YAML path:
 //! the walk the length and anchor lints share.
 
-use crate::content::{Report, IDENTITAS};
+use crate::content::{Report, LAPORAN};
 
 /// One printed text.
 pub(super) struct Teks<'a> {
@@ -21,7 +21,7 @@ pub(super) struct Teks<'a> {
 /// Identity, narrative and every table cell, in reading order.
 pub(super) fn semua(report: &Report) -> Vec<Teks<'_>> {
     let mut all = Vec::new();
-    let identitas = report.source.display(IDENTITAS);
+    let identitas = report.source.display(LAPORAN);
     for (path, text) in report.identitas.texts() {
         all.push(Teks {
             file: identitas.clone(),

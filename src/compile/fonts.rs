@@ -23,3 +23,33 @@ pub fn book() -> &'static LazyHash<FontBook> {
     static BOOK: OnceLock<LazyHash<FontBook>> = OnceLock::new();
     BOOK.get_or_init(|| LazyHash::new(FontBook::from_fonts(fonts())))
 }
+
+/// Which bundled faces can print a character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cetak {
+    /// The report's own font has it.
+    Huruf,
+    /// Only another bundled font has it: printed, but in a different face.
+    HurufLain,
+    /// No bundled font has it: an empty box in the PDF.
+    Tidak,
+}
+
+/// Whether `family` (or, failing it, another bundled font) prints `c`.
+pub fn cetak(family: &str, c: char) -> Cetak {
+    let has = |f: &Font| f.info().coverage.contains(c as u32);
+    let mut other = false;
+    for font in fonts() {
+        if has(font) {
+            if font.info().family == family {
+                return Cetak::Huruf;
+            }
+            other = true;
+        }
+    }
+    if other {
+        Cetak::HurufLain
+    } else {
+        Cetak::Tidak
+    }
+}

@@ -1,7 +1,7 @@
 //! The embedded Typst compiler: a sandboxed [`World`] that serves only the
 //! generated source, the bundled fonts and the report's logo.
 
-mod fonts;
+pub mod fonts;
 
 use std::sync::OnceLock;
 
@@ -31,20 +31,6 @@ pub fn compile(report: &Report, typst: &str) -> Result<PagedDocument, Error> {
     result.map_err(|diags| Error::Internal(describe(&world, &diags)))
 }
 
-/// Whether Typst can decode `bytes` as an image of `format` (`png`, `jpg`,
-/// `svg`), so a broken logo is reported as the user's file, not as a Typst
-/// error in generated code.
-pub fn decodes_as_image(format: &str, bytes: &[u8]) -> bool {
-    use typst::visualize::{ExchangeFormat, RasterImage, SvgImage};
-    let data = Bytes::new(bytes.to_vec());
-    match format {
-        "png" => RasterImage::plain(data, ExchangeFormat::Png).is_ok(),
-        "jpg" => RasterImage::plain(data, ExchangeFormat::Jpg).is_ok(),
-        "svg" => SvgImage::new(data).is_ok(),
-        _ => false,
-    }
-}
-
 fn describe(world: &ReportWorld, diags: &[SourceDiagnostic]) -> String {
     let shown: Vec<String> = diags
         .iter()
@@ -72,7 +58,7 @@ struct ReportWorld {
     main: FileId,
     source: Source,
     logo: Option<(FileId, Bytes)>,
-    today: Datetime,
+    today: Option<Datetime>,
 }
 
 fn file_id(path: &str) -> FileId {
@@ -107,11 +93,12 @@ impl ReportWorld {
     }
 }
 
-/// The report's date as a Typst datetime (midnight).
-pub(crate) fn date_time(date: chrono::NaiveDate) -> Datetime {
+/// The report's date as a Typst datetime (midnight). A report's dates have
+/// four-digit years (see `content::Tanggal`), which Typst holds; `None`
+/// only for a date made some other way outside years 1–9999.
+pub(crate) fn date_time(date: chrono::NaiveDate) -> Option<Datetime> {
     use chrono::Datelike;
     Datetime::from_ymd_hms(date.year(), date.month() as u8, date.day() as u8, 0, 0, 0)
-        .expect("a calendar date is a valid datetime")
 }
 
 impl World for ReportWorld {
@@ -147,7 +134,7 @@ impl World for ReportWorld {
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
-        Some(self.today)
+        self.today
     }
 }
 
@@ -158,18 +145,23 @@ pub struct KotakTtd {
     /// Which signature block: `kata-pengantar`, `bab` or `lampiran`.
     pub blok: String,
     /// Page number, from 1.
+    #[serde(rename = "halaman")]
     pub page: usize,
     /// Left edge of the box.
     pub x: f64,
     /// Bottom edge of the box.
     pub y: f64,
     /// Width of the box.
+    #[serde(rename = "lebar")]
     pub width: f64,
     /// Height of the box.
+    #[serde(rename = "tinggi")]
     pub height: f64,
     /// Width of the page the box is on.
+    #[serde(rename = "lebar_halaman")]
     pub page_width: f64,
     /// Height of that page.
+    #[serde(rename = "tinggi_halaman")]
     pub page_height: f64,
 }
 

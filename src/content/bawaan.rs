@@ -3,9 +3,13 @@
 
 use super::{
     load_logo, BerkasLaporan, BerkasTandaTangan, Identitas, Logo, ModeTandaTangan, Source,
-    TandaTangan, IDENTITAS, KABUPATEN,
+    TandaTangan, KABUPATEN, LAPORAN,
 };
 use crate::error::{Error, Problem};
+
+/// The years a report may be for: a Rencana Aksi is for a budget year of
+/// SAKIP (since 2014), not for a year typed with a digit too many.
+pub const TAHUN: std::ops::RangeInclusive<i32> = 2000..=2100;
 
 /// The report's identity: each key from laporan.yaml, else from the
 /// batch's kabupaten.yaml, else its default. Missing required keys and
@@ -16,7 +20,7 @@ pub fn resolve(
     own: BerkasLaporan,
     bawaan: Option<&BerkasLaporan>,
 ) -> Option<Identitas> {
-    let file = source.display(IDENTITAS);
+    let file = source.display(LAPORAN);
     let shared = BerkasLaporan::default();
     let b = bawaan.unwrap_or(&shared);
     if let Some(batch) = source.batch() {
@@ -59,6 +63,10 @@ pub fn resolve(
         missing("kabupaten");
         None
     });
+    let tahun_file = match source.batch() {
+        Some(batch) if own.tahun.is_none() => batch.display(KABUPATEN),
+        _ => file.clone(),
+    };
     let tahun = own.tahun.or(b.tahun).or_else(|| {
         missing("tahun");
         None
@@ -66,6 +74,24 @@ pub fn resolve(
     let penandatangan = own.penandatangan.or_else(|| {
         missing("penandatangan");
         None
+    });
+    let tahun = tahun.filter(|tahun| {
+        let sane = TAHUN.contains(tahun);
+        if !sane {
+            found.push(
+                Problem::new(
+                    &tahun_file,
+                    format!(
+                        "tahun {tahun} di luar rentang {}–{}",
+                        TAHUN.start(),
+                        TAHUN.end()
+                    ),
+                )
+                .at_path("tahun")
+                .hint("tulis tahun anggaran laporan dengan empat angka, misalnya `tahun: 2024`"),
+            );
+        }
+        sane
     });
     Some(Identitas {
         kecamatan: kecamatan?,
@@ -97,7 +123,7 @@ fn tanda_tangan(
     // Where a key was written, for messages about it.
     let file_of = |own_set: bool| match source.batch() {
         Some(batch) if !own_set => batch.display(KABUPATEN),
-        _ => source.display(IDENTITAS),
+        _ => source.display(LAPORAN),
     };
     let mode = own.mode.or(b.mode).unwrap_or_default();
     let qr_file = file_of(own.qr.is_some());
@@ -154,6 +180,6 @@ pub fn logo(source: &Source, id: &Identitas) -> Result<Option<Logo>, Error> {
         Some(batch) if id.logo_dari_batch => {
             load_logo(batch, &batch.display(KABUPATEN), path).map(Some)
         }
-        _ => load_logo(source, &source.display(IDENTITAS), path).map(Some),
+        _ => load_logo(source, &source.display(LAPORAN), path).map(Some),
     }
 }

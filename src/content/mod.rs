@@ -2,6 +2,7 @@
 //! structural checks that must pass before anything is rendered.
 
 mod bawaan;
+pub mod gambar;
 mod locate;
 mod model;
 mod recover;
@@ -13,6 +14,8 @@ pub use model::*;
 pub use source::{Berkas, Source};
 
 pub(crate) use locate::locate;
+pub(crate) use locate::nearest as locate_nearest;
+pub(crate) use yaml::closest;
 
 use crate::error::{Error, Problem};
 
@@ -61,7 +64,7 @@ pub struct Logo {
 }
 
 /// The report's main file.
-pub const IDENTITAS: &str = "laporan.yaml";
+pub const LAPORAN: &str = "laporan.yaml";
 /// The narrative file.
 pub const NARASI: &str = "narasi.yaml";
 /// A batch's defaults, in the batch folder above the report folders.
@@ -80,7 +83,7 @@ impl Report {
     /// batch's defaults and, when it has none of its own, its narasi.yaml.
     pub fn load(source: Source) -> Result<Self, Error> {
         let mut problems = Vec::new();
-        let own = parse_file::<BerkasLaporan>(&source, IDENTITAS, &mut problems)?;
+        let own = parse_file::<BerkasLaporan>(&source, LAPORAN, &mut problems)?;
         let own_text = own.as_ref().map(|(_, text)| text.clone());
         let batch = source.batch();
         let bawaan = match batch {
@@ -129,7 +132,7 @@ impl Report {
         };
         // What the types alone cannot say, in every file that parsed.
         if let Some((id, _)) = &identitas {
-            structure::identitas(&mut problems, &source.display(IDENTITAS), id);
+            structure::identitas(&mut problems, &source.display(LAPORAN), id);
         }
         if let Some((narasi, _)) = &narasi {
             structure::narasi(&mut problems, &narasi_file, narasi);
@@ -142,7 +145,7 @@ impl Report {
             .map(|l| (source.display(&l.file), l.text.as_str()))
             .collect();
         if let Some(text) = &own_text {
-            texts.push((source.display(IDENTITAS), text));
+            texts.push((source.display(LAPORAN), text));
         }
         if let (Some(batch), Some((_, text))) = (batch, &bawaan) {
             texts.push((batch.display(KABUPATEN), text));
@@ -199,7 +202,7 @@ impl ReadingOrder {
 /// laporan.yaml, the batch's kabupaten.yaml, narasi.yaml, then the Lampiran
 /// files by name, as displayed.
 fn reading_order(source: &Source, narasi_file: &str, lampiran: &[String]) -> ReadingOrder {
-    let mut files = vec![source.display(IDENTITAS)];
+    let mut files = vec![source.display(LAPORAN)];
     files.extend(source.batch().map(|b| b.display(KABUPATEN)));
     files.push(narasi_file.to_owned());
     files.extend(lampiran.iter().map(|f| source.display(f)));
@@ -282,13 +285,7 @@ pub(super) fn load_logo(source: &Source, file: &str, path: &str) -> Result<Logo,
                 "letakkan gambar di folder laporan dan tulis jalurnya relatif terhadap folder itu",
             )
     })?;
-    let format = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        "png"
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        "jpg"
-    } else if std::str::from_utf8(&bytes).is_ok_and(|t| t.contains("<svg")) {
-        "svg"
-    } else {
+    let Some(format) = gambar::format(&bytes) else {
         return Err(
             Problem::new(file, format!("`{path}` bukan gambar PNG, JPEG atau SVG"))
                 .at_path("logo")
@@ -296,15 +293,11 @@ pub(super) fn load_logo(source: &Source, file: &str, path: &str) -> Result<Logo,
                 .into(),
         );
     };
-    if !crate::compile::decodes_as_image(format, &bytes) {
-        return Err(Problem::new(
-            file,
-            format!("gambar `{path}` rusak dan tidak dapat dibaca"),
-        )
-        .at_path("logo")
-        .hint("simpan ulang gambar itu dari program pengolah gambar, atau hapus kunci `logo`")
-        .into());
-    }
+    gambar::periksa(format, path, &bytes).map_err(|tolak| {
+        Problem::new(file, tolak.message)
+            .at_path("logo")
+            .hint(tolak.hint)
+    })?;
     Ok(Logo {
         path: path.to_owned(),
         format,

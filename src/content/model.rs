@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
@@ -519,9 +519,20 @@ impl<'de> Deserialize<'de> for Tanggal {
                 f.write_str("tanggal TTTT-BB-HH (misalnya 2022-10-12)")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Tanggal, E> {
-                NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
+                // Four digits for the year, so every date a report holds is
+                // one that Typst's and the PDF's dates can hold (1–9999).
+                let t = v.trim();
+                let shape = t.len() == 10
+                    && t.bytes().enumerate().all(|(i, b)| match i {
+                        4 | 7 => b == b'-',
+                        _ => b.is_ascii_digit(),
+                    });
+                shape
+                    .then(|| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+                    .flatten()
+                    .filter(|d| d.year() >= 1)
                     .map(Tanggal)
-                    .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+                    .ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
             }
         }
         deserializer.deserialize_str(TanggalVisitor)

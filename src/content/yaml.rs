@@ -372,7 +372,7 @@ fn suggest(name: &str, choices: &[&str], noun: &str) -> String {
 }
 
 /// The choice within a few typos of `name`, if any.
-fn closest<'a>(name: &str, choices: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn closest<'a>(name: &str, choices: &[&'a str]) -> Option<&'a str> {
     choices
         .iter()
         .map(|c| (distance(&name.to_lowercase(), c), *c))

@@ -3,9 +3,10 @@
 //! are rendered with minijinja. Every YAML value is escaped on the way in.
 
 mod escape;
-pub mod format;
+mod lampiran;
 pub mod markdown;
 mod qr;
+pub mod variabel;
 mod view;
 
 use std::sync::OnceLock;
@@ -75,12 +76,18 @@ fn internal(err: minijinja::Error) -> Error {
 /// Every narrative text whose variables cannot be filled in, all at once
 /// (rendering stops at the first).
 pub fn variable_problems(report: &Report) -> Vec<Problem> {
-    let vars = view::variables(report);
+    let nilai = view::variables(report);
     report
         .narasi
         .texts()
         .into_iter()
-        .filter_map(|(path, text)| plain(report, &vars, &path, text).err())
+        .flat_map(|(path, text)| match variabel::isi(text, &nilai) {
+            Ok(_) => Vec::new(),
+            Err(salah) => salah
+                .iter()
+                .map(|s| narrative_problem(report, &path, text, s))
+                .collect(),
+        })
         .collect()
 }
 
@@ -90,65 +97,46 @@ pub fn variable_problems(report: &Report) -> Vec<Problem> {
 /// error messages.
 fn narrative(
     report: &Report,
-    vars: &Value,
+    nilai: &variabel::Nilai,
     path: &str,
     text: &str,
     convert: fn(&str) -> String,
 ) -> Result<Value, Problem> {
-    let filled = plain(report, vars, path, text)?;
+    let filled = plain(report, nilai, path, text)?;
     Ok(Value::from_safe_string(convert(&filled)))
 }
 
 /// Fills variables into a text, as written (no Markdown), e.g. a title.
-fn plain(report: &Report, vars: &Value, path: &str, text: &str) -> Result<String, Problem> {
-    let mut env = Environment::new();
-    env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.render_str(text, vars)
-        .map_err(|err| narrative_problem(report, path, text, &err))
+fn plain(
+    report: &Report,
+    nilai: &variabel::Nilai,
+    path: &str,
+    text: &str,
+) -> Result<String, Problem> {
+    variabel::isi(text, nilai).map_err(|salah| narrative_problem(report, path, text, &salah[0]))
 }
 
-fn narrative_problem(report: &Report, path: &str, text: &str, err: &minijinja::Error) -> Problem {
-    use minijinja::ErrorKind;
-    let file = report.narasi_file.clone();
-    let names = "tahun, kecamatan, kabupaten, judul, penandatangan.nama, penandatangan.jabatan, \
-                 penandatangan.pangkat, penandatangan.golongan, penandatangan.nip, penandatangan.tempat, \
-                 penandatangan.tanggal";
-    let (message, hint) = match err.kind() {
-        ErrorKind::UndefinedError => (
-            "variabel tidak dikenal".to_string(),
-            format!("variabel yang tersedia: {names}"),
-        ),
-        ErrorKind::SyntaxError => (
-            format!("penulisan variabel salah: {}", err.detail().unwrap_or("")),
-            "tulis variabel sebagai {{ tahun }}; untuk tanda {{ apa adanya tulis {{ \"{{\" }}"
-                .to_string(),
-        ),
-        _ => (
-            format!("variabel tidak dapat diisi: {}", err.detail().unwrap_or("")),
-            format!("variabel yang tersedia: {names}"),
-        ),
-    };
-    let problem = Problem::new(file, message).at_path(path).hint(hint);
-    // Place the error on the line of narasi.yaml that holds the faulty line.
-    // A syntax error is found where the parser gave up, often lines after
-    // the brace left open: point at the last `{{` or `{%` up to there.
-    let upto = err.line().unwrap_or(1).max(1);
-    let lines: Vec<&str> = text.lines().take(upto).collect();
-    let opener = |l: &&&str| l.contains("{{") || l.contains("{%");
-    let line = match err.kind() {
-        ErrorKind::SyntaxError => lines.iter().rev().find(opener).or(lines.last()),
-        _ => lines.last(),
-    };
-    let wanted = line.map(|l| l.trim());
-    let found = wanted.filter(|w| !w.is_empty()).and_then(|wanted| {
-        report.narasi_text.lines().enumerate().find_map(|(i, l)| {
-            let column = l.find(wanted)?;
-            let offset = wanted.find("{{").or_else(|| wanted.find("{%")).unwrap_or(0);
-            Some((i + 1, l[..column + offset].chars().count() + 1))
-        })
+/// The problem of `salah`, placed on its line and column of narasi.yaml:
+/// the text's line holding it is looked for from where `path` is written.
+fn narrative_problem(report: &Report, path: &str, text: &str, salah: &variabel::Salah) -> Problem {
+    let problem = Problem::new(report.narasi_file.clone(), salah.message.clone())
+        .at_path(path)
+        .hint(salah.hint.clone());
+    let file = &report.narasi_text;
+    let line_start = text[..salah.offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[salah.offset..]
+        .find('\n')
+        .map_or(text.len(), |i| salah.offset + i);
+    let wanted = &text[line_start..line_end];
+    let written = crate::content::locate_nearest(file, path);
+    let from = written.map_or(0, |(line, _)| line - 1);
+    let found = file.lines().enumerate().skip(from).find_map(|(i, l)| {
+        let column = l.find(wanted)?;
+        let chars = l[..column].chars().count() + text[line_start..salah.offset].chars().count();
+        Some((i + 1, chars + 1))
     });
-    match found {
-        Some((line, column)) => problem.at(&report.narasi_text, line, column),
+    match found.or(written) {
+        Some((line, column)) => problem.at(file, line, column),
         None => problem,
     }
 }

@@ -512,12 +512,12 @@ fn bad_variable_in_narrative_points_at_its_line() {
     });
     assert!(
         err.starts_with(
-            "galat: DIR/narasi.yaml:8:46 (bab[0].bagian[0].isi): variabel tidak dikenal\n"
+            "galat: DIR/narasi.yaml:8:49 (bab[0].bagian[0].isi): variabel `kabupatem` tidak dikenal\n"
         ),
         "{err}"
     );
     assert!(
-        err.contains("saran: variabel yang tersedia: tahun, kecamatan, kabupaten"),
+        err.contains("saran: maksud Anda: {{ kabupaten }}?\n"),
         "{err}"
     );
 }

@@ -287,11 +287,11 @@ fn json_format_for_editors_and_ci() {
     assert_eq!(json["galat"], 0);
     assert_eq!(json["peringatan"], 1);
     let temuan = &json["temuan"][0];
-    assert_eq!(temuan["severity"], "peringatan");
-    assert_eq!(temuan["line"], 7);
-    assert_eq!(temuan["column"], 13);
-    assert_eq!(temuan["path"], "pejabat[0].sasaran[0].indikator[0]");
-    assert!(temuan["file"]
+    assert_eq!(temuan["tingkat"], "peringatan");
+    assert_eq!(temuan["baris"], 7);
+    assert_eq!(temuan["kolom"], 13);
+    assert_eq!(temuan["jalur"], "pejabat[0].sasaran[0].indikator[0]");
+    assert!(temuan["berkas"]
         .as_str()
         .unwrap()
         .ends_with("minimal/lampiran/4-kinerja.yaml"));
@@ -303,11 +303,8 @@ fn json_format_for_editors_and_ci() {
     let (out, _) = check(&fixture, &["--format", "json"]);
     assert_eq!(out.code, 1);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-    assert_eq!(
-        json["temuan"][0]["message"],
-        "kunci `kabupatn` tidak dikenal"
-    );
-    assert_eq!(json["temuan"][0]["line"], 2);
+    assert_eq!(json["temuan"][0]["pesan"], "kunci `kabupatn` tidak dikenal");
+    assert_eq!(json["temuan"][0]["baris"], 2);
 }
 
 #[test]
@@ -323,8 +320,8 @@ fn every_broken_narrative_variable_at_once() {
     assert_eq!(
         heads,
         [
-            "galat: DIR/narasi.yaml:2:36 (kata_pengantar): variabel tidak dikenal",
-            "galat: DIR/narasi.yaml:8:46 (bab[0].bagian[0].isi): penulisan variabel salah: unexpected float, expected identifier or integer",
+            "galat: DIR/narasi.yaml:2:39 (kata_pengantar): variabel `kecamatn` tidak dikenal",
+            "galat: DIR/narasi.yaml:8:46 (bab[0].bagian[0].isi): `{{` tidak ditutup dengan `}}`",
         ],
         "{out}"
     );

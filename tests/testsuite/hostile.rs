@@ -150,3 +150,211 @@ fn a_large_file_full_of_errors_is_searched_for_a_bounded_time() {
         "{out}"
     );
 }
+
+/// Runs `renaksi ARGS` on a copy of the minimal report changed by `edit`;
+/// a run still going after `seconds` fails the test.
+fn run_edited(args: &[&str], seconds: u64, edit: impl FnOnce(&Fixture)) -> (Fixture, Run, String) {
+    let fixture = Fixture::new("build", "minimal");
+    edit(&fixture);
+    let dir = fixture.dir.to_str().unwrap().to_owned();
+    let mut all: Vec<&str> = args.to_vec();
+    all.push(&dir);
+    let out = fixture.path("out").to_str().unwrap().to_owned();
+    if args[0] == "build" {
+        all.extend(["-o", &out]);
+    }
+    let run = crate::support::renaksi_within(&all, fixture.tmp.path(), seconds);
+    let text = run.stderr.replace(&dir, "DIR");
+    (fixture, run, text)
+}
+
+#[test]
+fn dates_typst_cannot_hold_are_refused_where_written() {
+    for (tanggal, column) in [("10000-01-01", 12), ("-0001-01-01", 12), ("0000-05-05", 12)] {
+        let (_, run, out) = run_edited(&["check"], 10, |f| {
+            f.edit("laporan.yaml", |t| {
+                t.replace("tanggal: 2024-02-05", &format!("tanggal: \"{tanggal}\""))
+            });
+        });
+        assert_clear(
+            &run,
+            &out,
+            &format!("galat: DIR/laporan.yaml:7:{column} (penandatangan.tanggal): nilai tidak sah: teks \"{tanggal}\"\n"),
+        );
+    }
+    let (_, run, out) = run_edited(&["build"], 20, |f| {
+        f.edit("laporan.yaml", |t| t.replace("tahun: 2024", "tahun: 99999"));
+    });
+    assert_clear(
+        &run,
+        &out,
+        "galat: DIR/laporan.yaml:3:1 (tahun): tahun 99999 di luar rentang 2000–2100\n",
+    );
+}
+
+#[test]
+fn a_signing_date_far_from_the_year_is_a_warning() {
+    let (fixture, run, out) = run_edited(&["build"], 30, |f| {
+        f.edit("laporan.yaml", |t| {
+            t.replace("tanggal: 2024-02-05", "tanggal: 2042-02-05")
+        });
+    });
+    assert_eq!(run.code, 0, "{out}");
+    assert!(fixture.path("out/minimal.pdf").exists());
+    let (_, run, out) = run_edited(&["check"], 10, |f| {
+        f.edit("laporan.yaml", |t| {
+            t.replace("tanggal: 2024-02-05", "tanggal: 2042-02-05")
+        });
+    });
+    assert_eq!(run.code, 0, "{out}");
+    assert!(out.contains(
+        "peringatan: DIR/laporan.yaml:7:3 (penandatangan.tanggal): tanggal penandatanganan 5 Februari 2042 jauh dari tahun laporan 2024\n"
+    ), "{out}");
+}
+
+#[test]
+fn narrative_expressions_are_refused_not_run() {
+    // The caret: on the expression inside `{{ }}`, or on a `{%`.
+    let hostile = [
+        (
+            "{{ \"x\" * 100000000 }}",
+            23,
+            "`\"x\" * 100000000` bukan nama variabel",
+        ),
+        (
+            "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
+            20,
+            "`{%` tidak dipakai di narasi",
+        ),
+        (
+            "{{ tahun | upper }}",
+            23,
+            "`tahun | upper` bukan nama variabel",
+        ),
+        ("{{ kabupatn }}", 23, "variabel `kabupatn` tidak dikenal"),
+    ];
+    for (expr, column, message) in hostile {
+        let (fixture, run, out) = run_edited(&["build"], 10, |f| {
+            f.edit("narasi.yaml", |t| {
+                t.replace(
+                    "Paragraf pertama tentang",
+                    &format!("Paragraf {expr} tentang"),
+                )
+            });
+        });
+        assert_eq!(run.code, 1, "{out}");
+        assert!(
+            out.starts_with(&format!(
+                "galat: DIR/narasi.yaml:8:{column} (bab[0].bagian[0].isi): {message}\n"
+            )),
+            "{expr}\n{out}"
+        );
+        assert!(!fixture.path("out/minimal.pdf").exists());
+    }
+}
+
+#[test]
+fn a_narrative_filled_in_beyond_its_limit_is_refused() {
+    // 30 names of 1.990 characters fill 10 lines to 60.000 characters.
+    let (_, run, out) = run_edited(&["check"], 10, |f| {
+        f.edit("laporan.yaml", |t| {
+            t.replace(
+                "nama: I Made Uji, S.STP",
+                &format!("nama: {}", "U".repeat(1_990)),
+            )
+        });
+        f.edit("narasi.yaml", |t| {
+            t.replace(
+                "Ditandatangani oleh {{ penandatangan.nama }}.",
+                &"{{ penandatangan.nama }} ".repeat(30),
+            )
+        });
+    });
+    assert_eq!(run.code, 1, "{out}");
+    assert!(out.contains(
+        "galat: DIR/narasi.yaml:16:632 (bab[1].isi): teks terlalu panjang setelah variabel diisi (lebih dari 50.000 karakter)\n"
+    ), "{out}");
+}
+
+/// A PNG whose header claims `w` × `h` pixels, followed by a little data:
+/// a small file that would decode to gigabytes.
+fn png_claiming(w: u32, h: u32) -> Vec<u8> {
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend(w.to_be_bytes());
+    png.extend(h.to_be_bytes());
+    png.extend([8, 0, 0, 0, 0, 0, 0, 0, 0]);
+    png.extend(std::iter::repeat_n(0u8, 190_000));
+    png
+}
+
+#[test]
+fn an_image_huge_in_pixels_is_refused_by_its_header() {
+    let (_, run, out) = run_edited(&["build"], 10, |f| {
+        std::fs::write(f.dir.join("logo.png"), png_claiming(20_000, 20_000)).unwrap();
+        f.edit("laporan.yaml", |t| format!("{t}logo: logo.png\n"));
+    });
+    assert_clear(
+        &run,
+        &out,
+        "galat: DIR/laporan.yaml:13:1 (logo): gambar `logo.png` terlalu besar: 20.000 × 20.000 piksel\n",
+    );
+    assert!(out.contains("paling banyak 6.000 piksel"), "{out}");
+}
+
+#[test]
+fn an_svg_logo_linking_other_files_is_refused() {
+    let links = [
+        (
+            r#"<image href="../rahasia.png" width="10" height="10"/>"#,
+            "berkas atau alamat lain: `../rahasia.png`",
+        ),
+        (
+            r#"<image href="https://contoh.go.id/logo.png" width="10" height="10"/>"#,
+            "berkas atau alamat lain: `https://contoh.go.id/logo.png`",
+        ),
+        (
+            r#"<style>@font-face { font-family: X; src: url(x.ttf) }</style>"#,
+            "huruf dari luar (`@font-face`)",
+        ),
+    ];
+    for (inner, what) in links {
+        let (_, run, out) = run_edited(&["check"], 10, |f| {
+            let svg = format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">{inner}<rect width="5" height="5"/></svg>"#
+            );
+            std::fs::write(f.dir.join("logo.svg"), svg).unwrap();
+            f.edit("laporan.yaml", |t| format!("{t}logo: logo.svg\n"));
+        });
+        assert_clear(
+            &run,
+            &out,
+            &format!("galat: DIR/laporan.yaml:13:1 (logo): logo SVG `logo.svg` menautkan {what}\n"),
+        );
+    }
+}
+
+#[test]
+fn characters_no_font_prints_are_warned_where_written() {
+    let (fixture, run, out) = run_edited(&["build"], 30, |f| {
+        f.edit("lampiran/4-kinerja.yaml", |t| {
+            t.replace("satuan: Dokumen", "satuan: Dokumen 📄")
+        });
+    });
+    assert_eq!(run.code, 0, "{out}");
+    assert!(fixture.path("out/minimal.pdf").exists());
+    let (_, run, out) = run_edited(&["check"], 10, |f| {
+        f.edit("lampiran/4-kinerja.yaml", |t| {
+            t.replace("satuan: Dokumen", "satuan: Dokumen 📄")
+        });
+        f.edit("narasi.yaml", |t| {
+            t.replace("istilah *miring*", "istilah *miring* 文")
+        });
+    });
+    assert_eq!(run.code, 0, "{out}");
+    for expected in [
+        "peringatan: DIR/narasi.yaml:2:94 (kata_pengantar): karakter `文` (U+6587) tidak ada di huruf mana pun; di PDF tampil sebagai kotak kosong\n",
+        "peringatan: DIR/lampiran/4-kinerja.yaml:8:29 (pejabat[0].sasaran[0].indikator[0].satuan): karakter `📄` (U+1F4C4) tidak ada di huruf mana pun; di PDF tampil sebagai kotak kosong\n",
+    ] {
+        assert!(out.contains(expected), "{expected}\n{out}");
+    }
+}

@@ -52,10 +52,17 @@ impl Fixture {
     }
 
     /// Rewrites a file of the report with `edit`.
+    /// An edit that changes nothing fails the test: the text it meant to
+    /// replace is not in the fixture (any more).
     pub fn edit(&self, rel: &str, edit: impl FnOnce(String) -> String) -> &Self {
         let path = self.dir.join(rel);
         let text = fs::read_to_string(&path).unwrap();
-        fs::write(path, edit(text)).unwrap();
+        let edited = edit(text.clone());
+        assert_ne!(
+            edited, text,
+            "the edit of {rel} changed nothing: the text it replaces is not there"
+        );
+        fs::write(path, edited).unwrap();
         self
     }
 
@@ -95,9 +102,15 @@ pub fn copy_dir(src: &Path, dst: &Path) {
 /// Runs the binary with `args` in `cwd`. A run that has not ended after a
 /// minute is killed and fails the test: no input may make renaksi hang.
 pub fn renaksi(args: &[&str], cwd: &Path) -> Run {
+    renaksi_within(args, cwd, 60)
+}
+
+/// Runs the binary as [`renaksi`] does, killed after `seconds`: for input
+/// that must be refused quickly, never worked through.
+pub fn renaksi_within(args: &[&str], cwd: &Path, seconds: u64) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_renaksi"));
     command.args(args);
-    run(command, cwd, args)
+    run(command, cwd, args, seconds)
 }
 
 /// Runs the binary on a pseudo-terminal (util-linux `script`), as a person
@@ -109,10 +122,10 @@ pub fn renaksi_on_terminal(args: &[&str], cwd: &Path) -> Run {
         .collect();
     let mut command = Command::new("script");
     command.args(["-qec", &quoted.join(" "), "/dev/null"]);
-    run(command, cwd, args)
+    run(command, cwd, args, 60)
 }
 
-fn run(mut command: Command, cwd: &Path, args: &[&str]) -> Run {
+fn run(mut command: Command, cwd: &Path, args: &[&str], seconds: u64) -> Run {
     let mut child = command
         .current_dir(cwd)
         .stdin(Stdio::null())
@@ -127,9 +140,9 @@ fn run(mut command: Command, cwd: &Path, args: &[&str]) -> Run {
     let out = std::thread::spawn(move || read_all(&mut stdout));
     let err = std::thread::spawn(move || read_all(&mut stderr));
     while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > Duration::from_secs(60) {
+        if start.elapsed() > Duration::from_secs(seconds) {
             child.kill().unwrap();
-            panic!("renaksi {args:?} did not finish within 60 s");
+            panic!("renaksi {args:?} did not finish within {seconds} s");
         }
         std::thread::sleep(Duration::from_millis(5));
     }

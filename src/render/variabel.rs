@@ -1,0 +1,227 @@
+//! The narrative's variables. A narrative is text with a few names filled
+//! in — `{{ tahun }}`, `{{ penandatangan.nama }}` — and `{{ "{{" }}` for a
+//! brace written as it is; nothing else. No loops, filters or arithmetic:
+//! filling a text in takes time in proportion to its length, and its result
+//! is held to the same length limit as the text a person writes.
+
+use crate::check::NARASI_MAX;
+
+/// Every variable a narrative may name, in the order the docs list them.
+pub const NAMA: [&str; 11] = [
+    "tahun",
+    "kecamatan",
+    "kabupaten",
+    "judul",
+    "penandatangan.nama",
+    "penandatangan.jabatan",
+    "penandatangan.pangkat",
+    "penandatangan.golongan",
+    "penandatangan.tempat",
+    "penandatangan.tanggal",
+    "penandatangan.nip",
+];
+
+/// The values of [`NAMA`] for one report, in the same order.
+pub struct Nilai(pub [String; NAMA.len()]);
+
+impl Nilai {
+    fn get(&self, name: &str) -> Option<&str> {
+        let i = NAMA.iter().position(|n| *n == name)?;
+        Some(&self.0[i])
+    }
+}
+
+/// Something in a narrative text that cannot be filled in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Salah {
+    /// Byte offset in the text where it starts.
+    pub offset: usize,
+    /// What is wrong, in Indonesian.
+    pub message: String,
+    /// What would be right.
+    pub hint: String,
+}
+
+/// `text` with its variables filled in, or every expression in it that is
+/// not a known variable or a quoted literal.
+pub fn isi(text: &str, nilai: &Nilai) -> Result<String, Vec<Salah>> {
+    let mut out = String::with_capacity(text.len());
+    let mut salah = Vec::new();
+    let mut rest = 0;
+    while let Some(found) = text[rest..].find('{') {
+        let at = rest + found;
+        let after = &text[at + 1..];
+        if after.starts_with('%') || after.starts_with('#') {
+            let opener = &text[at..at + 2];
+            salah.push(Salah {
+                offset: at,
+                message: format!("`{opener}` tidak dipakai di narasi"),
+                hint: format!(
+                    "narasi hanya memakai variabel seperti {{{{ tahun }}}}; untuk menulis `{opener}` apa adanya tulis {{{{ \"{opener}\" }}}}"
+                ),
+            });
+            out.push_str(&text[rest..at + 2]);
+            rest = at + 2;
+            continue;
+        }
+        if !after.starts_with('{') {
+            out.push_str(&text[rest..at + 1]);
+            rest = at + 1;
+            continue;
+        }
+        out.push_str(&text[rest..at]);
+        let inner_start = at + 2;
+        let Some(close) = closing(&text[inner_start..]) else {
+            salah.push(Salah {
+                offset: at,
+                message: "`{{` tidak ditutup dengan `}}`".into(),
+                hint: "tulis variabel sebagai {{ tahun }}; untuk tanda {{ apa adanya tulis {{ \"{{\" }}".into(),
+            });
+            rest = text.len();
+            break;
+        };
+        let inner = &text[inner_start..inner_start + close];
+        match ekspresi(inner, nilai) {
+            Ok(value) => out.push_str(value),
+            Err((message, hint)) => {
+                let lead = inner.len() - inner.trim_start().len();
+                salah.push(Salah {
+                    offset: inner_start + lead,
+                    message,
+                    hint,
+                });
+            }
+        }
+        rest = inner_start + close + 2;
+        if out.chars().count() > NARASI_MAX {
+            salah.push(Salah {
+                offset: at,
+                message: format!(
+                    "teks terlalu panjang setelah variabel diisi (lebih dari {} karakter)",
+                    crate::format::angka(NARASI_MAX as f64)
+                ),
+                hint: "pecah teks ini menjadi beberapa bagian".into(),
+            });
+            return Err(salah);
+        }
+    }
+    out.push_str(&text[rest..]);
+    if out.chars().count() > NARASI_MAX {
+        salah.push(Salah {
+            offset: 0,
+            message: format!(
+                "teks terlalu panjang setelah variabel diisi (lebih dari {} karakter)",
+                crate::format::angka(NARASI_MAX as f64)
+            ),
+            hint: "pecah teks ini menjadi beberapa bagian".into(),
+        });
+    }
+    if salah.is_empty() {
+        Ok(out)
+    } else {
+        Err(salah)
+    }
+}
+
+/// Where the `}}` closing an expression is, skipping quoted text.
+fn closing(inner: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in inner.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '}') if inner[i..].starts_with("}}") => return Some(i),
+            (_, '\n') if quote.is_some() => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The value of one expression: a known variable or a quoted literal.
+fn ekspresi<'a>(inner: &'a str, nilai: &'a Nilai) -> Result<&'a str, (String, String)> {
+    let expr = inner.trim();
+    for q in ['"', '\''] {
+        if let Some(literal) = expr.strip_prefix(q).and_then(|e| e.strip_suffix(q)) {
+            if !literal.contains(q) {
+                return Ok(literal);
+            }
+        }
+    }
+    let daftar = || format!("variabel yang tersedia: {}", NAMA.join(", "));
+    if expr.is_empty() {
+        return Err(("`{{ }}` tanpa nama variabel".into(), daftar()));
+    }
+    let is_name = expr
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+    if !is_name {
+        return Err((
+            format!("`{expr}` bukan nama variabel"),
+            format!(
+                "narasi hanya memakai variabel, tanpa filter atau perhitungan; {}",
+                daftar()
+            ),
+        ));
+    }
+    nilai.get(expr).ok_or_else(|| {
+        let hint = match crate::content::closest(expr, &NAMA) {
+            Some(near) => format!("maksud Anda: {{{{ {near} }}}}?"),
+            None => daftar(),
+        };
+        (format!("variabel `{expr}` tidak dikenal"), hint)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nilai() -> Nilai {
+        Nilai(NAMA.map(|n| n.to_uppercase()))
+    }
+
+    #[test]
+    fn fills_names_and_literals() {
+        let text = "Tahun {{ tahun }} di {{kecamatan}}: {{ \"{{\" }} dan { x } }}";
+        assert_eq!(
+            isi(text, &nilai()).unwrap(),
+            "Tahun TAHUN di KECAMATAN: {{ dan { x } }}"
+        );
+        assert_eq!(
+            isi("{{ penandatangan.nama }}", &nilai()).unwrap(),
+            "PENANDATANGAN.NAMA"
+        );
+    }
+
+    #[test]
+    fn refuses_everything_else_where_it_stands() {
+        let text = "a {{ kabupatn }} b {{ \"x\" * 100000000 }} {% for i in range(9) %} {{ tahun | upper }} {{ tahun";
+        let salah = isi(text, &nilai()).unwrap_err();
+        let at: Vec<(usize, &str)> = salah
+            .iter()
+            .map(|s| (s.offset, s.message.as_str()))
+            .collect();
+        assert_eq!(
+            at,
+            [
+                (5, "variabel `kabupatn` tidak dikenal"),
+                (22, "`\"x\" * 100000000` bukan nama variabel"),
+                (41, "`{%` tidak dipakai di narasi"),
+                (68, "`tahun | upper` bukan nama variabel"),
+                (85, "`{{` tidak ditutup dengan `}}`"),
+            ]
+        );
+        assert!(salah[0].hint.starts_with("maksud Anda: {{ kabupaten }}?"));
+    }
+
+    #[test]
+    fn the_filled_text_is_bounded() {
+        let mut long = nilai();
+        long.0[0] = "x".repeat(2_000);
+        let text = "{{ tahun }}".repeat(30);
+        let salah = isi(&text, &long).unwrap_err();
+        assert_eq!(salah.len(), 1);
+        assert!(salah[0].message.starts_with("teks terlalu panjang"));
+    }
+}
