@@ -2,13 +2,14 @@
 //! ahead of time, so the templates only place it on the page.
 
 use chrono::Datelike;
-use minijinja::context;
 use minijinja::value::Value;
 use serde::Serialize;
 
-use super::{format, markdown, narrative, plain};
-use crate::content::{Kertas, ProgramKegiatan, Report, Rincian, TandaTangan, Tingkat, IDENTITAS};
+use super::lampiran::{tabel, Tabel, Tata, TATA};
+use super::{markdown, narrative, plain, variabel};
+use crate::content::{Kertas, Report, Rincian, TandaTangan, LAPORAN};
 use crate::error::Problem;
+use crate::format;
 
 #[derive(Serialize)]
 pub(super) struct View {
@@ -25,6 +26,8 @@ pub(super) struct View {
     kata_pengantar: Value,
     bab: Vec<BabView>,
     lampiran: Vec<Tabel>,
+    /// The Lampiran's layout numbers.
+    tata: Tata,
     kolom_periode: &'static str,
     /// Period names, one per line.
     periode: String,
@@ -65,78 +68,6 @@ struct BagianView {
     isi: Value,
 }
 
-#[derive(Serialize)]
-struct Tabel {
-    kolom_sasaran: &'static str,
-    kolom_program: &'static str,
-    pejabat: Vec<PejabatView>,
-    /// Whether the signature block is the table's last row (the last table
-    /// of a signed report), held on the page of the last indicator. When
-    /// the two could not share a page, the block follows the table instead.
-    ttd: bool,
-}
-
-#[derive(Serialize)]
-struct PejabatView {
-    jabatan: String,
-    /// Rows spanned by the unbreakable cell of the zero-width column that
-    /// starts at the official's name: the name row and the first indicator's
-    /// rows (and the signature row, when that indicator is the table's last).
-    /// It may break across pages when the first indicator may (`pecah`).
-    awal: usize,
-    baris: Vec<Baris>,
-}
-
-/// A cell of the zero-width column that starts at an indicator's first row.
-/// Unbreakable cells hold the rows they span on one page.
-#[derive(Serialize)]
-struct Tepi {
-    rowspan: usize,
-    breakable: bool,
-}
-
-/// One indicator: a row of the table (several when it lists several programs).
-#[derive(Serialize)]
-struct Baris {
-    id: String,
-    /// Whether the next indicator of the same sasaran looks for this row's page.
-    tanda: bool,
-    sebelum: Option<String>,
-    /// Whether the row must reserve the height of "sasaran (lanjutan)",
-    /// which the page header may write into it (see `muat_di_blok`).
-    cadangan: bool,
-    /// Table rows this indicator takes: one per program, at least one.
-    n: usize,
-    nomor: String,
-    sasaran: String,
-    indikator: String,
-    satuan: String,
-    target: String,
-    /// Targets per period, one per line, "-" where none.
-    nilai: String,
-    ket: String,
-    program: Vec<Program>,
-    program_lanjut: bool,
-    /// The zero-width column's cell starting at this indicator, if any: after
-    /// the first indicator, a breakable one spanning the official's other
-    /// rows; at the table's last indicator before the signature row, an
-    /// unbreakable one spanning its rows and the signature's.
-    tepi: Option<Tepi>,
-    /// The rows' height in points, estimated high (see `tinggi_baris`).
-    #[serde(skip)]
-    tinggi: f64,
-    /// Whether the rows may break across pages: only for an indicator that
-    /// may be taller than a page (many programs), which unbroken would run
-    /// off the page's bottom edge. Its period block still stays whole.
-    pecah: bool,
-}
-
-#[derive(Serialize)]
-struct Program {
-    uraian: String,
-    anggaran: String,
-}
-
 /// The title of the document, as the narrative writes it.
 pub fn judul(report: &Report) -> String {
     let mut judul = String::from("Rencana Aksi Atas Perjanjian Kinerja");
@@ -146,25 +77,24 @@ pub fn judul(report: &Report) -> String {
     judul
 }
 
-/// The variables a narrative text may use: `{{ tahun }}`, `{{ kecamatan }}`, …
-pub(super) fn variables(report: &Report) -> Value {
+/// The values of the variables a narrative text may use, in the order of
+/// [`variabel::NAMA`]: `{{ tahun }}`, `{{ kecamatan }}`, …
+pub(super) fn variables(report: &Report) -> variabel::Nilai {
     let id = &report.identitas;
     let p = &id.penandatangan;
-    context! {
-        tahun => id.tahun,
-        kecamatan => id.kecamatan,
-        kabupaten => id.kabupaten,
-        judul => judul(report),
-        penandatangan => context! {
-            tempat => p.tempat,
-            tanggal => format::tanggal(p.tanggal.0, id.ejaan_bulan),
-            jabatan => p.jabatan,
-            nama => p.nama,
-            pangkat => p.pangkat,
-            golongan => p.golongan,
-            nip => format::nip(&p.nip),
-        },
-    }
+    variabel::Nilai([
+        id.tahun.to_string(),
+        id.kecamatan.clone(),
+        id.kabupaten.clone(),
+        judul(report),
+        p.nama.clone(),
+        p.jabatan.clone(),
+        p.pangkat.clone(),
+        p.golongan.clone(),
+        p.tempat.clone(),
+        format::tanggal(p.tanggal.0, id.ejaan_bulan),
+        format::nip(&p.nip),
+    ])
 }
 
 pub(super) fn build(report: &Report) -> Result<View, Problem> {
@@ -176,7 +106,7 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
     let (qr, jangkar) = match &id.tanda_tangan {
         TandaTangan::Tte { qr, jangkar } => {
             let svg = super::qr::svg(qr).map_err(|message| {
-                Problem::new(report.source.display(IDENTITAS), message)
+                Problem::new(report.source.display(LAPORAN), message)
                     .at_path("tanda_tangan.qr")
                     .hint("pakai teks yang lebih pendek, misalnya tautan verifikasi (paling banyak ±2.300 karakter)")
             })?;
@@ -295,183 +225,7 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
         kolom_periode,
         periode: periode.join("\n"),
         jumlah_periode: periode.len(),
+        tata: TATA,
         judul,
     })
-}
-
-/// The view of Lampiran table `t`; `ttd`: the signature block follows it.
-fn tabel(report: &Report, t: usize, lampiran: &crate::content::Lampiran, ttd: bool) -> Tabel {
-    let (kolom_sasaran, kolom_program) = match lampiran.tingkat {
-        Tingkat::Program => ("Sasaran Strategis (Program)", "Program"),
-        Tingkat::Kegiatan => ("Sasaran Kegiatan", "Kegiatan"),
-        Tingkat::SubKegiatan => ("Sasaran Sub Kegiatan", "Sub Kegiatan"),
-        Tingkat::Kinerja => ("Sasaran Kinerja", "Kinerja"),
-    };
-    let rincian = report.identitas.rincian_target;
-    let mut nomor = 0;
-    let last_pejabat = lampiran.pejabat.len().saturating_sub(1);
-    let mut joined = false;
-    let pejabat = lampiran
-        .pejabat
-        .iter()
-        .enumerate()
-        .map(|(a, pj)| {
-            let mut baris = Vec::new();
-            for sasaran in &pj.sasaran {
-                nomor += 1;
-                for (k, ind) in sasaran.indikator.iter().enumerate() {
-                    let shared: &[ProgramKegiatan] = if k == 0 {
-                        &sasaran.program_kegiatan
-                    } else {
-                        &[]
-                    };
-                    let tinggi = tinggi_baris(
-                        &sasaran.uraian,
-                        ind,
-                        shared.iter().chain(&ind.program_kegiatan),
-                        rincian,
-                    );
-                    let program: Vec<Program> = shared
-                        .iter()
-                        .chain(&ind.program_kegiatan)
-                        .map(|p| Program {
-                            uraian: format::lipat(&p.uraian),
-                            anggaran: p.anggaran.map(format::rupiah).unwrap_or_default(),
-                        })
-                        .collect();
-                    baris.push(Baris {
-                        id: format!("rk-{t}-{nomor}-{k}"),
-                        tanda: k + 1 < sasaran.indikator.len(),
-                        cadangan: k > 0 && !muat_di_blok(&sasaran.uraian, rincian),
-                        n: program.len().max(1),
-                        sebelum: (k > 0).then(|| format!("rk-{t}-{nomor}-{}", k - 1)),
-                        nomor: nomor.to_string(),
-                        sasaran: format::lipat(&sasaran.uraian),
-                        indikator: format::lipat(&ind.uraian),
-                        satuan: format::lipat(&ind.satuan),
-                        target: format::lipat(&format::angka(ind.target.0)),
-                        nilai: ind
-                            .rencana(rincian)
-                            .into_iter()
-                            .map(|v| v.map_or_else(|| "-".into(), |a| format::angka(a.0)))
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                        ket: format::lipat(ind.ket.as_deref().unwrap_or_default()),
-                        program_lanjut: k > 0
-                            && program.is_empty()
-                            && !sasaran.program_kegiatan.is_empty(),
-                        program,
-                        tepi: None,
-                        tinggi,
-                        pecah: tinggi > TINGGI_HALAMAN,
-                    });
-                }
-            }
-            // The signature row joins the last indicator only when both
-            // surely fit on one page; else an unbreakable pair taller than
-            // the page would run off its bottom edge.
-            let signature_follows = ttd
-                && a == last_pejabat
-                && baris.last().is_some_and(|b| b.tinggi <= TINGGI_BERSAMA_TTD);
-            joined |= signature_follows;
-            let k = baris.len();
-            let awal =
-                1 + baris.first().map_or(1, |b| b.n) + usize::from(k == 1 && signature_follows);
-            if k > 1 {
-                let last = baris[k - 1].n;
-                let mut rest: usize = baris[1..].iter().map(|b| b.n).sum();
-                if signature_follows {
-                    baris[k - 1].tepi = Some(Tepi {
-                        rowspan: last + 1,
-                        breakable: false,
-                    });
-                    rest -= last;
-                }
-                if rest > 0 {
-                    baris[1].tepi = Some(Tepi {
-                        rowspan: rest,
-                        breakable: true,
-                    });
-                }
-            }
-            PejabatView {
-                jabatan: pj.jabatan.clone(),
-                awal,
-                baris,
-            }
-        })
-        .collect();
-    Tabel {
-        kolom_sasaran,
-        kolom_program,
-        pejabat,
-        ttd: joined,
-    }
-}
-
-/// Characters counted to a line of the wide Lampiran columns (sasaran,
-/// indicator, program): fewer than the narrowest of them holds in any
-/// bundled font (about 30), so estimates of height err high.
-const HURUF_SEBARIS: usize = 20;
-
-/// Whether "sasaran (lanjutan)" surely fits beside the block of period
-/// lines (12 or 4 lines high), so the row need not reserve its height; the
-/// estimate errs towards reserving.
-fn muat_di_blok(sasaran: &str, rincian: Rincian) -> bool {
-    let lines = sasaran.chars().count().div_ceil(HURUF_SEBARIS) + 1;
-    lines < periods(rincian)
-}
-
-fn periods(rincian: Rincian) -> usize {
-    match rincian {
-        Rincian::Bulanan => 12,
-        Rincian::Triwulan => 4,
-    }
-}
-
-/// The height of a line in the Lampiran table (`rk-pitch`) and of a cell's
-/// top and bottom insets together, in points.
-const PITCH: f64 = 9.2;
-const INSET: f64 = 6.0;
-
-/// The tallest an indicator's rows may be for the signature block to join
-/// them on one page: a landscape A4 page holds 521 pt of text; the table
-/// header (~55 pt), the Lampiran title (~50 pt, on its first page), an
-/// official's name row (~17 pt) and the signature block with the space above
-/// it (~200 pt, wet ink or electronic) leave 200 pt.
-const TINGGI_BERSAMA_TTD: f64 = 200.0;
-
-/// The tallest an indicator's rows may be to be kept whole on a page: the
-/// 521 pt of a landscape A4 page less the table header, the Lampiran title
-/// and an official's name row.
-const TINGGI_HALAMAN: f64 = 400.0;
-
-/// The height of an indicator's rows in the Lampiran table, estimated high:
-/// the tallest of the period block, the sasaran text (with "(lanjutan)"),
-/// the indicator text, KET and the programs one under another. Counts
-/// `HURUF_SEBARIS` characters to a line in the wide columns and 13 in KET
-/// (which holds about 19).
-fn tinggi_baris<'a>(
-    sasaran: &str,
-    ind: &crate::content::Indikator,
-    program: impl Iterator<Item = &'a ProgramKegiatan>,
-    rincian: Rincian,
-) -> f64 {
-    let cell = |text: &str, per_line: usize| -> f64 {
-        let lines: usize = text
-            .lines()
-            .map(|l| l.chars().count().div_ceil(per_line).max(1))
-            .sum();
-        lines.max(1) as f64 * PITCH + INSET
-    };
-    let programs: f64 = program.map(|p| cell(&p.uraian, HURUF_SEBARIS)).sum();
-    [
-        periods(rincian) as f64 * PITCH,
-        cell(&format!("{sasaran} (lanjutan)"), HURUF_SEBARIS),
-        cell(&ind.uraian, HURUF_SEBARIS),
-        cell(ind.ket.as_deref().unwrap_or_default(), 13),
-        programs,
-    ]
-    .into_iter()
-    .fold(0.0, f64::max)
 }
