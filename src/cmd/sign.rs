@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use renaksi::pdf::{sidecar_path, write_atomic, Sidecar};
+use renaksi::fs::write_atomic;
+use renaksi::pdf::{sidecar_path, Sidecar};
 use renaksi::sign::{Details, Place};
 use renaksi::Error;
 

@@ -90,17 +90,17 @@ fn each_pdf_names_its_own_kecamatan_and_camat_only() {
         let pdf = fs::read(out.join(format!("{folder}.pdf"))).unwrap();
         assert_eq!(entry["kecamatan"], nama);
         assert_eq!(entry["folder"], folder);
-        assert_eq!(entry["file"], format!("{folder}.pdf"));
+        assert_eq!(entry["berkas"], format!("{folder}.pdf"));
         assert_eq!(entry["status"], "ok");
-        assert_eq!(entry["bytes"], pdf.len());
+        assert_eq!(entry["ukuran"], pdf.len());
         let sha: String = Sha256::digest(&pdf)
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
         assert_eq!(entry["sha256"], sha);
-        assert!(entry["pages"].as_u64().unwrap() > 3);
-        assert!(entry["milliseconds"].is_u64());
-        assert!(entry["message"].is_null());
+        assert!(entry["halaman"].as_u64().unwrap() > 3);
+        assert!(entry["milidetik"].is_u64());
+        assert!(entry["pesan"].is_null());
     }
 }
 
@@ -127,8 +127,8 @@ fn a_broken_report_stops_nothing_else() {
     let json = manifest(&out.join("manifest.json"));
     let failed = &json["laporan"][1];
     assert_eq!(failed["status"], "gagal");
-    assert!(failed["file"].is_null() && failed["sha256"].is_null());
-    assert!(failed["message"]
+    assert!(failed["berkas"].is_null() && failed["sha256"].is_null());
+    assert!(failed["pesan"]
         .as_str()
         .unwrap()
         .contains("golongan `V/a` tidak dikenal"));
@@ -207,7 +207,7 @@ fn same_bytes_for_any_jobs_and_shards_and_merged_manifests() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let without_times = |mut json: serde_json::Value| {
         for entry in json["laporan"].as_array_mut().unwrap() {
-            entry["milliseconds"] = 0.into();
+            entry["milidetik"] = 0.into();
         }
         json
     };

@@ -83,12 +83,12 @@ fn tte_blocks_carry_qr_anchor_and_footer_and_the_sidecar_finds_them() {
     let blocks: Vec<&str> = boxes.iter().map(|b| b["blok"].as_str().unwrap()).collect();
     assert_eq!(blocks, ["kata-pengantar", "bab", "lampiran"]);
     for b in boxes {
-        let page = b["page"].as_u64().unwrap() as usize;
+        let page = b["halaman"].as_u64().unwrap() as usize;
         let (w, h) = page_sizes(&pdf)[page - 1];
-        assert!((b["page_width"].as_f64().unwrap() - w).abs() < 0.01);
-        assert!((b["page_height"].as_f64().unwrap() - h).abs() < 0.01);
+        assert!((b["lebar_halaman"].as_f64().unwrap() - w).abs() < 0.01);
+        assert!((b["tinggi_halaman"].as_f64().unwrap() - h).abs() < 0.01);
         // The anchor sits at the box's top left, where the service looks.
-        let top = h - b["y"].as_f64().unwrap() - b["height"].as_f64().unwrap();
+        let top = h - b["y"].as_f64().unwrap() - b["tinggi"].as_f64().unwrap();
         let anchors = word_at(&pdf, page, "#");
         assert_eq!(anchors.len(), 1, "page {page}: {anchors:?}");
         let (x, y) = anchors[0];
@@ -99,8 +99,8 @@ fn tte_blocks_carry_qr_anchor_and_footer_and_the_sidecar_finds_them() {
         assert!(text.contains("Drs. Made Suyasa, M.Si"), "page {page}");
     }
     // The Lampiran's box is on its last, landscape page.
-    assert_eq!(boxes[2]["page"].as_u64().unwrap() as usize, pages);
-    assert!(boxes[2]["page_width"].as_f64() > boxes[2]["page_height"].as_f64());
+    assert_eq!(boxes[2]["halaman"].as_u64().unwrap() as usize, pages);
+    assert!(boxes[2]["lebar_halaman"].as_f64() > boxes[2]["tinggi_halaman"].as_f64());
 }
 
 /// The QR code a reader scans holds the text from laporan.yaml (zbarimg,
@@ -110,7 +110,7 @@ fn the_qr_code_scans_to_the_yaml_text() {
     let report = tte("");
     let (run, pdf) = report.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let page = sidecar(&pdf)["kotak"][0]["page"]
+    let page = sidecar(&pdf)["kotak"][0]["halaman"]
         .as_u64()
         .unwrap()
         .to_string();
@@ -144,7 +144,7 @@ fn a_custom_anchor_and_back_to_wet_ink_removes_the_sidecar() {
     let (run, pdf) = report.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(sidecar(&pdf)["jangkar"], "^");
-    let page = sidecar(&pdf)["kotak"][1]["page"].as_u64().unwrap() as usize;
+    let page = sidecar(&pdf)["kotak"][1]["halaman"].as_u64().unwrap() as usize;
     assert_eq!(word_at(&pdf, page, "^").len(), 1);
     assert!(word_at(&pdf, page, "#").is_empty());
 
