@@ -70,6 +70,31 @@ pub enum Command {
     /// ekstensi YAML) melengkapi dan memeriksa kunci saat mengetik.
     #[command(help_template = PERINTAH, override_usage = "renaksi schema [laporan|narasi|lampiran] [-o DIR]")]
     Schema(SchemaArgs),
+    /// Mencetak skrip pelengkapan perintah (tab) untuk shell: bash, zsh,
+    /// fish atau powershell.
+    #[command(help_template = PERINTAH, override_usage = "renaksi completions bash|zsh|fish|powershell")]
+    Completions(CompletionsArgs),
+}
+
+/// Arguments of `renaksi completions`.
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// Shell tujuan: bash, zsh, fish atau powershell.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: Shell,
+}
+
+/// The shells whose completion scripts are printed.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Shell {
+    /// Bash.
+    Bash,
+    /// Zsh.
+    Zsh,
+    /// Fish.
+    Fish,
+    /// PowerShell (Windows).
+    Powershell,
 }
 
 /// Arguments of `renaksi build`.
@@ -268,37 +293,15 @@ pub struct MergeArgs {
 
 /// Arguments of `renaksi schema`.
 #[derive(Debug, clap::Args)]
-#[command(group(clap::ArgGroup::new("tujuan").args(["jenis", "output"]).required(true)))]
 pub struct SchemaArgs {
     /// Jenis berkas yang skemanya dicetak ke keluaran standar: laporan
     /// (laporan.yaml), narasi (narasi.yaml) atau lampiran (lampiran/*.yaml).
     #[arg(value_enum, value_name = "JENIS", hide_possible_values = true)]
-    pub jenis: Option<Jenis>,
+    pub jenis: Option<renaksi::schema::Jenis>,
 
     /// Tulis ketiga skema (laporan, narasi, lampiran .schema.json) ke folder DIR.
     #[arg(short, long, value_name = "DIR")]
     pub output: Option<PathBuf>,
-}
-
-/// The kind of file whose schema is printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Jenis {
-    /// laporan.yaml
-    Laporan,
-    /// narasi.yaml
-    Narasi,
-    /// lampiran/*.yaml
-    Lampiran,
-}
-
-impl From<Jenis> for renaksi::schema::Jenis {
-    fn from(jenis: Jenis) -> Self {
-        match jenis {
-            Jenis::Laporan => Self::Laporan,
-            Jenis::Narasi => Self::Narasi,
-            Jenis::Lampiran => Self::Lampiran,
-        }
-    }
 }
 
 /// Where the PDF of one report goes, for `build` and `watch`.
@@ -314,22 +317,6 @@ pub struct Tujuan {
         hide_default_value = true
     )]
     pub output: PathBuf,
-}
-
-impl Tujuan {
-    /// The PDF of the report folder `name`: OUT itself when it ends in
-    /// `.pdf`, otherwise `OUT/name.pdf`.
-    pub fn pdf(&self, name: &str) -> PathBuf {
-        let out = &self.output;
-        if out
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
-        {
-            out.clone()
-        } else {
-            out.join(format!("{name}.pdf"))
-        }
-    }
 }
 
 /// How `check` and `diff` print what they found.

@@ -31,24 +31,17 @@ fn main() -> ExitCode {
     };
     let result = match &cli.command {
         Command::Build(args) => cmd::build::run(args).map(|()| ExitCode::SUCCESS),
-        Command::Check(args) => cmd::check::run(args).map(|outcome| match outcome {
-            cmd::check::Outcome::Clean => ExitCode::SUCCESS,
-            cmd::check::Outcome::Problems => ExitCode::from(1),
-        }),
-        Command::Batch(args) => {
-            cmd::batch::run(args).map(|failed| ExitCode::from(u8::from(failed)))
-        }
+        Command::Check(args) => cmd::check::run(args).map(ExitCode::from),
+        Command::Batch(args) => cmd::batch::run(args).map(ExitCode::from),
         Command::Manifest(args) => cmd::manifest::run(args).map(|()| ExitCode::SUCCESS),
         Command::Schema(args) => cmd::schema::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Completions(args) => cmd::completions::run(args).map(|()| ExitCode::SUCCESS),
         Command::Sign(args) => cmd::sign::run(args).map(|()| ExitCode::SUCCESS),
         Command::Init(args) => cmd::init::run(args).map(|()| ExitCode::SUCCESS),
         Command::Watch(args) => cmd::watch::run(args).map(|()| ExitCode::SUCCESS),
         // 1 means "different", so every error of diff is 2.
         Command::Diff(args) => match cmd::diff::run(args) {
-            Ok(outcome) => Ok(ExitCode::from(match outcome {
-                cmd::diff::Outcome::Sama | cmd::diff::Outcome::Git => 0,
-                cmd::diff::Outcome::Beda => 1,
-            })),
+            Ok(selesai) => Ok(ExitCode::from(selesai)),
             Err(err) => {
                 report(&err);
                 return ExitCode::from(2);

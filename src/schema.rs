@@ -7,8 +7,9 @@ use schemars::JsonSchema;
 
 use crate::content::{BerkasLaporan, Lampiran, Narasi};
 
-/// The kinds of file in a report folder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The kinds of file in a report folder (also the argument of
+/// `renaksi schema`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Jenis {
     /// `laporan.yaml`.
     Laporan,

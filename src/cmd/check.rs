@@ -3,18 +3,12 @@
 use renaksi::check::{lint, Diagnostic, Severity};
 use renaksi::Error;
 
+use super::Selesai;
 use crate::cli::{CheckArgs, Format};
 
-/// What a check found, for the exit code.
-pub enum Outcome {
-    /// Nothing, or warnings that are allowed.
-    Clean,
-    /// Errors, or warnings with `--deny-warnings`.
-    Problems,
-}
-
 /// Loads the report, runs the lints and prints every finding and a summary.
-pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
+/// `Temuan` when there are galat, or warnings with `--deny-warnings`.
+pub fn run(args: &CheckArgs) -> Result<Selesai, Error> {
     let (label, found) = match renaksi::load(args.dir.as_deref()) {
         Ok(report) => (report.source.label.clone(), lint(&report)),
         // Structure problems are findings like the rest; the lints need a
@@ -46,6 +40,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
         }
         Format::Json => {
             let json = serde_json::json!({
+                "versi": renaksi::VERSI_JSON,
                 "laporan": label,
                 "galat": errors,
                 "peringatan": warnings,
@@ -55,9 +50,5 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
         }
     }
     let failed = errors > 0 || (args.deny_warnings && warnings > 0);
-    Ok(if failed {
-        Outcome::Problems
-    } else {
-        Outcome::Clean
-    })
+    Ok(Selesai::temuan(failed))
 }

@@ -6,22 +6,15 @@ use std::path::{Path, PathBuf};
 use renaksi::diff::{self, JenisBerkas, Perubahan, Teks, Versi};
 use renaksi::Error;
 
+use super::Selesai;
 use crate::cli::{DiffArgs, Format};
 
-/// Whether the two versions differ, for the exit code.
-pub enum Outcome {
-    /// No change (exit 0).
-    Sama,
-    /// Changes were listed (exit 1).
-    Beda,
-    /// Run by git as its diff program: always exit 0, or git stops.
-    Git,
-}
-
-/// Compares what the arguments name and prints the changes.
-pub fn run(args: &DiffArgs) -> Result<Outcome, Error> {
+/// Compares what the arguments name and prints the changes: `Temuan` when
+/// there are any. Run by git as its diff program it always ends `Bersih`,
+/// or git stops.
+pub fn run(args: &DiffArgs) -> Result<Selesai, Error> {
     if args.paths.len() == 7 {
-        return external(args).map(|()| Outcome::Git);
+        return external(args).map(|()| Selesai::Bersih);
     }
     let (lama, baru, changes) = match (&args.git, args.paths.as_slice()) {
         (Some(rev), []) => revisions(Path::new("."), rev)?,
@@ -45,11 +38,7 @@ pub fn run(args: &DiffArgs) -> Result<Outcome, Error> {
         }
     };
     print(args.bentuk.format, &lama, &baru, &changes)?;
-    Ok(if changes.is_empty() {
-        Outcome::Sama
-    } else {
-        Outcome::Beda
-    })
+    Ok(Selesai::temuan(!changes.is_empty()))
 }
 
 /// `--git REV` (against the working tree) or `--git REV..REV2`.
@@ -153,6 +142,7 @@ fn print(format: Format, lama: &str, baru: &str, changes: &[Perubahan]) -> Resul
     let text = match format {
         Format::Json => {
             let json = serde_json::json!({
+                "versi": renaksi::VERSI_JSON,
                 "lama": lama,
                 "baru": baru,
                 "jumlah": changes.len(),

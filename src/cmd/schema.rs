@@ -1,10 +1,23 @@
 //! `renaksi schema`: the JSON Schemas of the YAML files, for editors.
 
-use renaksi::pdf::write_atomic;
+use renaksi::fs::write_atomic;
 use renaksi::schema::{text, Jenis};
 use renaksi::Error;
 
 use crate::cli::SchemaArgs;
+
+/// What `renaksi schema` alone says it can do.
+const BANTUAN: &str = "\
+renaksi schema mencetak JSON Schema berkas laporan, agar editor (VS Code
+dengan ekstensi YAML) melengkapi dan memeriksa kunci saat mengetik:
+
+  renaksi schema laporan     skema laporan.yaml (juga kabupaten.yaml)
+  renaksi schema narasi      skema narasi.yaml
+  renaksi schema lampiran    skema lampiran/*.yaml
+  renaksi schema -o DIR      ketiga skema sebagai berkas .schema.json di folder DIR
+
+Berkas yang dibuat `renaksi init` sudah menunjuk skemanya di baris pertama.
+";
 
 /// Prints one schema, or writes all three into a folder.
 pub fn run(args: &SchemaArgs) -> Result<(), Error> {
@@ -17,8 +30,10 @@ pub fn run(args: &SchemaArgs) -> Result<(), Error> {
             eprintln!("skema ditulis: {}", path.display());
         }
     }
-    if let Some(jenis) = args.jenis {
-        super::stdout(&text(jenis.into()))?;
+    match args.jenis {
+        Some(jenis) => super::stdout(&text(jenis))?,
+        None if args.output.is_none() => super::stdout(BANTUAN)?,
+        None => {}
     }
     Ok(())
 }

@@ -4,10 +4,12 @@
 mod batch;
 mod build;
 mod check;
+mod completions;
 mod diff;
 mod fuzz_corpus;
 mod hostile;
 mod init;
+mod json;
 mod schema;
 mod sign;
 mod support;
