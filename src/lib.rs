@@ -47,6 +47,9 @@ pub struct Output {
     pub pages: usize,
     /// Where the electronic-signature boxes are (empty unless `tte`).
     pub kotak_ttd: Vec<compile::KotakTtd>,
+    /// What Typst warned about, placed in the report's files where the
+    /// value it is about was written.
+    pub peringatan: Vec<check::Diagnostic>,
 }
 
 /// How the PDF is written.
@@ -58,7 +61,7 @@ pub struct Options {
 
 /// Compiles Typst source rendered for `report` and exports the PDF.
 pub fn typeset(report: &content::Report, typst: String, options: Options) -> Result<Output, Error> {
-    let document = compile::compile(report, &typst)?;
+    let (document, warnings) = compile::compile(report, &typst)?;
     let pages = document.pages().len();
     let kotak_ttd = compile::signature_boxes(&document);
     let pdf = pdf::export(report, &document, options)?;
@@ -67,6 +70,7 @@ pub fn typeset(report: &content::Report, typst: String, options: Options) -> Res
         pdf,
         pages,
         kotak_ttd,
+        peringatan: check::typst_warnings(report, &warnings),
     })
 }
 

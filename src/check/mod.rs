@@ -95,6 +95,45 @@ pub fn lint(report: &Report) -> Vec<Diagnostic> {
     found
 }
 
+/// Typst's warnings about the generated source, as findings: each placed
+/// where the value it is about stands in the report's files, else on the
+/// generated source's line (which `--emit-typst` writes out).
+pub fn typst_warnings(
+    report: &Report,
+    warnings: &[crate::compile::TypstWarning],
+) -> Vec<Diagnostic> {
+    let texts = teks::semua(report);
+    let mut found = Vec::new();
+    for w in warnings {
+        let message = format!("Typst memperingatkan: {}", w.message);
+        let at = w
+            .value
+            .as_deref()
+            .filter(|v| !v.trim().is_empty())
+            .and_then(|v| texts.iter().find(|t| t.text.contains(v)).map(|t| (t, v)));
+        let problem = match at {
+            Some((t, value)) => {
+                let needle = value.lines().next().unwrap_or(value).trim();
+                place(
+                    Problem::new(&t.file, message).at_path(&t.path),
+                    t.file_text,
+                    needle,
+                )
+                .hint("periksa teks di sini; PDF tetap disusun")
+            }
+            None => {
+                let mut problem = Problem::new("sumber Typst buatan renaksi", message).hint(
+                    "ini kemungkinan cacat pada templat renaksi; jalankan dengan --emit-typst laporan.typ untuk melihat barisnya dan laporkan",
+                );
+                problem.line = w.line;
+                problem
+            }
+        };
+        warn(&mut found, problem);
+    }
+    found
+}
+
 fn warn(found: &mut Vec<Diagnostic>, problem: Problem) {
     found.push(Diagnostic {
         severity: Severity::Peringatan,

@@ -23,6 +23,9 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
         ..Plan::new(args.dir.clone(), args.tujuan.output.clone())
     };
     let built = plan.run()?;
+    for diagnostic in &built.output.peringatan {
+        eprintln!("{diagnostic}");
+    }
     eprintln!(
         "PDF ditulis: {} ({} halaman)",
         built.target.display(),

@@ -146,7 +146,7 @@ fn rebuild(plan: &Plan, target: &Path) {
                 .iter()
                 .filter(|d| d.severity == Severity::Galat)
                 .collect();
-            for diagnostic in &galat {
+            for diagnostic in galat.iter().copied().chain(&built.output.peringatan) {
                 eprintln!("{diagnostic}");
             }
             eprintln!(

@@ -24,11 +24,61 @@ pub fn evict(max_age: usize) {
     typst::comemo::evict(max_age);
 }
 
-/// Compiles the generated Typst source of `report` to a paged document.
-pub fn compile(report: &Report, typst: &str) -> Result<PagedDocument, Error> {
+/// A warning Typst gave about the generated source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypstWarning {
+    /// Typst's message (in English).
+    pub message: String,
+    /// The line of the generated source it is about, from 1.
+    pub line: Option<usize>,
+    /// The text of the string literal it is about, when it is about one:
+    /// a value from the report's files, to find them by.
+    pub value: Option<String>,
+}
+
+/// Compiles the generated Typst source of `report` to a paged document,
+/// with the warnings Typst gave.
+pub fn compile(report: &Report, typst: &str) -> Result<(PagedDocument, Vec<TypstWarning>), Error> {
     let world = ReportWorld::new(report, typst.to_owned());
-    let result = typst::compile::<PagedDocument>(&world).output;
-    result.map_err(|diags| Error::Internal(describe(&world, &diags)))
+    let warned = typst::compile::<PagedDocument>(&world);
+    let warnings = warned
+        .warnings
+        .iter()
+        .map(|d| {
+            let range = world.range(d.span);
+            let text = range
+                .as_ref()
+                .and_then(|r| world.source.text().get(r.clone()))
+                .unwrap_or_default();
+            TypstWarning {
+                message: d.message.to_string(),
+                line: range
+                    .and_then(|r| world.source.lines().byte_to_line(r.start))
+                    .map(|l| l + 1),
+                value: first_literal(text),
+            }
+        })
+        .collect();
+    let document = warned
+        .output
+        .map_err(|diags| Error::Internal(describe(&world, &diags)))?;
+    Ok((document, warnings))
+}
+
+/// The text of the first string literal in a piece of generated source.
+fn first_literal(code: &str) -> Option<String> {
+    let start = code.find('"')?;
+    let mut escaped = false;
+    for (i, c) in code[start + 1..].char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => {
+                return crate::render::escape::parse_string_literal(&code[start..start + i + 2]);
+            }
+            _ => escaped = false,
+        }
+    }
+    None
 }
 
 fn describe(world: &ReportWorld, diags: &[SourceDiagnostic]) -> String {
@@ -207,4 +257,40 @@ pub fn signature_boxes(document: &PagedDocument) -> Vec<KotakTtd> {
 /// Hundredths of a point: finer than any printer, stable in JSON.
 fn round(pt: f64) -> f64 {
     (pt * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Typst's warnings come back with the value they are about, so a
+    /// finding can be placed in the report's own files.
+    #[test]
+    fn warnings_carry_the_value_they_are_about() {
+        let report = crate::load(None).unwrap();
+        // A value of the report where Typst expects a font.
+        let source = "#text(font: \"Kubutambahan\")[x]\n#text(font: \"Liberation Sans\")[y]\n";
+        let (document, warnings) = compile(&report, source).unwrap();
+        assert_eq!(document.pages().len(), 1);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].line, Some(1));
+        assert_eq!(warnings[0].value.as_deref(), Some("Kubutambahan"));
+        assert!(
+            warnings[0].message.contains("unknown font family"),
+            "{warnings:?}"
+        );
+
+        let found = crate::check::typst_warnings(&report, &warnings);
+        assert_eq!(found.len(), 1);
+        let p = &found[0].problem;
+        assert_eq!(
+            (p.file.as_str(), p.line, p.path.as_deref()),
+            (
+                "(contoh bawaan) content/kubutambahan-2022/laporan.yaml",
+                Some(3),
+                Some("kecamatan")
+            ),
+            "{p}"
+        );
+    }
 }

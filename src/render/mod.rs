@@ -2,7 +2,7 @@
 //! filled in, its Markdown becomes Typst markup, and the built-in templates
 //! are rendered with minijinja. Every YAML value is escaped on the way in.
 
-mod escape;
+pub(crate) mod escape;
 mod lampiran;
 pub mod markdown;
 mod qr;
