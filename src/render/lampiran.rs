@@ -11,17 +11,79 @@ use crate::format;
 /// The layout numbers the template draws with, in points.
 #[derive(Serialize)]
 pub(super) struct Tata {
-    /// The height of a line in the Lampiran table.
+    /// The height of a line of text in the Lampiran table.
     pitch: f64,
     /// A table cell's inset above and below its text (and left and right).
     inset: f64,
+    /// The thickness of the table's rules.
+    garis: f64,
+    /// The ruled lines of an indicator's periods.
+    periode: Periode,
 }
 
-/// The Lampiran's layout numbers.
-pub(super) const TATA: Tata = Tata {
-    pitch: PITCH,
-    inset: INSET / 2.0,
-};
+/// The ruled lines of an indicator's months or quarters: one line per
+/// period, a rule centred on each border, the text centred between them.
+#[derive(Serialize)]
+struct Periode {
+    /// The height of one period's line.
+    pitch: f64,
+    /// The text's size.
+    huruf: f64,
+    /// From the line's top to the text's baseline.
+    atas: f64,
+    /// From the baseline to the line's bottom: `pitch - atas`.
+    bawah: f64,
+}
+
+/// The Lampiran's layout numbers for a report broken into `rincian`.
+pub(super) fn tata(rincian: Rincian) -> Tata {
+    let pitch = pitch_periode(rincian);
+    // The ink of a line, from the top of `b` or `J` to the bottom of `g`,
+    // sits between the rules centred on the line's top and bottom borders,
+    // with as much room above as below.
+    let ink = HURUF_PERIODE * (NAIK + TURUN);
+    let atas = GARIS / 2.0 + (pitch - GARIS - ink) / 2.0 + HURUF_PERIODE * NAIK;
+    Tata {
+        pitch: PITCH,
+        inset: INSET / 2.0,
+        garis: GARIS,
+        periode: Periode {
+            pitch,
+            huruf: HURUF_PERIODE,
+            atas: round(atas),
+            bawah: round(pitch - round(atas)),
+        },
+    }
+}
+
+/// Hundredths of a point, so the numbers in the Typst source stay short.
+fn round(pt: f64) -> f64 {
+    (pt * 100.0).round() / 100.0
+}
+
+/// The thickness of the table's rules.
+const GARIS: f64 = 0.5;
+/// The size of the periods' text: a little smaller than the table's 8 pt,
+/// so that a line of 9.2 pt leaves room above and below it.
+const HURUF_PERIODE: f64 = 7.5;
+/// Above and below the baseline, in ems, the ink of the bundled fonts
+/// reaches: ascenders and capitals, descenders.
+const NAIK: f64 = 0.73;
+const TURUN: f64 = 0.212;
+
+/// A month takes a line of the table's pitch; a quarter, which has a third
+/// as many lines in the same row, takes two.
+fn pitch_periode(rincian: Rincian) -> f64 {
+    match rincian {
+        Rincian::Bulanan => PITCH,
+        Rincian::Triwulan => 2.0 * PITCH,
+    }
+}
+
+/// The height of an indicator's block of periods.
+fn tinggi_periode(rincian: Rincian) -> f64 {
+    periods(rincian) as f64 * pitch_periode(rincian)
+}
 
 #[derive(Serialize)]
 pub(super) struct Tabel {
@@ -220,7 +282,7 @@ const HURUF_SEBARIS: usize = 20;
 /// estimate errs towards reserving.
 fn muat_di_blok(sasaran: &str, rincian: Rincian) -> bool {
     let lines = sasaran.chars().count().div_ceil(HURUF_SEBARIS) + 1;
-    lines < periods(rincian)
+    (lines as f64) * PITCH + INSET < tinggi_periode(rincian)
 }
 
 fn periods(rincian: Rincian) -> usize {
@@ -267,7 +329,7 @@ fn tinggi_baris<'a>(
     };
     let programs: f64 = program.map(|p| cell(&p.uraian, HURUF_SEBARIS)).sum();
     [
-        periods(rincian) as f64 * PITCH,
+        tinggi_periode(rincian),
         cell(&format!("{sasaran} (lanjutan)"), HURUF_SEBARIS),
         cell(&ind.uraian, HURUF_SEBARIS),
         cell(ind.ket.as_deref().unwrap_or_default(), 13),

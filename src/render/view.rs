@@ -5,7 +5,7 @@ use chrono::Datelike;
 use minijinja::value::Value;
 use serde::Serialize;
 
-use super::lampiran::{tabel, Tabel, Tata, TATA};
+use super::lampiran::{tabel, tata, Tabel, Tata};
 use super::{markdown, narrative, plain, variabel};
 use crate::content::{Kertas, Report, Rincian, TandaTangan, LAPORAN};
 use crate::error::Problem;
@@ -225,7 +225,7 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
         kolom_periode,
         periode: periode.join("\n"),
         jumlah_periode: periode.len(),
-        tata: TATA,
+        tata: tata(id.rincian_target),
         judul,
     })
 }

@@ -252,19 +252,19 @@ fn gray_pixels(pdf: &Path, page: usize, (x, y, w, h): (f64, f64, f64, f64)) -> V
     data.chunks(width).map(<[u8]>::to_vec).collect()
 }
 
-#[test]
-fn month_names_clear_the_ruled_lines_around_them() {
-    let fixture = Fixture::new("build", "minimal");
-    let (run, pdf) = fixture.build(&[]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    // Where pdftotext puts the first "Agustus" (a capital and a descender).
-    let w = words(&pdf, "Agustus")[0];
-    let (page, x0, y0, x1, y1) = (w.page, w.x_min, w.y_min, w.x_max, w.y_max);
-    // The word's width, from the rule above its line to the rule under it.
+/// Blank pixel rows (600 dpi) between the ink of the `nth` `word` of the
+/// PDF and the rules above and below it, looked for within `reach` points.
+fn clearance(pdf: &Path, word: &str, nth: usize, reach: f64) -> (usize, usize) {
+    let w = words(pdf, word)[nth];
     let rows = gray_pixels(
-        &pdf,
-        page,
-        (x0 + 0.5, y0 - 2.5, x1 - x0 - 1.0, y1 - y0 + 4.0),
+        pdf,
+        w.page,
+        (
+            w.x_min + 0.5,
+            w.y_min - reach,
+            w.x_max - w.x_min - 1.0,
+            w.y_max - w.y_min + 2.0 * reach,
+        ),
     );
     let kinds: String = rows
         .iter()
@@ -274,15 +274,59 @@ fn month_names_clear_the_ruled_lines_around_them() {
             _ => 'i',
         })
         .collect();
-    // Rule, blank rows, the word's ink, blank rows, rule.
-    let ink = kinds.find('i').expect(&kinds)..kinds.rfind('i').unwrap() + 1;
-    let above = kinds[..ink.start].trim_end_matches('.');
-    let below = kinds[ink.end..].trim_start_matches('.');
-    assert!(above.ends_with('R') && below.starts_with('R'), "{kinds}");
-    let gap_above = ink.start - above.len();
-    let gap_below = kinds.len() - ink.end - below.len();
-    assert!(gap_above >= 2 && gap_below >= 2, "{kinds}");
-    assert!(!kinds[ink].contains('R'), "{kinds}");
+    // Rule, blank rows, the word's ink, blank rows, rule (and perhaps the
+    // next line's ink below that).
+    let start = kinds.find('i').expect(&kinds);
+    let rule_below = start + kinds[start..].find('R').expect(&kinds);
+    let end = kinds[..rule_below].rfind('i').unwrap() + 1;
+    let above = kinds[..start].trim_end_matches('.');
+    assert!(above.ends_with('R'), "{word}: {kinds}");
+    (start - above.len(), rule_below - end)
+}
+
+#[test]
+fn period_names_clear_the_ruled_lines_around_them() {
+    let fixture = Fixture::new("build", "minimal");
+    let (run, pdf) = fixture.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The first month (under the cell's own border), one with a capital
+    // and a descender, and the last (over the cell's border).
+    for word in ["Januari", "Agustus", "Desember"] {
+        let (above, below) = clearance(&pdf, word, 0, 3.0);
+        assert!(
+            above >= 4 && below >= 4,
+            "{word}: {above} and {below} blank rows"
+        );
+    }
+    // A quarter's line is two months high, its name in the middle.
+    fixture.edit("laporan.yaml", |t| t + "rincian_target: triwulan\n");
+    fixture.edit("lampiran/4-kinerja.yaml", |t| {
+        t.replace(
+            "bulan:\n              januari: 150\n              februari: 150",
+            "triwulan:\n              tw1: 450",
+        )
+    });
+    fixture.edit("lampiran/1-program.yaml", |t| {
+        t.replace("bulan:\n              juni: 40\n              desember: 45.5", "triwulan:\n              tw2: 40\n              tw4: 45.5")
+            .replace("bulan:\n              maret: 25\n              juni: 25\n              september: 25\n              desember: 25", "triwulan:\n              tw1: 25")
+    });
+    let (run, pdf) = fixture.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let tw = words(&pdf, "TW");
+    for nth in [0, 3] {
+        let (above, below) = clearance(&pdf, "TW", nth, 8.0);
+        assert!(
+            above >= 40 && below >= 40,
+            "TW {nth}: {above} and {below} blank rows"
+        );
+        assert!(
+            above.abs_diff(below) <= 12,
+            "TW {nth} not centred: {above}, {below}"
+        );
+    }
+    // Four quarters, each 18,4 pt below the one before.
+    let step = tw[1].y_min - tw[0].y_min;
+    assert!((step - 18.4).abs() < 0.1, "{step}");
 }
 
 #[test]
