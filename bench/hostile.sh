@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times `renaksi check` on hostile and broken input: each case must end with
 # a clear message naming the file, well under 2 seconds, without a panic.
+# A fourth field, when present, is written as the report's logo.png.
 #
 #   bench/hostile.sh        # prints a Markdown table (docs/check.md)
 set -euo pipefail
@@ -25,20 +26,30 @@ cases=(
   "4 MB, 5.000 galat di akhir|lampiran/4-kinerja.yaml|b'tingkat: kinerja\\npejabat:\\n  - jabatan: A\\n    sasaran:\\n      - uraian: S\\n        indikator:\\n' + b'          - uraian: I\\n            satuan: N\\n            target: 1\\n' * 55000 + b'          - uraian: I\\n            satuan: N\\n            target: x\\n' * 5000"
   "logo di luar folder|laporan.yaml|open('$base/laporan.yaml', 'rb').read() + b'logo: ../rahasia.png\\n'"
   "logo bukan gambar|laporan.yaml|open('$base/laporan.yaml', 'rb').read() + b'logo: narasi.yaml\\n'"
+  "tanggal tahun 10000|laporan.yaml|open('$base/laporan.yaml', 'rb').read().replace(b'2024-02-05', b'10000-02-05')"
+  "tahun 99999|laporan.yaml|open('$base/laporan.yaml', 'rb').read().replace(b'tahun: 2024', b'tahun: 99999')"
+  "narasi: perkalian teks|narasi.yaml|open('$base/narasi.yaml', 'rb').read().replace(b'Paragraf pertama', b'{{ \"x\" * 100000000 }}')"
+  "narasi: perulangan bersarang|narasi.yaml|open('$base/narasi.yaml', 'rb').read().replace(b'Paragraf pertama', b'{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}')"
+  "PNG 20.000 × 20.000 piksel, 190 KB|laporan.yaml|open('$base/laporan.yaml', 'rb').read() + b'logo: logo.png\\n'|b'\\x89PNG\\r\\n\\x1a\\n\\0\\0\\0\\x0dIHDR' + (20000).to_bytes(4, 'big') * 2 + bytes([8, 0, 0, 0, 0, 0, 0, 0, 0]) + bytes(190000)"
+  "SVG menautkan berkas lain|laporan.yaml|open('$base/laporan.yaml', 'rb').read() + b'logo: logo.png\\n'|b'<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><image href=\"../rahasia.png\" width=\"10\" height=\"10\"/></svg>'"
+  "emoji di sel tabel|lampiran/4-kinerja.yaml|open('$base/lampiran/4-kinerja.yaml', 'rb').read().replace(b'satuan: Dokumen', 'satuan: Dokumen 📄'.encode())"
 )
 
 echo "| masukan | waktu | memori puncak | pesan pertama |"
 echo "|---|---|---|---|"
 for case in "${cases[@]}"; do
-  IFS='|' read -r name file expr <<<"$case"
+  IFS='|' read -r name file expr logo <<<"$case"
   dir="$work/laporan"
   rm -rf "$dir" && cp -r "$base" "$dir"
   python3 -c "import sys; open(sys.argv[1], 'wb').write($expr)" "$dir/$file"
+  if [ -n "$logo" ]; then
+    python3 -c "import sys; open(sys.argv[1], 'wb').write($logo)" "$dir/logo.png"
+  fi
   start=$(date +%s.%N)
   /usr/bin/time -f '%M' -o "$work/mem" "$bin" check "$dir" 2>"$work/err" >/dev/null || true
   end=$(date +%s.%N)
   if grep -q panicked "$work/err"; then echo "PANIC in $name" >&2; exit 1; fi
-  first=$(grep -m1 '^galat' "$work/err" | sed "s|$dir/||" | cut -c1-110)
+  first=$(grep -m1 -E '^(galat|peringatan): ' "$work/err" | sed "s|$dir/||" | cut -c1-110)
   printf '| %s | %.2f s | %d MiB | %s |\n' "$name" "$(echo "$end - $start" | bc)" \
     "$(( $(tail -1 "$work/mem") / 1024 ))" "$first"
 done
