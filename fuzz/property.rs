@@ -75,7 +75,7 @@ pub fn check(input: &[u8]) {
     let left_to_a_person = next
         .periksa
         .iter()
-        .any(|c| c.pesan.starts_with("tahun, tanggal"));
+        .any(|c| c.message.starts_with("tahun, tanggal"));
     assert!(
         moved.identitas.tahun == report.identitas.tahun + 1 || left_to_a_person,
         "the year did not move"

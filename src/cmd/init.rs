@@ -6,8 +6,9 @@ use std::fmt::Write as _;
 use chrono::{Datelike, NaiveDate};
 
 use renaksi::content::Source;
-use renaksi::init::{self, Catatan, Rencana};
+use renaksi::init::{self, Rencana};
 use renaksi::Error;
+use renaksi::Problem;
 
 use crate::cli::InitArgs;
 
@@ -70,11 +71,11 @@ fn summary(dir: &str, asal: &str, rencana: &Rencana, from: bool) -> String {
     out
 }
 
-fn list(out: &mut String, dir: &str, items: &[Catatan], bullet: &str) {
+fn list(out: &mut String, dir: &str, items: &[Problem], bullet: &str) {
     // All of it, even for a batch of thousands: it is the to-do list.
     for c in items {
-        let line = c.baris.map(|l| format!(":{l}")).unwrap_or_default();
-        let _ = writeln!(out, "{bullet}{dir}/{}{line}: {}", c.berkas, c.pesan);
+        let line = c.line.map(|l| format!(":{l}")).unwrap_or_default();
+        let _ = writeln!(out, "{bullet}{dir}/{}{line}: {}", c.file, c.message);
     }
 }
 

@@ -9,11 +9,11 @@ use super::*;
 pub(super) struct Editor<'a> {
     name: &'a str,
     text: &'a mut String,
-    pub(super) diubah: &'a mut Vec<Catatan>,
+    pub(super) diubah: &'a mut Vec<Problem>,
 }
 
 impl<'a> Editor<'a> {
-    pub(super) fn new(name: &'a str, text: &'a mut String, diubah: &'a mut Vec<Catatan>) -> Self {
+    pub(super) fn new(name: &'a str, text: &'a mut String, diubah: &'a mut Vec<Problem>) -> Self {
         Editor { name, text, diubah }
     }
 
@@ -43,11 +43,11 @@ impl<'a> Editor<'a> {
         let comment = body[end..].trim_end_matches(['\n', '\r']).to_owned();
         *current = format!("{} {value}{comment}{eol}", &current[..colon]);
         *self.text = lines.concat();
-        self.diubah.push(Catatan {
-            berkas: self.name.to_owned(),
-            baris: Some(line),
-            pesan: format!("{what} {old} → {value}"),
-        });
+        self.diubah.push(catatan(
+            self.name.to_owned(),
+            Some(line),
+            format!("{what} {old} → {value}"),
+        ));
     }
 
     /// Adds the line `entry` after the top-level key `key`.
@@ -62,10 +62,10 @@ impl<'a> Editor<'a> {
         let indent: String = lines[line - 1].chars().take_while(|c| *c == ' ').collect();
         lines.insert(line, format!("{indent}{entry}\n"));
         *self.text = lines.concat();
-        self.diubah.push(Catatan {
-            berkas: self.name.to_owned(),
-            baris: Some(line + 1),
-            pesan: format!("{what} ditambahkan: {entry}"),
-        });
+        self.diubah.push(catatan(
+            self.name.to_owned(),
+            Some(line + 1),
+            format!("{what} ditambahkan: {entry}"),
+        ));
     }
 }

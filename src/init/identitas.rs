@@ -33,7 +33,7 @@ pub(super) fn identitas(
             edit.set("perubahan", &perubahan.to_string(), "perubahan");
             if !perubahan {
                 if let Some(last) = edit.diubah.last_mut() {
-                    last.pesan.push_str(
+                    last.message.push_str(
                         " (Rencana Aksi awal tahun baru; --perubahan untuk Rencana Aksi Perubahan)",
                     );
                 }
@@ -71,22 +71,16 @@ pub(super) fn identitas(
     if !done {
         *text = original;
         rencana.diubah.truncate(made);
-        rencana.periksa.push(Catatan {
-            berkas: name.to_owned(),
-            baris: None,
-            pesan: format!(
+        rencana.periksa.push(catatan(name.to_owned(), None, format!(
                 "tahun, tanggal dan perubahan tidak dapat diubah otomatis di berkas ini: ubah sendiri (tahun {tahun}{}, perubahan: {perubahan})",
                 moved.as_ref().map(|m| format!(", tanggal {m}")).unwrap_or_default()
-            ),
-        });
+            )));
     } else if let Some(moved) = &moved {
-        rencana.periksa.push(Catatan {
-            berkas: name.to_owned(),
-            baris: locate(text, "penandatangan.tanggal").map(|(l, _)| l),
-            pesan: format!(
-                "tanggal penandatanganan kini {moved}: sesuaikan dengan tanggal penetapan"
-            ),
-        });
+        rencana.periksa.push(catatan(
+            name.to_owned(),
+            locate(text, "penandatangan.tanggal").map(|(l, _)| l),
+            format!("tanggal penandatanganan kini {moved}: sesuaikan dengan tanggal penetapan"),
+        ));
     }
     if let Some(nama) = p["nama"].as_str() {
         let jabatan = p["jabatan"].as_str().unwrap_or("penandatangan");
@@ -98,22 +92,18 @@ pub(super) fn identitas(
             .as_str()
             .map(|x| format!("; masih {}?", x.to_uppercase()))
             .unwrap_or_default();
-        rencana.periksa.push(Catatan {
-            berkas: name.to_owned(),
-            baris: locate(text, "penandatangan.nama").map(|(l, _)| l),
-            pesan: format!(
+        rencana.periksa.push(catatan(name.to_owned(), locate(text, "penandatangan.nama").map(|(l, _)| l), format!(
                 "{jabatan}: {nama}{nip} — masih menjabat? periksa juga pangkat dan golongan{pelaksana}"
-            ),
-        });
+            )));
     }
     if value["tanda_tangan"]["qr"].is_string() {
-        rencana.periksa.push(Catatan {
-            berkas: name.to_owned(),
-            baris: locate(text, "tanda_tangan.qr").map(|(l, _)| l),
-            pesan: format!(
+        rencana.periksa.push(catatan(
+            name.to_owned(),
+            locate(text, "tanda_tangan.qr").map(|(l, _)| l),
+            format!(
                 "kode QR masih berisi tautan dokumen lama: ganti dengan tautan dokumen {tahun}"
             ),
-        });
+        ));
     }
 }
 

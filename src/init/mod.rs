@@ -23,15 +23,17 @@ use chrono::NaiveDate;
 use crate::content::{self, locate, Berkas, KABUPATEN, LAMPIRAN, LAPORAN};
 use crate::error::{Error, Problem};
 
-/// One line of what init did or what a person still has to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Catatan {
-    /// The file, inside the new report folder.
-    pub berkas: String,
-    /// 1-based line, when it is about one line.
-    pub baris: Option<usize>,
-    /// What, in Indonesian.
-    pub pesan: String,
+/// One line of what init did or what a person still has to do: a
+/// [`Problem`] with the file inside the new folder, perhaps its line, and
+/// what, in Indonesian.
+pub(crate) fn catatan(
+    berkas: impl Into<String>,
+    baris: Option<usize>,
+    pesan: impl Into<String>,
+) -> Problem {
+    let mut problem = Problem::new(berkas, pesan);
+    problem.line = baris;
+    problem
 }
 
 /// The new report before it is written.
@@ -42,9 +44,9 @@ pub struct Rencana {
     /// The year of the new report.
     pub tahun: i32,
     /// What was changed from the old report.
-    pub diubah: Vec<Catatan>,
+    pub diubah: Vec<Problem>,
     /// What a person still has to look at.
-    pub periksa: Vec<Catatan>,
+    pub periksa: Vec<Problem>,
 }
 
 /// The scaffold for a report of `tahun` (the Perubahan if `perubahan`),
@@ -75,14 +77,14 @@ pub fn kerangka(tahun: i32, tanggal: NaiveDate, perubahan: bool) -> Rencana {
             schema.into_bytes(),
         ));
     }
-    let mut periksa = vec![Catatan {
-        berkas: LAPORAN.to_owned(),
-        baris: tanggal_line,
-        pesan: format!(
+    let mut periksa = vec![catatan(
+        LAPORAN.to_owned(),
+        tanggal_line,
+        format!(
             "tanggal penandatanganan kini {}: sesuaikan dengan tanggal penetapan",
             tanggal.format("%Y-%m-%d")
         ),
-    }];
+    )];
     periksa.extend(
         files
             .iter()
@@ -93,11 +95,8 @@ pub fn kerangka(tahun: i32, tanggal: NaiveDate, perubahan: bool) -> Rencana {
                     .filter(|l| !l.trim_start().starts_with('#'))
                     .map(|l| l.matches(crate::check::PENANDA).count())
                     .sum::<usize>();
-                (count > 0).then(|| Catatan {
-                    berkas: name.clone(),
-                    baris: None,
-                    pesan: format!("{count} tempat isian [isi: …]"),
-                })
+                (count > 0)
+                    .then(|| catatan(name.clone(), None, format!("{count} tempat isian [isi: …]")))
             }),
     );
     periksa.sort_by_key(reading_order);
@@ -161,8 +160,8 @@ pub fn lanjutkan(
 
 /// Folder by folder, laporan.yaml and kabupaten.yaml, then narasi.yaml,
 /// then the tables; within a file by line.
-fn reading_order(c: &Catatan) -> (String, u8, String, usize) {
-    let (folder, file) = c.berkas.rsplit_once('/').unwrap_or(("", &c.berkas));
+fn reading_order(c: &Problem) -> (String, u8, String, usize) {
+    let (folder, file) = c.file.rsplit_once('/').unwrap_or(("", &c.file));
     let (folder, rank) = match (folder, file) {
         (_, LAPORAN | KABUPATEN) => (folder.to_owned(), 0),
         (_, crate::content::NARASI) => (folder.to_owned(), 1),
@@ -175,7 +174,7 @@ fn reading_order(c: &Catatan) -> (String, u8, String, usize) {
             2,
         ),
     };
-    (folder, rank, c.berkas.clone(), c.baris.unwrap_or(0))
+    (folder, rank, c.file.clone(), c.line.unwrap_or(0))
 }
 
 /// The year of the old report: laporan.yaml's `tahun`, or in a batch
@@ -223,7 +222,7 @@ mod tests {
             "# Disalin dari laporan 2022\nisi: Target tahun 2023 sesuai Peraturan Bupati Nomor 5 Tahun 2022 dan Perbup 2022 tentang SAKIP; NIP 196502071997021001 dan 12022\nvisi: “Bali Era Baru 2022” untuk tahun 2023\n"
         );
         assert_eq!(diubah.len(), 2);
-        assert_eq!(diubah[0].baris, Some(2));
+        assert_eq!(diubah[0].line, Some(2));
     }
 
     #[test]
@@ -240,7 +239,7 @@ mod tests {
             text,
             "kecamatan: A\ntahun: 2023 # tahun anggaran\nperubahan: true\npenandatangan:\n  tanggal: 2023-10-12\n"
         );
-        assert_eq!(diubah[0].pesan, "tahun 2022 → 2023");
+        assert_eq!(diubah[0].message, "tahun 2022 → 2023");
     }
 
     #[test]
@@ -250,7 +249,7 @@ mod tests {
         let rencana = lanjutkan(files, "lama", None, false).unwrap();
         assert_eq!(rencana.files[0].1, flow.as_bytes(), "nothing half done");
         assert!(rencana.diubah.is_empty());
-        assert!(rencana.periksa.iter().any(|c| c.pesan.starts_with(
+        assert!(rencana.periksa.iter().any(|c| c.message.starts_with(
             "tahun, tanggal dan perubahan tidak dapat diubah otomatis di berkas ini: ubah sendiri (tahun 2023, tanggal 2023-10-12, perubahan: false)"
         )));
     }

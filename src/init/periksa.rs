@@ -5,7 +5,7 @@ use crate::content::{self};
 use super::*;
 
 /// A Lampiran table's size, for the reminder to review its targets.
-pub(super) fn review_table(name: &str, text: &str, tahun: i32, periksa: &mut Vec<Catatan>) {
+pub(super) fn review_table(name: &str, text: &str, tahun: i32, periksa: &mut Vec<Problem>) {
     let Ok(table) = content::parse::<content::Lampiran>(name, text) else {
         return;
     };
@@ -32,9 +32,5 @@ pub(super) fn review_table(name: &str, text: &str, tahun: i32, periksa: &mut Vec
             crate::format::rupiah(anggaran).replace('\u{a0}', " ")
         ));
     }
-    periksa.push(Catatan {
-        berkas: name.to_owned(),
-        baris: None,
-        pesan,
-    });
+    periksa.push(catatan(name, None, pesan));
 }

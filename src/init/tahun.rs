@@ -11,7 +11,7 @@ pub(super) fn years(
     text: &mut String,
     lama: i32,
     tahun: i32,
-    diubah: &mut Vec<Catatan>,
+    diubah: &mut Vec<Problem>,
 ) {
     let old = lama.to_string();
     let new = tahun.to_string();
@@ -42,11 +42,11 @@ pub(super) fn years(
         }
         changed.push_str(&line[rest..]);
         if moved {
-            diubah.push(Catatan {
-                berkas: name.to_owned(),
-                baris: Some(n + 1),
-                pesan: format!("{old} → {new}: {}", cuplikan(changed.trim(), &new)),
-            });
+            diubah.push(catatan(
+                name.to_owned(),
+                Some(n + 1),
+                format!("{old} → {new}: {}", cuplikan(changed.trim(), &new)),
+            ));
         }
         out.push_str(&changed);
     }
