@@ -358,3 +358,43 @@ fn characters_no_font_prints_are_warned_where_written() {
         assert!(out.contains(expected), "{expected}\n{out}");
     }
 }
+
+/// The whole message of each kind of hostile input — place, snippet with
+/// its caret, hint — held as a snapshot (tests/testsuite/snapshots/).
+#[test]
+fn messages_of_hostile_input_in_full() {
+    let cases: [(&str, fn(&Fixture)); 6] = [
+        ("tanggal_10000", |f| {
+            f.edit("laporan.yaml", |t| t.replace("2024-02-05", "10000-02-05"));
+        }),
+        ("tahun_99999", |f| {
+            f.edit("laporan.yaml", |t| t.replace("tahun: 2024", "tahun: 99999"));
+        }),
+        ("narasi_perulangan", |f| {
+            f.edit("narasi.yaml", |t| {
+                t.replace(
+                    "Paragraf pertama",
+                    "{% for i in range(100000) %}x{% endfor %}",
+                )
+            });
+        }),
+        ("narasi_salah_eja", |f| {
+            f.edit("narasi.yaml", |t| {
+                t.replace("{{ kabupaten }}", "{{ kabupatn }}")
+            });
+        }),
+        ("png_raksasa", |f| {
+            std::fs::write(f.dir.join("logo.png"), png_claiming(20_000, 20_000)).unwrap();
+            f.edit("laporan.yaml", |t| format!("{t}logo: logo.png\n"));
+        }),
+        ("emoji", |f| {
+            f.edit("lampiran/4-kinerja.yaml", |t| {
+                t.replace("satuan: Dokumen", "satuan: Dokumen 📄")
+            });
+        }),
+    ];
+    for (name, edit) in cases {
+        let (_, _, out) = run_edited(&["check"], 10, edit);
+        insta::assert_snapshot!(format!("pesan_{name}"), out);
+    }
+}
