@@ -28,7 +28,7 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
             }
         }
         let mut seen = HashSet::new();
-        for letak in indikator(&lampiran.table) {
+        for letak in indikator(lampiran) {
             let uraian = letak.indikator.uraian.trim();
             if !seen.insert((letak.sasaran, uraian.to_lowercase())) {
                 let problem = Problem::new(

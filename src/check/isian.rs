@@ -15,6 +15,11 @@ pub(crate) fn kosong(text: &str) -> bool {
 
 pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
     for t in teks::semua(report) {
+        // Finding a key's line reads the file from its top: only for a text
+        // that has a placeholder, or every report pays for it per text.
+        if !kosong(t.text) {
+            continue;
+        }
         // Each placeholder of the text, placed on itself from its key's line on.
         let from = locate(t.file_text, &t.path).map_or(0, |(line, _)| line - 1);
         let mut lines = t.file_text.lines().enumerate().skip(from);

@@ -19,10 +19,9 @@ pub use isian::PENANDA;
 pub use panjang::{NARASI_MAX, SEL_MAX};
 pub(crate) use tahun::regulation;
 
-use std::collections::HashMap;
 use std::fmt;
 
-use crate::content::{Indikator, Lampiran, Report};
+use crate::content::{Indikator, LampiranFile, Report};
 use crate::error::Problem;
 
 /// How serious a finding is.
@@ -155,38 +154,50 @@ struct Letak<'a> {
     /// Index of its official and of its sasaran under that official.
     sasaran: (usize, usize),
     indikator: &'a Indikator,
-    /// How many indicators with the same text come before it in the file.
-    nth: usize,
+    /// The line and column of its `uraian:` in the file, when found.
+    at: Option<(usize, usize)>,
 }
 
 impl Letak<'_> {
-    /// Places a problem on this indicator's `uraian` line of `file_text`.
+    /// Places a problem on this indicator's `uraian` line of `file_text`,
+    /// else on its path.
     fn place(&self, problem: Problem, file_text: &str) -> Problem {
-        place_nth(
-            problem,
-            file_text,
-            &format!("uraian: {}", self.indikator.uraian),
-            self.nth,
-        )
+        match self
+            .at
+            .or_else(|| crate::content::locate(file_text, &self.path))
+        {
+            Some((line, column)) => problem.at(file_text, line, column),
+            None => problem,
+        }
     }
 }
 
 /// Every indicator of a table in file order, with its path and position.
-fn indikator(table: &Lampiran) -> Vec<Letak<'_>> {
-    let mut all: Vec<Letak<'_>> = Vec::new();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for (a, pejabat) in table.pejabat.iter().enumerate() {
+/// The positions come from one pass over the file: each indicator's
+/// `uraian:` line is looked for after the previous one's, so a table of
+/// thousands of indicators is placed in the time of reading it once.
+fn indikator<'a>(lampiran: &'a LampiranFile) -> Vec<Letak<'a>> {
+    let mut all: Vec<Letak<'a>> = Vec::new();
+    let lines: Vec<&str> = lampiran.text.lines().collect();
+    let mut cursor = 0;
+    for (a, pejabat) in lampiran.table.pejabat.iter().enumerate() {
         for (b, sasaran) in pejabat.sasaran.iter().enumerate() {
             for (c, ind) in sasaran.indikator.iter().enumerate() {
-                let count = seen.entry(ind.uraian.as_str()).or_default();
-                let nth = *count;
-                *count += 1;
-                let path = format!("pejabat[{a}].sasaran[{b}].indikator[{c}]");
+                let needle = format!("uraian: {}", ind.uraian);
+                let hit = lines[cursor.min(lines.len())..]
+                    .iter()
+                    .position(|l| l.find(&needle).is_some());
+                let at = hit.map(|i| {
+                    let n = cursor + i;
+                    cursor = n + 1;
+                    let col = lines[n].find(&needle).unwrap_or(0);
+                    (n + 1, lines[n][..col].chars().count() + 1)
+                });
                 all.push(Letak {
-                    path,
+                    path: format!("pejabat[{a}].sasaran[{b}].indikator[{c}]"),
                     sasaran: (a, b),
                     indikator: ind,
-                    nth,
+                    at,
                 });
             }
         }

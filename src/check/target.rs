@@ -14,7 +14,7 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
     };
     for lampiran in &report.lampiran {
         let file = report.source.display(&lampiran.file);
-        for letak in indikator(&lampiran.table) {
+        for letak in indikator(lampiran) {
             let ind = letak.indikator;
             let values: Vec<f64> = ind
                 .rencana(rincian)

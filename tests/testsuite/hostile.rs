@@ -359,11 +359,14 @@ fn characters_no_font_prints_are_warned_where_written() {
     }
 }
 
+/// An edit of a fixture, for a table of cases.
+type Ubah = fn(&Fixture);
+
 /// The whole message of each kind of hostile input — place, snippet with
 /// its caret, hint — held as a snapshot (tests/testsuite/snapshots/).
 #[test]
 fn messages_of_hostile_input_in_full() {
-    let cases: [(&str, fn(&Fixture)); 6] = [
+    let cases: [(&str, Ubah); 6] = [
         ("tanggal_10000", |f| {
             f.edit("laporan.yaml", |t| t.replace("2024-02-05", "10000-02-05"));
         }),
