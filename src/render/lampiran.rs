@@ -99,11 +99,6 @@ pub(super) struct Tabel {
 #[derive(Serialize)]
 pub(super) struct PejabatView {
     jabatan: String,
-    /// Rows spanned by the unbreakable cell of the zero-width column that
-    /// starts at the official's name: the name row and the first indicator's
-    /// rows (and the signature row, when that indicator is the table's last).
-    /// It may break across pages when the first indicator may (`pecah`).
-    awal: usize,
     baris: Vec<Baris>,
 }
 
@@ -237,29 +232,27 @@ pub(super) fn tabel(
                 && a == last_pejabat
                 && baris.last().is_some_and(|b| b.tinggi <= TINGGI_BERSAMA_TTD);
             joined |= signature_follows;
+            // The zero-width column: one breakable cell beside the
+            // official's rows, and an unbreakable one holding the last
+            // indicator and the signature row together.
             let k = baris.len();
-            let awal =
-                1 + baris.first().map_or(1, |b| b.n) + usize::from(k == 1 && signature_follows);
-            if k > 1 {
+            let mut rest: usize = baris.iter().map(|b| b.n).sum();
+            if signature_follows {
                 let last = baris[k - 1].n;
-                let mut rest: usize = baris[1..].iter().map(|b| b.n).sum();
-                if signature_follows {
-                    baris[k - 1].tepi = Some(Tepi {
-                        rowspan: last + 1,
-                        breakable: false,
-                    });
-                    rest -= last;
-                }
-                if rest > 0 {
-                    baris[1].tepi = Some(Tepi {
-                        rowspan: rest,
-                        breakable: true,
-                    });
-                }
+                baris[k - 1].tepi = Some(Tepi {
+                    rowspan: last + 1,
+                    breakable: false,
+                });
+                rest -= last;
+            }
+            if rest > 0 {
+                baris[0].tepi = Some(Tepi {
+                    rowspan: rest,
+                    breakable: true,
+                });
             }
             PejabatView {
                 jabatan: pj.jabatan.clone(),
-                awal,
                 baris,
             }
         })

@@ -827,3 +827,40 @@ fn long_unbroken_values_wrap_inside_the_page() {
         "text kept whole"
     );
 }
+
+#[test]
+fn an_official_s_name_row_is_never_last_on_a_page() {
+    // Forty officials of one indicator each: some name rows fall where a
+    // page ends, and must move to the next page with their indicator.
+    let fixture = Fixture::new("build", "minimal");
+    fixture.edit("lampiran/4-kinerja.yaml", |t| {
+        let (head, pejabat) = t.split_once("  - jabatan: BENDAHARA\n").unwrap();
+        let mut out = head.to_owned();
+        for n in 0..40 {
+            out.push_str(&format!("  - jabatan: PEJABAT{n:02}\n{pejabat}"));
+        }
+        out
+    });
+    let (run, pdf) = fixture.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows = words(&pdf, "Gaji");
+    let mut tested_page_ends = 0;
+    for n in 0..40 {
+        let name = words(&pdf, &format!("PEJABAT{n:02}"))[0];
+        // Its indicator ("Tersedianya Dokumen Gaji") is the next "Gaji" below it.
+        let next = rows
+            .iter()
+            .find(|w| (w.page, w.y_min) > (name.page, name.y_min))
+            .unwrap_or_else(|| panic!("PEJABAT{n:02} has no row after it"));
+        assert_eq!(
+            next.page, name.page,
+            "PEJABAT{n:02} is alone at the end of page {}",
+            name.page
+        );
+        let last_on_page = !rows
+            .iter()
+            .any(|w| w.page == name.page && w.y_min > next.y_max);
+        tested_page_ends += usize::from(last_on_page);
+    }
+    assert!(tested_page_ends >= 2, "the case never reached a page end");
+}
