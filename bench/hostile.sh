@@ -13,6 +13,18 @@ cargo build --release --quiet
 bin=$PWD/target/release/renaksi
 base=tests/testsuite/build/minimal
 
+# A real decompression bomb: a 389 KB PNG of 20.000 × 20.000 grey pixels
+# (400 MB once decoded).
+python3 - "$work/bom.png" <<'PY'
+import struct, sys, zlib
+def chunk(kind, data):
+    return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+z = zlib.compressobj(9)
+idat = b''.join(z.compress(bytes(20001)) for _ in range(20000)) + z.flush()
+head = struct.pack('>IIBBBBB', 20000, 20000, 8, 0, 0, 0, 0)
+open(sys.argv[1], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', head) + chunk(b'IDAT', idat) + chunk(b'IEND', b''))
+PY
+
 # case name, file to replace, Python expression for its bytes
 cases=(
   "berkas kosong|lampiran/1-program.yaml|b''"
@@ -30,9 +42,9 @@ cases=(
   "tahun 99999|laporan.yaml|open('$base/laporan.yaml', 'rb').read().replace(b'tahun: 2024', b'tahun: 99999')"
   "narasi: perkalian teks|narasi.yaml|open('$base/narasi.yaml', 'rb').read().replace(b'Paragraf pertama', b'{{ \"x\" * 100000000 }}')"
   "narasi: perulangan bersarang|narasi.yaml|open('$base/narasi.yaml', 'rb').read().replace(b'Paragraf pertama', b'{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}')"
-  "PNG 20.000 × 20.000 piksel, 190 KB|laporan.yaml|open('$base/laporan.yaml', 'rb').read() + b'logo: logo.png\\n'|b'\\x89PNG\\r\\n\\x1a\\n\\0\\0\\0\\x0dIHDR' + (20000).to_bytes(4, 'big') * 2 + bytes([8, 0, 0, 0, 0, 0, 0, 0, 0]) + bytes(190000)"
+  "PNG 20.000 × 20.000 piksel, 389 KB|laporan.yaml|open('$base/laporan.yaml', 'rb').read() + b'logo: logo.png\\n'|open('$work/bom.png', 'rb').read()"
   "SVG menautkan berkas lain|laporan.yaml|open('$base/laporan.yaml', 'rb').read() + b'logo: logo.png\\n'|b'<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><image href=\"../rahasia.png\" width=\"10\" height=\"10\"/></svg>'"
-  "emoji di sel tabel|lampiran/4-kinerja.yaml|open('$base/lampiran/4-kinerja.yaml', 'rb').read().replace(b'satuan: Dokumen', 'satuan: Dokumen 📄'.encode())"
+  "emoji di sel tabel|lampiran/4-kinerja.yaml|open('$base/lampiran/4-kinerja.yaml', 'rb').read().replace(b'Tersedianya Dokumen Gaji', 'Tersedianya Dokumen Gaji 📄'.encode())"
 )
 
 echo "| masukan | waktu | memori puncak | pesan pertama |"
