@@ -3,6 +3,9 @@
 
 use crate::support::{Fixture, Run};
 
+/// An edit of a fixture, for a table of cases.
+type Ubah = fn(&Fixture);
+
 /// Writes `bytes` to `rel` in a copy of the minimal report and runs check.
 fn check_with(rel: &str, bytes: &[u8]) -> (Run, String) {
     let fixture = Fixture::new("build", "minimal");
@@ -192,21 +195,24 @@ fn dates_typst_cannot_hold_are_refused_where_written() {
     );
 }
 
-#[test]
-fn a_signing_date_far_from_the_year_is_a_warning() {
-    let (fixture, run, out) = run_edited(&["build"], 30, |f| {
-        f.edit("laporan.yaml", |t| {
-            t.replace("tanggal: 2024-02-05", "tanggal: 2042-02-05")
-        });
-    });
+/// For input that is only a warning: `build` still writes the PDF, and
+/// `check` ends with exit 0; what `check` printed.
+fn builds_and_warns(edit: Ubah) -> String {
+    let (fixture, run, out) = run_edited(&["build"], 30, edit);
     assert_eq!(run.code, 0, "{out}");
     assert!(fixture.path("out/minimal.pdf").exists());
-    let (_, run, out) = run_edited(&["check"], 10, |f| {
+    let (_, run, out) = run_edited(&["check"], 10, edit);
+    assert_eq!(run.code, 0, "{out}");
+    out
+}
+
+#[test]
+fn a_signing_date_far_from_the_year_is_a_warning() {
+    let out = builds_and_warns(|f| {
         f.edit("laporan.yaml", |t| {
             t.replace("tanggal: 2024-02-05", "tanggal: 2042-02-05")
         });
     });
-    assert_eq!(run.code, 0, "{out}");
     assert!(out.contains(
         "peringatan: DIR/laporan.yaml:7:3 (penandatangan.tanggal): tanggal penandatanganan 5 Februari 2042 jauh dari tahun laporan 2024\n"
     ), "{out}");
@@ -335,14 +341,7 @@ fn an_svg_logo_linking_other_files_is_refused() {
 
 #[test]
 fn characters_no_font_prints_are_warned_where_written() {
-    let (fixture, run, out) = run_edited(&["build"], 30, |f| {
-        f.edit("lampiran/4-kinerja.yaml", |t| {
-            t.replace("satuan: Dokumen", "satuan: Dokumen 📄")
-        });
-    });
-    assert_eq!(run.code, 0, "{out}");
-    assert!(fixture.path("out/minimal.pdf").exists());
-    let (_, run, out) = run_edited(&["check"], 10, |f| {
+    let out = builds_and_warns(|f| {
         f.edit("lampiran/4-kinerja.yaml", |t| {
             t.replace("satuan: Dokumen", "satuan: Dokumen 📄")
         });
@@ -350,7 +349,6 @@ fn characters_no_font_prints_are_warned_where_written() {
             t.replace("istilah *miring*", "istilah *miring* 文")
         });
     });
-    assert_eq!(run.code, 0, "{out}");
     for expected in [
         "peringatan: DIR/narasi.yaml:2:94 (kata_pengantar): karakter `文` (U+6587) tidak ada di huruf mana pun; di PDF tampil sebagai kotak kosong\n",
         "peringatan: DIR/lampiran/4-kinerja.yaml:8:29 (pejabat[0].sasaran[0].indikator[0].satuan): karakter `📄` (U+1F4C4) tidak ada di huruf mana pun; di PDF tampil sebagai kotak kosong\n",
@@ -358,9 +356,6 @@ fn characters_no_font_prints_are_warned_where_written() {
         assert!(out.contains(expected), "{expected}\n{out}");
     }
 }
-
-/// An edit of a fixture, for a table of cases.
-type Ubah = fn(&Fixture);
 
 /// The whole message of each kind of hostile input — place, snippet with
 /// its caret, hint — held as a snapshot (tests/testsuite/snapshots/).
