@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::check::{Diagnostic, Severity};
-use crate::content::{Report, Source, TandaTangan};
+use crate::content::{Report, TandaTangan};
 use crate::error::Error;
 use crate::fs::write_atomic;
 use crate::sign::{Details, Identity, Place};
@@ -66,11 +66,7 @@ impl Plan {
 
     /// Loads the report this plan is for.
     pub fn load(&self) -> Result<Report, Error> {
-        let source = match &self.dir {
-            Some(dir) => Source::from_dir(dir)?,
-            None => Source::example(),
-        };
-        Report::load(source)
+        crate::load(self.dir.as_deref())
     }
 
     /// Runs the plan from loading to the written PDF.
