@@ -22,7 +22,8 @@ pub struct BerkasLaporan {
     pub kecamatan: Option<String>,
     /// Nama kabupaten, misalnya `Buleleng` (wajib, di sini atau di kabupaten.yaml).
     pub kabupaten: Option<String>,
-    /// Tahun rencana aksi, misalnya `2022` (wajib, di sini atau di kabupaten.yaml).
+    /// Tahun rencana aksi, 2000–2100, misalnya `2022` (wajib, di sini atau di kabupaten.yaml).
+    #[schemars(range(min = 2000, max = 2100))]
     pub tahun: Option<i32>,
     /// `true` untuk Rencana Aksi Perubahan.
     pub perubahan: Option<bool>,
