@@ -212,7 +212,7 @@ fn embedded(path: &str, data: &str) -> Result<(), Tolak> {
     // The header is in the first bytes: decode a prefix only.
     let prefix: String = payload
         .chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| c.is_ascii_graphic())
         .take(64 * 1024)
         .collect();
     let prefix = &prefix[..prefix.len() / 4 * 4];
@@ -247,6 +247,28 @@ mod tests {
         assert!(ukuran_wajar("x", Some((6_001, 10))).is_err());
         assert!(ukuran_wajar("x", Some((5_000, 4_000))).is_err());
         assert!(ukuran_wajar("x", None).is_err());
+    }
+
+    #[test]
+    fn embedded_images_are_read_by_their_header_whatever_the_text() {
+        use base64::Engine;
+        let big = base64::engine::general_purpose::STANDARD.encode(png(20_000, 20_000));
+        let svg_with = |data: &str| {
+            format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg"><image href="data:image/png;base64,{data}"/></svg>"#
+            )
+        };
+        let err = svg("l.svg", svg_with(&big).as_bytes())
+            .err()
+            .map(|t| t.message);
+        assert_eq!(
+            err.as_deref(),
+            Some("gambar `l.svg` terlalu besar: 20.000 × 20.000 piksel")
+        );
+        // Not base64 at all, with letters of other scripts: refused, no panic.
+        for data in ["aéé", "ééé", "€€€€€", ""] {
+            assert!(svg("l.svg", svg_with(data).as_bytes()).is_err(), "{data}");
+        }
     }
 
     #[test]
