@@ -23,6 +23,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
         ..Plan::new(args.dir.clone(), args.tujuan.output.clone())
     };
     let built = plan.run()?;
+    super::print_peringatan(&built.findings, args.dir.as_deref());
     for diagnostic in &built.output.peringatan {
         eprintln!("{diagnostic}");
     }

@@ -12,7 +12,9 @@ pub mod sign;
 pub mod watch;
 
 use std::io::Write;
+use std::path::Path;
 
+use renaksi::check::{Diagnostic, Severity};
 use renaksi::Error;
 
 /// How a command that ran to its end ended, for the exit code: `check`,
@@ -54,6 +56,38 @@ pub fn stdout(text: &str) -> Result<(), Error> {
         }
         _ => Ok(()),
     }
+}
+
+/// How many warnings `build` and `watch` print before pointing to `check`.
+const PERINGATAN_DICETAK: usize = 3;
+
+/// The warnings of `check` that a build found: the first few, their count,
+/// and the command that lists them all (for the folder as the user named
+/// it, or the bundled example).
+pub fn print_peringatan(findings: &[Diagnostic], dir: Option<&Path>) {
+    let warnings: Vec<&Diagnostic> = findings
+        .iter()
+        .filter(|d| d.severity == Severity::Peringatan)
+        .collect();
+    if warnings.is_empty() {
+        return;
+    }
+    for diagnostic in warnings.iter().take(PERINGATAN_DICETAK) {
+        eprintln!("{diagnostic}");
+    }
+    let command = match dir {
+        Some(dir) => format!("renaksi check {}", dir.display()),
+        None => "renaksi check".to_owned(),
+    };
+    let shown = if warnings.len() > PERINGATAN_DICETAK {
+        format!(" ({PERINGATAN_DICETAK} yang pertama di atas)")
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "{} peringatan{shown}; lihat semuanya dengan `{command}`",
+        warnings.len()
+    );
 }
 
 /// Prints an error on standard error, each problem of the user's files on

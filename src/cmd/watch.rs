@@ -149,6 +149,7 @@ fn rebuild(plan: &Plan, target: &Path) {
             for diagnostic in galat.iter().copied().chain(&built.output.peringatan) {
                 eprintln!("{diagnostic}");
             }
+            super::print_peringatan(&built.findings, plan.dir.as_deref());
             eprintln!(
                 "PDF diperbarui: {} ({} halaman, {elapsed} ms)",
                 built.target.display(),

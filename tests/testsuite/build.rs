@@ -864,3 +864,29 @@ fn an_official_s_name_row_is_never_last_on_a_page() {
     }
     assert!(tested_page_ends >= 2, "the case never reached a page end");
 }
+
+#[test]
+fn build_shows_the_first_warnings_of_check_and_their_count() {
+    let fixture = Fixture::example();
+    let (run, pdf) = fixture.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(pdf.exists());
+    let out = run.stderr.replace(fixture.dir.to_str().unwrap(), "DIR");
+    assert_eq!(out.matches("peringatan: DIR/").count(), 3, "{out}");
+    assert!(
+        out.contains("\n36 peringatan (3 yang pertama di atas); lihat semuanya dengan `renaksi check DIR`\nPDF ditulis: "),
+        "{out}"
+    );
+    // As many as there are, when they are few.
+    let fixture = Fixture::new("build", "minimal");
+    let (run, _) = fixture.build(&[]);
+    let out = run.stderr.replace(fixture.dir.to_str().unwrap(), "DIR");
+    assert!(
+        out.starts_with("peringatan: DIR/lampiran/4-kinerja.yaml:7:13 (pejabat[0].sasaran[0].indikator[0]): rencana per bulan berjumlah 300"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n1 peringatan; lihat semuanya dengan `renaksi check DIR`\n"),
+        "{out}"
+    );
+}

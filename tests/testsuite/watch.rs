@@ -73,6 +73,13 @@ fn rebuilds_on_save_and_keeps_the_last_good_pdf() {
         first.starts_with("mengawasi kubutambahan-2022; PDF: out/kubutambahan-2022.pdf"),
         "{first}"
     );
+    // What check finds is shown on each rebuild, as by build.
+    assert!(
+        first.contains(
+            "\n36 peringatan (3 yang pertama di atas); lihat semuanya dengan `renaksi check kubutambahan-2022`\n"
+        ),
+        "{first}"
+    );
     let before = fs::read(&pdf).unwrap();
 
     // One number: the PDF follows.
