@@ -205,7 +205,24 @@ fn message(err: &serde_yaml::Error) -> String {
 fn translate(file: &str, text: &str, err: &serde_yaml::Error) -> Problem {
     let raw = message(err);
     let (path, message) = split_path(&raw);
-    let (message, hint) = match special(path, message) {
+    // Only where the YAML itself could not be read: a key or a value of
+    // the wrong kind on such a line is a different mistake.
+    let syntax = path.is_empty()
+        && ![
+            "unknown field",
+            "missing field",
+            "invalid type",
+            "invalid value",
+            "unknown variant",
+            "duplicate field",
+        ]
+        .iter()
+        .any(|p| message.starts_with(p));
+    let indicator = err
+        .location()
+        .filter(|_| syntax)
+        .and_then(|loc| quote_me(text, loc.line()));
+    let (message, hint) = match indicator.or_else(|| special(path, message)) {
         Some((message, hint)) => (message, Some(hint)),
         None => indonesian(message),
     };
@@ -217,6 +234,30 @@ fn translate(file: &str, text: &str, err: &serde_yaml::Error) -> Problem {
         Some(loc) => problem.at(text, loc.line(), loc.column()),
         None => problem,
     }
+}
+
+/// A value that starts with a character YAML reads as its own (`%`, `@`,
+/// a backquote, `*`, `&`, `!`, `|`, `>`), written without quotes: the most
+/// common unit, `%`, is one. When the parser stopped on the line of such a
+/// value, the value wants quotes, whatever the parser's own words were.
+fn quote_me(text: &str, line: usize) -> Option<(String, String)> {
+    let line_text = text.lines().nth(line.checked_sub(1)?)?;
+    let (key, value) = line_text.split_once(": ")?;
+    let value = value.trim();
+    let first = value.chars().next()?;
+    // `|`, `>`, `|-` … alone start a block of text: those are right.
+    let block_header = value
+        .chars()
+        .skip(1)
+        .all(|c| matches!(c, '-' | '+' | '0'..='9'));
+    if !"%@`*&!|>".contains(first) || ("|>".contains(first) && block_header) {
+        return None;
+    }
+    let key = key.trim_start().trim_start_matches("- ").trim();
+    Some((
+        format!("nilai yang diawali `{first}` harus diapit tanda kutip"),
+        format!("tulis `{key}: \"{value}\"`"),
+    ))
 }
 
 /// Mistakes common enough to deserve their own words: a key left empty,

@@ -326,3 +326,40 @@ fn every_broken_narrative_variable_at_once() {
         "{out}"
     );
 }
+
+#[test]
+fn a_value_starting_with_a_yaml_indicator_asks_for_quotes() {
+    // `%` is the most common unit of all; YAML reads it, `@`, a backquote,
+    // `*`, `|` and `>` as its own when a value starts with them.
+    for (value, column) in [
+        ("%", 21),
+        ("@orang", 21),
+        ("*orang", 21),
+        ("`x`", 21),
+        ("| x", 23),
+        ("> x", 23),
+    ] {
+        let fixture = Fixture::new("build", "minimal");
+        fixture.edit("lampiran/4-kinerja.yaml", |t| {
+            t.replace("satuan: Dokumen", &format!("satuan: {value}"))
+        });
+        let (run, out) = check(&fixture, &[]);
+        assert_eq!(run.code, 1, "{out}");
+        let first = value.chars().next().unwrap();
+        let expected = format!(
+            "galat: DIR/lampiran/4-kinerja.yaml:8:{column}: nilai yang diawali `{first}` harus diapit tanda kutip\n 8 |             satuan: {value}\n"
+        );
+        assert!(out.starts_with(&expected), "{value}\n{out}");
+        assert!(
+            out.contains(&format!("  saran: tulis `satuan: \"{value}\"`\n")),
+            "{value}\n{out}"
+        );
+    }
+    // A block of text is still one.
+    let fixture = Fixture::new("build", "minimal");
+    fixture.edit("lampiran/4-kinerja.yaml", |t| {
+        t.replace("satuan: Dokumen", "satuan: |\n              Dokumen")
+    });
+    let (run, out) = check(&fixture, &[]);
+    assert_eq!(run.code, 0, "{out}");
+}
