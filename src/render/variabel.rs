@@ -45,7 +45,7 @@ pub struct Salah {
 /// `text` with its variables filled in, or every expression in it that is
 /// not a known variable or a quoted literal.
 pub fn isi(text: &str, nilai: &Nilai) -> Result<String, Vec<Salah>> {
-    let mut out = String::with_capacity(text.len());
+    let mut out = Keluaran::default();
     let mut salah = Vec::new();
     let mut rest = 0;
     while let Some(found) = text[rest..].find('{') {
@@ -60,16 +60,16 @@ pub fn isi(text: &str, nilai: &Nilai) -> Result<String, Vec<Salah>> {
                     "narasi hanya memakai variabel seperti {{{{ tahun }}}}; untuk menulis `{opener}` apa adanya tulis {{{{ \"{opener}\" }}}}"
                 ),
             });
-            out.push_str(&text[rest..at + 2]);
+            out.push(&text[rest..at + 2]);
             rest = at + 2;
             continue;
         }
         if !after.starts_with('{') {
-            out.push_str(&text[rest..at + 1]);
+            out.push(&text[rest..at + 1]);
             rest = at + 1;
             continue;
         }
-        out.push_str(&text[rest..at]);
+        out.push(&text[rest..at]);
         let inner_start = at + 2;
         let Some(close) = closing(&text[inner_start..]) else {
             salah.push(Salah {
@@ -82,7 +82,7 @@ pub fn isi(text: &str, nilai: &Nilai) -> Result<String, Vec<Salah>> {
         };
         let inner = &text[inner_start..inner_start + close];
         match ekspresi(inner, nilai) {
-            Ok(value) => out.push_str(value),
+            Ok(value) => out.push(value),
             Err((message, hint)) => {
                 let lead = inner.len() - inner.trim_start().len();
                 salah.push(Salah {
@@ -93,33 +93,46 @@ pub fn isi(text: &str, nilai: &Nilai) -> Result<String, Vec<Salah>> {
             }
         }
         rest = inner_start + close + 2;
-        if out.chars().count() > NARASI_MAX {
-            salah.push(Salah {
-                offset: at,
-                message: format!(
-                    "teks terlalu panjang setelah variabel diisi (lebih dari {} karakter)",
-                    crate::format::angka(NARASI_MAX as f64)
-                ),
-                hint: "pecah teks ini menjadi beberapa bagian".into(),
-            });
+        if out.karakter > NARASI_MAX {
+            salah.push(terlalu_panjang(at));
             return Err(salah);
         }
     }
-    out.push_str(&text[rest..]);
-    if out.chars().count() > NARASI_MAX {
-        salah.push(Salah {
-            offset: 0,
-            message: format!(
-                "teks terlalu panjang setelah variabel diisi (lebih dari {} karakter)",
-                crate::format::angka(NARASI_MAX as f64)
-            ),
-            hint: "pecah teks ini menjadi beberapa bagian".into(),
-        });
+    out.push(&text[rest..]);
+    if out.karakter > NARASI_MAX {
+        salah.push(terlalu_panjang(0));
     }
     if salah.is_empty() {
-        Ok(out)
+        Ok(out.teks)
     } else {
         Err(salah)
+    }
+}
+
+/// The text being filled in, with its length in characters kept as it
+/// grows, so the limit is checked without counting it again.
+#[derive(Default)]
+struct Keluaran {
+    teks: String,
+    karakter: usize,
+}
+
+impl Keluaran {
+    fn push(&mut self, piece: &str) {
+        self.teks.push_str(piece);
+        self.karakter += piece.chars().count();
+    }
+}
+
+/// The filled text passed the limit of a narrative block at `offset`.
+fn terlalu_panjang(offset: usize) -> Salah {
+    Salah {
+        offset,
+        message: format!(
+            "teks terlalu panjang setelah variabel diisi (lebih dari {} karakter)",
+            crate::format::angka(NARASI_MAX as f64)
+        ),
+        hint: "pecah teks ini menjadi beberapa bagian".into(),
     }
 }
 
