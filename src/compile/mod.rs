@@ -52,9 +52,7 @@ pub fn compile(report: &Report, typst: &str) -> Result<(PagedDocument, Vec<Typst
                 .unwrap_or_default();
             TypstWarning {
                 message: d.message.to_string(),
-                line: range
-                    .and_then(|r| world.source.lines().byte_to_line(r.start))
-                    .map(|l| l + 1),
+                line: range.and_then(|r| world.line_of(r.start)),
                 value: first_literal(text),
             }
         })
@@ -88,8 +86,7 @@ fn describe(world: &ReportWorld, diags: &[SourceDiagnostic]) -> String {
         .map(|d| {
             let line = world
                 .range(d.span)
-                .and_then(|r| world.source.lines().byte_to_line(r.start))
-                .map(|l| l + 1)
+                .and_then(|r| world.line_of(r.start))
                 .map(|l| format!(" (baris {l} sumber Typst)"))
                 .unwrap_or_default();
             format!("{}{line}", d.message)
@@ -124,6 +121,11 @@ fn library() -> &'static LazyHash<Library> {
 }
 
 impl ReportWorld {
+    /// The line of the generated source, from 1, that holds byte `at`.
+    fn line_of(&self, at: usize) -> Option<usize> {
+        self.source.lines().byte_to_line(at).map(|l| l + 1)
+    }
+
     fn new(report: &Report, typst: String) -> Self {
         let main = file_id("/laporan.typ");
         let date = report.identitas.penandatangan.tanggal.0;
