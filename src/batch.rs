@@ -23,6 +23,11 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.join(LAPORAN).is_file())
+        // In the current folder a report is named by itself, not `./name`.
+        .map(|p| match p.strip_prefix(".") {
+            Ok(rel) => rel.to_path_buf(),
+            Err(_) => p,
+        })
         .collect();
     folders.sort();
     Ok(folders)

@@ -60,7 +60,7 @@ pub enum Command {
     Sign(SignArgs),
     /// Menyusun PDF semua laporan di sebuah folder sekaligus, paralel,
     /// dengan manifest JSON.
-    #[command(help_template = PERINTAH, override_usage = "renaksi batch DIR [-o OUT] [-j N] [--shard K/N]")]
+    #[command(help_template = PERINTAH, override_usage = "renaksi batch [DIR] [-o OUT] [-j N] [--shard K/N]")]
     Batch(BatchArgs),
     /// Mengolah manifest batch: `renaksi manifest merge` menggabungkan
     /// manifest bagian-bagian (--shard).
@@ -101,7 +101,8 @@ pub enum Shell {
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
     /// Folder laporan (berisi laporan.yaml, narasi.yaml, lampiran/).
-    /// Tanpa DIR: contoh bawaan Kecamatan Kubutambahan 2022.
+    /// Tanpa DIR: folder ini bila berisi laporan.yaml, selain itu contoh
+    /// bawaan Kecamatan Kubutambahan 2022.
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
@@ -171,7 +172,9 @@ pub struct SignArgs {
 /// Arguments of `renaksi check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Folder laporan. Tanpa DIR: contoh bawaan.
+    /// Folder laporan, atau folder batch (semua laporannya diperiksa).
+    /// Tanpa DIR: folder ini bila berisi laporan.yaml atau kabupaten.yaml,
+    /// selain itu contoh bawaan.
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
@@ -208,9 +211,9 @@ pub struct InitArgs {
 /// Arguments of `renaksi watch`.
 #[derive(Debug, clap::Args)]
 pub struct WatchArgs {
-    /// Folder laporan; bawaan: folder kerja.
-    #[arg(value_name = "DIR", default_value = ".", hide_default_value = true)]
-    pub dir: PathBuf,
+    /// Folder laporan; bawaan: folder ini bila berisi laporan.yaml.
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 
     #[command(flatten)]
     pub tujuan: Tujuan,
@@ -238,9 +241,10 @@ pub struct DiffArgs {
 /// Arguments of `renaksi batch`.
 #[derive(Debug, clap::Args)]
 pub struct BatchArgs {
-    /// Folder yang berisi satu folder laporan per kecamatan.
+    /// Folder yang berisi satu folder laporan per kecamatan; bawaan: folder
+    /// ini bila berisi kabupaten.yaml.
     #[arg(value_name = "DIR")]
-    pub dir: PathBuf,
+    pub dir: Option<PathBuf>,
 
     /// Folder tujuan PDF dan manifest; bawaan: folder out.
     #[arg(

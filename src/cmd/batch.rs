@@ -10,16 +10,38 @@ use indicatif::{ProgressBar, ProgressStyle};
 use renaksi::batch::{build_one, discover, Entry, Hasil, Manifest, Shard, Status};
 use renaksi::Error;
 
+use super::folder::Sasaran;
 use super::Selesai;
 use crate::cli::BatchArgs;
+use renaksi::content::{KABUPATEN, LAPORAN};
 
 /// Builds the batch: `Temuan` when any report failed.
 pub fn run(args: &BatchArgs) -> Result<Selesai, Error> {
-    let all = discover(&args.dir)?;
+    let dir = match (&args.dir, Sasaran::pilih(args.dir.as_deref())) {
+        (Some(dir), _) => dir.clone(),
+        (None, Sasaran::Batch(dir)) => dir,
+        (None, Sasaran::Laporan(_)) => {
+            return Err(Error::Usage {
+                message: format!(
+                    "folder ini adalah satu laporan (berisi {LAPORAN}), bukan folder batch"
+                ),
+                hint:
+                    "susun dengan `renaksi build`, atau sebut folder batch: `renaksi batch FOLDER`"
+                        .into(),
+            })
+        }
+        (None, Sasaran::Contoh) => return Err(Error::Usage {
+            message: format!("folder ini bukan folder batch: tidak berisi {KABUPATEN}"),
+            hint:
+                "sebut folder yang berisi satu folder laporan per kecamatan: `renaksi batch FOLDER`"
+                    .into(),
+        }),
+    };
+    let all = discover(&dir)?;
     if all.is_empty() {
         return Err(Error::io(
             "tidak ada folder laporan di",
-            &args.dir,
+            &dir,
             std::io::Error::new(
                 std::io::ErrorKind::NotFound,
                 "setiap laporan adalah subfolder yang berisi laporan.yaml",

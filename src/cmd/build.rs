@@ -3,10 +3,12 @@
 use renaksi::build::{Plan, Signer};
 use renaksi::Error;
 
+use super::folder::Sasaran;
 use crate::cli::BuildArgs;
 
 /// Builds the report and reports where the PDF went.
 pub fn run(args: &BuildArgs) -> Result<(), Error> {
+    let dir = Sasaran::pilih(args.dir.as_deref()).laporan("build")?;
     // A key that cannot sign stops the build before anything is written.
     let signer = match &args.sign {
         Some(p12) => Some(Signer {
@@ -20,10 +22,10 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
         emit_typst: args.emit_typst.clone(),
         options: renaksi::Options { pdf_a: args.pdf_a },
         signer,
-        ..Plan::new(args.dir.clone(), args.tujuan.output.clone())
+        ..Plan::new(dir.clone(), args.tujuan.output.clone())
     };
     let built = plan.run()?;
-    super::print_peringatan(&built.findings, args.dir.as_deref());
+    super::print_peringatan(&built.findings, dir.as_deref());
     for diagnostic in &built.output.peringatan {
         eprintln!("{diagnostic}");
     }

@@ -1,54 +1,130 @@
-//! `renaksi check`: every data problem of a report, before anyone signs it.
+//! `renaksi check`: every data problem of a report, before anyone signs it;
+//! in a batch folder, of every report in it.
+
+use std::path::Path;
 
 use renaksi::check::{lint, Diagnostic, Severity};
 use renaksi::Error;
 
+use super::folder::{self, Sasaran};
 use super::Selesai;
 use crate::cli::{CheckArgs, Format};
 
-/// Loads the report, runs the lints and prints every finding and a summary.
-/// `Temuan` when there are galat, or warnings with `--deny-warnings`.
+/// What `check` found in one report.
+struct Hasil {
+    label: String,
+    found: Vec<Diagnostic>,
+}
+
+impl Hasil {
+    fn galat(&self) -> usize {
+        self.found
+            .iter()
+            .filter(|d| d.severity == Severity::Galat)
+            .count()
+    }
+
+    fn peringatan(&self) -> usize {
+        self.found.len() - self.galat()
+    }
+
+    fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "laporan": self.label,
+            "galat": self.galat(),
+            "peringatan": self.peringatan(),
+            "temuan": self.found.iter().map(Diagnostic::to_json).collect::<Vec<_>>(),
+        })
+    }
+}
+
+/// Loads the report (or every report of a batch), runs the lints and prints
+/// every finding and a summary. `Temuan` when there are galat, or warnings
+/// with `--deny-warnings`.
 pub fn run(args: &CheckArgs) -> Result<Selesai, Error> {
-    let (label, found) = match renaksi::load(args.dir.as_deref()) {
-        Ok(report) => (report.source.label.clone(), lint(&report)),
-        // Structure problems are findings like the rest; the lints need a
-        // report that loaded, so they wait until these are fixed.
-        Err(Error::Input(problems)) => {
-            let label = renaksi::label(args.dir.as_deref());
-            let found = problems
+    let (batch, hasil) = match Sasaran::pilih(args.dir.as_deref()) {
+        Sasaran::Batch(dir) => {
+            let folders = renaksi::batch::discover(&dir)?;
+            let hasil = folders
+                .iter()
+                .map(|f| check(Some(f)))
+                .collect::<Result<Vec<_>, _>>()?;
+            (Some(dir), hasil)
+        }
+        sasaran => (None, vec![check(sasaran.laporan("check")?.as_deref())?]),
+    };
+    let galat: usize = hasil.iter().map(Hasil::galat).sum();
+    let peringatan: usize = hasil.iter().map(Hasil::peringatan).sum();
+    match args.bentuk.format {
+        Format::Teks => {
+            for one in &hasil {
+                for diagnostic in &one.found {
+                    eprintln!("{diagnostic}");
+                }
+                let label = match one.label.as_str() {
+                    "." => "folder ini",
+                    label => label,
+                };
+                eprintln!(
+                    "{label}: {} galat, {} peringatan",
+                    one.galat(),
+                    one.peringatan()
+                );
+            }
+            if let Some(dir) = &batch {
+                eprintln!(
+                    "{}: {} laporan, {galat} galat, {peringatan} peringatan",
+                    folder::shown(dir),
+                    hasil.len()
+                );
+            }
+        }
+        Format::Json => {
+            let json = match &batch {
+                Some(dir) => serde_json::json!({
+                    "versi": renaksi::VERSI_JSON,
+                    "batch": renaksi::label(Some(dir)),
+                    "galat": galat,
+                    "peringatan": peringatan,
+                    "laporan": hasil.iter().map(Hasil::to_json).collect::<Vec<_>>(),
+                }),
+                None => {
+                    let one = &hasil[0];
+                    serde_json::json!({
+                        "versi": renaksi::VERSI_JSON,
+                        "laporan": one.label,
+                        "galat": one.galat(),
+                        "peringatan": one.peringatan(),
+                        "temuan": one.found.iter().map(Diagnostic::to_json).collect::<Vec<_>>(),
+                    })
+                }
+            };
+            super::stdout(&format!("{json:#}\n"))?;
+        }
+    }
+    let failed = galat > 0 || (args.deny_warnings && peringatan > 0);
+    Ok(Selesai::temuan(failed))
+}
+
+/// Checks one report, or the bundled example for `None`. A report that does
+/// not load is reported by its structure problems, found like the rest;
+/// the lints need a report that loaded, so they wait until these are fixed.
+fn check(dir: Option<&Path>) -> Result<Hasil, Error> {
+    match renaksi::load(dir) {
+        Ok(report) => Ok(Hasil {
+            label: report.source.label.clone(),
+            found: lint(&report),
+        }),
+        Err(Error::Input(problems)) => Ok(Hasil {
+            label: renaksi::label(dir),
+            found: problems
                 .into_iter()
                 .map(|problem| Diagnostic {
                     severity: Severity::Galat,
                     problem,
                 })
-                .collect();
-            (label, found)
-        }
-        Err(err) => return Err(err),
-    };
-    let errors = found
-        .iter()
-        .filter(|d| d.severity == Severity::Galat)
-        .count();
-    let warnings = found.len() - errors;
-    match args.bentuk.format {
-        Format::Teks => {
-            for diagnostic in &found {
-                eprintln!("{diagnostic}");
-            }
-            eprintln!("{label}: {errors} galat, {warnings} peringatan");
-        }
-        Format::Json => {
-            let json = serde_json::json!({
-                "versi": renaksi::VERSI_JSON,
-                "laporan": label,
-                "galat": errors,
-                "peringatan": warnings,
-                "temuan": found.iter().map(Diagnostic::to_json).collect::<Vec<_>>(),
-            });
-            super::stdout(&format!("{json:#}\n"))?;
-        }
+                .collect(),
+        }),
+        Err(err) => Err(err),
     }
-    let failed = errors > 0 || (args.deny_warnings && warnings > 0);
-    Ok(Selesai::temuan(failed))
 }

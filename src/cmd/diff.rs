@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use renaksi::diff::{self, JenisBerkas, Perubahan, Teks, Versi};
 use renaksi::Error;
 
+use super::folder::Sasaran;
 use super::Selesai;
 use crate::cli::{DiffArgs, Format};
 
@@ -17,7 +18,19 @@ pub fn run(args: &DiffArgs) -> Result<Selesai, Error> {
         return external(args).map(|()| Selesai::Bersih);
     }
     let (lama, baru, changes) = match (&args.git, args.paths.as_slice()) {
-        (Some(rev), []) => revisions(Path::new("."), rev)?,
+        (Some(rev), []) => match Sasaran::pilih(None) {
+            Sasaran::Laporan(dir) | Sasaran::Batch(dir) => revisions(&dir, rev)?,
+            Sasaran::Contoh => {
+                return Err(Error::Usage {
+                    message: format!(
+                        "folder ini tidak berisi {} atau {}: tidak ada laporan untuk dibandingkan",
+                        renaksi::content::LAPORAN,
+                        renaksi::content::KABUPATEN
+                    ),
+                    hint: format!("sebut folder laporannya: renaksi diff --git {rev} FOLDER"),
+                })
+            }
+        },
         (Some(rev), [dir]) => revisions(dir, rev)?,
         (None, [lama, baru]) if lama.is_dir() && baru.is_dir() => {
             let (a, b) = (Versi::from_dir(lama)?, Versi::from_dir(baru)?);

@@ -14,6 +14,7 @@ use renaksi::check::Severity;
 use renaksi::content::Source;
 use renaksi::Error;
 
+use super::folder::{self, Sasaran};
 use crate::cli::WatchArgs;
 
 /// Files whose change rebuilds the report.
@@ -26,18 +27,33 @@ const CACHE_AGE: usize = 10;
 
 /// Watches the report folder (and its batch folder) until interrupted.
 pub fn run(args: &WatchArgs) -> Result<(), Error> {
-    let source = Source::from_dir(&args.dir)?;
+    let dir = match Sasaran::pilih(args.dir.as_deref()) {
+        // The bundled example is inside the binary: nothing to watch.
+        Sasaran::Contoh => {
+            return Err(Error::Usage {
+                message: format!(
+                    "tidak ada laporan untuk diawasi: folder ini tidak berisi {}",
+                    renaksi::content::LAPORAN
+                ),
+                hint: "sebut folder laporan (`renaksi watch FOLDER`), atau buat dengan \
+                       `renaksi init FOLDER`"
+                    .into(),
+            })
+        }
+        Sasaran::Laporan(dir) => dir,
+        Sasaran::Batch(dir) => return Err(folder::bukan_laporan(&dir, "watch")),
+    };
+    let source = Source::from_dir(&dir)?;
     let target = renaksi::build::pdf_path(&args.tujuan.output, &source.name);
     let (tx, rx) = channel();
     let mut watcher = notify::recommended_watcher(move |event| {
         let _ = tx.send(event);
     })
-    .map_err(|e| watch_error(&args.dir, e))?;
+    .map_err(|e| watch_error(&dir, e))?;
     watcher
-        .watch(&args.dir, RecursiveMode::Recursive)
-        .map_err(|e| watch_error(&args.dir, e))?;
-    let batch = args
-        .dir
+        .watch(&dir, RecursiveMode::Recursive)
+        .map_err(|e| watch_error(&dir, e))?;
+    let batch = dir
         .canonicalize()
         .ok()
         .and_then(|d| d.parent().map(Path::to_path_buf))
@@ -49,20 +65,20 @@ pub fn run(args: &WatchArgs) -> Result<(), Error> {
     }
     eprintln!(
         "mengawasi {}; PDF: {} (hentikan dengan Ctrl+C)",
-        source.label,
+        folder::shown(&dir),
         target.display()
     );
     let plan = Plan {
         draft: true,
-        ..Plan::new(Some(args.dir.clone()), args.tujuan.output.clone())
+        ..Plan::new(Some(dir.clone()), args.tujuan.output.clone())
     };
     rebuild(&plan, &target);
-    let root = args.dir.canonicalize().unwrap_or_else(|_| args.dir.clone());
+    let root = dir.canonicalize().unwrap_or_else(|_| dir.clone());
     loop {
-        let changed = wait(&rx, &args.dir, batch.as_deref())?;
+        let changed = wait(&rx, &dir, batch.as_deref())?;
         // Named as the user named the folder, not by its full path.
         let shown = match changed.strip_prefix(&root) {
-            Ok(rel) => args.dir.join(rel),
+            Ok(rel) => dir.join(rel),
             Err(_) => changed,
         };
         eprintln!("\nberubah: {}", shown.display());

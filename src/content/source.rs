@@ -122,6 +122,10 @@ impl Source {
 
     /// How the file `rel` is named in messages.
     pub fn display(&self, rel: &str) -> String {
+        // In the current folder a file is named by itself.
+        if self.label == "." {
+            return rel.to_owned();
+        }
         format!("{}/{rel}", self.label)
     }
 

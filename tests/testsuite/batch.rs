@@ -17,7 +17,7 @@ const KECAMATAN: [(&str, &str); 4] = [
 
 /// A batch folder of the minimal report, once per kecamatan, each with its
 /// own kecamatan and Camat; `broken` gets a golongan that cannot exist.
-fn batch(broken: Option<&str>) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn batch(broken: Option<&str>) -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("buleleng");
     let minimal = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/testsuite/build/minimal");

@@ -75,12 +75,21 @@ fn every_json_is_versioned_and_documented() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let manifest = read(&out.join("manifest.json"));
+    fs::write(batch.join("kabupaten.yaml"), "kabupaten: Uji\n").unwrap();
+    let check_batch = renaksi(
+        &["check", batch.to_str().unwrap(), "--format", "json"],
+        fixture.tmp.path(),
+    );
+    let check_batch: serde_json::Value = serde_json::from_str(&check_batch.stdout).unwrap();
+    assert_eq!(check_batch["peringatan"], 1, "{check_batch:#}");
+    assert_eq!(check_batch["laporan"][0]["temuan"][0]["baris"], 7);
 
     for (name, json) in [
         ("sidecar", &sidecar),
         ("check", &check),
         ("diff", &diff),
         ("manifest", &manifest),
+        ("check batch", &check_batch),
     ] {
         assert_eq!(json["versi"], 1, "{name}: {json:#}");
         let mut found = BTreeSet::new();
