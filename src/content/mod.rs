@@ -3,6 +3,7 @@
 
 mod bawaan;
 pub mod gambar;
+mod indent;
 mod locate;
 mod model;
 mod recover;
@@ -161,7 +162,16 @@ impl Report {
                     locate::nearest(text, path).map(|(line, column)| (*text, line, column))
                 });
             if let Some((text, line, column)) = at {
-                *problem = problem.clone().at(text, line, column);
+                *problem = match yaml::anchor_or_tag(text, line) {
+                    Some((column, message, hint)) => Problem {
+                        message,
+                        hint: Some(hint),
+                        path: None,
+                        ..problem.clone()
+                    }
+                    .at(text, line, column),
+                    None => problem.clone().at(text, line, column),
+                };
             }
         }
         problems.sort_by_key(|p| order.key(p));

@@ -26,6 +26,9 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Vec<Probl
         Err(err) => err,
     };
     let mut problems = vec![translate(file, text, &first)];
+    // Problems that are a missing key: when a key is out of line, that is
+    // where it went.
+    let mut missing = vec![missing_field(&first).is_some()];
     // Go on past the error on a repaired copy of the text, to find the rest.
     let mut draft = Draft::new(text);
     let mut removed: Vec<String> = Vec::new();
@@ -63,7 +66,26 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Vec<Probl
         let problem = translate(file, text, &err);
         if !consequence && !problems.contains(&problem) {
             problems.push(problem);
+            missing.push(missing_field(&err).is_some());
         }
+    }
+    // A key a space or two out of line is the likely cause of whatever the
+    // parser reported: named on its own line, after the problems above it
+    // that it cannot have caused.
+    if let Some(salah) = super::indent::periksa(text) {
+        let line = salah.line;
+        let above = problems
+            .into_iter()
+            .zip(missing)
+            .filter(|(p, missing)| !missing && p.line.is_some_and(|l| l < line))
+            .map(|(p, _)| p);
+        let mut found: Vec<Problem> = above.collect();
+        found.push(
+            Problem::new(file, salah.message)
+                .hint(salah.hint)
+                .at(text, line, salah.column),
+        );
+        return Err(found);
     }
     Err(problems)
 }
@@ -218,11 +240,17 @@ fn translate(file: &str, text: &str, err: &serde_yaml::Error) -> Problem {
         ]
         .iter()
         .any(|p| message.starts_with(p));
+    // An anchor (`&`) or a tag (`!`) reads as an empty or odd value, not
+    // as a syntax error: the first character says what happened all the same.
     let indicator = err
         .location()
-        .filter(|_| syntax)
-        .and_then(|loc| quote_me(text, loc.line()));
-    let (message, hint) = match indicator.or_else(|| special(path, message)) {
+        .and_then(|loc| quote_me(text, loc.line()))
+        .filter(|(first, _)| syntax || "&!".contains(*first))
+        .map(|(_, said)| said);
+    let (message, hint) = match indicator
+        .or_else(|| misplaced(path, message))
+        .or_else(|| special(path, message))
+    {
         Some((message, hint)) => (message, Some(hint)),
         None => indonesian(message),
     };
@@ -240,7 +268,7 @@ fn translate(file: &str, text: &str, err: &serde_yaml::Error) -> Problem {
 /// a backquote, `*`, `&`, `!`, `|`, `>`), written without quotes: the most
 /// common unit, `%`, is one. When the parser stopped on the line of such a
 /// value, the value wants quotes, whatever the parser's own words were.
-fn quote_me(text: &str, line: usize) -> Option<(String, String)> {
+fn quote_me(text: &str, line: usize) -> Option<(char, (String, String))> {
     let line_text = text.lines().nth(line.checked_sub(1)?)?;
     let (key, value) = line_text.split_once(": ")?;
     let value = value.trim();
@@ -255,9 +283,72 @@ fn quote_me(text: &str, line: usize) -> Option<(String, String)> {
     }
     let key = key.trim_start().trim_start_matches("- ").trim();
     Some((
-        format!("nilai yang diawali `{first}` harus diapit tanda kutip"),
-        format!("tulis `{key}: \"{value}\"`"),
+        first,
+        (
+            format!("nilai yang diawali `{first}` harus diapit tanda kutip"),
+            format!("tulis `{key}: \"{value}\"`"),
+        ),
     ))
+}
+
+/// A key of the Lampiran written at the wrong depth, where it is unknown:
+/// named with where it belongs.
+fn misplaced(path: &str, msg: &str) -> Option<(String, String)> {
+    const BULAN: [&str; 14] = [
+        "januari",
+        "februari",
+        "pebruari",
+        "maret",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "agustus",
+        "september",
+        "oktober",
+        "november",
+        "nopember",
+        "desember",
+    ];
+    if !path.starts_with("pejabat") {
+        return None;
+    }
+    let (name, _) = split_expected(msg.strip_prefix("unknown field ")?);
+    let (home, hint) = match name {
+        m if BULAN.contains(&m) => (
+            "di bawah `bulan:`",
+            format!("letakkan `{m}` di bawah `bulan:`, lebih menjorok ke kanan, sejajar dengan bulan lainnya"),
+        ),
+        "tw1" | "tw2" | "tw3" | "tw4" => (
+            "di bawah `triwulan:`",
+            format!("letakkan `{name}` di bawah `triwulan:`, lebih menjorok ke kanan, sejajar dengan triwulan lainnya"),
+        ),
+        "anggaran" => (
+            "di dalam butir `program_kegiatan`",
+            "letakkan `anggaran` tepat di bawah `uraian` programnya, sejajar dengannya".to_owned(),
+        ),
+        "satuan" | "target" | "bulan" | "triwulan" | "penjumlahan" => (
+            "di dalam butir `indikator`",
+            format!("letakkan `{name}` di bawah `uraian` indikatornya, sejajar dengannya"),
+        ),
+        _ => return None,
+    };
+    Some((format!("`{name}` harus berada {home}"), hint))
+}
+
+/// For a problem found on `line` after parsing (an empty value, say): when
+/// the value there starts with `&` or `!`, YAML read it as an anchor or a
+/// tag, and what it wants is quotes. The column of the value, the message
+/// and the hint.
+pub(crate) fn anchor_or_tag(text: &str, line: usize) -> Option<(usize, String, String)> {
+    let (first, (message, hint)) = quote_me(text, line)?;
+    if !"&!".contains(first) {
+        return None;
+    }
+    let line_text = text.lines().nth(line - 1)?;
+    let column = line_text.find(": ")? + 2;
+    let column = column + (line_text[column..].len() - line_text[column..].trim_start().len());
+    Some((column + 1, message, hint))
 }
 
 /// Mistakes common enough to deserve their own words: a key left empty,
@@ -274,6 +365,12 @@ fn special(path: &str, msg: &str) -> Option<(String, String)> {
         ));
     }
     let text = found.strip_prefix("string \"")?.strip_suffix('"')?;
+    if let Some(number) = rupiah(text) {
+        return Some((
+            format!("jenis nilai salah: tertulis teks \"{text}\""),
+            format!("tulis bilangannya saja, tanpa `Rp` dan tanda baca: {number}"),
+        ));
+    }
     let groups: Vec<&str> = text.split('.').collect();
     let grouped = groups.len() > 1
         && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
@@ -285,6 +382,36 @@ fn special(path: &str, msg: &str) -> Option<(String, String)> {
             format!("tulis tanpa titik pemisah ribuan: {}", groups.concat()),
         )
     })
+}
+
+/// The whole rupiah written as a person writes money: `Rp 1.150.000.000`,
+/// `Rp. 1.150.000.000,00`, `1.150.000.000,-`. A plain grouped number
+/// without these marks is left to the thousands-separator hint.
+fn rupiah(text: &str) -> Option<String> {
+    let mut rest = text.trim();
+    let mut marked = false;
+    for prefix in ["Rp.", "Rp", "RP.", "RP", "rp.", "rp"] {
+        if let Some(r) = rest.strip_prefix(prefix) {
+            rest = r.trim_start();
+            marked = true;
+            break;
+        }
+    }
+    for suffix in [",-", ",00", ",0", ".-"] {
+        if let Some(r) = rest.strip_suffix(suffix) {
+            rest = r;
+            marked = true;
+            break;
+        }
+    }
+    let groups: Vec<&str> = rest.split('.').collect();
+    let digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
+    let plain = groups.len() == 1 && digits(groups[0]);
+    let grouped = groups.len() > 1
+        && groups.iter().all(|g| digits(g))
+        && groups[0].len() <= 3
+        && groups[1..].iter().all(|g| g.len() == 3);
+    (marked && (plain || grouped)).then(|| groups.concat())
 }
 
 /// serde_yaml prefixes messages with the path, as in `bab[1].judul: …`.

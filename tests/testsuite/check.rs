@@ -330,12 +330,14 @@ fn every_broken_narrative_variable_at_once() {
 #[test]
 fn a_value_starting_with_a_yaml_indicator_asks_for_quotes() {
     // `%` is the most common unit of all; YAML reads it, `@`, a backquote,
-    // `*`, `|` and `>` as its own when a value starts with them.
+    // `*`, `&`, `!`, `|` and `>` as its own when a value starts with them.
     for (value, column) in [
         ("%", 21),
         ("@orang", 21),
         ("*orang", 21),
         ("`x`", 21),
+        ("&orang", 21),
+        ("!orang", 21),
         ("| x", 23),
         ("> x", 23),
     ] {
@@ -362,4 +364,78 @@ fn a_value_starting_with_a_yaml_indicator_asks_for_quotes() {
     });
     let (run, out) = check(&fixture, &[]);
     assert_eq!(run.code, 0, "{out}");
+}
+
+/// The first problem `check` prints, its line of source and its hint, for
+/// the minimal report with `from` replaced by `to` in the program table.
+fn first_problem(from: &str, to: &str) -> String {
+    let fixture = Fixture::new("build", "minimal");
+    fixture.edit("lampiran/1-program.yaml", |t| t.replacen(from, to, 1));
+    let (run, out) = check(&fixture, &[]);
+    assert_eq!(run.code, 1, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    let hint = lines
+        .iter()
+        .position(|l| l.starts_with("  saran: "))
+        .unwrap();
+    lines[..=hint].join("\n")
+}
+
+#[test]
+fn indentation_mistakes_are_named_on_the_line_mistyped() {
+    // One space short: YAML ends the indicator there and the parser would
+    // report a missing `satuan` on the line above.
+    assert_eq!(
+        first_problem("            satuan: Nilai", "           satuan: Nilai"),
+        "galat: DIR/lampiran/1-program.yaml:8:12: `satuan` tidak sejajar: menjorok 11 spasi, sedangkan `uraian` (baris 7) 12 spasi\n 8 |            satuan: Nilai\n   |            ^\n  saran: geser `satuan` menjadi 12 spasi, sejajar dengan `uraian` di baris 7"
+    );
+    // Two spaces too many: read as more words of the indicator's name.
+    assert_eq!(
+        first_problem("            satuan: Nilai", "              satuan: Nilai"),
+        "galat: DIR/lampiran/1-program.yaml:8:15: `satuan` menjorok lebih dalam daripada `uraian` di baris 7, jadi terbaca sebagai lanjutan teks `uraian`\n 8 |               satuan: Nilai\n   |               ^\n  saran: sejajarkan `satuan` dengan `uraian`: 12 spasi dari tepi kiri"
+    );
+    // A month between two columns.
+    assert_eq!(
+        first_problem("              desember: 45.5", "             desember: 45.5"),
+        "galat: DIR/lampiran/1-program.yaml:12:14: `desember` tidak sejajar: menjorok 13 spasi, sedangkan `juni` (baris 11) 14 spasi\n 12 |              desember: 45.5\n    |              ^\n  saran: geser `desember` menjadi 14 spasi, sejajar dengan `juni` di baris 11"
+    );
+}
+
+#[test]
+fn a_key_at_the_wrong_depth_is_told_where_it_belongs() {
+    // A month at the depth of `bulan:` itself.
+    assert_eq!(
+        first_problem("              juni: 40", "            juni: 40"),
+        "galat: DIR/lampiran/1-program.yaml:11:13 (pejabat[0].sasaran[0].indikator[0]): `juni` harus berada di bawah `bulan:`\n 11 |             juni: 40\n    |             ^\n  saran: letakkan `juni` di bawah `bulan:`, lebih menjorok ke kanan, sejajar dengan bulan lainnya"
+    );
+    // `anggaran` at the depth of the sasaran.
+    assert_eq!(
+        first_problem("            anggaran: 2040000000", "        anggaran: 2040000000"),
+        "galat: DIR/lampiran/1-program.yaml:23:9 (pejabat[0].sasaran[0]): `anggaran` harus berada di dalam butir `program_kegiatan`\n 23 |         anggaran: 2040000000\n    |         ^\n  saran: letakkan `anggaran` tepat di bawah `uraian` programnya, sejajar dengannya"
+    );
+    // A quarter's target where the table is quarterly.
+    assert_eq!(
+        first_problem("            bulan:\n              juni: 40", "            triwulan:\n            tw2: 40"),
+        "galat: DIR/lampiran/1-program.yaml:11:13 (pejabat[0].sasaran[0].indikator[0]): `tw2` harus berada di bawah `triwulan:`\n 11 |             tw2: 40\n    |             ^\n  saran: letakkan `tw2` di bawah `triwulan:`, lebih menjorok ke kanan, sejajar dengan triwulan lainnya"
+    );
+}
+
+#[test]
+fn money_written_as_money_gets_the_number_as_hint() {
+    for written in [
+        "Rp 2.040.000.000",
+        "2.040.000.000,-",
+        "Rp. 2.040.000.000,00",
+        "Rp2040000000",
+    ] {
+        assert_eq!(
+            first_problem("anggaran: 2040000000", &format!("anggaran: {written}")),
+            format!("galat: DIR/lampiran/1-program.yaml:23:23 (pejabat[0].sasaran[0].program_kegiatan[0].anggaran): jenis nilai salah: tertulis teks \"{written}\"\n 23 |             anggaran: {written}\n    |                       ^\n  saran: tulis bilangannya saja, tanpa `Rp` dan tanda baca: 2040000000"),
+            "{written}"
+        );
+    }
+    assert_eq!(
+        first_problem("anggaran: 2040000000", "anggaran: 2.040.000.000"),
+        "galat: DIR/lampiran/1-program.yaml:23:23 (pejabat[0].sasaran[0].program_kegiatan[0].anggaran): jenis nilai salah: tertulis teks \"2.040.000.000\"\n 23 |             anggaran: 2.040.000.000\n    |                       ^\n  saran: tulis tanpa titik pemisah ribuan: 2040000000"
+    );
 }
