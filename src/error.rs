@@ -11,7 +11,7 @@ pub enum Error {
     #[error("{}", display_all(.0))]
     Input(Vec<Problem>),
     /// A file could not be read or written.
-    #[error("{action} {}: {source}", path.display())]
+    #[error("{action} {}: {}", path.display(), sebab(source))]
     Io {
         /// What was being done, in Indonesian ("tidak dapat membaca").
         action: &'static str,
@@ -81,6 +81,39 @@ impl From<Vec<Problem>> for Error {
     fn from(problems: Vec<Problem>) -> Self {
         Error::Input(problems)
     }
+}
+
+/// What the operating system said, in Indonesian: the common cases by
+/// kind, a message renaksi wrote itself as it is, anything else with the
+/// system's own words kept for a search.
+pub fn sebab(err: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    // ENOSPC and EDQUOT: the kind is not yet stable on every toolchain.
+    if matches!(err.raw_os_error(), Some(28 | 122)) {
+        return "disk penuh: kosongkan ruang atau pilih tempat lain".into();
+    }
+    let said = match err.kind() {
+        K::NotFound => "tidak ditemukan",
+        K::PermissionDenied => "tidak diizinkan (periksa hak akses berkas atau foldernya)",
+        K::AlreadyExists => "sudah ada",
+        K::IsADirectory => "berupa folder, bukan berkas",
+        K::NotADirectory => "bukan folder",
+        K::DirectoryNotEmpty => "folder tidak kosong",
+        K::ReadOnlyFilesystem => "tempatnya hanya dapat dibaca",
+        K::StorageFull | K::QuotaExceeded => "disk penuh: kosongkan ruang atau pilih tempat lain",
+        K::FileTooLarge => "berkas terlalu besar",
+        K::InvalidData if err.get_ref().is_none() => "isinya bukan teks UTF-8",
+        K::Interrupted => "terhenti",
+        K::TimedOut => "waktu habis",
+        _ => {
+            return match err.get_ref() {
+                // A message renaksi gave itself (already Indonesian).
+                Some(inner) if err.raw_os_error().is_none() => inner.to_string(),
+                _ => format!("galat sistem ({err})"),
+            };
+        }
+    };
+    said.to_owned()
 }
 
 /// Problems one after another, a blank line between them.

@@ -71,6 +71,19 @@ pub fn tanggal(date: NaiveDate, ejaan: Ejaan) -> String {
     )
 }
 
+/// A moment (Unix seconds) as people here write it, in UTC:
+/// `5 Februari 2024 pukul 01.30 UTC`.
+pub fn waktu(seconds: i64) -> String {
+    match chrono::DateTime::from_timestamp(seconds, 0) {
+        Some(t) => format!(
+            "{} pukul {} UTC",
+            tanggal(t.date_naive(), Ejaan::Baku),
+            t.format("%H.%M")
+        ),
+        None => format!("{seconds} detik sejak 1970"),
+    }
+}
+
 /// `196502071997021001` → `19650207 199702 1 001`; other text is kept as written.
 pub fn nip(raw: &str) -> String {
     let digits: String = raw.chars().filter(|c| !c.is_whitespace()).collect();

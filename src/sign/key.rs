@@ -12,6 +12,7 @@ use x509_parser::prelude::{FromDer, X509Certificate};
 
 use super::cms::{Algorithm, Signer};
 use crate::error::Error;
+use crate::format::waktu;
 
 /// A private key of a kind renaksi signs with.
 enum Key {
@@ -28,6 +29,8 @@ pub struct Identity {
     serial: Vec<u8>,
     /// The certificate's common name, for the signature's /Name.
     pub name: String,
+    /// The certificate's validity, Unix seconds: not before, not after.
+    valid: (i64, i64),
 }
 
 impl Identity {
@@ -93,19 +96,13 @@ impl Identity {
             .to_owned();
         if now < valid.0 {
             return Err(Error::sign(
-                format!(
-                    "sertifikat {name} belum berlaku (mulai {})",
-                    cert.validity().not_before
-                ),
+                format!("sertifikat {name} belum berlaku (mulai {})", waktu(valid.0)),
                 "tunggu sampai sertifikat berlaku atau pakai sertifikat lain",
             ));
         }
         if now > valid.1 {
             return Err(Error::sign(
-                format!(
-                    "sertifikat {name} sudah kedaluwarsa ({})",
-                    cert.validity().not_after
-                ),
+                format!("sertifikat {name} sudah kedaluwarsa ({})", waktu(valid.1)),
                 "perpanjang sertifikat pada penerbitnya dan ekspor ulang berkas .p12",
             ));
         }
@@ -118,6 +115,7 @@ impl Identity {
             }
         }
         Ok(Identity {
+            valid,
             issuer: cert.tbs_certificate.issuer.as_raw().to_vec(),
             serial: cert.tbs_certificate.raw_serial().to_vec(),
             chain: certs[1..].iter().map(|c| c.as_der().to_vec()).collect(),
@@ -125,6 +123,38 @@ impl Identity {
             key,
             name,
         })
+    }
+
+    /// Refuses a signing time (Unix seconds) the certificate did not cover:
+    /// a signature cannot claim to be made before its certificate was
+    /// issued, or after it expired.
+    pub fn covers(&self, time: i64) -> Result<(), Error> {
+        let (from, to) = self.valid;
+        let when = if time < from {
+            "sebelum sertifikat"
+        } else if time > to {
+            "sesudah sertifikat"
+        } else {
+            return Ok(());
+        };
+        let state = if time < from { "terbit" } else { "kedaluwarsa" };
+        let now = chrono::DateTime::from_timestamp(super::now(), 0)
+            .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+            .unwrap_or_default();
+        Err(Error::sign(
+            format!(
+                "waktu tanda tangan {} jatuh {when} {} {state}: sertifikat berlaku {} sampai {}",
+                waktu(time),
+                self.name,
+                waktu(from),
+                waktu(to)
+            ),
+            format!(
+                "tanpa --signing-time dipakai tanggal laporan; beri --signing-time di dalam masa berlaku \
+                 sertifikat (misalnya sekarang: --signing-time {now}), atau pakai sertifikat yang \
+                 berlaku pada waktu itu"
+            ),
+        ))
     }
 
     /// What the CMS structure needs to name this signer.

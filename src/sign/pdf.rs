@@ -131,6 +131,9 @@ pub fn sign(
         Some(time) => time.to_owned(),
         None => plain_date(creation_date.as_deref()).unwrap_or_else(super::pdf_now),
     };
+    if let Some(seconds) = seconds_of(&time) {
+        identity.covers(seconds)?;
+    }
     let _ = write!(
         text,
         "/M{}/Name{}",
@@ -271,6 +274,43 @@ fn plain_date(bytes: Option<&[u8]>) -> Option<String> {
     plain.then(|| text.to_owned())
 }
 
+/// Unix seconds of a PDF date `D:YYYYMMDDHHmmSS` with `Z` or `+HH'mm'`;
+/// missing trailing fields count as their lowest value.
+fn seconds_of(date: &str) -> Option<i64> {
+    let digits = date.strip_prefix("D:")?;
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    let (stamp, zone) = digits.split_at(end);
+    let field = |from: usize, len: usize, low: u32| -> Option<u32> {
+        match stamp.get(from..from + len) {
+            Some(text) => text.parse().ok(),
+            None => Some(low),
+        }
+    };
+    let day = chrono::NaiveDate::from_ymd_opt(
+        stamp.get(0..4)?.parse().ok()?,
+        field(4, 2, 1)?,
+        field(6, 2, 1)?,
+    )?;
+    let time = day.and_hms_opt(field(8, 2, 0)?, field(10, 2, 0)?, field(12, 2, 0)?)?;
+    let offset = match zone.chars().next() {
+        None | Some('Z') => 0,
+        Some(sign @ ('+' | '-')) => {
+            let hours: i64 = zone.get(1..3)?.parse().ok()?;
+            let minutes: i64 = zone.get(4..6).and_then(|m| m.parse().ok()).unwrap_or(0);
+            let offset = hours * 3600 + minutes * 60;
+            if sign == '-' {
+                -offset
+            } else {
+                offset
+            }
+        }
+        Some(_) => return None,
+    };
+    Some(time.and_utc().timestamp() - offset)
+}
+
 /// The byte offset after the last `startxref` keyword.
 fn last_startxref(pdf: &[u8]) -> Option<usize> {
     let key = b"startxref";
@@ -393,5 +433,17 @@ mod tests {
         write_name(&mut out, b"A B#");
         assert_eq!(out, b"/A#20B#23");
         assert_eq!(last_startxref(b"..startxref\n1234\n%%EOF\n"), Some(1234));
+    }
+
+    #[test]
+    fn pdf_dates_as_seconds() {
+        // 2022-10-12T01:30:00Z is 1665538200.
+        assert_eq!(seconds_of("D:20221012013000Z"), Some(1_665_538_200));
+        assert_eq!(seconds_of("D:20221012093000+08'00'"), Some(1_665_538_200));
+        assert_eq!(seconds_of("D:20221011220000-03'30'"), Some(1_665_538_200));
+        assert_eq!(seconds_of("D:20221012"), Some(1_665_532_800));
+        assert_eq!(seconds_of("D:2022"), Some(1_640_995_200));
+        assert_eq!(seconds_of("2022"), None);
+        assert_eq!(seconds_of("D:20221332"), None);
     }
 }

@@ -660,15 +660,54 @@ fn failed_build_keeps_the_previous_pdf() {
 }
 
 #[test]
+fn the_operating_system_s_errors_are_said_in_indonesian_with_the_path() {
+    let fixture = Fixture::new("build", "minimal");
+    // The PDF's name taken by a folder.
+    fs::create_dir_all(fixture.path("keluar/laporan.pdf")).unwrap();
+    let run = renaksi(
+        &["build", "minimal", "-o", "keluar/laporan.pdf"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.ends_with(
+            "galat: tidak dapat menulis keluar/laporan.pdf: berupa folder, bukan berkas\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    // A full disk: /dev/full refuses every write with ENOSPC.
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_renaksi"))
+        .args(["schema", "laporan"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&run.stderr),
+        "galat: tidak dapat menulis ke stdout: disk penuh: kosongkan ruang atau pilih tempat lain\n"
+    );
+    // A file where a folder is asked for.
+    let run = renaksi(&["check", "minimal/laporan.yaml"], fixture.tmp.path());
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "galat: bukan folder laporan minimal/laporan.yaml: berikan folder yang berisi laporan.yaml\n"
+    );
+}
+
+#[test]
 fn missing_folder_is_an_io_error() {
     let tmp = tempfile::tempdir().unwrap();
     let run = renaksi(&["build", "tidak-ada"], tmp.path());
     assert_eq!(run.code, 2);
-    assert!(
-        run.stderr
-            .starts_with("galat: tidak dapat membuka folder laporan tidak-ada: "),
-        "{}",
-        run.stderr
+    assert_eq!(
+        run.stderr,
+        "galat: tidak dapat membuka folder laporan tidak-ada: tidak ditemukan\n"
     );
     let run = renaksi(&["build", "--tidak-ada"], tmp.path());
     assert_eq!(run.code, 2, "usage errors exit 2");

@@ -76,7 +76,8 @@ impl Pki {
 
     /// A PKCS#12 file `name.p12` with a leaf key and certificate issued by
     /// the CA (and the CA certificate), valid from `start` to `end`
-    /// (`YYYYMMDDHHMMSSZ`, default: from yesterday for ten days).
+    /// (`YYYYMMDDHHMMSSZ`, default: 2020 to 2099, so that it covers the
+    /// reports' own dates as signing times).
     fn leaf(&self, name: &str, kind: Kind, usage: &str, validity: Option<(&str, &str)>) -> PathBuf {
         let key = format!("{name}.key");
         match kind {
@@ -140,7 +141,12 @@ impl Pki {
         if validity.is_some() {
             args.extend(["-startdate", start, "-enddate", end]);
         } else {
-            args.extend(["-days", "10"]);
+            args.extend([
+                "-startdate",
+                "20200101000000Z",
+                "-enddate",
+                "20991231000000Z",
+            ]);
         }
         self.openssl(&args);
         let p12 = format!("{name}.p12");
@@ -213,6 +219,80 @@ fn assert_valid(pdf: &Path, pki: &Pki) {
     assert!(
         ok && check.contains("No syntax or stream encoding errors"),
         "{check}"
+    );
+}
+
+#[test]
+fn a_signing_time_outside_the_certificate_s_validity_is_refused_with_both_dates() {
+    let pki = Pki::new();
+    let p12 = pki.leaf(
+        "baru",
+        Kind::Rsa,
+        "digitalSignature",
+        Some(("20250101000000Z", "20991231000000Z")),
+    );
+    let report = Fixture::example();
+    let sandi = pki.path("sandi");
+    // By default a signature claims the report's date, 12 Oktober 2022:
+    // before this certificate was issued.
+    let (run, pdf) = report.build(&sign_args(&p12, &sandi));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let first = run.stderr.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "galat: tidak dapat menandatangani: waktu tanda tangan 12 Oktober 2022 pukul 00.00 UTC \
+         jatuh sebelum sertifikat Drs. Made Suyasa, M.Si terbit: sertifikat berlaku \
+         1 Januari 2025 pukul 00.00 UTC sampai 31 Desember 2099 pukul 00.00 UTC"
+    );
+    assert!(
+        run.stderr
+            .contains("  saran: tanpa --signing-time dipakai tanggal laporan; beri --signing-time di dalam masa berlaku sertifikat (misalnya sekarang: --signing-time 20"),
+        "{}",
+        run.stderr
+    );
+    assert!(!pdf.exists());
+
+    // After it expired, as `sign` is asked for.
+    let (run, unsigned) = report.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = report.path("out/ttd.pdf");
+    let run = renaksi(
+        &[
+            "sign",
+            unsigned.to_str().unwrap(),
+            "--p12",
+            p12.to_str().unwrap(),
+            "--password-file",
+            sandi.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--signing-time",
+            "2100-01-05T10:00:00+08:00",
+        ],
+        report.tmp.path(),
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.lines().next().unwrap(),
+        "galat: tidak dapat menandatangani: waktu tanda tangan 5 Januari 2100 pukul 02.00 UTC \
+         jatuh sesudah sertifikat Drs. Made Suyasa, M.Si kedaluwarsa: sertifikat berlaku \
+         1 Januari 2025 pukul 00.00 UTC sampai 31 Desember 2099 pukul 00.00 UTC"
+    );
+    assert!(!out.exists());
+
+    // Inside it, the same key signs.
+    let (run, pdf) = report.build(
+        &[
+            sign_args(&p12, &sandi),
+            vec!["--signing-time", "2025-03-01T09:00:00+08:00"],
+        ]
+        .concat(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        pdfsig(&pdf).contains("Signing Time: Mar 01 2025"),
+        "{}",
+        pdfsig(&pdf)
     );
 }
 
@@ -388,14 +468,20 @@ fn bad_keys_and_inputs_are_refused_and_nothing_is_written() {
         "digitalSignature",
         Some(("20200101000000Z", "20200201000000Z")),
     );
-    refused(&expired, "sudah kedaluwarsa");
+    refused(
+        &expired,
+        "galat: tidak dapat menandatangani: sertifikat Drs. Made Suyasa, M.Si sudah kedaluwarsa (1 Februari 2020 pukul 00.00 UTC)\n",
+    );
     let future = pki.leaf(
         "nanti",
         Kind::Rsa,
         "digitalSignature",
         Some(("20990101000000Z", "20991231000000Z")),
     );
-    refused(&future, "belum berlaku");
+    refused(
+        &future,
+        "galat: tidak dapat menandatangani: sertifikat Drs. Made Suyasa, M.Si belum berlaku (mulai 1 Januari 2099 pukul 00.00 UTC)\n",
+    );
     let encipher = pki.leaf("sandi-saja", Kind::Rsa, "keyEncipherment", None);
     refused(&encipher, "tidak boleh dipakai untuk tanda tangan");
     // Unreadable key file.
@@ -533,4 +619,36 @@ fn pdf_a_stays_pdf_a_when_signed() {
         "appearance"
     );
     assert!(!text.contains("NeedAppearances"));
+}
+
+#[test]
+fn the_test_certificate_recipe_of_the_docs_signs_the_example() {
+    let docs = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/signing.md")).unwrap();
+    let section = docs
+        .split("### Sertifikat uji dengan openssl")
+        .nth(1)
+        .unwrap();
+    let recipe = section
+        .split("```sh\n")
+        .nth(1)
+        .and_then(|block| block.split("\n```").next())
+        .unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let bin = Path::new(env!("CARGO_BIN_EXE_renaksi")).parent().unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let run = Command::new("bash")
+        .args(["-euo", "pipefail", "-c", recipe])
+        .current_dir(tmp.path())
+        .env("PATH", path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(stdout.contains("Signature is Valid."), "{stdout}");
+    assert!(stdout.contains("Total document signed"), "{stdout}");
+    assert!(
+        stderr.contains("ditandatangani oleh Drs. Made Suyasa, M.Si"),
+        "{stderr}"
+    );
 }
