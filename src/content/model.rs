@@ -152,7 +152,9 @@ pub struct Penandatangan {
     pub pangkat: String,
     /// Golongan/ruang, misalnya `IV/b`.
     pub golongan: String,
-    /// NIP 18 angka tanpa spasi, ditulis dalam tanda kutip.
+    /// NIP 18 angka tanpa spasi. Tanda kutip tidak wajib (renaksi membaca
+    /// NIP apa adanya sebagai teks) tetapi dianjurkan: alat YAML lain
+    /// membaca 18 angka tanpa kutip sebagai bilangan.
     pub nip: String,
     /// Untuk pejabat yang bertindak atas nama Camat: `plt` (Pelaksana
     /// Tugas) atau `plh` (Pelaksana Harian); ditulis di depan jabatan.

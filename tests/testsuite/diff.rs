@@ -242,7 +242,37 @@ fn git_revisions_and_git_s_own_diff() {
     );
 
     // As git's diff driver: report files in report terms, the rest as lines.
-    fs::write(repo.join(".gitattributes"), "*.yaml diff=renaksi\n").unwrap();
+    // The attributes exactly as docs/workflow.md gives them.
+    let docs =
+        fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/workflow.md")).unwrap();
+    let attributes = docs
+        .split("`.gitattributes` (ikut\ndi-commit):\n\n```\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap();
+    assert!(attributes.contains("**/lampiran/*.yaml diff=renaksi\n"));
+    fs::write(repo.join(".gitattributes"), attributes).unwrap();
+    let checked = git(
+        repo,
+        &[
+            "check-attr",
+            "diff",
+            "--",
+            "laporan.yaml",
+            "kubutambahan-2022/narasi.yaml",
+            "content/buleleng/sawan/lampiran/1-program.yaml",
+            "content/buleleng/kabupaten.yaml",
+            "catatan.yaml",
+        ],
+    );
+    assert_eq!(
+        checked,
+        "laporan.yaml: diff: renaksi\n\
+         kubutambahan-2022/narasi.yaml: diff: renaksi\n\
+         content/buleleng/sawan/lampiran/1-program.yaml: diff: renaksi\n\
+         content/buleleng/kabupaten.yaml: diff: renaksi\n\
+         catatan.yaml: diff: unspecified\n"
+    );
     let driver = format!("{} diff", env!("CARGO_BIN_EXE_renaksi"));
     git(repo, &["config", "diff.renaksi.command", &driver]);
     let text = fs::read_to_string(&program).unwrap();

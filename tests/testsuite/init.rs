@@ -45,7 +45,7 @@ fn the_scaffold_is_flagged_until_every_placeholder_is_filled() {
     );
     assert!(
         run.stdout
-            .contains("[ ] baru/laporan.yaml:15: tanggal penandatanganan kini 2024-01-02"),
+            .contains("[ ] baru/laporan.yaml:18: tanggal penandatanganan kini 2024-01-02"),
         "{}",
         run.stdout
     );
@@ -67,14 +67,14 @@ fn the_scaffold_is_flagged_until_every_placeholder_is_filled() {
         .lines()
         .filter(|l| l.starts_with("galat: "))
         .collect();
-    assert_eq!(galat.len(), 33, "{}", check.stderr);
+    assert_eq!(galat.len(), 34, "{}", check.stderr);
     assert!(
         galat
             .iter()
             .all(|l| l.contains("tempat isian belum diisi: [isi: ")),
         "{galat:#?}"
     );
-    assert!(check.stderr.contains("galat: baru/laporan.yaml:17:10 (penandatangan.nama): tempat isian belum diisi: [isi: nama lengkap dengan gelar]"), "{}", check.stderr);
+    assert!(check.stderr.contains("galat: baru/laporan.yaml:20:10 (penandatangan.nama): tempat isian belum diisi: [isi: nama lengkap dengan gelar]"), "{}", check.stderr);
     assert!(check.stderr.contains("galat: baru/narasi.yaml:7:3 (kata_pengantar): tempat isian belum diisi: [isi: Kata Pengantar"), "{}", check.stderr);
     let build = renaksi(&["build", "baru"], tmp.path());
     assert_eq!(build.code, 1);
