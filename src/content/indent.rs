@@ -410,6 +410,28 @@ pejabat:
     }
 
     #[test]
+    fn any_line_moved_a_little_is_read_without_panic() {
+        let lines: Vec<&str> = LAMPIRAN.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            for shift in [-3i32, -2, -1, 1, 2, 3] {
+                let moved = if shift < 0 {
+                    let cut = (-shift) as usize;
+                    line.strip_prefix(&" ".repeat(cut))
+                        .unwrap_or(line)
+                        .to_owned()
+                } else {
+                    format!("{}{line}", " ".repeat(shift as usize))
+                };
+                let mut text: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+                text[i] = moved;
+                let text = text.join("\n");
+                let _ = periksa(&text);
+                let _ = crate::content::yaml::parse::<crate::content::Lampiran>("x.yaml", &text);
+            }
+        }
+    }
+
+    #[test]
     fn what_it_does_not_follow_it_leaves_alone() {
         for text in [
             "a: \"teks\n  lanjut\"\nb:  x\n   c: y\n",

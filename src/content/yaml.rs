@@ -345,7 +345,7 @@ pub(crate) fn anchor_or_tag(text: &str, line: usize) -> Option<(usize, String, S
     if !"&!".contains(first) {
         return None;
     }
-    let line_text = text.lines().nth(line - 1)?;
+    let line_text = text.lines().nth(line.checked_sub(1)?)?;
     let column = line_text.find(": ")? + 2;
     let column = column + (line_text[column..].len() - line_text[column..].trim_start().len());
     Some((column + 1, message, hint))

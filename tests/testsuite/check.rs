@@ -439,3 +439,18 @@ fn money_written_as_money_gets_the_number_as_hint() {
         "galat: DIR/lampiran/1-program.yaml:23:23 (pejabat[0].sasaran[0].program_kegiatan[0].anggaran): jenis nilai salah: tertulis teks \"2.040.000.000\"\n 23 |             anggaran: 2.040.000.000\n    |                       ^\n  saran: tulis tanpa titik pemisah ribuan: 2040000000"
     );
 }
+
+#[test]
+fn a_nip_without_quotes_reads_as_written() {
+    // docs/format.md: quotes are recommended, not required.
+    let fixture = Fixture::new("build", "minimal");
+    fixture.edit("laporan.yaml", |t| {
+        t.replace("nip: \"198001012005011002\"", "nip: 198001012005011002")
+    });
+    let (run, out) = check(&fixture, &[]);
+    assert_eq!(run.code, 0, "{out}");
+    assert!(out.ends_with("DIR: 0 galat, 1 peringatan\n"), "{out}");
+    let (run, pdf) = fixture.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(crate::support::pdf_text(&pdf).contains("NIP. 19800101 200501 1 002"));
+}
