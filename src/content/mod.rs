@@ -162,7 +162,9 @@ impl Report {
                     locate::nearest(text, path).map(|(line, column)| (*text, line, column))
                 });
             if let Some((text, line, column)) = at {
-                *problem = match yaml::anchor_or_tag(text, line) {
+                // An anchor or a tag took the value, so it reads as empty.
+                let emptied = problem.message.ends_with("` kosong");
+                *problem = match yaml::anchor_or_tag(text, line).filter(|_| emptied) {
                     Some((column, message, hint)) => Problem {
                         message,
                         hint: Some(hint),

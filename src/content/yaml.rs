@@ -245,7 +245,7 @@ fn translate(file: &str, text: &str, err: &serde_yaml::Error) -> Problem {
     let indicator = err
         .location()
         .and_then(|loc| quote_me(text, loc.line()))
-        .filter(|(first, _)| syntax || "&!".contains(*first))
+        .filter(|(first, _)| syntax || ("&!".contains(*first) && message.contains("unit value")))
         .map(|(_, said)| said);
     let (message, hint) = match indicator
         .or_else(|| misplaced(path, message))

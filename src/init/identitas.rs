@@ -50,11 +50,8 @@ pub(super) fn identitas(
     let date = p["tanggal"]
         .as_str()
         .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
-    let moved = date.map(|date| {
-        shift(date, tahun.saturating_sub(lama))
-            .format("%Y-%m-%d")
-            .to_string()
-    });
+    let moved_date = date.map(|date| shift(date, tahun.saturating_sub(lama)));
+    let moved = moved_date.map(|date| date.format("%Y-%m-%d").to_string());
     if let Some(moved) = &moved {
         edit.set("penandatangan.tanggal", moved, "tanggal penandatanganan");
         expected.push(("/penandatangan/tanggal", moved.as_str().into()));
@@ -75,11 +72,12 @@ pub(super) fn identitas(
                 "tahun, tanggal dan perubahan tidak dapat diubah otomatis di berkas ini: ubah sendiri (tahun {tahun}{}, perubahan: {perubahan})",
                 moved.as_ref().map(|m| format!(", tanggal {m}")).unwrap_or_default()
             )));
-    } else if let Some(moved) = &moved {
+    } else if let (Some(moved), Some(date)) = (&moved, moved_date) {
+        let dibaca = crate::format::tanggal(date, crate::content::Ejaan::Baku);
         rencana.periksa.push(catatan(
             name.to_owned(),
             locate(text, "penandatangan.tanggal").map(|(l, _)| l),
-            format!("tanggal penandatanganan kini {moved}: sesuaikan dengan tanggal penetapan"),
+            format!("tanggal penandatanganan kini {dibaca} ({moved}): sesuaikan dengan tanggal penetapan"),
         ));
     }
     if let Some(nama) = p["nama"].as_str() {

@@ -81,7 +81,8 @@ pub fn kerangka(tahun: i32, tanggal: NaiveDate, perubahan: bool) -> Rencana {
         LAPORAN.to_owned(),
         tanggal_line,
         format!(
-            "tanggal penandatanganan kini {}: sesuaikan dengan tanggal penetapan",
+            "tanggal penandatanganan kini {} ({}): sesuaikan dengan tanggal penetapan",
+            crate::format::tanggal(tanggal, crate::content::Ejaan::Baku),
             tanggal.format("%Y-%m-%d")
         ),
     )];

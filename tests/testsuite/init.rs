@@ -44,8 +44,9 @@ fn the_scaffold_is_flagged_until_every_placeholder_is_filled() {
         run.stdout
     );
     assert!(
-        run.stdout
-            .contains("[ ] baru/laporan.yaml:18: tanggal penandatanganan kini 2024-01-02"),
+        run.stdout.contains(
+            "[ ] baru/laporan.yaml:18: tanggal penandatanganan kini 2 Januari 2024 (2024-01-02)"
+        ),
         "{}",
         run.stdout
     );

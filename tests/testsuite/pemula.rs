@@ -84,7 +84,7 @@ Laporan baru: sawan-2023 (Rencana Aksi Tahun 2023, kerangka baru)
 
 Perlu diperiksa:
   [ ] sawan-2023/laporan.yaml: 8 tempat isian [isi: …]
-  [ ] sawan-2023/laporan.yaml:18: tanggal penandatanganan kini 2023-01-02: sesuaikan dengan tanggal penetapan
+  [ ] sawan-2023/laporan.yaml:18: tanggal penandatanganan kini 2 Januari 2023 (2023-01-02): sesuaikan dengan tanggal penetapan
   [ ] sawan-2023/narasi.yaml: 7 tempat isian [isi: …]
   [ ] sawan-2023/lampiran/1-program.yaml: 4 tempat isian [isi: …]
   [ ] sawan-2023/lampiran/2-kegiatan.yaml: 5 tempat isian [isi: …]
