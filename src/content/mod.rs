@@ -9,7 +9,8 @@ mod model;
 mod recover;
 mod source;
 mod structure;
-mod yaml;
+pub mod tulis;
+pub(crate) mod yaml;
 
 pub use model::*;
 pub use source::{Berkas, Source};

@@ -1,0 +1,251 @@
+//! The canonical YAML writer: a Lampiran table written in the project's
+//! own style — one fact per line, keys in the documented order, months only
+//! where there is a target, nothing derived, text quoted only where YAML
+//! would read it otherwise. Every file renaksi writes from data (`import`)
+//! goes through here, so two writes of the same data are the same bytes.
+
+use std::fmt::Write as _;
+
+use super::model::{Angka, Ejaan, Indikator, Lampiran, Penjumlahan, ProgramKegiatan, Tingkat};
+
+/// The Lampiran `table` as YAML; `header` lines (without `# `) come first as
+/// comments, after the editor's modeline when `schema` names the schema.
+pub fn lampiran(table: &Lampiran, ejaan: Ejaan, schema: Option<&str>, header: &[String]) -> String {
+    let mut out = String::new();
+    if let Some(schema) = schema {
+        let _ = writeln!(out, "# yaml-language-server: $schema={schema}");
+    }
+    for line in header {
+        let _ = writeln!(out, "# {line}");
+    }
+    let _ = writeln!(out, "tingkat: {}", tingkat(table.tingkat));
+    out.push_str("pejabat:\n");
+    for pejabat in &table.pejabat {
+        let _ = writeln!(out, "  - jabatan: {}", scalar(&pejabat.jabatan));
+        out.push_str("    sasaran:\n");
+        for sasaran in &pejabat.sasaran {
+            let _ = writeln!(out, "      - uraian: {}", scalar(&sasaran.uraian));
+            out.push_str("        indikator:\n");
+            for indikator in &sasaran.indikator {
+                write_indikator(&mut out, indikator, ejaan);
+            }
+            programs(&mut out, "        ", &sasaran.program_kegiatan);
+        }
+    }
+    out
+}
+
+/// The YAML name of a level.
+pub fn tingkat(tingkat: Tingkat) -> &'static str {
+    match tingkat {
+        Tingkat::Program => "program",
+        Tingkat::Kegiatan => "kegiatan",
+        Tingkat::SubKegiatan => "sub_kegiatan",
+        Tingkat::Kinerja => "kinerja",
+    }
+}
+
+/// Month keys in order, in the report's spelling.
+pub fn bulan_keys(ejaan: Ejaan) -> [&'static str; 12] {
+    let (feb, nov) = match ejaan {
+        Ejaan::Baku => ("februari", "november"),
+        Ejaan::Lama => ("pebruari", "nopember"),
+    };
+    [
+        "januari",
+        feb,
+        "maret",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "agustus",
+        "september",
+        "oktober",
+        nov,
+        "desember",
+    ]
+}
+
+fn write_indikator(out: &mut String, ind: &Indikator, ejaan: Ejaan) {
+    let _ = writeln!(out, "          - uraian: {}", scalar(&ind.uraian));
+    let _ = writeln!(out, "            satuan: {}", scalar(&ind.satuan));
+    let _ = writeln!(out, "            target: {}", angka(ind.target));
+    if ind.penjumlahan != Penjumlahan::Jumlah {
+        let _ = writeln!(
+            out,
+            "            penjumlahan: {}",
+            penjumlahan(ind.penjumlahan)
+        );
+    }
+    if let Some(bulan) = &ind.bulan {
+        periods(out, "bulan", &bulan_keys(ejaan), &bulan.values());
+    }
+    if let Some(triwulan) = &ind.triwulan {
+        periods(
+            out,
+            "triwulan",
+            &["tw1", "tw2", "tw3", "tw4"],
+            &triwulan.values(),
+        );
+    }
+    if let Some(ket) = &ind.ket {
+        let _ = writeln!(out, "            ket: {}", scalar(ket));
+    }
+    programs(out, "            ", &ind.program_kegiatan);
+}
+
+/// `bulan:` or `triwulan:` with only the periods that have a target; an
+/// empty one is written `{}` so that it stays what it was.
+fn periods(out: &mut String, key: &str, names: &[&str], values: &[Option<Angka>]) {
+    if values.iter().all(Option::is_none) {
+        let _ = writeln!(out, "            {key}: {{}}");
+        return;
+    }
+    let _ = writeln!(out, "            {key}:");
+    for (name, value) in names.iter().zip(values) {
+        if let Some(value) = value {
+            let _ = writeln!(out, "              {name}: {}", angka(*value));
+        }
+    }
+}
+
+fn programs(out: &mut String, indent: &str, programs: &[ProgramKegiatan]) {
+    if programs.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{indent}program_kegiatan:");
+    for program in programs {
+        let _ = writeln!(out, "{indent}  - uraian: {}", scalar(&program.uraian));
+        if let Some(anggaran) = program.anggaran {
+            let _ = writeln!(out, "{indent}    anggaran: {anggaran}");
+        }
+    }
+}
+
+fn penjumlahan(p: Penjumlahan) -> &'static str {
+    match p {
+        Penjumlahan::Jumlah => "jumlah",
+        Penjumlahan::Akhir => "akhir",
+        Penjumlahan::Tetap => "tetap",
+        Penjumlahan::Tidak => "tidak",
+    }
+}
+
+/// A number as YAML: `85`, `85.5`, `-3`.
+pub fn angka(value: Angka) -> String {
+    let v = value.0;
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// A text as a YAML scalar: plain where YAML reads it back as the same
+/// text, else double-quoted (JSON's escaping is valid YAML).
+pub fn scalar(text: &str) -> String {
+    if plain_is_safe(text) {
+        text.to_owned()
+    } else {
+        serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
+    }
+}
+
+fn plain_is_safe(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    if text.trim() != text
+        || "-?:,[]{}#&*!|>'\"%@`".contains(first)
+        || text.contains(": ")
+        || text.contains(" #")
+        || text.ends_with(':')
+        || text.chars().any(|c| c.is_control())
+        // `[isi: …]` placeholders read fine either way; quotes keep them
+        // visibly something to replace.
+        || text.starts_with("[isi:")
+    {
+        return false;
+    }
+    // What YAML would read as a number, a boolean, null or a date.
+    matches!(
+        serde_yaml::from_str::<serde_yaml::Value>(&format!("k: {text}")),
+        Ok(serde_yaml::Value::Mapping(m))
+            if m.get("k").and_then(serde_yaml::Value::as_str) == Some(text)
+    ) && !looks_typed(text)
+}
+
+/// Words YAML 1.1 tools read as booleans or null, and dates: quoted so that
+/// every tool reads them as text.
+fn looks_typed(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "yes", "no", "on", "off", "y", "n", "true", "false", "null", "~",
+    ]
+    .contains(&lower.as_str())
+        || chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scalars_are_plain_only_when_read_back_the_same() {
+        assert_eq!(
+            scalar("Indeks Kepuasan Masyarakat"),
+            "Indeks Kepuasan Masyarakat"
+        );
+        assert_eq!(scalar("%"), "\"%\"");
+        assert_eq!(scalar("100"), "\"100\"");
+        assert_eq!(scalar("85.5"), "\"85.5\"");
+        assert_eq!(scalar("yes"), "\"yes\"");
+        assert_eq!(scalar("2022-10-12"), "\"2022-10-12\"");
+        assert_eq!(scalar("Catatan: penting"), "\"Catatan: penting\"");
+        assert_eq!(scalar("- butir"), "\"- butir\"");
+        assert_eq!(scalar(" spasi"), "\" spasi\"");
+        assert_eq!(scalar("baris\nbaru"), "\"baris\\nbaru\"");
+        assert_eq!(scalar(""), "\"\"");
+        assert_eq!(scalar("Dokumen (Laporan)"), "Dokumen (Laporan)");
+        assert_eq!(angka(Angka(85.0)), "85");
+        assert_eq!(angka(Angka(85.5)), "85.5");
+        assert_eq!(angka(Angka(0.25)), "0.25");
+    }
+
+    /// Every Lampiran of the repository's reports, written and read back,
+    /// writes the same bytes again and means the same (`renaksi diff`).
+    #[test]
+    fn every_table_of_the_repository_survives_a_write() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("content/kubutambahan-2022")];
+        for entry in std::fs::read_dir(root.join("content/buleleng-2022"))
+            .unwrap()
+            .flatten()
+        {
+            if entry.path().join("lampiran").is_dir() {
+                dirs.push(entry.path());
+            }
+        }
+        let mut tables = 0;
+        for dir in dirs {
+            let report = crate::load(Some(&dir)).unwrap();
+            let ejaan = report.identitas.ejaan_bulan;
+            for file in &report.lampiran {
+                let written = lampiran(&file.table, ejaan, None, &[]);
+                let again: Lampiran = crate::content::yaml::parse(&file.file, &written).unwrap();
+                assert_eq!(lampiran(&again, ejaan, None, &[]), written, "{}", file.file);
+                let changes = crate::diff::files(
+                    crate::diff::JenisBerkas::Lampiran,
+                    &file.file,
+                    Some((&file.file, &file.text)),
+                    Some((&file.file, &written)),
+                )
+                .unwrap();
+                assert!(changes.is_empty(), "{}: {changes:?}", file.file);
+                tables += 1;
+            }
+        }
+        assert!(tables >= 10);
+    }
+}
