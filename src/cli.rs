@@ -70,10 +70,86 @@ pub enum Command {
     /// ekstensi YAML) melengkapi dan memeriksa kunci saat mengetik.
     #[command(help_template = PERINTAH, override_usage = "renaksi schema [laporan|narasi|lampiran] [-o DIR]")]
     Schema(SchemaArgs),
+    /// Menulis Lampiran laporan sebagai lembar kerja .xlsx (tabel seperti
+    /// di PDF, tabel datar `Data`, `Identitas`) atau tabel datar .csv.
+    #[command(help_template = PERINTAH, override_usage = "renaksi export [DIR] [-o OUT] [--format xlsx|csv] [--gabung]")]
+    Export(ExportArgs),
+    /// Membaca tabel datar lembar kerja (.xlsx) menjadi Lampiran YAML: folder
+    /// laporan baru, atau --lampiran untuk memperbarui folder yang ada.
+    #[command(help_template = PERINTAH, override_usage = "renaksi import BERKAS.xlsx DIR [--lampiran] [--coba]")]
+    Import(ImportArgs),
     /// Mencetak skrip pelengkapan perintah (tab) untuk shell: bash, zsh,
     /// fish atau powershell.
     #[command(help_template = PERINTAH, override_usage = "renaksi completions bash|zsh|fish|powershell")]
     Completions(CompletionsArgs),
+}
+
+/// Arguments of `renaksi export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Folder laporan atau folder batch; tanpa DIR: folder ini bila berisi
+    /// laporan.yaml atau kabupaten.yaml, selain itu contoh bawaan.
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// Tujuan: berkas .xlsx/.csv, atau folder (berkas dinamai seperti folder
+    /// laporan); bawaan: folder out.
+    #[arg(
+        short,
+        long,
+        value_name = "OUT",
+        default_value = "out",
+        hide_default_value = true
+    )]
+    pub output: PathBuf,
+
+    /// Bentuk berkas: xlsx (bawaan) atau csv (tabel datar saja).
+    #[arg(
+        long,
+        value_enum,
+        default_value = "xlsx",
+        value_name = "BENTUK",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    pub format: LembarFormat,
+
+    /// Untuk folder batch: satu berkas untuk seluruh kabupaten, dengan kolom
+    /// kecamatan, bukan satu berkas per kecamatan.
+    #[arg(long)]
+    pub gabung: bool,
+}
+
+/// File format of `renaksi export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LembarFormat {
+    /// Excel workbook.
+    Xlsx,
+    /// The flat table as CSV.
+    Csv,
+}
+
+/// Arguments of `renaksi import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// Lembar kerja .xlsx dengan lembar `Data` (dari `renaksi export` atau
+    /// diisi dengan kolom yang sama).
+    #[arg(value_name = "BERKAS.xlsx")]
+    pub file: PathBuf,
+
+    /// Folder laporan yang dibuat; dengan --lampiran: folder laporan yang
+    /// Lampirannya diperbarui.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// Perbarui berkas lampiran/*.yaml folder laporan yang sudah ada.
+    #[arg(long)]
+    pub lampiran: bool,
+
+    /// Cetak apa yang akan berubah (seperti `renaksi diff`) tanpa menulis
+    /// apa pun.
+    #[arg(long)]
+    pub coba: bool,
 }
 
 /// Arguments of `renaksi completions`.

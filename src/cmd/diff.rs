@@ -151,7 +151,7 @@ fn external(args: &DiffArgs) -> Result<(), Error> {
     super::stdout(&text)
 }
 
-fn print(format: Format, lama: &str, baru: &str, changes: &[Perubahan]) -> Result<(), Error> {
+pub fn print(format: Format, lama: &str, baru: &str, changes: &[Perubahan]) -> Result<(), Error> {
     let text = match format {
         Format::Json => {
             let json = serde_json::json!({

@@ -80,7 +80,7 @@ fn list(out: &mut String, dir: &str, items: &[Problem], bullet: &str) {
 }
 
 /// Today's date (UTC), for the scaffold's signing date.
-fn today() -> NaiveDate {
+pub fn today() -> NaiveDate {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);

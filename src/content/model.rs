@@ -163,7 +163,7 @@ pub struct Penandatangan {
 }
 
 /// Pejabat pelaksana.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Pelaksana {
     /// Pelaksana Tugas, ditulis `Plt.`.
@@ -183,7 +183,7 @@ impl Pelaksana {
 }
 
 /// Ukuran kertas.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Kertas {
     /// A4, 210 × 297 mm.
@@ -194,7 +194,7 @@ pub enum Kertas {
 }
 
 /// Huruf bawaan, dinamai menurut huruf kantor yang digantikannya.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Huruf {
     /// Liberation Sans, selebar Arial.
@@ -218,7 +218,7 @@ impl Huruf {
 }
 
 /// Rincian target dalam setahun.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Rincian {
     /// Dua belas bulan, di bawah kunci `bulan`.
@@ -229,7 +229,7 @@ pub enum Rincian {
 }
 
 /// Ejaan bulan yang ditulis dua cara.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Ejaan {
     /// Februari, November.
@@ -442,6 +442,26 @@ fn ejaan_lama(schema: &mut Schema) {
 }
 
 impl Bulanan {
+    /// The months from their twelve values in order.
+    pub fn from_values(v: [Option<Angka>; 12]) -> Self {
+        let [januari, februari, maret, april, mei, juni, juli, agustus, september, oktober, november, desember] =
+            v;
+        Bulanan {
+            januari,
+            februari,
+            maret,
+            april,
+            mei,
+            juni,
+            juli,
+            agustus,
+            september,
+            oktober,
+            november,
+            desember,
+        }
+    }
+
     /// The twelve months in order.
     pub fn values(&self) -> [Option<Angka>; 12] {
         [
@@ -473,6 +493,12 @@ pub struct Triwulanan {
 }
 
 impl Triwulanan {
+    /// The quarters from their four values in order.
+    pub fn from_values(v: [Option<Angka>; 4]) -> Self {
+        let [tw1, tw2, tw3, tw4] = v;
+        Triwulanan { tw1, tw2, tw3, tw4 }
+    }
+
     /// The four quarters in order.
     pub fn values(&self) -> [Option<Angka>; 4] {
         [self.tw1, self.tw2, self.tw3, self.tw4]

@@ -35,6 +35,60 @@ pub fn lampiran(table: &Lampiran, ejaan: Ejaan, schema: Option<&str>, header: &[
     out
 }
 
+/// laporan.yaml from `key, value` rows with dotted keys
+/// (`penandatangan.nama`), in their order; `header` lines come first as
+/// comments. Years, booleans, dates and choice words are written as YAML
+/// reads them; a NIP stays text.
+pub fn identitas(rows: &[(String, String)], schema: Option<&str>, header: &[String]) -> String {
+    let mut out = String::new();
+    if let Some(schema) = schema {
+        let _ = writeln!(out, "# yaml-language-server: $schema={schema}");
+    }
+    for line in header {
+        let _ = writeln!(out, "# {line}");
+    }
+    let value = |key: &str, value: &str| -> String {
+        let leaf = key.rsplit('.').next().unwrap_or(key);
+        let word =
+            !value.is_empty() && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        match leaf {
+            "tahun" if value.parse::<i32>().is_ok() => value.to_owned(),
+            "perubahan" if value == "true" || value == "false" => value.to_owned(),
+            "tanggal" if chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok() => {
+                value.to_owned()
+            }
+            "kertas" | "huruf" | "rincian_target" | "ejaan_bulan" | "pelaksana" | "mode"
+                if word =>
+            {
+                value.to_owned()
+            }
+            "nip" => serde_json::to_string(value).unwrap_or_default(),
+            _ => scalar(value),
+        }
+    };
+    let mut groups: Vec<(&str, Vec<(&str, &str)>)> = Vec::new();
+    for (key, v) in rows {
+        match key.split_once('.') {
+            Some((group, leaf)) => match groups.iter_mut().find(|(g, _)| *g == group) {
+                Some((_, leaves)) => leaves.push((leaf, v)),
+                None => groups.push((group, vec![(leaf, v)])),
+            },
+            None => groups.push((key, vec![("", v)])),
+        }
+    }
+    for (group, leaves) in groups {
+        if leaves.len() == 1 && leaves[0].0.is_empty() {
+            let _ = writeln!(out, "{group}: {}", value(group, leaves[0].1));
+            continue;
+        }
+        let _ = writeln!(out, "{group}:");
+        for (leaf, v) in leaves {
+            let _ = writeln!(out, "  {leaf}: {}", value(&format!("{group}.{leaf}"), v));
+        }
+    }
+    out
+}
+
 /// The YAML name of a level.
 pub fn tingkat(tingkat: Tingkat) -> &'static str {
     match tingkat {

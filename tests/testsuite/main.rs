@@ -11,6 +11,7 @@ mod fuzz_corpus;
 mod hostile;
 mod init;
 mod json;
+mod lembar;
 mod pemula;
 mod schema;
 mod sign;

@@ -1,0 +1,101 @@
+//! `renaksi export`: a report (or every report of a batch) as a workbook,
+//! or its flat table as CSV. Each file is written whole or not at all.
+
+use std::path::{Path, PathBuf};
+
+use renaksi::content::Report;
+use renaksi::lembar::{ekspor, flat};
+use renaksi::Error;
+
+use super::folder::Sasaran;
+use crate::cli::{ExportArgs, LembarFormat};
+
+/// Writes the workbook(s) and says where.
+pub fn run(args: &ExportArgs) -> Result<(), Error> {
+    let ext = match args.format {
+        LembarFormat::Xlsx => "xlsx",
+        LembarFormat::Csv => "csv",
+    };
+    match Sasaran::pilih(args.dir.as_deref()) {
+        Sasaran::Batch(dir) => {
+            let folders = renaksi::batch::discover(&dir)?;
+            let reports = folders
+                .iter()
+                .map(|f| renaksi::load(Some(f)))
+                .collect::<Result<Vec<_>, _>>()?;
+            if args.gabung {
+                let name = dir
+                    .canonicalize()
+                    .ok()
+                    .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+                    .unwrap_or_else(|| "batch".into());
+                let target = target(&args.output, &name, ext);
+                let bytes = match args.format {
+                    LembarFormat::Xlsx => ekspor::xlsx_gabung(&reports)?,
+                    LembarFormat::Csv => {
+                        let rows: Vec<_> = reports
+                            .iter()
+                            .map(|r| (r.identitas.kecamatan.clone(), flat(r)))
+                            .collect();
+                        let parts: Vec<_> = rows
+                            .iter()
+                            .map(|(k, r)| (Some(k.as_str()), r.as_slice()))
+                            .collect();
+                        ekspor::csv(&parts).into_bytes()
+                    }
+                };
+                write(&target, &bytes)
+            } else {
+                for report in &reports {
+                    let path = args.output.join(format!("{}.{ext}", report.source.name));
+                    write(&path, &one(report, args.format)?)?;
+                }
+                Ok(())
+            }
+        }
+        sasaran => {
+            if args.gabung {
+                return Err(Error::Usage {
+                    message: "--gabung hanya untuk folder batch (berisi kabupaten.yaml)".into(),
+                    hint: "sebut folder batch, atau ekspor tanpa --gabung".into(),
+                });
+            }
+            let dir = sasaran.laporan("export")?;
+            let report = renaksi::load(dir.as_deref())?;
+            let path = target(&args.output, &report.source.name, ext);
+            write(&path, &one(&report, args.format)?)
+        }
+    }
+}
+
+fn one(report: &Report, format: LembarFormat) -> Result<Vec<u8>, Error> {
+    match format {
+        LembarFormat::Xlsx => ekspor::xlsx(report),
+        LembarFormat::Csv => {
+            let rows = flat(report);
+            Ok(ekspor::csv(&[(None, rows.as_slice())]).into_bytes())
+        }
+    }
+}
+
+/// A file named as given, or `NAME.EXT` in the folder given.
+fn target(output: &Path, name: &str, ext: &str) -> PathBuf {
+    let is_file = output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext));
+    if is_file {
+        output.to_path_buf()
+    } else {
+        output.join(format!("{name}.{ext}"))
+    }
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| Error::io("tidak dapat membuat folder", parent, e))?;
+    }
+    renaksi::fs::write_atomic(path, bytes)?;
+    eprintln!("lembar kerja ditulis: {}", path.display());
+    Ok(())
+}

@@ -1,0 +1,316 @@
+//! `renaksi import`: a workbook's flat table into Lampiran YAML, through the
+//! canonical writer — a new report folder, or (`--lampiran`) the tables of
+//! an existing one. `--coba` says what would change and writes nothing.
+
+use std::path::Path;
+
+use renaksi::content::{tulis, Ejaan, Lampiran, Rincian, Tingkat, LAPORAN};
+use renaksi::diff::{self, JenisBerkas};
+use renaksi::lembar::impor::{self, Buku};
+use renaksi::{Error, Problem};
+
+use crate::cli::{Format, ImportArgs};
+
+/// Reads the workbook, writes (or, with `--coba`, shows) the YAML.
+pub fn run(args: &ImportArgs) -> Result<(), Error> {
+    let name = args.file.display().to_string();
+    let bytes = read(&args.file)?;
+    let buku = impor::read(&name, &bytes).map_err(Error::Input)?;
+    let file_name = args
+        .file
+        .file_name()
+        .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
+    let asal = format!("Diimpor dari {file_name} (lembar Data) dengan `renaksi import`.");
+    if args.dir.join(LAPORAN).is_file() {
+        if !args.lampiran {
+            return Err(Error::Usage {
+                message: format!("{} sudah berisi laporan", args.dir.display()),
+                hint: format!(
+                    "perbarui Lampirannya dengan `renaksi import {} {} --lampiran` (coba dulu dengan --coba)",
+                    args.file.display(),
+                    args.dir.display()
+                ),
+            });
+        }
+        update(args, &buku, &asal)
+    } else {
+        if args.lampiran {
+            return Err(Error::Usage {
+                message: format!(
+                    "{} bukan folder laporan: tidak berisi {LAPORAN}",
+                    args.dir.display()
+                ),
+                hint: "tanpa --lampiran, import membuat folder laporan baru".into(),
+            });
+        }
+        create(args, &buku, &asal, &file_name)
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, Error> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io("tidak dapat membaca", path, e))?;
+    if meta.len() > impor::MAX_BYTES as u64 {
+        return Err(Problem::new(
+            path.display().to_string(),
+            "berkas terlalu besar untuk lembar kerja laporan",
+        )
+        .hint("lembar kerja laporan paling besar 32 MB")
+        .into());
+    }
+    std::fs::read(path).map_err(|e| Error::io("tidak dapat membaca", path, e))
+}
+
+/// The file a level is written to in a new folder.
+fn file_of(tingkat: Tingkat) -> &'static str {
+    match tingkat {
+        Tingkat::Program => "lampiran/1-program.yaml",
+        Tingkat::Kegiatan => "lampiran/2-kegiatan.yaml",
+        Tingkat::SubKegiatan => "lampiran/3-sub-kegiatan.yaml",
+        Tingkat::Kinerja => "lampiran/4-kinerja.yaml",
+    }
+}
+
+/// The leading comment lines of a file (its modeline and header), without
+/// an earlier import's line, and without `# `.
+fn header_of(text: &str) -> (Option<String>, Vec<String>) {
+    let mut schema = None;
+    let mut lines = Vec::new();
+    for line in text.lines().take_while(|l| l.starts_with('#')) {
+        if let Some(s) = line.strip_prefix("# yaml-language-server: $schema=") {
+            schema = Some(s.to_owned());
+        } else if !line.starts_with("# Diimpor dari ") {
+            lines.push(line.trim_start_matches('#').trim_start().to_owned());
+        }
+    }
+    (schema, lines)
+}
+
+/// `--lampiran`: each level's table replaces the file that holds it,
+/// keeping that file's name and header comments.
+fn update(args: &ImportArgs, buku: &Buku, asal: &str) -> Result<(), Error> {
+    let report = renaksi::load(Some(&args.dir))?;
+    let id = &report.identitas;
+    if buku.rincian != id.rincian_target {
+        return Err(Error::Usage {
+            message: format!(
+                "lembar kerja memakai {}, laporan.yaml memakai rincian_target: {}",
+                kata(buku.rincian),
+                if id.rincian_target == Rincian::Bulanan {
+                    "bulanan"
+                } else {
+                    "triwulan"
+                }
+            ),
+            hint: "samakan periodenya: bulan (Januari … Desember) atau TW I … TW IV".into(),
+        });
+    }
+    let any_schema = report.lampiran.iter().find_map(|f| header_of(&f.text).0);
+    let mut writes: Vec<(String, String, Option<String>)> = Vec::new();
+    for table in &buku.tabel {
+        let existing = report
+            .lampiran
+            .iter()
+            .find(|f| f.table.tingkat == table.tingkat);
+        let (rel, old, schema, mut header) = match existing {
+            Some(f) => {
+                let (schema, header) = header_of(&f.text);
+                (f.file.clone(), Some(f.text.clone()), schema, header)
+            }
+            None => (
+                file_of(table.tingkat).to_owned(),
+                None,
+                any_schema.clone(),
+                Vec::new(),
+            ),
+        };
+        header.push(asal.to_owned());
+        let text = tulis::lampiran(table, id.ejaan_bulan, schema.as_deref(), &header);
+        writes.push((rel, text, old));
+    }
+    let label = report.source.label.clone();
+    let mut changes = Vec::new();
+    for (rel, text, old) in &writes {
+        let shown = report.source.display(rel);
+        changes.extend(diff::files(
+            JenisBerkas::Lampiran,
+            rel,
+            old.as_deref().map(|o| (shown.as_str(), o)),
+            Some((shown.as_str(), text.as_str())),
+        )?);
+    }
+    let untouched: Vec<&str> = report
+        .lampiran
+        .iter()
+        .filter(|f| !buku.tabel.iter().any(|t| t.tingkat == f.table.tingkat))
+        .map(|f| f.file.as_str())
+        .collect();
+    if args.coba {
+        super::diff::print(
+            Format::Teks,
+            &label,
+            &format!("{label} + {}", args.file.display()),
+            &changes,
+        )?;
+        for rel in &untouched {
+            eprintln!(
+                "catatan: {} tidak ada di lembar kerja dan dibiarkan",
+                report.source.display(rel)
+            );
+        }
+        eprintln!("--coba: tidak ada berkas yang ditulis");
+        return Ok(());
+    }
+    for (rel, text, old) in &writes {
+        if old.as_deref() == Some(text.as_str()) {
+            continue;
+        }
+        let path = args.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Error::io("tidak dapat membuat folder", parent, e))?;
+        }
+        renaksi::fs::write_atomic(&path, text.as_bytes())?;
+        eprintln!("ditulis: {}", report.source.display(rel));
+    }
+    for rel in &untouched {
+        eprintln!(
+            "catatan: {} tidak ada di lembar kerja dan dibiarkan",
+            report.source.display(rel)
+        );
+    }
+    eprintln!("{} perubahan dari {}", changes.len(), args.file.display());
+    after(&args.dir)
+}
+
+fn kata(rincian: Rincian) -> &'static str {
+    match rincian {
+        Rincian::Bulanan => "bulan",
+        Rincian::Triwulan => "triwulan",
+    }
+}
+
+/// A new report folder: the scaffold's narrative and schemas, laporan.yaml
+/// from the `Identitas` sheet (or the scaffold's, to be filled in), and the
+/// tables.
+fn create(args: &ImportArgs, buku: &Buku, asal: &str, file_name: &str) -> Result<(), Error> {
+    let value = |key: &str| {
+        buku.identitas
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
+    let tahun = value("tahun")
+        .and_then(|t| t.parse().ok())
+        .unwrap_or_else(|| chrono::Datelike::year(&super::init::today()));
+    let tanggal = value("penandatangan.tanggal")
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .or_else(|| chrono::NaiveDate::from_ymd_opt(tahun, 1, 2))
+        .unwrap_or_default();
+    let perubahan = value("perubahan") == Some("true");
+    let rencana = renaksi::init::kerangka(tahun, tanggal, perubahan);
+    let ejaan = match value("ejaan_bulan") {
+        Some("lama") => Ejaan::Lama,
+        _ => Ejaan::Baku,
+    };
+    let mut files: Vec<(String, Vec<u8>)> = rencana
+        .files
+        .into_iter()
+        .filter(|(name, _)| !name.starts_with("lampiran/"))
+        .collect();
+    // Defaults are not written: laporan.yaml holds what was chosen.
+    let defaults = [
+        ("kertas", "a4"),
+        ("huruf", "arial"),
+        ("rincian_target", "bulanan"),
+        ("ejaan_bulan", "baku"),
+    ];
+    let mut rows: Vec<(String, String)> = buku
+        .identitas
+        .iter()
+        .filter(|(k, v)| !defaults.contains(&(k.as_str(), v.as_str())))
+        .cloned()
+        .collect();
+    if buku.rincian == Rincian::Triwulan && !rows.iter().any(|(k, _)| k == "rincian_target") {
+        rows.push(("rincian_target".into(), kata_rincian(buku.rincian).into()));
+    }
+    if !buku.identitas.is_empty() {
+        let header = vec![
+            format!("Identitas laporan, diimpor dari {file_name} (lembar Identitas) dengan `renaksi import`."),
+            "Format lengkap: docs/format.md.".to_owned(),
+        ];
+        let text = tulis::identitas(&rows, Some(".schema/laporan.schema.json"), &header);
+        if let Some((_, bytes)) = files.iter_mut().find(|(n, _)| n == LAPORAN) {
+            *bytes = text.into_bytes();
+        }
+    }
+    let tables: Vec<&Lampiran> = buku.tabel.iter().collect();
+    for table in &tables {
+        let text = tulis::lampiran(
+            table,
+            ejaan,
+            Some("../.schema/lampiran.schema.json"),
+            &[asal.to_owned()],
+        );
+        files.push((file_of(table.tingkat).to_owned(), text.into_bytes()));
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    if args.coba {
+        eprintln!("--coba: {} akan berisi:", args.dir.display());
+        for (name, bytes) in &files {
+            if !name.starts_with(".schema/") {
+                eprintln!(
+                    "  {name} ({} baris)",
+                    String::from_utf8_lossy(bytes).lines().count()
+                );
+            }
+        }
+        eprintln!("tidak ada berkas yang ditulis");
+        return Ok(());
+    }
+    renaksi::fs::write_tree(&args.dir, &files)?;
+    let indikator: usize = tables
+        .iter()
+        .flat_map(|t| &t.pejabat)
+        .flat_map(|p| &p.sasaran)
+        .map(|s| s.indikator.len())
+        .sum();
+    eprintln!(
+        "laporan baru: {} ({} tabel, {indikator} indikator dari {})",
+        args.dir.display(),
+        tables.len(),
+        args.file.display()
+    );
+    if buku.identitas.is_empty() {
+        eprintln!("catatan: lembar kerja tanpa lembar Identitas: isi laporan.yaml (tempat isian [isi: …])");
+    }
+    after(&args.dir)
+}
+
+fn kata_rincian(rincian: Rincian) -> &'static str {
+    match rincian {
+        Rincian::Bulanan => "bulanan",
+        Rincian::Triwulan => "triwulan",
+    }
+}
+
+/// What `check` says of the result, in one line, with the command for the
+/// details.
+fn after(dir: &Path) -> Result<(), Error> {
+    let (galat, peringatan) = match renaksi::load(Some(dir)) {
+        Ok(report) => {
+            let found = renaksi::check::lint(&report);
+            let galat = found
+                .iter()
+                .filter(|d| d.severity == renaksi::check::Severity::Galat)
+                .count();
+            (galat, found.len() - galat)
+        }
+        Err(Error::Input(problems)) => (problems.len(), 0),
+        Err(err) => return Err(err),
+    };
+    eprintln!(
+        "periksa: {galat} galat, {peringatan} peringatan; rinciannya: `renaksi check {}`",
+        dir.display()
+    );
+    Ok(())
+}

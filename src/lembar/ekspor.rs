@@ -1,0 +1,523 @@
+//! `renaksi export`: a report as a workbook — one sheet per Lampiran level
+//! in the PDF's layout, the flat `Data` sheet, the `Identitas` sheet — or
+//! the flat table as CSV.
+
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+
+use super::{flat, identitas, periode, sheet_name, Baris, Isi, DATA, IDENTITAS, KOLOM};
+use crate::content::{Angka, Kertas, Lampiran, Report, Tingkat};
+use crate::error::Error;
+
+/// Indonesian display formats. `[$-421]` is the Indonesian locale: the
+/// separators follow it (1.800; 85,5) wherever the sheet is opened.
+const BILANGAN: &str = "[$-421]#,##0";
+const RUPIAH: &str = "[$-421]\"Rp \"#,##0";
+
+/// Excel's paper codes: A4, and Folio (8.5 × 13 in) for F4.
+fn paper(kertas: Kertas) -> u8 {
+    match kertas {
+        Kertas::A4 => 9,
+        Kertas::F4 => 14,
+    }
+}
+
+/// The number format of a target: as many decimals as it has (up to 4).
+fn angka_format(value: f64) -> String {
+    let mut decimals = 0;
+    while decimals < 4 && (value * 10f64.powi(decimals)).fract().abs() > 1e-9 {
+        decimals += 1;
+    }
+    if decimals == 0 {
+        BILANGAN.to_owned()
+    } else {
+        format!("{BILANGAN}.{}", "0".repeat(decimals as usize))
+    }
+}
+
+/// The formats of the sheets.
+struct Gaya {
+    judul: Format,
+    kepala: Format,
+    nomor_kolom: Format,
+    jabatan: Format,
+    teks: Format,
+    tengah: Format,
+    rupiah: Format,
+}
+
+impl Gaya {
+    fn new() -> Self {
+        let sel = Format::new()
+            .set_border(FormatBorder::Thin)
+            .set_text_wrap()
+            .set_align(FormatAlign::Top);
+        let kepala = sel
+            .clone()
+            .set_bold()
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter)
+            .set_background_color(Color::RGB(0xE8E8E8));
+        Gaya {
+            judul: Format::new().set_bold().set_align(FormatAlign::Center),
+            nomor_kolom: kepala.clone().set_bold().set_font_size(8),
+            kepala,
+            jabatan: sel.clone().set_bold(),
+            tengah: sel.clone().set_align(FormatAlign::Center),
+            rupiah: sel.clone().set_num_format(RUPIAH),
+            teks: sel,
+        }
+    }
+
+    fn angka(&self, value: f64) -> Format {
+        self.teks
+            .clone()
+            .set_align(FormatAlign::Center)
+            .set_num_format(angka_format(value))
+    }
+}
+
+/// The workbook of one report.
+pub fn xlsx(report: &Report) -> Result<Vec<u8>, Error> {
+    let mut workbook = Workbook::new();
+    let gaya = Gaya::new();
+    for (t, file) in report.lampiran.iter().enumerate() {
+        let sheet = workbook.add_worksheet();
+        level_sheet(sheet, report, &file.table, t == 0, &gaya).map_err(gagal)?;
+    }
+    let rows = flat(report);
+    let sheet = workbook.add_worksheet();
+    data_sheet(sheet, &[(None, rows.as_slice())]).map_err(gagal)?;
+    let sheet = workbook.add_worksheet();
+    identitas_sheet(sheet, report, &gaya).map_err(gagal)?;
+    workbook.save_to_buffer().map_err(gagal)
+}
+
+/// One workbook for a whole batch: the flat table with a `kecamatan`
+/// column, and the identity of every kecamatan.
+pub fn xlsx_gabung(reports: &[Report]) -> Result<Vec<u8>, Error> {
+    let mut workbook = Workbook::new();
+    let gaya = Gaya::new();
+    let rows: Vec<(String, Vec<Baris>)> = reports
+        .iter()
+        .map(|r| (r.identitas.kecamatan.clone(), flat(r)))
+        .collect();
+    let parts: Vec<(Option<&str>, &[Baris])> = rows
+        .iter()
+        .map(|(k, rows)| (Some(k.as_str()), rows.as_slice()))
+        .collect();
+    let total: usize = parts.iter().map(|(_, r)| r.len()).sum();
+    if total >= 1_048_575 {
+        return Err(Error::Usage {
+            message: format!(
+                "{total} baris tidak muat di satu lembar kerja (paling banyak 1.048.575)"
+            ),
+            hint: "ekspor per kecamatan (tanpa --gabung), atau --format csv".into(),
+        });
+    }
+    let sheet = workbook.add_worksheet();
+    data_sheet(sheet, &parts).map_err(gagal)?;
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(IDENTITAS).map_err(gagal)?;
+    let mut row = 0;
+    for report in reports {
+        for (key, value, _) in identitas(&report.identitas) {
+            sheet
+                .write_string(row, 0, report.identitas.kecamatan.as_str())
+                .and_then(|s| s.write_string(row, 1, key))
+                .and_then(|s| s.write_string(row, 2, value.as_str()))
+                .map_err(gagal)?;
+            row += 1;
+        }
+    }
+    sheet.set_column_width(0, 18).map_err(gagal)?;
+    sheet.set_column_width(1, 26).map_err(gagal)?;
+    sheet.set_column_width(2, 40).map_err(gagal)?;
+    let _ = &gaya;
+    workbook.save_to_buffer().map_err(gagal)
+}
+
+fn gagal(err: XlsxError) -> Error {
+    Error::Usage {
+        message: format!("lembar kerja tidak dapat disusun: {err}"),
+        hint: "laporkan galat ini bersama folder laporannya".into(),
+    }
+}
+
+/// Rows above the table: the three title lines.
+const JUDUL: u32 = 3;
+/// The table's header: two rows of names and the row of column numbers.
+const KEPALA: u32 = JUDUL + 1;
+
+/// A level's table as the PDF lays it out: the title, the two header rows
+/// and the column numbers (repeated on every printed page), an official's
+/// row, then per sasaran its indicators with one row per period, merged
+/// where the PDF spans.
+fn level_sheet(
+    sheet: &mut Worksheet,
+    report: &Report,
+    table: &Lampiran,
+    title: bool,
+    gaya: &Gaya,
+) -> Result<(), XlsxError> {
+    let id = &report.identitas;
+    let (kolom_sasaran, kolom_program) = match table.tingkat {
+        Tingkat::Program => ("Sasaran Strategis (Program)", "Program"),
+        Tingkat::Kegiatan => ("Sasaran Kegiatan", "Kegiatan"),
+        Tingkat::SubKegiatan => ("Sasaran Sub Kegiatan", "Sub Kegiatan"),
+        Tingkat::Kinerja => ("Sasaran Kinerja", "Kinerja"),
+    };
+    let kolom_periode = match id.rincian_target {
+        crate::content::Rincian::Bulanan => "Bulan",
+        crate::content::Rincian::Triwulan => "Triwulan",
+    };
+    sheet.set_name(sheet_name(table.tingkat))?;
+    if title {
+        let lines = [
+            "RENCANA AKSI ATAS PERJANJIAN KINERJA".to_owned(),
+            format!("PERANGKAT DAERAH KECAMATAN {}", id.kecamatan.to_uppercase()),
+            format!("TAHUN {}", id.tahun),
+        ];
+        for (r, line) in lines.iter().enumerate() {
+            sheet.merge_range(r as u32, 0, r as u32, 9, line, &gaya.judul)?;
+        }
+    }
+    let h = KEPALA;
+    for (c, name) in [
+        (0, "No"),
+        (1, kolom_sasaran),
+        (2, "Indikator Kinerja"),
+        (3, "Satuan"),
+    ] {
+        sheet.merge_range(h, c, h + 1, c, name, &gaya.kepala)?;
+    }
+    sheet.merge_range(h, 4, h, 7, "Kinerja", &gaya.kepala)?;
+    for (c, name) in [
+        (4, "Target Kinerja Tahunan"),
+        (5, kolom_periode),
+        (6, "Target"),
+        (7, "KET"),
+    ] {
+        sheet.write_string_with_format(h + 1, c, name, &gaya.kepala)?;
+    }
+    sheet.merge_range(h, 8, h + 1, 8, kolom_program, &gaya.kepala)?;
+    sheet.merge_range(h, 9, h + 1, 9, "Anggaran", &gaya.kepala)?;
+    for c in 0..10u16 {
+        sheet.write_number_with_format(h + 2, c, f64::from(c + 1), &gaya.nomor_kolom)?;
+    }
+    for (c, width) in [6.0, 32.0, 32.0, 11.0, 11.0, 11.0, 9.0, 20.0, 32.0, 17.0]
+        .into_iter()
+        .enumerate()
+    {
+        sheet.set_column_width(c as u16, width)?;
+    }
+    sheet.set_landscape();
+    sheet.set_paper_size(paper(id.kertas));
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(h, h + 2)?;
+    sheet.set_freeze_panes(h + 3, 0)?;
+
+    let names = periode(id.rincian_target, id.ejaan_bulan);
+    let p = names.len() as u32;
+    let mut row = h + 3;
+    let mut nomor = 0;
+    for pejabat in &table.pejabat {
+        sheet.merge_range(row, 0, row, 9, &pejabat.jabatan, &gaya.jabatan)?;
+        row += 1;
+        for sasaran in &pejabat.sasaran {
+            nomor += 1;
+            let start = row;
+            for (k, ind) in sasaran.indikator.iter().enumerate() {
+                let shared = if k == 0 {
+                    sasaran.program_kegiatan.as_slice()
+                } else {
+                    &[]
+                };
+                let programs: Vec<_> = shared.iter().chain(&ind.program_kegiatan).collect();
+                let height = p.max(programs.len() as u32);
+                let last = row + height - 1;
+                merge_text(sheet, row, last, 2, &ind.uraian, &gaya.teks)?;
+                merge_text(sheet, row, last, 3, &ind.satuan, &gaya.tengah)?;
+                merge_number(sheet, row, last, 4, ind.target, gaya)?;
+                merge_text(
+                    sheet,
+                    row,
+                    last,
+                    7,
+                    ind.ket.as_deref().unwrap_or(""),
+                    &gaya.teks,
+                )?;
+                for (i, (name, target)) in
+                    names.iter().zip(ind.rencana(id.rincian_target)).enumerate()
+                {
+                    let r = row + i as u32;
+                    sheet.write_string_with_format(r, 5, name, &gaya.teks)?;
+                    match target {
+                        Some(value) => {
+                            sheet.write_number_with_format(r, 6, value.0, &gaya.angka(value.0))?;
+                        }
+                        None => {
+                            sheet.write_string_with_format(r, 6, "-", &gaya.tengah)?;
+                        }
+                    }
+                }
+                for r in row + p..=last {
+                    sheet.write_blank(r, 5, &gaya.teks)?;
+                    sheet.write_blank(r, 6, &gaya.teks)?;
+                }
+                // Programs share the indicator's rows evenly.
+                let m = programs.len() as u32;
+                if m == 0 {
+                    merge_text(sheet, row, last, 8, "", &gaya.teks)?;
+                    merge_text(sheet, row, last, 9, "", &gaya.teks)?;
+                }
+                for (i, program) in programs.iter().enumerate() {
+                    let i = i as u32;
+                    let from = row + i * height / m;
+                    let to = row + (i + 1) * height / m - 1;
+                    merge_text(sheet, from, to, 8, &program.uraian, &gaya.teks)?;
+                    match program.anggaran {
+                        Some(anggaran) => {
+                            if to > from {
+                                sheet.merge_range(from, 9, to, 9, "", &gaya.rupiah)?;
+                            }
+                            sheet.write_number_with_format(
+                                from,
+                                9,
+                                anggaran as f64,
+                                &gaya.rupiah,
+                            )?;
+                        }
+                        None => merge_text(sheet, from, to, 9, "", &gaya.teks)?,
+                    }
+                }
+                row = last + 1;
+            }
+            let last = row - 1;
+            merge_number_text(sheet, start, last, 0, nomor as f64, &gaya.tengah)?;
+            merge_text(sheet, start, last, 1, &sasaran.uraian, &gaya.teks)?;
+        }
+    }
+    Ok(())
+}
+
+/// Text in one cell, or across rows `from..=to` of a column.
+fn merge_text(
+    sheet: &mut Worksheet,
+    from: u32,
+    to: u32,
+    col: u16,
+    text: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    if to > from {
+        sheet.merge_range(from, col, to, col, text, format)?;
+    } else {
+        sheet.write_string_with_format(from, col, text, format)?;
+    }
+    Ok(())
+}
+
+/// A number (kept a number) across rows of a column.
+fn merge_number(
+    sheet: &mut Worksheet,
+    from: u32,
+    to: u32,
+    col: u16,
+    value: Angka,
+    gaya: &Gaya,
+) -> Result<(), XlsxError> {
+    merge_number_text(sheet, from, to, col, value.0, &gaya.angka(value.0))
+}
+
+fn merge_number_text(
+    sheet: &mut Worksheet,
+    from: u32,
+    to: u32,
+    col: u16,
+    value: f64,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    if to > from {
+        sheet.merge_range(from, col, to, col, "", format)?;
+    }
+    sheet.write_number_with_format(from, col, value, format)?;
+    Ok(())
+}
+
+/// The flat table, one part per kecamatan when `Some`; an autofilter and a
+/// frozen header row.
+fn data_sheet(sheet: &mut Worksheet, parts: &[(Option<&str>, &[Baris])]) -> Result<(), XlsxError> {
+    sheet.set_name(DATA)?;
+    let gabung = parts.iter().any(|(k, _)| k.is_some());
+    let bold = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xE8E8E8));
+    let rupiah = Format::new().set_num_format(RUPIAH);
+    let offset = u16::from(gabung);
+    if gabung {
+        sheet.write_string_with_format(0, 0, "kecamatan", &bold)?;
+    }
+    for (c, name) in KOLOM.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16 + offset, *name, &bold)?;
+    }
+    let mut row = 1u32;
+    for (kecamatan, rows) in parts {
+        for baris in *rows {
+            if let Some(k) = kecamatan {
+                sheet.write_string(row, 0, *k)?;
+            }
+            let cells = Cells::of(baris);
+            for (c, cell) in cells.0.iter().enumerate() {
+                let col = c as u16 + offset;
+                match cell {
+                    Cell::Teks(t) if !t.is_empty() => {
+                        sheet.write_string(row, col, t.as_str())?;
+                    }
+                    Cell::Teks(_) => {}
+                    Cell::Angka(v) => {
+                        sheet.write_number_with_format(
+                            row,
+                            col,
+                            *v,
+                            &Format::new().set_num_format(angka_format(*v)),
+                        )?;
+                    }
+                    Cell::Rupiah(v) => {
+                        sheet.write_number_with_format(row, col, *v as f64, &rupiah)?;
+                    }
+                }
+            }
+            row += 1;
+        }
+    }
+    let last_col = KOLOM.len() as u16 - 1 + offset;
+    sheet.autofilter(0, 0, row.saturating_sub(1).max(1), last_col)?;
+    sheet.set_freeze_panes(1, 0)?;
+    let widths: &[f64] = &[
+        12.0, 24.0, 7.0, 36.0, 36.0, 10.0, 12.0, 12.0, 20.0, 10.0, 12.0, 36.0, 16.0,
+    ];
+    if gabung {
+        sheet.set_column_width(0, 16)?;
+    }
+    for (c, w) in widths.iter().enumerate() {
+        sheet.set_column_width(c as u16 + offset, *w)?;
+    }
+    Ok(())
+}
+
+/// One cell of the flat table.
+pub enum Cell {
+    /// Text (empty: a blank cell).
+    Teks(String),
+    /// A number.
+    Angka(f64),
+    /// Whole rupiah.
+    Rupiah(u64),
+}
+
+/// The cells of one flat row, in [`KOLOM`]'s order.
+pub struct Cells(pub Vec<Cell>);
+
+impl Cells {
+    /// The cells of `baris`.
+    pub fn of(baris: &Baris) -> Self {
+        let teks = |t: &str| Cell::Teks(t.to_owned());
+        let mut cells = vec![
+            teks(crate::content::tulis::tingkat(baris.tingkat)),
+            teks(&baris.jabatan),
+            Cell::Angka(baris.nomor as f64),
+            teks(&baris.sasaran),
+        ];
+        let indikator = |cells: &mut Vec<Cell>, ind: Option<&super::Indikator>| match ind {
+            Some(ind) => cells.extend([
+                teks(&ind.uraian),
+                teks(&ind.satuan),
+                Cell::Angka(ind.target.0),
+                teks(&ind.penjumlahan),
+                teks(ind.ket.as_deref().unwrap_or("")),
+            ]),
+            None => cells.extend((0..5).map(|_| teks(""))),
+        };
+        match &baris.isi {
+            Isi::Periode {
+                indikator: ind,
+                periode,
+                target,
+            } => {
+                indikator(&mut cells, Some(ind));
+                cells.push(teks(periode));
+                cells.push(target.map_or_else(|| teks(""), |t| Cell::Angka(t.0)));
+                cells.extend([teks(""), teks("")]);
+            }
+            Isi::Program {
+                indikator: ind,
+                uraian,
+                anggaran,
+            } => {
+                indikator(&mut cells, ind.as_ref());
+                cells.extend([teks(""), teks(""), teks(uraian)]);
+                cells.push(anggaran.map_or_else(|| teks(""), Cell::Rupiah));
+            }
+        }
+        Cells(cells)
+    }
+}
+
+/// The identity as key, value and what it is; the key column is what
+/// laporan.yaml calls it.
+fn identitas_sheet(sheet: &mut Worksheet, report: &Report, gaya: &Gaya) -> Result<(), XlsxError> {
+    sheet.set_name(IDENTITAS)?;
+    for (c, name) in ["kunci", "nilai", "keterangan"].iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *name, &gaya.kepala)?;
+    }
+    for (r, (key, value, about)) in identitas(&report.identitas).into_iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet.write_string_with_format(r, 0, key, &gaya.teks)?;
+        sheet.write_string_with_format(r, 1, value.as_str(), &gaya.teks)?;
+        sheet.write_string_with_format(r, 2, about, &gaya.teks)?;
+    }
+    sheet.set_column_width(0, 26)?;
+    sheet.set_column_width(1, 40)?;
+    sheet.set_column_width(2, 40)?;
+    Ok(())
+}
+
+/// The flat table as CSV (RFC 4180, comma, UTF-8), with a `kecamatan`
+/// column first when the rows come from several reports.
+pub fn csv(parts: &[(Option<&str>, &[Baris])]) -> String {
+    let gabung = parts.iter().any(|(k, _)| k.is_some());
+    let mut out = String::new();
+    let mut header: Vec<&str> = Vec::new();
+    if gabung {
+        header.push("kecamatan");
+    }
+    header.extend(KOLOM);
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for (kecamatan, rows) in parts {
+        for baris in *rows {
+            let mut fields: Vec<String> = Vec::new();
+            if gabung {
+                fields.push(quote(kecamatan.unwrap_or_default()));
+            }
+            for cell in Cells::of(baris).0 {
+                fields.push(match cell {
+                    Cell::Teks(t) => quote(&t),
+                    Cell::Angka(v) => crate::content::tulis::angka(Angka(v)),
+                    Cell::Rupiah(v) => v.to_string(),
+                });
+            }
+            out.push_str(&fields.join(","));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+fn quote(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}

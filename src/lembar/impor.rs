@@ -1,0 +1,757 @@
+//! `renaksi import`: the flat table of a workbook (the `Data` sheet of
+//! `renaksi export`, or a sheet of the same columns filled in by hand) back
+//! into Lampiran tables, written by the canonical YAML writer.
+//!
+//! A person reads a sheet top to bottom: a blank `tingkat`, `jabatan`,
+//! `nomor` or `sasaran` cell means "as above", and so does a blank
+//! indicator cell on a period row. On a program row a blank indicator means
+//! the program belongs to the sasaran. Numbers may be numbers or text in
+//! Indonesian style ("1.800", "85,5", "Rp 1.250.000,00").
+
+use std::io::Cursor;
+
+use calamine::{Data, Range, Reader, Xlsx};
+
+use super::{DATA, IDENTITAS, KOLOM};
+use crate::content::{
+    Angka, Bulanan, Indikator, Lampiran, Pejabat, Penjumlahan, ProgramKegiatan, Rincian, Sasaran,
+    Tingkat, Triwulanan,
+};
+use crate::error::Problem;
+
+/// The largest workbook read (bytes).
+pub const MAX_BYTES: usize = 32 << 20;
+/// The most rows of the flat table read.
+pub const MAX_ROWS: usize = 200_000;
+/// How many problems are listed before the rest is left for later.
+const MAX_PROBLEMS: usize = 50;
+
+/// What a workbook holds for a report.
+#[derive(Debug)]
+pub struct Buku {
+    /// The tables, in the order program → kinerja.
+    pub tabel: Vec<Lampiran>,
+    /// Monthly or quarterly, as the periods of the sheet say.
+    pub rincian: Rincian,
+    /// The identity sheet's key/value rows, if the workbook has one.
+    pub identitas: Vec<(String, String)>,
+}
+
+/// Reads the workbook `bytes` (named `file` in messages).
+pub fn read(file: &str, bytes: &[u8]) -> Result<Buku, Vec<Problem>> {
+    let one = |message: String, hint: &str| vec![Problem::new(file, message).hint(hint)];
+    if bytes.len() > MAX_BYTES {
+        return Err(one(
+            format!(
+                "berkas terlalu besar untuk lembar kerja laporan ({} MB)",
+                bytes.len() >> 20
+            ),
+            "lembar kerja laporan paling besar 32 MB",
+        ));
+    }
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return Err(one(
+            "bukan berkas .xlsx (Excel 2007 atau lebih baru)".into(),
+            "simpan ulang sebagai \"Excel Workbook (.xlsx)\"; berkas .xls lama dan berkas berkata sandi tidak dapat dibaca",
+        ));
+    }
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+        one(
+            format!("lembar kerja tidak dapat dibaca ({e})"),
+            "buka di Excel atau LibreOffice lalu simpan ulang sebagai .xlsx",
+        )
+    })?;
+    if workbook.vba_project().ok().flatten().is_some() {
+        return Err(one(
+            "lembar kerja berisi makro (VBA)".into(),
+            "simpan ulang tanpa makro sebagai \"Excel Workbook (.xlsx)\"; makro tidak pernah dijalankan",
+        ));
+    }
+    let names = workbook.sheet_names().to_vec();
+    let Some(data_name) = names
+        .iter()
+        .find(|n| n.trim().eq_ignore_ascii_case(DATA))
+        .cloned()
+    else {
+        return Err(one(
+            format!(
+                "lembar `{DATA}` tidak ada (lembar yang ada: {})",
+                names.join(", ")
+            ),
+            "lembar `Data` memuat tabel datar; buat dengan `renaksi export` atau `renaksi template xlsx`",
+        ));
+    };
+    let range = workbook.worksheet_range(&data_name).map_err(|e| {
+        one(
+            format!("lembar `{data_name}` tidak dapat dibaca ({e})"),
+            "simpan ulang lembar kerja sebagai .xlsx",
+        )
+    })?;
+    // Formulas are never evaluated: their saved values are read, and a
+    // formula saved without its value is refused where it is.
+    if let Ok(formulas) = workbook.worksheet_formula(&data_name) {
+        let mut problems = Vec::new();
+        for (r, c, formula) in formulas.used_cells() {
+            let (fr, fc) = formulas.start().unwrap_or((0, 0));
+            let (row, col) = (fr as usize + r, fc as usize + c);
+            let value = range
+                .get_value((row as u32, col as u32))
+                .unwrap_or(&Data::Empty);
+            if !formula.is_empty() && matches!(value, Data::Empty) {
+                problems.push(
+                    Problem::new(file, format!("rumus `={formula}` tanpa nilai tersimpan"))
+                        .at_path(cell_name(&data_name, row, col))
+                        .hint("renaksi tidak menjalankan rumus: buka lembar kerja di Excel atau LibreOffice lalu simpan ulang, atau tulis nilainya"),
+                );
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+    }
+    let identitas = names
+        .iter()
+        .find(|n| n.trim().eq_ignore_ascii_case(IDENTITAS))
+        .and_then(|n| workbook.worksheet_range(n).ok())
+        .map(|r| identitas(&r))
+        .unwrap_or_default();
+    let (tabel, rincian) = data(file, &data_name, &range)?;
+    Ok(Buku {
+        tabel,
+        rincian,
+        identitas,
+    })
+}
+
+/// The `kunci | nilai` rows of the identity sheet.
+fn identitas(range: &Range<Data>) -> Vec<(String, String)> {
+    range
+        .rows()
+        .skip(1)
+        .filter_map(|row| {
+            let key = text(row.first()?)?;
+            let value = row.get(1).and_then(text).unwrap_or_default();
+            Some((key, value))
+        })
+        .collect()
+}
+
+/// A cell as text, `None` when blank.
+fn text(cell: &Data) -> Option<String> {
+    let t = match cell {
+        Data::Empty => return None,
+        Data::String(s) => s.trim().to_owned(),
+        Data::Float(f) => crate::content::tulis::angka(Angka(*f)),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        other => other.to_string(),
+    };
+    (!t.is_empty()).then_some(t)
+}
+
+/// `A1`-style name of a cell (0-based row and column).
+pub fn cell_name(sheet: &str, row: usize, col: usize) -> String {
+    let mut letters = String::new();
+    let mut c = col + 1;
+    while c > 0 {
+        let rem = (c - 1) % 26;
+        letters.insert(0, (b'A' + rem as u8) as char);
+        c = (c - 1) / 26;
+    }
+    format!("{sheet}!{letters}{}", row + 1)
+}
+
+/// A number in a cell: a number, or text in Indonesian style.
+pub fn number(cell: &Data) -> Result<Option<f64>, String> {
+    match cell {
+        Data::Empty => Ok(None),
+        Data::Float(f) if f.is_finite() => Ok(Some(*f)),
+        Data::Int(i) => Ok(Some(*i as f64)),
+        Data::String(s) if s.trim().is_empty() || s.trim() == "-" => Ok(None),
+        Data::String(s) => teks_angka(s)
+            .map(Some)
+            .ok_or_else(|| format!("\"{}\" bukan angka", s.trim())),
+        Data::DateTime(_) | Data::DateTimeIso(_) => {
+            Err("berisi tanggal, bukan angka (format selnya tanggal)".into())
+        }
+        Data::Error(e) => Err(format!("berisi galat rumus ({e})")),
+        other => Err(format!("\"{other}\" bukan angka")),
+    }
+}
+
+/// "1.800" → 1800, "85,5" → 85.5, "Rp 1.250.000,00" → 1250000,
+/// "85.5" → 85.5.
+pub fn teks_angka(text: &str) -> Option<f64> {
+    let mut t = text.trim();
+    for prefix in ["Rp.", "Rp", "RP", "rp"] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            t = rest.trim_start();
+            break;
+        }
+    }
+    let t = t.trim_end_matches(",-").replace(['\u{a0}', ' '], "");
+    let (negative, t) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest.to_owned()),
+        None => (false, t),
+    };
+    let normal = if t.contains(',') {
+        t.replace('.', "").replace(',', ".")
+    } else {
+        let groups: Vec<&str> = t.split('.').collect();
+        let thousands = groups.len() > 1
+            && (1..=3).contains(&groups[0].len())
+            && groups[1..].iter().all(|g| g.len() == 3);
+        if thousands {
+            groups.concat()
+        } else {
+            t.clone()
+        }
+    };
+    if normal.is_empty() || !normal.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    let value: f64 = normal.parse().ok()?;
+    Some(if negative { -value } else { value })
+}
+
+/// The index of a period name: a month (either spelling) or a quarter.
+pub fn period(name: &str) -> Option<(Rincian, usize)> {
+    let n = name.trim().to_lowercase().replace('.', "");
+    let months = [
+        ["januari", "jan"],
+        ["februari", "pebruari"],
+        ["maret", "mar"],
+        ["april", "apr"],
+        ["mei", "mei"],
+        ["juni", "jun"],
+        ["juli", "jul"],
+        ["agustus", "agu"],
+        ["september", "sep"],
+        ["oktober", "okt"],
+        ["november", "nopember"],
+        ["desember", "des"],
+    ];
+    if let Some(i) = months.iter().position(|m| m.contains(&n.as_str())) {
+        return Some((Rincian::Bulanan, i));
+    }
+    let rest = n
+        .strip_prefix("triwulan")
+        .or_else(|| n.strip_prefix("tw"))?
+        .trim();
+    let i = match rest {
+        "i" | "1" => 0,
+        "ii" | "2" => 1,
+        "iii" | "3" => 2,
+        "iv" | "4" => 3,
+        _ => return None,
+    };
+    Some((Rincian::Triwulan, i))
+}
+
+fn tingkat(name: &str) -> Option<Tingkat> {
+    match name.trim().to_lowercase().replace([' ', '-'], "_").as_str() {
+        "program" => Some(Tingkat::Program),
+        "kegiatan" => Some(Tingkat::Kegiatan),
+        "sub_kegiatan" | "subkegiatan" => Some(Tingkat::SubKegiatan),
+        "kinerja" => Some(Tingkat::Kinerja),
+        _ => None,
+    }
+}
+
+fn penjumlahan(name: &str) -> Option<Penjumlahan> {
+    match name.trim().to_lowercase().as_str() {
+        "" | "jumlah" => Some(Penjumlahan::Jumlah),
+        "akhir" => Some(Penjumlahan::Akhir),
+        "tetap" => Some(Penjumlahan::Tetap),
+        "tidak" => Some(Penjumlahan::Tidak),
+        _ => None,
+    }
+}
+
+/// The columns of the flat table found in the header row.
+struct Kolom {
+    at: Vec<Option<usize>>,
+}
+
+impl Kolom {
+    fn get<'a>(&self, row: &'a [Data], name: &str) -> &'a Data {
+        let i = KOLOM.iter().position(|k| *k == name);
+        i.and_then(|i| self.at[i])
+            .and_then(|c| row.get(c))
+            .unwrap_or(&Data::Empty)
+    }
+
+    fn col(&self, name: &str) -> usize {
+        KOLOM
+            .iter()
+            .position(|k| *k == name)
+            .and_then(|i| self.at[i])
+            .unwrap_or(0)
+    }
+}
+
+/// An indicator being built from its rows.
+struct Ind {
+    key: String,
+    data: Indikator,
+}
+
+/// Reads the flat table into tables.
+fn data(
+    file: &str,
+    sheet: &str,
+    range: &Range<Data>,
+) -> Result<(Vec<Lampiran>, Rincian), Vec<Problem>> {
+    let mut problems: Vec<Problem> = Vec::new();
+    let (row0, col0) = range
+        .start()
+        .map_or((0, 0), |(r, c)| (r as usize, c as usize));
+    let at = |r: usize, c: usize| cell_name(sheet, row0 + r, col0 + c);
+    let mut rows = range.rows();
+    let Some(header) = rows.next() else {
+        return Err(vec![Problem::new(file, format!("lembar `{sheet}` kosong"))
+            .hint(
+                "baris pertama memuat nama kolom: tingkat, jabatan, sasaran, …",
+            )]);
+    };
+    let names: Vec<String> = header
+        .iter()
+        .map(|c| text(c).unwrap_or_default().to_lowercase())
+        .collect();
+    let kolom = Kolom {
+        at: KOLOM
+            .iter()
+            .map(|k| names.iter().position(|n| n == k))
+            .collect(),
+    };
+    let wajib = [
+        "tingkat",
+        "jabatan",
+        "sasaran",
+        "indikator",
+        "satuan",
+        "target_tahunan",
+        "periode",
+        "target_periode",
+        "program_kegiatan",
+        "anggaran",
+    ];
+    let missing: Vec<&str> = wajib
+        .iter()
+        .copied()
+        .filter(|k| kolom.at[KOLOM.iter().position(|x| x == k).unwrap_or(0)].is_none())
+        .collect();
+    if !missing.is_empty() {
+        return Err(vec![Problem::new(
+            file,
+            format!("kolom {} tidak ada di baris judul", missing.join(", ")),
+        )
+        .at_path(at(0, 0))
+        .hint(format!(
+            "baris pertama lembar `{sheet}` memuat nama kolom: {}",
+            KOLOM.join(", ")
+        ))]);
+    }
+    if range.height() > MAX_ROWS + 1 {
+        return Err(vec![Problem::new(
+            file,
+            format!("lembar `{sheet}` memuat {} baris", range.height()),
+        )
+        .hint(format!("paling banyak {MAX_ROWS} baris untuk satu laporan"))]);
+    }
+
+    let mut tabel: Vec<Lampiran> = Vec::new();
+    let mut rincian: Option<(Rincian, String)> = None;
+    // What the rows above said, for blank cells.
+    let mut above: [Option<String>; 4] = Default::default();
+    let mut current_ind: Option<Ind> = None;
+    let mut periods: Vec<Option<Angka>> = Vec::new();
+    let mut seen: Vec<bool> = Vec::new();
+    let mut cur: Option<usize> = None;
+    let mut last_key: Option<(Tingkat, String, String, String)> = None;
+
+    for (i, row) in rows.enumerate() {
+        let r = i + 1;
+        if problems.len() >= MAX_PROBLEMS {
+            break;
+        }
+        if row.iter().all(|c| matches!(c, Data::Empty)) {
+            continue;
+        }
+        let mut get_text = |name: &str, slot: Option<usize>| -> Option<String> {
+            let value = text(kolom.get(row, name));
+            match slot {
+                Some(s) => {
+                    if value.is_some() {
+                        above[s] = value.clone();
+                    }
+                    above[s].clone()
+                }
+                None => value,
+            }
+        };
+        let tingkat_text = get_text("tingkat", Some(0));
+        let jabatan = get_text("jabatan", Some(1));
+        let nomor = get_text("nomor", Some(2)).unwrap_or_default();
+        let sasaran = get_text("sasaran", Some(3));
+        let program = get_text("program_kegiatan", None);
+        let periode = get_text("periode", None);
+        let (Some(tingkat_text), Some(jabatan), Some(sasaran)) = (tingkat_text, jabatan, sasaran)
+        else {
+            problems.push(
+                Problem::new(
+                    file,
+                    "baris tanpa tingkat, jabatan atau sasaran (juga di baris-baris di atasnya)",
+                )
+                .at_path(at(r, kolom.col("tingkat")))
+                .hint("isi kolom tingkat, jabatan dan sasaran di baris pertama setiap kelompok"),
+            );
+            continue;
+        };
+        let Some(level) = tingkat(&tingkat_text) else {
+            problems.push(
+                Problem::new(file, format!("tingkat `{tingkat_text}` tidak dikenal"))
+                    .at_path(at(r, kolom.col("tingkat")))
+                    .hint("tulis program, kegiatan, sub_kegiatan atau kinerja"),
+            );
+            continue;
+        };
+        let key = (level, jabatan.clone(), nomor.clone(), sasaran.clone());
+        if last_key.as_ref() != Some(&key) {
+            finish_indicator(
+                &mut current_ind,
+                &mut periods,
+                rincian.as_ref().map(|r| r.0),
+                &mut tabel,
+                cur,
+            );
+            cur = Some(push_sasaran(&mut tabel, level, &jabatan, &sasaran));
+            last_key = Some(key);
+        }
+        let indikator_text = text(kolom.get(row, "indikator"));
+        match (&periode, &program) {
+            (Some(name), _) => {
+                let Some((kind, index)) = period(name) else {
+                    problems.push(
+                        Problem::new(file, format!("periode `{name}` tidak dikenal"))
+                            .at_path(at(r, kolom.col("periode")))
+                            .hint("tulis nama bulan (Januari … Desember, juga Pebruari/Nopember) atau TW I … TW IV"),
+                    );
+                    continue;
+                };
+                match &rincian {
+                    None => rincian = Some((kind, at(r, kolom.col("periode")))),
+                    Some((seen, first)) if *seen != kind => {
+                        problems.push(
+                            Problem::new(file, format!("periode `{name}` bercampur: {first} sudah memakai {}", if *seen == Rincian::Bulanan { "bulan" } else { "triwulan" }))
+                                .at_path(at(r, kolom.col("periode")))
+                                .hint("satu laporan memakai bulan saja atau triwulan saja (rincian_target)"),
+                        );
+                        continue;
+                    }
+                    _ => {}
+                }
+                // A blank indicator on a period row: the one above.
+                let same = match (&indikator_text, &current_ind) {
+                    (None, Some(_)) => true,
+                    (Some(t), Some(c)) => *t == c.key && !seen.get(index).copied().unwrap_or(true),
+                    _ => false,
+                };
+                if !same {
+                    finish_indicator(&mut current_ind, &mut periods, Some(kind), &mut tabel, cur);
+                    let Some(uraian) = indikator_text.clone() else {
+                        problems.push(
+                            Problem::new(file, "baris periode tanpa indikator")
+                                .at_path(at(r, kolom.col("indikator")))
+                                .hint("tulis uraian indikator di baris periode pertamanya"),
+                        );
+                        continue;
+                    };
+                    match new_indicator(&kolom, row, &uraian, |c| at(r, kolom.col(c))) {
+                        Ok(data) => {
+                            current_ind = Some(Ind { key: uraian, data });
+                            let n = if kind == Rincian::Bulanan { 12 } else { 4 };
+                            periods = vec![None; n];
+                            seen = vec![false; n];
+                        }
+                        Err(p) => {
+                            problems.extend(p.into_iter().map(|(c, m, h)| {
+                                Problem::new(file, m).at_path(c).hint(h)
+                            }));
+                            continue;
+                        }
+                    }
+                }
+                match number(kolom.get(row, "target_periode")) {
+                    Ok(value) => {
+                        if let Some(slot) = periods.get_mut(index) {
+                            if seen.get(index).copied().unwrap_or(false) {
+                                problems.push(
+                                    Problem::new(file, format!("periode `{name}` ditulis dua kali untuk indikator ini"))
+                                        .at_path(at(r, kolom.col("periode")))
+                                        .hint("hapus salah satu baris"),
+                                );
+                            }
+                            *slot = value.map(Angka);
+                            if let Some(flag) = seen.get_mut(index) {
+                                *flag = true;
+                            }
+                        }
+                    }
+                    Err(why) => problems.push(
+                        Problem::new(file, format!("target periode {why}"))
+                            .at_path(at(r, kolom.col("target_periode")))
+                            .hint("tulis angka, misalnya 25 atau 85,5; kosongkan bila tidak bertarget"),
+                    ),
+                }
+            }
+            (None, Some(uraian)) => {
+                let anggaran = match number(kolom.get(row, "anggaran")) {
+                    Ok(Some(v)) if v >= 0.0 && v.fract() == 0.0 && v < 1e17 => Some(v as u64),
+                    Ok(None) => None,
+                    Ok(Some(v)) => {
+                        problems.push(
+                            Problem::new(file, format!("anggaran {} bukan rupiah utuh", crate::format::angka(v)))
+                                .at_path(at(r, kolom.col("anggaran")))
+                                .hint("tulis rupiah utuh tanpa sen, misalnya 150000000"),
+                        );
+                        continue;
+                    }
+                    Err(why) => {
+                        problems.push(
+                            Problem::new(file, format!("anggaran {why}"))
+                                .at_path(at(r, kolom.col("anggaran")))
+                                .hint("tulis rupiah utuh, misalnya 150000000 atau Rp 150.000.000"),
+                        );
+                        continue;
+                    }
+                };
+                let program = ProgramKegiatan {
+                    uraian: uraian.clone(),
+                    anggaran,
+                };
+                match indikator_text {
+                    // The indicator's own program.
+                    Some(name) => {
+                        let mine = current_ind.as_ref().is_some_and(|c| c.key == name);
+                        if mine {
+                            if let Some(c) = current_ind.as_mut() {
+                                c.data.program_kegiatan.push(program);
+                            }
+                        } else {
+                            problems.push(
+                                Problem::new(file, format!("program untuk indikator `{name}` yang tidak berada tepat di atasnya"))
+                                    .at_path(at(r, kolom.col("indikator")))
+                                    .hint("letakkan baris program indikator di bawah baris-baris periodenya, atau kosongkan kolom indikator untuk program sasaran"),
+                            );
+                        }
+                    }
+                    // The sasaran's program.
+                    None => {
+                        finish_indicator(&mut current_ind, &mut periods, rincian.as_ref().map(|r| r.0), &mut tabel, cur);
+                        if let Some(s) = last_sasaran(&mut tabel, cur) {
+                            s.program_kegiatan.push(program);
+                        }
+                    }
+                }
+            }
+            (None, None) => problems.push(
+                Problem::new(file, "baris tanpa periode dan tanpa program/kegiatan")
+                    .at_path(at(r, kolom.col("periode")))
+                    .hint("isi periode (dengan target periode) atau program_kegiatan (dengan anggaran)"),
+            ),
+        }
+    }
+    finish_indicator(
+        &mut current_ind,
+        &mut periods,
+        rincian.as_ref().map(|r| r.0),
+        &mut tabel,
+        cur,
+    );
+    for table in &tabel {
+        for pejabat in &table.pejabat {
+            for sasaran in &pejabat.sasaran {
+                if sasaran.indikator.is_empty() {
+                    problems.push(
+                        Problem::new(file, format!("sasaran `{}` tanpa indikator", sasaran.uraian))
+                            .at_path(sheet.to_owned())
+                            .hint("setiap sasaran memerlukan minimal satu indikator dengan baris periodenya"),
+                    );
+                }
+            }
+        }
+    }
+    if tabel.is_empty() && problems.is_empty() {
+        problems.push(
+            Problem::new(file, format!("lembar `{sheet}` tidak berisi baris data"))
+                .hint("isi satu baris per indikator dan periode di bawah baris judul"),
+        );
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    tabel.sort_by_key(|t| t.tingkat as u8);
+    Ok((tabel, rincian.map_or(Rincian::Bulanan, |r| r.0)))
+}
+
+/// An indicator from the first of its period rows.
+fn new_indicator(
+    kolom: &Kolom,
+    row: &[Data],
+    uraian: &str,
+    at: impl Fn(&str) -> String,
+) -> Result<Indikator, Vec<(String, String, String)>> {
+    let mut wrong = Vec::new();
+    let satuan = text(kolom.get(row, "satuan"));
+    if satuan.is_none() {
+        wrong.push((
+            at("satuan"),
+            "satuan kosong".to_owned(),
+            "tulis satuan, misalnya %, Dokumen, Orang".to_owned(),
+        ));
+    }
+    let target = match number(kolom.get(row, "target_tahunan")) {
+        Ok(Some(v)) => Some(v),
+        Ok(None) => {
+            wrong.push((
+                at("target_tahunan"),
+                "target tahunan kosong".into(),
+                "tulis target tahunan indikator, misalnya 100".into(),
+            ));
+            None
+        }
+        Err(why) => {
+            wrong.push((
+                at("target_tahunan"),
+                format!("target tahunan {why}"),
+                "tulis angka, misalnya 100 atau 85,5".into(),
+            ));
+            None
+        }
+    };
+    let jumlah_text = text(kolom.get(row, "penjumlahan")).unwrap_or_default();
+    let penjumlahan = penjumlahan(&jumlah_text);
+    if penjumlahan.is_none() {
+        wrong.push((
+            at("penjumlahan"),
+            format!("penjumlahan `{jumlah_text}` tidak dikenal"),
+            "tulis jumlah, akhir, tetap atau tidak (kosong: jumlah)".into(),
+        ));
+    }
+    match (satuan, target, penjumlahan) {
+        (Some(satuan), Some(target), Some(penjumlahan)) if wrong.is_empty() => Ok(Indikator {
+            uraian: uraian.to_owned(),
+            satuan,
+            target: Angka(target),
+            bulan: None,
+            triwulan: None,
+            penjumlahan,
+            ket: text(kolom.get(row, "ket")),
+            program_kegiatan: Vec::new(),
+        }),
+        _ => Err(wrong),
+    }
+}
+
+/// Adds a sasaran (and its official when new) to the table of `level`;
+/// the index of that table.
+fn push_sasaran(tabel: &mut Vec<Lampiran>, level: Tingkat, jabatan: &str, uraian: &str) -> usize {
+    let index = match tabel.iter().position(|t| t.tingkat == level) {
+        Some(i) => i,
+        None => {
+            tabel.push(Lampiran {
+                tingkat: level,
+                pejabat: Vec::new(),
+            });
+            tabel.len() - 1
+        }
+    };
+    let table = &mut tabel[index];
+    if table.pejabat.last().is_none_or(|p| p.jabatan != jabatan) {
+        table.pejabat.push(Pejabat {
+            jabatan: jabatan.to_owned(),
+            sasaran: Vec::new(),
+        });
+    }
+    if let Some(p) = table.pejabat.last_mut() {
+        p.sasaran.push(Sasaran {
+            uraian: uraian.to_owned(),
+            indikator: Vec::new(),
+            program_kegiatan: Vec::new(),
+        });
+    }
+    index
+}
+
+/// The sasaran being read: the last one added to table `cur`.
+fn last_sasaran(tabel: &mut [Lampiran], cur: Option<usize>) -> Option<&mut Sasaran> {
+    tabel
+        .get_mut(cur?)?
+        .pejabat
+        .last_mut()
+        .and_then(|p| p.sasaran.last_mut())
+}
+
+fn finish_indicator(
+    current: &mut Option<Ind>,
+    periods: &mut Vec<Option<Angka>>,
+    rincian: Option<Rincian>,
+    tabel: &mut [Lampiran],
+    cur: Option<usize>,
+) {
+    let Some(mut ind) = current.take() else {
+        return;
+    };
+    match rincian {
+        Some(Rincian::Triwulan) => {
+            let mut v = [None; 4];
+            for (slot, value) in v.iter_mut().zip(periods.iter()) {
+                *slot = *value;
+            }
+            ind.data.triwulan = Some(Triwulanan::from_values(v));
+        }
+        _ => {
+            let mut v = [None; 12];
+            for (slot, value) in v.iter_mut().zip(periods.iter()) {
+                *slot = *value;
+            }
+            ind.data.bulan = Some(Bulanan::from_values(v));
+        }
+    }
+    periods.clear();
+    if let Some(s) = last_sasaran(tabel, cur) {
+        s.indikator.push(ind.data);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indonesian_numbers_as_text() {
+        assert_eq!(teks_angka("1.800"), Some(1800.0));
+        assert_eq!(teks_angka("85,5"), Some(85.5));
+        assert_eq!(teks_angka("85.5"), Some(85.5));
+        assert_eq!(teks_angka("Rp 1.250.000,00"), Some(1_250_000.0));
+        assert_eq!(teks_angka("Rp. 1.250.000,-"), Some(1_250_000.0));
+        assert_eq!(teks_angka("1.150.000.000"), Some(1_150_000_000.0));
+        assert_eq!(teks_angka("-3"), Some(-3.0));
+        assert_eq!(teks_angka("seratus"), None);
+        assert_eq!(teks_angka("12a"), None);
+    }
+
+    #[test]
+    fn period_names_both_spellings_and_quarters() {
+        assert_eq!(period("Februari"), Some((Rincian::Bulanan, 1)));
+        assert_eq!(period("Pebruari"), Some((Rincian::Bulanan, 1)));
+        assert_eq!(period(" NOPEMBER "), Some((Rincian::Bulanan, 10)));
+        assert_eq!(period("TW I"), Some((Rincian::Triwulan, 0)));
+        assert_eq!(period("Triwulan IV"), Some((Rincian::Triwulan, 3)));
+        assert_eq!(period("tw 3"), Some((Rincian::Triwulan, 2)));
+        assert_eq!(period("Semester I"), None);
+        assert_eq!(cell_name("Data", 11, 5), "Data!F12");
+        assert_eq!(cell_name("Data", 0, 27), "Data!AB1");
+    }
+}

@@ -1,0 +1,256 @@
+//! Spreadsheets in and out. The YAML stays the one source: a workbook is a
+//! door into it ([`impor`]) and out of it ([`ekspor`]), never a second
+//! source.
+//!
+//! The flat table — one row per indicator and period, one per program —
+//! is the interface both doors share: its column names are stable
+//! (docs/spreadsheet.md), it is the `Data` sheet of an exported workbook,
+//! the `--format csv` output, and what `import` reads.
+
+pub mod ekspor;
+pub mod impor;
+
+use crate::content::{Angka, Ejaan, Identitas, Lampiran, Report, Rincian, Tingkat};
+
+/// The sheet of the flat table.
+pub const DATA: &str = "Data";
+/// The sheet of the report's identity.
+pub const IDENTITAS: &str = "Identitas";
+
+/// The flat table's columns, in order. `kecamatan` comes first only in a
+/// kabupaten's combined workbook.
+pub const KOLOM: [&str; 13] = [
+    "tingkat",
+    "jabatan",
+    "nomor",
+    "sasaran",
+    "indikator",
+    "satuan",
+    "target_tahunan",
+    "penjumlahan",
+    "ket",
+    "periode",
+    "target_periode",
+    "program_kegiatan",
+    "anggaran",
+];
+
+/// One row of the flat table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Baris {
+    /// `program`, `kegiatan`, `sub_kegiatan` or `kinerja`.
+    pub tingkat: Tingkat,
+    /// The official.
+    pub jabatan: String,
+    /// The sasaran's number in its table (1, 2, …).
+    pub nomor: usize,
+    /// The sasaran.
+    pub sasaran: String,
+    /// What the row is about.
+    pub isi: Isi,
+}
+
+/// An indicator's target in one period, or a program.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Isi {
+    /// One period of an indicator.
+    Periode {
+        /// The indicator and its annual figures.
+        indikator: Indikator,
+        /// `Januari` … `Desember`, or `TW I` … `TW IV`.
+        periode: String,
+        /// The target in that period, if any.
+        target: Option<Angka>,
+    },
+    /// A program of the sasaran (no indicator) or of one indicator.
+    Program {
+        /// The indicator the program belongs to, if it is the indicator's.
+        indikator: Option<Indikator>,
+        /// Its name.
+        uraian: String,
+        /// Its budget in whole rupiah.
+        anggaran: Option<u64>,
+    },
+}
+
+/// An indicator as the flat table repeats it on each of its rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indikator {
+    /// Its text.
+    pub uraian: String,
+    /// Its unit.
+    pub satuan: String,
+    /// The annual target.
+    pub target: Angka,
+    /// How the periods add up (`jumlah`, `akhir`, `tetap`, `tidak`).
+    pub penjumlahan: String,
+    /// The KET column.
+    pub ket: Option<String>,
+}
+
+/// The period names of a report, as the sheets write them.
+pub fn periode(rincian: Rincian, ejaan: Ejaan) -> Vec<String> {
+    match rincian {
+        Rincian::Bulanan => crate::format::bulan(ejaan)
+            .iter()
+            .map(|b| (*b).to_owned())
+            .collect(),
+        Rincian::Triwulan => ["TW I", "TW II", "TW III", "TW IV"]
+            .iter()
+            .map(|t| (*t).to_owned())
+            .collect(),
+    }
+}
+
+/// The sheet of a level, named as the PDF's column of programs.
+pub fn sheet_name(tingkat: Tingkat) -> &'static str {
+    match tingkat {
+        Tingkat::Program => "Program",
+        Tingkat::Kegiatan => "Kegiatan",
+        Tingkat::SubKegiatan => "Sub Kegiatan",
+        Tingkat::Kinerja => "Kinerja",
+    }
+}
+
+/// Every row of the flat table of `report`, in the tables' order.
+pub fn flat(report: &Report) -> Vec<Baris> {
+    let id = &report.identitas;
+    let names = periode(id.rincian_target, id.ejaan_bulan);
+    let mut rows = Vec::new();
+    for file in &report.lampiran {
+        flat_table(&file.table, id.rincian_target, &names, &mut rows);
+    }
+    rows
+}
+
+fn flat_table(table: &Lampiran, rincian: Rincian, names: &[String], rows: &mut Vec<Baris>) {
+    let mut nomor = 0;
+    for pejabat in &table.pejabat {
+        for sasaran in &pejabat.sasaran {
+            nomor += 1;
+            let row = |isi| Baris {
+                tingkat: table.tingkat,
+                jabatan: pejabat.jabatan.clone(),
+                nomor,
+                sasaran: sasaran.uraian.clone(),
+                isi,
+            };
+            for ind in &sasaran.indikator {
+                let indikator = Indikator {
+                    uraian: ind.uraian.clone(),
+                    satuan: ind.satuan.clone(),
+                    target: ind.target,
+                    penjumlahan: penjumlahan(ind.penjumlahan).to_owned(),
+                    ket: ind.ket.clone(),
+                };
+                for (name, target) in names.iter().zip(ind.rencana(rincian)) {
+                    rows.push(row(Isi::Periode {
+                        indikator: indikator.clone(),
+                        periode: name.clone(),
+                        target,
+                    }));
+                }
+                for program in &ind.program_kegiatan {
+                    rows.push(row(Isi::Program {
+                        indikator: Some(indikator.clone()),
+                        uraian: program.uraian.clone(),
+                        anggaran: program.anggaran,
+                    }));
+                }
+            }
+            for program in &sasaran.program_kegiatan {
+                rows.push(row(Isi::Program {
+                    indikator: None,
+                    uraian: program.uraian.clone(),
+                    anggaran: program.anggaran,
+                }));
+            }
+        }
+    }
+}
+
+/// The YAML word of a `penjumlahan`.
+pub fn penjumlahan(p: crate::content::Penjumlahan) -> &'static str {
+    use crate::content::Penjumlahan;
+    match p {
+        Penjumlahan::Jumlah => "jumlah",
+        Penjumlahan::Akhir => "akhir",
+        Penjumlahan::Tetap => "tetap",
+        Penjumlahan::Tidak => "tidak",
+    }
+}
+
+/// The identity sheet's rows: the laporan.yaml key, its value as written
+/// in YAML, and what it is.
+pub fn identitas(id: &Identitas) -> Vec<(&'static str, String, &'static str)> {
+    let word = |v: serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+    let p = &id.penandatangan;
+    let mut rows = vec![
+        ("kecamatan", id.kecamatan.clone(), "nama kecamatan"),
+        ("kabupaten", id.kabupaten.clone(), "nama kabupaten"),
+        ("tahun", id.tahun.to_string(), "tahun rencana aksi"),
+        (
+            "perubahan",
+            id.perubahan.to_string(),
+            "true untuk Rencana Aksi Perubahan",
+        ),
+        (
+            "kertas",
+            word(serde_json::to_value(id.kertas).unwrap_or_default()),
+            "a4 atau f4",
+        ),
+        (
+            "huruf",
+            word(serde_json::to_value(id.huruf).unwrap_or_default()),
+            "arial, times atau bookman",
+        ),
+        (
+            "rincian_target",
+            word(serde_json::to_value(id.rincian_target).unwrap_or_default()),
+            "bulanan atau triwulan",
+        ),
+        (
+            "ejaan_bulan",
+            word(serde_json::to_value(id.ejaan_bulan).unwrap_or_default()),
+            "baku (Februari) atau lama (Pebruari)",
+        ),
+        (
+            "penandatangan.tempat",
+            p.tempat.clone(),
+            "tempat penandatanganan",
+        ),
+        (
+            "penandatangan.tanggal",
+            p.tanggal.0.format("%Y-%m-%d").to_string(),
+            "tanggal penandatanganan, TTTT-BB-HH",
+        ),
+        (
+            "penandatangan.jabatan",
+            p.jabatan.clone(),
+            "jabatan penanda tangan",
+        ),
+        (
+            "penandatangan.nama",
+            p.nama.clone(),
+            "nama lengkap dengan gelar",
+        ),
+        ("penandatangan.pangkat", p.pangkat.clone(), "pangkat"),
+        (
+            "penandatangan.golongan",
+            p.golongan.clone(),
+            "golongan/ruang",
+        ),
+        ("penandatangan.nip", p.nip.clone(), "NIP 18 angka"),
+    ];
+    if let Some(pelaksana) = p.pelaksana {
+        rows.push((
+            "penandatangan.pelaksana",
+            word(serde_json::to_value(pelaksana).unwrap_or_default()),
+            "plt atau plh",
+        ));
+    }
+    if let Some(logo) = &id.logo {
+        rows.push(("logo", logo.clone(), "berkas logo di folder laporan"));
+    }
+    rows
+}

@@ -1,0 +1,467 @@
+//! `renaksi export` and `renaksi import`: the Lampiran as a workbook and
+//! back, checked with tools renaksi did not write — openpyxl reads the
+//! merged ranges and number formats, LibreOffice opens the workbook and
+//! writes one of its own that imports.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::{copy_dir, renaksi, Fixture};
+
+/// Runs a Python script (openpyxl) with `args`; its standard output.
+fn python(script: &str, args: &[&str]) -> String {
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("python3 with openpyxl is needed for the spreadsheet tests");
+    assert!(
+        out.status.success(),
+        "python: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// LibreOffice headless: converts `file` into `dir` with `filter`.
+fn soffice(file: &Path, filter: &str, dir: &Path) {
+    let profile = dir.join("profil");
+    let out = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", filter, "--outdir"])
+        .arg(dir)
+        .arg(file)
+        .output()
+        .expect("LibreOffice (soffice) is needed for the spreadsheet tests");
+    assert!(
+        out.status.success(),
+        "soffice: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// `renaksi diff` of two report folders: empty when they mean the same.
+fn same(a: &Path, b: &Path) {
+    let run = renaksi(
+        &["diff", a.to_str().unwrap(), b.to_str().unwrap()],
+        a.parent().unwrap(),
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.ends_with("tidak ada perubahan\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+fn export(dir: &Path, out: &Path) {
+    let run = renaksi(
+        &["export", dir.to_str().unwrap(), "-o", out.to_str().unwrap()],
+        dir.parent().unwrap(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        format!("lembar kerja ditulis: {}\n", out.display())
+    );
+}
+
+fn import_lampiran(file: &Path, dir: &Path) -> String {
+    let run = renaksi(
+        &[
+            "import",
+            file.to_str().unwrap(),
+            dir.to_str().unwrap(),
+            "--lampiran",
+        ],
+        dir.parent().unwrap(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stderr
+}
+
+#[test]
+fn export_then_import_is_the_same_report_for_the_example_and_buleleng() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The example.
+    let asli = tmp.path().join("asli");
+    copy_dir(&root.join("content/kubutambahan-2022"), &asli);
+    let salinan = tmp.path().join("salinan");
+    copy_dir(&asli, &salinan);
+    let xlsx = tmp.path().join("kubutambahan.xlsx");
+    export(&asli, &xlsx);
+    import_lampiran(&xlsx, &salinan);
+    same(&asli, &salinan);
+
+    // Every kecamatan of the Buleleng batch, exported as a batch (one
+    // workbook each) and imported one by one.
+    let batch = tmp.path().join("buleleng");
+    copy_dir(&root.join("content/buleleng-2022"), &batch);
+    let baru = tmp.path().join("buleleng-baru");
+    copy_dir(&batch, &baru);
+    let out = tmp.path().join("lembar");
+    let run = renaksi(&["export", "buleleng", "-o", "lembar"], tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let folders: Vec<PathBuf> = fs::read_dir(&batch)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("laporan.yaml").is_file())
+        .collect();
+    assert_eq!(folders.len(), 9);
+    for folder in &folders {
+        let name = folder.file_name().unwrap().to_str().unwrap();
+        let xlsx = out.join(format!("{name}.xlsx"));
+        assert!(xlsx.is_file(), "{name}");
+        import_lampiran(&xlsx, &baru.join(name));
+    }
+    same(&batch, &baru);
+}
+
+#[test]
+fn the_workbook_as_openpyxl_and_libreoffice_read_it() {
+    let fixture = Fixture::new("build", "minimal");
+    let xlsx = fixture.path("minimal.xlsx");
+    export(&fixture.dir, &xlsx);
+    let seen = python(
+        r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(wb.sheetnames)
+ws = wb["Program"]
+print(sorted(str(r) for r in ws.merged_cells.ranges if r.min_col in (1, 5, 9)))
+print(ws.print_title_rows, ws.freeze_panes, ws.page_setup.orientation, ws.page_setup.paperSize)
+for cell in ("E9", "G14", "G20", "J9", "F9", "F20"):
+    c = ws[cell]
+    print(cell, repr(c.value), c.number_format)
+d = wb["Data"]
+print([c.value for c in d[1]], d.auto_filter.ref, d.freeze_panes)
+print([c.value for c in d[2]])
+i = wb["Identitas"]
+print([[c.value for c in r] for r in i.iter_rows(min_row=2, max_row=3)])
+"#,
+        &[xlsx.to_str().unwrap()],
+    );
+    assert_eq!(
+        seen,
+        "\
+['Program', 'Kinerja', 'Data', 'Identitas']
+['A1:J1', 'A2:J2', 'A3:J3', 'A5:A6', 'A8:J8', 'A9:A32', 'E21:E32', 'E5:H5', 'E9:E20', 'I15:I20', 'I21:I32', 'I5:I6', 'I9:I14']
+$5:$7 A8 landscape 9
+E9 85.5 [$-421]#,##0.0
+G14 40 [$-421]#,##0
+G20 45.5 [$-421]#,##0.0
+J9 2040000000 [$-421]\"Rp \"#,##0
+F9 'Januari' General
+F20 'Desember' General
+['tingkat', 'jabatan', 'nomor', 'sasaran', 'indikator', 'satuan', 'target_tahunan', 'penjumlahan', 'ket', 'periode', 'target_periode', 'program_kegiatan', 'anggaran'] A1:M39 A2
+['program', 'CAMAT', 1, 'Meningkatnya Kualitas Pelayanan Publik', 'Indeks Kepuasan Masyarakat', 'Nilai', 85.5, 'jumlah', None, 'Januari', None, None, None]
+[['kecamatan', 'Contoh', 'nama kecamatan'], ['kabupaten', 'Uji', 'nama kabupaten']]
+"
+    );
+
+    // LibreOffice opens it without repair and shows Indonesian numbers.
+    let lo = fixture.path("lo");
+    soffice(
+        &xlsx,
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+        &lo,
+    );
+    let program = fs::read_to_string(lo.join("minimal-Program.csv")).unwrap();
+    assert!(
+        program.contains("1,Meningkatnya Kualitas Pelayanan Publik,Indeks Kepuasan Masyarakat,Nilai,\"85,5\",Januari,-,,Program Penyelenggaraan Pemerintahan dan Pelayanan Publik,Rp 2.040.000.000"),
+        "{program}"
+    );
+    assert!(program.contains(",Desember,\"45,5\","), "{program}");
+
+    // A workbook LibreOffice wrote (not renaksi) imports to the same report.
+    let written = fixture.path("lo-xlsx");
+    soffice(&xlsx, "xlsx:Calc MS Excel 2007 XML", &written);
+    let copy = fixture.path("salinan");
+    copy_dir(&fixture.dir, &copy);
+    import_lampiran(&written.join("minimal.xlsx"), &copy);
+    same(&fixture.dir, &copy);
+}
+
+#[test]
+fn one_target_edited_in_the_sheet_changes_one_line_of_yaml() {
+    let fixture = Fixture::new("build", "minimal");
+    let xlsx = fixture.path("minimal.xlsx");
+    export(&fixture.dir, &xlsx);
+    // The first import writes the tables in the canonical style.
+    import_lampiran(&xlsx, &fixture.dir);
+    let before = fs::read_to_string(fixture.dir.join("lampiran/1-program.yaml")).unwrap();
+    // In the sheet, June of the first indicator: 40 → 42 (openpyxl writes
+    // the workbook again, as another program would).
+    python(
+        r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+d = wb["Data"]
+for row in d.iter_rows(min_row=2):
+    if row[4].value == "Indeks Kepuasan Masyarakat" and row[9].value == "Juni":
+        row[10].value = 42
+wb.save(sys.argv[1])
+"#,
+        &[xlsx.to_str().unwrap()],
+    );
+    let run = renaksi(
+        &[
+            "import",
+            xlsx.to_str().unwrap(),
+            "minimal",
+            "--lampiran",
+            "--coba",
+        ],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("  ~ CAMAT › Meningkatnya Kualitas Pelayanan Publik › Indeks Kepuasan Masyarakat: target Juni 40 → 42\n\n1 perubahan\n"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        fs::read_to_string(fixture.dir.join("lampiran/1-program.yaml")).unwrap(),
+        before,
+        "--coba writes nothing"
+    );
+    import_lampiran(&xlsx, &fixture.dir);
+    let after = fs::read_to_string(fixture.dir.join("lampiran/1-program.yaml")).unwrap();
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        [("              juni: 40", "              juni: 42")]
+    );
+    assert_eq!(before.lines().count(), after.lines().count());
+}
+
+#[test]
+fn a_new_report_folder_from_a_workbook() {
+    let fixture = Fixture::new("build", "minimal");
+    let xlsx = fixture.path("minimal.xlsx");
+    export(&fixture.dir, &xlsx);
+    let run = renaksi(&["import", "minimal.xlsx", "baru"], fixture.tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "laporan baru: baru (2 tabel, 3 indikator dari minimal.xlsx)\n\
+         periksa: 7 galat, 1 peringatan; rinciannya: `renaksi check baru`\n"
+    );
+    let laporan = fs::read_to_string(fixture.path("baru/laporan.yaml")).unwrap();
+    assert!(laporan.starts_with("# yaml-language-server: $schema=.schema/laporan.schema.json\n"));
+    assert!(laporan.contains("\ntahun: 2024\n"), "{laporan}");
+    assert!(
+        laporan.contains("\n  nip: \"198001012005011002\"\n"),
+        "{laporan}"
+    );
+    // Only the narrative is left to write: its placeholders are the galat.
+    let check = renaksi(&["check", "baru"], fixture.tmp.path());
+    assert!(
+        check
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("galat: "))
+            .all(|l| l.starts_with("galat: baru/narasi.yaml:")),
+        "{}",
+        check.stderr
+    );
+    // The identity and the tables mean what the original does.
+    fs::copy(
+        fixture.dir.join("narasi.yaml"),
+        fixture.path("baru/narasi.yaml"),
+    )
+    .unwrap();
+    same(&fixture.dir, &fixture.path("baru"));
+    // A folder that holds a report is not overwritten without --lampiran.
+    let run = renaksi(&["import", "minimal.xlsx", "baru"], fixture.tmp.path());
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "galat: baru sudah berisi laporan\n  saran: perbarui Lampirannya dengan `renaksi import minimal.xlsx baru --lampiran` (coba dulu dengan --coba)\n"
+    );
+}
+
+#[test]
+fn a_hand_filled_sheet_fills_down_and_every_mistake_is_named_by_its_cell() {
+    let fixture = Fixture::new("build", "minimal");
+    let xlsx = fixture.path("isian.xlsx");
+    // A sheet as a person fills it: names once, blanks below; numbers as
+    // Indonesian text; one program for the sasaran.
+    let make = |rows: &str| {
+        python(
+            &format!(
+                r#"
+import sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Data"
+ws.append(["tingkat", "jabatan", "sasaran", "indikator", "satuan", "target_tahunan", "periode", "target_periode", "program_kegiatan", "anggaran"])
+for row in {rows}:
+    ws.append(row)
+wb.save(sys.argv[1])
+"#
+            ),
+            &[xlsx.to_str().unwrap()],
+        )
+    };
+    make(
+        r#"[
+        ["kinerja", "PENGADMINISTRASI UMUM", "Tertibnya Surat", "Jumlah Surat", "Surat", "1.800", "Juni", "900", None, None],
+        [None, None, None, None, None, None, "Desember", "900", None, None],
+        [None, None, None, None, None, None, None, None, "Administrasi Umum", "Rp 1.250.000,00"],
+    ]"#,
+    );
+    let run = renaksi(
+        &["import", "isian.xlsx", "minimal", "--lampiran", "--coba"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let kinerja = "lampiran/4-kinerja.yaml";
+    import_lampiran(&xlsx, &fixture.dir);
+    let text = fs::read_to_string(fixture.dir.join(kinerja)).unwrap();
+    assert!(
+        text.ends_with(
+            "tingkat: kinerja
+pejabat:
+  - jabatan: PENGADMINISTRASI UMUM
+    sasaran:
+      - uraian: Tertibnya Surat
+        indikator:
+          - uraian: Jumlah Surat
+            satuan: Surat
+            target: 1800
+            bulan:
+              juni: 900
+              desember: 900
+        program_kegiatan:
+          - uraian: Administrasi Umum
+            anggaran: 1250000
+"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("# Diimpor dari isian.xlsx (lembar Data) dengan `renaksi import`.\n"));
+
+    // Every mistake at once, each by sheet and cell; nothing written.
+    make(
+        r#"[
+        ["kinerja", "PENGADMINISTRASI UMUM", "Tertibnya Surat", "Jumlah Surat", None, "seribu", "Juny", "900", None, None],
+        [None, None, None, "Jumlah Arsip", "Berkas", "12", "Juni", "dua", None, None],
+        [None, None, None, None, None, None, None, None, "Administrasi Umum", "Rp 1.250.000,50"],
+        ["lainnya", None, None, None, None, None, "Juni", "1", None, None],
+    ]"#,
+    );
+    let before = fs::read_to_string(fixture.dir.join(kinerja)).unwrap();
+    let run = renaksi(
+        &["import", "isian.xlsx", "minimal", "--lampiran"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let heads: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("galat: "))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            "galat: isian.xlsx (Data!G2): periode `Juny` tidak dikenal",
+            "galat: isian.xlsx (Data!H3): target periode \"dua\" bukan angka",
+            "galat: isian.xlsx (Data!J4): anggaran 1.250.000,5 bukan rupiah utuh",
+            "galat: isian.xlsx (Data!A5): tingkat `lainnya` tidak dikenal",
+        ],
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(fixture.dir.join(kinerja)).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn hostile_workbooks_are_refused_with_their_name() {
+    let fixture = Fixture::new("build", "minimal");
+    let refused = |name: &str, bytes: &[u8], expected: &str| {
+        fs::write(fixture.path(name), bytes).unwrap();
+        let run = crate::support::renaksi_within(&["import", name, "baru"], fixture.tmp.path(), 2);
+        assert_eq!(run.code, 1, "{name}: {}", run.stderr);
+        assert!(run.stderr.starts_with(expected), "{name}: {}", run.stderr);
+        assert!(!fixture.path("baru").exists());
+    };
+    refused(
+        "bukan.xlsx",
+        b"tingkat,jabatan\n",
+        "galat: bukan.xlsx: bukan berkas .xlsx (Excel 2007 atau lebih baru)\n  saran: simpan ulang sebagai \"Excel Workbook (.xlsx)\"",
+    );
+    // A zip that is not a workbook.
+    refused(
+        "zip.xlsx",
+        b"PK\x03\x04\x14\x00\x00\x00\x00\x00",
+        "galat: zip.xlsx: lembar kerja tidak dapat dibaca (",
+    );
+    // A workbook without the Data sheet, and a formula saved without its
+    // value (openpyxl does not compute formulas).
+    python(
+        r#"
+import sys, openpyxl
+wb = openpyxl.Workbook()
+wb.active.title = "Lembar1"
+wb.save(sys.argv[1])
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Data"
+ws.append(["tingkat", "jabatan", "sasaran", "indikator", "satuan", "target_tahunan", "periode", "target_periode", "program_kegiatan", "anggaran"])
+ws.append(["kinerja", "STAF", "Sasaran", "Indikator", "Surat", 12, "Juni", "=6*2", None, None])
+wb.save(sys.argv[2])
+"#,
+        &[
+            fixture.path("tanpa-data.xlsx").to_str().unwrap(),
+            fixture.path("rumus.xlsx").to_str().unwrap(),
+        ],
+    );
+    let bytes = fs::read(fixture.path("tanpa-data.xlsx")).unwrap();
+    refused(
+        "tanpa-data.xlsx",
+        &bytes,
+        "galat: tanpa-data.xlsx: lembar `Data` tidak ada (lembar yang ada: Lembar1)\n",
+    );
+    let bytes = fs::read(fixture.path("rumus.xlsx")).unwrap();
+    refused(
+        "rumus.xlsx",
+        &bytes,
+        "galat: rumus.xlsx (Data!H2): rumus `=6*2` tanpa nilai tersimpan\n  saran: renaksi tidak menjalankan rumus",
+    );
+}
+
+#[test]
+fn the_flat_table_as_csv() {
+    let fixture = Fixture::new("build", "minimal");
+    let run = renaksi(
+        &["export", "minimal", "--format", "csv", "-o", "keluar"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "lembar kerja ditulis: keluar/minimal.csv\n");
+    let csv = fs::read_to_string(fixture.path("keluar/minimal.csv")).unwrap();
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "tingkat,jabatan,nomor,sasaran,indikator,satuan,target_tahunan,penjumlahan,ket,periode,target_periode,program_kegiatan,anggaran"
+    );
+    assert_eq!(
+        lines[6],
+        "program,CAMAT,1,Meningkatnya Kualitas Pelayanan Publik,Indeks Kepuasan Masyarakat,Nilai,85.5,jumlah,,Juni,40,,"
+    );
+    assert!(csv.contains("\r\nprogram,CAMAT,1,Meningkatnya Kualitas Pelayanan Publik,,,,,,,,Program Penyelenggaraan Pemerintahan dan Pelayanan Publik,2040000000\r\n"), "{csv}");
+}
