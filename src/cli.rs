@@ -78,6 +78,10 @@ pub enum Command {
     /// laporan baru, atau --lampiran untuk memperbarui folder yang ada.
     #[command(help_template = PERINTAH, override_usage = "renaksi import BERKAS.xlsx DIR [--lampiran] [--coba]")]
     Import(ImportArgs),
+    /// Menulis templat lembar kerja kosong (.xlsx) untuk diisi kecamatan:
+    /// Petunjuk, Data dengan daftar pilihan, Identitas.
+    #[command(help_template = PERINTAH, override_usage = "renaksi template xlsx [-o OUT]")]
+    Template(TemplateArgs),
     /// Mencetak skrip pelengkapan perintah (tab) untuk shell: bash, zsh,
     /// fish atau powershell.
     #[command(help_template = PERINTAH, override_usage = "renaksi completions bash|zsh|fish|powershell")]
@@ -127,6 +131,31 @@ pub enum LembarFormat {
     Xlsx,
     /// The flat table as CSV.
     Csv,
+}
+
+/// Arguments of `renaksi template`.
+#[derive(Debug, clap::Args)]
+pub struct TemplateArgs {
+    /// Jenis templat: xlsx.
+    #[arg(value_enum, value_name = "JENIS")]
+    pub jenis: JenisTemplat,
+
+    /// Berkas tujuan; bawaan: out/templat-rencana-aksi.xlsx.
+    #[arg(
+        short,
+        long,
+        value_name = "OUT",
+        default_value = "out/templat-rencana-aksi.xlsx",
+        hide_default_value = true
+    )]
+    pub output: PathBuf,
+}
+
+/// What `renaksi template` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum JenisTemplat {
+    /// A blank workbook to fill in and import.
+    Xlsx,
 }
 
 /// Arguments of `renaksi import`.

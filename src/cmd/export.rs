@@ -8,7 +8,7 @@ use renaksi::lembar::{ekspor, flat};
 use renaksi::Error;
 
 use super::folder::Sasaran;
-use crate::cli::{ExportArgs, LembarFormat};
+use crate::cli::{ExportArgs, LembarFormat, TemplateArgs};
 
 /// Writes the workbook(s) and says where.
 pub fn run(args: &ExportArgs) -> Result<(), Error> {
@@ -66,6 +66,12 @@ pub fn run(args: &ExportArgs) -> Result<(), Error> {
             write(&path, &one(&report, args.format)?)
         }
     }
+}
+
+/// `renaksi template xlsx`: the blank workbook.
+pub fn template(args: &TemplateArgs) -> Result<(), Error> {
+    let crate::cli::JenisTemplat::Xlsx = args.jenis;
+    write(&args.output, &ekspor::template()?)
 }
 
 fn one(report: &Report, format: LembarFormat) -> Result<Vec<u8>, Error> {

@@ -224,12 +224,38 @@ fn create(args: &ImportArgs, buku: &Buku, asal: &str, file_name: &str) -> Result
         ("rincian_target", "bulanan"),
         ("ejaan_bulan", "baku"),
     ];
-    let mut rows: Vec<(String, String)> = buku
-        .identitas
-        .iter()
-        .filter(|(k, v)| !defaults.contains(&(k.as_str(), v.as_str())))
-        .cloned()
-        .collect();
+    // A key left blank in the sheet: a value to review where one is
+    // needed to read the file (the year, the date), else a placeholder
+    // that `check` names, as in `renaksi init`'s scaffold.
+    let mut rows: Vec<(String, String)> = Vec::new();
+    for (key, v) in &buku.identitas {
+        if defaults.contains(&(key.as_str(), v.as_str())) {
+            continue;
+        }
+        let value = if !v.is_empty() {
+            v.clone()
+        } else {
+            match key.as_str() {
+                "tahun" => tahun.to_string(),
+                "perubahan" => perubahan.to_string(),
+                "penandatangan.tanggal" => tanggal.format("%Y-%m-%d").to_string(),
+                "kertas"
+                | "huruf"
+                | "ejaan_bulan"
+                | "rincian_target"
+                | "logo"
+                | "penandatangan.pelaksana" => continue,
+                _ => {
+                    let about = renaksi::lembar::ekspor::IDENTITAS_KUNCI
+                        .iter()
+                        .find(|(k, _)| k == key)
+                        .map_or(key.as_str(), |(_, about)| about);
+                    format!("[isi: {about}]")
+                }
+            }
+        };
+        rows.push((key.clone(), value));
+    }
     if buku.rincian == Rincian::Triwulan && !rows.iter().any(|(k, _)| k == "rincian_target") {
         rows.push(("rincian_target".into(), kata_rincian(buku.rincian).into()));
     }

@@ -204,7 +204,9 @@ fn level_sheet(
     for c in 0..10u16 {
         sheet.write_number_with_format(h + 2, c, f64::from(c + 1), &gaya.nomor_kolom)?;
     }
-    for (c, width) in [6.0, 32.0, 32.0, 11.0, 11.0, 11.0, 9.0, 20.0, 32.0, 17.0]
+    // Room for "Target Kinerja Tahunan" on three lines.
+    sheet.set_row_height(h + 1, 42)?;
+    for (c, width) in [6.0, 32.0, 32.0, 11.0, 11.0, 11.0, 9.0, 20.0, 32.0, 19.0]
         .into_iter()
         .enumerate()
     {
@@ -521,3 +523,177 @@ fn quote(text: &str) -> String {
         text.to_owned()
     }
 }
+
+/// A blank workbook for a kecamatan to fill in: `Petunjuk` (how), `Data`
+/// (the flat table's header, with lists to choose from), `Identitas`.
+pub fn template() -> Result<Vec<u8>, Error> {
+    use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, DataValidationRule};
+    let mut workbook = Workbook::new();
+    let gaya = Gaya::new();
+    let bold = Format::new().set_bold();
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Petunjuk").map_err(gagal)?;
+    let mut row = 0u32;
+    for (text, strong) in PETUNJUK {
+        let format = if strong { &bold } else { &wrap };
+        sheet
+            .write_string_with_format(row, 0, text, format)
+            .map_err(gagal)?;
+        row += 1;
+    }
+    sheet.set_column_width(0, 110).map_err(gagal)?;
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(DATA).map_err(gagal)?;
+    let head = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xE8E8E8));
+    for (c, name) in KOLOM.iter().enumerate() {
+        sheet
+            .write_string_with_format(0, c as u16, *name, &head)
+            .map_err(gagal)?;
+    }
+    let widths: &[f64] = &[
+        12.0, 24.0, 7.0, 36.0, 36.0, 10.0, 12.0, 12.0, 20.0, 10.0, 12.0, 36.0, 16.0,
+    ];
+    for (c, w) in widths.iter().enumerate() {
+        sheet.set_column_width(c as u16, *w).map_err(gagal)?;
+    }
+    sheet.set_freeze_panes(1, 0).map_err(gagal)?;
+    const LAST: u32 = 5000;
+    let col = |name: &str| KOLOM.iter().position(|k| *k == name).unwrap_or(0) as u16;
+    let list = |items: &[&str], strict: bool| -> Result<DataValidation, XlsxError> {
+        let v = DataValidation::new().allow_list_strings(items)?;
+        Ok(if strict {
+            v
+        } else {
+            v.set_error_style(DataValidationErrorStyle::Information)
+        })
+    };
+    let periode: Vec<&str> = crate::format::bulan(crate::content::Ejaan::Baku)
+        .into_iter()
+        .chain(["TW I", "TW II", "TW III", "TW IV"])
+        .collect();
+    let validations = [
+        (
+            "tingkat",
+            list(&["program", "kegiatan", "sub_kegiatan", "kinerja"], true),
+        ),
+        ("periode", list(&periode, true)),
+        (
+            "penjumlahan",
+            list(&["jumlah", "akhir", "tetap", "tidak"], true),
+        ),
+        (
+            "satuan",
+            list(
+                &[
+                    "%", "Dokumen", "Orang", "Nilai", "Laporan", "Kegiatan", "Desa", "Surat",
+                    "Kali",
+                ],
+                false,
+            ),
+        ),
+    ];
+    for (name, validation) in validations {
+        let validation = validation.map_err(gagal)?;
+        let c = col(name);
+        sheet
+            .add_data_validation(1, c, LAST, c, &validation)
+            .map_err(gagal)?;
+    }
+    for name in ["target_tahunan", "target_periode"] {
+        let v = DataValidation::new()
+            .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
+            .set_error_style(DataValidationErrorStyle::Information);
+        let c = col(name);
+        sheet
+            .add_data_validation(1, c, LAST, c, &v)
+            .map_err(gagal)?;
+    }
+    let v = DataValidation::new()
+        .allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0))
+        .set_error_style(DataValidationErrorStyle::Information);
+    let c = col("anggaran");
+    sheet
+        .add_data_validation(1, c, LAST, c, &v)
+        .map_err(gagal)?;
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(IDENTITAS).map_err(gagal)?;
+    for (c, name) in ["kunci", "nilai", "keterangan"].iter().enumerate() {
+        sheet
+            .write_string_with_format(0, c as u16, *name, &gaya.kepala)
+            .map_err(gagal)?;
+    }
+    for (r, (key, about)) in IDENTITAS_KUNCI.iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet
+            .write_string_with_format(r, 0, *key, &gaya.teks)
+            .map_err(gagal)?;
+        sheet.write_blank(r, 1, &gaya.teks).map_err(gagal)?;
+        sheet
+            .write_string_with_format(r, 2, *about, &gaya.teks)
+            .map_err(gagal)?;
+    }
+    sheet.set_column_width(0, 26).map_err(gagal)?;
+    sheet.set_column_width(1, 40).map_err(gagal)?;
+    sheet.set_column_width(2, 44).map_err(gagal)?;
+    workbook.save_to_buffer().map_err(gagal)
+}
+
+/// The keys of the template's identity sheet and what to write.
+pub const IDENTITAS_KUNCI: [(&str, &str); 12] = [
+    ("kecamatan", "nama kecamatan, misalnya Kubutambahan"),
+    ("kabupaten", "nama kabupaten, misalnya Buleleng"),
+    ("tahun", "tahun rencana aksi, misalnya 2023"),
+    (
+        "perubahan",
+        "true untuk Rencana Aksi Perubahan, selain itu false",
+    ),
+    ("rincian_target", "bulanan (bawaan) atau triwulan"),
+    ("penandatangan.tempat", "tempat penandatanganan"),
+    (
+        "penandatangan.tanggal",
+        "tanggal penandatanganan, TTTT-BB-HH",
+    ),
+    (
+        "penandatangan.jabatan",
+        "jabatan, misalnya Camat Kubutambahan",
+    ),
+    ("penandatangan.nama", "nama lengkap dengan gelar"),
+    ("penandatangan.pangkat", "pangkat, misalnya Pembina Tk. I"),
+    ("penandatangan.golongan", "golongan/ruang, misalnya IV/b"),
+    (
+        "penandatangan.nip",
+        "NIP 18 angka tanpa spasi (tulis sebagai teks)",
+    ),
+];
+
+/// The lines of the `Petunjuk` sheet; `true`: a heading.
+const PETUNJUK: [(&str, bool); 22] = [
+    ("Petunjuk pengisian lembar kerja Rencana Aksi", true),
+    ("Isi lembar Data (satu baris per indikator dan periode, satu baris per program) dan lembar Identitas; lalu kirim kembali berkas .xlsx ini.", false),
+    ("", false),
+    ("Lembar Data", true),
+    ("tingkat: program, kegiatan, sub_kegiatan atau kinerja (pilih dari daftar).", false),
+    ("jabatan, sasaran: tulis sekali di baris pertama kelompoknya; sel kosong di bawahnya berarti sama dengan baris di atasnya.", false),
+    ("nomor: boleh dikosongkan; dipakai bila dua sasaran berurutan bertuliskan sama.", false),
+    ("indikator, satuan, target_tahunan, penjumlahan, ket: di baris periode pertama indikator; baris periode berikutnya boleh kosong.", false),
+    ("periode: Januari … Desember (juga Pebruari, Nopember) atau TW I … TW IV; satu laporan memakai bulan saja atau triwulan saja.", false),
+    ("target_periode: target pada periode itu; kosongkan bila tidak bertarget.", false),
+    ("penjumlahan: jumlah (bawaan: jumlah periode = target tahunan), akhir, tetap atau tidak.", false),
+    ("program_kegiatan dan anggaran: di baris sendiri tanpa periode. Kolom indikator kosong: program sasaran; diisi: program indikator itu.", false),
+    ("Angka boleh ditulis sebagai angka atau teks bergaya Indonesia: 1.800; 85,5; Rp 1.250.000,00. Anggaran dalam rupiah utuh.", false),
+    ("Rumus tidak dijalankan: nilainya yang tersimpan yang dibaca. Jangan menambah lembar bermakro.", false),
+    ("", false),
+    ("Contoh", true),
+    ("kinerja | PENGADMINISTRASI UMUM | | Tertibnya Surat | Jumlah Surat | Surat | 1800 | | | Juni | 900 | |", false),
+    ("| | | | | | | | | Desember | 900 | |", false),
+    ("| | | | | | | | | | | Administrasi Umum | 1250000", false),
+    ("", false),
+    ("Mengembalikan ke renaksi", true),
+    ("renaksi import BERKAS.xlsx FOLDER (folder laporan baru) atau renaksi import BERKAS.xlsx FOLDER --lampiran --coba (lihat perubahannya dulu).", false),
+];

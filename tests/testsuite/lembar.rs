@@ -465,3 +465,81 @@ fn the_flat_table_as_csv() {
     );
     assert!(csv.contains("\r\nprogram,CAMAT,1,Meningkatnya Kualitas Pelayanan Publik,,,,,,,,Program Penyelenggaraan Pemerintahan dan Pelayanan Publik,2040000000\r\n"), "{csv}");
 }
+
+#[test]
+fn the_template_filled_in_becomes_a_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = renaksi(&["template", "xlsx", "-o", "templat.xlsx"], tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "lembar kerja ditulis: templat.xlsx\n");
+    let xlsx = tmp.path().join("templat.xlsx");
+    // What a kecamatan sees, and what it fills in (with openpyxl here).
+    let seen = python(
+        r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(wb.sheetnames)
+print(wb["Petunjuk"]["A1"].value)
+d = wb["Data"]
+print([c.value for c in d[1]], d.max_row)
+for v in d.data_validations.dataValidation:
+    print(v.sqref, v.type, v.formula1)
+i = wb["Identitas"]
+values = {"kecamatan": "Sawan", "kabupaten": "Buleleng", "tahun": "2023", "perubahan": "false",
+          "penandatangan.tempat": "Sangsit", "penandatangan.tanggal": "2023-01-16",
+          "penandatangan.jabatan": "Camat Sawan", "penandatangan.nama": "I Gede Suartana, S.STP",
+          "penandatangan.pangkat": "Pembina", "penandatangan.golongan": "IV/a",
+          "penandatangan.nip": "197501012000031002"}
+for row in i.iter_rows(min_row=2):
+    if row[0].value in values:
+        row[1].value = values[row[0].value]
+for r in [["kinerja", "PENGADMINISTRASI UMUM", None, "Tertibnya Surat", "Jumlah Surat", "Surat", 1800, None, None, "Juni", 900],
+          [None, None, None, None, None, None, None, None, None, "Desember", 900],
+          [None, None, None, None, None, None, None, None, None, None, None, "Administrasi Umum", 1250000]]:
+    d.append(r)
+wb.save(sys.argv[1])
+"#,
+        &[xlsx.to_str().unwrap()],
+    );
+    assert_eq!(
+        seen,
+        "\
+['Petunjuk', 'Data', 'Identitas']
+Petunjuk pengisian lembar kerja Rencana Aksi
+['tingkat', 'jabatan', 'nomor', 'sasaran', 'indikator', 'satuan', 'target_tahunan', 'penjumlahan', 'ket', 'periode', 'target_periode', 'program_kegiatan', 'anggaran'] 1
+A2:A5001 list \"program,kegiatan,sub_kegiatan,kinerja\"
+F2:F5001 list \"%,Dokumen,Orang,Nilai,Laporan,Kegiatan,Desa,Surat,Kali\"
+G2:G5001 decimal 0
+H2:H5001 list \"jumlah,akhir,tetap,tidak\"
+J2:J5001 list \"Januari,Februari,Maret,April,Mei,Juni,Juli,Agustus,September,Oktober,November,Desember,TW I,TW II,TW III,TW IV\"
+K2:K5001 decimal 0
+M2:M5001 whole 0
+"
+    );
+    let run = renaksi(&["import", "templat.xlsx", "sawan-2023"], tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "laporan baru: sawan-2023 (1 tabel, 1 indikator dari templat.xlsx)\n\
+         periksa: 7 galat, 0 peringatan; rinciannya: `renaksi check sawan-2023`\n"
+    );
+    let laporan = fs::read_to_string(tmp.path().join("sawan-2023/laporan.yaml")).unwrap();
+    assert!(
+        laporan.ends_with(
+            "kecamatan: Sawan
+kabupaten: Buleleng
+tahun: 2023
+perubahan: false
+penandatangan:
+  tempat: Sangsit
+  tanggal: 2023-01-16
+  jabatan: Camat Sawan
+  nama: I Gede Suartana, S.STP
+  pangkat: Pembina
+  golongan: IV/a
+  nip: \"197501012000031002\"
+"
+        ),
+        "{laporan}"
+    );
+}
