@@ -535,13 +535,11 @@ pub fn template() -> Result<Vec<u8>, Error> {
 
     let sheet = workbook.add_worksheet();
     sheet.set_name("Petunjuk").map_err(gagal)?;
-    let mut row = 0u32;
-    for (text, strong) in PETUNJUK {
+    for (row, (text, strong)) in PETUNJUK.into_iter().enumerate() {
         let format = if strong { &bold } else { &wrap };
         sheet
-            .write_string_with_format(row, 0, text, format)
+            .write_string_with_format(row as u32, 0, text, format)
             .map_err(gagal)?;
-        row += 1;
     }
     sheet.set_column_width(0, 110).map_err(gagal)?;
 
