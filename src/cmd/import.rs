@@ -212,10 +212,26 @@ fn create(args: &ImportArgs, buku: &Buku, asal: &str, file_name: &str) -> Result
         Some("lama") => Ejaan::Lama,
         _ => Ejaan::Baku,
     };
+    // In a batch folder with a shared narrative, the kecamatan uses it.
+    let shared = args
+        .dir
+        .parent()
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
+        .is_some_and(|p| {
+            p.join(renaksi::content::KABUPATEN).is_file()
+                && p.join(renaksi::content::NARASI).is_file()
+        });
     let mut files: Vec<(String, Vec<u8>)> = rencana
         .files
         .into_iter()
         .filter(|(name, _)| !name.starts_with("lampiran/"))
+        .filter(|(name, _)| !(shared && name == renaksi::content::NARASI))
         .collect();
     // Defaults are not written: laporan.yaml holds what was chosen.
     let defaults = [
@@ -224,12 +240,16 @@ fn create(args: &ImportArgs, buku: &Buku, asal: &str, file_name: &str) -> Result
         ("rincian_target", "bulanan"),
         ("ejaan_bulan", "baku"),
     ];
+    // In a batch, what kabupaten.yaml already says is not repeated.
+    let bawaan = batch_defaults(&args.dir);
     // A key left blank in the sheet: a value to review where one is
     // needed to read the file (the year, the date), else a placeholder
     // that `check` names, as in `renaksi init`'s scaffold.
     let mut rows: Vec<(String, String)> = Vec::new();
     for (key, v) in &buku.identitas {
-        if defaults.contains(&(key.as_str(), v.as_str())) {
+        if defaults.contains(&(key.as_str(), v.as_str()))
+            || bawaan.iter().any(|(k, b)| k == key && b == v)
+        {
             continue;
         }
         let value = if !v.is_empty() {
@@ -310,6 +330,47 @@ fn create(args: &ImportArgs, buku: &Buku, asal: &str, file_name: &str) -> Result
         eprintln!("catatan: lembar kerja tanpa lembar Identitas: isi laporan.yaml (tempat isian [isi: …])");
     }
     after(&args.dir)
+}
+
+/// The values of the batch's kabupaten.yaml above `dir`, by dotted key.
+fn batch_defaults(dir: &Path) -> Vec<(String, String)> {
+    let parent = match dir.parent() {
+        Some(p) if p.as_os_str().is_empty() => Path::new("."),
+        Some(p) => p,
+        None => return Vec::new(),
+    };
+    let Ok(text) = std::fs::read_to_string(parent.join(renaksi::content::KABUPATEN)) else {
+        return Vec::new();
+    };
+    let Ok(serde_yaml::Value::Mapping(map)) = serde_yaml::from_str::<serde_yaml::Value>(&text)
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let plain = |v: &serde_yaml::Value| match v {
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        serde_yaml::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    };
+    for (k, v) in &map {
+        let Some(k) = k.as_str() else { continue };
+        match v {
+            serde_yaml::Value::Mapping(inner) => {
+                for (k2, v2) in inner {
+                    if let (Some(k2), Some(v2)) = (k2.as_str(), plain(v2)) {
+                        out.push((format!("{k}.{k2}"), v2));
+                    }
+                }
+            }
+            v => {
+                if let Some(v) = plain(v) {
+                    out.push((k.to_owned(), v));
+                }
+            }
+        }
+    }
+    out
 }
 
 fn kata_rincian(rincian: Rincian) -> &'static str {

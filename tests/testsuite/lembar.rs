@@ -121,6 +121,16 @@ fn export_then_import_is_the_same_report_for_the_example_and_buleleng() {
         import_lampiran(&xlsx, &baru.join(name));
     }
     same(&batch, &baru);
+
+    // A kecamatan's workbook as a new folder of the batch: it uses the
+    // shared narrative and does not repeat kabupaten.yaml.
+    let run = renaksi(
+        &["import", "lembar/sawan.xlsx", "buleleng-baru/sawan-lagi"],
+        tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!baru.join("sawan-lagi/narasi.yaml").exists());
+    same(&batch.join("sawan"), &baru.join("sawan-lagi"));
 }
 
 #[test]
