@@ -10,7 +10,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Range, Reader, Xlsx};
+use calamine::{Data, Reader, Xlsx};
 
 use super::{DATA, IDENTITAS, KOLOM};
 use crate::content::{
@@ -22,7 +22,7 @@ use crate::error::Problem;
 /// The largest workbook read (bytes).
 pub const MAX_BYTES: usize = 32 << 20;
 /// The most rows of the flat table read.
-pub const MAX_ROWS: usize = 200_000;
+pub const MAX_ROWS: usize = 100_000;
 /// How many problems are listed before the rest is left for later.
 const MAX_PROBLEMS: usize = 50;
 
@@ -55,18 +55,13 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Buku, Vec<Problem>> {
             "simpan ulang sebagai \"Excel Workbook (.xlsx)\"; berkas .xls lama dan berkas berkata sandi tidak dapat dibaca",
         ));
     }
+    isi_zip(file, bytes)?;
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         one(
             format!("lembar kerja tidak dapat dibaca ({e})"),
             "buka di Excel atau LibreOffice lalu simpan ulang sebagai .xlsx",
         )
     })?;
-    if workbook.vba_project().ok().flatten().is_some() {
-        return Err(one(
-            "lembar kerja berisi makro (VBA)".into(),
-            "simpan ulang tanpa makro sebagai \"Excel Workbook (.xlsx)\"; makro tidak pernah dijalankan",
-        ));
-    }
     let names = workbook.sheet_names().to_vec();
     let Some(data_name) = names
         .iter()
@@ -81,40 +76,40 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Buku, Vec<Problem>> {
             "lembar `Data` memuat tabel datar; buat dengan `renaksi export` atau `renaksi template xlsx`",
         ));
     };
-    let range = workbook.worksheet_range(&data_name).map_err(|e| {
-        one(
-            format!("lembar `{data_name}` tidak dapat dibaca ({e})"),
-            "simpan ulang lembar kerja sebagai .xlsx",
-        )
-    })?;
+    let range = grid(&mut workbook, file, &data_name)?;
     // Formulas are never evaluated: their saved values are read, and a
     // formula saved without its value is refused where it is.
-    if let Ok(formulas) = workbook.worksheet_formula(&data_name) {
-        let mut problems = Vec::new();
-        for (r, c, formula) in formulas.used_cells() {
-            let (fr, fc) = formulas.start().unwrap_or((0, 0));
-            let (row, col) = (fr as usize + r, fc as usize + c);
-            let value = range
-                .get_value((row as u32, col as u32))
-                .unwrap_or(&Data::Empty);
-            if !formula.is_empty() && matches!(value, Data::Empty) {
+    let mut problems = Vec::new();
+    if let Ok(mut reader) = workbook.worksheet_cells_reader(&data_name) {
+        while let Ok(Some(cell)) = reader.next_formula() {
+            let (row, col) = cell.get_position();
+            let (row, col) = (row as usize, col as usize);
+            let formula = cell.get_value();
+            if formula.is_empty() || row >= range.rows.len() + range.first || col >= MAX_COLS {
+                continue;
+            }
+            if matches!(range.get(row, col), Data::Empty) {
                 problems.push(
                     Problem::new(file, format!("rumus `={formula}` tanpa nilai tersimpan"))
                         .at_path(cell_name(&data_name, row, col))
                         .hint("renaksi tidak menjalankan rumus: buka lembar kerja di Excel atau LibreOffice lalu simpan ulang, atau tulis nilainya"),
                 );
             }
-        }
-        if !problems.is_empty() {
-            return Err(problems);
+            if problems.len() >= MAX_PROBLEMS {
+                break;
+            }
         }
     }
-    let identitas = names
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let identitas = match names
         .iter()
         .find(|n| n.trim().eq_ignore_ascii_case(IDENTITAS))
-        .and_then(|n| workbook.worksheet_range(n).ok())
-        .map(|r| identitas(&r))
-        .unwrap_or_default();
+    {
+        Some(n) => identitas(&grid(&mut workbook, file, n)?),
+        None => Vec::new(),
+    };
     let (tabel, rincian) = data(file, &data_name, &range)?;
     Ok(Buku {
         tabel,
@@ -124,9 +119,9 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Buku, Vec<Problem>> {
 }
 
 /// The `kunci | nilai` rows of the identity sheet.
-fn identitas(range: &Range<Data>) -> Vec<(String, String)> {
-    range
-        .rows()
+fn identitas(grid: &Grid) -> Vec<(String, String)> {
+    grid.rows
+        .iter()
         .skip(1)
         .filter_map(|row| {
             let key = text(row.first()?)?;
@@ -135,6 +130,122 @@ fn identitas(range: &Range<Data>) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// Columns read from a sheet (A–Z); cells farther right are not the
+/// flat table's.
+const MAX_COLS: usize = 26;
+
+/// The cells of a sheet from its first row that has any, row by row,
+/// read one cell at a time so that neither a sheet of a million rows nor
+/// a sheet whose used area claims to be huge is held in memory.
+#[derive(Debug, Default)]
+struct Grid {
+    /// 0-based number of the first row held.
+    first: usize,
+    rows: Vec<Vec<Data>>,
+}
+
+impl Grid {
+    fn get(&self, row: usize, col: usize) -> &Data {
+        row.checked_sub(self.first)
+            .and_then(|r| self.rows.get(r))
+            .and_then(|r| r.get(col))
+            .unwrap_or(&Data::Empty)
+    }
+}
+
+fn grid<RS: std::io::Read + std::io::Seek>(
+    workbook: &mut Xlsx<RS>,
+    file: &str,
+    sheet: &str,
+) -> Result<Grid, Vec<Problem>> {
+    let unreadable = |e: calamine::XlsxError| {
+        vec![
+            Problem::new(file, format!("lembar `{sheet}` tidak dapat dibaca ({e})"))
+                .hint("buka di Excel atau LibreOffice lalu simpan ulang sebagai .xlsx"),
+        ]
+    };
+    let mut reader = workbook.worksheet_cells_reader(sheet).map_err(unreadable)?;
+    let mut grid = Grid::default();
+    let mut started = false;
+    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+        let (row, col) = cell.get_position();
+        let (row, col) = (row as usize, col as usize);
+        let value = Data::from(cell.get_value().clone());
+        if col >= MAX_COLS || matches!(value, Data::Empty) {
+            continue;
+        }
+        if !started {
+            grid.first = row;
+            started = true;
+        }
+        let Some(r) = row.checked_sub(grid.first) else {
+            continue;
+        };
+        if r > MAX_ROWS {
+            return Err(vec![Problem::new(
+                file,
+                format!("lembar `{sheet}` memuat lebih dari {MAX_ROWS} baris"),
+            )
+            .at_path(cell_name(sheet, row, col))
+            .hint(format!("paling banyak {MAX_ROWS} baris untuk satu laporan"))]);
+        }
+        if grid.rows.len() <= r {
+            grid.rows.resize_with(r + 1, Vec::new);
+        }
+        let cells = &mut grid.rows[r];
+        if cells.len() <= col {
+            cells.resize(col + 1, Data::Empty);
+        }
+        cells[col] = value;
+    }
+    Ok(grid)
+}
+
+/// What the zip says it holds, before anything is decompressed: a macro
+/// project, or more than [`MAX_UNPACKED`] bytes once unpacked (a zip bomb)
+/// is refused.
+fn isi_zip(file: &str, bytes: &[u8]) -> Result<(), Vec<Problem>> {
+    let one = |message: String, hint: &str| vec![Problem::new(file, message).hint(hint)];
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        one(
+            format!("lembar kerja tidak dapat dibaca ({e})"),
+            "buka di Excel atau LibreOffice lalu simpan ulang sebagai .xlsx",
+        )
+    })?;
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let Some(name) = archive.name_for_index(i) else {
+            continue;
+        };
+        if name.to_ascii_lowercase().ends_with("vbaproject.bin") {
+            return Err(one(
+                "lembar kerja berisi makro (VBA)".into(),
+                "simpan ulang tanpa makro sebagai \"Excel Workbook (.xlsx)\"; makro tidak pernah dijalankan",
+            ));
+        }
+    }
+    for i in 0..archive.len() {
+        // The central directory's size, read without decompressing.
+        if let Ok(entry) = archive.by_index_raw(i) {
+            total = total.saturating_add(entry.size());
+        }
+    }
+    if total > MAX_UNPACKED {
+        return Err(one(
+            format!(
+                "isi lembar kerja terlalu besar setelah dibuka ({} MB; paling besar {} MB)",
+                total >> 20,
+                MAX_UNPACKED >> 20
+            ),
+            "lembar kerja satu laporan jauh lebih kecil; periksa apakah ini berkas yang benar",
+        ));
+    }
+    Ok(())
+}
+
+/// The most bytes a workbook may hold once unpacked.
+const MAX_UNPACKED: u64 = 128 << 20;
 
 /// A cell as text, `None` when blank.
 fn text(cell: &Data) -> Option<String> {
@@ -297,17 +408,11 @@ struct Ind {
 }
 
 /// Reads the flat table into tables.
-fn data(
-    file: &str,
-    sheet: &str,
-    range: &Range<Data>,
-) -> Result<(Vec<Lampiran>, Rincian), Vec<Problem>> {
+fn data(file: &str, sheet: &str, grid: &Grid) -> Result<(Vec<Lampiran>, Rincian), Vec<Problem>> {
     let mut problems: Vec<Problem> = Vec::new();
-    let (row0, col0) = range
-        .start()
-        .map_or((0, 0), |(r, c)| (r as usize, c as usize));
-    let at = |r: usize, c: usize| cell_name(sheet, row0 + r, col0 + c);
-    let mut rows = range.rows();
+    let row0 = grid.first;
+    let at = |r: usize, c: usize| cell_name(sheet, row0 + r, c);
+    let mut rows = grid.rows.iter().map(Vec::as_slice);
     let Some(header) = rows.next() else {
         return Err(vec![Problem::new(file, format!("lembar `{sheet}` kosong"))
             .hint(
@@ -352,14 +457,6 @@ fn data(
             KOLOM.join(", ")
         ))]);
     }
-    if range.height() > MAX_ROWS + 1 {
-        return Err(vec![Problem::new(
-            file,
-            format!("lembar `{sheet}` memuat {} baris", range.height()),
-        )
-        .hint(format!("paling banyak {MAX_ROWS} baris untuk satu laporan"))]);
-    }
-
     let mut tabel: Vec<Lampiran> = Vec::new();
     let mut rincian: Option<(Rincian, String)> = None;
     // What the rows above said, for blank cells.

@@ -553,3 +553,87 @@ penandatangan:
         "{laporan}"
     );
 }
+
+/// Runs `renaksi import NAME baru` under GNU time: the run, killed after
+/// `seconds`, and its peak memory in KiB.
+fn import_measured(dir: &Path, name: &str, seconds: u64) -> (crate::support::Run, u64) {
+    let run = crate::support::renaksi_within(&["import", name, "baru"], dir, seconds);
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(env!("CARGO_BIN_EXE_renaksi"))
+        .args(["import", name, "baru"])
+        .current_dir(dir)
+        .output()
+        .expect("GNU time (/usr/bin/time) is needed for the memory bound");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let kib = stderr
+        .lines()
+        .last()
+        .and_then(|l| l.trim().parse().ok())
+        .unwrap_or(u64::MAX);
+    (run, kib)
+}
+
+#[test]
+fn hostile_workbooks_within_two_seconds_and_300_mib() {
+    let fixture = Fixture::new("build", "minimal");
+    let dir = fixture.tmp.path();
+    let xlsx = fixture.path("minimal.xlsx");
+    export(&fixture.dir, &xlsx);
+    // Made with Python's zipfile and openpyxl: a zip bomb (a sheet of
+    // 200 MB of zeros), a million rows written as XML, a macro project
+    // added to a real workbook, a date where a target belongs.
+    python(
+        r#"
+import sys, zipfile, shutil, datetime, openpyxl
+src, out = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(out + "/bom.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+    with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+        chunk = b"\0" * (1 << 20)
+        for _ in range(200):
+            f.write(chunk)
+shutil.copy(src, out + "/makro.xlsm")
+with zipfile.ZipFile(out + "/makro.xlsm", "a") as z:
+    z.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 bukan makro sungguhan")
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Data"
+ws.append(["tingkat", "jabatan", "sasaran", "indikator", "satuan", "target_tahunan", "periode", "target_periode", "program_kegiatan", "anggaran"])
+wb.save(out + "/juta.xlsx")
+with zipfile.ZipFile(out + "/juta.xlsx") as z:
+    parts = {n: z.read(n) for n in z.namelist()}
+sheet = [n for n in parts if n.startswith("xl/worksheets/")][0]
+head, tail = parts[sheet].split(b"</sheetData>")
+rows = b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>kinerja</t></is></c></row>' % (r, r) for r in range(2, 1_000_002))
+parts[sheet] = head.replace(b"<sheetData>", b"<sheetData>") + rows + b"</sheetData>" + tail
+with zipfile.ZipFile(out + "/juta.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+    for n, b in parts.items():
+        z.writestr(n, b)
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Data"
+ws.append(["tingkat", "jabatan", "sasaran", "indikator", "satuan", "target_tahunan", "periode", "target_periode", "program_kegiatan", "anggaran"])
+ws.append(["kinerja", "STAF", "Sasaran", "Indikator", "Surat", 12, "Juni", datetime.date(2023, 6, 12), None, None])
+wb.save(out + "/tanggal.xlsx")
+"#,
+        &[xlsx.to_str().unwrap(), dir.to_str().unwrap()],
+    );
+    fs::write(
+        fixture.path("sandi.xlsx"),
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 terenkripsi",
+    )
+    .unwrap();
+    for (name, expected) in [
+        ("bom.xlsx", "galat: bom.xlsx: isi lembar kerja terlalu besar setelah dibuka (200 MB; paling besar 128 MB)\n"),
+        ("makro.xlsm", "galat: makro.xlsm: lembar kerja berisi makro (VBA)\n"),
+        ("juta.xlsx", "galat: juta.xlsx (Data!A100002): lembar `Data` memuat lebih dari 100000 baris\n"),
+        ("tanggal.xlsx", "galat: tanggal.xlsx (Data!H2): target periode berisi tanggal, bukan angka (format selnya tanggal)\n"),
+        ("sandi.xlsx", "galat: sandi.xlsx: bukan berkas .xlsx (Excel 2007 atau lebih baru)\n  saran: simpan ulang sebagai \"Excel Workbook (.xlsx)\"; berkas .xls lama dan berkas berkata sandi tidak dapat dibaca\n"),
+    ] {
+        let (run, kib) = import_measured(dir, name, 2);
+        assert_eq!(run.code, 1, "{name}: {}", run.stderr);
+        assert!(run.stderr.starts_with(expected), "{name}: {}", run.stderr);
+        assert!(kib < 300 * 1024, "{name}: {kib} KiB");
+        assert!(!fixture.path("baru").exists(), "{name}");
+    }
+}
