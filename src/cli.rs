@@ -78,6 +78,10 @@ pub enum Command {
     /// laporan baru, atau --lampiran untuk memperbarui folder yang ada.
     #[command(help_template = PERINTAH, override_usage = "renaksi import BERKAS.xlsx DIR [--lampiran] [--coba]")]
     Import(ImportArgs),
+    /// Menulis ulang berkas lampiran/*.yaml dalam gaya kanonis (penulis yang
+    /// sama dengan `import`), dengan setiap komentar tetap pada kuncinya.
+    #[command(help_template = PERINTAH, override_usage = "renaksi fmt [DIR] [--check] [--buang-komentar]")]
+    Fmt(FmtArgs),
     /// Menulis templat lembar kerja kosong (.xlsx) untuk diisi kecamatan:
     /// Petunjuk, Data dengan daftar pilihan, Identitas.
     #[command(help_template = PERINTAH, override_usage = "renaksi template xlsx [-o OUT]")]
@@ -131,6 +135,25 @@ pub enum LembarFormat {
     Xlsx,
     /// The flat table as CSV.
     Csv,
+}
+
+/// Arguments of `renaksi fmt`.
+#[derive(Debug, clap::Args)]
+pub struct FmtArgs {
+    /// Folder laporan atau folder batch; tanpa DIR: folder ini bila berisi
+    /// laporan.yaml atau kabupaten.yaml.
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// Jangan menulis: kode keluar 1 bila ada berkas yang belum kanonis
+    /// (untuk CI).
+    #[arg(long)]
+    pub check: bool,
+
+    /// Tulis juga bila ada komentar yang akan hilang (komentar pada kunci
+    /// yang tidak ditulis bentuk kanonis).
+    #[arg(long)]
+    pub buang_komentar: bool,
 }
 
 /// Arguments of `renaksi template`.

@@ -40,6 +40,7 @@ fn main() -> ExitCode {
         Command::Export(args) => cmd::export::run(args).map(|()| ExitCode::SUCCESS),
         Command::Import(args) => cmd::import::run(args).map(|()| ExitCode::SUCCESS),
         Command::Template(args) => cmd::export::template(args).map(|()| ExitCode::SUCCESS),
+        Command::Fmt(args) => cmd::fmt::run(args).map(ExitCode::from),
         Command::Init(args) => cmd::init::run(args).map(|()| ExitCode::SUCCESS),
         Command::Watch(args) => cmd::watch::run(args).map(|()| ExitCode::SUCCESS),
         // 1 means "different", so every error of diff is 2.

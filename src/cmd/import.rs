@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use renaksi::content::{tulis, Ejaan, Lampiran, Rincian, Tingkat, LAPORAN};
+use renaksi::content::{tulis, Lampiran, Rincian, Tingkat, LAPORAN};
 use renaksi::diff::{self, JenisBerkas};
 use renaksi::lembar::impor::{self, Buku};
 use renaksi::{Error, Problem};
@@ -124,7 +124,7 @@ fn update(args: &ImportArgs, buku: &Buku, asal: &str) -> Result<(), Error> {
             ),
         };
         header.push(asal.to_owned());
-        let text = tulis::lampiran(table, id.ejaan_bulan, schema.as_deref(), &header);
+        let text = tulis::lampiran(table, schema.as_deref(), &header);
         writes.push((rel, text, old));
     }
     let label = report.source.label.clone();
@@ -208,10 +208,6 @@ fn create(args: &ImportArgs, buku: &Buku, asal: &str, file_name: &str) -> Result
         .unwrap_or_default();
     let perubahan = value("perubahan") == Some("true");
     let rencana = renaksi::init::kerangka(tahun, tanggal, perubahan);
-    let ejaan = match value("ejaan_bulan") {
-        Some("lama") => Ejaan::Lama,
-        _ => Ejaan::Baku,
-    };
     // In a batch folder with a shared narrative, the kecamatan uses it.
     let shared = args
         .dir
@@ -293,7 +289,6 @@ fn create(args: &ImportArgs, buku: &Buku, asal: &str, file_name: &str) -> Result
     for table in &tables {
         let text = tulis::lampiran(
             table,
-            ejaan,
             Some("../.schema/lampiran.schema.json"),
             &[asal.to_owned()],
         );

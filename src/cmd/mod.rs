@@ -6,6 +6,7 @@ pub mod check;
 pub mod completions;
 pub mod diff;
 pub mod export;
+pub mod fmt;
 pub mod folder;
 pub mod import;
 pub mod init;

@@ -6,6 +6,7 @@ pub mod gambar;
 mod indent;
 mod locate;
 mod model;
+pub mod rapi;
 mod recover;
 mod source;
 mod structure;

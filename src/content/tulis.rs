@@ -6,11 +6,11 @@
 
 use std::fmt::Write as _;
 
-use super::model::{Angka, Ejaan, Indikator, Lampiran, Penjumlahan, ProgramKegiatan, Tingkat};
+use super::model::{Angka, Indikator, Lampiran, Penjumlahan, ProgramKegiatan, Tingkat};
 
 /// The Lampiran `table` as YAML; `header` lines (without `# `) come first as
 /// comments, after the editor's modeline when `schema` names the schema.
-pub fn lampiran(table: &Lampiran, ejaan: Ejaan, schema: Option<&str>, header: &[String]) -> String {
+pub fn lampiran(table: &Lampiran, schema: Option<&str>, header: &[String]) -> String {
     let mut out = String::new();
     if let Some(schema) = schema {
         let _ = writeln!(out, "# yaml-language-server: $schema={schema}");
@@ -18,21 +18,54 @@ pub fn lampiran(table: &Lampiran, ejaan: Ejaan, schema: Option<&str>, header: &[
     for line in header {
         let _ = writeln!(out, "# {line}");
     }
-    let _ = writeln!(out, "tingkat: {}", tingkat(table.tingkat));
-    out.push_str("pejabat:\n");
-    for pejabat in &table.pejabat {
-        let _ = writeln!(out, "  - jabatan: {}", scalar(&pejabat.jabatan));
-        out.push_str("    sasaran:\n");
-        for sasaran in &pejabat.sasaran {
-            let _ = writeln!(out, "      - uraian: {}", scalar(&sasaran.uraian));
-            out.push_str("        indikator:\n");
-            for indikator in &sasaran.indikator {
-                write_indikator(&mut out, indikator, ejaan);
-            }
-            programs(&mut out, "        ", &sasaran.program_kegiatan);
-        }
+    for (line, _) in lampiran_lines(table) {
+        out.push_str(&line);
+        out.push('\n');
     }
     out
+}
+
+/// The lines of a Lampiran table in the canonical style, each with the
+/// YAML path it writes (`pejabat[0].sasaran[1]` for an item's first line):
+/// what `renaksi fmt` hangs comments on.
+pub fn lampiran_lines(table: &Lampiran) -> Vec<(String, String)> {
+    let mut out = Lines::default();
+    out.push(
+        "tingkat".into(),
+        format!("tingkat: {}", tingkat(table.tingkat)),
+    );
+    out.push("pejabat".into(), "pejabat:".into());
+    for (a, pejabat) in table.pejabat.iter().enumerate() {
+        let at = format!("pejabat[{a}]");
+        out.push(
+            at.clone(),
+            format!("  - jabatan: {}", scalar(&pejabat.jabatan)),
+        );
+        out.push(format!("{at}.sasaran"), "    sasaran:".into());
+        for (b, sasaran) in pejabat.sasaran.iter().enumerate() {
+            let at = format!("{at}.sasaran[{b}]");
+            out.push(
+                at.clone(),
+                format!("      - uraian: {}", scalar(&sasaran.uraian)),
+            );
+            out.push(format!("{at}.indikator"), "        indikator:".into());
+            for (c, indikator) in sasaran.indikator.iter().enumerate() {
+                write_indikator(&mut out, &format!("{at}.indikator[{c}]"), indikator);
+            }
+            programs(&mut out, &at, "        ", &sasaran.program_kegiatan);
+        }
+    }
+    out.0
+}
+
+/// Lines with their paths.
+#[derive(Default)]
+struct Lines(Vec<(String, String)>);
+
+impl Lines {
+    fn push(&mut self, path: String, line: String) {
+        self.0.push((line, path));
+    }
 }
 
 /// laporan.yaml from `key, value` rows with dotted keys
@@ -99,80 +132,101 @@ pub fn tingkat(tingkat: Tingkat) -> &'static str {
     }
 }
 
-/// Month keys in order, in the report's spelling.
-pub fn bulan_keys(ejaan: Ejaan) -> [&'static str; 12] {
-    let (feb, nov) = match ejaan {
-        Ejaan::Baku => ("februari", "november"),
-        Ejaan::Lama => ("pebruari", "nopember"),
-    };
-    [
-        "januari",
-        feb,
-        "maret",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "agustus",
-        "september",
-        "oktober",
-        nov,
-        "desember",
-    ]
-}
+/// Month keys in order, as docs/format.md names them: the old spellings
+/// (`pebruari`, `nopember`) are read but not written; the printed spelling
+/// follows `ejaan_bulan` whatever the keys say.
+pub const BULAN: [&str; 12] = [
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+];
 
-fn write_indikator(out: &mut String, ind: &Indikator, ejaan: Ejaan) {
-    let _ = writeln!(out, "          - uraian: {}", scalar(&ind.uraian));
-    let _ = writeln!(out, "            satuan: {}", scalar(&ind.satuan));
-    let _ = writeln!(out, "            target: {}", angka(ind.target));
+fn write_indikator(out: &mut Lines, at: &str, ind: &Indikator) {
+    out.push(
+        at.to_owned(),
+        format!("          - uraian: {}", scalar(&ind.uraian)),
+    );
+    out.push(
+        format!("{at}.satuan"),
+        format!("            satuan: {}", scalar(&ind.satuan)),
+    );
+    out.push(
+        format!("{at}.target"),
+        format!("            target: {}", angka(ind.target)),
+    );
     if ind.penjumlahan != Penjumlahan::Jumlah {
-        let _ = writeln!(
-            out,
-            "            penjumlahan: {}",
-            penjumlahan(ind.penjumlahan)
+        out.push(
+            format!("{at}.penjumlahan"),
+            format!("            penjumlahan: {}", penjumlahan(ind.penjumlahan)),
         );
     }
     if let Some(bulan) = &ind.bulan {
-        periods(out, "bulan", &bulan_keys(ejaan), &bulan.values());
+        periods(out, at, "bulan", &BULAN, &bulan.values());
     }
     if let Some(triwulan) = &ind.triwulan {
         periods(
             out,
+            at,
             "triwulan",
             &["tw1", "tw2", "tw3", "tw4"],
             &triwulan.values(),
         );
     }
     if let Some(ket) = &ind.ket {
-        let _ = writeln!(out, "            ket: {}", scalar(ket));
+        out.push(
+            format!("{at}.ket"),
+            format!("            ket: {}", scalar(ket)),
+        );
     }
-    programs(out, "            ", &ind.program_kegiatan);
+    programs(out, at, "            ", &ind.program_kegiatan);
 }
 
 /// `bulan:` or `triwulan:` with only the periods that have a target; an
 /// empty one is written `{}` so that it stays what it was.
-fn periods(out: &mut String, key: &str, names: &[&str], values: &[Option<Angka>]) {
+fn periods(out: &mut Lines, at: &str, key: &str, names: &[&str], values: &[Option<Angka>]) {
     if values.iter().all(Option::is_none) {
-        let _ = writeln!(out, "            {key}: {{}}");
+        out.push(format!("{at}.{key}"), format!("            {key}: {{}}"));
         return;
     }
-    let _ = writeln!(out, "            {key}:");
+    out.push(format!("{at}.{key}"), format!("            {key}:"));
     for (name, value) in names.iter().zip(values) {
         if let Some(value) = value {
-            let _ = writeln!(out, "              {name}: {}", angka(*value));
+            out.push(
+                format!("{at}.{key}.{name}"),
+                format!("              {name}: {}", angka(*value)),
+            );
         }
     }
 }
 
-fn programs(out: &mut String, indent: &str, programs: &[ProgramKegiatan]) {
+fn programs(out: &mut Lines, at: &str, indent: &str, programs: &[ProgramKegiatan]) {
     if programs.is_empty() {
         return;
     }
-    let _ = writeln!(out, "{indent}program_kegiatan:");
-    for program in programs {
-        let _ = writeln!(out, "{indent}  - uraian: {}", scalar(&program.uraian));
+    out.push(
+        format!("{at}.program_kegiatan"),
+        format!("{indent}program_kegiatan:"),
+    );
+    for (i, program) in programs.iter().enumerate() {
+        let item = format!("{at}.program_kegiatan[{i}]");
+        out.push(
+            item.clone(),
+            format!("{indent}  - uraian: {}", scalar(&program.uraian)),
+        );
         if let Some(anggaran) = program.anggaran {
-            let _ = writeln!(out, "{indent}    anggaran: {anggaran}");
+            out.push(
+                format!("{item}.anggaran"),
+                format!("{indent}    anggaran: {anggaran}"),
+            );
         }
     }
 }
@@ -284,11 +338,10 @@ mod tests {
         let mut tables = 0;
         for dir in dirs {
             let report = crate::load(Some(&dir)).unwrap();
-            let ejaan = report.identitas.ejaan_bulan;
             for file in &report.lampiran {
-                let written = lampiran(&file.table, ejaan, None, &[]);
+                let written = lampiran(&file.table, None, &[]);
                 let again: Lampiran = crate::content::yaml::parse(&file.file, &written).unwrap();
-                assert_eq!(lampiran(&again, ejaan, None, &[]), written, "{}", file.file);
+                assert_eq!(lampiran(&again, None, &[]), written, "{}", file.file);
                 let changes = crate::diff::files(
                     crate::diff::JenisBerkas::Lampiran,
                     &file.file,

@@ -637,3 +637,98 @@ wb.save(out + "/tanggal.xlsx")
         assert!(!fixture.path("baru").exists(), "{name}");
     }
 }
+
+#[test]
+fn fmt_rewrites_in_the_canonical_style_and_keeps_every_comment() {
+    let fixture = Fixture::new("build", "minimal");
+    let file = "lampiran/4-kinerja.yaml";
+    fixture.write(
+        file,
+        "\
+# Tabel kinerja staf.
+tingkat: kinerja
+pejabat:
+  # satu-satunya staf
+  - jabatan: 'PENGADMINISTRASI UMUM'
+    sasaran:
+    - uraian: Tertibnya Surat   # dari dokumen 2023
+      indikator:
+      - target: 1800
+        satuan: \"Surat\"
+        uraian: Jumlah Surat
+        bulan: {pebruari: 900, desember: 900}
+",
+    );
+    let fmt = |extra: &[&str]| {
+        let mut args = vec!["fmt", "minimal"];
+        args.extend_from_slice(extra);
+        renaksi(&args, fixture.tmp.path())
+    };
+    let run = fmt(&["--check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "belum rapi: minimal/lampiran/4-kinerja.yaml\n1 berkas belum rapi; rapikan dengan `renaksi fmt`\n"
+    );
+    let before = fixture.path("sebelum");
+    copy_dir(&fixture.dir, &before);
+    let run = fmt(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "dirapikan: minimal/lampiran/4-kinerja.yaml\n1 berkas dirapikan\n"
+    );
+    assert_eq!(
+        fs::read_to_string(fixture.dir.join(file)).unwrap(),
+        "\
+# Tabel kinerja staf.
+tingkat: kinerja
+pejabat:
+  # satu-satunya staf
+  - jabatan: PENGADMINISTRASI UMUM
+    sasaran:
+      - uraian: Tertibnya Surat  # dari dokumen 2023
+        indikator:
+          - uraian: Jumlah Surat
+            satuan: Surat
+            target: 1800
+            bulan:
+              februari: 900
+              desember: 900
+"
+    );
+    same(&before, &fixture.dir);
+    assert_eq!(fmt(&["--check"]).code, 0);
+
+    // A comment on what the canonical style does not write is not dropped
+    // silently.
+    fixture.edit(file, |t| {
+        t.replace(
+            "            target: 1800\n",
+            "            target: 1800\n            # sengaja ditulis\n            penjumlahan: jumlah\n",
+        )
+    });
+    let kept = fs::read_to_string(fixture.dir.join(file)).unwrap();
+    let run = fmt(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "galat: minimal/lampiran/4-kinerja.yaml:12:1: komentar akan hilang: # sengaja ditulis\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(fs::read_to_string(fixture.dir.join(file)).unwrap(), kept);
+    let run = fmt(&["--buang-komentar"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!fs::read_to_string(fixture.dir.join(file))
+        .unwrap()
+        .contains("sengaja"));
+
+    // The repository's own reports are canonical already.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in ["content/kubutambahan-2022", "content/buleleng-2022"] {
+        let run = renaksi(&["fmt", dir, "--check"], root);
+        assert_eq!(run.code, 0, "{dir}: {}", run.stderr);
+    }
+}

@@ -1,0 +1,94 @@
+//! `renaksi fmt`: the Lampiran files of a report (or of every report of a
+//! batch) rewritten in the canonical style, comments kept. Refuses, naming
+//! them, when a comment would be lost; `--check` writes nothing and ends 1
+//! when a file is not canonical.
+
+use std::path::{Path, PathBuf};
+
+use renaksi::content::rapi;
+use renaksi::diff::{self, JenisBerkas};
+use renaksi::{Error, Problem};
+
+use super::folder::Sasaran;
+use super::Selesai;
+use crate::cli::FmtArgs;
+
+/// Formats (or checks) and says what it did.
+pub fn run(args: &FmtArgs) -> Result<Selesai, Error> {
+    let folders: Vec<PathBuf> = match Sasaran::pilih(args.dir.as_deref()) {
+        Sasaran::Laporan(dir) => vec![dir],
+        Sasaran::Batch(dir) => renaksi::batch::discover(&dir)?,
+        Sasaran::Contoh => {
+            return Err(Error::Usage {
+                message: "tidak ada laporan untuk dirapikan: folder ini tidak berisi laporan.yaml atau kabupaten.yaml".into(),
+                hint: "sebut folder laporannya: `renaksi fmt FOLDER`".into(),
+            })
+        }
+    };
+    let mut writes: Vec<(PathBuf, String, String)> = Vec::new();
+    let mut hilang: Vec<Problem> = Vec::new();
+    for folder in &folders {
+        plan(folder, &mut writes, &mut hilang)?;
+    }
+    if args.check {
+        for (_, shown, _) in &writes {
+            eprintln!("belum rapi: {shown}");
+        }
+        for problem in &hilang {
+            eprintln!("peringatan: {problem}");
+        }
+        eprintln!(
+            "{} berkas belum rapi; rapikan dengan `renaksi fmt`",
+            writes.len()
+        );
+        return Ok(Selesai::temuan(!writes.is_empty()));
+    }
+    if !hilang.is_empty() && !args.buang_komentar {
+        return Err(Error::Input(hilang));
+    }
+    for (path, shown, text) in &writes {
+        renaksi::fs::write_atomic(path, text.as_bytes())?;
+        eprintln!("dirapikan: {shown}");
+    }
+    eprintln!("{} berkas dirapikan", writes.len());
+    Ok(Selesai::Bersih)
+}
+
+/// What formatting one report's Lampiran would write, and the comments it
+/// would lose.
+fn plan(
+    folder: &Path,
+    writes: &mut Vec<(PathBuf, String, String)>,
+    hilang: &mut Vec<Problem>,
+) -> Result<(), Error> {
+    let report = renaksi::load(Some(folder))?;
+    for file in &report.lampiran {
+        let shown = report.source.display(&file.file);
+        let rapi = rapi::lampiran(&file.text, &file.table);
+        for (line, comment) in &rapi.hilang {
+            hilang.push(
+                Problem::new(&shown, format!("komentar akan hilang: {comment}"))
+                    .at(&file.text, *line, 1)
+                    .hint("komentar ini melekat pada kunci yang tidak ditulis bentuk kanonis (nilai bawaan, daftar kosong); pindahkan ke kunci di dekatnya, atau jalankan dengan --buang-komentar"),
+            );
+        }
+        if rapi.text == file.text {
+            continue;
+        }
+        // The rewrite must mean exactly what the file meant.
+        let changes = diff::files(
+            JenisBerkas::Lampiran,
+            &file.file,
+            Some((&shown, &file.text)),
+            Some((&shown, &rapi.text)),
+        )?;
+        if !changes.is_empty() {
+            return Err(Error::Internal(format!(
+                "{shown}: bentuk kanonis mengubah isi ({} perubahan)",
+                changes.len()
+            )));
+        }
+        writes.push((folder.join(&file.file), shown, rapi.text));
+    }
+    Ok(())
+}

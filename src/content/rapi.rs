@@ -1,0 +1,212 @@
+//! `renaksi fmt`: a Lampiran file rewritten in the canonical style with
+//! every comment kept on the key it annotates. A comment is hung on the
+//! YAML path of the line below it (or of its own line, for a comment after
+//! a value); the canonical text gets it back above (or after) the line with
+//! the same path. A comment whose line has no counterpart in the canonical
+//! text — a default written out (`penjumlahan: jumlah`), an empty list —
+//! would be lost, and is reported instead.
+
+use super::locate::locate;
+use super::model::Lampiran;
+use super::tulis::lampiran_lines;
+
+/// The canonical text of a Lampiran file, and the comments it would lose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rapi {
+    /// The file in the canonical style, comments kept.
+    pub text: String,
+    /// Comments with no place in it: 1-based line and the comment.
+    pub hilang: Vec<(usize, String)>,
+}
+
+/// A comment waiting for its key.
+struct Komentar {
+    line: usize,
+    text: String,
+}
+
+/// `original` (the text of `table`) in the canonical style.
+pub fn lampiran(original: &str, table: &Lampiran) -> Rapi {
+    let lines = lampiran_lines(table);
+    let source: Vec<&str> = original.lines().collect();
+    // The original line of each canonical path.
+    let mut at_line: Vec<Option<usize>> = vec![None; source.len() + 1];
+    for (i, (_, path)) in lines.iter().enumerate() {
+        if let Some((line, _)) = locate(original, path) {
+            if at_line[line].is_none() {
+                at_line[line] = Some(i);
+            }
+        }
+    }
+    // The header: comment lines before the first key, kept as they are.
+    let header = source
+        .iter()
+        .take_while(|l| l.trim_start().starts_with('#') || l.trim().is_empty())
+        .count();
+    let mut before: Vec<Vec<String>> = vec![Vec::new(); lines.len()];
+    let mut after: Vec<Option<String>> = vec![None; lines.len()];
+    let mut pending: Vec<Komentar> = Vec::new();
+    let mut hilang = Vec::new();
+    for (n, line) in source.iter().enumerate().skip(header) {
+        let number = n + 1;
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if trimmed.starts_with('#') {
+            pending.push(Komentar {
+                line: number,
+                text: trimmed.to_owned(),
+            });
+            continue;
+        }
+        let trailing = trailing_comment(line);
+        match at_line[number] {
+            Some(i) => {
+                before[i].extend(pending.drain(..).map(|k| k.text));
+                if let Some(t) = trailing {
+                    after[i] = Some(t.to_owned());
+                }
+            }
+            None => {
+                hilang.extend(pending.drain(..).map(|k| (k.line, k.text)));
+                if let Some(t) = trailing {
+                    hilang.push((number, t.to_owned()));
+                }
+            }
+        }
+    }
+    let mut text = String::new();
+    for line in &source[..header] {
+        text.push_str(line);
+        text.push('\n');
+    }
+    for (i, (line, _)) in lines.iter().enumerate() {
+        let indent = line.len() - line.trim_start().len();
+        for comment in &before[i] {
+            text.push_str(&" ".repeat(indent));
+            text.push_str(comment);
+            text.push('\n');
+        }
+        text.push_str(line);
+        if let Some(comment) = &after[i] {
+            text.push_str("  ");
+            text.push_str(comment);
+        }
+        text.push('\n');
+    }
+    // Comments after the last key stay at the end.
+    for k in pending {
+        text.push_str(&k.text);
+        text.push('\n');
+    }
+    Rapi { text, hilang }
+}
+
+/// The comment after a value on its line (`key: value  # note`), outside
+/// quotes.
+fn trailing_comment(line: &str) -> Option<&str> {
+    let mut quote: Option<char> = None;
+    let mut previous = ' ';
+    for (i, c) in line.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if c == '#' && previous.is_whitespace() => return Some(&line[i..]),
+            None => {}
+        }
+        previous = c;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(text: &str) -> Lampiran {
+        crate::content::yaml::parse("x.yaml", text).unwrap()
+    }
+
+    #[test]
+    fn comments_stay_on_their_keys() {
+        let text = "\
+# kepala berkas
+tingkat: program
+pejabat:
+  # pejabat pertama
+  - jabatan: CAMAT
+    sasaran:
+      - uraian: 'Sasaran'   # dari dokumen
+        indikator:
+          - target: 85
+            uraian: Indeks
+            satuan: Nilai
+            bulan:
+              # hanya Juni
+              juni: 85
+";
+        let rapi = lampiran(text, &table(text));
+        assert_eq!(rapi.hilang, []);
+        assert_eq!(
+            rapi.text,
+            "\
+# kepala berkas
+tingkat: program
+pejabat:
+  # pejabat pertama
+  - jabatan: CAMAT
+    sasaran:
+      - uraian: Sasaran  # dari dokumen
+        indikator:
+          - uraian: Indeks
+            satuan: Nilai
+            target: 85
+            bulan:
+              # hanya Juni
+              juni: 85
+"
+        );
+        // Canonical already: the same bytes.
+        assert_eq!(lampiran(&rapi.text, &table(&rapi.text)).text, rapi.text);
+    }
+
+    #[test]
+    fn a_comment_on_what_is_not_written_is_reported() {
+        let text = "\
+tingkat: program
+pejabat:
+  - jabatan: CAMAT
+    sasaran:
+      - uraian: Sasaran
+        indikator:
+          - uraian: Indeks
+            satuan: Nilai
+            target: 85
+            # bawaan, ditulis juga
+            penjumlahan: jumlah
+            program_kegiatan: []  # belum ada
+";
+        let rapi = lampiran(text, &table(text));
+        assert_eq!(
+            rapi.hilang,
+            [
+                (10, "# bawaan, ditulis juga".to_owned()),
+                (12, "# belum ada".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn the_repository_s_tables_keep_every_comment() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let report = crate::load(Some(&root.join("content/kubutambahan-2022"))).unwrap();
+        for file in &report.lampiran {
+            let rapi = lampiran(&file.text, &file.table);
+            assert_eq!(rapi.hilang, [], "{}", file.file);
+            let comments = |t: &str| t.lines().filter(|l| l.contains('#')).count();
+            assert_eq!(comments(&rapi.text), comments(&file.text), "{}", file.file);
+        }
+    }
+}
