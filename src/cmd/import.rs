@@ -378,18 +378,31 @@ fn kata_rincian(rincian: Rincian) -> &'static str {
 /// What `check` says of the result, in one line, with the command for the
 /// details.
 fn after(dir: &Path) -> Result<(), Error> {
-    let (galat, peringatan) = match renaksi::load(Some(dir)) {
-        Ok(report) => {
-            let found = renaksi::check::lint(&report);
-            let galat = found
-                .iter()
-                .filter(|d| d.severity == renaksi::check::Severity::Galat)
-                .count();
-            (galat, found.len() - galat)
-        }
-        Err(Error::Input(problems)) => (problems.len(), 0),
+    use renaksi::check::{Diagnostic, Severity};
+    let found: Vec<Diagnostic> = match renaksi::load(Some(dir)) {
+        Ok(report) => renaksi::check::lint(&report),
+        Err(Error::Input(problems)) => problems
+            .into_iter()
+            .map(|problem| Diagnostic {
+                severity: Severity::Galat,
+                problem,
+            })
+            .collect(),
         Err(err) => return Err(err),
     };
+    let galat = found
+        .iter()
+        .filter(|d| d.severity == Severity::Galat)
+        .count();
+    let peringatan = found.len() - galat;
+    // The first galat, so that what is left to do is seen at once.
+    for diagnostic in found
+        .iter()
+        .filter(|d| d.severity == Severity::Galat)
+        .take(3)
+    {
+        eprintln!("{diagnostic}");
+    }
     eprintln!(
         "periksa: {galat} galat, {peringatan} peringatan; rinciannya: `renaksi check {}`",
         dir.display()
