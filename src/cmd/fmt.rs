@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use renaksi::content::rapi;
+use renaksi::content::{rapi, KABUPATEN, LAPORAN, NARASI};
 use renaksi::diff::{self, JenisBerkas};
 use renaksi::{Error, Problem};
 
@@ -27,8 +27,9 @@ pub fn run(args: &FmtArgs) -> Result<Selesai, Error> {
     };
     let mut writes: Vec<(PathBuf, String, String)> = Vec::new();
     let mut hilang: Vec<Problem> = Vec::new();
+    let mut done: Vec<PathBuf> = Vec::new();
     for folder in &folders {
-        plan(folder, &mut writes, &mut hilang)?;
+        plan(folder, &mut writes, &mut hilang, &mut done)?;
     }
     if args.check {
         for (_, shown, _) in &writes {
@@ -60,18 +61,90 @@ fn plan(
     folder: &Path,
     writes: &mut Vec<(PathBuf, String, String)>,
     hilang: &mut Vec<Problem>,
+    done: &mut Vec<PathBuf>,
 ) -> Result<(), Error> {
     let report = renaksi::load(Some(folder))?;
+    // laporan.yaml and narasi.yaml of the report, and kabupaten.yaml and the
+    // shared narasi.yaml of its batch (once for the whole batch).
+    let parent = folder
+        .canonicalize()
+        .ok()
+        .and_then(|d| d.parent().map(Path::to_path_buf));
+    let mut others: Vec<(PathBuf, String, JenisBerkas)> = vec![
+        (
+            folder.join(LAPORAN),
+            report.source.display(LAPORAN),
+            JenisBerkas::Identitas,
+        ),
+        (
+            folder.join(NARASI),
+            report.source.display(NARASI),
+            JenisBerkas::Narasi,
+        ),
+    ];
+    if let (Some(batch), Some(parent)) = (report.source.batch(), parent) {
+        others.push((
+            parent.join(KABUPATEN),
+            batch.display(KABUPATEN),
+            JenisBerkas::Identitas,
+        ));
+        others.push((
+            parent.join(NARASI),
+            batch.display(NARASI),
+            JenisBerkas::Narasi,
+        ));
+    }
+    for (path, shown, kind) in others {
+        let key = path.canonicalize().unwrap_or_else(|_| path.clone());
+        if done.contains(&key) {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        done.push(key);
+        let rapi = match kind {
+            JenisBerkas::Narasi => {
+                let narasi: renaksi::content::Narasi =
+                    renaksi::content::parse(&shown, &text).map_err(Error::Input)?;
+                let rapi = rapi::narasi(&text, &narasi);
+                // Every text exactly as it was, not only the same words.
+                let again: renaksi::content::Narasi =
+                    renaksi::content::parse(&shown, &rapi.text).map_err(Error::Input)?;
+                if again.texts() != narasi.texts() {
+                    return Err(Error::Internal(format!(
+                        "{shown}: bentuk kanonis mengubah teks narasi"
+                    )));
+                }
+                rapi
+            }
+            _ => match rapi::identitas(&text) {
+                Some(rapi) => rapi,
+                None => continue,
+            },
+        };
+        note(&shown, &text, &rapi, hilang);
+        if rapi.text == text {
+            continue;
+        }
+        let changes = diff::files(
+            kind,
+            &shown,
+            Some((&shown, &text)),
+            Some((&shown, &rapi.text)),
+        )?;
+        if !changes.is_empty() {
+            return Err(Error::Internal(format!(
+                "{shown}: bentuk kanonis mengubah isi ({} perubahan)",
+                changes.len()
+            )));
+        }
+        writes.push((path, shown, rapi.text));
+    }
     for file in &report.lampiran {
         let shown = report.source.display(&file.file);
         let rapi = rapi::lampiran(&file.text, &file.table);
-        for (line, comment) in &rapi.hilang {
-            hilang.push(
-                Problem::new(&shown, format!("komentar akan hilang: {comment}"))
-                    .at(&file.text, *line, 1)
-                    .hint("komentar ini melekat pada kunci yang tidak ditulis bentuk kanonis (nilai bawaan, daftar kosong); pindahkan ke kunci di dekatnya, atau jalankan dengan --buang-komentar"),
-            );
-        }
+        note(&shown, &file.text, &rapi, hilang);
         if rapi.text == file.text {
             continue;
         }
@@ -91,4 +164,15 @@ fn plan(
         writes.push((folder.join(&file.file), shown, rapi.text));
     }
     Ok(())
+}
+
+/// The comments `rapi` would lose, as problems at their lines.
+fn note(shown: &str, text: &str, rapi: &rapi::Rapi, hilang: &mut Vec<Problem>) {
+    for (line, comment) in &rapi.hilang {
+        hilang.push(
+            Problem::new(shown, format!("komentar akan hilang: {comment}"))
+                .at(text, *line, 1)
+                .hint("komentar ini melekat pada kunci yang tidak ditulis bentuk kanonis (nilai bawaan, daftar kosong); pindahkan ke kunci di dekatnya, atau jalankan dengan --buang-komentar"),
+        );
+    }
 }

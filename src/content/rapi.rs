@@ -7,8 +7,8 @@
 //! would be lost, and is reported instead.
 
 use super::locate::locate;
-use super::model::Lampiran;
-use super::tulis::lampiran_lines;
+use super::model::{Lampiran, Narasi};
+use super::tulis::{identitas_lines, lampiran_lines, narasi_lines};
 
 /// The canonical text of a Lampiran file, and the comments it would lose.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,11 +27,33 @@ struct Komentar {
 
 /// `original` (the text of `table`) in the canonical style.
 pub fn lampiran(original: &str, table: &Lampiran) -> Rapi {
-    let lines = lampiran_lines(table);
+    carry(original, &lampiran_lines(table))
+}
+
+/// `original` (the text of `narasi`) in the canonical style.
+pub fn narasi(original: &str, narasi: &Narasi) -> Rapi {
+    carry(original, &narasi_lines(narasi))
+}
+
+/// `original` (laporan.yaml or kabupaten.yaml) in the canonical style;
+/// `None` when it is not a mapping.
+pub fn identitas(original: &str) -> Option<Rapi> {
+    match serde_yaml::from_str::<serde_yaml::Value>(original).ok()? {
+        serde_yaml::Value::Mapping(map) => Some(carry(original, &identitas_lines(&map))),
+        _ => None,
+    }
+}
+
+/// The canonical `lines` (text, path) with the comments of `original`
+/// hung back on the lines of the same path.
+fn carry(original: &str, lines: &[(String, String)]) -> Rapi {
     let source: Vec<&str> = original.lines().collect();
     // The original line of each canonical path.
     let mut at_line: Vec<Option<usize>> = vec![None; source.len() + 1];
     for (i, (_, path)) in lines.iter().enumerate() {
+        if path.is_empty() {
+            continue;
+        }
         if let Some((line, _)) = locate(original, path) {
             if at_line[line].is_none() {
                 at_line[line] = Some(i);
@@ -47,11 +69,23 @@ pub fn lampiran(original: &str, table: &Lampiran) -> Rapi {
     let mut after: Vec<Option<String>> = vec![None; lines.len()];
     let mut pending: Vec<Komentar> = Vec::new();
     let mut hilang = Vec::new();
+    // The key column of a `|` or `>` line: deeper lines are its text.
+    let mut in_block: Option<usize> = None;
     for (n, line) in source.iter().enumerate().skip(header) {
         let number = n + 1;
         let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if let Some(col) = in_block {
+            if trimmed.is_empty() || indent > col {
+                continue;
+            }
+            in_block = None;
+        }
         if trimmed.is_empty() {
             continue;
+        }
+        if !trimmed.starts_with('#') {
+            in_block = block_header(line);
         }
         if trimmed.starts_with('#') {
             pending.push(Komentar {
@@ -82,6 +116,10 @@ pub fn lampiran(original: &str, table: &Lampiran) -> Rapi {
         text.push('\n');
     }
     for (i, (line, _)) in lines.iter().enumerate() {
+        if line.is_empty() {
+            text.push('\n');
+            continue;
+        }
         let indent = line.len() - line.trim_start().len();
         for comment in &before[i] {
             text.push_str(&" ".repeat(indent));
@@ -101,6 +139,25 @@ pub fn lampiran(original: &str, table: &Lampiran) -> Rapi {
         text.push('\n');
     }
     Rapi { text, hilang }
+}
+
+/// The key column of a line whose value starts a block of text (`|`,
+/// `>-`, `|2+` …).
+fn block_header(line: &str) -> Option<usize> {
+    let trimmed = line.trim_start();
+    let mut col = line.len() - trimmed.len();
+    let body = match trimmed.strip_prefix("- ") {
+        Some(rest) => {
+            col += 2;
+            rest
+        }
+        None => trimmed,
+    };
+    let (_, value) = body.split_once(": ")?;
+    let value = value.split(" #").next().unwrap_or(value).trim();
+    let mut chars = value.chars();
+    let first = chars.next()?;
+    ("|>".contains(first) && chars.all(|c| matches!(c, '-' | '+' | '0'..='9'))).then_some(col)
 }
 
 /// The comment after a value on its line (`key: value  # note`), outside
@@ -195,6 +252,79 @@ pejabat:
                 (10, "# bawaan, ditulis juga".to_owned()),
                 (12, "# belum ada".to_owned())
             ]
+        );
+    }
+
+    #[test]
+    fn narrative_text_blocks_keep_every_character_and_their_comments() {
+        let text = "\
+# narasi
+kata_pengantar: |-
+  Puji syukur.
+  # bukan komentar: bagian dari teks
+bab:
+  # bab pertama
+  - judul: 'Pendahuluan'
+    isi: |2+
+       menjorok satu spasi
+
+  - bagian:
+      - isi: \"Satu baris.\\n\"
+        judul: Latar
+    judul: Penutup
+";
+        let narasi: Narasi = crate::content::yaml::parse("n.yaml", text).unwrap();
+        let rapi = super::narasi(text, &narasi);
+        assert_eq!(rapi.hilang, []);
+        assert_eq!(
+            rapi.text,
+            "\
+# narasi
+kata_pengantar: |-
+  Puji syukur.
+  # bukan komentar: bagian dari teks
+
+bab:
+  # bab pertama
+  - judul: Pendahuluan
+    isi: |2+
+       menjorok satu spasi
+
+  - judul: Penutup
+    bagian:
+      - judul: Latar
+        isi: |
+          Satu baris.
+"
+        );
+        let again: Narasi = crate::content::yaml::parse("n.yaml", &rapi.text).unwrap();
+        assert_eq!(again.texts(), narasi.texts());
+    }
+
+    #[test]
+    fn identity_keys_in_the_documented_order() {
+        let text = "\
+penandatangan:
+  nip: 198001012005011002
+  # nama lengkap
+  nama: I Made Uji
+  tanggal: 2024-02-05
+kecamatan: Contoh   # dari SK
+tahun: 2024
+";
+        let rapi = super::identitas(text).unwrap();
+        assert_eq!(rapi.hilang, []);
+        assert_eq!(
+            rapi.text,
+            "\
+kecamatan: Contoh  # dari SK
+tahun: 2024
+penandatangan:
+  tanggal: 2024-02-05
+  # nama lengkap
+  nama: I Made Uji
+  nip: \"198001012005011002\"
+"
         );
     }
 

@@ -58,6 +58,159 @@ pub fn lampiran_lines(table: &Lampiran) -> Vec<(String, String)> {
     out.0
 }
 
+/// narasi.yaml in the canonical style: titles as plain text where YAML
+/// allows, every text block as `|` (with the chomping and indentation
+/// indicators its text needs), one blank line after the Kata Pengantar.
+pub fn narasi_lines(narasi: &super::model::Narasi) -> Vec<(String, String)> {
+    let mut out = Lines::default();
+    block(
+        &mut out,
+        "kata_pengantar",
+        "",
+        "kata_pengantar",
+        &narasi.kata_pengantar,
+    );
+    out.push(String::new(), String::new());
+    out.push("bab".into(), "bab:".into());
+    for (i, bab) in narasi.bab.iter().enumerate() {
+        let at = format!("bab[{i}]");
+        out.push(at.clone(), format!("  - judul: {}", scalar(&bab.judul)));
+        if let Some(isi) = &bab.isi {
+            block(&mut out, &format!("{at}.isi"), "    ", "isi", isi);
+        }
+        if !bab.bagian.is_empty() {
+            out.push(format!("{at}.bagian"), "    bagian:".into());
+            for (j, bagian) in bab.bagian.iter().enumerate() {
+                let at = format!("{at}.bagian[{j}]");
+                out.push(
+                    at.clone(),
+                    format!("      - judul: {}", scalar(&bagian.judul)),
+                );
+                block(
+                    &mut out,
+                    &format!("{at}.isi"),
+                    "        ",
+                    "isi",
+                    &bagian.isi,
+                );
+            }
+        }
+    }
+    out.0
+}
+
+/// `key: |` and the text's lines two spaces deeper than `indent`.
+fn block(out: &mut Lines, path: &str, indent: &str, key: &str, text: &str) {
+    if text.is_empty() {
+        out.push(path.to_owned(), format!("{indent}{key}: \"\""));
+        return;
+    }
+    let body = text.trim_end_matches('\n');
+    let trailing = text.len() - body.len();
+    let chomp = match trailing {
+        0 => "-",
+        1 => "",
+        _ => "+",
+    };
+    // A first line starting with a space needs the indentation said.
+    let explicit = if body.starts_with(' ') { "2" } else { "" };
+    out.push(
+        path.to_owned(),
+        format!("{indent}{key}: |{explicit}{chomp}"),
+    );
+    let mut lines: Vec<&str> = body.split('\n').collect();
+    // `|+` keeps the blank lines at the end: they are written too.
+    for _ in 1..trailing {
+        lines.push("");
+    }
+    for line in lines {
+        if line.is_empty() {
+            out.push(String::new(), String::new());
+        } else {
+            out.push(String::new(), format!("{indent}  {line}"));
+        }
+    }
+}
+
+/// laporan.yaml (or kabupaten.yaml) in the canonical style: keys in the
+/// order docs/format.md gives them, then any other key in its own order;
+/// the year, booleans, dates and choice words as YAML reads them, a NIP as
+/// text.
+pub fn identitas_lines(value: &serde_yaml::Mapping) -> Vec<(String, String)> {
+    const ORDER: [&str; 11] = [
+        "kecamatan",
+        "kabupaten",
+        "tahun",
+        "perubahan",
+        "kertas",
+        "huruf",
+        "rincian_target",
+        "ejaan_bulan",
+        "logo",
+        "penandatangan",
+        "tanda_tangan",
+    ];
+    let mut out = Lines::default();
+    mapping(&mut out, value, "", "", &ORDER);
+    out.0
+}
+
+fn mapping(out: &mut Lines, map: &serde_yaml::Mapping, at: &str, indent: &str, order: &[&str]) {
+    let mut keys: Vec<&str> = map.keys().filter_map(serde_yaml::Value::as_str).collect();
+    keys.sort_by_key(|k| order.iter().position(|o| o == k).unwrap_or(usize::MAX));
+    for key in keys {
+        let path = if at.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{at}.{key}")
+        };
+        let Some(value) = map.get(key) else { continue };
+        match value {
+            serde_yaml::Value::Mapping(inner) => {
+                out.push(path.clone(), format!("{indent}{key}:"));
+                let order: &[&str] = if key == "penandatangan" {
+                    &[
+                        "tempat",
+                        "tanggal",
+                        "jabatan",
+                        "nama",
+                        "pangkat",
+                        "golongan",
+                        "nip",
+                        "pelaksana",
+                    ]
+                } else {
+                    &[]
+                };
+                mapping(out, inner, &path, &format!("{indent}  "), order);
+            }
+            other => {
+                let text = match other {
+                    serde_yaml::Value::String(s) if key == "nip" => {
+                        serde_json::to_string(s).unwrap_or_default()
+                    }
+                    serde_yaml::Value::String(s)
+                        if key == "tanggal"
+                            && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() =>
+                    {
+                        s.clone()
+                    }
+                    serde_yaml::Value::String(s) => scalar(s),
+                    serde_yaml::Value::Number(n) if key == "nip" => format!("\"{n}\""),
+                    serde_yaml::Value::Number(n) => n.to_string(),
+                    serde_yaml::Value::Bool(b) => b.to_string(),
+                    serde_yaml::Value::Null => "null".to_owned(),
+                    other => serde_yaml::to_string(other)
+                        .unwrap_or_default()
+                        .trim_end()
+                        .to_owned(),
+                };
+                out.push(path, format!("{indent}{key}: {text}"));
+            }
+        }
+    }
+}
+
 /// Lines with their paths.
 #[derive(Default)]
 struct Lines(Vec<(String, String)>);

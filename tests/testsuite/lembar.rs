@@ -657,6 +657,16 @@ wb.save(out + "/tanggal.xlsx")
 #[test]
 fn fmt_rewrites_in_the_canonical_style_and_keeps_every_comment() {
     let fixture = Fixture::new("build", "minimal");
+    // The fixture's narrative lacks only the blank line after the Kata
+    // Pengantar.
+    let first = renaksi(&["fmt", "minimal"], fixture.tmp.path());
+    assert_eq!(
+        first.stderr,
+        "dirapikan: minimal/narasi.yaml\n1 berkas dirapikan\n"
+    );
+    assert!(fs::read_to_string(fixture.dir.join("narasi.yaml"))
+        .unwrap()
+        .contains("*miring*.\n\nbab:\n"));
     let file = "lampiran/4-kinerja.yaml";
     fixture.write(
         file,
@@ -740,6 +750,27 @@ pejabat:
     assert!(!fs::read_to_string(fixture.dir.join(file))
         .unwrap()
         .contains("sengaja"));
+
+    // laporan.yaml too: keys in the documented order, comments kept.
+    fixture.write(
+        "laporan.yaml",
+        &fs::read_to_string(fixture.dir.join("laporan.yaml"))
+            .unwrap()
+            .replace("kecamatan: Contoh\n", "")
+            .replace(
+                "perubahan: false\n",
+                "perubahan: false\n# nama kecamatan\nkecamatan: Contoh\n",
+            ),
+    );
+    let run = fmt(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "dirapikan: minimal/laporan.yaml\n1 berkas dirapikan\n"
+    );
+    assert!(fs::read_to_string(fixture.dir.join("laporan.yaml"))
+        .unwrap()
+        .starts_with("# nama kecamatan\nkecamatan: Contoh\nkabupaten: Uji\n"));
 
     // The repository's own reports are canonical already.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
