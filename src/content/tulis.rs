@@ -120,9 +120,7 @@ fn block(out: &mut Lines, path: &str, indent: &str, key: &str, text: &str) {
     );
     let mut lines: Vec<&str> = body.split('\n').collect();
     // `|+` keeps the blank lines at the end: they are written too.
-    for _ in 1..trailing {
-        lines.push("");
-    }
+    lines.extend(std::iter::repeat_n("", trailing.saturating_sub(1)));
     for line in lines {
         if line.is_empty() {
             out.push(String::new(), String::new());
