@@ -124,44 +124,17 @@ fn plan(
             },
         };
         note(&shown, &text, &rapi, hilang);
-        if rapi.text == text {
-            continue;
+        if let Some(text) = changed(kind, &shown, &text, rapi)? {
+            writes.push((path, shown, text));
         }
-        let changes = diff::files(
-            kind,
-            &shown,
-            Some((&shown, &text)),
-            Some((&shown, &rapi.text)),
-        )?;
-        if !changes.is_empty() {
-            return Err(Error::Internal(format!(
-                "{shown}: bentuk kanonis mengubah isi ({} perubahan)",
-                changes.len()
-            )));
-        }
-        writes.push((path, shown, rapi.text));
     }
     for file in &report.lampiran {
         let shown = report.source.display(&file.file);
         let rapi = rapi::lampiran(&file.text, &file.table);
         note(&shown, &file.text, &rapi, hilang);
-        if rapi.text == file.text {
-            continue;
+        if let Some(text) = changed(JenisBerkas::Lampiran, &shown, &file.text, rapi)? {
+            writes.push((folder.join(&file.file), shown, text));
         }
-        // The rewrite must mean exactly what the file meant.
-        let changes = diff::files(
-            JenisBerkas::Lampiran,
-            &file.file,
-            Some((&shown, &file.text)),
-            Some((&shown, &rapi.text)),
-        )?;
-        if !changes.is_empty() {
-            return Err(Error::Internal(format!(
-                "{shown}: bentuk kanonis mengubah isi ({} perubahan)",
-                changes.len()
-            )));
-        }
-        writes.push((folder.join(&file.file), shown, rapi.text));
     }
     Ok(())
 }
@@ -175,4 +148,26 @@ fn note(shown: &str, text: &str, rapi: &rapi::Rapi, hilang: &mut Vec<Problem>) {
                 .hint("komentar ini melekat pada kunci yang tidak ditulis bentuk kanonis (nilai bawaan, daftar kosong); pindahkan ke kunci di dekatnya, atau jalankan dengan --buang-komentar"),
         );
     }
+}
+
+/// The canonical text when it differs from `text`; the rewrite must mean
+/// exactly what the file meant (`renaksi diff` finds nothing), or nothing
+/// is written.
+fn changed(
+    kind: JenisBerkas,
+    shown: &str,
+    text: &str,
+    rapi: rapi::Rapi,
+) -> Result<Option<String>, Error> {
+    if rapi.text == text {
+        return Ok(None);
+    }
+    let changes = diff::files(kind, shown, Some((shown, text)), Some((shown, &rapi.text)))?;
+    if !changes.is_empty() {
+        return Err(Error::Internal(format!(
+            "{shown}: bentuk kanonis mengubah isi ({} perubahan)",
+            changes.len()
+        )));
+    }
+    Ok(Some(rapi.text))
 }

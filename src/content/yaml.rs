@@ -294,28 +294,12 @@ fn quote_me(text: &str, line: usize) -> Option<(char, (String, String))> {
 /// A key of the Lampiran written at the wrong depth, where it is unknown:
 /// named with where it belongs.
 fn misplaced(path: &str, msg: &str) -> Option<(String, String)> {
-    const BULAN: [&str; 14] = [
-        "januari",
-        "februari",
-        "pebruari",
-        "maret",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "agustus",
-        "september",
-        "oktober",
-        "november",
-        "nopember",
-        "desember",
-    ];
     if !path.starts_with("pejabat") {
         return None;
     }
     let (name, _) = split_expected(msg.strip_prefix("unknown field ")?);
     let (home, hint) = match name {
-        m if BULAN.contains(&m) => (
+        m if super::tulis::BULAN.contains(&m) || m == "pebruari" || m == "nopember" => (
             "di bawah `bulan:`",
             format!("letakkan `{m}` di bawah `bulan:`, lebih menjorok ke kanan, sejajar dengan bulan lainnya"),
         ),
