@@ -124,7 +124,29 @@ fn update(args: &ImportArgs, buku: &Buku, asal: &str) -> Result<(), Error> {
             ),
         };
         header.push(asal.to_owned());
-        let text = tulis::lampiran(table, schema.as_deref(), &header);
+        let body = tulis::lampiran(table, None, &[]);
+        let body = match existing {
+            // The file's comments stay on their keys, as `renaksi fmt`
+            // keeps them; those whose key is gone are named.
+            Some(f) => {
+                let rapi = renaksi::content::rapi::lampiran(&f.text, table);
+                for (line, comment) in &rapi.hilang {
+                    eprintln!(
+                        "catatan: {}:{line}: komentar tidak ikut (kuncinya tidak ada lagi): {comment}",
+                        report.source.display(&f.file)
+                    );
+                }
+                // The header is written anew below.
+                rapi.text
+                    .lines()
+                    .skip_while(|l| l.trim_start().starts_with('#') || l.trim().is_empty())
+                    .map(|l| format!("{l}\n"))
+                    .collect()
+            }
+            None => body,
+        };
+        let mut text = tulis::lampiran_header(schema.as_deref(), &header);
+        text.push_str(&body);
         writes.push((rel, text, old));
     }
     let label = report.source.label.clone();

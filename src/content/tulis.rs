@@ -11,16 +11,23 @@ use super::model::{Angka, Indikator, Lampiran, Penjumlahan, ProgramKegiatan, Tin
 /// The Lampiran `table` as YAML; `header` lines (without `# `) come first as
 /// comments, after the editor's modeline when `schema` names the schema.
 pub fn lampiran(table: &Lampiran, schema: Option<&str>, header: &[String]) -> String {
+    let mut out = lampiran_header(schema, header);
+    for (line, _) in lampiran_lines(table) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// The comment lines above a file's data: the editor's modeline when
+/// `schema` names the schema, then `header` (without `# `).
+pub fn lampiran_header(schema: Option<&str>, header: &[String]) -> String {
     let mut out = String::new();
     if let Some(schema) = schema {
         let _ = writeln!(out, "# yaml-language-server: $schema={schema}");
     }
     for line in header {
         let _ = writeln!(out, "# {line}");
-    }
-    for (line, _) in lampiran_lines(table) {
-        out.push_str(&line);
-        out.push('\n');
     }
     out
 }

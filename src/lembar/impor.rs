@@ -800,7 +800,10 @@ fn finish_indicator(
     let Some(mut ind) = current.take() else {
         return;
     };
+    // No target in any period: no `bulan:` at all, as a person writes it.
+    let any = periods.iter().any(Option::is_some);
     match rincian {
+        _ if !any => {}
         Some(Rincian::Triwulan) => {
             let mut v = [None; 4];
             for (slot, value) in v.iter_mut().zip(periods.iter()) {

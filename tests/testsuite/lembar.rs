@@ -98,6 +98,23 @@ fn export_then_import_is_the_same_report_for_the_example_and_buleleng() {
     export(&asli, &xlsx);
     import_lampiran(&xlsx, &salinan);
     same(&asli, &salinan);
+    // Byte for byte, each file gained only the line saying where it came
+    // from: its comments stayed on their keys.
+    for file in ["1-program", "2-kegiatan", "3-sub-kegiatan", "4-kinerja"] {
+        let rel = format!("lampiran/{file}.yaml");
+        let old = fs::read_to_string(asli.join(&rel)).unwrap();
+        let new = fs::read_to_string(salinan.join(&rel)).unwrap();
+        let added: Vec<&str> = new
+            .lines()
+            .filter(|l| !old.lines().any(|o| o == *l))
+            .collect();
+        assert_eq!(
+            added,
+            ["# Diimpor dari kubutambahan.xlsx (lembar Data) dengan `renaksi import`."],
+            "{rel}"
+        );
+        assert_eq!(new.lines().count(), old.lines().count() + 1, "{rel}");
+    }
 
     // Every kecamatan of the Buleleng batch, exported as a batch (one
     // workbook each) and imported one by one.
