@@ -857,3 +857,41 @@ print(sorted(set(r[0] for r in rows[1:])))
         .stderr
         .starts_with("galat: --gabung hanya untuk folder batch (berisi kabupaten.yaml)\n"));
 }
+
+#[test]
+fn a_formula_s_saved_value_is_read_and_the_formula_never_run() {
+    let fixture = Fixture::new("build", "minimal");
+    // openpyxl writes the formula without a value; LibreOffice computes it
+    // once and saves the value beside it, as Excel does.
+    python(
+        r#"
+import sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Data"
+ws.append(["tingkat", "jabatan", "sasaran", "indikator", "satuan", "target_tahunan", "periode", "target_periode", "program_kegiatan", "anggaran"])
+ws.append(["kinerja", "STAF", "Tertibnya Surat", "Jumlah Surat", "Surat", "=6*2", "Juni", "=F2", None, None])
+wb.save(sys.argv[1])
+"#,
+        &[fixture.path("rumus.xlsx").to_str().unwrap()],
+    );
+    let saved = fixture.path("lo");
+    soffice(
+        &fixture.path("rumus.xlsx"),
+        "xlsx:Calc MS Excel 2007 XML",
+        &saved,
+    );
+    let run = renaksi(
+        &["import", "lo/rumus.xlsx", "minimal", "--lampiran", "--coba"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The kinerja table replaces the fixture's: the figures are the saved
+    // values of `=6*2` and `=F2`.
+    for line in [
+        "  ~ STAF › Tertibnya Surat › Jumlah Surat: target tahunan 1.800 → 12\n",
+        "  ~ STAF › Tertibnya Surat › Jumlah Surat: target Juni – → 12\n",
+    ] {
+        assert!(run.stdout.contains(line), "{line}{}", run.stdout);
+    }
+}
