@@ -78,8 +78,9 @@ pub enum Command {
     /// laporan baru, atau --lampiran untuk memperbarui folder yang ada.
     #[command(help_template = PERINTAH, override_usage = "renaksi import BERKAS.xlsx DIR [--lampiran] [--coba]")]
     Import(ImportArgs),
-    /// Menulis ulang berkas lampiran/*.yaml dalam gaya kanonis (penulis yang
-    /// sama dengan `import`), dengan setiap komentar tetap pada kuncinya.
+    /// Menulis ulang berkas laporan (laporan.yaml, narasi.yaml, lampiran/)
+    /// dalam gaya kanonis (penulis yang sama dengan `import`), dengan setiap
+    /// komentar tetap pada kuncinya.
     #[command(help_template = PERINTAH, override_usage = "renaksi fmt [DIR] [--check] [--buang-komentar]")]
     Fmt(FmtArgs),
     /// Menulis templat lembar kerja kosong (.xlsx) untuk diisi kecamatan:

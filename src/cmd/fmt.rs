@@ -1,5 +1,6 @@
-//! `renaksi fmt`: the Lampiran files of a report (or of every report of a
-//! batch) rewritten in the canonical style, comments kept. Refuses, naming
+//! `renaksi fmt`: laporan.yaml, narasi.yaml and the Lampiran files of a
+//! report (or of every report of a batch, with the batch's kabupaten.yaml
+//! and shared narrative) rewritten in the canonical style, comments kept. Refuses, naming
 //! them, when a comment would be lost; `--check` writes nothing and ends 1
 //! when a file is not canonical.
 
