@@ -191,10 +191,16 @@ fn rebuild(plan: &Plan, target: &Path) {
     renaksi::compile::evict(CACHE_AGE);
 }
 
+/// What the file watcher said, in Indonesian where it is a common case.
 fn watch_error(path: &Path, e: notify::Error) -> Error {
-    Error::io(
-        "tidak dapat mengawasi",
-        path,
-        std::io::Error::other(e.to_string()),
-    )
+    let source = match e.kind {
+        notify::ErrorKind::Io(io) => io,
+        notify::ErrorKind::PathNotFound => std::io::ErrorKind::NotFound.into(),
+        notify::ErrorKind::MaxFilesWatch => std::io::Error::other(
+            "batas jumlah folder yang dapat diawasi sistem tercapai (fs.inotify.max_user_watches)",
+        ),
+        notify::ErrorKind::Generic(said) => std::io::Error::other(said),
+        other => std::io::Error::other(format!("{other:?}")),
+    };
+    Error::io("tidak dapat mengawasi", path, source)
 }
