@@ -227,7 +227,7 @@ fn misaligned(
 }
 
 /// The key a line starts with (`key:` followed by a space or the end).
-fn key_of(text: &str) -> Option<&str> {
+pub(super) fn key_of(text: &str) -> Option<&str> {
     let end = text.find(':')?;
     let key = &text[..end];
     let rest = &text[end + 1..];

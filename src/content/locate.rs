@@ -3,6 +3,8 @@
 //! found after parsing. Flow style (`{a: 1}`) is not followed: such a
 //! problem keeps its path only.
 
+use std::collections::HashMap;
+
 /// Like [`locate`], but a key that is not written (a required key left
 /// out) is placed on the nearest of its parents that is.
 pub fn nearest(text: &str, path: &str) -> Option<(usize, usize)> {
@@ -38,6 +40,103 @@ pub fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
         }
     }
     at
+}
+
+/// The 1-based line of every key and list item of block-style `text`, by
+/// its YAML path (`pejabat[0].sasaran[1]` is the line of that item's
+/// dash), found in one pass: what [`locate`] finds for one path, for all of
+/// them at once. Text inside `|` and `>` blocks is not read as keys; lines
+/// this pass cannot place (flow style, quoted keys) have no path.
+pub fn paths(text: &str) -> HashMap<String, usize> {
+    enum Seg {
+        Key(String),
+        Item(usize),
+    }
+    let mut found = HashMap::new();
+    // Open segments, each with the column it was written at.
+    let mut stack: Vec<(usize, Seg)> = Vec::new();
+    let mut in_block: Option<usize> = None;
+    let joined = |stack: &[(usize, Seg)]| {
+        let mut path = String::new();
+        for (_, seg) in stack {
+            match seg {
+                Seg::Key(k) if path.is_empty() => path.push_str(k),
+                Seg::Key(k) => {
+                    path.push('.');
+                    path.push_str(k);
+                }
+                Seg::Item(i) => path.push_str(&format!("[{i}]")),
+            }
+        }
+        path
+    };
+    for (n, line) in text.lines().enumerate() {
+        let col = indent(line);
+        if let Some(key_col) = in_block {
+            if line.trim().is_empty() || col > key_col {
+                continue;
+            }
+            in_block = None;
+        }
+        if blank(line) {
+            continue;
+        }
+        let rest = &line[col..];
+        let (item_col, body, body_col) = match rest.strip_prefix("- ") {
+            Some(after) => {
+                let body = after.trim_start_matches(' ');
+                (Some(col), body, col + 2 + (after.len() - body.len()))
+            }
+            None if rest == "-" => (Some(col), "", col + 1),
+            None => (None, rest, col),
+        };
+        if let Some(c) = item_col {
+            // A sibling item at the same column follows on from it.
+            while stack.last().is_some_and(|(sc, _)| *sc > c) {
+                stack.pop();
+            }
+            let index = match stack.last() {
+                Some((sc, Seg::Item(i))) if *sc == c => {
+                    let next = i + 1;
+                    stack.pop();
+                    next
+                }
+                _ => 0,
+            };
+            stack.push((c, Seg::Item(index)));
+            found.entry(joined(&stack)).or_insert(n + 1);
+        }
+        if let Some(key) = super::indent::key_of(body) {
+            // Siblings and whatever was open below them end here (an item
+            // of the line's own dash sits left of its key and stays).
+            while stack.last().is_some_and(|(sc, _)| *sc >= body_col) {
+                stack.pop();
+            }
+            stack.push((body_col, Seg::Key(key.to_owned())));
+            found.entry(joined(&stack)).or_insert(n + 1);
+            in_block = block_header(line);
+        }
+    }
+    found
+}
+
+/// The key column of a line whose value starts a block of text (`|`,
+/// `>-`, `|2+` …).
+pub(super) fn block_header(line: &str) -> Option<usize> {
+    let trimmed = line.trim_start();
+    let mut col = line.len() - trimmed.len();
+    let body = match trimmed.strip_prefix("- ") {
+        Some(rest) => {
+            col += 2;
+            rest
+        }
+        None => trimmed,
+    };
+    let (_, value) = body.split_once(": ")?;
+    let value = value.split(" #").next().unwrap_or(value).trim();
+    let mut chars = value.chars();
+    let first = chars.next()?;
+    ("|>".contains(first) && chars.all(|c| matches!(c, '-' | '+' | '0'..='9'))).then_some(col)
 }
 
 enum Segment<'a> {
@@ -142,6 +241,51 @@ pejabat:
   - jabatan: \"\"
     sasaran: []
 ";
+
+    #[test]
+    fn one_pass_finds_what_locate_finds() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = vec![
+            TABLE.to_owned(),
+            "a:\n- x: 1\n  y: |\n    z: 2\n- x: 3\nb: 4\n".to_owned(),
+        ];
+        for dir in [
+            "content/kubutambahan-2022",
+            "content/kubutambahan-2022/lampiran",
+        ] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
+                if entry.path().extension().is_some_and(|e| e == "yaml") {
+                    texts.push(std::fs::read_to_string(entry.path()).unwrap());
+                }
+            }
+        }
+        for text in &texts {
+            let all = super::paths(text);
+            assert!(!all.is_empty());
+            for (path, line) in &all {
+                assert_eq!(
+                    locate(text, path).map(|(l, _)| l),
+                    Some(*line),
+                    "{path}\n{text}"
+                );
+            }
+        }
+        let small = super::paths("a:\n- x: 1\n  y: |\n    z: 2\n- x: 3\nb: 4\n");
+        let mut keys: Vec<_> = small.iter().map(|(p, l)| (p.as_str(), *l)).collect();
+        keys.sort_by_key(|(p, l)| (*l, p.len()));
+        assert_eq!(
+            keys,
+            [
+                ("a", 1),
+                ("a[0]", 2),
+                ("a[0].x", 2),
+                ("a[0].y", 3),
+                ("a[1]", 5),
+                ("a[1].x", 5),
+                ("b", 6)
+            ]
+        );
+    }
 
     #[test]
     fn finds_keys_and_items() {

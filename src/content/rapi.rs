@@ -6,7 +6,7 @@
 //! text — a default written out (`penjumlahan: jumlah`), an empty list —
 //! would be lost, and is reported instead.
 
-use super::locate::locate;
+use super::locate::{block_header, paths};
 use super::model::{Lampiran, Narasi};
 use super::tulis::{identitas_lines, lampiran_lines, narasi_lines};
 
@@ -48,13 +48,11 @@ pub fn identitas(original: &str) -> Option<Rapi> {
 /// hung back on the lines of the same path.
 fn carry(original: &str, lines: &[(String, String)]) -> Rapi {
     let source: Vec<&str> = original.lines().collect();
-    // The original line of each canonical path.
+    // The original line of each canonical path, all found in one pass.
+    let found = paths(original);
     let mut at_line: Vec<Option<usize>> = vec![None; source.len() + 1];
     for (i, (_, path)) in lines.iter().enumerate() {
-        if path.is_empty() {
-            continue;
-        }
-        if let Some((line, _)) = locate(original, path) {
+        if let Some(&line) = found.get(path) {
             if at_line[line].is_none() {
                 at_line[line] = Some(i);
             }
@@ -139,25 +137,6 @@ fn carry(original: &str, lines: &[(String, String)]) -> Rapi {
         text.push('\n');
     }
     Rapi { text, hilang }
-}
-
-/// The key column of a line whose value starts a block of text (`|`,
-/// `>-`, `|2+` …).
-fn block_header(line: &str) -> Option<usize> {
-    let trimmed = line.trim_start();
-    let mut col = line.len() - trimmed.len();
-    let body = match trimmed.strip_prefix("- ") {
-        Some(rest) => {
-            col += 2;
-            rest
-        }
-        None => trimmed,
-    };
-    let (_, value) = body.split_once(": ")?;
-    let value = value.split(" #").next().unwrap_or(value).trim();
-    let mut chars = value.chars();
-    let first = chars.next()?;
-    ("|>".contains(first) && chars.all(|c| matches!(c, '-' | '+' | '0'..='9'))).then_some(col)
 }
 
 /// The comment after a value on its line (`key: value  # note`), outside
