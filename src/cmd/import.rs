@@ -95,11 +95,7 @@ fn update(args: &ImportArgs, buku: &Buku, asal: &str) -> Result<(), Error> {
             message: format!(
                 "lembar kerja memakai {}, laporan.yaml memakai rincian_target: {}",
                 kata(buku.rincian),
-                if id.rincian_target == Rincian::Bulanan {
-                    "bulanan"
-                } else {
-                    "triwulan"
-                }
+                renaksi::lembar::kata(id.rincian_target)
             ),
             hint: "samakan periodenya: bulan (Januari … Desember) atau TW I … TW IV".into(),
         });
@@ -295,7 +291,7 @@ fn create(args: &ImportArgs, buku: &Buku, asal: &str, file_name: &str) -> Result
         rows.push((key.clone(), value));
     }
     if buku.rincian == Rincian::Triwulan && !rows.iter().any(|(k, _)| k == "rincian_target") {
-        rows.push(("rincian_target".into(), kata_rincian(buku.rincian).into()));
+        rows.push(("rincian_target".into(), renaksi::lembar::kata(buku.rincian)));
     }
     if !buku.identitas.is_empty() {
         let header = vec![
@@ -388,13 +384,6 @@ fn batch_defaults(dir: &Path) -> Vec<(String, String)> {
         }
     }
     out
-}
-
-fn kata_rincian(rincian: Rincian) -> &'static str {
-    match rincian {
-        Rincian::Bulanan => "bulanan",
-        Rincian::Triwulan => "triwulan",
-    }
 }
 
 /// What `check` says of the result, in one line, with the command for the

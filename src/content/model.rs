@@ -317,6 +317,19 @@ pub enum Tingkat {
     Kinerja,
 }
 
+impl Tingkat {
+    /// The headers of the table's sasaran and program columns, as the
+    /// official layout names them (the PDF, and the workbook's sheets).
+    pub fn kolom(self) -> (&'static str, &'static str) {
+        match self {
+            Tingkat::Program => ("Sasaran Strategis (Program)", "Program"),
+            Tingkat::Kegiatan => ("Sasaran Kegiatan", "Kegiatan"),
+            Tingkat::SubKegiatan => ("Sasaran Sub Kegiatan", "Sub Kegiatan"),
+            Tingkat::Kinerja => ("Sasaran Kinerja", "Kinerja"),
+        }
+    }
+}
+
 /// Seorang pejabat dan sasaran yang menjadi tanggung jawabnya.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

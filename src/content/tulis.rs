@@ -389,7 +389,8 @@ fn programs(out: &mut Lines, at: &str, indent: &str, programs: &[ProgramKegiatan
     }
 }
 
-fn penjumlahan(p: Penjumlahan) -> &'static str {
+/// The YAML word of a `penjumlahan`.
+pub fn penjumlahan(p: Penjumlahan) -> &'static str {
     match p {
         Penjumlahan::Jumlah => "jumlah",
         Penjumlahan::Akhir => "akhir",

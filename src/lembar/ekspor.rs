@@ -4,8 +4,8 @@
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
-use super::{flat, identitas, periode, sheet_name, Baris, Isi, DATA, IDENTITAS, KOLOM};
-use crate::content::{Angka, Kertas, Lampiran, Report, Tingkat};
+use super::{flat, identitas, periode, Baris, Isi, DATA, IDENTITAS, KOLOM};
+use crate::content::{Angka, Kertas, Lampiran, Report};
 use crate::error::Error;
 
 /// Indonesian display formats. `[$-421]` is the Indonesian locale: the
@@ -160,17 +160,12 @@ fn level_sheet(
     gaya: &Gaya,
 ) -> Result<(), XlsxError> {
     let id = &report.identitas;
-    let (kolom_sasaran, kolom_program) = match table.tingkat {
-        Tingkat::Program => ("Sasaran Strategis (Program)", "Program"),
-        Tingkat::Kegiatan => ("Sasaran Kegiatan", "Kegiatan"),
-        Tingkat::SubKegiatan => ("Sasaran Sub Kegiatan", "Sub Kegiatan"),
-        Tingkat::Kinerja => ("Sasaran Kinerja", "Kinerja"),
-    };
+    let (kolom_sasaran, kolom_program) = table.tingkat.kolom();
     let kolom_periode = match id.rincian_target {
         crate::content::Rincian::Bulanan => "Bulan",
         crate::content::Rincian::Triwulan => "Triwulan",
     };
-    sheet.set_name(sheet_name(table.tingkat))?;
+    sheet.set_name(kolom_program)?;
     if title {
         let lines = [
             "RENCANA AKSI ATAS PERJANJIAN KINERJA".to_owned(),

@@ -102,16 +102,6 @@ pub fn periode(rincian: Rincian, ejaan: Ejaan) -> Vec<String> {
     }
 }
 
-/// The sheet of a level, named as the PDF's column of programs.
-pub fn sheet_name(tingkat: Tingkat) -> &'static str {
-    match tingkat {
-        Tingkat::Program => "Program",
-        Tingkat::Kegiatan => "Kegiatan",
-        Tingkat::SubKegiatan => "Sub Kegiatan",
-        Tingkat::Kinerja => "Kinerja",
-    }
-}
-
 /// Every row of the flat table of `report`, in the tables' order.
 pub fn flat(report: &Report) -> Vec<Baris> {
     let id = &report.identitas;
@@ -140,7 +130,7 @@ fn flat_table(table: &Lampiran, rincian: Rincian, names: &[String], rows: &mut V
                     uraian: ind.uraian.clone(),
                     satuan: ind.satuan.clone(),
                     target: ind.target,
-                    penjumlahan: penjumlahan(ind.penjumlahan).to_owned(),
+                    penjumlahan: crate::content::tulis::penjumlahan(ind.penjumlahan).to_owned(),
                     ket: ind.ket.clone(),
                 };
                 for (name, target) in names.iter().zip(ind.rencana(rincian)) {
@@ -169,21 +159,17 @@ fn flat_table(table: &Lampiran, rincian: Rincian, names: &[String], rows: &mut V
     }
 }
 
-/// The YAML word of a `penjumlahan`.
-pub fn penjumlahan(p: crate::content::Penjumlahan) -> &'static str {
-    use crate::content::Penjumlahan;
-    match p {
-        Penjumlahan::Jumlah => "jumlah",
-        Penjumlahan::Akhir => "akhir",
-        Penjumlahan::Tetap => "tetap",
-        Penjumlahan::Tidak => "tidak",
+/// The word laporan.yaml uses for a choice (`a4`, `bulanan`, `plt` …).
+pub fn kata<T: serde::Serialize>(choice: T) -> String {
+    match serde_json::to_value(choice) {
+        Ok(serde_json::Value::String(word)) => word,
+        _ => String::new(),
     }
 }
 
 /// The identity sheet's rows: the laporan.yaml key, its value as written
 /// in YAML, and what it is.
 pub fn identitas(id: &Identitas) -> Vec<(&'static str, String, &'static str)> {
-    let word = |v: serde_json::Value| v.as_str().unwrap_or_default().to_owned();
     let p = &id.penandatangan;
     let mut rows = vec![
         ("kecamatan", id.kecamatan.clone(), "nama kecamatan"),
@@ -194,24 +180,16 @@ pub fn identitas(id: &Identitas) -> Vec<(&'static str, String, &'static str)> {
             id.perubahan.to_string(),
             "true untuk Rencana Aksi Perubahan",
         ),
-        (
-            "kertas",
-            word(serde_json::to_value(id.kertas).unwrap_or_default()),
-            "a4 atau f4",
-        ),
-        (
-            "huruf",
-            word(serde_json::to_value(id.huruf).unwrap_or_default()),
-            "arial, times atau bookman",
-        ),
+        ("kertas", kata(id.kertas), "a4 atau f4"),
+        ("huruf", kata(id.huruf), "arial, times atau bookman"),
         (
             "rincian_target",
-            word(serde_json::to_value(id.rincian_target).unwrap_or_default()),
+            kata(id.rincian_target),
             "bulanan atau triwulan",
         ),
         (
             "ejaan_bulan",
-            word(serde_json::to_value(id.ejaan_bulan).unwrap_or_default()),
+            kata(id.ejaan_bulan),
             "baku (Februari) atau lama (Pebruari)",
         ),
         (
@@ -243,11 +221,7 @@ pub fn identitas(id: &Identitas) -> Vec<(&'static str, String, &'static str)> {
         ("penandatangan.nip", p.nip.clone(), "NIP 18 angka"),
     ];
     if let Some(pelaksana) = p.pelaksana {
-        rows.push((
-            "penandatangan.pelaksana",
-            word(serde_json::to_value(pelaksana).unwrap_or_default()),
-            "plt atau plh",
-        ));
+        rows.push(("penandatangan.pelaksana", kata(pelaksana), "plt atau plh"));
     }
     if let Some(logo) = &id.logo {
         rows.push(("logo", logo.clone(), "berkas logo di folder laporan"));

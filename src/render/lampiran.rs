@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::content::{ProgramKegiatan, Report, Rincian, Tingkat};
+use crate::content::{ProgramKegiatan, Report, Rincian};
 use crate::format;
 
 /// The layout numbers the template draws with, in points.
@@ -159,12 +159,7 @@ pub(super) fn tabel(
     lampiran: &crate::content::Lampiran,
     ttd: bool,
 ) -> Tabel {
-    let (kolom_sasaran, kolom_program) = match lampiran.tingkat {
-        Tingkat::Program => ("Sasaran Strategis (Program)", "Program"),
-        Tingkat::Kegiatan => ("Sasaran Kegiatan", "Kegiatan"),
-        Tingkat::SubKegiatan => ("Sasaran Sub Kegiatan", "Sub Kegiatan"),
-        Tingkat::Kinerja => ("Sasaran Kinerja", "Kinerja"),
-    };
+    let (kolom_sasaran, kolom_program) = lampiran.tingkat.kolom();
     let rincian = report.identitas.rincian_target;
     let mut nomor = 0;
     let last_pejabat = lampiran.pejabat.len().saturating_sub(1);
