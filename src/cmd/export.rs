@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use renaksi::content::Report;
-use renaksi::lembar::{ekspor, flat};
+use renaksi::lembar::ekspor;
 use renaksi::Error;
 
 use super::folder::Sasaran;
@@ -32,17 +32,7 @@ pub fn run(args: &ExportArgs) -> Result<(), Error> {
                 let target = target(&args.output, &name, ext);
                 let bytes = match args.format {
                     LembarFormat::Xlsx => ekspor::xlsx_gabung(&reports)?,
-                    LembarFormat::Csv => {
-                        let rows: Vec<_> = reports
-                            .iter()
-                            .map(|r| (r.identitas.kecamatan.clone(), flat(r)))
-                            .collect();
-                        let parts: Vec<_> = rows
-                            .iter()
-                            .map(|(k, r)| (Some(k.as_str()), r.as_slice()))
-                            .collect();
-                        ekspor::csv(&parts).into_bytes()
-                    }
+                    LembarFormat::Csv => ekspor::csv(&reports, true).into_bytes(),
                 };
                 write(&target, &bytes)
             } else {
@@ -77,10 +67,7 @@ pub fn template(args: &TemplateArgs) -> Result<(), Error> {
 fn one(report: &Report, format: LembarFormat) -> Result<Vec<u8>, Error> {
     match format {
         LembarFormat::Xlsx => ekspor::xlsx(report),
-        LembarFormat::Csv => {
-            let rows = flat(report);
-            Ok(ekspor::csv(&[(None, rows.as_slice())]).into_bytes())
-        }
+        LembarFormat::Csv => Ok(ekspor::csv(std::slice::from_ref(report), false).into_bytes()),
     }
 }
 

@@ -76,6 +76,17 @@ impl Gaya {
     }
 }
 
+/// The flat rows of each report, under its kecamatan's name when the
+/// reports are combined (`gabung`).
+type Bagian = (Option<String>, Vec<Baris>);
+
+fn bagian(reports: &[Report], gabung: bool) -> Vec<Bagian> {
+    reports
+        .iter()
+        .map(|r| (gabung.then(|| r.identitas.kecamatan.clone()), flat(r)))
+        .collect()
+}
+
 /// The workbook of one report.
 pub fn xlsx(report: &Report) -> Result<Vec<u8>, Error> {
     let mut workbook = Workbook::new();
@@ -84,9 +95,8 @@ pub fn xlsx(report: &Report) -> Result<Vec<u8>, Error> {
         let sheet = workbook.add_worksheet();
         level_sheet(sheet, report, &file.table, t == 0, &gaya).map_err(gagal)?;
     }
-    let rows = flat(report);
     let sheet = workbook.add_worksheet();
-    data_sheet(sheet, &[(None, rows.as_slice())]).map_err(gagal)?;
+    data_sheet(sheet, &bagian(std::slice::from_ref(report), false)).map_err(gagal)?;
     let sheet = workbook.add_worksheet();
     identitas_sheet(sheet, report, &gaya).map_err(gagal)?;
     workbook.save_to_buffer().map_err(gagal)
@@ -96,15 +106,7 @@ pub fn xlsx(report: &Report) -> Result<Vec<u8>, Error> {
 /// column, and the identity of every kecamatan.
 pub fn xlsx_gabung(reports: &[Report]) -> Result<Vec<u8>, Error> {
     let mut workbook = Workbook::new();
-    let gaya = Gaya::new();
-    let rows: Vec<(String, Vec<Baris>)> = reports
-        .iter()
-        .map(|r| (r.identitas.kecamatan.clone(), flat(r)))
-        .collect();
-    let parts: Vec<(Option<&str>, &[Baris])> = rows
-        .iter()
-        .map(|(k, rows)| (Some(k.as_str()), rows.as_slice()))
-        .collect();
+    let parts = bagian(reports, true);
     let total: usize = parts.iter().map(|(_, r)| r.len()).sum();
     if total >= 1_048_575 {
         return Err(Error::Usage {
@@ -132,7 +134,6 @@ pub fn xlsx_gabung(reports: &[Report]) -> Result<Vec<u8>, Error> {
     sheet.set_column_width(0, 18).map_err(gagal)?;
     sheet.set_column_width(1, 26).map_err(gagal)?;
     sheet.set_column_width(2, 40).map_err(gagal)?;
-    let _ = &gaya;
     workbook.save_to_buffer().map_err(gagal)
 }
 
@@ -343,28 +344,17 @@ fn merge_number_text(
 
 /// The flat table, one part per kecamatan when `Some`; an autofilter and a
 /// frozen header row.
-fn data_sheet(sheet: &mut Worksheet, parts: &[(Option<&str>, &[Baris])]) -> Result<(), XlsxError> {
-    sheet.set_name(DATA)?;
+fn data_sheet(sheet: &mut Worksheet, parts: &[Bagian]) -> Result<(), XlsxError> {
     let gabung = parts.iter().any(|(k, _)| k.is_some());
-    let bold = Format::new()
-        .set_bold()
-        .set_background_color(Color::RGB(0xE8E8E8));
     let rupiah = Format::new().set_num_format(RUPIAH);
-    let offset = u16::from(gabung);
-    if gabung {
-        sheet.write_string_with_format(0, 0, "kecamatan", &bold)?;
-    }
-    for (c, name) in KOLOM.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16 + offset, *name, &bold)?;
-    }
+    let offset = data_header(sheet, gabung)?;
     let mut row = 1u32;
     for (kecamatan, rows) in parts {
-        for baris in *rows {
+        for baris in rows {
             if let Some(k) = kecamatan {
-                sheet.write_string(row, 0, *k)?;
+                sheet.write_string(row, 0, k.as_str())?;
             }
-            let cells = Cells::of(baris);
-            for (c, cell) in cells.0.iter().enumerate() {
+            for (c, cell) in cells(baris).iter().enumerate() {
                 let col = c as u16 + offset;
                 match cell {
                     Cell::Teks(t) if !t.is_empty() => {
@@ -389,17 +379,32 @@ fn data_sheet(sheet: &mut Worksheet, parts: &[(Option<&str>, &[Baris])]) -> Resu
     }
     let last_col = KOLOM.len() as u16 - 1 + offset;
     sheet.autofilter(0, 0, row.saturating_sub(1).max(1), last_col)?;
-    sheet.set_freeze_panes(1, 0)?;
-    let widths: &[f64] = &[
+    Ok(())
+}
+
+/// The `Data` sheet's name, header row (after a `kecamatan` column when
+/// `gabung`), column widths and frozen header; the column the flat table
+/// starts at.
+fn data_header(sheet: &mut Worksheet, gabung: bool) -> Result<u16, XlsxError> {
+    const LEBAR: [f64; 13] = [
         12.0, 24.0, 7.0, 36.0, 36.0, 10.0, 12.0, 12.0, 20.0, 10.0, 12.0, 36.0, 16.0,
     ];
+    sheet.set_name(DATA)?;
+    let bold = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xE8E8E8));
+    let offset = u16::from(gabung);
     if gabung {
+        sheet.write_string_with_format(0, 0, "kecamatan", &bold)?;
         sheet.set_column_width(0, 16)?;
     }
-    for (c, w) in widths.iter().enumerate() {
-        sheet.set_column_width(c as u16 + offset, *w)?;
+    for (c, (name, width)) in KOLOM.iter().zip(LEBAR).enumerate() {
+        let col = c as u16 + offset;
+        sheet.write_string_with_format(0, col, *name, &bold)?;
+        sheet.set_column_width(col, width)?;
     }
-    Ok(())
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(offset)
 }
 
 /// One cell of the flat table.
@@ -413,51 +418,46 @@ pub enum Cell {
 }
 
 /// The cells of one flat row, in [`KOLOM`]'s order.
-pub struct Cells(pub Vec<Cell>);
-
-impl Cells {
-    /// The cells of `baris`.
-    pub fn of(baris: &Baris) -> Self {
-        let teks = |t: &str| Cell::Teks(t.to_owned());
-        let mut cells = vec![
-            teks(crate::content::tulis::tingkat(baris.tingkat)),
-            teks(&baris.jabatan),
-            Cell::Angka(baris.nomor as f64),
-            teks(&baris.sasaran),
-        ];
-        let indikator = |cells: &mut Vec<Cell>, ind: Option<&super::Indikator>| match ind {
-            Some(ind) => cells.extend([
-                teks(&ind.uraian),
-                teks(&ind.satuan),
-                Cell::Angka(ind.target.0),
-                teks(&ind.penjumlahan),
-                teks(ind.ket.as_deref().unwrap_or("")),
-            ]),
-            None => cells.extend((0..5).map(|_| teks(""))),
-        };
-        match &baris.isi {
-            Isi::Periode {
-                indikator: ind,
-                periode,
-                target,
-            } => {
-                indikator(&mut cells, Some(ind));
-                cells.push(teks(periode));
-                cells.push(target.map_or_else(|| teks(""), |t| Cell::Angka(t.0)));
-                cells.extend([teks(""), teks("")]);
-            }
-            Isi::Program {
-                indikator: ind,
-                uraian,
-                anggaran,
-            } => {
-                indikator(&mut cells, ind.as_ref());
-                cells.extend([teks(""), teks(""), teks(uraian)]);
-                cells.push(anggaran.map_or_else(|| teks(""), Cell::Rupiah));
-            }
+pub fn cells(baris: &Baris) -> Vec<Cell> {
+    let teks = |t: &str| Cell::Teks(t.to_owned());
+    let mut cells = vec![
+        teks(crate::content::tulis::tingkat(baris.tingkat)),
+        teks(&baris.jabatan),
+        Cell::Angka(baris.nomor as f64),
+        teks(&baris.sasaran),
+    ];
+    let indikator = |cells: &mut Vec<Cell>, ind: Option<&super::Indikator>| match ind {
+        Some(ind) => cells.extend([
+            teks(&ind.uraian),
+            teks(&ind.satuan),
+            Cell::Angka(ind.target.0),
+            teks(&ind.penjumlahan),
+            teks(ind.ket.as_deref().unwrap_or("")),
+        ]),
+        None => cells.extend((0..5).map(|_| teks(""))),
+    };
+    match &baris.isi {
+        Isi::Periode {
+            indikator: ind,
+            periode,
+            target,
+        } => {
+            indikator(&mut cells, Some(ind));
+            cells.push(teks(periode));
+            cells.push(target.map_or_else(|| teks(""), |t| Cell::Angka(t.0)));
+            cells.extend([teks(""), teks("")]);
         }
-        Cells(cells)
+        Isi::Program {
+            indikator: ind,
+            uraian,
+            anggaran,
+        } => {
+            indikator(&mut cells, ind.as_ref());
+            cells.extend([teks(""), teks(""), teks(uraian)]);
+            cells.push(anggaran.map_or_else(|| teks(""), Cell::Rupiah));
+        }
     }
+    cells
 }
 
 /// The identity as key, value and what it is; the key column is what
@@ -481,8 +481,8 @@ fn identitas_sheet(sheet: &mut Worksheet, report: &Report, gaya: &Gaya) -> Resul
 
 /// The flat table as CSV (RFC 4180, comma, UTF-8), with a `kecamatan`
 /// column first when the rows come from several reports.
-pub fn csv(parts: &[(Option<&str>, &[Baris])]) -> String {
-    let gabung = parts.iter().any(|(k, _)| k.is_some());
+pub fn csv(reports: &[Report], gabung: bool) -> String {
+    let parts = bagian(reports, gabung);
     let mut out = String::new();
     let mut header: Vec<&str> = Vec::new();
     if gabung {
@@ -491,13 +491,13 @@ pub fn csv(parts: &[(Option<&str>, &[Baris])]) -> String {
     header.extend(KOLOM);
     out.push_str(&header.join(","));
     out.push_str("\r\n");
-    for (kecamatan, rows) in parts {
-        for baris in *rows {
+    for (kecamatan, rows) in &parts {
+        for baris in rows {
             let mut fields: Vec<String> = Vec::new();
-            if gabung {
-                fields.push(quote(kecamatan.unwrap_or_default()));
+            if let Some(k) = kecamatan {
+                fields.push(quote(k));
             }
-            for cell in Cells::of(baris).0 {
+            for cell in cells(baris) {
                 fields.push(match cell {
                     Cell::Teks(t) => quote(&t),
                     Cell::Angka(v) => crate::content::tulis::angka(Angka(v)),
@@ -539,22 +539,7 @@ pub fn template() -> Result<Vec<u8>, Error> {
     sheet.set_column_width(0, 110).map_err(gagal)?;
 
     let sheet = workbook.add_worksheet();
-    sheet.set_name(DATA).map_err(gagal)?;
-    let head = Format::new()
-        .set_bold()
-        .set_background_color(Color::RGB(0xE8E8E8));
-    for (c, name) in KOLOM.iter().enumerate() {
-        sheet
-            .write_string_with_format(0, c as u16, *name, &head)
-            .map_err(gagal)?;
-    }
-    let widths: &[f64] = &[
-        12.0, 24.0, 7.0, 36.0, 36.0, 10.0, 12.0, 12.0, 20.0, 10.0, 12.0, 36.0, 16.0,
-    ];
-    for (c, w) in widths.iter().enumerate() {
-        sheet.set_column_width(c as u16, *w).map_err(gagal)?;
-    }
-    sheet.set_freeze_panes(1, 0).map_err(gagal)?;
+    data_header(sheet, false).map_err(gagal)?;
     const LAST: u32 = 5000;
     let col = |name: &str| KOLOM.iter().position(|k| *k == name).unwrap_or(0) as u16;
     let list = |items: &[&str], strict: bool| -> Result<DataValidation, XlsxError> {
