@@ -4,7 +4,6 @@
 use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use renaksi::batch::{build_one, discover, Entry, Hasil, Manifest, Shard, Status};
@@ -52,7 +51,7 @@ pub fn run(args: &BatchArgs) -> Result<Selesai, Error> {
     let folders = shard.select(&all);
     std::fs::create_dir_all(&args.output)
         .map_err(|e| Error::io("tidak dapat membuat folder", &args.output, e))?;
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores = super::cores();
     let jobs = args
         .jobs
         .map_or(cores, usize::from)
@@ -100,30 +99,13 @@ fn build_all(
     jobs: usize,
     progress: &Progress,
 ) -> Vec<Hasil> {
-    let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<Option<Hasil>>> = Mutex::new(folders.iter().map(|_| None).collect());
-    std::thread::scope(|scope| {
-        for _ in 0..jobs {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(folder) = folders.get(i) else {
-                    break;
-                };
-                let hasil = build_one(folder, out);
-                // Keep Typst's caches from growing over thousands of reports.
-                renaksi::compile::evict(0);
-                progress.report(&hasil.entry());
-                if let Ok(mut done) = done.lock() {
-                    done[i] = Some(hasil);
-                }
-            });
-        }
-    });
-    done.into_inner()
-        .unwrap_or_default()
-        .into_iter()
-        .flatten()
-        .collect()
+    super::on_every_core(folders, jobs, |folder| {
+        let hasil = build_one(folder, out);
+        // Keep Typst's caches from growing over thousands of reports.
+        renaksi::compile::evict(0);
+        progress.report(&hasil.entry());
+        hasil
+    })
 }
 
 /// A progress bar on a terminal, one plain line per report otherwise.

@@ -1,9 +1,7 @@
 //! `renaksi check`: every data problem of a report, before anyone signs it;
 //! in a batch folder, of every report in it.
 
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::path::Path;
 
 use renaksi::check::{lint, Diagnostic, Severity};
 use renaksi::Error;
@@ -47,7 +45,8 @@ pub fn run(args: &CheckArgs) -> Result<Selesai, Error> {
     let (batch, hasil) = match Sasaran::pilih(args.dir.as_deref()) {
         Sasaran::Batch(dir) => {
             let folders = renaksi::batch::discover(&dir)?;
-            (Some(dir), check_all(&folders)?)
+            let hasil = super::on_every_core(&folders, super::cores(), |f| check(Some(f)));
+            (Some(dir), hasil.into_iter().collect::<Result<_, _>>()?)
         }
         sasaran => (None, vec![check(sasaran.laporan("check")?.as_deref())?]),
     };
@@ -59,12 +58,9 @@ pub fn run(args: &CheckArgs) -> Result<Selesai, Error> {
                 for diagnostic in &one.found {
                     eprintln!("{diagnostic}");
                 }
-                let label = match one.label.as_str() {
-                    "." => "folder ini",
-                    label => label,
-                };
                 eprintln!(
-                    "{label}: {} galat, {} peringatan",
+                    "{}: {} galat, {} peringatan",
+                    folder::shown(Path::new(&one.label)),
                     one.galat(),
                     one.peringatan()
                 );
@@ -102,30 +98,6 @@ pub fn run(args: &CheckArgs) -> Result<Selesai, Error> {
     }
     let failed = galat > 0 || (args.deny_warnings && peringatan > 0);
     Ok(Selesai::temuan(failed))
-}
-
-/// Checks the reports of a batch on every core, in the folders' order.
-fn check_all(folders: &[PathBuf]) -> Result<Vec<Hasil>, Error> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<Result<Hasil, Error>>>> =
-        folders.iter().map(|_| Mutex::new(None)).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..cores.min(folders.len()) {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(folder) = folders.get(i) else { break };
-                let result = check(Some(folder));
-                if let Ok(mut slot) = slots[i].lock() {
-                    *slot = Some(result);
-                }
-            });
-        }
-    });
-    slots
-        .into_iter()
-        .filter_map(|slot| slot.into_inner().ok().flatten())
-        .collect()
 }
 
 /// Checks one report, or the bundled example for `None`. A report that does

@@ -51,6 +51,43 @@ impl From<Selesai> for std::process::ExitCode {
     }
 }
 
+/// `work` done for every folder on `jobs` threads; the results in the
+/// folders' order, whatever order they finished in.
+pub fn on_every_core<R: Send>(
+    folders: &[std::path::PathBuf],
+    jobs: usize,
+    work: impl Fn(&Path) -> R + Sync,
+) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Mutex;
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<Option<R>>> = Mutex::new(folders.iter().map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.clamp(1, folders.len().max(1)) {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(folder) = folders.get(i) else {
+                    break;
+                };
+                let result = work(folder);
+                if let Ok(mut done) = done.lock() {
+                    done[i] = Some(result);
+                }
+            });
+        }
+    });
+    done.into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// The number of cores, for work spread over them.
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
 /// Writes `text` to standard output. A closed pipe (`| head`) is not an
 /// error worth a message.
 pub fn stdout(text: &str) -> Result<(), Error> {
