@@ -65,54 +65,51 @@ fn plan(
     done: &mut Vec<PathBuf>,
 ) -> Result<(), Error> {
     let report = renaksi::load(Some(folder))?;
-    // laporan.yaml and narasi.yaml of the report, and kabupaten.yaml and the
-    // shared narasi.yaml of its batch (once for the whole batch).
+    // laporan.yaml and the narrative (the report's own, or its batch's) as
+    // the report loaded them, and the batch's kabupaten.yaml; files shared
+    // by the reports of a batch once.
     let parent = folder
         .canonicalize()
         .ok()
         .and_then(|d| d.parent().map(Path::to_path_buf));
-    let mut others: Vec<(PathBuf, String, JenisBerkas)> = vec![
+    let own_narasi = report.narasi_file == report.source.display(NARASI);
+    let narasi_path = match (&parent, own_narasi) {
+        (Some(parent), false) => parent.join(NARASI),
+        _ => folder.join(NARASI),
+    };
+    let mut files: Vec<(PathBuf, String, String, JenisBerkas)> = vec![
         (
             folder.join(LAPORAN),
             report.source.display(LAPORAN),
+            report.identitas_text.clone(),
             JenisBerkas::Identitas,
         ),
         (
-            folder.join(NARASI),
-            report.source.display(NARASI),
+            narasi_path,
+            report.narasi_file.clone(),
+            report.narasi_text.clone(),
             JenisBerkas::Narasi,
         ),
     ];
-    if let (Some(batch), Some(parent)) = (report.source.batch(), parent) {
-        others.push((
-            parent.join(KABUPATEN),
-            batch.display(KABUPATEN),
-            JenisBerkas::Identitas,
-        ));
-        others.push((
-            parent.join(NARASI),
-            batch.display(NARASI),
-            JenisBerkas::Narasi,
-        ));
+    if let (Some(batch), Some(parent)) = (report.source.batch(), &parent) {
+        let path = parent.join(KABUPATEN);
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            files.push((path, batch.display(KABUPATEN), text, JenisBerkas::Identitas));
+        }
     }
-    for (path, shown, kind) in others {
+    for (path, shown, text, kind) in files {
         let key = path.canonicalize().unwrap_or_else(|_| path.clone());
         if done.contains(&key) {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
         done.push(key);
         let rapi = match kind {
             JenisBerkas::Narasi => {
-                let narasi: renaksi::content::Narasi =
-                    renaksi::content::parse(&shown, &text).map_err(Error::Input)?;
-                let rapi = rapi::narasi(&text, &narasi);
+                let rapi = rapi::narasi(&text, &report.narasi);
                 // Every text exactly as it was, not only the same words.
                 let again: renaksi::content::Narasi =
                     renaksi::content::parse(&shown, &rapi.text).map_err(Error::Input)?;
-                if again.texts() != narasi.texts() {
+                if again.texts() != report.narasi.texts() {
                     return Err(Error::Internal(format!(
                         "{shown}: bentuk kanonis mengubah teks narasi"
                     )));
