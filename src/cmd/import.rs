@@ -120,7 +120,6 @@ fn update(args: &ImportArgs, buku: &Buku, asal: &str) -> Result<(), Error> {
             ),
         };
         header.push(asal.to_owned());
-        let body = tulis::lampiran(table, None, &[]);
         let body = match existing {
             // The file's comments stay on their keys, as `renaksi fmt`
             // keeps them; those whose key is gone are named.
@@ -139,7 +138,7 @@ fn update(args: &ImportArgs, buku: &Buku, asal: &str) -> Result<(), Error> {
                     .map(|l| format!("{l}\n"))
                     .collect()
             }
-            None => body,
+            None => tulis::lampiran(table, None, &[]),
         };
         let mut text = tulis::lampiran_header(schema.as_deref(), &header);
         text.push_str(&body);
