@@ -71,6 +71,18 @@ pub fn tanggal(date: NaiveDate, ejaan: Ejaan) -> String {
     )
 }
 
+/// The digits of a whole number written with dots between thousands
+/// (`1.150.000` → `1150000`); `None` for anything else, a number without
+/// dots included.
+pub fn ribuan(text: &str) -> Option<String> {
+    let groups: Vec<&str> = text.split('.').collect();
+    let grouped = groups.len() > 1
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3);
+    grouped.then(|| groups.concat())
+}
+
 /// A moment (Unix seconds) as people here write it, in UTC:
 /// `5 Februari 2024 pukul 01.30 UTC`.
 pub fn waktu(seconds: i64) -> String {

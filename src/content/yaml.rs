@@ -355,15 +355,10 @@ fn special(path: &str, msg: &str) -> Option<(String, String)> {
             format!("tulis bilangannya saja, tanpa `Rp` dan tanda baca: {number}"),
         ));
     }
-    let groups: Vec<&str> = text.split('.').collect();
-    let grouped = groups.len() > 1
-        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
-        && (1..=3).contains(&groups[0].len())
-        && groups[1..].iter().all(|g| g.len() == 3);
-    grouped.then(|| {
+    crate::format::ribuan(text).map(|digits| {
         (
             format!("jenis nilai salah: tertulis teks \"{text}\""),
-            format!("tulis tanpa titik pemisah ribuan: {}", groups.concat()),
+            format!("tulis tanpa titik pemisah ribuan: {digits}"),
         )
     })
 }
@@ -388,14 +383,15 @@ fn rupiah(text: &str) -> Option<String> {
             break;
         }
     }
-    let groups: Vec<&str> = rest.split('.').collect();
-    let digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
-    let plain = groups.len() == 1 && digits(groups[0]);
-    let grouped = groups.len() > 1
-        && groups.iter().all(|g| digits(g))
-        && groups[0].len() <= 3
-        && groups[1..].iter().all(|g| g.len() == 3);
-    (marked && (plain || grouped)).then(|| groups.concat())
+    if !marked {
+        return None;
+    }
+    let plain = !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit());
+    if plain {
+        Some(rest.to_owned())
+    } else {
+        crate::format::ribuan(rest)
+    }
 }
 
 /// serde_yaml prefixes messages with the path, as in `bab[1].judul: …`.

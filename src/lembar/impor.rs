@@ -308,15 +308,7 @@ pub fn teks_angka(text: &str) -> Option<f64> {
     let normal = if t.contains(',') {
         t.replace('.', "").replace(',', ".")
     } else {
-        let groups: Vec<&str> = t.split('.').collect();
-        let thousands = groups.len() > 1
-            && (1..=3).contains(&groups[0].len())
-            && groups[1..].iter().all(|g| g.len() == 3);
-        if thousands {
-            groups.concat()
-        } else {
-            t.clone()
-        }
+        crate::format::ribuan(&t).unwrap_or_else(|| t.clone())
     };
     if normal.is_empty() || !normal.chars().all(|c| c.is_ascii_digit() || c == '.') {
         return None;
