@@ -397,6 +397,20 @@ impl Kolom {
 struct Ind {
     key: String,
     data: Indikator,
+    /// Monthly or quarterly, as its first period row said.
+    kind: Rincian,
+    /// Per period: `None` until a row writes it, then the row's target.
+    periods: Vec<Option<Option<Angka>>>,
+}
+
+/// The tables as the rows build them.
+#[derive(Default)]
+struct Susun {
+    tabel: Vec<Lampiran>,
+    /// The table rows are being read into.
+    cur: Option<usize>,
+    /// The indicator being read.
+    ind: Option<Ind>,
 }
 
 /// Reads the flat table into tables.
@@ -449,14 +463,10 @@ fn data(file: &str, sheet: &str, grid: &Grid) -> Result<(Vec<Lampiran>, Rincian)
             KOLOM.join(", ")
         ))]);
     }
-    let mut tabel: Vec<Lampiran> = Vec::new();
     let mut rincian: Option<(Rincian, String)> = None;
     // What the rows above said, for blank cells.
     let mut above: [Option<String>; 4] = Default::default();
-    let mut current_ind: Option<Ind> = None;
-    let mut periods: Vec<Option<Angka>> = Vec::new();
-    let mut seen: Vec<bool> = Vec::new();
-    let mut cur: Option<usize> = None;
+    let mut susun = Susun::default();
     let mut last_key: Option<(Tingkat, String, String, String)> = None;
 
     for (i, row) in rows.enumerate() {
@@ -507,14 +517,7 @@ fn data(file: &str, sheet: &str, grid: &Grid) -> Result<(Vec<Lampiran>, Rincian)
         };
         let key = (level, jabatan.clone(), nomor.clone(), sasaran.clone());
         if last_key.as_ref() != Some(&key) {
-            finish_indicator(
-                &mut current_ind,
-                &mut periods,
-                rincian.as_ref().map(|r| r.0),
-                &mut tabel,
-                cur,
-            );
-            cur = Some(push_sasaran(&mut tabel, level, &jabatan, &sasaran));
+            susun.sasaran(level, &jabatan, &sasaran);
             last_key = Some(key);
         }
         let indikator_text = text(kolom.get(row, "indikator"));
@@ -541,13 +544,15 @@ fn data(file: &str, sheet: &str, grid: &Grid) -> Result<(Vec<Lampiran>, Rincian)
                     _ => {}
                 }
                 // A blank indicator on a period row: the one above.
-                let same = match (&indikator_text, &current_ind) {
+                let same = match (&indikator_text, &susun.ind) {
                     (None, Some(_)) => true,
-                    (Some(t), Some(c)) => *t == c.key && !seen.get(index).copied().unwrap_or(true),
+                    (Some(t), Some(c)) => {
+                        *t == c.key && c.periods.get(index).is_some_and(Option::is_none)
+                    }
                     _ => false,
                 };
                 if !same {
-                    finish_indicator(&mut current_ind, &mut periods, Some(kind), &mut tabel, cur);
+                    susun.selesai();
                     let Some(uraian) = indikator_text.clone() else {
                         problems.push(
                             Problem::new(file, "baris periode tanpa indikator")
@@ -558,10 +563,13 @@ fn data(file: &str, sheet: &str, grid: &Grid) -> Result<(Vec<Lampiran>, Rincian)
                     };
                     match new_indicator(&kolom, row, &uraian, |c| at(r, kolom.col(c))) {
                         Ok(data) => {
-                            current_ind = Some(Ind { key: uraian, data });
                             let n = if kind == Rincian::Bulanan { 12 } else { 4 };
-                            periods = vec![None; n];
-                            seen = vec![false; n];
+                            susun.ind = Some(Ind {
+                                key: uraian,
+                                data,
+                                kind,
+                                periods: vec![None; n],
+                            });
                         }
                         Err(p) => {
                             problems.extend(p.into_iter().map(|(c, m, h)| {
@@ -573,18 +581,16 @@ fn data(file: &str, sheet: &str, grid: &Grid) -> Result<(Vec<Lampiran>, Rincian)
                 }
                 match number(kolom.get(row, "target_periode")) {
                     Ok(value) => {
-                        if let Some(slot) = periods.get_mut(index) {
-                            if seen.get(index).copied().unwrap_or(false) {
+                        let slot = susun.ind.as_mut().and_then(|c| c.periods.get_mut(index));
+                        if let Some(slot) = slot {
+                            if slot.is_some() {
                                 problems.push(
                                     Problem::new(file, format!("periode `{name}` ditulis dua kali untuk indikator ini"))
                                         .at_path(at(r, kolom.col("periode")))
                                         .hint("hapus salah satu baris"),
                                 );
                             }
-                            *slot = value.map(Angka);
-                            if let Some(flag) = seen.get_mut(index) {
-                                *flag = true;
-                            }
+                            *slot = Some(value.map(Angka));
                         }
                     }
                     Err(why) => problems.push(
@@ -622,23 +628,21 @@ fn data(file: &str, sheet: &str, grid: &Grid) -> Result<(Vec<Lampiran>, Rincian)
                 match indikator_text {
                     // The indicator's own program.
                     Some(name) => {
-                        let mine = current_ind.as_ref().is_some_and(|c| c.key == name);
-                        if mine {
-                            if let Some(c) = current_ind.as_mut() {
-                                c.data.program_kegiatan.push(program);
-                            }
-                        } else {
+                        match susun.ind.as_mut().filter(|c| c.key == name) {
+                            Some(c) => c.data.program_kegiatan.push(program),
+                            None => {
                             problems.push(
                                 Problem::new(file, format!("program untuk indikator `{name}` yang tidak berada tepat di atasnya"))
                                     .at_path(at(r, kolom.col("indikator")))
                                     .hint("letakkan baris program indikator di bawah baris-baris periodenya, atau kosongkan kolom indikator untuk program sasaran"),
                             );
+                            }
                         }
                     }
                     // The sasaran's program.
                     None => {
-                        finish_indicator(&mut current_ind, &mut periods, rincian.as_ref().map(|r| r.0), &mut tabel, cur);
-                        if let Some(s) = last_sasaran(&mut tabel, cur) {
+                        susun.selesai();
+                        if let Some(s) = susun.sasaran_ini() {
                             s.program_kegiatan.push(program);
                         }
                     }
@@ -651,13 +655,8 @@ fn data(file: &str, sheet: &str, grid: &Grid) -> Result<(Vec<Lampiran>, Rincian)
             ),
         }
     }
-    finish_indicator(
-        &mut current_ind,
-        &mut periods,
-        rincian.as_ref().map(|r| r.0),
-        &mut tabel,
-        cur,
-    );
+    susun.selesai();
+    let mut tabel = susun.tabel;
     for table in &tabel {
         for pejabat in &table.pejabat {
             for sasaran in &pejabat.sasaran {
@@ -743,77 +742,76 @@ fn new_indicator(
     }
 }
 
-/// Adds a sasaran (and its official when new) to the table of `level`;
-/// the index of that table.
-fn push_sasaran(tabel: &mut Vec<Lampiran>, level: Tingkat, jabatan: &str, uraian: &str) -> usize {
-    let index = match tabel.iter().position(|t| t.tingkat == level) {
-        Some(i) => i,
-        None => {
-            tabel.push(Lampiran {
-                tingkat: level,
-                pejabat: Vec::new(),
+impl Susun {
+    /// Starts a sasaran (and its official when new) in the table of
+    /// `level`, after the indicator being read.
+    fn sasaran(&mut self, level: Tingkat, jabatan: &str, uraian: &str) {
+        self.selesai();
+        let index = match self.tabel.iter().position(|t| t.tingkat == level) {
+            Some(i) => i,
+            None => {
+                self.tabel.push(Lampiran {
+                    tingkat: level,
+                    pejabat: Vec::new(),
+                });
+                self.tabel.len() - 1
+            }
+        };
+        self.cur = Some(index);
+        let table = &mut self.tabel[index];
+        if table.pejabat.last().is_none_or(|p| p.jabatan != jabatan) {
+            table.pejabat.push(Pejabat {
+                jabatan: jabatan.to_owned(),
+                sasaran: Vec::new(),
             });
-            tabel.len() - 1
         }
-    };
-    let table = &mut tabel[index];
-    if table.pejabat.last().is_none_or(|p| p.jabatan != jabatan) {
-        table.pejabat.push(Pejabat {
-            jabatan: jabatan.to_owned(),
-            sasaran: Vec::new(),
-        });
+        if let Some(p) = table.pejabat.last_mut() {
+            p.sasaran.push(Sasaran {
+                uraian: uraian.to_owned(),
+                indikator: Vec::new(),
+                program_kegiatan: Vec::new(),
+            });
+        }
     }
-    if let Some(p) = table.pejabat.last_mut() {
-        p.sasaran.push(Sasaran {
-            uraian: uraian.to_owned(),
-            indikator: Vec::new(),
-            program_kegiatan: Vec::new(),
-        });
-    }
-    index
-}
 
-/// The sasaran being read: the last one added to table `cur`.
-fn last_sasaran(tabel: &mut [Lampiran], cur: Option<usize>) -> Option<&mut Sasaran> {
-    tabel
-        .get_mut(cur?)?
-        .pejabat
-        .last_mut()
-        .and_then(|p| p.sasaran.last_mut())
-}
-
-fn finish_indicator(
-    current: &mut Option<Ind>,
-    periods: &mut Vec<Option<Angka>>,
-    rincian: Option<Rincian>,
-    tabel: &mut [Lampiran],
-    cur: Option<usize>,
-) {
-    let Some(mut ind) = current.take() else {
-        return;
-    };
-    // No target in any period: no `bulan:` at all, as a person writes it.
-    let any = periods.iter().any(Option::is_some);
-    match rincian {
-        _ if !any => {}
-        Some(Rincian::Triwulan) => {
-            let mut v = [None; 4];
-            for (slot, value) in v.iter_mut().zip(periods.iter()) {
-                *slot = *value;
-            }
-            ind.data.triwulan = Some(Triwulanan::from_values(v));
-        }
-        _ => {
-            let mut v = [None; 12];
-            for (slot, value) in v.iter_mut().zip(periods.iter()) {
-                *slot = *value;
-            }
-            ind.data.bulan = Some(Bulanan::from_values(v));
-        }
+    /// The sasaran being read: the last one added to the current table.
+    fn sasaran_ini(&mut self) -> Option<&mut Sasaran> {
+        self.tabel
+            .get_mut(self.cur?)?
+            .pejabat
+            .last_mut()
+            .and_then(|p| p.sasaran.last_mut())
     }
-    periods.clear();
-    if let Some(s) = last_sasaran(tabel, cur) {
-        s.indikator.push(ind.data);
+
+    /// Ends the indicator being read: its periods into `bulan` or
+    /// `triwulan` (none at all when no period has a target, as a person
+    /// writes it), and the indicator into its sasaran.
+    fn selesai(&mut self) {
+        let Some(mut ind) = self.ind.take() else {
+            return;
+        };
+        let values: Vec<Option<Angka>> = ind.periods.iter().map(|p| p.flatten()).collect();
+        if values.iter().any(Option::is_some) {
+            match ind.kind {
+                Rincian::Triwulan => {
+                    let mut v = [None; 4];
+                    v.iter_mut()
+                        .zip(&values)
+                        .for_each(|(slot, value)| *slot = *value);
+                    ind.data.triwulan = Some(Triwulanan::from_values(v));
+                }
+                Rincian::Bulanan => {
+                    let mut v = [None; 12];
+                    v.iter_mut()
+                        .zip(&values)
+                        .for_each(|(slot, value)| *slot = *value);
+                    ind.data.bulan = Some(Bulanan::from_values(v));
+                }
+            }
+        }
+        if let Some(s) = self.sasaran_ini() {
+            s.indikator.push(ind.data);
+        }
     }
 }
 
