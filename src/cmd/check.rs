@@ -82,15 +82,15 @@ pub fn run(args: &CheckArgs) -> Result<Selesai, Error> {
                     "peringatan": peringatan,
                     "laporan": hasil.iter().map(Hasil::to_json).collect::<Vec<_>>(),
                 }),
+                // One report: its object, the version first.
                 None => {
-                    let one = &hasil[0];
-                    serde_json::json!({
-                        "versi": renaksi::VERSI_JSON,
-                        "laporan": one.label,
-                        "galat": one.galat(),
-                        "peringatan": one.peringatan(),
-                        "temuan": one.found.iter().map(Diagnostic::to_json).collect::<Vec<_>>(),
-                    })
+                    let mut json = serde_json::json!({ "versi": renaksi::VERSI_JSON });
+                    if let (Some(out), serde_json::Value::Object(one)) =
+                        (json.as_object_mut(), hasil[0].to_json())
+                    {
+                        out.extend(one);
+                    }
+                    json
                 }
             };
             super::stdout(&format!("{json:#}\n"))?;

@@ -60,7 +60,7 @@ fn is_batch(dir: &Path) -> bool {
 
 /// The first line of output when a command falls back to the bundled
 /// example.
-pub fn umumkan(perintah: &str) {
+fn umumkan(perintah: &str) {
     eprintln!(
         "memakai contoh bawaan (Kecamatan Kubutambahan 2022): folder ini tidak berisi \
          {LAPORAN} atau {KABUPATEN}; untuk laporan Anda: `renaksi {perintah} FOLDER`"
