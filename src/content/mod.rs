@@ -164,9 +164,9 @@ impl Report {
                     locate::nearest(text, path).map(|(line, column)| (*text, line, column))
                 });
             if let Some((text, line, column)) = at {
-                // An anchor or a tag took the value, so it reads as empty.
-                let emptied = problem.message.ends_with("` kosong");
-                *problem = match yaml::anchor_or_tag(text, line).filter(|_| emptied) {
+                // An anchor or a tag on the key's line took its value: what
+                // is wrong there is the missing quotes.
+                *problem = match yaml::anchor_or_tag(text, line) {
                     Some((column, message, hint)) => Problem {
                         message,
                         hint: Some(hint),
