@@ -83,11 +83,8 @@ fn target(output: &Path, name: &str, ext: &str) -> PathBuf {
     }
 }
 
+/// Writes the file whole (its folder made when missing) and says so.
 fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| Error::io("tidak dapat membuat folder", parent, e))?;
-    }
     renaksi::fs::write_atomic(path, bytes)?;
     eprintln!("lembar kerja ditulis: {}", path.display());
     Ok(())

@@ -181,12 +181,7 @@ fn update(args: &ImportArgs, buku: &Buku, asal: &str) -> Result<(), Error> {
         if old.as_deref() == Some(text.as_str()) {
             continue;
         }
-        let path = args.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| Error::io("tidak dapat membuat folder", parent, e))?;
-        }
-        renaksi::fs::write_atomic(&path, text.as_bytes())?;
+        renaksi::fs::write_atomic(&args.dir.join(rel), text.as_bytes())?;
         eprintln!("ditulis: {}", report.source.display(rel));
     }
     for rel in &untouched {
