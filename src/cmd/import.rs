@@ -140,7 +140,7 @@ fn update(args: &ImportArgs, buku: &Buku, asal: &str) -> Result<(), Error> {
             }
             None => tulis::lampiran(table, None, &[]),
         };
-        let mut text = tulis::lampiran_header(schema.as_deref(), &header);
+        let mut text = tulis::file_header(schema.as_deref(), &header);
         text.push_str(&body);
         writes.push((rel, text, old));
     }

@@ -11,7 +11,7 @@ use super::model::{Angka, Indikator, Lampiran, Penjumlahan, ProgramKegiatan, Tin
 /// The Lampiran `table` as YAML; `header` lines (without `# `) come first as
 /// comments, after the editor's modeline when `schema` names the schema.
 pub fn lampiran(table: &Lampiran, schema: Option<&str>, header: &[String]) -> String {
-    let mut out = lampiran_header(schema, header);
+    let mut out = file_header(schema, header);
     for (line, _) in lampiran_lines(table) {
         out.push_str(&line);
         out.push('\n');
@@ -21,7 +21,7 @@ pub fn lampiran(table: &Lampiran, schema: Option<&str>, header: &[String]) -> St
 
 /// The comment lines above a file's data: the editor's modeline when
 /// `schema` names the schema, then `header` (without `# `).
-pub fn lampiran_header(schema: Option<&str>, header: &[String]) -> String {
+pub fn file_header(schema: Option<&str>, header: &[String]) -> String {
     let mut out = String::new();
     if let Some(schema) = schema {
         let _ = writeln!(out, "# yaml-language-server: $schema={schema}");
@@ -227,55 +227,41 @@ impl Lines {
 }
 
 /// laporan.yaml from `key, value` rows with dotted keys
-/// (`penandatangan.nama`), in their order; `header` lines come first as
-/// comments. Years, booleans, dates and choice words are written as YAML
-/// reads them; a NIP stays text.
+/// (`penandatangan.nama`), written by [`identitas_lines`] like any
+/// laporan.yaml `renaksi fmt` rewrites; `header` lines come first as
+/// comments. A year and `perubahan` are read as the number and boolean
+/// they are; everything else is text (a date and a NIP written as such).
 pub fn identitas(rows: &[(String, String)], schema: Option<&str>, header: &[String]) -> String {
-    let mut out = String::new();
-    if let Some(schema) = schema {
-        let _ = writeln!(out, "# yaml-language-server: $schema={schema}");
-    }
-    for line in header {
-        let _ = writeln!(out, "# {line}");
-    }
-    let value = |key: &str, value: &str| -> String {
-        let leaf = key.rsplit('.').next().unwrap_or(key);
-        let word =
-            !value.is_empty() && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-        match leaf {
-            "tahun" if value.parse::<i32>().is_ok() => value.to_owned(),
-            "perubahan" if value == "true" || value == "false" => value.to_owned(),
-            "tanggal" if chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok() => {
-                value.to_owned()
-            }
-            "kertas" | "huruf" | "rincian_target" | "ejaan_bulan" | "pelaksana" | "mode"
-                if word =>
-            {
-                value.to_owned()
-            }
-            "nip" => serde_json::to_string(value).unwrap_or_default(),
-            _ => scalar(value),
-        }
+    use serde_yaml::{Mapping, Value};
+    let typed = |key: &str, value: &str| match key {
+        "tahun" => value
+            .parse::<i64>()
+            .map_or_else(|_| Value::String(value.to_owned()), Value::from),
+        "perubahan" => value
+            .parse::<bool>()
+            .map_or_else(|_| Value::String(value.to_owned()), Value::Bool),
+        _ => Value::String(value.to_owned()),
     };
-    let mut groups: Vec<(&str, Vec<(&str, &str)>)> = Vec::new();
-    for (key, v) in rows {
+    let mut map = Mapping::new();
+    for (key, value) in rows {
         match key.split_once('.') {
-            Some((group, leaf)) => match groups.iter_mut().find(|(g, _)| *g == group) {
-                Some((_, leaves)) => leaves.push((leaf, v)),
-                None => groups.push((group, vec![(leaf, v)])),
-            },
-            None => groups.push((key, vec![("", v)])),
+            Some((group, leaf)) => {
+                let entry = map
+                    .entry(Value::from(group))
+                    .or_insert_with(|| Value::Mapping(Mapping::new()));
+                if let Value::Mapping(inner) = entry {
+                    inner.insert(Value::from(leaf), typed(leaf, value));
+                }
+            }
+            None => {
+                map.insert(Value::from(key.as_str()), typed(key, value));
+            }
         }
     }
-    for (group, leaves) in groups {
-        if leaves.len() == 1 && leaves[0].0.is_empty() {
-            let _ = writeln!(out, "{group}: {}", value(group, leaves[0].1));
-            continue;
-        }
-        let _ = writeln!(out, "{group}:");
-        for (leaf, v) in leaves {
-            let _ = writeln!(out, "  {leaf}: {}", value(&format!("{group}.{leaf}"), v));
-        }
+    let mut out = file_header(schema, header);
+    for (line, _) in identitas_lines(&map) {
+        out.push_str(&line);
+        out.push('\n');
     }
     out
 }
