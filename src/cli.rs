@@ -47,6 +47,10 @@ pub enum Command {
     /// Menyusun ulang PDF setiap kali berkas laporan disimpan.
     #[command(help_template = PERINTAH, override_usage = "renaksi watch [DIR] [-o OUT]")]
     Watch(WatchArgs),
+    /// Membuka editor laporan di peramban: formulir identitas, narasi dan
+    /// tabel Lampiran, temuan `check` di setiap isian, pratinjau PDF.
+    #[command(help_template = PERINTAH, override_usage = "renaksi serve [DIR] [--port N] [--buka] [--alamat IP]")]
+    Serve(ServeArgs),
     /// Memeriksa data laporan: target yang tidak berjumlah, tahun, NIP,
     /// pangkat/golongan, ejaan bulan.
     #[command(help_template = PERINTAH, override_usage = "renaksi check [DIR] [--deny-warnings] [--format teks|json]")]
@@ -346,6 +350,28 @@ pub struct WatchArgs {
 
     #[command(flatten)]
     pub tujuan: Tujuan,
+}
+
+/// Arguments of `renaksi serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Folder laporan atau folder batch; bawaan: folder ini bila berisi
+    /// laporan.yaml atau kabupaten.yaml.
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// Port; bawaan: port bebas yang dipilih sistem (alamatnya dicetak).
+    #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true)]
+    pub port: u16,
+
+    /// Membuka editor di peramban bawaan.
+    #[arg(long)]
+    pub buka: bool,
+
+    /// Alamat IP untuk mendengarkan; bawaan 127.0.0.1 (hanya komputer ini).
+    /// Alamat lain membuka editor bagi komputer lain di jaringan.
+    #[arg(long, value_name = "IP")]
+    pub alamat: Option<std::net::IpAddr>,
 }
 
 /// Arguments of `renaksi diff`.

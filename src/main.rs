@@ -43,6 +43,7 @@ fn main() -> ExitCode {
         Command::Fmt(args) => cmd::fmt::run(args).map(ExitCode::from),
         Command::Init(args) => cmd::init::run(args).map(|()| ExitCode::SUCCESS),
         Command::Watch(args) => cmd::watch::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Serve(args) => cmd::serve::run(args).map(|()| ExitCode::SUCCESS),
         // 1 means "different", so every error of diff is 2.
         Command::Diff(args) => match cmd::diff::run(args) {
             Ok(selesai) => Ok(ExitCode::from(selesai)),

@@ -12,6 +12,7 @@ pub mod import;
 pub mod init;
 pub mod manifest;
 pub mod schema;
+pub mod serve;
 pub mod sign;
 pub mod watch;
 

@@ -256,6 +256,32 @@ pub fn signature_boxes(document: &PagedDocument) -> Vec<KotakTtd> {
         .collect()
 }
 
+/// The text of each page, in the order it was laid out, words separated by
+/// spaces: enough to find the page a value of the report is printed on.
+pub fn page_texts(document: &PagedDocument) -> Vec<String> {
+    fn walk(frame: &typst::layout::Frame, out: &mut String) {
+        for (_, item) in frame.items() {
+            match item {
+                typst::layout::FrameItem::Group(group) => walk(&group.frame, out),
+                typst::layout::FrameItem::Text(text) => {
+                    out.push_str(text.text.as_str());
+                    out.push(' ');
+                }
+                _ => {}
+            }
+        }
+    }
+    document
+        .pages()
+        .iter()
+        .map(|page| {
+            let mut out = String::new();
+            walk(&page.frame, &mut out);
+            out
+        })
+        .collect()
+}
+
 /// Hundredths of a point: finer than any printer, stable in JSON.
 fn round(pt: f64) -> f64 {
     (pt * 100.0).round() / 100.0

@@ -17,6 +17,16 @@ pub use model::*;
 pub use source::{Berkas, Source};
 
 pub(crate) use locate::locate;
+
+/// The YAML path of the key or list item written on `line` (1-based) of
+/// block-style `text`: the deepest one, for a `- key:` line.
+pub fn path_at(text: &str, line: usize) -> Option<String> {
+    locate::paths(text)
+        .into_iter()
+        .filter(|(_, l)| *l == line)
+        .map(|(path, _)| path)
+        .max_by_key(|path| path.len())
+}
 pub(crate) use locate::nearest as locate_nearest;
 pub(crate) use yaml::closest;
 

@@ -44,6 +44,12 @@ pub fn identitas(original: &str) -> Option<Rapi> {
     }
 }
 
+/// `map`, the new content of laporan.yaml or kabupaten.yaml, in the
+/// canonical style with the comments of `original` (its text before).
+pub fn identitas_baru(original: &str, map: &serde_yaml::Mapping) -> Rapi {
+    carry(original, &identitas_lines(map))
+}
+
 /// The canonical `lines` (text, path) with the comments of `original`
 /// hung back on the lines of the same path.
 fn carry(original: &str, lines: &[(String, String)]) -> Rapi {

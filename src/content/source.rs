@@ -21,6 +21,8 @@ pub struct Source {
     kind: Kind,
     /// The batch folder above, when the report is part of a batch.
     batch: Option<Box<Source>>,
+    /// Files that stand in for those on disk (an editor's unsaved text).
+    overlay: Option<Arc<[Berkas]>>,
 }
 
 #[derive(Debug, Clone)]
@@ -65,6 +67,7 @@ impl Source {
                     name: String::new(),
                     kind: Kind::Dir(parent.to_path_buf()),
                     batch: None,
+                    overlay: None,
                 }))
             }
             _ => None,
@@ -74,6 +77,7 @@ impl Source {
             name,
             kind: Kind::Dir(canonical),
             batch,
+            overlay: None,
         })
     }
 
@@ -106,7 +110,28 @@ impl Source {
             name: name.to_owned(),
             kind: Kind::Memory(files.into_iter().collect()),
             batch: None,
+            overlay: None,
         }
+    }
+
+    /// The same report with `files` (by `/`-separated paths) read instead
+    /// of the files of the same name, and `batch` instead of the batch
+    /// folder's; both named in messages by `label` and `batch_label`.
+    /// Files not in the overlay are read as before.
+    pub fn overlaid(
+        mut self,
+        label: &str,
+        files: Vec<Berkas>,
+        batch_label: &str,
+        batch: Vec<Berkas>,
+    ) -> Self {
+        self.label = label.to_owned();
+        self.overlay = Some(files.into());
+        if let Some(b) = self.batch.as_deref_mut() {
+            b.label = batch_label.to_owned();
+            b.overlay = Some(batch.into());
+        }
+        self
     }
 
     /// The same report as part of the batch whose folder is `batch`.
@@ -140,6 +165,14 @@ impl Source {
                 .hint("tulis jalur relatif di dalam folder laporan, tanpa \"..\" atau \"/\" di depan")
                 .into());
         }
+        if let Some((_, bytes)) = self
+            .overlay
+            .iter()
+            .flat_map(|o| o.iter())
+            .find(|(n, _)| n == rel)
+        {
+            return Ok(Some(bytes.clone()));
+        }
         match &self.kind {
             Kind::Memory(files) => Ok(files.iter().find(|(n, _)| n == rel).map(|(_, b)| b.clone())),
             Kind::Dir(root) => {
@@ -166,6 +199,14 @@ impl Source {
 
     /// Whether the file `rel` exists, without reading it.
     pub fn exists(&self, rel: &str) -> bool {
+        if self
+            .overlay
+            .iter()
+            .flat_map(|o| o.iter())
+            .any(|(n, _)| n == rel)
+        {
+            return true;
+        }
         match &self.kind {
             Kind::Memory(files) => files.iter().any(|(n, _)| n == rel),
             Kind::Dir(root) => root.join(rel).is_file(),
@@ -191,6 +232,15 @@ impl Source {
                 Err(e) => return Err(Error::io("tidak dapat membaca folder", root.join(dir), e)),
             },
         };
+        let overlaid = self.overlay.iter().flat_map(|o| o.iter());
+        names.extend(
+            overlaid
+                .filter_map(|(n, _)| n.strip_prefix(dir)?.strip_prefix('/'))
+                .filter(|n| !n.contains('/'))
+                .map(str::to_owned),
+        );
+        names.sort();
+        names.dedup();
         names.retain(|n| (n.ends_with(".yaml") || n.ends_with(".yml")) && !n.starts_with('.'));
         names.sort();
         Ok(names.into_iter().map(|n| format!("{dir}/{n}")).collect())

@@ -14,6 +14,7 @@ mod json;
 mod lembar;
 mod pemula;
 mod schema;
+mod serve;
 mod sign;
 mod support;
 mod ttd;

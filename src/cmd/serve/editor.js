@@ -1,0 +1,586 @@
+"use strict";
+// The editor page of `renaksi serve`. It holds each YAML file as its JSON
+// value, sends the whole value of a file after an edit, and shows what the
+// server computed: findings at their fields, the typeset page. Nothing here
+// formats YAML: the server writes the files in the canonical style.
+
+const TOKEN = new URLSearchParams(location.search).get("t") || "";
+const BULAN = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"];
+const BULAN_LAMA = { februari: "pebruari", november: "nopember" };
+const SINGKAT = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
+const TW = ["tw1", "tw2", "tw3", "tw4"];
+const TINGKAT = { program: "Program", kegiatan: "Kegiatan", sub_kegiatan: "Sub Kegiatan", kinerja: "Kinerja" };
+const PILIHAN = {
+  kertas: ["a4", "f4"],
+  huruf: ["arial", "times", "bookman"],
+  rincian_target: ["bulanan", "triwulan"],
+  ejaan_bulan: ["baku", "lama"],
+  "tanda_tangan.mode": ["basah", "tte", "tanpa"],
+  penjumlahan: ["jumlah", "akhir", "tetap", "tidak"],
+};
+const IDENTITAS = [
+  ["kecamatan", "Kecamatan", "teks"],
+  ["kabupaten", "Kabupaten", "teks"],
+  ["tahun", "Tahun", "angka"],
+  ["perubahan", "Rencana Aksi Perubahan", "centang"],
+  ["kertas", "Kertas", "pilih"],
+  ["huruf", "Huruf", "pilih"],
+  ["rincian_target", "Rincian target", "pilih"],
+  ["ejaan_bulan", "Ejaan bulan", "pilih"],
+  ["logo", "Logo (berkas di folder)", "teks"],
+];
+const PENANDATANGAN = [
+  ["penandatangan.tempat", "Tempat", "teks"],
+  ["penandatangan.tanggal", "Tanggal", "tanggal"],
+  ["penandatangan.jabatan", "Jabatan", "teks"],
+  ["penandatangan.nama", "Nama", "teks"],
+  ["penandatangan.pangkat", "Pangkat", "teks"],
+  ["penandatangan.golongan", "Golongan", "teks"],
+  ["penandatangan.nip", "NIP (18 angka)", "teks"],
+];
+const TANDA_TANGAN = [
+  ["tanda_tangan.mode", "Mode", "pilih"],
+  ["tanda_tangan.qr", "Isi kode QR (tte)", "teks"],
+  ["tanda_tangan.jangkar", "Karakter jangkar (tte)", "teks"],
+];
+
+const S = {
+  ruang: null, kec: "", tab: "identitas", temuan: [], rincian: "bulanan",
+  halaman: 0, page: 1, teksHalaman: [], versi: 0, kotor: [],
+  kirim: new Map(), sibuk: false, antri: false, mulai: 0, ukur: [], fokus: null,
+};
+window.__renaksi = S;
+
+const $ = (id) => document.getElementById(id);
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else if (k === "text") e.textContent = v;
+    else e.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children.flat()) if (c) e.append(c);
+  return e;
+}
+
+// --- API --------------------------------------------------------------
+async function api(path, body, method) {
+  const init = { method: method || (body === undefined ? "GET" : "POST"), headers: { "X-Renaksi-Token": TOKEN } };
+  if (body !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
+  const r = await fetch(path, init);
+  const type = r.headers.get("content-type") || "";
+  const data = type.includes("json") ? await r.json() : await r.text();
+  if (!r.ok) throw Object.assign(new Error((data && data.galat) || String(data)), { status: r.status, data });
+  return data;
+}
+
+// --- YAML paths ---------------------------------------------------------
+function segs(path) {
+  const out = [];
+  for (const part of path.split(".")) {
+    const m = part.match(/^([^\[]*)((\[\d+\])*)$/);
+    if (m[1]) out.push(m[1]);
+    for (const i of (m[2].match(/\d+/g) || [])) out.push(Number(i));
+  }
+  return out;
+}
+function getAt(obj, path) {
+  let v = obj;
+  for (const s of segs(path)) { if (v == null) return undefined; v = v[s]; }
+  return v;
+}
+function setAt(obj, path, value) {
+  const ss = segs(path);
+  let v = obj;
+  for (let i = 0; i < ss.length - 1; i++) {
+    if (v[ss[i]] == null || typeof v[ss[i]] !== "object") v[ss[i]] = typeof ss[i + 1] === "number" ? [] : {};
+    v = v[ss[i]];
+  }
+  const last = ss[ss.length - 1];
+  if (value === undefined) {
+    if (Array.isArray(v)) v.splice(last, 1); else delete v[last];
+    // An emptied mapping (a `bulan` with no month left) goes with it.
+    if (ss.length > 1 && !Array.isArray(v) && Object.keys(v).length === 0) setAt(obj, ss.slice(0, -1).map(jalurSeg).join("").replace(/^\./, ""), undefined);
+  } else v[last] = value;
+}
+const jalurSeg = (s) => (typeof s === "number" ? `[${s}]` : `.${s}`);
+
+// --- files of the kecamatan shown ------------------------------------------
+const prefix = () => (S.ruang.jenis === "batch" ? S.kec + "/" : "");
+const berkas = (rel) => S.ruang.berkas[rel];
+function fileLaporan() { return prefix() + "laporan.yaml"; }
+function fileNarasi() {
+  if (berkas(prefix() + "narasi.yaml")) return prefix() + "narasi.yaml";
+  return berkas("narasi.yaml") ? "narasi.yaml" : null;
+}
+function fileLampiran() {
+  return Object.keys(S.ruang.berkas).filter((r) => r.startsWith(prefix() + "lampiran/"))
+    .sort((a, b) => urutTingkat(a) - urutTingkat(b));
+}
+function urutTingkat(rel) { return Object.keys(TINGKAT).indexOf(berkas(rel).nilai.tingkat); }
+
+// --- edits ----------------------------------------------------------------
+function ubah(rel, path, value, susunUlang) {
+  setAt(berkas(rel).nilai, path, value);
+  S.kirim.set(rel, true);
+  S.mulai = performance.now();
+  if (susunUlang) tampilkan();
+  else if (rel.includes("lampiran/")) jumlahUlang(rel, path);
+  jadwal();
+}
+let timer = 0;
+function jadwal() { clearTimeout(timer); timer = setTimeout(kirim, 60); }
+async function kirim() {
+  if (S.sibuk) { S.antri = true; return; }
+  const files = [...S.kirim.keys()];
+  if (!files.length) return;
+  S.kirim.clear();
+  S.sibuk = true;
+  keadaan("memeriksa…");
+  try {
+    let hasil;
+    for (const rel of files) hasil = await api("/api/ubah", { berkas: rel, nilai: berkas(rel).nilai, kecamatan: S.kec || null });
+    terima(hasil);
+  } catch (e) { keadaan("galat: " + e.message); }
+  S.sibuk = false;
+  if (S.antri || S.kirim.size) { S.antri = false; kirim(); }
+}
+async function periksa() {
+  S.mulai = performance.now();
+  terima(await api("/api/periksa", { kecamatan: S.kec || null }));
+}
+function terima(h) {
+  S.versi = h.versi; S.temuan = h.temuan; S.kotor = h.kotor;
+  if (h.rincian && h.rincian !== S.rincian) { S.rincian = h.rincian; tampilkan(); }
+  if (h.halaman) { S.halaman = h.halaman; S.teksHalaman = h.teks_halaman; }
+  if (S.page > S.halaman) S.page = Math.max(1, S.halaman);
+  tandai();
+  pilihHalaman();
+  muatHalaman(h.ms);
+  $("simpan").disabled = !S.kotor.length;
+  $("simpan").textContent = S.kotor.length ? `Simpan (${S.kotor.length})` : "Simpan";
+  const galat = S.temuan.filter((t) => t.tingkat === "galat").length;
+  keadaan(`${galat} galat, ${S.temuan.length - galat} peringatan · ` +
+    (S.kotor.length ? `${S.kotor.length} berkas belum disimpan` : "semua tersimpan"));
+  if (S.tab === "perubahan") tampilPerubahan();
+}
+function keadaan(t) { $("keadaan").textContent = t; }
+
+// --- preview ------------------------------------------------------------------
+let gambar = null;
+async function muatHalaman(ms) {
+  if (!S.halaman) return;
+  const versi = S.versi, page = S.page, mulai = S.mulai;
+  const r = await fetch(`/api/halaman?n=${page}&v=${versi}`, { headers: { "X-Renaksi-Token": TOKEN } });
+  if (!r.ok || versi !== S.versi) return;
+  const url = URL.createObjectURL(await r.blob());
+  const img = $("pratinjau");
+  img.onload = () => {
+    if (gambar) URL.revokeObjectURL(gambar);
+    gambar = url;
+    if (mulai) {
+      const total = Math.round(performance.now() - mulai);
+      S.ukur.push(total);
+      $("waktu").textContent = `pratinjau ${total} ms` + (ms !== undefined ? ` (susun ${ms} ms)` : "");
+      S.mulai = 0;
+    }
+    img.dataset.versi = versi;
+    img.dataset.halaman = page;
+  };
+  img.src = url;
+  $("no-halaman").value = page;
+  $("jumlah-halaman").textContent = S.halaman;
+}
+function keHalaman(n) {
+  S.page = Math.min(Math.max(1, n), S.halaman || 1);
+  S.mulai = 0;
+  muatHalaman();
+}
+const normal = (t) => (t || "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+// The page a field is printed on: found by the text of the item it is in.
+function pilihHalaman() {
+  const f = S.fokus;
+  if (!f || !S.teksHalaman.length) return;
+  const v = berkas(f.rel).nilai;
+  let jarum = [], mulai = 0;
+  if (f.rel.includes("lampiran/")) {
+    const m = f.path.match(/^(pejabat\[\d+\])(\.sasaran\[\d+\])?(\.(indikator|program_kegiatan)\[\d+\])?/);
+    if (m) {
+      jarum.push((getAt(v, m[1]) || {}).jabatan);
+      if (m[3]) jarum.push((getAt(v, m[1] + m[2] + m[3]) || {}).uraian);
+      else if (m[2]) jarum.push((getAt(v, m[1] + m[2]) || {}).uraian);
+    }
+    const kolom = { program: "programcamat", kegiatan: "sasarankegiatan", sub_kegiatan: "sasaransubkegiatan", kinerja: "sasarankinerja" };
+    mulai = S.teksHalaman.findIndex((t) => normal(t).includes(kolom[v.tingkat] || "lampiran"));
+    if (mulai < 0) mulai = 0;
+  } else if (f.rel.endsWith("narasi.yaml")) {
+    const m = f.path.match(/^bab\[(\d+)\](\.bagian\[\d+\])?/);
+    if (!m) jarum.push("kata pengantar");
+    else {
+      const bab = v.bab[Number(m[1])] || {};
+      jarum.push(bab.judul);
+      if (m[2]) jarum.push((getAt(v, m[0]) || {}).judul);
+    }
+  } else { S.page = 1; return; }
+  jarum = jarum.filter(Boolean).map((j) => normal(j).slice(0, 40));
+  for (let cocok = jarum.length; cocok > 0; cocok--) {
+    const cari = jarum.slice(-cocok);
+    for (let i = mulai; i < S.teksHalaman.length; i++) {
+      const t = normal(S.teksHalaman[i]);
+      if (cari.every((j) => t.includes(j))) { S.page = i + 1; return; }
+    }
+  }
+}
+
+// --- findings at their fields -------------------------------------------------
+function tandai() {
+  document.querySelectorAll(".galat, .peringatan").forEach((e) => { if (!e.classList.contains("pesan") && !e.classList.contains("tingkat")) e.classList.remove("galat", "peringatan"); });
+  document.querySelectorAll("#isi .pesan, #isi .baris-pesan").forEach((e) => e.remove());
+  for (const t of S.temuan) {
+    const e = medan(t);
+    if (!e) continue;
+    e.classList.add(t.tingkat);
+    const pesan = el("div", { class: `pesan ${t.tingkat}`, text: t.pesan + (t.saran ? ` — ${t.saran}` : "") });
+    if (e.tagName === "TR") {
+      // Under the indicator's row, across the table.
+      let next = e.nextElementSibling;
+      if (!next || !next.classList.contains("baris-pesan")) {
+        next = el("tr", { class: "baris-pesan", "data-untuk": e.dataset.j }, el("td", { colspan: e.children.length }));
+        e.after(next);
+      }
+      next.firstChild.append(pesan);
+    } else if (e.closest("td")) e.closest("td").append(pesan);
+    else e.after(pesan);
+  }
+  hitungTemuan();
+  if (S.tab === "temuan") tampilTemuan();
+}
+// The field of a finding: its path, else the nearest enclosing one.
+function medan(t) {
+  if (!t.berkas) return null;
+  let path = t.jalur || "";
+  const ada = (p) => document.querySelector(`[data-b="${CSS.escape(t.berkas)}"][data-j="${CSS.escape(p)}"]`);
+  while (true) {
+    const e = ada(path);
+    if (e) return e;
+    const cut = Math.max(path.lastIndexOf("."), path.lastIndexOf("["));
+    if (cut <= 0) return ada("") || null;
+    path = path.slice(0, cut);
+  }
+}
+function hitungTemuan() {
+  const b = document.querySelector('#tab [data-tab="temuan"] .hitung');
+  if (b) { b.textContent = S.temuan.length; b.classList.toggle("nol", S.temuan.length === 0); }
+}
+
+// --- rendering ------------------------------------------------------------------
+function tabs() {
+  const t = [["identitas", "Identitas"]];
+  if (fileNarasi()) t.push(["narasi", "Narasi"]);
+  for (const rel of fileLampiran()) t.push([rel, "Lampiran " + (TINGKAT[berkas(rel).nilai.tingkat] || rel)]);
+  t.push(["temuan", "Temuan"], ["perubahan", "Perubahan"]);
+  return t;
+}
+function tampilkan() {
+  const nav = $("tab"), isi = $("isi");
+  const scroll = isi.scrollTop;
+  nav.replaceChildren(...tabs().map(([id, label]) => el("button", {
+    type: "button", role: "tab", "data-tab": id, "aria-selected": String(S.tab === id),
+    onclick: () => { S.tab = id; tampilkan(); },
+  }, label, id === "temuan" ? el("span", { class: "hitung" }) : null)));
+  const bagian = [];
+  bagian.push(el("div", { class: "bagian-tab", "data-tab": "identitas", hidden: S.tab !== "identitas" }, formIdentitas()));
+  if (fileNarasi()) bagian.push(el("div", { class: "bagian-tab", "data-tab": "narasi", hidden: S.tab !== "narasi" }, formNarasi(fileNarasi())));
+  for (const rel of fileLampiran()) bagian.push(el("div", { class: "bagian-tab", "data-tab": rel, hidden: S.tab !== rel }, formLampiran(rel)));
+  bagian.push(el("div", { class: "bagian-tab", "data-tab": "temuan", hidden: S.tab !== "temuan", id: "daftar-temuan" }));
+  bagian.push(el("div", { class: "bagian-tab", "data-tab": "perubahan", hidden: S.tab !== "perubahan", id: "daftar-perubahan" }));
+  isi.replaceChildren(...bagian);
+  isi.scrollTop = scroll;
+  tandai();
+  if (S.tab === "perubahan") tampilPerubahan();
+}
+
+function masukan(rel, path, jenis, opsi = {}) {
+  const v = getAt(berkas(rel).nilai, path);
+  const attrs = { "data-b": rel, "data-j": path, "aria-label": opsi.label || path, onfocus: () => fokus(rel, path) };
+  let e;
+  if (jenis === "pilih") {
+    const key = PILIHAN[path] ? path : path.split(".").pop();
+    e = el("select", { ...attrs, onchange: () => ubah(rel, path, e.value || undefined) },
+      opsi.wajib ? null : el("option", { value: "", text: "(bawaan)" }),
+      ...PILIHAN[key].map((p) => el("option", { value: p, text: p, selected: v === p })));
+  } else if (jenis === "centang") {
+    e = el("input", { ...attrs, type: "checkbox", checked: v === true, onchange: () => ubah(rel, path, e.checked) });
+  } else if (jenis === "angka") {
+    e = el("input", { ...attrs, type: "number", step: "any", value: v ?? "", oninput: () => ubah(rel, path, e.value === "" ? opsi.kosong : Number(e.value)) });
+  } else if (jenis === "tanggal") {
+    e = el("input", { ...attrs, type: "date", value: v ?? "", oninput: () => ubah(rel, path, e.value || undefined) });
+  } else if (jenis === "rupiah") {
+    e = el("input", { ...attrs, class: "anggaran", inputmode: "numeric", value: ribuan(v), oninput: () => {
+      const digits = e.value.replace(/\D/g, "").replace(/^0+(?=\d)/, "");
+      const dariKanan = e.value.length - e.selectionStart;
+      e.value = ribuan(digits);
+      const pos = Math.max(0, e.value.length - dariKanan);
+      e.setSelectionRange(pos, pos);
+      ubah(rel, path, digits === "" ? undefined : Number(digits));
+    } });
+  } else if (jenis === "markdown") {
+    e = el("textarea", { ...attrs, rows: opsi.baris || 8, oninput: () => ubah(rel, path, e.value) });
+    e.value = v ?? "";
+  } else if (jenis === "uraian") {
+    e = el("textarea", { ...attrs, rows: 2, oninput: () => ubah(rel, path, e.value) });
+    e.value = v ?? "";
+  } else {
+    e = el("input", { ...attrs, type: "text", value: v ?? "", oninput: () => ubah(rel, path, e.value === "" && !opsi.wajib ? undefined : e.value) });
+  }
+  return e;
+}
+function ribuan(v) {
+  const s = v === undefined || v === null ? "" : String(v);
+  return s.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+}
+function fokus(rel, path) {
+  S.fokus = { rel, path };
+  S.terakhir = document.activeElement;
+  const sebelum = S.page;
+  pilihHalaman();
+  if (S.page !== sebelum) keHalaman(S.page);
+}
+function baris(label, e) { return el("div", { class: "baris" }, el("label", { text: label }), e); }
+
+function formIdentitas() {
+  const out = [];
+  const laporan = fileLaporan();
+  const bagian = (rel, judul, kunci) => el("fieldset", {}, el("legend", { text: judul }),
+    ...kunci.map(([path, label, jenis]) => baris(label, masukan(rel, path, jenis, { label }))));
+  const kab = S.ruang.jenis === "batch" ? "kabupaten.yaml" : null;
+  out.push(bagian(laporan, `Identitas laporan (${laporan})`, kab ? IDENTITAS.filter(([k]) => k === "kecamatan" || getAt(berkas(laporan).nilai, k) !== undefined) : IDENTITAS));
+  out.push(bagian(laporan, "Penandatangan", PENANDATANGAN));
+  out.push(bagian(laporan, "Tanda tangan", TANDA_TANGAN));
+  if (kab) out.push(bagian(kab, "Bawaan kabupaten (kabupaten.yaml, berlaku untuk semua kecamatan)", IDENTITAS.filter(([k]) => k !== "kecamatan").concat(TANDA_TANGAN)));
+  return out;
+}
+
+function tombol(label, judul, aksi) { return el("button", { type: "button", title: judul, "aria-label": judul, onclick: aksi, disabled: !aksi }, label); }
+function aksiDaftar(rel, listPath, i, panjang) {
+  const geser = (d) => () => {
+    const list = getAt(berkas(rel).nilai, listPath);
+    const [x] = list.splice(i, 1);
+    list.splice(i + d, 0, x);
+    ubah(rel, listPath, list, true);
+  };
+  return el("span", { class: "aksi" },
+    tombol("↑", "Naikkan", i > 0 ? geser(-1) : null),
+    tombol("↓", "Turunkan", i < panjang - 1 ? geser(1) : null),
+    tombol("✕", "Hapus", () => {
+      const list = getAt(berkas(rel).nilai, listPath);
+      list.splice(i, 1);
+      ubah(rel, listPath, list, true);
+    }));
+}
+function tambah(rel, listPath, label, baru) {
+  return el("button", { type: "button", class: "tambah", onclick: () => {
+    const list = getAt(berkas(rel).nilai, listPath) || [];
+    list.push(baru());
+    ubah(rel, listPath, list, true);
+  } }, "+ " + label);
+}
+
+function formNarasi(rel) {
+  const v = berkas(rel).nilai;
+  const pilih = el("select", { "aria-label": "Sisipkan variabel", onchange: () => {
+    const t = S.terakhir;
+    if (pilih.value && t && t.tagName === "TEXTAREA") {
+      const s = `{{ ${pilih.value} }}`;
+      t.setRangeText(s, t.selectionStart, t.selectionEnd, "end");
+      t.dispatchEvent(new Event("input"));
+      t.focus();
+    }
+    pilih.value = "";
+  } }, el("option", { value: "", text: "Sisipkan variabel…" }), ...S.ruang.variabel.map((n) => el("option", { value: n, text: `{{ ${n} }}` })));
+  const out = [el("div", { class: "sisip" }, pilih, el("span", { class: "petunjuk", text: "ke teks yang terakhir disunting. Markdown: *miring*, **tebal**, daftar \"1.\" dan \"-\"." })),
+    el("p", { class: "petunjuk", text: rel === "narasi.yaml" && S.ruang.jenis === "batch" ? "Narasi bersama: berlaku untuk semua kecamatan yang tidak memiliki narasi.yaml sendiri." : "" })];
+  out.push(el("fieldset", { "data-b": rel, "data-j": "" }, el("legend", { text: "Kata Pengantar" }), masukan(rel, "kata_pengantar", "markdown", { baris: 10 })));
+  (v.bab || []).forEach((bab, i) => {
+    const p = `bab[${i}]`;
+    const isi = [el("div", { class: "kepala" }, el("span", { class: "jenis", text: `BAB ${romawi(i + 1)}` }), masukan(rel, `${p}.judul`, "teks", { wajib: true, label: "Judul bab" }), aksiDaftar(rel, "bab", i, v.bab.length))];
+    isi.push(baris("Teks pembuka", masukan(rel, `${p}.isi`, "markdown", { baris: 4 })));
+    (bab.bagian || []).forEach((b, j) => {
+      const q = `${p}.bagian[${j}]`;
+      isi.push(el("div", { class: "sasaran", "data-b": rel, "data-j": q },
+        el("div", { class: "kepala" }, el("span", { class: "jenis", text: `${i + 1}.${j + 1}` }), masukan(rel, `${q}.judul`, "teks", { wajib: true, label: "Judul subbab" }), aksiDaftar(rel, `${p}.bagian`, j, bab.bagian.length)),
+        masukan(rel, `${q}.isi`, "markdown")));
+    });
+    isi.push(tambah(rel, `${p}.bagian`, "subbab", () => ({ judul: "Subbab baru", isi: "Tulis isi subbab.\n" })));
+    out.push(el("fieldset", { "data-b": rel, "data-j": p }, el("legend", { text: bab.judul || "Bab" }), ...isi));
+  });
+  out.push(tambah(rel, "bab", "bab", () => ({ judul: "Bab baru", isi: "Tulis isi bab.\n" })));
+  return out;
+}
+function romawi(n) { return ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][n] || String(n); }
+
+function periode() {
+  return S.rincian === "triwulan"
+    ? TW.map((k, i) => ({ key: `triwulan.${k}`, label: `TW ${romawi(i + 1)}`, alias: null }))
+    : BULAN.map((k, i) => ({ key: `bulan.${k}`, label: SINGKAT[i], alias: BULAN_LAMA[k] ? `bulan.${BULAN_LAMA[k]}` : null }));
+}
+function formLampiran(rel) {
+  const v = berkas(rel).nilai;
+  const out = [el("p", { class: "petunjuk", text: `${rel} · tingkat ${TINGKAT[v.tingkat] || v.tingkat}. Target per ${S.rincian === "triwulan" ? "triwulan" : "bulan"}: kosongkan periode yang tidak bertarget.` })];
+  (v.pejabat || []).forEach((pj, i) => {
+    const p = `pejabat[${i}]`;
+    const isi = [el("div", { class: "kepala" }, el("span", { class: "jenis", text: "Pejabat" }), masukan(rel, `${p}.jabatan`, "teks", { wajib: true, label: "Jabatan" }), aksiDaftar(rel, "pejabat", i, v.pejabat.length))];
+    (pj.sasaran || []).forEach((sa, j) => isi.push(formSasaran(rel, `${p}.sasaran[${j}]`, sa, j, pj.sasaran.length, `${p}.sasaran`)));
+    isi.push(tambah(rel, `${p}.sasaran`, "sasaran", () => ({ uraian: "Sasaran baru", indikator: [{ uraian: "Indikator baru", satuan: "Dokumen", target: 1 }] })));
+    out.push(el("div", { class: "pejabat", "data-b": rel, "data-j": p }, ...isi));
+  });
+  out.push(tambah(rel, "pejabat", "pejabat", () => ({ jabatan: "Jabatan baru", sasaran: [{ uraian: "Sasaran baru", indikator: [{ uraian: "Indikator baru", satuan: "Dokumen", target: 1 }] }] })));
+  return out;
+}
+function formSasaran(rel, p, sa, j, n, listPath) {
+  const per = periode();
+  const head = el("tr", {}, el("th", { text: "Indikator" }), el("th", { text: "Satuan" }), el("th", { text: "Target" }), el("th", { text: "Σ periode" }),
+    ...per.map((x) => el("th", { text: x.label })), el("th", { text: "Penjumlahan" }), el("th", { text: "Ket" }), el("th", {}));
+  const rows = (sa.indikator || []).map((ind, k) => {
+    const q = `${p}.indikator[${k}]`;
+    const sel = (path) => { const e = masukan(rel, path, "pilih", { label: "Penjumlahan" }); return e; };
+    return el("tr", { "data-b": rel, "data-j": q },
+      el("td", {}, masukan(rel, `${q}.uraian`, "uraian", { label: "Uraian indikator" })),
+      el("td", {}, masukan(rel, `${q}.satuan`, "teks", { wajib: true, label: "Satuan" })),
+      el("td", { class: "periode" }, masukan(rel, `${q}.target`, "angka", { kosong: null, label: "Target tahunan" })),
+      el("td", { class: "jumlah", "data-jumlah": `${rel}|${q}` }, jumlahTeks(rel, q)[0]),
+      ...per.map((x) => {
+        const path = getAt(berkas(rel).nilai, `${q}.${x.key}`) === undefined && x.alias && getAt(berkas(rel).nilai, `${q}.${x.alias}`) !== undefined ? `${q}.${x.alias}` : `${q}.${x.key}`;
+        return el("td", { class: "periode" }, masukan(rel, path, "angka", { label: `Target ${x.label}` }));
+      }),
+      el("td", {}, sel(`${q}.penjumlahan`)),
+      el("td", {}, masukan(rel, `${q}.ket`, "teks", { label: "Keterangan" })),
+      el("td", {}, aksiDaftar(rel, `${p}.indikator`, k, sa.indikator.length)));
+  });
+  const program = (sa.program_kegiatan || []).map((pk, k) => {
+    const q = `${p}.program_kegiatan[${k}]`;
+    return el("div", { class: "program", "data-b": rel, "data-j": q },
+      masukan(rel, `${q}.uraian`, "teks", { wajib: true, label: "Program/kegiatan" }),
+      masukan(rel, `${q}.anggaran`, "rupiah", { label: "Anggaran (Rp)" }),
+      aksiDaftar(rel, `${p}.program_kegiatan`, k, sa.program_kegiatan.length));
+  });
+  const box = el("div", { class: "sasaran", "data-b": rel, "data-j": p },
+    el("div", { class: "kepala" }, el("span", { class: "jenis", text: "Sasaran" }), masukan(rel, `${p}.uraian`, "uraian", { label: "Uraian sasaran" }), aksiDaftar(rel, listPath, j, n)),
+    el("table", { class: "indikator" }, el("thead", {}, head), el("tbody", {}, ...rows)),
+    tambah(rel, `${p}.indikator`, "indikator", () => ({ uraian: "Indikator baru", satuan: "Dokumen", target: 1 })),
+    el("div", { class: "petunjuk", text: "Program/kegiatan dan anggaran (Rp):" }),
+    ...program,
+    tambah(rel, `${p}.program_kegiatan`, "program/kegiatan", () => ({ uraian: "Kegiatan baru", anggaran: 0 })));
+  return box;
+}
+// The running figure of the periods beside the annual target, by the
+// indicator's `penjumlahan`.
+function jumlahTeks(rel, q) {
+  const ind = getAt(berkas(rel).nilai, q) || {};
+  const vals = periode().map((x) => { const a = getAt(ind, x.key); return a !== undefined ? a : (x.alias ? getAt(ind, x.alias) : undefined); })
+    .filter((x) => typeof x === "number");
+  const cara = ind.penjumlahan || "jumlah";
+  if (!vals.length || cara === "tidak") return ["–", ""];
+  let hasil;
+  if (cara === "jumlah") hasil = Math.round(vals.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
+  else if (cara === "akhir") hasil = vals[vals.length - 1];
+  else hasil = vals.every((x) => x === vals[0]) ? vals[0] : NaN;
+  const cocok = hasil === ind.target;
+  return [`${Number.isNaN(hasil) ? "≠" : String(hasil).replace(".", ",")}`, cocok ? "cocok" : "beda"];
+}
+function jumlahUlang(rel, path) {
+  const m = path.match(/^(pejabat\[\d+\]\.sasaran\[\d+\]\.indikator\[\d+\])/);
+  if (!m) return;
+  const td = document.querySelector(`[data-jumlah="${CSS.escape(rel + "|" + m[1])}"]`);
+  if (!td) return;
+  const [t, c] = jumlahTeks(rel, m[1]);
+  td.textContent = t;
+  td.className = "jumlah " + c;
+}
+
+// --- panels -----------------------------------------------------------------------
+function tampilTemuan() {
+  const box = $("daftar-temuan");
+  if (!box) return;
+  if (!S.temuan.length) { box.replaceChildren(el("p", { text: "Tidak ada temuan: laporan siap disusun." })); return; }
+  box.replaceChildren(el("ul", { class: "temuan" }, ...S.temuan.map((t) => el("li", { onclick: () => lompat(t) },
+    el("span", { class: `tingkat ${t.tingkat}`, text: t.tingkat }), t.pesan,
+    t.saran ? el("div", { class: "letak", text: "saran: " + t.saran }) : null,
+    el("div", { class: "letak", text: [t.berkas, t.baris && `baris ${t.baris}`, t.jalur].filter(Boolean).join(" · ") })))));
+}
+function lompat(t) {
+  const e = medan(t);
+  if (!e) return;
+  const tab = e.closest(".bagian-tab");
+  if (tab) { S.tab = tab.dataset.tab; tampilkan(); }
+  const again = medan(t);
+  if (again) { again.scrollIntoView({ block: "center" }); if (again.focus) again.focus(); }
+}
+async function tampilPerubahan() {
+  const box = $("daftar-perubahan");
+  if (!box) return;
+  try {
+    const p = await api("/api/perubahan?kecamatan=" + encodeURIComponent(S.kec));
+    const daftar = (xs, kosong) => el("pre", { class: "perubahan", text: xs && xs.length ? xs.join("\n") : kosong });
+    box.replaceChildren(
+      p.catatan ? el("p", { class: "petunjuk", text: p.catatan }) : null,
+      el("h3", { text: "Belum disimpan" }), daftar(p.belum_disimpan, "Tidak ada perubahan yang belum disimpan."),
+      el("h3", { text: "Terhadap commit terakhir (git HEAD)" }),
+      p.git === null ? el("p", { class: "petunjuk", text: "Folder ini tidak berada di repositori git." }) : daftar(p.git, "Sama dengan commit terakhir."));
+  } catch (e) { box.replaceChildren(el("p", { text: "galat: " + e.message })); }
+}
+
+// --- saving and the files on disk ------------------------------------------------
+async function simpan() {
+  if (S.sibuk || S.kirim.size) { await kirim(); }
+  try {
+    const r = await api("/api/simpan", {});
+    S.kotor = [];
+    $("simpan").disabled = true; $("simpan").textContent = "Simpan";
+    keadaan(r.ditulis.length ? "tersimpan: " + r.ditulis.join(", ") : "tidak ada yang perlu disimpan");
+    for (const rel of r.ditulis) berkas(rel).kotor = false;
+    if (S.tab === "perubahan") tampilPerubahan();
+  } catch (e) {
+    if (e.status === 409) spanduk(e.message);
+    else keadaan(e.message);
+  }
+}
+function spanduk(teks) { $("spanduk-teks").textContent = teks; $("spanduk").hidden = !teks; }
+async function pantau() {
+  try {
+    const s = await api("/api/status");
+    if (s.di_luar.length) spanduk(`${s.di_luar.join(", ")} diubah di luar editor sejak dibuka.` + (S.kotor.length ? " Memuat ulang membuang suntingan yang belum disimpan." : ""));
+    else if ($("spanduk").hidden === false && !$("spanduk-teks").textContent.startsWith("tidak disimpan")) spanduk("");
+  } catch (e) { /* the server stopped: shown on the next edit */ }
+}
+async function muatUlang() {
+  if (S.kotor.length && !confirm("Buang suntingan yang belum disimpan dan muat berkas dari disk?")) return;
+  S.ruang = await api("/api/muat-ulang", {});
+  spanduk("");
+  tampilkan();
+  await periksa();
+}
+
+async function mulai() {
+  if (!TOKEN) { document.body.textContent = "Buka alamat lengkap yang dicetak `renaksi serve` (dengan ?t=…)."; return; }
+  S.ruang = await api("/api/ruang");
+  $("nama").textContent = S.ruang.nama;
+  if (S.ruang.jenis === "batch") {
+    S.kec = S.ruang.kecamatan[0] || "";
+    $("pilih-kec").hidden = false;
+    $("kec").replaceChildren(...S.ruang.kecamatan.map((k) => el("option", { value: k, text: k })));
+    $("kec").onchange = () => { S.kec = $("kec").value; S.tab = "identitas"; S.page = 1; tampilkan(); periksa(); };
+  }
+  $("simpan").onclick = simpan;
+  $("muat-ulang").onclick = muatUlang;
+  $("sebelum").onclick = () => keHalaman(S.page - 1);
+  $("sesudah").onclick = () => keHalaman(S.page + 1);
+  $("no-halaman").onchange = () => keHalaman(Number($("no-halaman").value));
+  document.addEventListener("keydown", (e) => { if ((e.ctrlKey || e.metaKey) && e.key === "s") { e.preventDefault(); simpan(); } });
+  window.addEventListener("beforeunload", (e) => { if (S.kotor.length) { e.preventDefault(); e.returnValue = ""; } });
+  tampilkan();
+  await periksa();
+  setInterval(pantau, 2000);
+}
+mulai().catch((e) => keadaan("galat: " + e.message));

@@ -1,0 +1,479 @@
+//! `renaksi serve`: an editor for the report in the browser. A local HTTP
+//! server (axum on tokio) serves one page, embedded in the binary, and a
+//! small JSON API over the folder's files: each edit is written in the
+//! canonical style in memory, checked and typeset as `watch` does (Typst's
+//! caches kept between edits), and "Simpan" writes the changed files.
+//!
+//! Safe by default: it listens on 127.0.0.1 only; every request must carry
+//! the random token of the printed address; a request whose Host or
+//! Origin is not this server's is refused (DNS rebinding, other sites);
+//! request bodies are bounded; only the files the folder had when it was
+//! opened are read or written; a build that fails or panics is reported
+//! in the page, and the server goes on.
+
+mod ruang;
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use axum::extract::{DefaultBodyLimit, Query, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use typst_layout::PagedDocument;
+
+use renaksi::Error;
+
+use super::folder::Sasaran;
+use crate::cli::ServeArgs;
+use ruang::{Hasil, Ruang, Simpan};
+
+/// The largest request body: a Lampiran file of the largest size renaksi
+/// reads (4 MiB of YAML) is about twice that as JSON.
+const MAX_BODY: usize = 10 * 1024 * 1024;
+
+/// The page, its style and its script, embedded.
+const HTML: &str = include_str!("editor.html");
+const CSS: &str = include_str!("editor.css");
+const JS: &str = include_str!("editor.js");
+
+/// Header carrying the token on API requests.
+const TOKEN_HEADER: &str = "x-renaksi-token";
+
+/// Shared between requests.
+struct Server {
+    /// The random token every request must carry.
+    token: String,
+    /// `host:port` values a request's Host may have.
+    hosts: Vec<String>,
+    /// The folder and what was last computed from it.
+    keadaan: Mutex<Keadaan>,
+}
+
+struct Keadaan {
+    ruang: Ruang,
+    /// The last typeset document, for its pages.
+    dokumen: Option<Arc<PagedDocument>>,
+    /// Goes up with each build, so the browser asks for fresh pages.
+    versi: u64,
+}
+
+/// Starts the server and serves until interrupted.
+pub fn run(args: &ServeArgs) -> Result<(), Error> {
+    let (dir, batch) = match Sasaran::pilih(args.dir.as_deref()) {
+        Sasaran::Laporan(dir) => (dir, false),
+        Sasaran::Batch(dir) => (dir, true),
+        Sasaran::Contoh => {
+            return Err(Error::Usage {
+                message: format!(
+                    "tidak ada laporan untuk disunting: folder ini tidak berisi {} atau {}",
+                    renaksi::content::LAPORAN,
+                    renaksi::content::KABUPATEN
+                ),
+                hint: "sebut folder laporannya (`renaksi serve FOLDER`), atau buat dulu \
+                       dengan `renaksi init FOLDER`"
+                    .into(),
+            })
+        }
+    };
+    let ruang = Ruang::open(&dir, batch)?;
+    let ip = args.alamat.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Error::io("tidak dapat memulai server", &dir, e))?;
+    runtime.block_on(serve(args, dir, ruang, ip))
+}
+
+async fn serve(args: &ServeArgs, dir: PathBuf, ruang: Ruang, ip: IpAddr) -> Result<(), Error> {
+    let listener = tokio::net::TcpListener::bind(SocketAddr::new(ip, args.port))
+        .await
+        .map_err(|e| {
+            Error::io(
+                "tidak dapat membuka port",
+                PathBuf::from(format!("{ip}:{}", args.port)),
+                e,
+            )
+        })?;
+    let port = listener
+        .local_addr()
+        .map_err(|e| Error::io("tidak dapat membuka port", &dir, e))?
+        .port();
+    let mut hosts = vec![
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+    ];
+    let shown = match ip {
+        IpAddr::V6(v6) => format!("[{v6}]:{port}"),
+        IpAddr::V4(v4) => format!("{v4}:{port}"),
+    };
+    if !ip.is_loopback() {
+        hosts.push(shown.clone());
+        eprintln!(
+            "peringatan: editor terbuka bagi komputer lain di jaringan ({shown}); siapa pun yang \
+             memegang alamat bertoken di bawah dapat mengubah laporan. Gunakan hanya di jaringan \
+             kantor yang tepercaya."
+        );
+    }
+    let token = token()?;
+    let server = Arc::new(Server {
+        token,
+        hosts,
+        keadaan: Mutex::new(Keadaan {
+            ruang,
+            dokumen: None,
+            versi: 0,
+        }),
+    });
+    let url = match ip {
+        ip if ip.is_loopback() || ip.is_unspecified() => {
+            format!("http://127.0.0.1:{port}/?t={}", server.token)
+        }
+        _ => format!("http://{shown}/?t={}", server.token),
+    };
+    println!("editor laporan {}: {url}", super::folder::shown(&dir));
+    eprintln!("buka alamat itu di peramban; hentikan dengan Ctrl+C");
+    if args.buka {
+        buka(&url);
+    }
+    let app = Router::new()
+        .route("/", get(halaman))
+        .route("/api/ruang", get(ruang_json))
+        .route("/api/ubah", post(ubah))
+        .route("/api/periksa", post(periksa))
+        .route("/api/halaman", get(svg))
+        .route("/api/perubahan", get(perubahan))
+        .route("/api/simpan", post(simpan))
+        .route("/api/status", get(status))
+        .route("/api/muat-ulang", post(muat_ulang))
+        .layer(middleware::from_fn_with_state(server.clone(), jaga))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .with_state(server);
+    axum::serve(listener, app)
+        .await
+        .map_err(|e| Error::io("server berhenti", &dir, e))
+}
+
+/// 128 random bits from the operating system, as hex.
+fn token() -> Result<String, Error> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|e| {
+        Error::io(
+            "tidak dapat membuat token acak",
+            PathBuf::from("getrandom"),
+            std::io::Error::other(e.to_string()),
+        )
+    })?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Opens `url` in the system's browser; a failure is only reported.
+fn buka(url: &str) {
+    let mut command = if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    if command.arg(url).spawn().is_err() {
+        eprintln!("peramban tidak dapat dibuka otomatis; buka alamat di atas secara manual");
+    }
+}
+
+/// Refuses what is not from this server's own page: a foreign Host (a
+/// DNS-rebinding name), a foreign Origin or a cross-site fetch, and any
+/// request without the token.
+async fn jaga(State(server): State<Arc<Server>>, request: Request, next: Next) -> Response {
+    let headers = request.headers();
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    if !server.hosts.iter().any(|h| h.eq_ignore_ascii_case(host)) {
+        return tolak(format!(
+            "alamat `{host}` bukan alamat editor ini; buka alamat yang dicetak `renaksi serve`"
+        ));
+    }
+    if let Some(origin) = headers.get(header::ORIGIN) {
+        let origin = origin.to_str().unwrap_or("");
+        let own = server
+            .hosts
+            .iter()
+            .any(|h| origin.eq_ignore_ascii_case(&format!("http://{h}")));
+        if !own {
+            return tolak(format!(
+                "permintaan dari situs lain (`{origin}`) ditolak; editor hanya menerima permintaan dari halamannya sendiri"
+            ));
+        }
+    }
+    if headers
+        .get("sec-fetch-site")
+        .is_some_and(|s| s.as_bytes() == b"cross-site")
+    {
+        return tolak("permintaan dari situs lain ditolak".into());
+    }
+    let given = headers
+        .get(TOKEN_HEADER)
+        .and_then(|t| t.to_str().ok())
+        .map(str::to_owned)
+        .or_else(|| query_token(request.uri().query().unwrap_or("")));
+    if !given.is_some_and(|t| same(t.as_bytes(), server.token.as_bytes())) {
+        return tolak(
+            "token tidak ada atau salah; buka alamat lengkap (dengan ?t=…) yang dicetak `renaksi serve`"
+                .into(),
+        );
+    }
+    let mut response = next.run(request).await;
+    let h = response.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}
+
+fn query_token(query: &str) -> Option<String> {
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("t="))
+        .map(str::to_owned)
+}
+
+/// Compares without stopping at the first difference.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn tolak(message: String) -> Response {
+    (
+        StatusCode::FORBIDDEN,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        format!("ditolak: {message}\n"),
+    )
+        .into_response()
+}
+
+impl Server {
+    /// The state, even after a build panicked while holding it.
+    fn lock(&self) -> MutexGuard<'_, Keadaan> {
+        self.keadaan.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Runs `work` off the async threads; a panic in it becomes an error
+/// response and the server goes on.
+async fn blocking<F>(server: Arc<Server>, work: F) -> Response
+where
+    F: FnOnce(&Server) -> Response + Send + 'static,
+{
+    match tokio::task::spawn_blocking(move || work(&server)).await {
+        Ok(response) => response,
+        Err(_) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            Json(
+                json!({"galat": "galat internal saat menyusun laporan; editor tetap berjalan, \
+                       laporkan langkah yang memicunya"}),
+            ),
+        )
+            .into_response(),
+    }
+}
+
+fn salah(err: &Error) -> Response {
+    (
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Json(json!({"galat": err.to_string()})),
+    )
+        .into_response()
+}
+
+/// The editor page, with its style and script inlined.
+async fn halaman() -> Response {
+    let page = HTML
+        .replace("/*CSS*/", CSS)
+        .replace("/*JS*/", JS)
+        .replace("{{VERSI}}", env!("CARGO_PKG_VERSION"));
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; \
+                 img-src blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; \
+                 frame-ancestors 'none'",
+            ),
+        ],
+        page,
+    )
+        .into_response()
+}
+
+async fn ruang_json(State(server): State<Arc<Server>>) -> Response {
+    Json(server.lock().ruang.to_json()).into_response()
+}
+
+#[derive(Deserialize)]
+struct Ubah {
+    berkas: String,
+    nilai: Value,
+    #[serde(default)]
+    kecamatan: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Kec {
+    #[serde(default)]
+    kecamatan: Option<String>,
+}
+
+async fn ubah(State(server): State<Arc<Server>>, Json(body): Json<Ubah>) -> Response {
+    blocking(server, move |s| {
+        let mut k = s.lock();
+        if let Err(err) = k.ruang.ubah(&body.berkas, body.nilai) {
+            return salah(&err);
+        }
+        build(&mut k, body.kecamatan.as_deref())
+    })
+    .await
+}
+
+async fn periksa(State(server): State<Arc<Server>>, Json(body): Json<Kec>) -> Response {
+    blocking(server, move |s| {
+        build(&mut s.lock(), body.kecamatan.as_deref())
+    })
+    .await
+}
+
+/// Checks and typesets the report of `kec`; the answer names the new
+/// version of the pages.
+fn build(k: &mut Keadaan, kec: Option<&str>) -> Response {
+    let kec = match k.ruang.kecamatan(kec) {
+        Ok(kec) => kec,
+        Err(err) => return salah(&err),
+    };
+    let hasil: Hasil = k.ruang.periksa(kec);
+    k.versi += 1;
+    let halaman = hasil.dokumen.as_ref().map(|d| d.pages().len());
+    // A report that does not load keeps the last pages on screen.
+    if hasil.dokumen.is_some() {
+        k.dokumen = hasil.dokumen;
+    }
+    Json(json!({
+        "versi": k.versi,
+        "temuan": hasil.temuan,
+        "halaman": halaman,
+        "teks_halaman": hasil.teks_halaman,
+        "rincian": hasil.rincian.map(renaksi::lembar::kata),
+        "kotor": k.ruang.kotor(),
+        "ms": hasil.ms,
+    }))
+    .into_response()
+}
+
+#[derive(Deserialize)]
+struct Halaman {
+    n: usize,
+}
+
+/// One page of the last typeset document as SVG.
+async fn svg(State(server): State<Arc<Server>>, Query(q): Query<Halaman>) -> Response {
+    let dokumen = server.lock().dokumen.clone();
+    blocking(server, move |_| {
+        let page = dokumen
+            .as_ref()
+            .and_then(|d| d.pages().get(q.n.saturating_sub(1)));
+        match page {
+            Some(page) => (
+                [(header::CONTENT_TYPE, "image/svg+xml")],
+                typst_svg::svg(page, &typst_svg::SvgOptions::default()),
+            )
+                .into_response(),
+            None => (StatusCode::NOT_FOUND, "halaman tidak ada").into_response(),
+        }
+    })
+    .await
+}
+
+async fn perubahan(State(server): State<Arc<Server>>, Query(q): Query<Kec>) -> Response {
+    blocking(server, move |s| {
+        let k = s.lock();
+        match k.ruang.kecamatan(q.kecamatan.as_deref()) {
+            Ok(kec) => Json(k.ruang.perubahan(kec)).into_response(),
+            Err(err) => salah(&err),
+        }
+    })
+    .await
+}
+
+async fn simpan(State(server): State<Arc<Server>>) -> Response {
+    blocking(server, |s| {
+        let mut k = s.lock();
+        match k.ruang.simpan() {
+            Ok(ditulis) => Json(json!({"ditulis": ditulis})).into_response(),
+            Err(Simpan::Bentrok(files)) => (
+                StatusCode::CONFLICT,
+                Json(json!({
+                    "galat": format!(
+                        "tidak disimpan: {} diubah di luar editor sejak dibuka; muat ulang untuk melihat versi di disk",
+                        files.join(", ")
+                    ),
+                    "bentrok": files,
+                })),
+            )
+                .into_response(),
+            Err(Simpan::BelumUtuh(files)) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Json(json!({
+                    "galat": format!(
+                        "tidak disimpan: {} belum lengkap (lihat galat di Temuan, misalnya angka wajib yang kosong)",
+                        files.join(", ")
+                    ),
+                })),
+            )
+                .into_response(),
+            Err(Simpan::Gagal(err)) => salah(&err),
+        }
+    })
+    .await
+}
+
+async fn status(State(server): State<Arc<Server>>) -> Response {
+    blocking(server, |s| {
+        let k = s.lock();
+        Json(json!({"di_luar": k.ruang.di_luar(), "kotor": k.ruang.kotor()})).into_response()
+    })
+    .await
+}
+
+/// Reads the folder again from disk; unsaved edits are dropped (the page
+/// asks first).
+async fn muat_ulang(State(server): State<Arc<Server>>) -> Response {
+    blocking(server, |s| {
+        let mut k = s.lock();
+        let (root, batch) = k.ruang.folder();
+        match Ruang::open(&root, batch) {
+            Ok(ruang) => {
+                k.ruang = ruang;
+                Json(k.ruang.to_json()).into_response()
+            }
+            Err(err) => salah(&err),
+        }
+    })
+    .await
+}

@@ -1,0 +1,504 @@
+//! The folder an editor works on: its YAML files as loaded from disk, the
+//! edits not yet saved, and what is computed from them for one report
+//! (findings, typeset pages, changes). Only the files listed when the
+//! folder was opened are ever read again or written: a path sent by the
+//! browser names one of them or nothing.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use serde_json::{json, Value};
+use typst_layout::PagedDocument;
+
+use renaksi::check::{Diagnostic, Severity};
+use renaksi::content::{
+    self, rapi, Berkas as File, Lampiran, Narasi, Report, Rincian, Source, KABUPATEN, LAMPIRAN,
+    LAPORAN, NARASI,
+};
+use renaksi::{Error, Problem};
+
+/// Compilations a memoized result survives without being used, as in watch.
+const CACHE_AGE: usize = 10;
+
+/// What a file holds, which decides how it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Jenis {
+    /// laporan.yaml or kabupaten.yaml: a mapping of the report's identity.
+    Identitas,
+    /// narasi.yaml.
+    Narasi,
+    /// One table of lampiran/.
+    Lampiran,
+}
+
+impl Jenis {
+    fn kata(self) -> &'static str {
+        match self {
+            Jenis::Identitas => "identitas",
+            Jenis::Narasi => "narasi",
+            Jenis::Lampiran => "lampiran",
+        }
+    }
+}
+
+/// One editable file.
+struct Berkas {
+    jenis: Jenis,
+    /// Its bytes as read from disk (or last saved).
+    disk: Vec<u8>,
+    /// Its value as read from disk.
+    awal: Value,
+    /// Its value now.
+    nilai: Value,
+    /// Its text now: `disk` while unchanged, else the canonical writing of
+    /// `nilai` with the comments of `disk`.
+    teks: String,
+    /// `teks` is the canonical writing of a well-formed `nilai`; false while
+    /// the value does not fit the file's shape (a required number left
+    /// empty), when `teks` is only good enough to be checked.
+    utuh: bool,
+}
+
+impl Berkas {
+    fn kotor(&self) -> bool {
+        self.teks.as_bytes() != self.disk
+    }
+}
+
+/// The folder being edited.
+pub struct Ruang {
+    /// The folder, as given on the command line.
+    root: PathBuf,
+    /// A batch folder (kabupaten.yaml and one folder per kecamatan).
+    batch: bool,
+    /// The kecamatan folders of a batch, sorted; empty for a report.
+    kecamatan: Vec<String>,
+    /// Every editable file by its `/`-separated path inside `root`.
+    berkas: BTreeMap<String, Berkas>,
+}
+
+/// What was computed for one report after an edit.
+pub struct Hasil {
+    /// Findings and problems, as JSON for the browser.
+    pub temuan: Vec<Value>,
+    /// The typeset document; `None` when the report could not be loaded.
+    pub dokumen: Option<Arc<PagedDocument>>,
+    /// The text of each page, to find the page a field is printed on.
+    pub teks_halaman: Vec<String>,
+    /// Monthly or quarterly targets, as the report resolved them.
+    pub rincian: Option<Rincian>,
+    /// Milliseconds from the edit to the typeset pages.
+    pub ms: u128,
+}
+
+impl Ruang {
+    /// Reads every editable file of `root`, a report or a batch folder.
+    pub fn open(root: &Path, batch: bool) -> Result<Self, Error> {
+        let mut names = Vec::new();
+        let mut kecamatan = Vec::new();
+        if batch {
+            names.push(KABUPATEN.to_owned());
+            names.push(NARASI.to_owned());
+            for dir in renaksi::batch::discover(root)? {
+                let Some(name) = dir.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+                    continue;
+                };
+                for file in report_files(&root.join(&name))? {
+                    names.push(format!("{name}/{file}"));
+                }
+                kecamatan.push(name);
+            }
+            kecamatan.sort();
+        } else {
+            names.extend(report_files(root)?);
+        }
+        let mut berkas = BTreeMap::new();
+        let mut problems = Vec::new();
+        for rel in names {
+            let path = root.join(&rel);
+            let disk = match std::fs::read(&path) {
+                Ok(bytes) => bytes,
+                // The shared narasi.yaml of a batch is optional.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(Error::io("tidak dapat membaca", path, e)),
+            };
+            match value_of(&rel, &disk) {
+                Ok(nilai) => {
+                    let teks = String::from_utf8_lossy(&disk).into_owned();
+                    berkas.insert(
+                        rel.clone(),
+                        Berkas {
+                            jenis: jenis_of(&rel),
+                            disk,
+                            awal: nilai.clone(),
+                            nilai,
+                            teks,
+                            utuh: true,
+                        },
+                    );
+                }
+                Err(problem) => problems.push(*problem),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems.into());
+        }
+        Ok(Ruang {
+            root: root.to_path_buf(),
+            batch,
+            kecamatan,
+            berkas,
+        })
+    }
+
+    /// The folder and whether it is a batch, to open it again.
+    pub fn folder(&self) -> (PathBuf, bool) {
+        (self.root.clone(), self.batch)
+    }
+
+    /// Everything the browser needs to show the folder.
+    pub fn to_json(&self) -> Value {
+        let berkas: serde_json::Map<String, Value> = self
+            .berkas
+            .iter()
+            .map(|(rel, b)| {
+                (
+                    rel.clone(),
+                    json!({"jenis": b.jenis.kata(), "nilai": b.nilai, "kotor": b.kotor()}),
+                )
+            })
+            .collect();
+        json!({
+            "jenis": if self.batch { "batch" } else { "laporan" },
+            "nama": super::super::folder::shown(&self.root),
+            "kecamatan": self.kecamatan,
+            "berkas": berkas,
+            "variabel": renaksi::render::variabel::NAMA,
+        })
+    }
+
+    /// Files with unsaved changes.
+    pub fn kotor(&self) -> Vec<String> {
+        self.berkas
+            .iter()
+            .filter(|(_, b)| b.kotor())
+            .map(|(rel, _)| rel.clone())
+            .collect()
+    }
+
+    /// Files changed on disk since they were read: by a text editor, by
+    /// `git pull`.
+    pub fn di_luar(&self) -> Vec<String> {
+        self.berkas
+            .iter()
+            .filter(|(rel, b)| std::fs::read(self.root.join(rel)).ok().as_deref() != Some(&b.disk))
+            .map(|(rel, _)| rel.clone())
+            .collect()
+    }
+
+    /// Puts `nilai` in place of the file `rel`'s value.
+    pub fn ubah(&mut self, rel: &str, nilai: Value) -> Result<(), Error> {
+        let b = self.berkas.get_mut(rel).ok_or_else(|| unknown(rel))?;
+        let original = String::from_utf8_lossy(&b.disk).into_owned();
+        if nilai == b.awal {
+            b.teks = original;
+            b.utuh = true;
+        } else {
+            let (teks, utuh) = write(b.jenis, &original, &nilai);
+            b.teks = teks;
+            b.utuh = utuh;
+        }
+        b.nilai = nilai;
+        Ok(())
+    }
+
+    /// The kecamatan a request names: one of the batch's, or none.
+    pub fn kecamatan<'a>(&self, asked: Option<&'a str>) -> Result<Option<&'a str>, Error> {
+        match asked.filter(|k| !k.is_empty()) {
+            None if self.batch => self
+                .kecamatan
+                .first()
+                .map(|_| None)
+                .ok_or_else(|| usage("folder batch ini belum berisi folder kecamatan")),
+            None => Ok(None),
+            Some(k) if self.kecamatan.iter().any(|n| n == k) => Ok(Some(k)),
+            Some(k) => Err(usage(&format!("kecamatan `{k}` tidak ada di folder ini"))),
+        }
+    }
+
+    /// The report of `kec` (the report itself outside a batch) with each
+    /// file's text as `text` gives it.
+    fn source(
+        &self,
+        kec: Option<&str>,
+        text: impl Fn(&Berkas) -> Vec<u8>,
+    ) -> Result<Source, Error> {
+        let kec = match kec {
+            Some(k) => Some(k),
+            None if self.batch => self.kecamatan.first().map(String::as_str),
+            None => None,
+        };
+        let (dir, prefix, label, batch_label) = match kec {
+            Some(k) => (self.root.join(k), format!("{k}/"), k.to_owned(), "."),
+            None => (self.root.clone(), String::new(), ".".to_owned(), ".."),
+        };
+        let mut own: Vec<File> = Vec::new();
+        let mut shared: Vec<File> = Vec::new();
+        for (rel, b) in &self.berkas {
+            match rel.strip_prefix(&prefix) {
+                Some(inner) if !self.batch || kec.is_some() => {
+                    own.push((inner.to_owned(), text(b)))
+                }
+                _ if self.batch && !rel.contains('/') => shared.push((rel.clone(), text(b))),
+                _ => {}
+            }
+        }
+        Ok(Source::from_dir(&dir)?.overlaid(&label, own, batch_label, shared))
+    }
+
+    /// Loads, checks and typesets the report of `kec` as edited.
+    pub fn periksa(&self, kec: Option<&str>) -> Hasil {
+        let started = Instant::now();
+        let mut temuan = Vec::new();
+        let mut dokumen = None;
+        let mut teks_halaman = Vec::new();
+        let mut rincian = None;
+        let loaded = self
+            .source(kec, |b| b.teks.clone().into_bytes())
+            .and_then(Report::load);
+        match loaded {
+            Ok(report) => {
+                rincian = Some(report.identitas.rincian_target);
+                let findings = renaksi::check::lint(&report);
+                temuan.extend(findings.iter().map(|d| self.finding(d)));
+                let typeset = renaksi::render::render(&report)
+                    .and_then(|typst| renaksi::compile::compile(&report, &typst));
+                match typeset {
+                    Ok((document, warnings)) => {
+                        for d in renaksi::check::typst_warnings(&report, &warnings) {
+                            temuan.push(self.finding(&d));
+                        }
+                        teks_halaman = renaksi::compile::page_texts(&document);
+                        dokumen = Some(Arc::new(document));
+                    }
+                    Err(err) => temuan.extend(self.error(&err)),
+                }
+                renaksi::compile::evict(CACHE_AGE);
+            }
+            Err(err) => temuan.extend(self.error(&err)),
+        }
+        Hasil {
+            temuan,
+            dokumen,
+            teks_halaman,
+            rincian,
+            ms: started.elapsed().as_millis(),
+        }
+    }
+
+    /// An error as findings: each problem in a file is one galat.
+    fn error(&self, err: &Error) -> Vec<Value> {
+        match err {
+            Error::Input(problems) => problems
+                .iter()
+                .map(|p| {
+                    self.finding(&Diagnostic {
+                        severity: Severity::Galat,
+                        problem: p.clone(),
+                    })
+                })
+                .collect(),
+            Error::Findings(found) => found.iter().map(|d| self.finding(d)).collect(),
+            other => vec![json!({"tingkat": "galat", "pesan": other.to_string()})],
+        }
+    }
+
+    /// A finding as JSON, with the YAML path of its line when it was
+    /// placed by line only, so the browser can show it at its field.
+    fn finding(&self, d: &Diagnostic) -> Value {
+        let mut value = d.to_json();
+        let p = &d.problem;
+        if p.path.is_none() {
+            let path = p
+                .line
+                .zip(self.berkas.get(&p.file))
+                .and_then(|(line, b)| content::path_at(&b.teks, line));
+            value["jalur"] = json!(path);
+        }
+        value
+    }
+
+    /// What changed, in the report's terms: the unsaved edits, and the
+    /// files now against the last commit when the folder is in git.
+    pub fn perubahan(&self, kec: Option<&str>) -> Value {
+        let now = self
+            .source(kec, |b| b.teks.clone().into_bytes())
+            .and_then(Report::load);
+        let now = match now {
+            Ok(report) => report,
+            Err(_) => {
+                return json!({
+                    "catatan": "perubahan belum dapat dihitung: laporan memuat galat (lihat Temuan)",
+                    "belum_disimpan": [],
+                    "git": null,
+                })
+            }
+        };
+        let disk = self.source(kec, |b| b.disk.clone()).and_then(Report::load);
+        let belum: Vec<String> = match disk {
+            Ok(disk) => lines(renaksi::diff::reports(&disk, &now)),
+            Err(_) => vec!["berkas di disk memuat galat; simpan untuk menggantinya".into()],
+        };
+        let dir = match kec.or(self.kecamatan.first().map(String::as_str)) {
+            Some(k) => self.root.join(k),
+            None => self.root.clone(),
+        };
+        let git = match renaksi::git::source(&dir, "HEAD").and_then(Report::load) {
+            Ok(head) => json!(lines(renaksi::diff::reports(&head, &now))),
+            Err(_) => Value::Null,
+        };
+        json!({"belum_disimpan": belum, "git": git})
+    }
+
+    /// Writes every changed file, each atomically; none when one of them
+    /// changed on disk since it was read, or cannot be written as it is.
+    pub fn simpan(&mut self) -> Result<Vec<String>, Simpan> {
+        let kotor = self.kotor();
+        let belum: Vec<String> = kotor
+            .iter()
+            .filter(|rel| !self.berkas[*rel].utuh)
+            .cloned()
+            .collect();
+        if !belum.is_empty() {
+            return Err(Simpan::BelumUtuh(belum));
+        }
+        let luar = self.di_luar();
+        let bentrok: Vec<String> = kotor.iter().filter(|r| luar.contains(r)).cloned().collect();
+        if !bentrok.is_empty() {
+            return Err(Simpan::Bentrok(bentrok));
+        }
+        for rel in &kotor {
+            let b = self.berkas.get_mut(rel).expect("listed above");
+            renaksi::fs::write_atomic(&self.root.join(rel), b.teks.as_bytes())
+                .map_err(Simpan::Gagal)?;
+            b.disk = b.teks.clone().into_bytes();
+            b.awal = b.nilai.clone();
+        }
+        Ok(kotor)
+    }
+}
+
+/// Why nothing was saved.
+pub enum Simpan {
+    /// These files changed on disk since they were read.
+    Bentrok(Vec<String>),
+    /// These files do not have the shape of their kind yet.
+    BelumUtuh(Vec<String>),
+    /// Writing failed.
+    Gagal(Error),
+}
+
+/// The editable files of a report folder, by their paths inside it.
+fn report_files(dir: &Path) -> Result<Vec<String>, Error> {
+    let mut names = vec![LAPORAN.to_owned()];
+    if dir.join(NARASI).is_file() {
+        names.push(NARASI.to_owned());
+    }
+    let source = Source::from_dir(dir)?;
+    names.extend(source.list_yaml(LAMPIRAN)?);
+    Ok(names)
+}
+
+fn jenis_of(rel: &str) -> Jenis {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    if rel.contains(&format!("{LAMPIRAN}/")) {
+        Jenis::Lampiran
+    } else if name == NARASI {
+        Jenis::Narasi
+    } else {
+        Jenis::Identitas
+    }
+}
+
+/// A file's YAML as JSON for the browser, or where it cannot be read.
+fn value_of(rel: &str, bytes: &[u8]) -> Result<Value, Box<Problem>> {
+    if bytes.len() > content::MAX_FILE_BYTES {
+        let p = Problem::new(rel, "berkas terlalu besar untuk dibuka di editor")
+            .hint("berkas laporan paling besar 4 MiB");
+        return Err(Box::new(p));
+    }
+    let yaml: serde_yaml::Value = serde_yaml::from_slice(bytes).map_err(|e| {
+        let mut p = Problem::new(rel, format!("YAML tidak terbaca: {e}"))
+            .hint("perbaiki dulu berkas ini (`renaksi check` menunjukkan barisnya), lalu buka lagi editornya");
+        if let Some(at) = e.location() {
+            p.line = Some(at.line());
+            p.column = Some(at.column());
+        }
+        Box::new(p)
+    })?;
+    serde_json::to_value(&yaml).map_err(|e| {
+        let p = Problem::new(
+            rel,
+            format!("isi berkas tidak dapat disunting di editor: {e}"),
+        )
+        .hint("kunci YAML harus berupa teks; tulis tanpa tag atau jangkar");
+        Box::new(p)
+    })
+}
+
+/// The text of a file of kind `jenis` holding `nilai`, with the comments
+/// of `original`; false when `nilai` does not have the file's shape (its
+/// problems are then found by loading the text).
+fn write(jenis: Jenis, original: &str, nilai: &Value) -> (String, bool) {
+    let yaml = match serde_yaml::to_value(nilai) {
+        Ok(yaml) => yaml,
+        Err(_) => return (original.to_owned(), false),
+    };
+    let written = match jenis {
+        Jenis::Identitas => match &yaml {
+            serde_yaml::Value::Mapping(map) => Some(rapi::identitas_baru(original, map).text),
+            _ => None,
+        },
+        Jenis::Narasi => serde_yaml::from_value::<Narasi>(yaml.clone())
+            .ok()
+            .map(|n| rapi::narasi(original, &n).text),
+        Jenis::Lampiran => serde_yaml::from_value::<Lampiran>(yaml.clone())
+            .ok()
+            .map(|t| rapi::lampiran(original, &t).text),
+    };
+    match written {
+        Some(text) => (text, true),
+        // Plain YAML of the value: loading it names what is missing.
+        None => {
+            let header: String = original
+                .lines()
+                .take_while(|l| l.starts_with('#'))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            let body = serde_yaml::to_string(&yaml).unwrap_or_default();
+            (header + &body, false)
+        }
+    }
+}
+
+fn lines(changes: Result<Vec<renaksi::diff::Perubahan>, Error>) -> Vec<String> {
+    match changes {
+        Ok(changes) => changes.iter().map(|c| c.to_string()).collect(),
+        Err(err) => vec![err.to_string()],
+    }
+}
+
+fn unknown(rel: &str) -> Error {
+    usage(&format!(
+        "berkas `{rel}` bukan berkas laporan yang dibuka editor ini"
+    ))
+}
+
+fn usage(message: &str) -> Error {
+    Error::Usage {
+        message: message.to_owned(),
+        hint: "muat ulang halaman editor".into(),
+    }
+}

@@ -1,0 +1,180 @@
+// `renaksi serve` in a real browser: Debian's Chromium, headless, driven by
+// playwright-core. Run by .ci/run after `cargo test`:
+//
+//   node tests/browser/editor.mjs target/debug/renaksi [SCREENSHOT_DIR]
+//
+// It copies the example report into a fresh git repository, opens the
+// editor, changes the June target of one indicator (its finding appears,
+// then goes when the target is put right), watches the preview change,
+// saves, and checks the one-line `git diff` and the figure in the PDF that
+// `renaksi build` makes of the saved files. Then it adds an indicator and
+// removes a program, and checks that a foreign page is refused.
+
+import { spawn, spawnSync, execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+const binary = resolve(process.argv[2] || join(root, "target/debug/renaksi"));
+const shots = process.argv[3] ? resolve(process.argv[3]) : null;
+const FILE = "lampiran/2-kegiatan.yaml";
+
+const tmp = mkdtempSync(join(tmpdir(), "renaksi-serve-"));
+const dir = join(tmp, "kubutambahan-2022");
+cpSync(join(root, "content/kubutambahan-2022"), dir, { recursive: true });
+const git = (...args) => execFileSync("git", args, { cwd: dir, encoding: "utf8" });
+git("init", "-q");
+git("-c", "user.name=uji", "-c", "user.email=uji@example.invalid", "add", ".");
+git("-c", "user.name=uji", "-c", "user.email=uji@example.invalid", "commit", "-qm", "contoh");
+
+const server = spawn(binary, ["serve", dir], { stdio: ["ignore", "pipe", "pipe"] });
+let stderr = "";
+server.stderr.on("data", (d) => { stderr += d; });
+const started = Date.now();
+const url = await new Promise((ok, fail) => {
+  let out = "";
+  server.stdout.on("data", (d) => {
+    out += d;
+    const m = out.match(/http:\/\/127\.0\.0\.1:\d+\/\?t=[0-9a-f]+/);
+    if (m) ok(m[0]);
+  });
+  server.on("exit", (code) => fail(new Error(`renaksi serve ended (${code}): ${stderr}`)));
+});
+const origin = new URL(url).origin;
+const token = new URL(url).searchParams.get("t");
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const checks = [];
+const step = (name) => { checks.push(name); console.log("ok -", name); };
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  page.on("pageerror", (e) => { throw e; });
+  await page.goto(url);
+  await page.waitForSelector('#pratinjau[data-versi]');
+  step(`editor's first page with its preview in ${Date.now() - started} ms after start`);
+  if (shots) await page.screenshot({ path: join(shots, "serve.png") });
+
+  // A finding appears while typing: June 5 makes the months of "Jumlah
+  // SDM yang ditingkatkan kapasitasnya" 15, not the annual 10; emptied
+  // again, it goes and the file is as it was.
+  await page.click(`#tab [data-tab="${FILE}"]`);
+  const field = (path) => `[data-b="${FILE}"][data-j="${path}"]`;
+  const sdm = "pejabat[0].sasaran[1].indikator[0]";
+  const row = (path) => `.bagian-tab[data-tab="${FILE}"] tr[data-untuk="${path}"]`;
+  assert.equal(await page.inputValue(field(`${sdm}.bulan.januari`)), "10");
+  assert.equal(await page.locator(`${row(sdm)} .pesan`).count(), 0);
+  assert.equal(await page.inputValue(field(`${sdm}.bulan.juni`)), "");
+  await page.fill(field(`${sdm}.bulan.juni`), "5");
+  await page.waitForSelector(`${row(sdm)} .pesan`);
+  const message = (await page.textContent(`${row(sdm)} .pesan`)).trim();
+  assert.match(message, /^rencana per bulan berjumlah 15, tidak sama dengan target tahunan 10/);
+  assert.equal(await page.textContent(`[data-jumlah="${FILE}|${sdm}"]`), "15");
+  step(`finding appears at the indicator while typing: ${message.split(" — ")[0]}`);
+  if (shots) await page.screenshot({ path: join(shots, "serve-temuan.png") });
+  await page.fill(field(`${sdm}.bulan.juni`), "");
+  await page.waitForFunction((s) => !document.querySelector(s), `${row(sdm)} .pesan`);
+  await idle(page);
+  assert.equal(git("status", "--porcelain"), "");
+  step("finding gone when the June target is emptied again");
+
+  // "Nilai AKIP yang baik": its months make 75, not 90, and the finding
+  // says so; June 25 → 40 puts it right. The preview shows that page.
+  const akip = "pejabat[0].sasaran[0].indikator[0]";
+  await page.focus(field(`${akip}.bulan.juni`));
+  await idle(page);
+  await page.waitForFunction(() => window.__renaksi.mulai === 0);
+  assert.match(await page.textContent(`${row(akip)} .pesan`), /berjumlah 75, tidak sama dengan target tahunan 90/);
+  const before = await page.locator("#pratinjau").screenshot();
+  const v0 = Number(await page.getAttribute("#pratinjau", "data-versi"));
+  await page.fill(field(`${akip}.bulan.juni`), "40");
+  await page.waitForFunction((s) => !document.querySelector(s), `${row(akip)} .pesan`);
+  await page.waitForFunction((v) => Number(document.querySelector("#pratinjau").dataset.versi) > v && window.__renaksi.mulai === 0, v0);
+  const after = await page.locator("#pratinjau").screenshot();
+  assert.notDeepEqual(after, before);
+  const shown = Number(await page.getAttribute("#pratinjau", "data-halaman"));
+  const pageText = await page.evaluate((n) => window.__renaksi.teksHalaman[n - 1], shown);
+  assert.match(pageText, /Nilai AKIP yang baik/);
+  const ukur = await page.evaluate(() => window.__renaksi.ukur);
+  step(`finding gone and preview of page ${shown} changed, ${ukur[ukur.length - 1]} ms from the edit`);
+
+  // The unsaved change in report terms, then save: one line in git diff.
+  await page.click('#tab [data-tab="perubahan"]');
+  await page.waitForSelector("#daftar-perubahan pre");
+  assert.match(await page.textContent("#daftar-perubahan"), /25 → 40/);
+  if (shots) await page.screenshot({ path: join(shots, "serve-perubahan.png") });
+  await page.click("#simpan");
+  await page.waitForFunction(() => document.querySelector("#keadaan").textContent.startsWith("tersimpan"));
+  assert.equal(git("diff", "--numstat").trim(), `1\t1\t${FILE}`);
+  const diff = git("diff", "-U0", FILE);
+  assert.match(diff, /^-\s+juni: 25$/m);
+  assert.match(diff, /^\+\s+juni: 40$/m);
+  step("saved: git diff is the one June line");
+
+  // The PDF that `renaksi build` makes of the saved files prints it.
+  const pdf = join(tmp, "out.pdf");
+  execFileSync(binary, ["build", dir, "-o", pdf], { stdio: "pipe" });
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  const lines = text.split("\n");
+  const at = lines.findIndex((l) => l.includes("Nilai AKIP yang baik"));
+  assert.ok(at >= 0, "row in PDF");
+  const juni = lines.slice(at, at + 14).find((l) => /\bJuni\b/.test(l));
+  assert.match(juni || "", /\bJuni\s+40\b/, lines.slice(at, at + 14).join("\n"));
+  step("rebuilt PDF prints the new June target");
+  git("-c", "user.name=uji", "-c", "user.email=uji@example.invalid", "commit", "-qam", "juni");
+
+  // Add an indicator, remove a program.
+  await page.click(`#tab [data-tab="${FILE}"]`);
+  const tab = `.bagian-tab[data-tab="${FILE}"]`;
+  const sasaran = `${tab} .sasaran[data-j="pejabat[0].sasaran[1]"]`;
+  await page.click(`${sasaran} > button.tambah:has-text("indikator")`);
+  const added = `[data-b="${FILE}"][data-j="pejabat[0].sasaran[1].indikator[1].uraian"]`;
+  await page.fill(added, "Jumlah pegawai yang mengikuti bimbingan teknis");
+  const program0 = `${tab} .program[data-j="pejabat[0].sasaran[0].program_kegiatan[1]"]`;
+  await page.click(`${program0} button[aria-label="Hapus"]`);
+  await idle(page);
+  await page.waitForFunction(() => window.__renaksi.kotor.length === 1);
+  await page.click("#simpan");
+  await page.waitForFunction(() => document.querySelector("#keadaan").textContent.startsWith("tersimpan"));
+  // `renaksi diff` ends 1 when it found changes.
+  const reported = spawnSync(binary, ["diff", "--git", "HEAD", dir], { encoding: "utf8" });
+  assert.equal(reported.status, 1, reported.stderr);
+  assert.match(reported.stdout, /\+ .*Jumlah pegawai yang mengikuti bimbingan teknis/);
+  assert.match(reported.stdout, /- .*Pemeliharaan Barang Milik Daerah/);
+  step("indicator added and program removed, as renaksi diff reports them");
+} catch (e) {
+  console.error(stderr);
+  const [open] = browser.contexts().flatMap((c) => c.pages());
+  if (open) await open.screenshot({ path: join(shots || tmpdir(), "serve-gagal.png") });
+  throw e;
+} finally {
+  await browser.close();
+}
+
+// A foreign page: the right token from another origin, and a request
+// without the token, are refused.
+const foreign = await fetch(`${origin}/api/simpan`, { method: "POST", headers: { "X-Renaksi-Token": token, Origin: "http://evil.example" }, body: "{}" });
+assert.equal(foreign.status, 403);
+const tokenless = await fetch(`${origin}/api/ruang`);
+assert.equal(tokenless.status, 403);
+step("foreign origin and missing token refused");
+
+server.kill();
+rmSync(tmp, { recursive: true, force: true });
+console.log(`${checks.length} pemeriksaan lulus`);
+
+// Until the page has sent every edit and shows the answer to the last.
+async function idle(page) {
+  await page.waitForFunction(() => !window.__renaksi.sibuk && window.__renaksi.kirim.size === 0);
+  await page.waitForTimeout(100);
+  await page.waitForFunction(() => !window.__renaksi.sibuk && window.__renaksi.kirim.size === 0);
+}

@@ -1,0 +1,402 @@
+//! `renaksi serve` through its HTTP API, as the page uses it: what it
+//! refuses (no token, a foreign Host or Origin, a large body, a path
+//! outside the folder), that an edit is checked and saved as one changed
+//! line, that a file changed on disk is never overwritten, and a batch.
+//! The page itself is driven in Chromium by tests/browser/editor.mjs.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::support::{copy_dir, Fixture};
+
+/// A running `renaksi serve`.
+struct Serve {
+    child: Child,
+    port: u16,
+    token: String,
+}
+
+impl Serve {
+    fn start(dir: &Path) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_renaksi"))
+            .arg("serve")
+            .arg(dir)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let url = line
+            .split_whitespace()
+            .last()
+            .unwrap_or_else(|| panic!("no address printed: {line:?}"));
+        let rest = url.strip_prefix("http://127.0.0.1:").expect(url);
+        let (port, token) = rest.split_once("/?t=").expect(url);
+        Serve {
+            child,
+            port: port.parse().unwrap(),
+            token: token.to_owned(),
+        }
+    }
+
+    fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    /// Sends one request with the given Host and extra headers; returns
+    /// the status code and the body.
+    fn raw(
+        &self,
+        method: &str,
+        path: &str,
+        host: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> (u16, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(60)))
+            .unwrap();
+        let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+        for (k, v) in headers {
+            head.push_str(&format!("{k}: {v}\r\n"));
+        }
+        head.push_str("\r\n");
+        stream.write_all(head.as_bytes()).unwrap();
+        // A refused large body may close the connection before it is all sent.
+        let _ = stream.write_all(body);
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        let answer = String::from_utf8_lossy(&answer).into_owned();
+        let status = answer
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("no status line: {answer:?}"));
+        let body = answer
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_owned())
+            .unwrap_or_default();
+        (status, body)
+    }
+
+    /// An API request as the page sends it.
+    fn api(&self, method: &str, path: &str, body: Option<&Value>) -> (u16, Value) {
+        let bytes = body.map(|b| b.to_string().into_bytes()).unwrap_or_default();
+        let (status, text) = self.raw(
+            method,
+            path,
+            &self.host(),
+            &[
+                ("X-Renaksi-Token", &self.token),
+                ("Content-Type", "application/json"),
+            ],
+            &bytes,
+        );
+        let value = serde_json::from_str(&text).unwrap_or_else(|_| Value::String(text));
+        (status, value)
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn refuses_requests_that_are_not_from_its_own_page() {
+    let fixture = Fixture::example();
+    let serve = Serve::start(&fixture.dir);
+    let host = serve.host();
+    let with_token = format!("/?t={}", serve.token);
+
+    // The page, with its token; everything inline, nothing from elsewhere.
+    let (status, page) = serve.raw("GET", &with_token, &host, &[], b"");
+    assert_eq!(status, 200, "{page}");
+    assert!(
+        page.contains("<title>renaksi — editor laporan</title>"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("src=\"http") && !page.contains("href=\"http"),
+        "{page}"
+    );
+
+    // No token, a wrong one.
+    let (status, body) = serve.raw("GET", "/", &host, &[], b"");
+    assert_eq!((status, body.as_str()), (403, "ditolak: token tidak ada atau salah; buka alamat lengkap (dengan ?t=…) yang dicetak `renaksi serve`\n"));
+    let (status, _) = serve.raw(
+        "GET",
+        "/api/ruang",
+        &host,
+        &[("X-Renaksi-Token", "0123")],
+        b"",
+    );
+    assert_eq!(status, 403);
+
+    // DNS rebinding: the right token under another name.
+    let (status, body) = serve.raw(
+        "GET",
+        &with_token,
+        &format!("evil.example:{}", serve.port),
+        &[],
+        b"",
+    );
+    assert_eq!(status, 403);
+    assert!(body.contains("bukan alamat editor ini"), "{body}");
+
+    // Another site's page posting to the editor.
+    let token = serve.token.clone();
+    let headers = [
+        ("X-Renaksi-Token", token.as_str()),
+        ("Origin", "http://evil.example"),
+    ];
+    let (status, body) = serve.raw("POST", "/api/simpan", &host, &headers, b"{}");
+    assert_eq!(status, 403);
+    assert!(
+        body.contains("permintaan dari situs lain (`http://evil.example`) ditolak"),
+        "{body}"
+    );
+    let headers = [
+        ("X-Renaksi-Token", token.as_str()),
+        ("Sec-Fetch-Site", "cross-site"),
+    ];
+    assert_eq!(
+        serve.raw("POST", "/api/simpan", &host, &headers, b"{}").0,
+        403
+    );
+
+    // A body over the bound.
+    let big = vec![b' '; 11 * 1024 * 1024];
+    let headers = [
+        ("X-Renaksi-Token", token.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+    assert_eq!(serve.raw("POST", "/api/ubah", &host, &headers, &big).0, 413);
+
+    // A path outside the folder is not one of its files.
+    let (status, body) = serve.api(
+        "POST",
+        "/api/ubah",
+        Some(&json!({"berkas": "../../../etc/passwd", "nilai": {}})),
+    );
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(
+        body["galat"],
+        "berkas `../../../etc/passwd` bukan berkas laporan yang dibuka editor ini\n  saran: muat ulang halaman editor"
+    );
+
+    // Still serving after all of it.
+    let (status, body) = serve.api("GET", "/api/status", None);
+    assert_eq!((status, body), (200, json!({"di_luar": [], "kotor": []})));
+}
+
+/// The file and JSON path of one month's target in the example.
+const BERKAS: &str = "lampiran/2-kegiatan.yaml";
+
+#[test]
+fn an_edit_is_checked_typeset_and_saved_as_one_line() {
+    let fixture = Fixture::example();
+    let before: Vec<(String, Vec<u8>)> = files(&fixture.dir);
+    let serve = Serve::start(&fixture.dir);
+
+    let (status, ruang) = serve.api("GET", "/api/ruang", None);
+    assert_eq!(status, 200);
+    assert_eq!(ruang["jenis"], "laporan");
+    let mut nilai = ruang["berkas"][BERKAS]["nilai"].clone();
+    let indikator = &mut nilai["pejabat"][0]["sasaran"][0]["indikator"][0];
+    assert_eq!(indikator["uraian"], "Nilai AKIP yang baik");
+    assert_eq!(indikator["bulan"]["juni"], 25);
+
+    // A first check: pages, no galat, and a warning at this indicator:
+    // its months make 75, not the annual 90.
+    let (status, first) = serve.api("POST", "/api/periksa", Some(&json!({})));
+    assert_eq!(status, 200, "{first}");
+    assert_eq!(first["halaman"], 30);
+    assert!(galat(&first).is_empty(), "{first}");
+    let here = |result: &Value| -> Vec<String> {
+        result["temuan"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t["berkas"] == BERKAS && t["jalur"] == "pejabat[0].sasaran[0].indikator[0]")
+            .map(|t| t["pesan"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        here(&first),
+        ["rencana per bulan berjumlah 75, tidak sama dengan target tahunan 90"]
+    );
+
+    // June 25 → 40: the months make the target, the warning goes.
+    indikator["bulan"]["juni"] = json!(40);
+    let (status, after) = serve.api(
+        "POST",
+        "/api/ubah",
+        Some(&json!({"berkas": BERKAS, "nilai": nilai})),
+    );
+    assert_eq!(status, 200, "{after}");
+    assert_eq!(after["kotor"], json!([BERKAS]));
+    assert!(here(&after).is_empty(), "{after}");
+    assert!(after["versi"].as_u64() > first["versi"].as_u64());
+
+    // A page of the new version, as SVG.
+    let (status, svg) = serve.raw(
+        "GET",
+        &format!("/api/halaman?n=1&t={}", serve.token),
+        &serve.host(),
+        &[],
+        b"",
+    );
+    assert_eq!(status, 200);
+    assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(200)]);
+
+    // The unsaved change in report terms.
+    let (_, perubahan) = serve.api("GET", "/api/perubahan", None);
+    let belum = perubahan["belum_disimpan"].to_string();
+    assert!(belum.contains("25 → 40"), "{perubahan}");
+
+    // Saved: that one line changed, every other file byte-identical.
+    let (status, saved) = serve.api("POST", "/api/simpan", Some(&json!({})));
+    assert_eq!((status, saved), (200, json!({"ditulis": [BERKAS]})));
+    let after: Vec<(String, Vec<u8>)> = files(&fixture.dir);
+    for ((name, a), (_, b)) in before.iter().zip(&after) {
+        if name != BERKAS {
+            assert_eq!(a, b, "{name} changed");
+            continue;
+        }
+        let (a, b) = (String::from_utf8_lossy(a), String::from_utf8_lossy(b));
+        let changed: Vec<(&str, &str)> = a.lines().zip(b.lines()).filter(|(x, y)| x != y).collect();
+        assert_eq!(a.lines().count(), b.lines().count());
+        assert_eq!(
+            changed,
+            [("              juni: 25", "              juni: 40")]
+        );
+    }
+}
+
+#[test]
+fn a_file_changed_on_disk_is_never_overwritten() {
+    let fixture = Fixture::example();
+    let serve = Serve::start(&fixture.dir);
+    let (_, ruang) = serve.api("GET", "/api/ruang", None);
+    let mut nilai = ruang["berkas"][BERKAS]["nilai"].clone();
+    nilai["pejabat"][0]["jabatan"] = json!("Sekretaris Camat");
+    serve.api(
+        "POST",
+        "/api/ubah",
+        Some(&json!({"berkas": BERKAS, "nilai": nilai})),
+    );
+
+    // Someone edits the same file in a text editor meanwhile.
+    fixture.edit(BERKAS, |t| {
+        t.replace("anggaran: 111000000", "anggaran: 112000000")
+    });
+    let on_disk = fs::read(fixture.dir.join(BERKAS)).unwrap();
+    let (_, status) = serve.api("GET", "/api/status", None);
+    assert_eq!(status["di_luar"], json!([BERKAS]));
+
+    let (code, body) = serve.api("POST", "/api/simpan", Some(&json!({})));
+    assert_eq!(code, 409, "{body}");
+    assert_eq!(body["bentrok"], json!([BERKAS]));
+    assert!(
+        body["galat"]
+            .as_str()
+            .unwrap()
+            .starts_with("tidak disimpan: lampiran/2-kegiatan.yaml diubah di luar editor"),
+        "{body}"
+    );
+    assert_eq!(fs::read(fixture.dir.join(BERKAS)).unwrap(), on_disk);
+
+    // Reloading takes the file as it is now.
+    let (code, ruang) = serve.api("POST", "/api/muat-ulang", Some(&json!({})));
+    assert_eq!(code, 200);
+    let program =
+        &ruang["berkas"][BERKAS]["nilai"]["pejabat"][0]["sasaran"][0]["program_kegiatan"][0];
+    assert_eq!(program["anggaran"], 112000000);
+}
+
+#[test]
+fn a_batch_opens_as_its_kecamatan() {
+    let tmp = tempfile::tempdir().unwrap();
+    let batch = tmp.path().join("buleleng");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/kubutambahan-2022");
+    for name in ["kubutambahan", "sawan"] {
+        copy_dir(&example, &batch.join(name));
+    }
+    fs::write(
+        batch.join("kabupaten.yaml"),
+        "kabupaten: Buleleng\nkertas: f4\n",
+    )
+    .unwrap();
+    let sawan = batch.join("sawan/laporan.yaml");
+    let text = fs::read_to_string(&sawan)
+        .unwrap()
+        .replace("Kubutambahan", "Sawan");
+    fs::write(&sawan, text).unwrap();
+
+    let serve = Serve::start(&batch);
+    let (_, ruang) = serve.api("GET", "/api/ruang", None);
+    assert_eq!(ruang["jenis"], "batch");
+    assert_eq!(ruang["kecamatan"], json!(["kubutambahan", "sawan"]));
+    assert!(ruang["berkas"]["kabupaten.yaml"].is_object(), "{ruang}");
+    assert!(ruang["berkas"]["sawan/lampiran/1-program.yaml"].is_object());
+
+    let (code, sawan) = serve.api("POST", "/api/periksa", Some(&json!({"kecamatan": "sawan"})));
+    assert_eq!(code, 200, "{sawan}");
+    assert!(
+        sawan["teks_halaman"][0].as_str().unwrap().contains("SAWAN"),
+        "{sawan}"
+    );
+
+    // An edit of the shared defaults reaches every kecamatan.
+    let mut kabupaten = ruang["berkas"]["kabupaten.yaml"]["nilai"].clone();
+    kabupaten["kertas"] = json!("a4");
+    let (code, _) = serve.api(
+        "POST",
+        "/api/ubah",
+        Some(&json!({"berkas": "kabupaten.yaml", "nilai": kabupaten, "kecamatan": "kubutambahan"})),
+    );
+    assert_eq!(code, 200);
+    let (code, body) = serve.api("POST", "/api/periksa", Some(&json!({"kecamatan": "nusa"})));
+    assert_eq!(code, 422);
+    assert!(
+        body["galat"]
+            .as_str()
+            .unwrap()
+            .starts_with("kecamatan `nusa` tidak ada di folder ini"),
+        "{body}"
+    );
+    let (_, saved) = serve.api("POST", "/api/simpan", Some(&json!({})));
+    assert_eq!(saved, json!({"ditulis": ["kabupaten.yaml"]}));
+    assert_eq!(
+        fs::read_to_string(batch.join("kabupaten.yaml")).unwrap(),
+        "kabupaten: Buleleng\nkertas: a4\n"
+    );
+}
+
+fn galat(result: &Value) -> Vec<&Value> {
+    result["temuan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["tingkat"] == "galat")
+        .collect()
+}
+
+/// Every file below `dir` with its bytes, sorted by path.
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    renaksi::fs::read_tree(dir).unwrap()
+}
