@@ -107,6 +107,16 @@ try {
   const ukur = await page.evaluate(() => window.__renaksi.ukur);
   step(`finding gone and preview of page ${shown} changed, ${ukur[ukur.length - 1]} ms from the edit`);
 
+  // The list of findings jumps to the field of the one clicked.
+  await page.click('#tab [data-tab="temuan"]');
+  const first = await page.evaluate(() => window.__renaksi.temuan[0]);
+  await page.click("#daftar-temuan li >> nth=0");
+  const focused = await page.evaluate(() => ({ ...document.activeElement.dataset }));
+  assert.equal(focused.b, first.berkas);
+  assert.ok(focused.j.startsWith(first.jalur), `${focused.j} in ${first.jalur}`);
+  assert.equal(await page.getAttribute("#tab [aria-selected=true]", "data-tab"), first.berkas);
+  step(`a finding in the list jumps to its field (${first.berkas} ${focused.j})`);
+
   // The unsaved change in report terms, then save: one line in git diff.
   await page.click('#tab [data-tab="perubahan"]');
   await page.waitForSelector("#daftar-perubahan pre");

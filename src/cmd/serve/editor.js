@@ -329,7 +329,7 @@ function masukan(rel, path, jenis, opsi = {}) {
     e = el("textarea", { ...attrs, rows: opsi.baris || 8, oninput: () => ubah(rel, path, e.value) });
     e.value = v ?? "";
   } else if (jenis === "uraian") {
-    e = el("textarea", { ...attrs, rows: 2, oninput: () => ubah(rel, path, e.value) });
+    e = el("textarea", { ...attrs, class: "uraian", rows: 2, oninput: () => ubah(rel, path, e.value) });
     e.value = v ?? "";
   } else {
     e = el("input", { ...attrs, type: "text", value: v ?? "", oninput: () => ubah(rel, path, e.value === "" && !opsi.wajib ? undefined : e.value) });
@@ -441,22 +441,21 @@ function formLampiran(rel) {
 function formSasaran(rel, p, sa, j, n, listPath) {
   const per = periode();
   const head = el("tr", {}, el("th", { text: "Indikator" }), el("th", { text: "Satuan" }), el("th", { text: "Target" }), el("th", { text: "Σ periode" }),
-    ...per.map((x) => el("th", { text: x.label })), el("th", { text: "Penjumlahan" }), el("th", { text: "Ket" }), el("th", {}));
+    ...per.map((x) => el("th", { text: x.label })), el("th", { text: "Penjumlahan" }), el("th", { text: "Ket" }));
   const rows = (sa.indikator || []).map((ind, k) => {
     const q = `${p}.indikator[${k}]`;
     const sel = (path) => { const e = masukan(rel, path, "pilih", { label: "Penjumlahan" }); return e; };
     return el("tr", { "data-b": rel, "data-j": q },
-      el("td", {}, masukan(rel, `${q}.uraian`, "uraian", { label: "Uraian indikator" })),
+      el("td", {}, masukan(rel, `${q}.uraian`, "uraian", { label: "Uraian indikator" }), aksiDaftar(rel, `${p}.indikator`, k, sa.indikator.length)),
       el("td", {}, masukan(rel, `${q}.satuan`, "teks", { wajib: true, label: "Satuan" })),
       el("td", { class: "periode" }, masukan(rel, `${q}.target`, "angka", { kosong: null, label: "Target tahunan" })),
-      el("td", { class: "jumlah", "data-jumlah": `${rel}|${q}` }, jumlahTeks(rel, q)[0]),
+      el("td", { class: `jumlah ${jumlahTeks(rel, q)[1]}`, "data-jumlah": `${rel}|${q}` }, jumlahTeks(rel, q)[0]),
       ...per.map((x) => {
         const path = getAt(berkas(rel).nilai, `${q}.${x.key}`) === undefined && x.alias && getAt(berkas(rel).nilai, `${q}.${x.alias}`) !== undefined ? `${q}.${x.alias}` : `${q}.${x.key}`;
         return el("td", { class: "periode" }, masukan(rel, path, "angka", { label: `Target ${x.label}` }));
       }),
       el("td", {}, sel(`${q}.penjumlahan`)),
-      el("td", {}, masukan(rel, `${q}.ket`, "teks", { label: "Keterangan" })),
-      el("td", {}, aksiDaftar(rel, `${p}.indikator`, k, sa.indikator.length)));
+      el("td", {}, masukan(rel, `${q}.ket`, "teks", { label: "Keterangan" })));
   });
   const program = (sa.program_kegiatan || []).map((pk, k) => {
     const q = `${p}.program_kegiatan[${k}]`;
@@ -467,7 +466,7 @@ function formSasaran(rel, p, sa, j, n, listPath) {
   });
   const box = el("div", { class: "sasaran", "data-b": rel, "data-j": p },
     el("div", { class: "kepala" }, el("span", { class: "jenis", text: "Sasaran" }), masukan(rel, `${p}.uraian`, "uraian", { label: "Uraian sasaran" }), aksiDaftar(rel, listPath, j, n)),
-    el("table", { class: "indikator" }, el("thead", {}, head), el("tbody", {}, ...rows)),
+    el("div", { class: "gulir" }, el("table", { class: "indikator" }, el("thead", {}, head), el("tbody", {}, ...rows))),
     tambah(rel, `${p}.indikator`, "indikator", () => ({ uraian: "Indikator baru", satuan: "Dokumen", target: 1 })),
     el("div", { class: "petunjuk", text: "Program/kegiatan dan anggaran (Rp):" }),
     ...program,
@@ -515,7 +514,10 @@ function lompat(t) {
   const tab = e.closest(".bagian-tab");
   if (tab) { S.tab = tab.dataset.tab; tampilkan(); }
   const again = medan(t);
-  if (again) { again.scrollIntoView({ block: "center" }); if (again.focus) again.focus(); }
+  if (!again) return;
+  again.scrollIntoView({ block: "center" });
+  const isian = again.matches("input, select, textarea") ? again : again.querySelector("input, select, textarea");
+  if (isian) isian.focus();
 }
 async function tampilPerubahan() {
   const box = $("daftar-perubahan");
@@ -523,11 +525,11 @@ async function tampilPerubahan() {
   try {
     const p = await api("/api/perubahan?kecamatan=" + encodeURIComponent(S.kec));
     const daftar = (xs, kosong) => el("pre", { class: "perubahan", text: xs && xs.length ? xs.join("\n") : kosong });
-    box.replaceChildren(
+    box.replaceChildren(...[
       p.catatan ? el("p", { class: "petunjuk", text: p.catatan }) : null,
       el("h3", { text: "Belum disimpan" }), daftar(p.belum_disimpan, "Tidak ada perubahan yang belum disimpan."),
       el("h3", { text: "Terhadap commit terakhir (git HEAD)" }),
-      p.git === null ? el("p", { class: "petunjuk", text: "Folder ini tidak berada di repositori git." }) : daftar(p.git, "Sama dengan commit terakhir."));
+      p.git === null ? el("p", { class: "petunjuk", text: "Folder ini tidak berada di repositori git." }) : daftar(p.git, "Sama dengan commit terakhir.")].filter(Boolean));
   } catch (e) { box.replaceChildren(el("p", { text: "galat: " + e.message })); }
 }
 
