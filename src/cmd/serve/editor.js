@@ -218,12 +218,15 @@ function pilihHalaman() {
     const m = f.path.match(/^bab\[(\d+)\](\.bagian\[\d+\])?/);
     if (!m) jarum.push("kata pengantar");
     else {
+      // Chapters are looked for after the table of contents, which lists them too.
+      mulai = S.teksHalaman.findIndex((t) => normal(t).includes("daftarisi")) + 1;
       const bab = v.bab[Number(m[1])] || {};
       jarum.push(bab.judul);
       if (m[2]) jarum.push((getAt(v, m[0]) || {}).judul);
     }
   } else { S.page = 1; return; }
-  jarum = jarum.filter(Boolean).map((j) => normal(j).slice(0, 40));
+  // A title made of variables is printed with their values: not a needle.
+  jarum = jarum.filter((j) => j && !j.includes("{{")).map((j) => normal(j).slice(0, 40)).filter(Boolean);
   for (let cocok = jarum.length; cocok > 0; cocok--) {
     const cari = jarum.slice(-cocok);
     for (let i = mulai; i < S.teksHalaman.length; i++) {
