@@ -329,7 +329,7 @@ function masukan(rel, path, jenis, opsi = {}) {
       ubah(rel, path, digits === "" ? undefined : Number(digits));
     } });
   } else if (jenis === "markdown") {
-    e = el("textarea", { ...attrs, rows: opsi.baris || 8, oninput: () => ubah(rel, path, e.value) });
+    e = el("textarea", { ...attrs, rows: opsi.baris || 8, oninput: () => ubah(rel, path, e.value === "" && opsi.opsional ? undefined : e.value) });
     e.value = v ?? "";
   } else if (jenis === "uraian") {
     e = el("textarea", { ...attrs, class: "uraian", rows: 2, oninput: () => ubah(rel, path, e.value) });
@@ -408,7 +408,7 @@ function formNarasi(rel) {
   (v.bab || []).forEach((bab, i) => {
     const p = `bab[${i}]`;
     const isi = [el("div", { class: "kepala" }, el("span", { class: "jenis", text: `BAB ${romawi(i + 1)}` }), masukan(rel, `${p}.judul`, "teks", { wajib: true, label: "Judul bab" }), aksiDaftar(rel, "bab", i, v.bab.length))];
-    isi.push(baris("Teks pembuka", masukan(rel, `${p}.isi`, "markdown", { baris: 4 })));
+    isi.push(baris("Teks pembuka", masukan(rel, `${p}.isi`, "markdown", { baris: 4, opsional: true })));
     (bab.bagian || []).forEach((b, j) => {
       const q = `${p}.bagian[${j}]`;
       isi.push(el("div", { class: "sasaran", "data-b": rel, "data-j": q },

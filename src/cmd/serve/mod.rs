@@ -51,6 +51,11 @@ struct Server {
     token: String,
     /// `host:port` values a request's Host may have.
     hosts: Vec<String>,
+    /// The port, and whether the server listens beyond this computer:
+    /// then a Host that is an IP address with this port is accepted too
+    /// (DNS rebinding needs a name; an address cannot be rebound).
+    port: u16,
+    jaringan: bool,
     /// The folder and what was last computed from it.
     keadaan: Mutex<Keadaan>,
 }
@@ -105,7 +110,7 @@ async fn serve(args: &ServeArgs, dir: PathBuf, ruang: Ruang, ip: IpAddr) -> Resu
         .local_addr()
         .map_err(|e| Error::io("tidak dapat membuka port", &dir, e))?
         .port();
-    let mut hosts = vec![
+    let hosts = vec![
         format!("127.0.0.1:{port}"),
         format!("localhost:{port}"),
         format!("[::1]:{port}"),
@@ -115,7 +120,6 @@ async fn serve(args: &ServeArgs, dir: PathBuf, ruang: Ruang, ip: IpAddr) -> Resu
         IpAddr::V4(v4) => format!("{v4}:{port}"),
     };
     if !ip.is_loopback() {
-        hosts.push(shown.clone());
         eprintln!(
             "peringatan: editor terbuka bagi komputer lain di jaringan ({shown}); siapa pun yang \
              memegang alamat bertoken di bawah dapat mengubah laporan. Gunakan hanya di jaringan \
@@ -126,6 +130,8 @@ async fn serve(args: &ServeArgs, dir: PathBuf, ruang: Ruang, ip: IpAddr) -> Resu
     let server = Arc::new(Server {
         token,
         hosts,
+        port,
+        jaringan: !ip.is_loopback(),
         keadaan: Mutex::new(Keadaan {
             ruang,
             dokumen: None,
@@ -199,18 +205,14 @@ async fn jaga(State(server): State<Arc<Server>>, request: Request, next: Next) -
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .unwrap_or("");
-    if !server.hosts.iter().any(|h| h.eq_ignore_ascii_case(host)) {
+    if !server.host_ok(host) {
         return tolak(format!(
             "alamat `{host}` bukan alamat editor ini; buka alamat yang dicetak `renaksi serve`"
         ));
     }
     if let Some(origin) = headers.get(header::ORIGIN) {
         let origin = origin.to_str().unwrap_or("");
-        let own = server
-            .hosts
-            .iter()
-            .any(|h| origin.eq_ignore_ascii_case(&format!("http://{h}")));
-        if !own {
+        if !origin.eq_ignore_ascii_case(&format!("http://{host}")) {
             return tolak(format!(
                 "permintaan dari situs lain (`{origin}`) ditolak; editor hanya menerima permintaan dari halamannya sendiri"
             ));
@@ -270,6 +272,17 @@ fn tolak(message: String) -> Response {
 }
 
 impl Server {
+    /// Whether `host` (a request's Host header) names this server.
+    fn host_ok(&self, host: &str) -> bool {
+        if self.hosts.iter().any(|h| h.eq_ignore_ascii_case(host)) {
+            return true;
+        }
+        self.jaringan
+            && host
+                .parse::<SocketAddr>()
+                .is_ok_and(|a| a.port() == self.port)
+    }
+
     /// The state, even after a build panicked while holding it.
     fn lock(&self) -> MutexGuard<'_, Keadaan> {
         self.keadaan.lock().unwrap_or_else(|e| e.into_inner())
@@ -476,4 +489,60 @@ async fn muat_ulang(State(server): State<Arc<Server>>) -> Response {
         }
     })
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn server(port: u16, jaringan: bool) -> Arc<Server> {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/kubutambahan-2022");
+        Arc::new(Server {
+            token: "t".into(),
+            hosts: vec![format!("127.0.0.1:{port}"), format!("localhost:{port}")],
+            port,
+            jaringan,
+            keadaan: Mutex::new(Keadaan {
+                ruang: Ruang::open(&dir, false).unwrap(),
+                dokumen: None,
+                versi: 0,
+            }),
+        })
+    }
+
+    /// A build that panics while it holds the state is answered with an
+    /// error, and the next request is served from the same state.
+    #[tokio::test]
+    async fn a_panicking_build_is_an_answer_and_the_server_goes_on() {
+        let server = server(8000, false);
+        let answer = blocking(server.clone(), |s| {
+            let _held = s.lock();
+            panic!("a defect while typesetting");
+        })
+        .await;
+        assert_eq!(answer.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(server.keadaan.is_poisoned());
+        let answer = blocking(server.clone(), |s| build(&mut s.lock(), None)).await;
+        assert_eq!(answer.status(), StatusCode::OK);
+        assert_eq!(server.lock().versi, 1);
+    }
+
+    /// On the network an IP address with the server's port is its own
+    /// name; a domain name never is, except localhost.
+    #[test]
+    fn hosts_a_request_may_name() {
+        let local = server(8000, false);
+        assert!(local.host_ok("127.0.0.1:8000"));
+        assert!(local.host_ok("LOCALHOST:8000"));
+        assert!(!local.host_ok("192.168.1.20:8000"));
+        assert!(!local.host_ok("evil.example:8000"));
+        assert!(!local.host_ok("127.0.0.1:8001"));
+        assert!(!local.host_ok(""));
+        let lan = server(8000, true);
+        assert!(lan.host_ok("192.168.1.20:8000"));
+        assert!(lan.host_ok("[fe80::1]:8000"));
+        assert!(!lan.host_ok("192.168.1.20:9000"));
+        assert!(!lan.host_ok("kantor.evil.example:8000"));
+    }
 }
