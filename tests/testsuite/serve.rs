@@ -329,6 +329,43 @@ fn a_file_changed_on_disk_is_never_overwritten() {
 }
 
 #[test]
+fn an_emptied_annual_target_is_a_galat_at_its_field_and_is_not_saved() {
+    let fixture = Fixture::example();
+    let original = fs::read(fixture.dir.join(BERKAS)).unwrap();
+    let serve = Serve::start(&fixture.dir);
+    let (_, ruang) = serve.api("GET", "/api/ruang", None);
+    let mut nilai = ruang["berkas"][BERKAS]["nilai"].clone();
+    nilai["pejabat"][0]["sasaran"][0]["indikator"][0]["target"] = Value::Null;
+    let (code, after) = serve.api(
+        "POST",
+        "/api/ubah",
+        Some(&json!({"berkas": BERKAS, "nilai": nilai})),
+    );
+    assert_eq!(code, 200);
+    assert_eq!(
+        galat(&after),
+        [&json!({
+            "tingkat": "galat",
+            "berkas": BERKAS,
+            "baris": 13,
+            "kolom": 15,
+            "jalur": "pejabat[0].sasaran[0].indikator[0].target",
+            "pesan": "`target` kosong",
+            "saran": "isi `target` dengan angka (misalnya 12 atau 85.5)",
+        })]
+    );
+    // No pages for a report that does not load; the last ones stay shown.
+    assert_eq!(after["halaman"], Value::Null);
+    let (code, body) = serve.api("POST", "/api/simpan", Some(&json!({})));
+    assert_eq!(code, 422, "{body}");
+    assert!(
+        body["galat"].as_str().unwrap().contains("belum lengkap"),
+        "{body}"
+    );
+    assert_eq!(fs::read(fixture.dir.join(BERKAS)).unwrap(), original);
+}
+
+#[test]
 fn a_batch_opens_as_its_kecamatan() {
     let tmp = tempfile::tempdir().unwrap();
     let batch = tmp.path().join("buleleng");
