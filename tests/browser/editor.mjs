@@ -151,6 +151,11 @@ try {
   await page.fill(added, "Jumlah pegawai yang mengikuti bimbingan teknis");
   const program0 = `${tab} .program[data-j="pejabat[0].sasaran[0].program_kegiatan[1]"]`;
   await page.click(`${program0} button[aria-label="Hapus"]`);
+  // Anggaran typed digit by digit shows its thousands separators.
+  const anggaran = `${tab} [data-j="pejabat[0].sasaran[0].program_kegiatan[0].anggaran"]`;
+  await page.fill(anggaran, "");
+  await page.locator(anggaran).pressSequentially("125000000");
+  assert.equal(await page.inputValue(anggaran), "125.000.000");
   await idle(page);
   await page.waitForFunction(() => window.__renaksi.kotor.length === 1);
   await page.click("#simpan");
@@ -160,7 +165,9 @@ try {
   assert.equal(reported.status, 1, reported.stderr);
   assert.match(reported.stdout, /\+ .*Jumlah pegawai yang mengikuti bimbingan teknis/);
   assert.match(reported.stdout, /- .*Pemeliharaan Barang Milik Daerah/);
-  step("indicator added and program removed, as renaksi diff reports them");
+  assert.match(reported.stdout, /anggaran.*111\.000\.000 → .*125\.000\.000/);
+  assert.match(git("diff", FILE), /^\+\s+anggaran: 125000000$/m);
+  step("indicator added, program removed, anggaran typed with separators: as renaksi diff reports them");
 } catch (e) {
   console.error(stderr);
   const [open] = browser.contexts().flatMap((c) => c.pages());
