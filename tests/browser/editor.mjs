@@ -32,7 +32,7 @@ git("init", "-q");
 git("-c", "user.name=uji", "-c", "user.email=uji@example.invalid", "add", ".");
 git("-c", "user.name=uji", "-c", "user.email=uji@example.invalid", "commit", "-qm", "contoh");
 
-const server = spawn(binary, ["serve", dir], { stdio: ["ignore", "pipe", "pipe"] });
+const server = spawn(binary, ["serve", "kubutambahan-2022"], { cwd: tmp, stdio: ["ignore", "pipe", "pipe"] });
 let stderr = "";
 server.stderr.on("data", (d) => { stderr += d; });
 const started = Date.now();
