@@ -45,7 +45,7 @@ const TANDA_TANGAN = [
 ];
 
 const S = {
-  ruang: null, kec: "", tab: "identitas", temuan: [], rincian: "bulanan",
+  ruang: null, kec: "", tab: "identitas", temuan: [],
   halaman: 0, page: 1, teksHalaman: [], versi: 0, kotor: [],
   kirim: new Map(), sibuk: false, antri: false, mulai: 0, ukur: [], fokus: null,
 };
@@ -152,8 +152,11 @@ async function periksa() {
 }
 function terima(h) {
   S.versi = h.versi; S.temuan = h.temuan; S.kotor = h.kotor;
-  if (h.rincian && h.rincian !== S.rincian) { S.rincian = h.rincian; tampilkan(); }
   if (h.halaman) { S.halaman = h.halaman; S.teksHalaman = h.teks_halaman; }
+  // A report that does not load has no pages: the last ones stay, marked.
+  $("catatan-pratinjau").textContent = h.halaman ? "" :
+    (S.halaman ? "Pratinjau di bawah belum memuat suntingan terakhir: " : "Pratinjau belum dapat disusun: ") +
+    "laporan memuat galat (lihat Temuan).";
   if (S.page > S.halaman) S.page = Math.max(1, S.halaman);
   tandai();
   pilihHalaman();
@@ -310,7 +313,7 @@ function masukan(rel, path, jenis, opsi = {}) {
   let e;
   if (jenis === "pilih") {
     const key = PILIHAN[path] ? path : path.split(".").pop();
-    e = el("select", { ...attrs, onchange: () => ubah(rel, path, e.value || undefined) },
+    e = el("select", { ...attrs, onchange: () => ubah(rel, path, e.value || undefined, path === "rincian_target") },
       opsi.wajib ? null : el("option", { value: "", text: "(bawaan)" }),
       ...PILIHAN[key].map((p) => el("option", { value: p, text: p, selected: v === p })));
   } else if (jenis === "centang") {
@@ -423,14 +426,20 @@ function formNarasi(rel) {
 }
 function romawi(n) { return ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][n] || String(n); }
 
+// Months or quarters, as laporan.yaml (or the batch's kabupaten.yaml) says.
+function rincian() {
+  const own = (berkas(fileLaporan()) || {}).nilai || {};
+  const kab = S.ruang.jenis === "batch" ? (berkas("kabupaten.yaml") || {}).nilai || {} : {};
+  return own.rincian_target || kab.rincian_target || "bulanan";
+}
 function periode() {
-  return S.rincian === "triwulan"
+  return rincian() === "triwulan"
     ? TW.map((k, i) => ({ key: `triwulan.${k}`, label: `TW ${romawi(i + 1)}`, alias: null }))
     : BULAN.map((k, i) => ({ key: `bulan.${k}`, label: SINGKAT[i], alias: BULAN_LAMA[k] ? `bulan.${BULAN_LAMA[k]}` : null }));
 }
 function formLampiran(rel) {
   const v = berkas(rel).nilai;
-  const out = [el("p", { class: "petunjuk", text: `${rel} · tingkat ${TINGKAT[v.tingkat] || v.tingkat}. Target per ${S.rincian === "triwulan" ? "triwulan" : "bulan"}: kosongkan periode yang tidak bertarget.` })];
+  const out = [el("p", { class: "petunjuk", text: `${rel} · tingkat ${TINGKAT[v.tingkat] || v.tingkat}. Target per ${rincian() === "triwulan" ? "triwulan" : "bulan"}: kosongkan periode yang tidak bertarget.` })];
   (v.pejabat || []).forEach((pj, i) => {
     const p = `pejabat[${i}]`;
     const isi = [el("div", { class: "kepala" }, el("span", { class: "jenis", text: "Pejabat" }), masukan(rel, `${p}.jabatan`, "teks", { wajib: true, label: "Jabatan" }), aksiDaftar(rel, "pejabat", i, v.pejabat.length))];
@@ -460,21 +469,29 @@ function formSasaran(rel, p, sa, j, n, listPath) {
       el("td", {}, sel(`${q}.penjumlahan`)),
       el("td", {}, masukan(rel, `${q}.ket`, "teks", { label: "Keterangan" })));
   });
-  const program = (sa.program_kegiatan || []).map((pk, k) => {
-    const q = `${p}.program_kegiatan[${k}]`;
-    return el("div", { class: "program", "data-b": rel, "data-j": q },
-      masukan(rel, `${q}.uraian`, "teks", { wajib: true, label: "Program/kegiatan" }),
-      masukan(rel, `${q}.anggaran`, "rupiah", { label: "Anggaran (Rp)" }),
-      aksiDaftar(rel, `${p}.program_kegiatan`, k, sa.program_kegiatan.length));
-  });
+  // Programs of one indicator only (rare): listed under the table.
+  const khusus = (sa.indikator || []).flatMap((ind, k) => (ind.program_kegiatan || []).length
+    ? [el("div", { class: "petunjuk", text: `Program/kegiatan khusus indikator "${ind.uraian}":` }),
+      ...daftarProgram(rel, `${p}.indikator[${k}].program_kegiatan`, ind.program_kegiatan)]
+    : []);
   const box = el("div", { class: "sasaran", "data-b": rel, "data-j": p },
     el("div", { class: "kepala" }, el("span", { class: "jenis", text: "Sasaran" }), masukan(rel, `${p}.uraian`, "uraian", { label: "Uraian sasaran" }), aksiDaftar(rel, listPath, j, n)),
     el("div", { class: "gulir" }, el("table", { class: "indikator" }, el("thead", {}, head), el("tbody", {}, ...rows))),
     tambah(rel, `${p}.indikator`, "indikator", () => ({ uraian: "Indikator baru", satuan: "Dokumen", target: 1 })),
+    ...khusus,
     el("div", { class: "petunjuk", text: "Program/kegiatan dan anggaran (Rp):" }),
-    ...program,
-    tambah(rel, `${p}.program_kegiatan`, "program/kegiatan", () => ({ uraian: "Kegiatan baru", anggaran: 0 })));
+    ...daftarProgram(rel, `${p}.program_kegiatan`, sa.program_kegiatan || []));
   return box;
+}
+// Programs with their anggaran, and the button that adds one.
+function daftarProgram(rel, listPath, list) {
+  return [...list.map((pk, k) => {
+    const q = `${listPath}[${k}]`;
+    return el("div", { class: "program", "data-b": rel, "data-j": q },
+      masukan(rel, `${q}.uraian`, "teks", { wajib: true, label: "Program/kegiatan" }),
+      masukan(rel, `${q}.anggaran`, "rupiah", { label: "Anggaran (Rp)" }),
+      aksiDaftar(rel, listPath, k, list.length));
+  }), tambah(rel, listPath, "program/kegiatan", () => ({ uraian: "Kegiatan baru", anggaran: 0 }))];
 }
 // The running figure of the periods beside the annual target, by the
 // indicator's `penjumlahan`.
