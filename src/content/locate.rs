@@ -225,6 +225,19 @@ fn blank(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// The path of a line, as `renaksi serve` places a finding that has
+    /// only a line at its field.
+    #[test]
+    fn the_path_written_on_a_line() {
+        let text = "tingkat: program\npejabat:\n  - jabatan: Camat\n    sasaran:\n      - uraian: A\n        indikator: []\n";
+        let at = |line| crate::content::path_at(text, line);
+        assert_eq!(at(1).as_deref(), Some("tingkat"));
+        assert_eq!(at(3).as_deref(), Some("pejabat[0].jabatan"));
+        assert_eq!(at(5).as_deref(), Some("pejabat[0].sasaran[0].uraian"));
+        assert_eq!(at(6).as_deref(), Some("pejabat[0].sasaran[0].indikator"));
+        assert_eq!(at(9), None);
+    }
+
     use super::locate;
 
     const TABLE: &str = "\

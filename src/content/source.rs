@@ -246,3 +246,47 @@ impl Source {
         Ok(names.into_iter().map(|n| format!("{dir}/{n}")).collect())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An editor's unsaved text stands in for the file on disk, a new
+    /// file joins the listing, and everything else is read from disk, with
+    /// the same refusal of paths outside the folder.
+    #[test]
+    fn an_overlay_stands_in_for_the_files_it_holds() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/kubutambahan-2022");
+        let on_disk = fs::read(dir.join("lampiran/1-program.yaml")).unwrap();
+        let source = Source::from_dir(&dir).unwrap().overlaid(
+            ".",
+            vec![
+                ("laporan.yaml".into(), b"kecamatan: Sawan\n".to_vec()),
+                (
+                    "lampiran/5-lain.yaml".into(),
+                    b"tingkat: kinerja\n".to_vec(),
+                ),
+            ],
+            "..",
+            Vec::new(),
+        );
+        assert_eq!(source.label, ".");
+        assert_eq!(source.display("laporan.yaml"), "laporan.yaml");
+        let read = |rel: &str| source.read(rel).unwrap();
+        assert_eq!(read("laporan.yaml").unwrap(), b"kecamatan: Sawan\n");
+        assert_eq!(read("lampiran/1-program.yaml").unwrap(), on_disk);
+        assert_eq!(read("tidak-ada.yaml"), None);
+        assert!(source.exists("lampiran/5-lain.yaml"));
+        assert_eq!(
+            source.list_yaml("lampiran").unwrap(),
+            [
+                "lampiran/1-program.yaml",
+                "lampiran/2-kegiatan.yaml",
+                "lampiran/3-sub-kegiatan.yaml",
+                "lampiran/4-kinerja.yaml",
+                "lampiran/5-lain.yaml"
+            ]
+        );
+        assert!(source.read("../kubutambahan-2022/laporan.yaml").is_err());
+    }
+}
