@@ -42,7 +42,7 @@ pub enum Command {
     #[command(help_template = PERINTAH, override_usage = "renaksi init DIR [--from LAMA] [--tahun TAHUN] [--perubahan]")]
     Init(InitArgs),
     /// Menyusun PDF laporan dari folder YAML.
-    #[command(help_template = PERINTAH, override_usage = "renaksi build [DIR] [-o OUT] [--emit-typst FILE] [--pdf-a] [--sign FILE [--password-file FILE] [--invisible] [--signing-time WAKTU]]")]
+    #[command(help_template = PERINTAH, override_usage = "renaksi build [DIR] [-o OUT] [--emit-typst FILE] [--pdf-a] [--sign FILE [--password-file FILE] [--invisible] [--signing-time WAKTU]]\n       renaksi build [DIR] --dokumen pk [-o OUT] [--gabung] [--pdf-a]")]
     Build(BuildArgs),
     /// Menyusun ulang PDF setiap kali berkas laporan disimpan.
     #[command(help_template = PERINTAH, override_usage = "renaksi watch [DIR] [-o OUT]")]
@@ -72,7 +72,7 @@ pub enum Command {
     Manifest(ManifestArgs),
     /// Mencetak JSON Schema berkas YAML, agar editor (VS Code dengan
     /// ekstensi YAML) melengkapi dan memeriksa kunci saat mengetik.
-    #[command(help_template = PERINTAH, override_usage = "renaksi schema [laporan|narasi|lampiran] [-o DIR]")]
+    #[command(help_template = PERINTAH, override_usage = "renaksi schema [laporan|narasi|lampiran|pegawai] [-o DIR]")]
     Schema(SchemaArgs),
     /// Menulis Lampiran laporan sebagai lembar kerja .xlsx (tabel seperti
     /// di PDF, tabel datar `Data`, `Identitas`) atau tabel datar .csv.
@@ -258,6 +258,32 @@ pub struct BuildArgs {
 
     #[command(flatten)]
     pub signing: SigningArgs,
+
+    /// Dokumen yang disusun: rencana-aksi (bawaan) atau pk (Perjanjian
+    /// Kinerja setiap pejabat yang tercantum di pegawai.yaml, satu PDF per
+    /// pejabat).
+    #[arg(
+        long,
+        value_enum,
+        default_value = "rencana-aksi",
+        value_name = "DOKUMEN",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    pub dokumen: Dokumen,
+
+    /// Dengan --dokumen pk: semua Perjanjian Kinerja dalam satu PDF.
+    #[arg(long)]
+    pub gabung: bool,
+}
+
+/// Which document `build` makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Dokumen {
+    /// The Rencana Aksi.
+    RencanaAksi,
+    /// The Perjanjian Kinerja of every official.
+    Pk,
 }
 
 /// How a PDF is signed, shared by `build --sign` and `sign`.

@@ -23,6 +23,7 @@ pub mod git;
 pub mod init;
 pub mod lembar;
 pub mod pdf;
+pub mod pk;
 pub mod render;
 pub mod schema;
 pub mod sign;

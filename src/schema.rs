@@ -1,11 +1,11 @@
-//! `renaksi schema`: JSON Schemas of the three kinds of YAML file, made from
+//! `renaksi schema`: JSON Schemas of the kinds of YAML file, made from
 //! the same types that read them, so an editor completes and checks keys as
 //! a user types (yaml-language-server, as in VS Code's YAML extension).
 
 use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
 
-use crate::content::{BerkasLaporan, Lampiran, Narasi};
+use crate::content::{BerkasLaporan, BerkasPegawai, Lampiran, Narasi};
 
 /// The kinds of file in a report folder (also the argument of
 /// `renaksi schema`).
@@ -17,11 +17,18 @@ pub enum Jenis {
     Narasi,
     /// `lampiran/*.yaml`.
     Lampiran,
+    /// `pegawai.yaml`.
+    Pegawai,
 }
 
 impl Jenis {
     /// All kinds, in the order of a report's files.
-    pub const ALL: [Jenis; 3] = [Jenis::Laporan, Jenis::Narasi, Jenis::Lampiran];
+    pub const ALL: [Jenis; 4] = [
+        Jenis::Laporan,
+        Jenis::Narasi,
+        Jenis::Lampiran,
+        Jenis::Pegawai,
+    ];
 
     /// The schema's file name, e.g. `laporan.schema.json`.
     pub fn file_name(self) -> &'static str {
@@ -29,6 +36,7 @@ impl Jenis {
             Jenis::Laporan => "laporan.schema.json",
             Jenis::Narasi => "narasi.schema.json",
             Jenis::Lampiran => "lampiran.schema.json",
+            Jenis::Pegawai => "pegawai.schema.json",
         }
     }
 
@@ -37,6 +45,7 @@ impl Jenis {
             Jenis::Laporan => "renaksi: laporan.yaml (dan kabupaten.yaml batch)",
             Jenis::Narasi => "renaksi: narasi.yaml",
             Jenis::Lampiran => "renaksi: lampiran/*.yaml",
+            Jenis::Pegawai => "renaksi: pegawai.yaml",
         }
     }
 }
@@ -47,6 +56,7 @@ pub fn schema(jenis: Jenis) -> serde_json::Value {
         Jenis::Laporan => generate::<BerkasLaporan>(),
         Jenis::Narasi => generate::<Narasi>(),
         Jenis::Lampiran => generate::<Lampiran>(),
+        Jenis::Pegawai => generate::<BerkasPegawai>(),
     };
     value["title"] = jenis.title().into();
     value

@@ -10,6 +10,7 @@ mod jangkar;
 mod nip;
 mod pangkat;
 mod panjang;
+mod pegawai;
 mod tahun;
 mod target;
 mod teks;
@@ -88,6 +89,7 @@ pub fn lint(report: &Report) -> Vec<Diagnostic> {
     jangkar::check(report, &mut found);
     huruf::check(report, &mut found);
     variabel::check(report, &mut found);
+    pegawai::check(report, &mut found);
     // In the order a reader goes through the files, whatever lint found it.
     let order = report.reading_order();
     found.sort_by_key(|d| order.key(&d.problem));

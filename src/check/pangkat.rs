@@ -38,45 +38,61 @@ fn normal(pangkat: &str) -> String {
 
 pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
     let p = &report.identitas.penandatangan;
-    if super::isian::kosong(&p.golongan) || super::isian::kosong(&p.pangkat) {
-        return;
-    }
     let file = report.source.display(LAPORAN);
     let text = report.identitas_text.as_str();
-    let golongan = p.golongan.trim().replace(' ', "");
+    if let Err(salah) = periksa(&p.pangkat, &p.golongan) {
+        let problem = Problem::new(&file, salah.message)
+            .at_path(format!("penandatangan.{}", salah.key))
+            .hint(salah.hint);
+        error(found, place(problem, text, &format!("{}:", salah.key)));
+    }
+}
+
+/// What is wrong with a rank and grade: the key at fault (`pangkat` or
+/// `golongan`), what is wrong and what would be right.
+pub(super) struct Salah {
+    pub key: &'static str,
+    pub message: String,
+    pub hint: String,
+}
+
+/// Checks that `golongan` is a grade and `pangkat` its rank; nothing to say
+/// when either is empty.
+pub(super) fn periksa(pangkat: &str, golongan_asli: &str) -> Result<(), Salah> {
+    let kosong = |t: &str| t.trim().is_empty() || super::isian::kosong(t);
+    if kosong(golongan_asli) || kosong(pangkat) {
+        return Ok(());
+    }
+    let golongan = golongan_asli.trim().replace(' ', "");
     let Some((_, benar)) = TABEL
         .iter()
         .find(|(g, _)| g.eq_ignore_ascii_case(&golongan))
     else {
         let daftar = TABEL.iter().map(|(g, _)| *g).collect::<Vec<_>>().join(", ");
-        let problem = Problem::new(&file, format!("golongan `{}` tidak dikenal", p.golongan))
-            .at_path("penandatangan.golongan")
-            .hint(format!("golongan yang sah: {daftar}"));
-        return error(found, place(problem, text, "golongan:"));
+        return Err(Salah {
+            key: "golongan",
+            message: format!("golongan `{golongan_asli}` tidak dikenal"),
+            hint: format!("golongan yang sah: {daftar}"),
+        });
     };
-    if normal(&p.pangkat) != normal(benar) {
+    if normal(pangkat) != normal(benar) {
         let cocok = TABEL
             .iter()
-            .find(|(_, k)| normal(k) == normal(&p.pangkat))
+            .find(|(_, k)| normal(k) == normal(pangkat))
             .map(|(g, _)| *g);
         let hint = match cocok {
             Some(g) => format!(
-                "golongan {} berpangkat {benar}; pangkat {} bergolongan {g}",
-                p.golongan, p.pangkat
+                "golongan {golongan_asli} berpangkat {benar}; pangkat {pangkat} bergolongan {g}"
             ),
-            None => format!("golongan {} berpangkat {benar}", p.golongan),
+            None => format!("golongan {golongan_asli} berpangkat {benar}"),
         };
-        let problem = Problem::new(
-            &file,
-            format!(
-                "pangkat `{}` tidak sesuai dengan golongan `{}`",
-                p.pangkat, p.golongan
-            ),
-        )
-        .at_path("penandatangan.pangkat")
-        .hint(hint);
-        error(found, place(problem, text, "pangkat:"));
+        return Err(Salah {
+            key: "pangkat",
+            message: format!("pangkat `{pangkat}` tidak sesuai dengan golongan `{golongan_asli}`"),
+            hint,
+        });
     }
+    Ok(())
 }
 
 #[cfg(test)]

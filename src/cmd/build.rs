@@ -4,11 +4,20 @@ use renaksi::build::{Plan, Signer};
 use renaksi::Error;
 
 use super::folder::Sasaran;
-use crate::cli::BuildArgs;
+use crate::cli::{BuildArgs, Dokumen};
 
 /// Builds the report and reports where the PDF went.
 pub fn run(args: &BuildArgs) -> Result<(), Error> {
     let dir = Sasaran::pilih(args.dir.as_deref()).laporan("build")?;
+    if args.dokumen == Dokumen::Pk {
+        return super::pk::run(args, dir);
+    }
+    if args.gabung {
+        return Err(Error::Usage {
+            message: "--gabung hanya untuk --dokumen pk".into(),
+            hint: "renaksi build --dokumen pk --gabung menyusun semua Perjanjian Kinerja dalam satu PDF".into(),
+        });
+    }
     // A key that cannot sign stops the build before anything is written.
     let signer = match &args.sign {
         Some(p12) => Some(Signer {

@@ -11,6 +11,7 @@ pub mod folder;
 pub mod import;
 pub mod init;
 pub mod manifest;
+pub mod pk;
 pub mod schema;
 pub mod serve;
 pub mod sign;

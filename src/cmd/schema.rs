@@ -14,12 +14,13 @@ dengan ekstensi YAML) melengkapi dan memeriksa kunci saat mengetik:
   renaksi schema laporan     skema laporan.yaml (juga kabupaten.yaml)
   renaksi schema narasi      skema narasi.yaml
   renaksi schema lampiran    skema lampiran/*.yaml
-  renaksi schema -o DIR      ketiga skema sebagai berkas .schema.json di folder DIR
+  renaksi schema pegawai     skema pegawai.yaml (Perjanjian Kinerja)
+  renaksi schema -o DIR      semua skema sebagai berkas .schema.json di folder DIR
 
 Berkas yang dibuat `renaksi init` sudah menunjuk skemanya di baris pertama.
 ";
 
-/// Prints one schema, or writes all three into a folder.
+/// Prints one schema, or writes all of them into a folder.
 pub fn run(args: &SchemaArgs) -> Result<(), Error> {
     if let Some(dir) = &args.output {
         std::fs::create_dir_all(dir)

@@ -52,6 +52,8 @@ pub struct Report {
     pub lampiran: Vec<LampiranFile>,
     /// The logo image, if the report names one.
     pub logo: Option<Logo>,
+    /// `pegawai.yaml` and its text, if the report has one.
+    pub pegawai: Option<(BerkasPegawai, String)>,
 }
 
 /// One Lampiran table and the file it came from.
@@ -80,6 +82,8 @@ pub struct Logo {
 pub const LAPORAN: &str = "laporan.yaml";
 /// The narrative file.
 pub const NARASI: &str = "narasi.yaml";
+/// The people of the office, for the Perjanjian Kinerja (optional).
+pub const PEGAWAI: &str = "pegawai.yaml";
 /// A batch's defaults, in the batch folder above the report folders.
 pub const KABUPATEN: &str = "kabupaten.yaml";
 /// The folder of Lampiran tables.
@@ -109,6 +113,11 @@ impl Report {
         };
         let narasi_file = narasi_source.display(NARASI);
         let narasi = parse_file::<Narasi>(narasi_source, NARASI, &mut problems)?;
+        let pegawai = if source.exists(PEGAWAI) {
+            parse_file::<BerkasPegawai>(&source, PEGAWAI, &mut problems)?
+        } else {
+            None
+        };
         let files = source.list_yaml(LAMPIRAN)?;
         if files.is_empty() {
             problems.push(
@@ -166,6 +175,9 @@ impl Report {
         if let Some((_, text)) = &narasi {
             texts.push((narasi_file.clone(), text));
         }
+        if let Some((_, text)) = &pegawai {
+            texts.push((source.display(PEGAWAI), text));
+        }
         for problem in problems.iter_mut().filter(|p| p.line.is_none()) {
             let text = texts.iter().find(|(file, _)| *file == problem.file);
             let at = text
@@ -202,6 +214,7 @@ impl Report {
             narasi_file,
             lampiran,
             logo,
+            pegawai,
         };
         if problems.is_empty() {
             Ok(report)

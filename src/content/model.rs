@@ -607,3 +607,61 @@ impl JsonSchema for Tanggal {
         })
     }
 }
+
+/// pegawai.yaml (tidak wajib): orang-orang kantor dan atasannya, untuk
+/// Perjanjian Kinerja (`renaksi build --dokumen pk`). Setiap pejabat
+/// Lampiran yang tercantum di sini dan memiliki atasan mendapat satu PK.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BerkasPegawai {
+    /// Pegawai dan pihak di luar kantor (Bupati), masing-masing sekali.
+    pub pegawai: Vec<Pegawai>,
+}
+
+/// Seorang pegawai, atau pihak di luar kantor yang menjadi atasan.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Pegawai {
+    /// Jabatan seperti dicetak di PK, misalnya `Camat Kubutambahan`; juga
+    /// nama yang dirujuk `atasan` pegawai lain.
+    pub jabatan: String,
+    /// Jabatan pejabat ini di tabel Lampiran bila berbeda, misalnya `CAMAT`;
+    /// bawaan: sama dengan `jabatan` (huruf besar/kecil tidak dibedakan).
+    #[serde(default)]
+    pub lampiran: Option<String>,
+    /// Nama lengkap dengan gelar.
+    pub nama: String,
+    /// Pangkat, misalnya `Pembina Tk. I`; kosongkan untuk pejabat politik
+    /// (Bupati).
+    #[serde(default)]
+    pub pangkat: Option<String>,
+    /// Golongan/ruang, misalnya `IV/b`.
+    #[serde(default)]
+    pub golongan: Option<String>,
+    /// NIP 18 angka, ditulis dalam tanda kutip; kosongkan untuk pejabat
+    /// politik.
+    #[serde(default)]
+    pub nip: Option<String>,
+    /// Jabatan atasannya (pihak kedua PK), sebagaimana ditulis di `jabatan`
+    /// pegawai itu.
+    #[serde(default)]
+    pub atasan: Option<String>,
+}
+
+impl Pegawai {
+    /// The jabatan of this person's Lampiran official.
+    pub fn di_lampiran(&self) -> &str {
+        self.lampiran.as_deref().unwrap_or(&self.jabatan)
+    }
+}
+
+/// Two names of one office compare equal whatever their case and spacing.
+pub fn jabatan_sama(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    norm(a) == norm(b)
+}

@@ -6,6 +6,7 @@ pub(crate) mod escape;
 mod lampiran;
 pub mod markdown;
 mod qr;
+pub use qr::svg as qr_svg;
 pub mod variabel;
 mod view;
 

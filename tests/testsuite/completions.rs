@@ -35,7 +35,8 @@ fn schema_alone_lists_what_it_prints() {
         "  renaksi schema laporan     skema laporan.yaml (juga kabupaten.yaml)\n",
         "  renaksi schema narasi      skema narasi.yaml\n",
         "  renaksi schema lampiran    skema lampiran/*.yaml\n",
-        "  renaksi schema -o DIR      ketiga skema sebagai berkas .schema.json di folder DIR\n",
+        "  renaksi schema pegawai     skema pegawai.yaml (Perjanjian Kinerja)\n",
+        "  renaksi schema -o DIR      semua skema sebagai berkas .schema.json di folder DIR\n",
     ] {
         assert!(run.stdout.contains(line), "{}", run.stdout);
     }

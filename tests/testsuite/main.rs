@@ -13,6 +13,7 @@ mod init;
 mod json;
 mod lembar;
 mod pemula;
+mod pk;
 mod schema;
 mod serve;
 mod sign;

@@ -40,7 +40,7 @@ fn committed_schemas_are_what_the_binary_writes() {
     let out = fixture.path("skema");
     let run = renaksi(&["schema", "-o", out.to_str().unwrap()], fixture.tmp.path());
     assert_eq!(run.code, 0, "{}", run.stderr);
-    for name in ["laporan", "narasi", "lampiran"] {
+    for name in ["laporan", "narasi", "lampiran", "pegawai"] {
         let file = format!("{name}.schema.json");
         let written = fs::read_to_string(out.join(&file)).unwrap();
         let committed = fs::read_to_string(root().join("schema").join(&file)).unwrap();
@@ -57,7 +57,11 @@ fn committed_schemas_are_what_the_binary_writes() {
 #[test]
 fn example_files_name_their_schema_and_are_valid() {
     let dir = root().join("content/kubutambahan-2022");
-    let mut files = vec![dir.join("laporan.yaml"), dir.join("narasi.yaml")];
+    let mut files = vec![
+        dir.join("laporan.yaml"),
+        dir.join("narasi.yaml"),
+        dir.join("pegawai.yaml"),
+    ];
     let mut lampiran: Vec<PathBuf> = fs::read_dir(dir.join("lampiran"))
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -1,0 +1,257 @@
+//! pegawai.yaml, the people of the office for the Perjanjian Kinerja: each
+//! jabatan once, every `atasan` and `lampiran` naming something that
+//! exists (with "maksud Anda"), no one their own superior through others,
+//! a NIP and a rank that hold, and every official of the Lampiran either
+//! listed (with a superior, so that a PK can be made) or said to be missing.
+
+use super::{error, warn, Diagnostic};
+use crate::content::{jabatan_sama, Pegawai, Report, PEGAWAI};
+use crate::error::Problem;
+
+pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
+    let Some((berkas, text)) = &report.pegawai else {
+        return;
+    };
+    let file = report.source.display(PEGAWAI);
+    let orang = &berkas.pegawai;
+    let at = |i: usize, key: &str| {
+        let path = if key.is_empty() {
+            format!("pegawai[{i}]")
+        } else {
+            format!("pegawai[{i}].{key}")
+        };
+        move |problem: Problem| place(problem.at_path(path.clone()), text, &path)
+    };
+    let jabatan: Vec<&str> = orang.iter().map(|p| p.jabatan.as_str()).collect();
+    for (i, p) in orang.iter().enumerate() {
+        if let Some(j) = orang[..i]
+            .iter()
+            .position(|q| jabatan_sama(&q.jabatan, &p.jabatan))
+        {
+            error(
+                found,
+                at(i, "jabatan")(
+                    Problem::new(
+                        &file,
+                        format!(
+                            "jabatan `{}` sudah tercantum di pegawai ke-{}",
+                            p.jabatan,
+                            j + 1
+                        ),
+                    )
+                    .hint("setiap jabatan sekali; rujuk jabatan yang sama dengan `atasan`"),
+                ),
+            );
+        }
+        if let Some(atasan) = &p.atasan {
+            if jabatan_sama(atasan, &p.jabatan) {
+                error(
+                    found,
+                    at(i, "atasan")(
+                        Problem::new(
+                            &file,
+                            format!("`{}` menjadi atasan dirinya sendiri", p.jabatan),
+                        )
+                        .hint("tulis jabatan atasannya, misalnya Camat untuk Sekretaris Kecamatan"),
+                    ),
+                );
+            } else if !orang.iter().any(|q| jabatan_sama(&q.jabatan, atasan)) {
+                let hint = match mirip(atasan, &jabatan) {
+                    Some(m) => format!("maksud Anda `{m}`?"),
+                    None => {
+                        "tambahkan atasan itu ke pegawai.yaml (Bupati juga, tanpa NIP dan pangkat)"
+                            .into()
+                    }
+                };
+                error(
+                    found,
+                    at(i, "atasan")(
+                        Problem::new(
+                            &file,
+                            format!("atasan `{atasan}` tidak ada di pegawai.yaml"),
+                        )
+                        .hint(hint),
+                    ),
+                );
+            }
+        }
+        if let Some(nip) = p.nip.as_deref().filter(|n| !super::isian::kosong(n)) {
+            if let Err(message) = super::nip::validate(nip) {
+                error(
+                    found,
+                    at(i, "nip")(Problem::new(&file, message).hint(
+                        "NIP 18 angka: tanggal lahir TTTTBBHH, TMT TTTTBB, jenis kelamin 1/2, nomor urut 3 angka",
+                    )),
+                );
+            }
+        }
+        let pangkat = p.pangkat.as_deref().unwrap_or("");
+        let golongan = p.golongan.as_deref().unwrap_or("");
+        if let Err(salah) = super::pangkat::periksa(pangkat, golongan) {
+            error(
+                found,
+                at(i, salah.key)(Problem::new(&file, salah.message).hint(salah.hint)),
+            );
+        }
+        if pangkat.is_empty() != golongan.is_empty() {
+            let kosong = if pangkat.is_empty() {
+                "pangkat"
+            } else {
+                "golongan"
+            };
+            error(
+                found,
+                at(i, "")(
+                    Problem::new(&file, format!("`{}` ditulis tanpa {kosong}", p.jabatan))
+                        .hint("tulis pangkat dan golongan bersama, atau keduanya kosong untuk pejabat politik"),
+                ),
+            );
+        }
+    }
+    // A chain of superiors that comes back to where it started.
+    for (i, p) in orang.iter().enumerate() {
+        if p.atasan
+            .as_deref()
+            .is_some_and(|a| jabatan_sama(a, &p.jabatan))
+        {
+            continue;
+        }
+        let mut seen = vec![i];
+        let mut now = p;
+        while let Some(next) = now
+            .atasan
+            .as_deref()
+            .and_then(|a| orang.iter().position(|q| jabatan_sama(&q.jabatan, a)))
+        {
+            if next == i {
+                // Said once, at the first of the circle in the file.
+                if seen.iter().any(|&k| k < i) {
+                    break;
+                }
+                let lingkar: Vec<&str> = seen.iter().map(|&k| orang[k].jabatan.as_str()).collect();
+                error(
+                    found,
+                    at(i, "atasan")(
+                        Problem::new(
+                            &file,
+                            format!("atasan berputar: {} → {}", lingkar.join(" → "), p.jabatan),
+                        )
+                        .hint(
+                            "rantai atasan harus berakhir pada pihak tanpa atasan, misalnya Bupati",
+                        ),
+                    ),
+                );
+                break;
+            }
+            if seen.contains(&next) {
+                break;
+            }
+            seen.push(next);
+            now = &orang[next];
+        }
+    }
+    lampiran(report, orang, &file, text, found);
+}
+
+/// Every `lampiran` names an official of the Lampiran; every official is
+/// listed, with a superior.
+fn lampiran(
+    report: &Report,
+    orang: &[Pegawai],
+    file: &str,
+    text: &str,
+    found: &mut Vec<Diagnostic>,
+) {
+    let pejabat: Vec<&str> = report
+        .lampiran
+        .iter()
+        .flat_map(|l| l.table.pejabat.iter().map(|p| p.jabatan.as_str()))
+        .collect();
+    for (i, p) in orang.iter().enumerate() {
+        let Some(nama) = &p.lampiran else { continue };
+        if !pejabat.iter().any(|j| jabatan_sama(j, nama)) {
+            let hint = match mirip(nama, &pejabat) {
+                Some(m) => format!("maksud Anda `{m}`?"),
+                None => {
+                    "tulis jabatan seperti di tabel Lampiran (kunci `jabatan` pejabat di lampiran/)"
+                        .into()
+                }
+            };
+            let path = format!("pegawai[{i}].lampiran");
+            error(
+                found,
+                place(
+                    Problem::new(
+                        file,
+                        format!("pejabat `{nama}` tidak ada di tabel Lampiran"),
+                    )
+                    .at_path(path.clone())
+                    .hint(hint),
+                    text,
+                    &path,
+                ),
+            );
+        }
+    }
+    let mut dilihat: Vec<&str> = Vec::new();
+    for l in &report.lampiran {
+        for (a, pj) in l.table.pejabat.iter().enumerate() {
+            if dilihat.iter().any(|d| jabatan_sama(d, &pj.jabatan)) {
+                continue;
+            }
+            dilihat.push(&pj.jabatan);
+            let path = format!("pejabat[{a}].jabatan");
+            let display = report.source.display(&l.file);
+            match orang.iter().find(|p| jabatan_sama(p.di_lampiran(), &pj.jabatan)) {
+                None => warn(
+                    found,
+                    place(
+                        Problem::new(
+                            &display,
+                            format!("pejabat `{}` tidak tercantum di pegawai.yaml: Perjanjian Kinerjanya tidak dibuat", pj.jabatan),
+                        )
+                        .at_path(path.clone())
+                        .hint(format!(
+                            "tambahkan ke pegawai.yaml: jabatan, nama, pangkat, golongan, NIP dan atasan (dengan `lampiran: {}` bila jabatannya di PK ditulis lain)",
+                            pj.jabatan
+                        )),
+                        &l.text,
+                        &path,
+                    ),
+                ),
+                Some(p) if p.atasan.is_none() => {
+                    let i = orang.iter().position(|q| std::ptr::eq(q, p)).unwrap_or(0);
+                    let path = format!("pegawai[{i}]");
+                    warn(
+                        found,
+                        place(
+                            Problem::new(file, format!("`{}` tidak memiliki atasan: Perjanjian Kinerjanya tidak dibuat", p.jabatan))
+                                .at_path(path.clone())
+                                .hint("tulis `atasan:` dengan jabatan pihak kedua PK-nya, misalnya Bupati untuk Camat"),
+                            text,
+                            &path,
+                        ),
+                    )
+                }
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+/// The name among `choices` one letter or so away from `name`.
+fn mirip<'a>(name: &str, choices: &[&'a str]) -> Option<&'a str> {
+    let lower: Vec<String> = choices.iter().map(|c| c.to_lowercase()).collect();
+    let refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let hit = crate::content::closest(name, &refs)?;
+    let i = refs.iter().position(|r| *r == hit)?;
+    Some(choices[i])
+}
+
+/// The problem on the line of `path` in `text`, or as it is.
+fn place(problem: Problem, text: &str, path: &str) -> Problem {
+    match crate::content::locate_nearest(text, path) {
+        Some((line, column)) => problem.at(text, line, column),
+        None => problem,
+    }
+}

@@ -1,0 +1,285 @@
+//! Perjanjian Kinerja: the agreement each official of the Lampiran signs
+//! with their superior, as PermenPANRB 53/2014 lays it out. Who is who comes
+//! from pegawai.yaml; the targets and budgets are the official's own rows of
+//! the Lampiran tables, the same data the Rencana Aksi prints, so the two
+//! documents cannot drift apart.
+
+use chrono::Datelike;
+use serde::Serialize;
+
+use crate::content::{jabatan_sama, Kertas, Pegawai, ProgramKegiatan, Report, TandaTangan};
+use crate::error::Error;
+use crate::format;
+
+/// The template of a Perjanjian Kinerja.
+pub const TEMPLATE: &str = "pk.typ";
+
+/// One agreement: who signs it and what it holds.
+#[derive(Debug, Clone)]
+pub struct Perjanjian<'a> {
+    /// 1-based, in the order of pegawai.yaml.
+    pub nomor: usize,
+    /// The official who commits to the targets.
+    pub pertama: &'a Pegawai,
+    /// Their superior, who supervises and evaluates.
+    pub kedua: &'a Pegawai,
+    /// The official's sasaran from every Lampiran table, in table order.
+    pub sasaran: Vec<SasaranPk<'a>>,
+    /// Their programs and activities with their budgets, in table order.
+    pub program: Vec<&'a ProgramKegiatan>,
+}
+
+/// One sasaran of an agreement and its indicators.
+#[derive(Debug, Clone)]
+pub struct SasaranPk<'a> {
+    /// The sasaran's text.
+    pub uraian: &'a str,
+    /// Indicator text and annual target as printed (`90 Nilai`).
+    pub indikator: Vec<(&'a str, String)>,
+}
+
+/// Every agreement of the report: one per person of pegawai.yaml whose
+/// official has rows in the Lampiran and who names a superior found there.
+/// None without pegawai.yaml.
+pub fn semua(report: &Report) -> Vec<Perjanjian<'_>> {
+    let Some((berkas, _)) = &report.pegawai else {
+        return Vec::new();
+    };
+    let orang = &berkas.pegawai;
+    let mut out = Vec::new();
+    for pertama in orang {
+        let Some(kedua) = pertama
+            .atasan
+            .as_deref()
+            .and_then(|a| orang.iter().find(|q| jabatan_sama(&q.jabatan, a)))
+        else {
+            continue;
+        };
+        let mut sasaran = Vec::new();
+        let mut program = Vec::new();
+        for l in &report.lampiran {
+            for pj in l
+                .table
+                .pejabat
+                .iter()
+                .filter(|p| jabatan_sama(&p.jabatan, pertama.di_lampiran()))
+            {
+                for s in &pj.sasaran {
+                    sasaran.push(SasaranPk {
+                        uraian: &s.uraian,
+                        indikator: s
+                            .indikator
+                            .iter()
+                            .map(|i| {
+                                (
+                                    i.uraian.as_str(),
+                                    format!("{} {}", format::angka(i.target.0), i.satuan),
+                                )
+                            })
+                            .collect(),
+                    });
+                    program.extend(s.indikator.iter().flat_map(|i| &i.program_kegiatan));
+                    program.extend(&s.program_kegiatan);
+                }
+            }
+        }
+        if sasaran.is_empty() {
+            continue;
+        }
+        out.push(Perjanjian {
+            nomor: out.len() + 1,
+            pertama,
+            kedua,
+            sasaran,
+            program,
+        });
+    }
+    out
+}
+
+/// The file name of an agreement's PDF: `kubutambahan-2022-pk-03-kasi-pemerintahan.pdf`.
+pub fn nama_berkas(report: &Report, pk: &Perjanjian) -> String {
+    format!(
+        "{}-pk-{:02}-{}.pdf",
+        report.source.name,
+        pk.nomor,
+        slug(&pk.pertama.jabatan)
+    )
+}
+
+/// Lowercase letters and digits, words joined by `-`.
+fn slug(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[derive(Serialize)]
+struct View {
+    judul: String,
+    kecamatan: String,
+    kabupaten: String,
+    tahun: i32,
+    kertas: &'static str,
+    huruf: &'static str,
+    penulis: String,
+    tanggal: [u32; 3],
+    logo: Option<String>,
+    tempat_tanggal: String,
+    ttd: Ttd,
+    /// The document's title after `judul`: one official's jabatan, or none
+    /// for all agreements in one PDF.
+    untuk: Option<String>,
+    daftar: Vec<PkView>,
+}
+
+#[derive(Serialize)]
+struct PkView {
+    pertama: Pihak,
+    kedua: Pihak,
+    sasaran: Vec<SasaranView>,
+    program: Vec<ProgramView>,
+    jumlah: String,
+}
+
+#[derive(Serialize)]
+struct Ttd {
+    mode: &'static str,
+    qr: Option<String>,
+    jangkar: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Pihak {
+    jabatan: String,
+    nama: String,
+    /// `Pembina Tk. I (IV/b)`, or empty for a political office.
+    pangkat: String,
+    /// `NIP. 19650207 199702 1 001`, or empty.
+    nip: String,
+}
+
+#[derive(Serialize)]
+struct SasaranView {
+    nomor: usize,
+    uraian: String,
+    indikator: Vec<[String; 2]>,
+}
+
+#[derive(Serialize)]
+struct ProgramView {
+    nomor: usize,
+    uraian: String,
+    anggaran: String,
+}
+
+fn view(pk: &Perjanjian) -> PkView {
+    let total: u64 = pk.program.iter().filter_map(|g| g.anggaran).sum();
+    PkView {
+        pertama: pihak(pk.pertama),
+        kedua: pihak(pk.kedua),
+        sasaran: pk
+            .sasaran
+            .iter()
+            .enumerate()
+            .map(|(i, s)| SasaranView {
+                nomor: i + 1,
+                uraian: s.uraian.to_owned(),
+                indikator: s
+                    .indikator
+                    .iter()
+                    .map(|(u, t)| [u.to_string(), t.clone()])
+                    .collect(),
+            })
+            .collect(),
+        program: pk
+            .program
+            .iter()
+            .enumerate()
+            .map(|(i, g)| ProgramView {
+                nomor: i + 1,
+                uraian: g.uraian.clone(),
+                anggaran: g.anggaran.map(format::rupiah).unwrap_or_else(|| "-".into()),
+            })
+            .collect(),
+        jumlah: format::rupiah(total),
+    }
+}
+
+fn pihak(p: &Pegawai) -> Pihak {
+    let pangkat = match (p.pangkat.as_deref(), p.golongan.as_deref()) {
+        (Some(pangkat), Some(golongan)) if !pangkat.trim().is_empty() => {
+            format!("{pangkat} ({golongan})")
+        }
+        (Some(pangkat), _) => pangkat.to_owned(),
+        _ => String::new(),
+    };
+    Pihak {
+        jabatan: p.jabatan.clone(),
+        nama: p.nama.clone(),
+        pangkat,
+        nip: p
+            .nip
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| format!("NIP. {}", format::nip(n)))
+            .unwrap_or_default(),
+    }
+}
+
+/// The Typst source of the agreements `daftar` in one document (one page
+/// pair each); `untuk` names the one official when there is one.
+pub fn render(report: &Report, daftar: &[Perjanjian]) -> Result<String, Error> {
+    let id = &report.identitas;
+    let p = &id.penandatangan;
+    let mut judul = format!("Perjanjian Kinerja Tahun {}", id.tahun);
+    if id.perubahan {
+        judul.push_str(" Perubahan");
+    }
+    let (mode, qr, jangkar) = match &id.tanda_tangan {
+        TandaTangan::Basah => ("basah", None, None),
+        TandaTangan::Tanpa => ("tanpa", None, None),
+        TandaTangan::Tte { qr, jangkar } => (
+            "tte",
+            Some(crate::render::qr_svg(qr).map_err(|m| Error::Internal(format!("kode QR: {m}")))?),
+            Some(jangkar.to_string()),
+        ),
+    };
+    let view = View {
+        judul,
+        kecamatan: id.kecamatan.clone(),
+        kabupaten: id.kabupaten.clone(),
+        tahun: id.tahun,
+        kertas: match id.kertas {
+            Kertas::A4 => "a4",
+            Kertas::F4 => "f4",
+        },
+        huruf: id.huruf.family(),
+        penulis: format!("Kecamatan {}, Kabupaten {}", id.kecamatan, id.kabupaten),
+        tanggal: [
+            p.tanggal.0.year() as u32,
+            p.tanggal.0.month(),
+            p.tanggal.0.day(),
+        ],
+        logo: report.logo.as_ref().map(|l| format!("/logo.{}", l.format)),
+        tempat_tanggal: format!(
+            "{}, {}",
+            p.tempat,
+            format::tanggal(p.tanggal.0, id.ejaan_bulan)
+        ),
+        ttd: Ttd { mode, qr, jangkar },
+        untuk: match daftar {
+            [pk] => Some(pk.pertama.jabatan.clone()),
+            _ => None,
+        },
+        daftar: daftar.iter().map(view).collect(),
+    };
+    let template = crate::render::environment()
+        .get_template(TEMPLATE)
+        .map_err(|e| Error::Internal(format!("templat: {e:#}")))?;
+    template
+        .render(view)
+        .map_err(|e| Error::Internal(format!("templat: {e:#}")))
+}

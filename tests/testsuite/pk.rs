@@ -1,0 +1,300 @@
+//! `renaksi build --dokumen pk`: one Perjanjian Kinerja per official listed
+//! in pegawai.yaml, with both parties and exactly that official's rows of
+//! the Lampiran; and the refusals of pegawai.yaml's checks.
+
+use std::fs;
+use std::path::Path;
+
+use serde_yaml::Value;
+
+use crate::support::{page_sizes, pdf_text, renaksi, squash, Fixture};
+
+/// The officials of the example in the order of pegawai.yaml, by file name.
+const BERKAS: [&str; 14] = [
+    "kubutambahan-2022-pk-01-camat-kubutambahan.pdf",
+    "kubutambahan-2022-pk-02-sekretaris-kecamatan.pdf",
+    "kubutambahan-2022-pk-03-kasi-pemerintahan.pdf",
+    "kubutambahan-2022-pk-04-kasi-pembangunan.pdf",
+    "kubutambahan-2022-pk-05-kasi-sosial-budaya.pdf",
+    "kubutambahan-2022-pk-06-kepala-seksi-pelayanan-terpadu.pdf",
+    "kubutambahan-2022-pk-07-kasubbag-perencanaan.pdf",
+    "kubutambahan-2022-pk-08-kasubbag-umum-keuangan.pdf",
+    "kubutambahan-2022-pk-09-bendahara.pdf",
+    "kubutambahan-2022-pk-10-pengelola-gaji.pdf",
+    "kubutambahan-2022-pk-11-pengelola-monitoring-dan-evaluasi.pdf",
+    "kubutambahan-2022-pk-12-pengadministrasi-pendidikan-dan-kebudayaan.pdf",
+    "kubutambahan-2022-pk-13-pengadministrasi-pertanahan.pdf",
+    "kubutambahan-2022-pk-14-pranata-perlindungan-masyarakat.pdf",
+];
+
+/// What the Lampiran files hold for the official `jabatan`: indicator
+/// texts with their targets (`85 Nilai`), and programs with their budgets,
+/// read from the YAML by this test, not by renaksi.
+fn rows_of(dir: &Path, jabatan: &str) -> (Vec<String>, Vec<(String, u64)>) {
+    let mut indikator = Vec::new();
+    let mut program = Vec::new();
+    let mut files: Vec<_> = fs::read_dir(dir.join("lampiran"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for file in files {
+        let table: Value = serde_yaml::from_str(&fs::read_to_string(file).unwrap()).unwrap();
+        for pejabat in table["pejabat"].as_sequence().unwrap() {
+            if !pejabat["jabatan"]
+                .as_str()
+                .unwrap()
+                .eq_ignore_ascii_case(jabatan)
+            {
+                continue;
+            }
+            for sasaran in pejabat["sasaran"].as_sequence().unwrap() {
+                for ind in sasaran["indikator"].as_sequence().unwrap() {
+                    let target = match &ind["target"] {
+                        Value::Number(n) => n.to_string(),
+                        other => panic!("{other:?}"),
+                    };
+                    indikator.push(format!(
+                        "{} {target} {}",
+                        ind["uraian"].as_str().unwrap(),
+                        ind["satuan"].as_str().unwrap()
+                    ));
+                }
+                for g in sasaran["program_kegiatan"]
+                    .as_sequence()
+                    .into_iter()
+                    .flatten()
+                {
+                    program.push((
+                        g["uraian"].as_str().unwrap().to_owned(),
+                        g["anggaran"].as_u64().unwrap_or(0),
+                    ));
+                }
+            }
+        }
+    }
+    (indikator, program)
+}
+
+fn rupiah(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    format!("Rp{out}")
+}
+
+#[test]
+fn every_official_gets_an_agreement_with_their_own_rows() {
+    let fixture = Fixture::example();
+    let out = fixture.path("pk");
+    let run = renaksi(
+        &[
+            "build",
+            fixture.dir.to_str().unwrap(),
+            "--dokumen",
+            "pk",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut written: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, BERKAS);
+    assert!(
+        run.stderr.contains(&format!(
+            "PDF ditulis: {} (2 halaman) — Kasi Pemerintahan dengan Camat Kubutambahan",
+            out.join(BERKAS[2]).display()
+        )),
+        "{}",
+        run.stderr
+    );
+
+    // The Kasi Pemerintahan's agreement: both parties, the statement, both
+    // signature blocks, A4 portrait.
+    let pdf = out.join(BERKAS[2]);
+    assert_eq!(page_sizes(&pdf), [(595.276, 841.89); 2]);
+    let text = pdf_text(&pdf);
+    let flat = squash(&text);
+    for expected in [
+        "PERJANJIANKINERJATAHUN2022PERUBAHAN",
+        "Dalamrangkamewujudkanmanajemenpemerintahanyangefektif,transparandanakuntabelsertaberorientasipadahasil,kamiyangbertandatangandibawahini:",
+        "Nama:KetutAriawan,S.IPJabatan:KasiPemerintahanselanjutnyadisebutpihakpertama",
+        "Nama:Drs.MadeSuyasa,M.SiJabatan:CamatKubutambahanselakuatasanpihakpertama,selanjutnyadisebutpihakkedua",
+        "Kubutambahan,12Oktober2022",
+        "PihakKedua,CamatKubutambahan",
+        "PihakPertama,KasiPemerintahan",
+        "NIP.197811202005011007",
+        "Penata Tk. I (III/d)",
+    ] {
+        assert!(flat.contains(&squash(expected)), "{expected} not in:\n{text}");
+    }
+    assert_eq!(text.matches("Pihak Kedua,").count(), 2, "{text}");
+
+    // The attachment is the official's Lampiran rows, read from the YAML
+    // here, with their total; no other official's program is in it.
+    let (indikator, program) = rows_of(&fixture.dir, "Kasi Pemerintahan");
+    assert!(!indikator.is_empty() && !program.is_empty());
+    for row in &indikator {
+        assert!(flat.contains(&squash(row)), "{row} not in:\n{text}");
+    }
+    let mut total = 0;
+    for (uraian, anggaran) in &program {
+        assert!(
+            flat.contains(&squash(&format!("{uraian} {}", rupiah(*anggaran)))),
+            "{uraian} not in:\n{text}"
+        );
+        total += anggaran;
+    }
+    assert!(
+        flat.contains(&format!("Jumlah{}", rupiah(total))),
+        "{total} not in:\n{text}"
+    );
+    let (_, others) = rows_of(&fixture.dir, "Kasi Pembangunan");
+    for (uraian, _) in others {
+        assert!(
+            !flat.contains(&squash(&uraian)),
+            "{uraian} of another official in:\n{text}"
+        );
+    }
+
+    // The Bupati, a political office, signs without rank or NIP.
+    let camat = pdf_text(&out.join(BERKAS[0]));
+    assert!(
+        squash(&camat).contains("PihakKedua,BupatiBulelengDr.IGedeWirawan,S.H.,M.H."),
+        "{camat}"
+    );
+}
+
+#[test]
+fn all_agreements_in_one_pdf() {
+    let fixture = Fixture::example();
+    let out = fixture.path("semua");
+    let run = renaksi(
+        &[
+            "build",
+            fixture.dir.to_str().unwrap(),
+            "--dokumen",
+            "pk",
+            "--gabung",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = out.join("kubutambahan-2022-pk.pdf");
+    assert!(
+        run.stderr.contains("(14 Perjanjian Kinerja, 28 halaman)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(page_sizes(&pdf).len(), 28);
+    let text = pdf_text(&pdf);
+    assert_eq!(
+        text.matches("selanjutnya disebut pihak pertama").count(),
+        14
+    );
+
+    // Many PDFs do not fit one file name.
+    let run = renaksi(
+        &[
+            "build",
+            fixture.dir.to_str().unwrap(),
+            "--dokumen",
+            "pk",
+            "-o",
+            "satu.pdf",
+        ],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("galat: 14 Perjanjian Kinerja tidak dapat ditulis ke satu berkas satu.pdf\n  saran: sebut folder dengan -o, atau tambahkan --gabung untuk satu PDF"), "{}", run.stderr);
+}
+
+#[test]
+fn pegawai_yaml_is_checked_where_it_is_written() {
+    let fixture = Fixture::example();
+    fixture.edit("pegawai.yaml", |t| {
+        t.replace(
+            "    atasan: Camat Kubutambahan\n  - jabatan: Kasi Pembangunan",
+            "    atasan: Camat Kubutambahn\n  - jabatan: Kasi Pembangunan",
+        )
+        .replace("nip: \"198002142006041012\"", "nip: \"198002142006041\"")
+        .replace(
+            "    atasan: Kasi Sosial Budaya\n",
+            "    atasan: Pengadministrasi Pendidikan dan Kebudayaan\n",
+        )
+        .replace(
+            "  - jabatan: Pengelola Gaji\n",
+            "  - jabatan: Pengelola Gaji\n    lampiran: PENGELOLA GAJIH\n",
+        )
+    });
+    let run = renaksi(&["check", "kubutambahan-2022"], fixture.tmp.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for expected in [
+        "galat: kubutambahan-2022/pegawai.yaml:29:5 (pegawai[3].atasan): atasan `Camat Kubutambahn` tidak ada di pegawai.yaml\n",
+        "  saran: maksud Anda `Camat Kubutambahan`?\n",
+        "galat: kubutambahan-2022/pegawai.yaml:34:5 (pegawai[4].nip): NIP `198002142006041` bukan 18 angka\n",
+        "galat: kubutambahan-2022/pegawai.yaml:84:5 (pegawai[12].atasan): `Pengadministrasi Pendidikan dan Kebudayaan` menjadi atasan dirinya sendiri\n",
+        "galat: kubutambahan-2022/pegawai.yaml:67:5 (pegawai[10].lampiran): pejabat `PENGELOLA GAJIH` tidak ada di tabel Lampiran\n",
+        "  saran: maksud Anda `PENGELOLA GAJI`?\n",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected:?} not in:\n{}", run.stderr);
+    }
+    // Its own superior is said once, not again as a chain.
+    assert!(!run.stderr.contains("berputar"), "{}", run.stderr);
+
+    // A chain of superiors that comes back, and an official not listed.
+    let fixture = Fixture::example();
+    fixture.edit("pegawai.yaml", |t| {
+        t.replace(
+            "    atasan: Bupati Buleleng\n",
+            "    atasan: Sekretaris Kecamatan\n",
+        )
+        .replace(
+            "  - jabatan: Bendahara\n",
+            "  - jabatan: Bendahara Pengeluaran\n",
+        )
+    });
+    let run = renaksi(&["check", "kubutambahan-2022"], fixture.tmp.path());
+    assert!(run.stderr.contains("galat: kubutambahan-2022/pegawai.yaml:16:5 (pegawai[1].atasan): atasan berputar: Camat Kubutambahan → Sekretaris Kecamatan → Camat Kubutambahan\n"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("peringatan: kubutambahan-2022/lampiran/4-kinerja.yaml"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("pejabat `BENDAHARA` tidak tercantum di pegawai.yaml: Perjanjian Kinerjanya tidak dibuat"), "{}", run.stderr);
+    // A galat holds every agreement back.
+    let run = renaksi(
+        &["build", "kubutambahan-2022", "--dokumen", "pk"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!fixture.path("out").exists());
+}
+
+#[test]
+fn without_pegawai_yaml_there_is_no_pk() {
+    let fixture = Fixture::example();
+    fs::remove_file(fixture.dir.join("pegawai.yaml")).unwrap();
+    let run = renaksi(
+        &["build", "kubutambahan-2022", "--dokumen", "pk"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("galat: kubutambahan-2022/pegawai.yaml tidak ada: Perjanjian Kinerja memerlukan identitas setiap pejabat dan atasannya\n"), "{}", run.stderr);
+    // The Rencana Aksi does not need it.
+    let run = renaksi(&["build", "kubutambahan-2022"], fixture.tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
