@@ -129,6 +129,10 @@ struct View {
     logo: Option<String>,
     tempat_tanggal: String,
     ttd: Ttd,
+    /// The statement's three texts as Typst markup.
+    pembuka: minijinja::Value,
+    janji_pertama: minijinja::Value,
+    janji_kedua: minijinja::Value,
     /// The document's title after `judul`: one official's jabatan, or none
     /// for all agreements in one PDF.
     untuk: Option<String>,
@@ -247,7 +251,23 @@ pub fn render(report: &Report, daftar: &[Perjanjian]) -> Result<String, Error> {
             Some(jangkar.to_string()),
         ),
     };
+    let Some((berkas, text)) = &report.pegawai else {
+        return Err(Error::Internal("PK tanpa pegawai.yaml".into()));
+    };
+    let file = report.source.display(crate::content::PEGAWAI);
+    let mut teks = Vec::new();
+    for (path, t) in berkas.pernyataan.texts() {
+        let markup = crate::render::teks_bervariabel(report, (&file, text), path, t)
+            .map_err(|p| Error::Input(vec![p]))?;
+        teks.push(minijinja::Value::from_safe_string(markup));
+    }
+    let [pembuka, janji_pertama, janji_kedua]: [minijinja::Value; 3] = teks
+        .try_into()
+        .map_err(|_| Error::Internal("tiga teks pernyataan".into()))?;
     let view = View {
+        pembuka,
+        janji_pertama,
+        janji_kedua,
         judul,
         kecamatan: id.kecamatan.clone(),
         kabupaten: id.kabupaten.clone(),

@@ -150,6 +150,11 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
             now = &orang[next];
         }
     }
+    for (path, t) in berkas.pernyataan.texts() {
+        if let Err(problem) = crate::render::teks_bervariabel(report, (&file, text), path, t) {
+            error(found, problem);
+        }
+    }
     lampiran(report, orang, &file, text, found);
 }
 

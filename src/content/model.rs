@@ -616,6 +616,56 @@ impl JsonSchema for Tanggal {
 pub struct BerkasPegawai {
     /// Pegawai dan pihak di luar kantor (Bupati), masing-masing sekali.
     pub pegawai: Vec<Pegawai>,
+    /// Teks pernyataan PK bila berbeda dari teks baku PermenPANRB 53/2014;
+    /// Markdown dengan variabel narasi (`{{ tahun }}`, `{{ kecamatan }}` …).
+    #[serde(default)]
+    pub pernyataan: Pernyataan,
+}
+
+/// Tiga bagian teks pernyataan Perjanjian Kinerja; yang tidak ditulis
+/// memakai teks baku.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Pernyataan {
+    /// Kalimat sebelum nama kedua pihak. Baku: "Dalam rangka mewujudkan
+    /// manajemen pemerintahan yang efektif, transparan dan akuntabel serta
+    /// berorientasi pada hasil, kami yang bertanda tangan di bawah ini:".
+    #[serde(default)]
+    pub pembuka: Option<String>,
+    /// Janji pihak pertama, sesudah nama kedua pihak.
+    #[serde(default)]
+    pub pihak_pertama: Option<String>,
+    /// Janji pihak kedua.
+    #[serde(default)]
+    pub pihak_kedua: Option<String>,
+}
+
+impl Pernyataan {
+    /// The standard text of PermenPANRB 53/2014.
+    pub const PEMBUKA: &'static str = "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:";
+    /// The standard commitment of pihak pertama.
+    pub const PIHAK_PERTAMA: &'static str = "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.";
+    /// The standard commitment of pihak kedua.
+    pub const PIHAK_KEDUA: &'static str = "Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi.";
+
+    /// The three texts with their YAML paths, the standard one where none
+    /// is written.
+    pub fn texts(&self) -> [(&'static str, &str); 3] {
+        [
+            (
+                "pernyataan.pembuka",
+                self.pembuka.as_deref().unwrap_or(Self::PEMBUKA),
+            ),
+            (
+                "pernyataan.pihak_pertama",
+                self.pihak_pertama.as_deref().unwrap_or(Self::PIHAK_PERTAMA),
+            ),
+            (
+                "pernyataan.pihak_kedua",
+                self.pihak_kedua.as_deref().unwrap_or(Self::PIHAK_KEDUA),
+            ),
+        ]
+    }
 }
 
 /// Seorang pegawai, atau pihak di luar kantor yang menjadi atasan.

@@ -86,7 +86,9 @@ pub fn variable_problems(report: &Report) -> Vec<Problem> {
             Ok(_) => Vec::new(),
             Err(salah) => salah
                 .iter()
-                .map(|s| narrative_problem(report, &path, text, s))
+                .map(|s| {
+                    narrative_problem((&report.narasi_file, &report.narasi_text), &path, text, s)
+                })
                 .collect(),
         })
         .collect()
@@ -114,16 +116,44 @@ fn plain(
     path: &str,
     text: &str,
 ) -> Result<String, Problem> {
-    variabel::isi(text, nilai).map_err(|salah| narrative_problem(report, path, text, &salah[0]))
+    variabel::isi(text, nilai).map_err(|salah| {
+        narrative_problem(
+            (&report.narasi_file, &report.narasi_text),
+            path,
+            text,
+            &salah[0],
+        )
+    })
 }
 
-/// The problem of `salah`, placed on its line and column of narasi.yaml:
-/// the text's line holding it is looked for from where `path` is written.
-fn narrative_problem(report: &Report, path: &str, text: &str, salah: &variabel::Salah) -> Problem {
-    let problem = Problem::new(report.narasi_file.clone(), salah.message.clone())
+/// A text of another file than narasi.yaml (`file` as messages name it,
+/// and its text) with the narrative's variables filled in and its Markdown
+/// as Typst markup; a variable that cannot be filled in is a problem placed
+/// in that file.
+pub fn teks_bervariabel(
+    report: &Report,
+    file: (&str, &str),
+    path: &str,
+    text: &str,
+) -> Result<String, Problem> {
+    let nilai = view::variables(report);
+    let filled = variabel::isi(text, &nilai)
+        .map_err(|salah| narrative_problem(file, path, text, &salah[0]))?;
+    Ok(markdown::to_typst(&filled))
+}
+
+/// The problem of `salah`, placed on its line and column of its file (name
+/// and text; narasi.yaml for the narrative): the text's line holding it is
+/// looked for from where `path` is written.
+fn narrative_problem(
+    (name, file): (&str, &str),
+    path: &str,
+    text: &str,
+    salah: &variabel::Salah,
+) -> Problem {
+    let problem = Problem::new(name, salah.message.clone())
         .at_path(path)
         .hint(salah.hint.clone());
-    let file = &report.narasi_text;
     let line_start = text[..salah.offset].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[salah.offset..]
         .find('\n')

@@ -298,3 +298,51 @@ fn without_pegawai_yaml_there_is_no_pk() {
     let run = renaksi(&["build", "kubutambahan-2022"], fixture.tmp.path());
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
+
+#[test]
+fn the_statement_can_be_written_with_the_narrative_variables() {
+    let fixture = Fixture::example();
+    fixture.edit("pegawai.yaml", |t| {
+        format!("{t}pernyataan:\n  pihak_kedua: |\n    Pihak kedua membina pelaksanaan Rencana Aksi Kecamatan {{{{ kecamatan }}}} Tahun {{{{ tahun }}}}.\n")
+    });
+    let out = fixture.path("pk");
+    let run = renaksi(
+        &[
+            "build",
+            "kubutambahan-2022",
+            "--dokumen",
+            "pk",
+            "--gabung",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = squash(&pdf_text(&out.join("kubutambahan-2022-pk.pdf")));
+    let count = |t: &str| text.matches(&squash(t)).count();
+    assert_eq!(
+        count("Pihak kedua membina pelaksanaan Rencana Aksi Kecamatan Kubutambahan Tahun 2022."),
+        14,
+        "{text}"
+    );
+    // The other two stay the standard text.
+    assert_eq!(
+        count("Pihak pertama berjanji akan mewujudkan target kinerja"),
+        14
+    );
+    assert_eq!(count("akan melakukan supervisi"), 0);
+
+    // A variable misspelt is a galat where it is written.
+    fixture.edit("pegawai.yaml", |t| {
+        t.replace("{{ kecamatan }}", "{{ kecamatn }}")
+    });
+    let run = renaksi(&["check", "kubutambahan-2022"], fixture.tmp.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for expected in [
+        "galat: kubutambahan-2022/pegawai.yaml:98:63 (pernyataan.pihak_kedua): variabel `kecamatn` tidak dikenal\n",
+        "  saran: maksud Anda: {{ kecamatan }}?\n",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected:?} not in:\n{}", run.stderr);
+    }
+}
