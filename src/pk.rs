@@ -152,7 +152,9 @@ struct PkView {
 struct Ttd {
     mode: &'static str,
     qr: Option<String>,
+    /// The anchors of pihak pertama and pihak kedua (tte only).
     jangkar: Option<String>,
+    jangkar_atasan: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -242,14 +244,29 @@ pub fn render(report: &Report, daftar: &[Perjanjian]) -> Result<String, Error> {
     if id.perubahan {
         judul.push_str(" Perubahan");
     }
-    let (mode, qr, jangkar) = match &id.tanda_tangan {
-        TandaTangan::Basah => ("basah", None, None),
-        TandaTangan::Tanpa => ("tanpa", None, None),
-        TandaTangan::Tte { qr, jangkar } => (
-            "tte",
-            Some(crate::render::qr_svg(qr).map_err(|m| Error::Internal(format!("kode QR: {m}")))?),
-            Some(jangkar.to_string()),
-        ),
+    let ttd = match &id.tanda_tangan {
+        TandaTangan::Basah | TandaTangan::Tanpa => Ttd {
+            mode: if id.tanda_tangan == TandaTangan::Basah {
+                "basah"
+            } else {
+                "tanpa"
+            },
+            qr: None,
+            jangkar: None,
+            jangkar_atasan: None,
+        },
+        TandaTangan::Tte {
+            qr,
+            jangkar,
+            jangkar_atasan,
+        } => Ttd {
+            mode: "tte",
+            qr: Some(
+                crate::render::qr_svg(qr).map_err(|m| Error::Internal(format!("kode QR: {m}")))?,
+            ),
+            jangkar: Some(jangkar.to_string()),
+            jangkar_atasan: Some(jangkar_atasan.to_string()),
+        },
     };
     let Some((berkas, text)) = &report.pegawai else {
         return Err(Error::Internal("PK tanpa pegawai.yaml".into()));
@@ -289,7 +306,7 @@ pub fn render(report: &Report, daftar: &[Perjanjian]) -> Result<String, Error> {
             p.tempat,
             format::tanggal(p.tanggal.0, id.ejaan_bulan)
         ),
-        ttd: Ttd { mode, qr, jangkar },
+        ttd,
         untuk: match daftar {
             [pk] => Some(pk.pertama.jabatan.clone()),
             _ => None,

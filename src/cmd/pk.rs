@@ -5,8 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use renaksi::check::Severity;
-use renaksi::content::{TandaTangan, PEGAWAI};
-use renaksi::fs::write_atomic;
+use renaksi::content::PEGAWAI;
 use renaksi::pk::{self, Perjanjian};
 use renaksi::Error;
 
@@ -40,14 +39,6 @@ pub fn run(args: &BuildArgs, dir: Option<PathBuf>) -> Result<(), Error> {
             hint: "buat pegawai.yaml (contohnya di content/kubutambahan-2022, lihat docs/format.md)".into(),
         });
     }
-    if matches!(report.identitas.tanda_tangan, TandaTangan::Tte { .. }) {
-        return Err(Error::Usage {
-            message: "Perjanjian Kinerja dengan tanda tangan elektronik (tte) belum tersedia: \
-                      kedua pihak memerlukan karakter jangkar masing-masing"
-                .into(),
-            hint: "susun PK dengan `tanda_tangan: {mode: basah}` di laporan.yaml".into(),
-        });
-    }
     let daftar = pk::semua(&report);
     if daftar.is_empty() {
         return Err(Error::Usage {
@@ -68,6 +59,7 @@ pub fn run(args: &BuildArgs, dir: Option<PathBuf>) -> Result<(), Error> {
             target.display(),
             daftar.len()
         );
+        sidecar(&report, &target);
         return Ok(());
     }
     if out
@@ -92,8 +84,22 @@ pub fn run(args: &BuildArgs, dir: Option<PathBuf>) -> Result<(), Error> {
             one.pertama.jabatan,
             one.kedua.jabatan
         );
+        sidecar(&report, &target);
     }
     Ok(())
+}
+
+/// Names the coordinate sidecar of an electronically signed PDF.
+fn sidecar(report: &renaksi::content::Report, pdf: &Path) {
+    if matches!(
+        report.identitas.tanda_tangan,
+        renaksi::content::TandaTangan::Tte { .. }
+    ) {
+        eprintln!(
+            "  koordinat tanda tangan elektronik: {}",
+            renaksi::pdf::sidecar_path(pdf).display()
+        );
+    }
 }
 
 /// Typesets `daftar` into one PDF at `target`; returns its page count.
@@ -105,6 +111,7 @@ fn write(
 ) -> Result<usize, Error> {
     let typst = pk::render(report, daftar)?;
     let output = renaksi::typeset(report, typst, options)?;
-    write_atomic(target, &output.pdf)?;
+    // With electronic signatures, the boxes of both parties beside it.
+    renaksi::pdf::write_report(report, &output, target)?;
     Ok(output.pages)
 }

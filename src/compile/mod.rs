@@ -215,6 +215,10 @@ pub struct KotakTtd {
     /// Height of that page.
     #[serde(rename = "tinggi_halaman")]
     pub page_height: f64,
+    /// The anchor character in this box (electronic signature only): each
+    /// signer of a Perjanjian Kinerja has their own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jangkar: Option<String>,
 }
 
 /// The signature boxes the template marked with `<rk-kotak-ttd>` (the QR
@@ -238,6 +242,10 @@ pub fn signature_boxes(document: &PagedDocument) -> Vec<KotakTtd> {
             let blok = dict.get("blok").ok()?.clone().cast::<String>().ok()?;
             let lebar = dict.get("lebar").ok()?.clone().cast::<f64>().ok()?;
             let tinggi = dict.get("tinggi").ok()?.clone().cast::<f64>().ok()?;
+            let jangkar = dict
+                .get("jangkar")
+                .ok()
+                .and_then(|j| j.clone().cast::<String>().ok());
             let position = introspector.position(content.location()?)?;
             let page = document.pages().get(position.page.get() - 1)?;
             let size = page.frame.size();
@@ -251,6 +259,7 @@ pub fn signature_boxes(document: &PagedDocument) -> Vec<KotakTtd> {
                 height: round(tinggi),
                 page_width: round(size.x.to_pt()),
                 page_height: round(size.y.to_pt()),
+                jangkar,
             })
         })
         .collect()

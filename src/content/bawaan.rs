@@ -130,6 +130,8 @@ fn tanda_tangan(
     let jangkar_file = file_of(own.jangkar.is_some());
     let qr = own.qr.or(b.qr.clone());
     let jangkar = own.jangkar.or(b.jangkar.clone());
+    let atasan_file = file_of(own.jangkar_atasan.is_some());
+    let jangkar_atasan = own.jangkar_atasan.or(b.jangkar_atasan.clone());
     match mode {
         ModeTandaTangan::Basah => Some(TandaTangan::Basah),
         ModeTandaTangan::Tanpa => Some(TandaTangan::Tanpa),
@@ -145,27 +147,57 @@ fn tanda_tangan(
                     None
                 }
             };
-            let jangkar = match jangkar.as_deref().map(str::trim) {
-                None => Some('#'),
-                Some(text) => {
-                    let mut chars = text.chars();
-                    match (chars.next(), chars.next()) {
-                        (Some(c), None) if !c.is_whitespace() => Some(c),
-                        _ => {
-                            found.push(
-                                Problem::new(&jangkar_file, format!("jangkar `{text}` bukan satu karakter"))
-                                    .at_path("tanda_tangan.jangkar")
-                                    .hint("tulis satu karakter yang dicari layanan BSrE, misalnya `jangkar: \"#\"`"),
-                            );
-                            None
-                        }
-                    }
+            let jangkar = satu(found, &jangkar_file, "jangkar", jangkar.as_deref(), '#');
+            // Whatever the report's own anchor, the superior's differs from it.
+            let lain = if jangkar == Some('^') { '#' } else { '^' };
+            let jangkar_atasan = satu(
+                found,
+                &atasan_file,
+                "jangkar_atasan",
+                jangkar_atasan.as_deref(),
+                lain,
+            );
+            if let (Some(a), Some(b)) = (jangkar, jangkar_atasan) {
+                if a == b {
+                    found.push(
+                        Problem::new(&atasan_file, format!("`jangkar_atasan` sama dengan `jangkar` (`{a}`)"))
+                            .at_path("tanda_tangan.jangkar_atasan")
+                            .hint("kedua pihak Perjanjian Kinerja memerlukan karakter jangkar masing-masing, misalnya `#` dan `^`"),
+                    );
+                    return None;
                 }
-            };
+            }
             Some(TandaTangan::Tte {
                 qr: qr?,
                 jangkar: jangkar?,
+                jangkar_atasan: jangkar_atasan?,
             })
+        }
+    }
+}
+
+/// One anchor character from `text` (`default` when none is written), or
+/// a problem at `tanda_tangan.<key>`.
+fn satu(
+    found: &mut Vec<Problem>,
+    file: &str,
+    key: &str,
+    text: Option<&str>,
+    default: char,
+) -> Option<char> {
+    let Some(text) = text.map(str::trim) else {
+        return Some(default);
+    };
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if !c.is_whitespace() => Some(c),
+        _ => {
+            found.push(
+                Problem::new(file, format!("jangkar `{text}` bukan satu karakter"))
+                    .at_path(format!("tanda_tangan.{key}"))
+                    .hint(format!("tulis satu karakter yang dicari layanan BSrE, misalnya `{key}: \"{default}\"`")),
+            );
+            None
         }
     }
 }

@@ -57,6 +57,10 @@ pub struct BerkasTandaTangan {
     /// Karakter jangkar yang dicari layanan tanda tangan BSrE di blok tanda
     /// tangan (`tag_koordinat`); satu karakter, bawaan `#`.
     pub jangkar: Option<String>,
+    /// Karakter jangkar pihak kedua (atasan) pada Perjanjian Kinerja, yang
+    /// ditandatangani dua orang; satu karakter lain dari `jangkar`, bawaan `^`
+    /// (`#` bila `jangkar` adalah `^`).
+    pub jangkar_atasan: Option<String>,
 }
 
 /// Cara tanda tangan.
@@ -83,6 +87,8 @@ pub enum TandaTangan {
         qr: String,
         /// The anchor character the signing service searches for.
         jangkar: char,
+        /// The anchor of the second signer of a Perjanjian Kinerja.
+        jangkar_atasan: char,
     },
     /// No signature block.
     Tanpa,

@@ -104,7 +104,7 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
     let judul = judul(report);
     let nip = format::nip(&p.nip);
     let (qr, jangkar) = match &id.tanda_tangan {
-        TandaTangan::Tte { qr, jangkar } => {
+        TandaTangan::Tte { qr, jangkar, .. } => {
             let svg = super::qr::svg(qr).map_err(|message| {
                 Problem::new(report.source.display(LAPORAN), message)
                     .at_path("tanda_tangan.qr")

@@ -346,3 +346,71 @@ fn the_statement_can_be_written_with_the_narrative_variables() {
         assert!(run.stderr.contains(expected), "{expected:?} not in:\n{}", run.stderr);
     }
 }
+
+/// Electronic signatures: a QR code and an anchor per party, each box in
+/// the coordinate sidecar with its own anchor, since BSrE signs wherever
+/// it finds the character.
+#[test]
+fn electronically_signed_agreements_give_each_party_an_anchor() {
+    let fixture = Fixture::example();
+    fixture.edit("laporan.yaml", |t| {
+        format!("{t}tanda_tangan:\n  mode: tte\n  qr: https://tte.example/verifikasi/123\n")
+    });
+    let run = renaksi(
+        &["build", "kubutambahan-2022", "--dokumen", "pk", "-o", "out"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("  koordinat tanda tangan elektronik: out/kubutambahan-2022-pk-03-kasi-pemerintahan.tte.json\n"), "{}", run.stderr);
+    let side: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(fixture.path("out/kubutambahan-2022-pk-03-kasi-pemerintahan.tte.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(side["pdf"], "kubutambahan-2022-pk-03-kasi-pemerintahan.pdf");
+    let boxes: Vec<(String, u64, String)> = side["kotak"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["blok"].as_str().unwrap().to_owned(),
+                b["halaman"].as_u64().unwrap(),
+                b["jangkar"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("pernyataan-pihak-kedua", 1, "^"),
+        ("pernyataan-pihak-pertama", 1, "#"),
+        ("lampiran-pihak-kedua", 2, "^"),
+        ("lampiran-pihak-pertama", 2, "#"),
+    ]
+    .map(|(b, h, j)| (b.to_owned(), h, j.to_owned()));
+    assert_eq!(boxes, expected);
+    // Pihak kedua's boxes on the left of pihak pertama's, side by side.
+    let x = |i: usize| side["kotak"][i]["x"].as_f64().unwrap();
+    let y = |i: usize| side["kotak"][i]["y"].as_f64().unwrap();
+    assert!(x(0) < x(1) && y(0) == y(1), "{side}");
+    // Each anchor is in the text of the PDF, once per box.
+    let text = pdf_text(&fixture.path("out/kubutambahan-2022-pk-03-kasi-pemerintahan.pdf"));
+    assert_eq!(text.matches('^').count(), 2, "{text}");
+    assert_eq!(text.matches('#').count(), 2, "{text}");
+    assert_eq!(
+        text.matches("Ditandatangani secara elektronik oleh:")
+            .count(),
+        4
+    );
+
+    // The same character for both is refused where it is written.
+    fixture.edit("laporan.yaml", |t| format!("{t}  jangkar_atasan: \"#\"\n"));
+    let run = renaksi(&["check", "kubutambahan-2022"], fixture.tmp.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "(tanda_tangan.jangkar_atasan): `jangkar_atasan` sama dengan `jangkar` (`#`)"
+        ),
+        "{}",
+        run.stderr
+    );
+}
