@@ -60,7 +60,7 @@ pub enum Command {
     #[command(help_template = PERINTAH, override_usage = "renaksi diff LAMA BARU [--format teks|json]\n       renaksi diff --git REV[..REV2] [DIR] [--format teks|json]")]
     Diff(DiffArgs),
     /// Menandatangani PDF (PAdES-B-B) dengan kunci dan sertifikat PKCS#12.
-    #[command(help_template = PERINTAH, override_usage = "renaksi sign IN.pdf --p12 FILE [-o OUT.pdf] [--password-file FILE] [--invisible] [--signing-time WAKTU]")]
+    #[command(help_template = PERINTAH, override_usage = "renaksi sign IN.pdf --p12 FILE [-o OUT.pdf] [--blok BLOK] [--password-file FILE] [--invisible] [--signing-time WAKTU]")]
     Sign(SignArgs),
     /// Menyusun PDF semua laporan di sebuah folder sekaligus, paralel,
     /// dengan manifest JSON.
@@ -323,6 +323,12 @@ pub struct SignArgs {
     /// PDF bertanda tangan; bawaan: IN-ttd.pdf di samping IN.pdf.
     #[arg(short, long, value_name = "OUT.pdf")]
     pub output: Option<PathBuf>,
+
+    /// Kotak tanda tangan (nama `blok` di berkas koordinat .tte.json), misalnya
+    /// `lampiran-pihak-kedua` untuk atasan pada Perjanjian Kinerja; bawaan:
+    /// kotak terakhir.
+    #[arg(long, value_name = "BLOK")]
+    pub blok: Option<String>,
 
     #[command(flatten)]
     pub signing: SigningArgs,

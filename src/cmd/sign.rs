@@ -22,10 +22,17 @@ pub fn run(args: &SignArgs) -> Result<(), Error> {
     }
     let identity = renaksi::sign::identity(&args.p12, args.signing.password_file.as_deref())?;
     let pdf = std::fs::read(input).map_err(|e| Error::io("tidak dapat membaca", input, e))?;
-    let place = if args.signing.invisible {
-        None
-    } else {
-        sidecar_place(input)?
+    let sidecar = Sidecar::read(input)?;
+    let place = match (&sidecar, &args.blok) {
+        _ if args.signing.invisible => None,
+        (None, Some(blok)) => {
+            return Err(Error::sign(
+                format!("kotak `{blok}` tidak dapat dicari: {} tidak ada", sidecar_path(input).display()),
+                "berkas koordinat ditulis `renaksi build` di samping PDF bertanda tangan elektronik (mode tte)",
+            ))
+        }
+        (None, None) => None,
+        (Some(side), blok) => Some(box_of(side, blok.as_deref())?),
     };
     let details = Details {
         time: args.signing.signing_time.as_deref(),
@@ -34,6 +41,13 @@ pub fn run(args: &SignArgs) -> Result<(), Error> {
     };
     let name = input.display().to_string();
     let signed = renaksi::sign::sign(&pdf, &name, &identity, place, &details)?;
+    // The boxes stay where they were: the next signer finds them beside
+    // the signed PDF too.
+    if let Some(mut side) = sidecar {
+        side.pdf = output.file_name().map(|n| n.to_string_lossy().into_owned());
+        let json = serde_json::to_string_pretty(&side).unwrap_or_default() + "\n";
+        write_atomic(&sidecar_path(&output), json.as_bytes())?;
+    }
     write_atomic(&output, &signed)?;
     if place.is_none() && !args.signing.invisible {
         eprintln!(
@@ -65,8 +79,21 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// The last signature box (the Lampiran's) from the coordinate sidecar
-/// `renaksi build` wrote beside the PDF, if there is one.
-fn sidecar_place(pdf: &Path) -> Result<Option<Place>, Error> {
-    Ok(Sidecar::read(pdf)?.and_then(|s| s.kotak.last().map(Place::from)))
+/// The box named `blok` of the coordinate sidecar `renaksi build` wrote
+/// beside the PDF, or its last one (the Lampiran's).
+fn box_of(side: &Sidecar, blok: Option<&str>) -> Result<Place, Error> {
+    let found = match blok {
+        None => side.kotak.last(),
+        Some(blok) => side.kotak.iter().rev().find(|k| k.blok == blok),
+    };
+    found.map(Place::from).ok_or_else(|| {
+        let names: Vec<&str> = side.kotak.iter().map(|k| k.blok.as_str()).collect();
+        Error::sign(
+            format!(
+                "kotak `{}` tidak ada di berkas koordinat",
+                blok.unwrap_or("")
+            ),
+            format!("kotak yang ada: {}", names.join(", ")),
+        )
+    })
 }

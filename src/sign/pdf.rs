@@ -72,12 +72,21 @@ pub fn sign(
             "tandatangani PDF asli yang tidak terenkripsi",
         ));
     }
-    if parts.signed {
+    if parts.certified {
         return Err(Error::sign(
-            format!("{name} sudah ditandatangani"),
-            "renaksi menambahkan satu tanda tangan per dokumen; tandatangani PDF asli yang belum bertanda tangan",
+            format!("{name} sudah disertifikasi (tanda tangan pertamanya melarang perubahan)"),
+            "tanda tangan berikutnya hanya dapat ditambahkan pada PDF yang belum disertifikasi",
         ));
     }
+    // Each signer once: the second party of an agreement signs after the
+    // first, as a second incremental update; the same one twice is a slip.
+    if parts.signers.contains(&identity.name) {
+        return Err(Error::sign(
+            format!("{name} sudah ditandatangani oleh {}", identity.name),
+            "setiap penanda tangan sekali; pihak berikutnya menandatangani PDF ini dengan kuncinya sendiri",
+        ));
+    }
+    let nomor = parts.signers.len() + 1;
     let prev = last_startxref(pdf).ok_or_else(|| unreadable("startxref"))?;
     let read::Parts {
         root,
@@ -157,7 +166,9 @@ pub fn sign(
     });
     let mut widget = format!(
         "{widget_id} 0 obj\n<</Type/Annot/Subtype/Widget/FT/Sig/T{}/V {sig_id} 0 R/P {} {} R/Rect[{} {} {} {}]/F 132",
-        text_string("Tanda tangan Camat"),
+        // A field's partial name may hold no period: numbered, not named
+        // after its signer ("S.IP").
+        text_string(&format!("Tanda tangan {nomor}")),
         page_id.0,
         page_id.1,
         number(rect[0]),

@@ -24,9 +24,12 @@ pub struct Parts {
     pub trailer: Dictionary,
     /// The Info dictionary's /CreationDate, as written.
     pub creation_date: Option<Vec<u8>>,
-    /// Whether the PDF is encrypted or already carries a signature.
+    /// Whether the PDF is encrypted, or certified (its first signature
+    /// forbids changes, /Perms), which no further signature may follow.
     pub encrypted: bool,
-    pub signed: bool,
+    pub certified: bool,
+    /// The /Name of each signature it already carries (empty when unnamed).
+    pub signers: Vec<String>,
 }
 
 /// Why the parts could not be read.
@@ -79,11 +82,13 @@ fn from_document(doc: &Document, page_number: usize) -> Result<Parts, Missing> {
         Some(Object::Array(items)) => items,
         _ => Vec::new(),
     };
-    let signed = doc.objects.values().any(|object| {
-        object
-            .as_dict()
-            .is_ok_and(|d| is_signature(d) || is_signed_field(d))
-    });
+    let signers: Vec<String> = doc
+        .objects
+        .values()
+        .filter_map(|object| object.as_dict().ok().filter(|d| is_signature(d)))
+        .map(signer_name)
+        .collect();
+    let certified = catalog.has(b"Perms");
     let creation_date = doc
         .trailer
         .get(b"Info")
@@ -100,7 +105,8 @@ fn from_document(doc: &Document, page_number: usize) -> Result<Parts, Missing> {
         annots: array(page.get(b"Annots").ok()),
         trailer: doc.trailer.clone(),
         encrypted: doc.is_encrypted() || doc.trailer.has(b"Encrypt"),
-        signed,
+        certified,
+        signers,
         creation_date,
         root,
         catalog,
@@ -122,6 +128,17 @@ fn is_signature(dict: &Dictionary) -> bool {
 
 fn is_signed_field(dict: &Dictionary) -> bool {
     is_name(dict, b"FT", b"Sig") && dict.has(b"V")
+}
+
+/// The /Name of a signature dictionary, as text.
+fn signer_name(dict: &Dictionary) -> String {
+    match dict.get(b"Name") {
+        Ok(Object::String(bytes, _)) => {
+            lopdf::decode_text_string(&Object::String(bytes.clone(), StringFormat::Literal))
+                .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned())
+        }
+        _ => String::new(),
+    }
 }
 
 /// A PDF read through its classic cross-reference tables, object by object.
@@ -264,10 +281,18 @@ impl<'a> Direct<'a> {
             Err(_) => Dictionary::new(),
         };
         let fields = self.array(form.get(b"Fields").ok())?;
-        let mut signed = catalog.has(b"Perms");
+        let certified = catalog.has(b"Perms");
+        let mut signers = Vec::new();
         for field in &fields {
             let field = self.dict(field)?;
-            signed |= is_signed_field(&field);
+            if is_signed_field(&field) {
+                let value = field.get(b"V").ok()?;
+                signers.push(
+                    self.dict(value)
+                        .map(|d| signer_name(&d))
+                        .unwrap_or_default(),
+                );
+            }
         }
         let creation_date = match trailer.get(b"Info") {
             Ok(info) => match self.dict(info)?.get(b"CreationDate") {
@@ -280,7 +305,8 @@ impl<'a> Direct<'a> {
             annots: self.array(page.get(b"Annots").ok())?,
             trailer: trailer.clone(),
             encrypted: trailer.has(b"Encrypt"),
-            signed,
+            certified,
+            signers,
             creation_date,
             root,
             catalog,
@@ -600,7 +626,7 @@ mod tests {
             }
             assert_eq!(direct.creation_date, full.creation_date);
             assert!(direct.creation_date.is_some());
-            assert!(!direct.signed && !full.signed && !direct.encrypted);
+            assert!(direct.signers.is_empty() && full.signers.is_empty() && !direct.encrypted);
         }
         assert!(Direct::open(&pdf).unwrap().parts(31).is_none());
     }

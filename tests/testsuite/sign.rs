@@ -79,6 +79,18 @@ impl Pki {
     /// (`YYYYMMDDHHMMSSZ`, default: 2020 to 2099, so that it covers the
     /// reports' own dates as signing times).
     fn leaf(&self, name: &str, kind: Kind, usage: &str, validity: Option<(&str, &str)>) -> PathBuf {
+        self.leaf_of(name, "Drs. Made Suyasa, M.Si", kind, usage, validity)
+    }
+
+    /// A leaf certificate for the person `cn`.
+    fn leaf_of(
+        &self,
+        name: &str,
+        cn: &str,
+        kind: Kind,
+        usage: &str,
+        validity: Option<(&str, &str)>,
+    ) -> PathBuf {
         let key = format!("{name}.key");
         match kind {
             Kind::Rsa => self.openssl(&[
@@ -109,7 +121,7 @@ impl Pki {
             "-out",
             &csr,
             "-subj",
-            "/CN=Drs. Made Suyasa, M.Si",
+            &format!("/CN={cn}"),
         ]);
         let ext = format!("{name}.ext");
         fs::write(
@@ -651,4 +663,129 @@ fn the_test_certificate_recipe_of_the_docs_signs_the_example() {
         stderr.contains("ditandatangani oleh Drs. Made Suyasa, M.Si"),
         "{stderr}"
     );
+}
+
+/// A Perjanjian Kinerja is signed by both parties, one after the other:
+/// pihak pertama over their box, then pihak kedua over theirs, as a second
+/// incremental update. Both signatures stay valid for pdfsig and pyHanko,
+/// and the same person cannot sign twice.
+#[test]
+fn both_parties_of_an_agreement_sign_it_one_after_the_other() {
+    let pki = Pki::new();
+    let kasi = pki.leaf_of(
+        "kasi",
+        "Ketut Ariawan, S.IP",
+        Kind::Rsa,
+        "digitalSignature,nonRepudiation",
+        None,
+    );
+    let camat = pki.rsa();
+    let report = Fixture::example();
+    report.edit("laporan.yaml", |t| {
+        format!("{t}tanda_tangan:\n  mode: tte\n  qr: https://contoh.go.id/v/1\n")
+    });
+    let out = report.path("pk");
+    let run = renaksi(
+        &[
+            "build",
+            report.dir.to_str().unwrap(),
+            "--dokumen",
+            "pk",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        report.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = out.join("kubutambahan-2022-pk-03-kasi-pemerintahan.pdf");
+    let sekali = out.join("sekali.pdf");
+    let dua = out.join("dua.pdf");
+    let sign_box = |input: &Path, p12: &Path, output: &Path, blok: &str| {
+        let mut args = vec![
+            "sign",
+            input.to_str().unwrap(),
+            "--p12",
+            p12.to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+            "--blok",
+            blok,
+        ];
+        let sandi = pki.path("sandi");
+        args.extend(["--password-file", sandi.to_str().unwrap()]);
+        renaksi(&args, pki.dir.path())
+    };
+    let run = sign_box(&pdf, &kasi, &sekali, "lampiran-pihak-pertama");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The boxes come along beside the signed PDF for the next signer.
+    assert!(out.join("sekali.tte.json").is_file());
+    let run = sign_box(&sekali, &camat, &dua, "lampiran-pihak-kedua");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    let sig = pdfsig(&dua);
+    assert_eq!(
+        sig.matches("Signature Validation: Signature is Valid.")
+            .count(),
+        2,
+        "{sig}"
+    );
+    assert!(
+        sig.contains("Signer Certificate Common Name: Ketut Ariawan, S.IP"),
+        "{sig}"
+    );
+    assert!(
+        sig.contains("Signer Certificate Common Name: Drs. Made Suyasa, M.Si"),
+        "{sig}"
+    );
+    let hanko = pyhanko(&dua, &pki);
+    assert_eq!(hanko.matches(":INTACT:TRUSTED").count(), 2, "{hanko}");
+    let (ok, check) = tool("qpdf", &["--check", dua.to_str().unwrap()]);
+    assert!(
+        ok && check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+
+    // Each widget over its own box of the sidecar.
+    let side: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(pdf.with_extension("tte.json")).unwrap()).unwrap();
+    let text = String::from_utf8_lossy(&fs::read(&dua).unwrap()).into_owned();
+    for blok in ["lampiran-pihak-pertama", "lampiran-pihak-kedua"] {
+        let k = side["kotak"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["blok"] == blok)
+            .unwrap();
+        let rect = format!(
+            "/Rect[{} {} ",
+            trim(k["x"].as_f64().unwrap()),
+            trim(k["y"].as_f64().unwrap())
+        );
+        assert!(text.contains(&rect), "{blok}: {rect}");
+    }
+
+    // The same person twice, and a box that is not there, are refused.
+    let run = sign_box(
+        &dua,
+        &kasi,
+        &out.join("tiga.pdf"),
+        "pernyataan-pihak-pertama",
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("sudah ditandatangani oleh Ketut Ariawan, S.IP"),
+        "{}",
+        run.stderr
+    );
+    let run = sign_box(&pdf, &kasi, &out.join("tiga.pdf"), "pihak-ketiga");
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("kotak `pihak-ketiga` tidak ada di berkas koordinat"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("kotak yang ada: pernyataan-pihak-kedua, pernyataan-pihak-pertama, lampiran-pihak-kedua, lampiran-pihak-pertama"), "{}", run.stderr);
+    assert!(!out.join("tiga.pdf").exists());
 }
