@@ -104,6 +104,26 @@ pub struct Entry {
     /// Wall time of this report's build.
     #[serde(rename = "milidetik")]
     pub milliseconds: u64,
+    /// With `--dokumen pk`: each official's Perjanjian Kinerja.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pk: Vec<BerkasPk>,
+}
+
+/// One Perjanjian Kinerja a batch wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BerkasPk {
+    /// The official (pihak pertama), as pegawai.yaml names the office.
+    pub pejabat: String,
+    /// Their superior (pihak kedua).
+    pub atasan: String,
+    /// The PDF's file name in the output folder.
+    pub berkas: String,
+    /// Number of pages.
+    pub halaman: usize,
+    /// Size in bytes.
+    pub ukuran: usize,
+    /// SHA-256 of the PDF, hex.
+    pub sha256: String,
 }
 
 /// Outcome of one report.
@@ -129,16 +149,19 @@ pub struct Hasil {
     pub milliseconds: u64,
 }
 
-/// A PDF a batch wrote.
+/// What a batch wrote for one report: its PDF, or its agreements.
 pub struct Dibuat {
-    /// Its file name in the output folder.
-    pub file: String,
+    /// The PDF's file name in the output folder (none for agreements one
+    /// PDF each).
+    pub file: Option<String>,
     /// Number of pages.
-    pub pages: usize,
+    pub pages: Option<usize>,
     /// Size in bytes.
-    pub bytes: usize,
+    pub bytes: Option<usize>,
     /// SHA-256, hex.
-    pub sha256: String,
+    pub sha256: Option<String>,
+    /// The agreements, one PDF each.
+    pub pk: Vec<BerkasPk>,
 }
 
 impl Hasil {
@@ -157,14 +180,16 @@ impl Hasil {
             status: Status::Gagal,
             message: None,
             milliseconds: self.milliseconds,
+            pk: Vec::new(),
         };
         match &self.result {
             Ok(d) => {
                 entry.status = Status::Ok;
-                entry.file = Some(d.file.clone());
-                entry.pages = Some(d.pages);
-                entry.bytes = Some(d.bytes);
-                entry.sha256 = Some(d.sha256.clone());
+                entry.file = d.file.clone();
+                entry.pages = d.pages;
+                entry.bytes = d.bytes;
+                entry.sha256 = d.sha256.clone();
+                entry.pk = d.pk.clone();
             }
             Err(err) => entry.message = Some(first_problem(err)),
         }
@@ -186,14 +211,11 @@ pub fn build_one(folder: &Path, out: &Path) -> Hasil {
         kecamatan = Some(report.identitas.kecamatan.clone());
         let built = plan.run_loaded(report)?;
         Ok(Dibuat {
-            file: built
-                .target
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            pages: built.output.pages,
-            bytes: built.output.pdf.len(),
-            sha256: hex(&Sha256::digest(&built.output.pdf)),
+            file: Some(file_name(&built.target)),
+            pages: Some(built.output.pages),
+            bytes: Some(built.output.pdf.len()),
+            sha256: Some(hex(&Sha256::digest(&built.output.pdf))),
+            pk: Vec::new(),
         })
     });
     Hasil {
@@ -202,6 +224,61 @@ pub fn build_one(folder: &Path, out: &Path) -> Hasil {
         result,
         milliseconds: start.elapsed().as_millis() as u64,
     }
+}
+
+/// Builds the Perjanjian Kinerja of the report in `folder` into `out`,
+/// as `renaksi build --dokumen pk` does: one PDF per official, or with
+/// `gabung` one for the report.
+pub fn build_one_pk(folder: &Path, out: &Path, gabung: bool) -> Hasil {
+    let start = Instant::now();
+    let name = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut kecamatan = None;
+    let result = crate::load(Some(folder)).and_then(|report| {
+        kecamatan = Some(report.identitas.kecamatan.clone());
+        let findings = crate::check::lint(&report);
+        let written = crate::pk::susun(&report, &findings, out, crate::Options::default(), gabung)?;
+        Ok(match written.as_slice() {
+            [one] if gabung => Dibuat {
+                file: Some(file_name(&one.path)),
+                pages: Some(one.pages),
+                bytes: Some(one.pdf.len()),
+                sha256: Some(hex(&Sha256::digest(&one.pdf))),
+                pk: Vec::new(),
+            },
+            all => Dibuat {
+                file: None,
+                pages: None,
+                bytes: None,
+                sha256: None,
+                pk: all
+                    .iter()
+                    .map(|w| BerkasPk {
+                        pejabat: w.pejabat[0].0.clone(),
+                        atasan: w.pejabat[0].1.clone(),
+                        berkas: file_name(&w.path),
+                        halaman: w.pages,
+                        ukuran: w.pdf.len(),
+                        sha256: hex(&Sha256::digest(&w.pdf)),
+                    })
+                    .collect(),
+            },
+        })
+    });
+    Hasil {
+        folder: name,
+        kecamatan,
+        result,
+        milliseconds: start.elapsed().as_millis() as u64,
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// The first line of an error: where and what, without snippet and hint.
@@ -237,6 +314,9 @@ fn hex(bytes: &[u8]) -> String {
 pub struct Manifest {
     /// The format's version, [`crate::VERSI_JSON`].
     pub versi: u32,
+    /// `pk` for a batch of Perjanjian Kinerja; absent for Rencana Aksi.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dokumen: Option<String>,
     /// One entry per report, in the batch's order.
     pub laporan: Vec<Entry>,
 }
@@ -274,6 +354,12 @@ impl Manifest {
     /// Joins the manifests of the shards of one batch, in folder order; a
     /// folder found in two parts is an error (the shards overlapped).
     pub fn merge(parts: Vec<Manifest>) -> Result<Self, String> {
+        let dokumen = parts.first().and_then(|m| m.dokumen.clone());
+        if parts.iter().any(|m| m.dokumen != dokumen) {
+            return Err(
+                "manifest-manifest itu untuk dokumen yang berbeda (Rencana Aksi dan PK)".into(),
+            );
+        }
         let mut laporan: Vec<Entry> = parts.into_iter().flat_map(|m| m.laporan).collect();
         laporan.sort_by(|a, b| a.folder.cmp(&b.folder));
         if let Some(pair) = laporan.windows(2).find(|w| w[0].folder == w[1].folder) {
@@ -284,6 +370,7 @@ impl Manifest {
         }
         Ok(Manifest {
             versi: crate::VERSI_JSON,
+            dokumen,
             laporan,
         })
     }

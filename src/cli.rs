@@ -64,7 +64,7 @@ pub enum Command {
     Sign(SignArgs),
     /// Menyusun PDF semua laporan di sebuah folder sekaligus, paralel,
     /// dengan manifest JSON.
-    #[command(help_template = PERINTAH, override_usage = "renaksi batch [DIR] [-o OUT] [-j N] [--shard K/N]")]
+    #[command(help_template = PERINTAH, override_usage = "renaksi batch [DIR] [-o OUT] [-j N] [--shard K/N] [--dokumen pk [--gabung]]")]
     Batch(BatchArgs),
     /// Mengolah manifest batch: `renaksi manifest merge` menggabungkan
     /// manifest bagian-bagian (--shard).
@@ -452,6 +452,22 @@ pub struct BatchArgs {
     /// `renaksi manifest merge`.
     #[arg(long, value_name = "K/N", value_parser = renaksi::batch::Shard::parse)]
     pub shard: Option<renaksi::batch::Shard>,
+
+    /// Dokumen yang disusun: rencana-aksi (bawaan) atau pk (Perjanjian
+    /// Kinerja setiap pejabat di pegawai.yaml setiap kecamatan).
+    #[arg(
+        long,
+        value_enum,
+        default_value = "rencana-aksi",
+        value_name = "DOKUMEN",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    pub dokumen: Dokumen,
+
+    /// Dengan --dokumen pk: semua PK sebuah kecamatan dalam satu PDF.
+    #[arg(long)]
+    pub gabung: bool,
 }
 
 /// Arguments of `renaksi manifest`.

@@ -320,3 +320,114 @@ pub fn render(report: &Report, daftar: &[Perjanjian]) -> Result<String, Error> {
         .render(view)
         .map_err(|e| Error::Internal(format!("templat: {e:#}")))
 }
+
+/// One PDF an agreement build wrote.
+#[derive(Debug, Clone)]
+pub struct Ditulis {
+    /// The officials it holds: one, or all with `gabung`.
+    pub pejabat: Vec<(String, String)>,
+    /// Where it went.
+    pub path: std::path::PathBuf,
+    /// Number of pages.
+    pub pages: usize,
+    /// The PDF's bytes, for its size and digest.
+    pub pdf: Vec<u8>,
+}
+
+/// Builds every agreement of `report` into the folder `out` (one PDF per
+/// official, or with `gabung` all in `out`, a folder or a `.pdf` path),
+/// after the same checks as the Rencana Aksi: the first galat, a missing
+/// pegawai.yaml or no agreement to make stops it before anything is written.
+/// `findings` are the report's lint results.
+pub fn susun(
+    report: &Report,
+    findings: &[crate::check::Diagnostic],
+    out: &std::path::Path,
+    options: crate::Options,
+    gabung: bool,
+) -> Result<Vec<Ditulis>, Error> {
+    use crate::check::Severity;
+    let galat: Vec<_> = findings
+        .iter()
+        .filter(|d| d.severity == Severity::Galat)
+        .cloned()
+        .collect();
+    if !galat.is_empty() {
+        return Err(Error::Findings(galat));
+    }
+    if report.pegawai.is_none() {
+        return Err(Error::Usage {
+            message: format!(
+                "{} tidak ada: Perjanjian Kinerja memerlukan identitas setiap pejabat dan atasannya",
+                report.source.display(crate::content::PEGAWAI)
+            ),
+            hint: "buat pegawai.yaml (contohnya di content/kubutambahan-2022, lihat docs/format.md)".into(),
+        });
+    }
+    let daftar = semua(report);
+    if daftar.is_empty() {
+        return Err(Error::Usage {
+            message: "tidak ada Perjanjian Kinerja yang dapat disusun: tidak ada pejabat Lampiran \
+                      yang tercantum di pegawai.yaml dengan atasan"
+                .into(),
+            hint: "cocokkan `jabatan` (atau `lampiran`) di pegawai.yaml dengan jabatan pejabat di tabel Lampiran, dan tulis `atasan`"
+                .into(),
+        });
+    }
+    let pihak = |pk: &Perjanjian| (pk.pertama.jabatan.clone(), pk.kedua.jabatan.clone());
+    if gabung {
+        let target = crate::build::pdf_path(out, &format!("{}-pk", report.source.name));
+        let (pages, pdf) = tulis(report, &daftar, options, &target)?;
+        return Ok(vec![Ditulis {
+            pejabat: daftar.iter().map(pihak).collect(),
+            path: target,
+            pages,
+            pdf,
+        }]);
+    }
+    if out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+    {
+        return Err(Error::Usage {
+            message: format!(
+                "{} Perjanjian Kinerja tidak dapat ditulis ke satu berkas {}",
+                daftar.len(),
+                out.display()
+            ),
+            hint: "sebut folder dengan -o, atau tambahkan --gabung untuk satu PDF".into(),
+        });
+    }
+    // Every PDF is typeset before the first is written: a failure leaves
+    // none half done.
+    let mut typeset = Vec::new();
+    for one in &daftar {
+        let output = crate::typeset(report, render(report, std::slice::from_ref(one))?, options)?;
+        typeset.push((one, output));
+    }
+    let mut written = Vec::new();
+    for (one, output) in typeset {
+        let target = out.join(nama_berkas(report, one));
+        crate::pdf::write_report(report, &output, &target)?;
+        written.push(Ditulis {
+            pejabat: vec![pihak(one)],
+            path: target,
+            pages: output.pages,
+            pdf: output.pdf,
+        });
+    }
+    Ok(written)
+}
+
+/// Typesets `daftar` into one PDF at `target` (with its sidecar when
+/// signed electronically).
+fn tulis(
+    report: &Report,
+    daftar: &[Perjanjian],
+    options: crate::Options,
+    target: &std::path::Path,
+) -> Result<(usize, Vec<u8>), Error> {
+    let output = crate::typeset(report, render(report, daftar)?, options)?;
+    crate::pdf::write_report(report, &output, target)?;
+    Ok((output.pages, output.pdf))
+}

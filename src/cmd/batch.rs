@@ -6,12 +6,12 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use renaksi::batch::{build_one, discover, Entry, Hasil, Manifest, Shard, Status};
+use renaksi::batch::{build_one, build_one_pk, discover, Entry, Hasil, Manifest, Shard, Status};
 use renaksi::Error;
 
 use super::folder::Sasaran;
 use super::Selesai;
-use crate::cli::BatchArgs;
+use crate::cli::{BatchArgs, Dokumen};
 use renaksi::content::{KABUPATEN, LAPORAN};
 
 /// Builds the batch: `Temuan` when any report failed.
@@ -36,6 +36,12 @@ pub fn run(args: &BatchArgs) -> Result<Selesai, Error> {
                     .into(),
         }),
     };
+    if args.gabung && args.dokumen != Dokumen::Pk {
+        return Err(Error::Usage {
+            message: "--gabung hanya untuk --dokumen pk".into(),
+            hint: "renaksi batch --dokumen pk --gabung menyusun semua PK setiap kecamatan dalam satu PDF".into(),
+        });
+    }
     let all = discover(&dir)?;
     if all.is_empty() {
         return Err(Error::io(
@@ -57,11 +63,13 @@ pub fn run(args: &BatchArgs) -> Result<Selesai, Error> {
         .map_or(cores, usize::from)
         .clamp(1, folders.len().max(1));
     let progress = Progress::new(folders.len());
-    let hasil = build_all(&folders, &args.output, jobs, &progress);
+    let pk = (args.dokumen == Dokumen::Pk).then_some(args.gabung);
+    let hasil = build_all(&folders, &args.output, jobs, &progress, pk);
     progress.finish();
 
     let manifest = Manifest {
         versi: renaksi::VERSI_JSON,
+        dokumen: pk.map(|_| "pk".to_owned()),
         laporan: hasil.iter().map(Hasil::entry).collect(),
     };
     let name = if shard == Shard::ALL {
@@ -92,15 +100,20 @@ pub fn run(args: &BatchArgs) -> Result<Selesai, Error> {
 }
 
 /// Builds `folders` with `jobs` threads taking the next folder as they
-/// finish one; the entries come back in folder order.
+/// finish one; the entries come back in folder order. `pk`: the
+/// Perjanjian Kinerja instead (all in one PDF when true).
 fn build_all(
     folders: &[std::path::PathBuf],
     out: &Path,
     jobs: usize,
     progress: &Progress,
+    pk: Option<bool>,
 ) -> Vec<Hasil> {
     super::on_every_core(folders, jobs, |folder| {
-        let hasil = build_one(folder, out);
+        let hasil = match pk {
+            Some(gabung) => build_one_pk(folder, out, gabung),
+            None => build_one(folder, out),
+        };
         // Keep Typst's caches from growing over thousands of reports.
         renaksi::compile::evict(0);
         progress.report(&hasil.entry());
@@ -136,6 +149,13 @@ impl Progress {
     fn report(&self, entry: &Entry) {
         let n = self.count.fetch_add(1, Ordering::Relaxed) + 1;
         let line = match entry.status {
+            Status::Ok if !entry.pk.is_empty() => format!(
+                "[{n}/{}] {}: {} Perjanjian Kinerja, {} ms",
+                self.total,
+                entry.folder,
+                entry.pk.len(),
+                entry.milliseconds
+            ),
             Status::Ok => format!(
                 "[{n}/{}] {}: {} halaman, {} ms",
                 self.total,

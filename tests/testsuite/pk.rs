@@ -414,3 +414,124 @@ fn electronically_signed_agreements_give_each_party_an_anchor() {
         run.stderr
     );
 }
+
+/// `batch --dokumen pk`: every kecamatan's agreements, listed with their
+/// digests in the manifest; a kecamatan without pegawai.yaml fails alone.
+#[test]
+fn a_batch_makes_every_kecamatan_s_agreements() {
+    let tmp = tempfile::tempdir().unwrap();
+    let batch = tmp.path().join("buleleng");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/kubutambahan-2022");
+    for name in ["kubutambahan", "sawan", "tejakula"] {
+        crate::support::copy_dir(&example, &batch.join(name));
+    }
+    fs::write(batch.join("kabupaten.yaml"), "kabupaten: Buleleng\n").unwrap();
+    let sawan = batch.join("sawan/laporan.yaml");
+    fs::write(
+        &sawan,
+        fs::read_to_string(&sawan)
+            .unwrap()
+            .replace("Kubutambahan", "Sawan"),
+    )
+    .unwrap();
+    fs::remove_file(batch.join("tejakula/pegawai.yaml")).unwrap();
+
+    let run = renaksi(
+        &[
+            "batch",
+            "buleleng",
+            "--dokumen",
+            "pk",
+            "-o",
+            "out",
+            "-j",
+            "2",
+        ],
+        tmp.path(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("[1/3] kubutambahan: 14 Perjanjian Kinerja")
+            || run.stderr.contains("kubutambahan: 14 Perjanjian Kinerja"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("2 laporan disusun, 1 gagal"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("gagal: tejakula: buleleng/tejakula/pegawai.yaml tidak ada"),
+        "{}",
+        run.stderr
+    );
+
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(tmp.path().join("out/manifest.json")).unwrap())
+            .unwrap();
+    assert_eq!(manifest["dokumen"], "pk");
+    let sawan = &manifest["laporan"][1];
+    assert_eq!(sawan["kecamatan"], "Sawan");
+    assert_eq!(sawan["berkas"], serde_json::Value::Null);
+    let pk = sawan["pk"].as_array().unwrap();
+    assert_eq!(pk.len(), 14);
+    assert_eq!(pk[2]["pejabat"], "Kasi Pemerintahan");
+    assert_eq!(pk[2]["atasan"], "Camat Kubutambahan");
+    assert_eq!(pk[2]["berkas"], "sawan-pk-03-kasi-pemerintahan.pdf");
+    let bytes = fs::read(tmp.path().join("out/sawan-pk-03-kasi-pemerintahan.pdf")).unwrap();
+    assert_eq!(pk[2]["ukuran"], bytes.len());
+    let digest = String::from_utf8(
+        std::process::Command::new("sha256sum")
+            .arg(tmp.path().join("out/sawan-pk-03-kasi-pemerintahan.pdf"))
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        pk[2]["sha256"].as_str().unwrap(),
+        digest.split_whitespace().next().unwrap()
+    );
+    assert_eq!(manifest["laporan"][2]["status"], "gagal");
+    // Every key of it is in docs/json.md.
+    let docs = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/json.md")).unwrap();
+    for key in [
+        "dokumen", "pk", "pejabat", "atasan", "berkas", "halaman", "ukuran", "sha256",
+    ] {
+        assert!(docs.contains(&format!("\"{key}\"")), "{key}");
+    }
+    for entry in manifest["laporan"].as_array().unwrap() {
+        for key in entry.as_object().unwrap().keys() {
+            assert!(docs.contains(&format!("\"{key}\"")), "{key}");
+        }
+        for pk in entry["pk"].as_array().into_iter().flatten() {
+            for key in pk.as_object().unwrap().keys() {
+                assert!(docs.contains(&format!("\"{key}\"")), "{key}");
+            }
+        }
+    }
+
+    // All of a kecamatan's agreements in one PDF each.
+    let run = renaksi(
+        &[
+            "batch",
+            "buleleng",
+            "--dokumen",
+            "pk",
+            "--gabung",
+            "-o",
+            "satu",
+        ],
+        tmp.path(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(tmp.path().join("satu/manifest.json")).unwrap())
+            .unwrap();
+    assert_eq!(manifest["laporan"][0]["berkas"], "kubutambahan-pk.pdf");
+    assert_eq!(manifest["laporan"][0]["halaman"], 28);
+    assert!(manifest["laporan"][0].get("pk").is_none());
+}
