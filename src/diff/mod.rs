@@ -11,6 +11,7 @@ mod identitas;
 mod kata;
 mod lampiran;
 mod narasi;
+mod pegawai;
 mod versi;
 
 use std::fmt;
@@ -18,7 +19,7 @@ use std::fmt;
 use serde::Serialize;
 use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
 
-use crate::content::{self, Lampiran, Narasi, Report};
+use crate::content::{self, BerkasPegawai, Lampiran, Narasi, Report};
 use crate::error::Error;
 
 pub use kata::word_diff;
@@ -300,6 +301,17 @@ fn report_changes(
             ),
         }
     }
+    let file = named(content::PEGAWAI);
+    match (&lama.pegawai, &baru.pegawai) {
+        (Some((a, _)), Some((b, _))) => pegawai::compare(&mut Catatan::new(&file, out), a, b),
+        (None, Some((b, _))) => {
+            pegawai::whole(&mut Catatan::new(&file, out), b, JenisPerubahan::Tambah)
+        }
+        (Some((a, _)), None) => {
+            pegawai::whole(&mut Catatan::new(&file, out), a, JenisPerubahan::Hapus)
+        }
+        (None, None) => {}
+    }
     for o in &lama.lampiran {
         if !baru
             .lampiran
@@ -326,6 +338,8 @@ pub enum JenisBerkas {
     Narasi,
     /// A Lampiran table.
     Lampiran,
+    /// pegawai.yaml.
+    Pegawai,
 }
 
 impl JenisBerkas {
@@ -338,6 +352,7 @@ impl JenisBerkas {
         Some(match name {
             content::LAPORAN | content::KABUPATEN => JenisBerkas::Identitas,
             content::NARASI => JenisBerkas::Narasi,
+            content::PEGAWAI => JenisBerkas::Pegawai,
             _ => JenisBerkas::Lampiran,
         })
     }
@@ -375,6 +390,20 @@ pub fn files(
                 (Some(a), Some(b)) => narasi::compare(&mut catatan, &a, &b),
                 (None, Some(b)) => narasi::whole(&mut catatan, &b, JenisPerubahan::Tambah),
                 (Some(a), None) => narasi::whole(&mut catatan, &a, JenisPerubahan::Hapus),
+                (None, None) => {}
+            }
+        }
+        JenisBerkas::Pegawai => {
+            let a = lama
+                .map(|(d, t)| parse::<BerkasPegawai>(d, t))
+                .transpose()?;
+            let b = baru
+                .map(|(d, t)| parse::<BerkasPegawai>(d, t))
+                .transpose()?;
+            match (a, b) {
+                (Some(a), Some(b)) => pegawai::compare(&mut catatan, &a, &b),
+                (None, Some(b)) => pegawai::whole(&mut catatan, &b, JenisPerubahan::Tambah),
+                (Some(a), None) => pegawai::whole(&mut catatan, &a, JenisPerubahan::Hapus),
                 (None, None) => {}
             }
         }

@@ -535,3 +535,52 @@ fn a_batch_makes_every_kecamatan_s_agreements() {
     assert_eq!(manifest["laporan"][0]["halaman"], 28);
     assert!(manifest["laporan"][0].get("pk").is_none());
 }
+
+/// `renaksi diff` says what changed in pegawai.yaml in the report's terms:
+/// a person by their office, a superior, a statement text word by word.
+#[test]
+fn diff_names_the_changes_of_pegawai_yaml() {
+    let fixture = Fixture::example();
+    let lama = fixture.path("lama");
+    crate::support::copy_dir(&fixture.dir, &lama);
+    fixture.edit("pegawai.yaml", |t| {
+        let t = t
+            .replace("nama: Ketut Ariawan, S.IP", "nama: Ketut Ariawan, S.IP., M.Si")
+            .replace("    atasan: Kasubbag Perencanaan\n", "    atasan: Sekretaris Kecamatan\n");
+        format!("{t}pernyataan:\n  pihak_kedua: Pihak kedua membina dan mengevaluasi capaian kinerja.\n")
+    });
+    let run = renaksi(
+        &[
+            "diff",
+            lama.to_str().unwrap(),
+            fixture.dir.to_str().unwrap(),
+        ],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for line in [
+        "pegawai.yaml\n",
+        "  ~ Pegawai › Kasi Pemerintahan: nama Ketut Ariawan, S.IP → Ketut Ariawan, S.IP., M.Si\n",
+        "  ~ Pegawai › Pengelola Monitoring dan Evaluasi: atasan Kasubbag Perencanaan → Sekretaris Kecamatan\n",
+        "  ~ Pernyataan PK: pihak kedua\n",
+        "3 perubahan\n",
+    ] {
+        assert!(run.stdout.contains(line), "{line:?} not in:\n{}", run.stdout);
+    }
+    // The file alone, as git's diff program sees it.
+    let run = renaksi(
+        &[
+            "diff",
+            lama.join("pegawai.yaml").to_str().unwrap(),
+            fixture.dir.join("pegawai.yaml").to_str().unwrap(),
+        ],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("atasan Kasubbag Perencanaan → Sekretaris Kecamatan"),
+        "{}",
+        run.stdout
+    );
+}
