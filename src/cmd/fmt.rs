@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use renaksi::content::{rapi, KABUPATEN, LAPORAN, NARASI};
+use renaksi::content::{rapi, KABUPATEN, LAPORAN, NARASI, PEGAWAI};
 use renaksi::diff::{self, JenisBerkas};
 use renaksi::{Error, Problem};
 
@@ -124,6 +124,14 @@ fn plan(
         note(&shown, &text, &rapi, hilang);
         if let Some(text) = changed(kind, &shown, &text, rapi)? {
             writes.push((path, shown, text));
+        }
+    }
+    if let Some((berkas, text)) = &report.pegawai {
+        let shown = report.source.display(PEGAWAI);
+        let rapi = rapi::pegawai(text, berkas);
+        note(&shown, text, &rapi, hilang);
+        if let Some(text) = changed(JenisBerkas::Pegawai, &shown, text, rapi)? {
+            writes.push((folder.join(PEGAWAI), shown, text));
         }
     }
     for file in &report.lampiran {

@@ -7,8 +7,8 @@
 //! would be lost, and is reported instead.
 
 use super::locate::{block_header, paths};
-use super::model::{Lampiran, Narasi};
-use super::tulis::{identitas_lines, lampiran_lines, narasi_lines};
+use super::model::{BerkasPegawai, Lampiran, Narasi};
+use super::tulis::{identitas_lines, lampiran_lines, narasi_lines, pegawai_lines};
 
 /// The canonical text of a Lampiran file, and the comments it would lose.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +33,11 @@ pub fn lampiran(original: &str, table: &Lampiran) -> Rapi {
 /// `original` (the text of `narasi`) in the canonical style.
 pub fn narasi(original: &str, narasi: &Narasi) -> Rapi {
     carry(original, &narasi_lines(narasi))
+}
+
+/// `original` (the text of `berkas`, pegawai.yaml) in the canonical style.
+pub fn pegawai(original: &str, berkas: &BerkasPegawai) -> Rapi {
+    carry(original, &pegawai_lines(berkas))
 }
 
 /// `original` (laporan.yaml or kabupaten.yaml) in the canonical style;

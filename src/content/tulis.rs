@@ -65,6 +65,50 @@ pub fn lampiran_lines(table: &Lampiran) -> Vec<(String, String)> {
     out.0
 }
 
+/// pegawai.yaml in the canonical style: each person's keys in the order
+/// docs/format.md gives them (a NIP always quoted), then the statement's
+/// texts as `|` blocks; with the YAML path of each line.
+pub fn pegawai_lines(berkas: &super::model::BerkasPegawai) -> Vec<(String, String)> {
+    let mut out = Lines::default();
+    out.push("pegawai".into(), "pegawai:".into());
+    for (i, p) in berkas.pegawai.iter().enumerate() {
+        let at = format!("pegawai[{i}]");
+        out.push(at.clone(), format!("  - jabatan: {}", scalar(&p.jabatan)));
+        let fields = [
+            ("lampiran", p.lampiran.as_deref()),
+            ("nama", Some(p.nama.as_str())),
+            ("pangkat", p.pangkat.as_deref()),
+            ("golongan", p.golongan.as_deref()),
+            ("nip", p.nip.as_deref()),
+            ("atasan", p.atasan.as_deref()),
+        ];
+        for (key, value) in fields {
+            let Some(value) = value else { continue };
+            let text = if key == "nip" {
+                serde_json::to_string(value).unwrap_or_default()
+            } else {
+                scalar(value)
+            };
+            out.push(format!("{at}.{key}"), format!("    {key}: {text}"));
+        }
+    }
+    let n = &berkas.pernyataan;
+    let texts = [
+        ("pembuka", n.pembuka.as_deref()),
+        ("pihak_pertama", n.pihak_pertama.as_deref()),
+        ("pihak_kedua", n.pihak_kedua.as_deref()),
+    ];
+    if texts.iter().any(|(_, t)| t.is_some()) {
+        out.push("pernyataan".into(), "pernyataan:".into());
+        for (key, text) in texts {
+            if let Some(text) = text {
+                block(&mut out, &format!("pernyataan.{key}"), "  ", key, text);
+            }
+        }
+    }
+    out.0
+}
+
 /// narasi.yaml in the canonical style: titles as plain text where YAML
 /// allows, every text block as `|` (with the chomping and indentation
 /// indicators its text needs), one blank line after the Kata Pengantar.

@@ -584,3 +584,28 @@ fn diff_names_the_changes_of_pegawai_yaml() {
         run.stdout
     );
 }
+
+/// `renaksi fmt` writes pegawai.yaml in the canonical style, comments kept
+/// on their keys and the content unchanged.
+#[test]
+fn fmt_tidies_pegawai_yaml() {
+    let fixture = Fixture::example();
+    fixture.write(
+        "pegawai.yaml",
+        "pegawai:\n- nama: Dr. I Gede Wirawan, S.H., M.H.\n  jabatan: Bupati Buleleng\n# Camat dari dokumen referensi.\n- atasan: Bupati Buleleng\n  nip: 196502071997021001\n  jabatan: Camat Kubutambahan\n  lampiran: CAMAT\n  golongan: IV/b\n  pangkat: Pembina Tk. I\n  nama: Drs. Made Suyasa, M.Si   # sesuai SK\npernyataan: {pihak_kedua: Pihak kedua membina.}\n",
+    );
+    let run = renaksi(&["fmt", "kubutambahan-2022"], fixture.tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("dirapikan: kubutambahan-2022/pegawai.yaml"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(fixture.dir.join("pegawai.yaml")).unwrap(),
+        "pegawai:\n  - jabatan: Bupati Buleleng\n    nama: Dr. I Gede Wirawan, S.H., M.H.\n  # Camat dari dokumen referensi.\n  - jabatan: Camat Kubutambahan\n    lampiran: CAMAT\n    nama: Drs. Made Suyasa, M.Si  # sesuai SK\n    pangkat: Pembina Tk. I\n    golongan: IV/b\n    nip: \"196502071997021001\"\n    atasan: Bupati Buleleng\npernyataan:\n  pihak_kedua: |-\n    Pihak kedua membina.\n"
+    );
+    let run = renaksi(&["fmt", "kubutambahan-2022", "--check"], fixture.tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
