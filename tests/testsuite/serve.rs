@@ -365,6 +365,52 @@ fn an_emptied_annual_target_is_a_galat_at_its_field_and_is_not_saved() {
     assert_eq!(fs::read(fixture.dir.join(BERKAS)).unwrap(), original);
 }
 
+/// pegawai.yaml (the people of the Perjanjian Kinerja) is edited like the
+/// other files: its findings at their field, saved as one changed line.
+#[test]
+fn pegawai_yaml_is_edited_checked_and_saved() {
+    let fixture = Fixture::example();
+    let original = fs::read_to_string(fixture.dir.join("pegawai.yaml")).unwrap();
+    let serve = Serve::start(&fixture.dir);
+    let (_, ruang) = serve.api("GET", "/api/ruang", None);
+    assert_eq!(ruang["berkas"]["pegawai.yaml"]["jenis"], "pegawai");
+    let mut nilai = ruang["berkas"]["pegawai.yaml"]["nilai"].clone();
+    assert_eq!(nilai["pegawai"][3]["jabatan"], "Kasi Pemerintahan");
+    nilai["pegawai"][3]["atasan"] = json!("Camat Kubutambahn");
+    let (_, after) = serve.api(
+        "POST",
+        "/api/ubah",
+        Some(&json!({"berkas": "pegawai.yaml", "nilai": nilai})),
+    );
+    let found: Vec<&Value> = galat(&after);
+    assert_eq!(found.len(), 1, "{after}");
+    assert_eq!(found[0]["jalur"], "pegawai[3].atasan");
+    assert_eq!(found[0]["saran"], "maksud Anda `Camat Kubutambahan`?");
+    nilai["pegawai"][3]["atasan"] = json!("Sekretaris Kecamatan");
+    let (_, after) = serve.api(
+        "POST",
+        "/api/ubah",
+        Some(&json!({"berkas": "pegawai.yaml", "nilai": nilai})),
+    );
+    assert!(galat(&after).is_empty(), "{after}");
+    let (_, saved) = serve.api("POST", "/api/simpan", Some(&json!({})));
+    assert_eq!(saved, json!({"ditulis": ["pegawai.yaml"]}));
+    let now = fs::read_to_string(fixture.dir.join("pegawai.yaml")).unwrap();
+    let changed: Vec<(&str, &str)> = original
+        .lines()
+        .zip(now.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        [(
+            "    atasan: Camat Kubutambahan",
+            "    atasan: Sekretaris Kecamatan"
+        )]
+    );
+    assert_eq!(original.lines().count(), now.lines().count());
+}
+
 #[test]
 fn a_batch_opens_as_its_kecamatan() {
     let tmp = tempfile::tempdir().unwrap();

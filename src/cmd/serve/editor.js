@@ -114,6 +114,7 @@ function fileNarasi() {
   if (berkas(prefix() + "narasi.yaml")) return prefix() + "narasi.yaml";
   return berkas("narasi.yaml") ? "narasi.yaml" : null;
 }
+function filePegawai() { return berkas(prefix() + "pegawai.yaml") ? prefix() + "pegawai.yaml" : null; }
 function fileLampiran() {
   return Object.keys(S.ruang.berkas).filter((r) => r.startsWith(prefix() + "lampiran/"))
     .sort((a, b) => urutTingkat(a) - urutTingkat(b));
@@ -285,6 +286,7 @@ function tabs() {
   const t = [["identitas", "Identitas"]];
   if (fileNarasi()) t.push(["narasi", "Narasi"]);
   for (const rel of fileLampiran()) t.push([rel, "Lampiran " + (TINGKAT[berkas(rel).nilai.tingkat] || rel)]);
+  if (filePegawai()) t.push(["pegawai", "Pegawai (PK)"]);
   t.push(["temuan", "Temuan"], ["perubahan", "Perubahan"]);
   return t;
 }
@@ -299,6 +301,7 @@ function tampilkan() {
   bagian.push(el("div", { class: "bagian-tab", "data-tab": "identitas", hidden: S.tab !== "identitas" }, formIdentitas()));
   if (fileNarasi()) bagian.push(el("div", { class: "bagian-tab", "data-tab": "narasi", hidden: S.tab !== "narasi" }, formNarasi(fileNarasi())));
   for (const rel of fileLampiran()) bagian.push(el("div", { class: "bagian-tab", "data-tab": rel, hidden: S.tab !== rel }, formLampiran(rel)));
+  if (filePegawai()) bagian.push(el("div", { class: "bagian-tab", "data-tab": "pegawai", hidden: S.tab !== "pegawai" }, formPegawai(filePegawai())));
   bagian.push(el("div", { class: "bagian-tab", "data-tab": "temuan", hidden: S.tab !== "temuan", id: "daftar-temuan" }));
   bagian.push(el("div", { class: "bagian-tab", "data-tab": "perubahan", hidden: S.tab !== "perubahan", id: "daftar-perubahan" }));
   isi.replaceChildren(...bagian);
@@ -393,8 +396,7 @@ function tambah(rel, listPath, label, baru) {
   } }, "+ " + label);
 }
 
-function formNarasi(rel) {
-  const v = berkas(rel).nilai;
+function sisipVariabel() {
   const pilih = el("select", { "aria-label": "Sisipkan variabel", onchange: () => {
     const t = S.terakhir;
     if (pilih.value && t && t.tagName === "TEXTAREA") {
@@ -405,7 +407,11 @@ function formNarasi(rel) {
     }
     pilih.value = "";
   } }, el("option", { value: "", text: "Sisipkan variabel…" }), ...S.ruang.variabel.map((n) => el("option", { value: n, text: `{{ ${n} }}` })));
-  const out = [el("div", { class: "sisip" }, pilih, el("span", { class: "petunjuk", text: "ke teks yang terakhir disunting. Markdown: *miring*, **tebal**, daftar \"1.\" dan \"-\"." })),
+  return el("div", { class: "sisip" }, pilih, el("span", { class: "petunjuk", text: "ke teks yang terakhir disunting. Markdown: *miring*, **tebal**, daftar \"1.\" dan \"-\"." }));
+}
+function formNarasi(rel) {
+  const v = berkas(rel).nilai;
+  const out = [sisipVariabel(),
     el("p", { class: "petunjuk", text: rel === "narasi.yaml" && S.ruang.jenis === "batch" ? "Narasi bersama: berlaku untuk semua kecamatan yang tidak memiliki narasi.yaml sendiri." : "" })];
   out.push(el("fieldset", { "data-b": rel, "data-j": "" }, el("legend", { text: "Kata Pengantar" }), masukan(rel, "kata_pengantar", "markdown", { baris: 10 })));
   (v.bab || []).forEach((bab, i) => {
@@ -422,6 +428,40 @@ function formNarasi(rel) {
     out.push(el("fieldset", { "data-b": rel, "data-j": p }, el("legend", { text: bab.judul || "Bab" }), ...isi));
   });
   out.push(tambah(rel, "bab", "bab", () => ({ judul: "Bab baru", isi: "Tulis isi bab.\n" })));
+  return out;
+}
+// pegawai.yaml: who holds each office and their superior (Perjanjian Kinerja).
+function formPegawai(rel) {
+  const v = berkas(rel).nilai;
+  const orang = v.pegawai || [];
+  const lampiran = [...new Set(fileLampiran().flatMap((f) => (berkas(f).nilai.pejabat || []).map((p) => p.jabatan)))];
+  const out = [el("p", { class: "petunjuk", text: `${rel}: setiap pejabat Lampiran yang tercantum di sini dengan atasannya mendapat Perjanjian Kinerja (renaksi build --dokumen pk). Bupati dan pejabat politik lain tanpa pangkat dan NIP.` }),
+    el("datalist", { id: "jabatan-lampiran" }, ...lampiran.map((j) => el("option", { value: j })))];
+  orang.forEach((p, i) => {
+    const at = `pegawai[${i}]`;
+    const atasan = el("select", { "data-b": rel, "data-j": `${at}.atasan`, "aria-label": "Atasan", onfocus: () => fokus(rel, `${at}.atasan`),
+      onchange: () => ubah(rel, `${at}.atasan`, atasan.value || undefined) },
+      el("option", { value: "", text: "(tanpa atasan: tidak ada PK)" }),
+      ...orang.filter((q) => q !== p).map((q) => el("option", { value: q.jabatan, text: q.jabatan, selected: q.jabatan === p.atasan })),
+      p.atasan && !orang.some((q) => q.jabatan === p.atasan) ? el("option", { value: p.atasan, text: p.atasan + " (tidak ada)", selected: true }) : null);
+    const lamp = masukan(rel, `${at}.lampiran`, "teks", { label: "Jabatan di Lampiran" });
+    lamp.setAttribute("list", "jabatan-lampiran");
+    out.push(el("fieldset", { "data-b": rel, "data-j": at },
+      el("legend", { text: p.jabatan || "Pegawai" }),
+      el("div", { class: "kepala" }, el("span", { class: "jenis", text: "Jabatan" }), masukan(rel, `${at}.jabatan`, "teks", { wajib: true, label: "Jabatan" }), aksiDaftar(rel, "pegawai", i, orang.length)),
+      baris("Jabatan di Lampiran (bila lain)", lamp),
+      baris("Nama", masukan(rel, `${at}.nama`, "teks", { wajib: true, label: "Nama" })),
+      baris("Pangkat", masukan(rel, `${at}.pangkat`, "teks", { label: "Pangkat" })),
+      baris("Golongan", masukan(rel, `${at}.golongan`, "teks", { label: "Golongan" })),
+      baris("NIP (18 angka)", masukan(rel, `${at}.nip`, "teks", { label: "NIP" })),
+      baris("Atasan (pihak kedua)", atasan)));
+  });
+  out.push(tambah(rel, "pegawai", "pegawai", () => ({ jabatan: "Jabatan baru", nama: "Nama pegawai" })));
+  out.push(el("fieldset", { "data-b": rel, "data-j": "pernyataan" }, el("legend", { text: "Teks pernyataan PK (kosong: teks baku PermenPANRB 53/2014)" }),
+    sisipVariabel(),
+    baris("Pembuka", masukan(rel, "pernyataan.pembuka", "markdown", { baris: 3, opsional: true })),
+    baris("Janji pihak pertama", masukan(rel, "pernyataan.pihak_pertama", "markdown", { baris: 4, opsional: true })),
+    baris("Janji pihak kedua", masukan(rel, "pernyataan.pihak_kedua", "markdown", { baris: 4, opsional: true }))));
   return out;
 }
 function romawi(n) { return ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][n] || String(n); }

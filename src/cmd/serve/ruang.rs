@@ -14,8 +14,8 @@ use typst_layout::PagedDocument;
 
 use renaksi::check::{Diagnostic, Severity};
 use renaksi::content::{
-    self, rapi, Berkas as File, Lampiran, Narasi, Report, Rincian, Source, KABUPATEN, LAMPIRAN,
-    LAPORAN, NARASI,
+    self, rapi, Berkas as File, BerkasPegawai, Lampiran, Narasi, Report, Rincian, Source,
+    KABUPATEN, LAMPIRAN, LAPORAN, NARASI, PEGAWAI,
 };
 use renaksi::{Error, Problem};
 
@@ -31,6 +31,8 @@ pub enum Jenis {
     Narasi,
     /// One table of lampiran/.
     Lampiran,
+    /// pegawai.yaml: the people for the Perjanjian Kinerja.
+    Pegawai,
 }
 
 impl Jenis {
@@ -39,6 +41,7 @@ impl Jenis {
             Jenis::Identitas => "identitas",
             Jenis::Narasi => "narasi",
             Jenis::Lampiran => "lampiran",
+            Jenis::Pegawai => "pegawai",
         }
     }
 }
@@ -406,6 +409,9 @@ fn report_files(dir: &Path) -> Result<Vec<String>, Error> {
     if dir.join(NARASI).is_file() {
         names.push(NARASI.to_owned());
     }
+    if dir.join(PEGAWAI).is_file() {
+        names.push(PEGAWAI.to_owned());
+    }
     let source = Source::from_dir(dir)?;
     names.extend(source.list_yaml(LAMPIRAN)?);
     Ok(names)
@@ -417,6 +423,8 @@ fn jenis_of(rel: &str) -> Jenis {
         Jenis::Lampiran
     } else if name == NARASI {
         Jenis::Narasi
+    } else if name == PEGAWAI {
+        Jenis::Pegawai
     } else {
         Jenis::Identitas
     }
@@ -467,6 +475,9 @@ fn write(jenis: Jenis, original: &str, nilai: &Value) -> (String, bool) {
         Jenis::Lampiran => serde_yaml::from_value::<Lampiran>(yaml.clone())
             .ok()
             .map(|t| rapi::lampiran(original, &t).text),
+        Jenis::Pegawai => serde_yaml::from_value::<BerkasPegawai>(yaml.clone())
+            .ok()
+            .map(|b| rapi::pegawai(original, &b).text),
     };
     match written {
         Some(text) => (text, true),
