@@ -89,6 +89,11 @@ fn header_of(text: &str) -> (Option<String>, Vec<String>) {
 /// keeping that file's name and header comments.
 fn update(args: &ImportArgs, buku: &Buku, asal: &str) -> Result<(), Error> {
     let report = renaksi::load(Some(&args.dir))?;
+    if buku.pegawai.is_some() {
+        eprintln!(
+            "catatan: lembar Pegawai tidak dibaca dengan --lampiran; pegawai.yaml tetap seperti adanya"
+        );
+    }
     let id = &report.identitas;
     if buku.rincian != id.rincian_target {
         return Err(Error::Usage {
@@ -305,6 +310,18 @@ fn create(args: &ImportArgs, buku: &Buku, asal: &str, file_name: &str) -> Result
             &[asal.to_owned()],
         );
         files.push((file_of(table.tingkat).to_owned(), text.into_bytes()));
+    }
+    if let Some(pegawai) = &buku.pegawai {
+        let header = vec![
+            format!("Pegawai dan atasannya untuk Perjanjian Kinerja, diimpor dari {file_name} (lembar Pegawai) dengan `renaksi import`."),
+            "Format lengkap: docs/format.md.".to_owned(),
+        ];
+        let mut text = tulis::file_header(Some(".schema/pegawai.schema.json"), &header);
+        for (line, _) in tulis::pegawai_lines(pegawai) {
+            text.push_str(&line);
+            text.push('\n');
+        }
+        files.push((renaksi::content::PEGAWAI.to_owned(), text.into_bytes()));
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
     if args.coba {

@@ -99,7 +99,45 @@ pub fn xlsx(report: &Report) -> Result<Vec<u8>, Error> {
     data_sheet(sheet, &bagian(std::slice::from_ref(report), false)).map_err(gagal)?;
     let sheet = workbook.add_worksheet();
     identitas_sheet(sheet, report, &gaya).map_err(gagal)?;
+    if let Some((berkas, _)) = &report.pegawai {
+        let sheet = workbook.add_worksheet();
+        pegawai_sheet(sheet, berkas, &gaya).map_err(gagal)?;
+    }
     workbook.save_to_buffer().map_err(gagal)
+}
+
+/// pegawai.yaml as a table, one row per person, its keys as columns; the
+/// NIP as text. (The statement text stays in pegawai.yaml.)
+fn pegawai_sheet(
+    sheet: &mut Worksheet,
+    berkas: &crate::content::BerkasPegawai,
+    gaya: &Gaya,
+) -> Result<(), XlsxError> {
+    sheet.set_name(super::PEGAWAI)?;
+    for (c, name) in super::KOLOM_PEGAWAI.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *name, &gaya.kepala)?;
+    }
+    for (r, p) in berkas.pegawai.iter().enumerate() {
+        let r = r as u32 + 1;
+        let values = [
+            Some(p.jabatan.as_str()),
+            p.lampiran.as_deref(),
+            Some(p.nama.as_str()),
+            p.pangkat.as_deref(),
+            p.golongan.as_deref(),
+            p.nip.as_deref(),
+            p.atasan.as_deref(),
+        ];
+        for (c, value) in values.into_iter().enumerate() {
+            if let Some(value) = value {
+                sheet.write_string_with_format(r, c as u16, value, &gaya.teks)?;
+            }
+        }
+    }
+    for (c, width) in [28, 24, 32, 18, 10, 22, 28].into_iter().enumerate() {
+        sheet.set_column_width(c as u16, width)?;
+    }
+    Ok(())
 }
 
 /// One workbook for a whole batch: the flat table with a `kecamatan`

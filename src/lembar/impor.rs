@@ -35,6 +35,8 @@ pub struct Buku {
     pub rincian: Rincian,
     /// The identity sheet's key/value rows, if the workbook has one.
     pub identitas: Vec<(String, String)>,
+    /// The `Pegawai` sheet as pegawai.yaml, if the workbook has one.
+    pub pegawai: Option<crate::content::BerkasPegawai>,
 }
 
 /// Reads the workbook `bytes` (named `file` in messages).
@@ -110,11 +112,117 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Buku, Vec<Problem>> {
         Some(n) => identitas(&grid(&mut workbook, file, n)?),
         None => Vec::new(),
     };
+    let pegawai = match names
+        .iter()
+        .find(|n| n.trim().eq_ignore_ascii_case(super::PEGAWAI))
+    {
+        Some(n) => Some(pegawai(file, n, &grid(&mut workbook, file, n)?)?),
+        None => None,
+    };
     let (tabel, rincian) = data(file, &data_name, &range)?;
     Ok(Buku {
         tabel,
         rincian,
         identitas,
+        pegawai,
+    })
+}
+
+/// The `Pegawai` sheet: a header row naming pegawai.yaml's keys (in any
+/// order), then one person per row; a row without jabatan is skipped.
+fn pegawai(
+    file: &str,
+    sheet: &str,
+    grid: &Grid,
+) -> Result<crate::content::BerkasPegawai, Vec<Problem>> {
+    use crate::content::{BerkasPegawai, Pegawai};
+    let Some(header) = grid.rows.first() else {
+        return Ok(BerkasPegawai {
+            pegawai: Vec::new(),
+            pernyataan: Default::default(),
+        });
+    };
+    let mut columns = Vec::new();
+    let mut problems = Vec::new();
+    for (c, cell) in header.iter().enumerate() {
+        let Some(name) = text(cell) else { continue };
+        let name = name.trim().to_lowercase();
+        match super::KOLOM_PEGAWAI.iter().find(|k| **k == name) {
+            Some(key) => columns.push((*key, c)),
+            None => problems.push(
+                Problem::new(
+                    file,
+                    format!("kolom `{name}` tidak dikenal di lembar `{sheet}`"),
+                )
+                .at_path(cell_name(sheet, grid.first, c))
+                .hint(format!(
+                    "kolom lembar {sheet}: {}",
+                    super::KOLOM_PEGAWAI.join(", ")
+                )),
+            ),
+        }
+    }
+    for required in ["jabatan", "nama"] {
+        if !columns.iter().any(|(k, _)| *k == required) {
+            problems.push(
+                Problem::new(
+                    file,
+                    format!("lembar `{sheet}` tidak memiliki kolom `{required}`"),
+                )
+                .at_path(cell_name(sheet, grid.first, 0))
+                .hint(format!(
+                    "baris pertama lembar {sheet}: {}",
+                    super::KOLOM_PEGAWAI.join(", ")
+                )),
+            );
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut pegawai = Vec::new();
+    for (r, row) in grid.rows.iter().enumerate().skip(1) {
+        let get = |key: &str| {
+            let c = columns.iter().find(|(k, _)| *k == key)?.1;
+            row.get(c)
+                .and_then(text)
+                .map(|t| t.trim().to_owned())
+                .filter(|t| !t.is_empty())
+        };
+        let Some(jabatan) = get("jabatan") else {
+            continue;
+        };
+        let Some(nama) = get("nama") else {
+            problems.push(
+                Problem::new(file, format!("`{jabatan}` tanpa nama"))
+                    .at_path(cell_name(
+                        sheet,
+                        grid.first + r,
+                        columns
+                            .iter()
+                            .find(|(k, _)| *k == "nama")
+                            .map_or(0, |c| c.1),
+                    ))
+                    .hint("tulis nama lengkap dengan gelar"),
+            );
+            continue;
+        };
+        pegawai.push(Pegawai {
+            jabatan,
+            lampiran: get("lampiran"),
+            nama,
+            pangkat: get("pangkat"),
+            golongan: get("golongan"),
+            nip: get("nip"),
+            atasan: get("atasan"),
+        });
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(BerkasPegawai {
+        pegawai,
+        pernyataan: Default::default(),
     })
 }
 

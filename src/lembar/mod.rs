@@ -16,6 +16,13 @@ use crate::content::{Angka, Ejaan, Identitas, Lampiran, Report, Rincian, Tingkat
 pub const DATA: &str = "Data";
 /// The sheet of the report's identity.
 pub const IDENTITAS: &str = "Identitas";
+/// The sheet of the office's people (pegawai.yaml), for the Perjanjian
+/// Kinerja; its columns are pegawai.yaml's keys.
+pub const PEGAWAI: &str = "Pegawai";
+/// The columns of the `Pegawai` sheet.
+pub const KOLOM_PEGAWAI: [&str; 7] = [
+    "jabatan", "lampiran", "nama", "pangkat", "golongan", "nip", "atasan",
+];
 
 /// The flat table's columns, in order. `kecamatan` comes first only in a
 /// kabupaten's combined workbook.

@@ -895,3 +895,77 @@ wb.save(sys.argv[1])
         assert!(run.stdout.contains(line), "{line}{}", run.stdout);
     }
 }
+
+/// The office's people travel with the workbook: `export` writes the
+/// `Pegawai` sheet (read here by openpyxl), a person changed in it comes
+/// back through `import` into pegawai.yaml, and a row without a name is
+/// refused by its cell.
+#[test]
+fn the_pegawai_sheet_goes_out_and_comes_back() {
+    let fixture = Fixture::example();
+    let book = fixture.path("k.xlsx");
+    let run = renaksi(
+        &[
+            "export",
+            fixture.dir.to_str().unwrap(),
+            "-o",
+            book.to_str().unwrap(),
+        ],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows = python(
+        "import sys, openpyxl\nws = openpyxl.load_workbook(sys.argv[1])['Pegawai']\nfor r in ws.iter_rows(min_row=1, max_row=4, values_only=True): print('|'.join('' if v is None else str(v) for v in r))",
+        &[book.to_str().unwrap()],
+    );
+    assert_eq!(
+        rows,
+        "jabatan|lampiran|nama|pangkat|golongan|nip|atasan\n\
+         Bupati Buleleng||Dr. I Gede Wirawan, S.H., M.H.||||\n\
+         Camat Kubutambahan|CAMAT|Drs. Made Suyasa, M.Si|Pembina Tk. I|IV/b|196502071997021001|Bupati Buleleng\n\
+         Sekretaris Kecamatan||I Nyoman Sudarsana, S.Sos., M.AP|Pembina|IV/a|197203151998031004|Camat Kubutambahan\n"
+    );
+
+    // A person's superior changed in the sheet, and one name left blank.
+    let edited = fixture.path("diubah.xlsx");
+    python(
+        "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nws = wb['Pegawai']\nws['G5'] = 'Sekretaris Kecamatan'\nws['C6'] = None\nwb.save(sys.argv[2])",
+        &[book.to_str().unwrap(), edited.to_str().unwrap()],
+    );
+    let run = renaksi(
+        &["import", edited.to_str().unwrap(), "baru"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("diubah.xlsx (Pegawai!C6): `Kasi Pembangunan` tanpa nama"),
+        "{}",
+        run.stderr
+    );
+    assert!(!fixture.path("baru").exists());
+
+    python(
+        "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nwb['Pegawai']['C6'] = 'Made Budiarta, S.T.'\nwb.save(sys.argv[1])",
+        &[edited.to_str().unwrap()],
+    );
+    let run = renaksi(
+        &["import", edited.to_str().unwrap(), "baru"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = renaksi(
+        &[
+            "diff",
+            fixture.dir.join("pegawai.yaml").to_str().unwrap(),
+            fixture.path("baru/pegawai.yaml").to_str().unwrap(),
+        ],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("  ~ Pegawai › Kasi Pemerintahan: atasan Camat Kubutambahan → Sekretaris Kecamatan\n\n1 perubahan"),
+        "{}",
+        run.stdout
+    );
+}
