@@ -15,7 +15,7 @@ pub use modeline::fix_modelines;
 
 use editor::Editor;
 use identitas::identitas;
-use periksa::review_table;
+use periksa::{review_pegawai, review_table};
 use tahun::years;
 
 use chrono::NaiveDate;
@@ -151,6 +151,9 @@ pub fn lanjutkan(
         }
         if name.starts_with(&format!("{LAMPIRAN}/")) || name.contains(&format!("/{LAMPIRAN}/")) {
             review_table(&name, &text, tahun, &mut rencana.periksa);
+        }
+        if file_name == content::PEGAWAI {
+            review_pegawai(&name, &text, tahun, &mut rencana.periksa);
         }
         rencana.files.push((name, text.into_bytes()));
     }

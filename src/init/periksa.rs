@@ -34,3 +34,18 @@ pub(super) fn review_table(name: &str, text: &str, tahun: i32, periksa: &mut Vec
     }
     periksa.push(catatan(name, None, pesan));
 }
+
+/// pegawai.yaml copied from last year: people move, are promoted, retire.
+pub(super) fn review_pegawai(name: &str, text: &str, tahun: i32, periksa: &mut Vec<Problem>) {
+    let Ok(berkas) = content::parse::<content::BerkasPegawai>(name, text) else {
+        return;
+    };
+    periksa.push(catatan(
+        name,
+        None,
+        format!(
+            "{} pegawai: tinjau siapa menduduki setiap jabatan, pangkat, golongan dan atasannya pada {tahun} (Perjanjian Kinerja)",
+            berkas.pegawai.len()
+        ),
+    ));
+}

@@ -609,3 +609,29 @@ fn fmt_tidies_pegawai_yaml() {
     let run = renaksi(&["fmt", "kubutambahan-2022", "--check"], fixture.tmp.path());
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
+
+/// `init --from` copies pegawai.yaml and asks for it to be reviewed: people
+/// move, are promoted and retire between years.
+#[test]
+fn init_from_last_year_asks_to_review_the_people() {
+    let fixture = Fixture::example();
+    let run = renaksi(
+        &["init", "baru", "--from", "kubutambahan-2022"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let said = format!("{}{}", run.stdout, run.stderr);
+    assert!(said.contains("  [ ] baru/pegawai.yaml: 15 pegawai: tinjau siapa menduduki setiap jabatan, pangkat, golongan dan atasannya pada 2023 (Perjanjian Kinerja)\n"), "{said}");
+    assert_eq!(
+        fs::read_to_string(fixture.path("baru/pegawai.yaml"))
+            .unwrap()
+            .lines()
+            .skip(1)
+            .collect::<Vec<_>>(),
+        fs::read_to_string(fixture.dir.join("pegawai.yaml"))
+            .unwrap()
+            .lines()
+            .skip(1)
+            .collect::<Vec<_>>(),
+    );
+}
