@@ -219,6 +219,13 @@ pub struct KotakTtd {
     /// signer of a Perjanjian Kinerja has their own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jangkar: Option<String>,
+    /// Who signs in this box, as the signature block prints the name.
+    #[serde(
+        rename = "penanda_tangan",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub signer: Option<String>,
 }
 
 /// The signature boxes the template marked with `<rk-kotak-ttd>` (the QR
@@ -246,6 +253,10 @@ pub fn signature_boxes(document: &PagedDocument) -> Vec<KotakTtd> {
                 .get("jangkar")
                 .ok()
                 .and_then(|j| j.clone().cast::<String>().ok());
+            let signer = dict
+                .get("nama")
+                .ok()
+                .and_then(|j| j.clone().cast::<String>().ok());
             let position = introspector.position(content.location()?)?;
             let page = document.pages().get(position.page.get() - 1)?;
             let size = page.frame.size();
@@ -260,6 +271,7 @@ pub fn signature_boxes(document: &PagedDocument) -> Vec<KotakTtd> {
                 page_width: round(size.x.to_pt()),
                 page_height: round(size.y.to_pt()),
                 jangkar,
+                signer,
             })
         })
         .collect()

@@ -388,6 +388,22 @@ fn electronically_signed_agreements_give_each_party_an_anchor() {
     ]
     .map(|(b, h, j)| (b.to_owned(), h, j.to_owned()));
     assert_eq!(boxes, expected);
+    // Each box names its signer.
+    let signer = |i: usize| {
+        side["kotak"][i]["penanda_tangan"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(
+        (0..4).map(signer).collect::<Vec<_>>(),
+        [
+            "Drs. Made Suyasa, M.Si",
+            "Ketut Ariawan, S.IP",
+            "Drs. Made Suyasa, M.Si",
+            "Ketut Ariawan, S.IP"
+        ]
+    );
     // Pihak kedua's boxes on the left of pihak pertama's, side by side.
     let x = |i: usize| side["kotak"][i]["x"].as_f64().unwrap();
     let y = |i: usize| side["kotak"][i]["y"].as_f64().unwrap();
