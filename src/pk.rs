@@ -4,10 +4,9 @@
 //! the Lampiran tables, the same data the Rencana Aksi prints, so the two
 //! documents cannot drift apart.
 
-use chrono::Datelike;
 use serde::Serialize;
 
-use crate::content::{jabatan_sama, Kertas, Pegawai, ProgramKegiatan, Report, TandaTangan};
+use crate::content::{jabatan_sama, Pegawai, ProgramKegiatan, Report, TandaTangan};
 use crate::error::Error;
 use crate::format;
 
@@ -119,14 +118,8 @@ fn slug(text: &str) -> String {
 #[derive(Serialize)]
 struct View {
     judul: String,
-    kecamatan: String,
-    kabupaten: String,
-    tahun: i32,
-    kertas: &'static str,
-    huruf: &'static str,
-    penulis: String,
-    tanggal: [u32; 3],
-    logo: Option<String>,
+    #[serde(flatten)]
+    kepala: crate::render::Kepala,
     tempat_tanggal: String,
     ttd: Ttd,
     /// The statement's three texts as Typst markup.
@@ -286,21 +279,7 @@ pub fn render(report: &Report, daftar: &[Perjanjian]) -> Result<String, Error> {
         janji_pertama,
         janji_kedua,
         judul,
-        kecamatan: id.kecamatan.clone(),
-        kabupaten: id.kabupaten.clone(),
-        tahun: id.tahun,
-        kertas: match id.kertas {
-            Kertas::A4 => "a4",
-            Kertas::F4 => "f4",
-        },
-        huruf: id.huruf.family(),
-        penulis: format!("Kecamatan {}, Kabupaten {}", id.kecamatan, id.kabupaten),
-        tanggal: [
-            p.tanggal.0.year() as u32,
-            p.tanggal.0.month(),
-            p.tanggal.0.day(),
-        ],
-        logo: report.logo.as_ref().map(|l| format!("/logo.{}", l.format)),
+        kepala: crate::render::kepala(report),
         tempat_tanggal: format!(
             "{}, {}",
             p.tempat,

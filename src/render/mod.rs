@@ -9,6 +9,7 @@ mod qr;
 pub use qr::svg as qr_svg;
 pub mod variabel;
 mod view;
+pub use view::{kepala, Kepala};
 
 use std::sync::OnceLock;
 

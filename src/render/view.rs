@@ -11,17 +11,51 @@ use crate::content::{Kertas, Report, Rincian, TandaTangan, LAPORAN};
 use crate::error::Problem;
 use crate::format;
 
+/// What every kind of document shows of its report: the office, the
+/// year, the paper and typeface, the PDF's metadata and the logo.
 #[derive(Serialize)]
-pub(super) struct View {
-    judul: String,
+pub struct Kepala {
     kecamatan: String,
     kabupaten: String,
     tahun: i32,
     kertas: &'static str,
     huruf: &'static str,
+    /// The PDF's author.
     penulis: String,
+    /// The PDF's date: the signing date.
     tanggal: [u32; 3],
+    /// The logo's path in the Typst world, if any.
     logo: Option<String>,
+}
+
+/// The shared part of every document's view.
+pub fn kepala(report: &Report) -> Kepala {
+    let id = &report.identitas;
+    let p = &id.penandatangan;
+    Kepala {
+        kecamatan: id.kecamatan.clone(),
+        kabupaten: id.kabupaten.clone(),
+        tahun: id.tahun,
+        kertas: match id.kertas {
+            Kertas::A4 => "a4",
+            Kertas::F4 => "f4",
+        },
+        huruf: id.huruf.family(),
+        penulis: format!("Kecamatan {}, Kabupaten {}", id.kecamatan, id.kabupaten),
+        tanggal: [
+            p.tanggal.0.year() as u32,
+            p.tanggal.0.month(),
+            p.tanggal.0.day(),
+        ],
+        logo: report.logo.as_ref().map(|l| format!("/logo.{}", l.format)),
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct View {
+    judul: String,
+    #[serde(flatten)]
+    kepala: Kepala,
     ttd: Ttd,
     kata_pengantar: Value,
     bab: Vec<BabView>,
@@ -169,21 +203,7 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
         ),
     };
     Ok(View {
-        kecamatan: id.kecamatan.clone(),
-        kabupaten: id.kabupaten.clone(),
-        tahun: id.tahun,
-        kertas: match id.kertas {
-            Kertas::A4 => "a4",
-            Kertas::F4 => "f4",
-        },
-        huruf: id.huruf.family(),
-        penulis: format!("Kecamatan {}, Kabupaten {}", id.kecamatan, id.kabupaten),
-        tanggal: [
-            p.tanggal.0.year() as u32,
-            p.tanggal.0.month(),
-            p.tanggal.0.day(),
-        ],
-        logo: report.logo.as_ref().map(|l| format!("/logo.{}", l.format)),
+        kepala: kepala(report),
         ttd: Ttd {
             mode: match id.tanda_tangan {
                 TandaTangan::Basah => "basah",
