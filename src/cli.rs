@@ -259,6 +259,13 @@ pub struct BuildArgs {
     #[command(flatten)]
     pub signing: SigningArgs,
 
+    #[command(flatten)]
+    pub jenis: PilihDokumen,
+}
+
+/// Which document `build` and `batch` make.
+#[derive(Debug, clap::Args)]
+pub struct PilihDokumen {
     /// Dokumen yang disusun: rencana-aksi (bawaan) atau pk (Perjanjian
     /// Kinerja setiap pejabat yang tercantum di pegawai.yaml, satu PDF per
     /// pejabat).
@@ -272,9 +279,23 @@ pub struct BuildArgs {
     )]
     pub dokumen: Dokumen,
 
-    /// Dengan --dokumen pk: semua Perjanjian Kinerja dalam satu PDF.
+    /// Dengan --dokumen pk: semua Perjanjian Kinerja (sebuah laporan) dalam
+    /// satu PDF.
     #[arg(long)]
     pub gabung: bool,
+}
+
+impl PilihDokumen {
+    /// `--gabung` without `--dokumen pk` is refused.
+    pub fn periksa(&self) -> Result<(), renaksi::Error> {
+        if self.gabung && self.dokumen != Dokumen::Pk {
+            return Err(renaksi::Error::Usage {
+                message: "--gabung hanya untuk --dokumen pk".into(),
+                hint: "--dokumen pk --gabung menyusun semua Perjanjian Kinerja sebuah laporan dalam satu PDF".into(),
+            });
+        }
+        Ok(())
+    }
 }
 
 /// Which document `build` makes.
@@ -453,21 +474,8 @@ pub struct BatchArgs {
     #[arg(long, value_name = "K/N", value_parser = renaksi::batch::Shard::parse)]
     pub shard: Option<renaksi::batch::Shard>,
 
-    /// Dokumen yang disusun: rencana-aksi (bawaan) atau pk (Perjanjian
-    /// Kinerja setiap pejabat di pegawai.yaml setiap kecamatan).
-    #[arg(
-        long,
-        value_enum,
-        default_value = "rencana-aksi",
-        value_name = "DOKUMEN",
-        hide_possible_values = true,
-        hide_default_value = true
-    )]
-    pub dokumen: Dokumen,
-
-    /// Dengan --dokumen pk: semua PK sebuah kecamatan dalam satu PDF.
-    #[arg(long)]
-    pub gabung: bool,
+    #[command(flatten)]
+    pub jenis: PilihDokumen,
 }
 
 /// Arguments of `renaksi manifest`.

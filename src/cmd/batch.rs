@@ -36,12 +36,7 @@ pub fn run(args: &BatchArgs) -> Result<Selesai, Error> {
                     .into(),
         }),
     };
-    if args.gabung && args.dokumen != Dokumen::Pk {
-        return Err(Error::Usage {
-            message: "--gabung hanya untuk --dokumen pk".into(),
-            hint: "renaksi batch --dokumen pk --gabung menyusun semua PK setiap kecamatan dalam satu PDF".into(),
-        });
-    }
+    args.jenis.periksa()?;
     let all = discover(&dir)?;
     if all.is_empty() {
         return Err(Error::io(
@@ -63,7 +58,7 @@ pub fn run(args: &BatchArgs) -> Result<Selesai, Error> {
         .map_or(cores, usize::from)
         .clamp(1, folders.len().max(1));
     let progress = Progress::new(folders.len());
-    let pk = (args.dokumen == Dokumen::Pk).then_some(args.gabung);
+    let pk = (args.jenis.dokumen == Dokumen::Pk).then_some(args.jenis.gabung);
     let hasil = build_all(&folders, &args.output, jobs, &progress, pk);
     progress.finish();
 

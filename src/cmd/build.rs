@@ -9,14 +9,9 @@ use crate::cli::{BuildArgs, Dokumen};
 /// Builds the report and reports where the PDF went.
 pub fn run(args: &BuildArgs) -> Result<(), Error> {
     let dir = Sasaran::pilih(args.dir.as_deref()).laporan("build")?;
-    if args.dokumen == Dokumen::Pk {
+    args.jenis.periksa()?;
+    if args.jenis.dokumen == Dokumen::Pk {
         return super::pk::run(args, dir);
-    }
-    if args.gabung {
-        return Err(Error::Usage {
-            message: "--gabung hanya untuk --dokumen pk".into(),
-            hint: "renaksi build --dokumen pk --gabung menyusun semua Perjanjian Kinerja dalam satu PDF".into(),
-        });
     }
     // A key that cannot sign stops the build before anything is written.
     let signer = match &args.sign {

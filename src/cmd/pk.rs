@@ -25,7 +25,7 @@ pub fn run(args: &BuildArgs, dir: Option<PathBuf>) -> Result<(), Error> {
         &findings,
         &args.tujuan.output,
         options,
-        args.gabung,
+        args.jenis.gabung,
     )?;
     super::print_peringatan(&findings, dir.as_deref());
     for one in &written {
