@@ -316,12 +316,14 @@ fn salah(err: &Error) -> Response {
         .into_response()
 }
 
-/// The editor page, with its style and script inlined.
+/// The editor page, with its style and script inlined, put together once.
 async fn halaman() -> Response {
-    let page = HTML
-        .replace("/*CSS*/", CSS)
-        .replace("/*JS*/", JS)
-        .replace("{{VERSI}}", env!("CARGO_PKG_VERSION"));
+    static PAGE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let page = PAGE.get_or_init(|| {
+        HTML.replace("/*CSS*/", CSS)
+            .replace("/*JS*/", JS)
+            .replace("{{VERSI}}", env!("CARGO_PKG_VERSION"))
+    });
     (
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
@@ -332,7 +334,7 @@ async fn halaman() -> Response {
                  frame-ancestors 'none'",
             ),
         ],
-        page,
+        page.as_str(),
     )
         .into_response()
 }
@@ -392,7 +394,6 @@ fn build(k: &mut Keadaan, kec: Option<&str>) -> Response {
         "temuan": hasil.temuan,
         "halaman": halaman,
         "teks_halaman": hasil.teks_halaman,
-        "rincian": hasil.rincian.map(renaksi::lembar::kata),
         "kotor": k.ruang.kotor(),
         "ms": hasil.ms,
     }))

@@ -14,8 +14,8 @@ use typst_layout::PagedDocument;
 
 use renaksi::check::{Diagnostic, Severity};
 use renaksi::content::{
-    self, rapi, Berkas as File, BerkasPegawai, Lampiran, Narasi, Report, Rincian, Source,
-    KABUPATEN, LAMPIRAN, LAPORAN, NARASI, PEGAWAI,
+    self, rapi, Berkas as File, BerkasPegawai, Lampiran, Narasi, Report, Source, KABUPATEN,
+    LAMPIRAN, LAPORAN, NARASI, PEGAWAI,
 };
 use renaksi::{Error, Problem};
 
@@ -90,8 +90,6 @@ pub struct Hasil {
     pub dokumen: Option<Arc<PagedDocument>>,
     /// The text of each page, to find the page a field is printed on.
     pub teks_halaman: Vec<String>,
-    /// Monthly or quarterly targets, as the report resolved them.
-    pub rincian: Option<Rincian>,
     /// Milliseconds from the edit to the typeset pages.
     pub ms: u128,
 }
@@ -217,13 +215,14 @@ impl Ruang {
         Ok(())
     }
 
-    /// The kecamatan a request names: one of the batch's, or none.
-    pub fn kecamatan<'a>(&self, asked: Option<&'a str>) -> Result<Option<&'a str>, Error> {
+    /// The kecamatan a request names, one of the batch's: in a batch the
+    /// first when it names none; outside a batch always none.
+    pub fn kecamatan<'a>(&'a self, asked: Option<&'a str>) -> Result<Option<&'a str>, Error> {
         match asked.filter(|k| !k.is_empty()) {
             None if self.batch => self
                 .kecamatan
                 .first()
-                .map(|_| None)
+                .map(|k| Some(k.as_str()))
                 .ok_or_else(|| usage("folder batch ini belum berisi folder kecamatan")),
             None => Ok(None),
             Some(k) if self.kecamatan.iter().any(|n| n == k) => Ok(Some(k)),
@@ -238,11 +237,6 @@ impl Ruang {
         kec: Option<&str>,
         text: impl Fn(&Berkas) -> Vec<u8>,
     ) -> Result<Source, Error> {
-        let kec = match kec {
-            Some(k) => Some(k),
-            None if self.batch => self.kecamatan.first().map(String::as_str),
-            None => None,
-        };
         let (dir, prefix, label, batch_label) = match kec {
             Some(k) => (self.root.join(k), format!("{k}/"), k.to_owned(), "."),
             None => (self.root.clone(), String::new(), ".".to_owned(), ".."),
@@ -251,9 +245,7 @@ impl Ruang {
         let mut shared: Vec<File> = Vec::new();
         for (rel, b) in &self.berkas {
             match rel.strip_prefix(&prefix) {
-                Some(inner) if !self.batch || kec.is_some() => {
-                    own.push((inner.to_owned(), text(b)))
-                }
+                Some(inner) => own.push((inner.to_owned(), text(b))),
                 _ if self.batch && !rel.contains('/') => shared.push((rel.clone(), text(b))),
                 _ => {}
             }
@@ -267,13 +259,11 @@ impl Ruang {
         let mut temuan = Vec::new();
         let mut dokumen = None;
         let mut teks_halaman = Vec::new();
-        let mut rincian = None;
         let loaded = self
             .source(kec, |b| b.teks.clone().into_bytes())
             .and_then(Report::load);
         match loaded {
             Ok(report) => {
-                rincian = Some(report.identitas.rincian_target);
                 let findings = renaksi::check::lint(&report);
                 temuan.extend(findings.iter().map(|d| self.finding(d)));
                 let typeset = renaksi::render::render(&report)
@@ -296,7 +286,6 @@ impl Ruang {
             temuan,
             dokumen,
             teks_halaman,
-            rincian,
             ms: started.elapsed().as_millis(),
         }
     }
@@ -354,7 +343,7 @@ impl Ruang {
             Ok(disk) => lines(renaksi::diff::reports(&disk, &now)),
             Err(_) => vec!["berkas di disk memuat galat; simpan untuk menggantinya".into()],
         };
-        let dir = match kec.or(self.kecamatan.first().map(String::as_str)) {
+        let dir = match kec {
             Some(k) => self.root.join(k),
             None => self.root.clone(),
         };
