@@ -165,12 +165,7 @@ impl Source {
                 .hint("tulis jalur relatif di dalam folder laporan, tanpa \"..\" atau \"/\" di depan")
                 .into());
         }
-        if let Some((_, bytes)) = self
-            .overlay
-            .iter()
-            .flat_map(|o| o.iter())
-            .find(|(n, _)| n == rel)
-        {
+        if let Some(bytes) = self.in_overlay(rel) {
             return Ok(Some(bytes.clone()));
         }
         match &self.kind {
@@ -197,14 +192,15 @@ impl Source {
         }
     }
 
+    /// The overlay's bytes for the file `rel`, if it holds that file.
+    fn in_overlay(&self, rel: &str) -> Option<&Vec<u8>> {
+        let overlay = self.overlay.as_deref()?;
+        overlay.iter().find(|(n, _)| n == rel).map(|(_, b)| b)
+    }
+
     /// Whether the file `rel` exists, without reading it.
     pub fn exists(&self, rel: &str) -> bool {
-        if self
-            .overlay
-            .iter()
-            .flat_map(|o| o.iter())
-            .any(|(n, _)| n == rel)
-        {
+        if self.in_overlay(rel).is_some() {
             return true;
         }
         match &self.kind {
@@ -216,12 +212,7 @@ impl Source {
     /// The `.yaml` files in the report's subfolder `dir`, sorted by name.
     pub fn list_yaml(&self, dir: &str) -> Result<Vec<String>, Error> {
         let mut names: Vec<String> = match &self.kind {
-            Kind::Memory(files) => files
-                .iter()
-                .filter_map(|(n, _)| n.strip_prefix(dir)?.strip_prefix('/'))
-                .filter(|n| !n.contains('/'))
-                .map(str::to_owned)
-                .collect(),
+            Kind::Memory(files) => in_dir(files, dir).collect(),
             Kind::Dir(root) => match fs::read_dir(root.join(dir)) {
                 Ok(entries) => entries
                     .flatten()
@@ -232,19 +223,24 @@ impl Source {
                 Err(e) => return Err(Error::io("tidak dapat membaca folder", root.join(dir), e)),
             },
         };
-        let overlaid = self.overlay.iter().flat_map(|o| o.iter());
-        names.extend(
-            overlaid
-                .filter_map(|(n, _)| n.strip_prefix(dir)?.strip_prefix('/'))
-                .filter(|n| !n.contains('/'))
-                .map(str::to_owned),
-        );
-        names.sort();
-        names.dedup();
+        if let Some(overlay) = &self.overlay {
+            names.extend(in_dir(overlay, dir));
+            names.sort();
+            names.dedup();
+        }
         names.retain(|n| (n.ends_with(".yaml") || n.ends_with(".yml")) && !n.starts_with('.'));
         names.sort();
         Ok(names.into_iter().map(|n| format!("{dir}/{n}")).collect())
     }
+}
+
+/// The names of the files of `files` directly in the folder `dir`.
+fn in_dir<'a>(files: &'a [Berkas], dir: &'a str) -> impl Iterator<Item = String> + 'a {
+    files
+        .iter()
+        .filter_map(move |(n, _)| n.strip_prefix(dir)?.strip_prefix('/'))
+        .filter(|n| !n.contains('/'))
+        .map(str::to_owned)
 }
 
 #[cfg(test)]
