@@ -15,32 +15,36 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
     else {
         return;
     };
+    // The report's own anchor, with what is said of it; the superior's is
+    // printed only on a Perjanjian Kinerja.
+    let mut anchors = vec![(
+        jangkar,
+        format!("karakter jangkar `{jangkar}`"),
+        "menandatangani",
+        "pilih jangkar lain di `tanda_tangan.jangkar` (misalnya `^`), atau hapus karakter itu dari teks",
+    )];
+    if report.pegawai.is_some() {
+        anchors.push((
+            jangkar_atasan,
+            format!("karakter jangkar atasan `{jangkar_atasan}`"),
+            "menandatangani Perjanjian Kinerja",
+            "pilih jangkar lain di `tanda_tangan.jangkar_atasan`, atau hapus karakter itu dari teks",
+        ));
+    }
     for t in teks::semua(report) {
-        // The superior's anchor is printed only on a Perjanjian Kinerja.
-        if report.pegawai.is_some() {
-            if let Some(line) = t.text.lines().find(|l| l.contains(jangkar_atasan)) {
-                let key = t.path.rsplit('.').next().unwrap_or(&t.path);
-                let problem = Problem::new(
-                    &t.file,
-                    format!("karakter jangkar atasan `{jangkar_atasan}` juga ada di `{key}`; layanan tanda tangan BSrE menandatangani Perjanjian Kinerja di setiap tempat karakter itu ditemukan"),
-                )
-                .at_path(&t.path)
-                .hint("pilih jangkar lain di `tanda_tangan.jangkar_atasan`, atau hapus karakter itu dari teks");
-                let needle: String = line.trim().chars().take(40).collect();
-                error(found, place(problem, t.file_text, &needle));
-            }
+        for (anchor, what, signs, hint) in anchors.iter().rev() {
+            let Some(line) = t.text.lines().find(|l| l.contains(*anchor)) else {
+                continue;
+            };
+            let key = t.path.rsplit('.').next().unwrap_or(&t.path);
+            let problem = Problem::new(
+                &t.file,
+                format!("{what} juga ada di `{key}`; layanan tanda tangan BSrE {signs} di setiap tempat karakter itu ditemukan"),
+            )
+            .at_path(&t.path)
+            .hint(*hint);
+            let needle: String = line.trim().chars().take(40).collect();
+            error(found, place(problem, t.file_text, &needle));
         }
-        let Some(line) = t.text.lines().find(|l| l.contains(jangkar)) else {
-            continue;
-        };
-        let key = t.path.rsplit('.').next().unwrap_or(&t.path);
-        let problem = Problem::new(
-            &t.file,
-            format!("karakter jangkar `{jangkar}` juga ada di `{key}`; layanan tanda tangan BSrE menandatangani di setiap tempat karakter itu ditemukan"),
-        )
-        .at_path(&t.path)
-        .hint("pilih jangkar lain di `tanda_tangan.jangkar` (misalnya `^`), atau hapus karakter itu dari teks");
-        let needle: String = line.trim().chars().take(40).collect();
-        error(found, place(problem, t.file_text, &needle));
     }
 }
