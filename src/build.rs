@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::check::{Diagnostic, Severity};
+use crate::check::Diagnostic;
 use crate::content::{Report, TandaTangan};
 use crate::error::Error;
 use crate::fs::write_atomic;
@@ -78,9 +78,8 @@ impl Plan {
     /// Runs the plan on a report already loaded.
     pub fn run_loaded(&self, report: Report) -> Result<Built, Error> {
         let findings = crate::check::lint(&report);
-        let galat = || findings.iter().filter(|d| d.severity == Severity::Galat);
-        if !self.draft && galat().next().is_some() {
-            return Err(Error::Findings(galat().cloned().collect()));
+        if !self.draft {
+            crate::check::tahan_galat(&findings)?;
         }
         let target = pdf_path(&self.output, &report.source.name);
         let typst = crate::render::render(&report)?;

@@ -325,15 +325,7 @@ pub fn susun(
     options: crate::Options,
     gabung: bool,
 ) -> Result<Vec<Ditulis>, Error> {
-    use crate::check::Severity;
-    let galat: Vec<_> = findings
-        .iter()
-        .filter(|d| d.severity == Severity::Galat)
-        .cloned()
-        .collect();
-    if !galat.is_empty() {
-        return Err(Error::Findings(galat));
-    }
+    crate::check::tahan_galat(findings)?;
     if report.pegawai.is_none() {
         return Err(Error::Usage {
             message: format!(

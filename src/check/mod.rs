@@ -96,6 +96,21 @@ pub fn lint(report: &Report) -> Vec<Diagnostic> {
     found
 }
 
+/// Holds a document back while `findings` have a galat: the galat are the
+/// error, warnings let it through.
+pub fn tahan_galat(findings: &[Diagnostic]) -> Result<(), crate::error::Error> {
+    let galat: Vec<Diagnostic> = findings
+        .iter()
+        .filter(|d| d.severity == Severity::Galat)
+        .cloned()
+        .collect();
+    if galat.is_empty() {
+        Ok(())
+    } else {
+        Err(crate::error::Error::Findings(galat))
+    }
+}
+
 /// Typst's warnings about the generated source, as findings: each placed
 /// where the value it is about stands in the report's files, else on the
 /// generated source's line (which `--emit-typst` writes out).
