@@ -150,6 +150,7 @@ pub struct Hasil {
 }
 
 /// What a batch wrote for one report: its PDF, or its agreements.
+#[derive(Default)]
 pub struct Dibuat {
     /// The PDF's file name in the output folder (none for agreements one
     /// PDF each).
@@ -200,59 +201,27 @@ impl Hasil {
 /// Builds the report in `folder` to `out/<folder name>.pdf` through the
 /// one checked build, refusing on galat as `renaksi build` does.
 pub fn build_one(folder: &Path, out: &Path) -> Hasil {
-    let start = Instant::now();
-    let name = folder
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
     let plan = Plan::new(Some(folder.to_path_buf()), out.to_path_buf());
-    let mut kecamatan = None;
-    let result = plan.load().and_then(|report| {
-        kecamatan = Some(report.identitas.kecamatan.clone());
+    timed(folder, |report| {
         let built = plan.run_loaded(report)?;
-        Ok(Dibuat {
-            file: Some(file_name(&built.target)),
-            pages: Some(built.output.pages),
-            bytes: Some(built.output.pdf.len()),
-            sha256: Some(hex(&Sha256::digest(&built.output.pdf))),
-            pk: Vec::new(),
-        })
-    });
-    Hasil {
-        folder: name,
-        kecamatan,
-        result,
-        milliseconds: start.elapsed().as_millis() as u64,
-    }
+        Ok(Dibuat::pdf(
+            &built.target,
+            built.output.pages,
+            &built.output.pdf,
+        ))
+    })
 }
 
 /// Builds the Perjanjian Kinerja of the report in `folder` into `out`,
 /// as `renaksi build --dokumen pk` does: one PDF per official, or with
 /// `gabung` one for the report.
 pub fn build_one_pk(folder: &Path, out: &Path, gabung: bool) -> Hasil {
-    let start = Instant::now();
-    let name = folder
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut kecamatan = None;
-    let result = crate::load(Some(folder)).and_then(|report| {
-        kecamatan = Some(report.identitas.kecamatan.clone());
+    timed(folder, |report| {
         let findings = crate::check::lint(&report);
         let written = crate::pk::susun(&report, &findings, out, crate::Options::default(), gabung)?;
         Ok(match written.as_slice() {
-            [one] if gabung => Dibuat {
-                file: Some(file_name(&one.path)),
-                pages: Some(one.pages),
-                bytes: Some(one.pdf.len()),
-                sha256: Some(hex(&Sha256::digest(&one.pdf))),
-                pk: Vec::new(),
-            },
+            [one] if gabung => Dibuat::pdf(&one.path, one.pages, &one.pdf),
             all => Dibuat {
-                file: None,
-                pages: None,
-                bytes: None,
-                sha256: None,
                 pk: all
                     .iter()
                     .map(|w| BerkasPk {
@@ -264,14 +233,43 @@ pub fn build_one_pk(folder: &Path, out: &Path, gabung: bool) -> Hasil {
                         sha256: hex(&Sha256::digest(&w.pdf)),
                     })
                     .collect(),
+                ..Dibuat::default()
             },
         })
+    })
+}
+
+/// Loads the report in `folder` and runs `work` on it: the manifest's
+/// record of what came of it, with the kecamatan once its laporan.yaml was
+/// read and the time it all took.
+fn timed(
+    folder: &Path,
+    work: impl FnOnce(crate::content::Report) -> Result<Dibuat, Error>,
+) -> Hasil {
+    let start = Instant::now();
+    let mut kecamatan = None;
+    let result = crate::load(Some(folder)).and_then(|report| {
+        kecamatan = Some(report.identitas.kecamatan.clone());
+        work(report)
     });
     Hasil {
-        folder: name,
+        folder: file_name(folder),
         kecamatan,
         result,
         milliseconds: start.elapsed().as_millis() as u64,
+    }
+}
+
+impl Dibuat {
+    /// One PDF written at `path`.
+    fn pdf(path: &Path, pages: usize, pdf: &[u8]) -> Self {
+        Dibuat {
+            file: Some(file_name(path)),
+            pages: Some(pages),
+            bytes: Some(pdf.len()),
+            sha256: Some(hex(&Sha256::digest(pdf))),
+            pk: Vec::new(),
+        }
     }
 }
 
