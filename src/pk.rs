@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::content::{jabatan_sama, Pegawai, ProgramKegiatan, Report, TandaTangan};
+use crate::content::{jabatan_sama, Pegawai, ProgramKegiatan, Report};
 use crate::error::Error;
 use crate::format;
 
@@ -121,7 +121,7 @@ struct View {
     #[serde(flatten)]
     kepala: crate::render::Kepala,
     tempat_tanggal: String,
-    ttd: Ttd,
+    ttd: crate::render::Cara,
     /// The statement's three texts as Typst markup.
     pembuka: minijinja::Value,
     janji_pertama: minijinja::Value,
@@ -139,15 +139,6 @@ struct PkView {
     sasaran: Vec<SasaranView>,
     program: Vec<ProgramView>,
     jumlah: String,
-}
-
-#[derive(Serialize)]
-struct Ttd {
-    mode: &'static str,
-    qr: Option<String>,
-    /// The anchors of pihak pertama and pihak kedua (tte only).
-    jangkar: Option<String>,
-    jangkar_atasan: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -237,30 +228,7 @@ pub fn render(report: &Report, daftar: &[Perjanjian]) -> Result<String, Error> {
     if id.perubahan {
         judul.push_str(" Perubahan");
     }
-    let ttd = match &id.tanda_tangan {
-        TandaTangan::Basah | TandaTangan::Tanpa => Ttd {
-            mode: if id.tanda_tangan == TandaTangan::Basah {
-                "basah"
-            } else {
-                "tanpa"
-            },
-            qr: None,
-            jangkar: None,
-            jangkar_atasan: None,
-        },
-        TandaTangan::Tte {
-            qr,
-            jangkar,
-            jangkar_atasan,
-        } => Ttd {
-            mode: "tte",
-            qr: Some(
-                crate::render::qr_svg(qr).map_err(|m| Error::Internal(format!("kode QR: {m}")))?,
-            ),
-            jangkar: Some(jangkar.to_string()),
-            jangkar_atasan: Some(jangkar_atasan.to_string()),
-        },
-    };
+    let ttd = crate::render::cara(report).map_err(|p| Error::Input(vec![p]))?;
     let Some((berkas, text)) = &report.pegawai else {
         return Err(Error::Internal("PK tanpa pegawai.yaml".into()));
     };

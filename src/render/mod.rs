@@ -9,7 +9,7 @@ mod qr;
 pub use qr::svg as qr_svg;
 pub mod variabel;
 mod view;
-pub use view::{kepala, Kepala};
+pub use view::{cara, kepala, Cara, Kepala};
 
 use std::sync::OnceLock;
 

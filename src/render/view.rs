@@ -69,20 +69,61 @@ pub(super) struct View {
     jumlah_periode: usize,
 }
 
+/// How a document is signed, as `cara-ttd.typ` reads it.
 #[derive(Serialize)]
-struct Ttd {
+pub struct Cara {
     /// `basah`, `tte` or `tanpa`.
     mode: &'static str,
+    /// The QR code as SVG (tte only).
+    qr: Option<String>,
+    /// The anchor character (tte only).
+    jangkar: Option<String>,
+    /// The second signer's anchor on a two-party document (tte only).
+    jangkar_atasan: Option<String>,
+}
+
+/// How the report's documents are signed; the QR code drawn once here.
+pub fn cara(report: &Report) -> Result<Cara, Problem> {
+    Ok(match &report.identitas.tanda_tangan {
+        TandaTangan::Basah => Cara {
+            mode: "basah",
+            qr: None,
+            jangkar: None,
+            jangkar_atasan: None,
+        },
+        TandaTangan::Tanpa => Cara {
+            mode: "tanpa",
+            qr: None,
+            jangkar: None,
+            jangkar_atasan: None,
+        },
+        TandaTangan::Tte {
+            qr,
+            jangkar,
+            jangkar_atasan,
+        } => Cara {
+            mode: "tte",
+            qr: Some(super::qr::svg(qr).map_err(|message| {
+                Problem::new(report.source.display(LAPORAN), message)
+                    .at_path("tanda_tangan.qr")
+                    .hint("pakai teks yang lebih pendek, misalnya tautan verifikasi (paling banyak ±2.300 karakter)")
+            })?),
+            jangkar: Some(jangkar.to_string()),
+            jangkar_atasan: Some(jangkar_atasan.to_string()),
+        },
+    })
+}
+
+#[derive(Serialize)]
+struct Ttd {
+    #[serde(flatten)]
+    cara: Cara,
     tempat_tanggal: String,
     /// With `Plt.`/`Plh.` in front for an acting official.
     jabatan: String,
     nama: String,
     pangkat: String,
     nip: String,
-    /// The QR code as SVG (tte only).
-    qr: Option<String>,
-    /// The anchor character (tte only).
-    jangkar: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -137,17 +178,7 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
     let ejaan = id.ejaan_bulan;
     let judul = judul(report);
     let nip = format::nip(&p.nip);
-    let (qr, jangkar) = match &id.tanda_tangan {
-        TandaTangan::Tte { qr, jangkar, .. } => {
-            let svg = super::qr::svg(qr).map_err(|message| {
-                Problem::new(report.source.display(LAPORAN), message)
-                    .at_path("tanda_tangan.qr")
-                    .hint("pakai teks yang lebih pendek, misalnya tautan verifikasi (paling banyak ±2.300 karakter)")
-            })?;
-            (Some(svg), Some(jangkar.to_string()))
-        }
-        _ => (None, None),
-    };
+    let cara = cara(report)?;
     let vars = variables(report);
     // The text a signature block follows keeps its last paragraph on the
     // block's page, so that no page holds a signature alone.
@@ -205,13 +236,7 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
     Ok(View {
         kepala: kepala(report),
         ttd: Ttd {
-            mode: match id.tanda_tangan {
-                TandaTangan::Basah => "basah",
-                TandaTangan::Tte { .. } => "tte",
-                TandaTangan::Tanpa => "tanpa",
-            },
-            qr,
-            jangkar,
+            cara,
             tempat_tanggal: format!("{}, {}", p.tempat, format::tanggal(p.tanggal.0, ejaan)),
             jabatan: match p.pelaksana {
                 Some(pelaksana) => format!("{} {}", pelaksana.singkatan(), p.jabatan),
