@@ -193,10 +193,15 @@ impl Ruang {
     /// `git pull`.
     pub fn di_luar(&self) -> Vec<String> {
         self.berkas
-            .iter()
-            .filter(|(rel, b)| std::fs::read(self.root.join(rel)).ok().as_deref() != Some(&b.disk))
-            .map(|(rel, _)| rel.clone())
+            .keys()
+            .filter(|rel| self.berubah_di_disk(rel))
+            .cloned()
             .collect()
+    }
+
+    /// Whether the file `rel` on disk is not what was read (or saved).
+    fn berubah_di_disk(&self, rel: &str) -> bool {
+        std::fs::read(self.root.join(rel)).ok().as_deref() != Some(&self.berkas[rel].disk)
     }
 
     /// Puts `nilai` in place of the file `rel`'s value.
@@ -366,8 +371,12 @@ impl Ruang {
         if !belum.is_empty() {
             return Err(Simpan::BelumUtuh(belum));
         }
-        let luar = self.di_luar();
-        let bentrok: Vec<String> = kotor.iter().filter(|r| luar.contains(r)).cloned().collect();
+        // Only the files to be written are read again.
+        let bentrok: Vec<String> = kotor
+            .iter()
+            .filter(|r| self.berubah_di_disk(r))
+            .cloned()
+            .collect();
         if !bentrok.is_empty() {
             return Err(Simpan::Bentrok(bentrok));
         }
