@@ -215,7 +215,7 @@ function pilihHalaman() {
       if (m[3]) jarum.push((getAt(v, m[1] + m[2] + m[3]) || {}).uraian);
       else if (m[2]) jarum.push((getAt(v, m[1] + m[2]) || {}).uraian);
     }
-    const kolom = { program: "programcamat", kegiatan: "sasarankegiatan", sub_kegiatan: "sasaransubkegiatan", kinerja: "sasarankinerja" };
+    const kolom = { program: "sasaranstrategisprogram", kegiatan: "sasarankegiatan", sub_kegiatan: "sasaransubkegiatan", kinerja: "sasarankinerja" };
     mulai = S.teksHalaman.findIndex((t) => normal(t).includes(kolom[v.tingkat] || "lampiran"));
     if (mulai < 0) mulai = 0;
   } else if (f.rel.endsWith("narasi.yaml")) {
@@ -496,7 +496,6 @@ function formSasaran(rel, p, sa, j, n, listPath) {
     ...per.map((x) => el("th", { text: x.label })), el("th", { text: "Penjumlahan" }), el("th", { text: "Ket" }));
   const rows = (sa.indikator || []).map((ind, k) => {
     const q = `${p}.indikator[${k}]`;
-    const sel = (path) => { const e = masukan(rel, path, "pilih", { label: "Penjumlahan" }); return e; };
     return el("tr", { "data-b": rel, "data-j": q },
       el("td", {}, masukan(rel, `${q}.uraian`, "uraian", { label: "Uraian indikator" }), aksiDaftar(rel, `${p}.indikator`, k, sa.indikator.length)),
       el("td", {}, masukan(rel, `${q}.satuan`, "teks", { wajib: true, label: "Satuan" })),
@@ -506,7 +505,7 @@ function formSasaran(rel, p, sa, j, n, listPath) {
         const path = getAt(berkas(rel).nilai, `${q}.${x.key}`) === undefined && x.alias && getAt(berkas(rel).nilai, `${q}.${x.alias}`) !== undefined ? `${q}.${x.alias}` : `${q}.${x.key}`;
         return el("td", { class: "periode" }, masukan(rel, path, "angka", { label: `Target ${x.label}` }));
       }),
-      el("td", {}, sel(`${q}.penjumlahan`)),
+      el("td", {}, masukan(rel, `${q}.penjumlahan`, "pilih", { label: "Penjumlahan" })),
       el("td", {}, masukan(rel, `${q}.ket`, "teks", { label: "Keterangan" })));
   });
   // Programs of one indicator only (rare): listed under the table.
