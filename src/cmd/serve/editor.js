@@ -215,8 +215,8 @@ function pilihHalaman() {
       if (m[3]) jarum.push((getAt(v, m[1] + m[2] + m[3]) || {}).uraian);
       else if (m[2]) jarum.push((getAt(v, m[1] + m[2]) || {}).uraian);
     }
-    const kolom = { program: "sasaranstrategisprogram", kegiatan: "sasarankegiatan", sub_kegiatan: "sasaransubkegiatan", kinerja: "sasarankinerja" };
-    mulai = S.teksHalaman.findIndex((t) => normal(t).includes(kolom[v.tingkat] || "lampiran"));
+    const kolom = normal(S.ruang.kolom[v.tingkat] || "lampiran");
+    mulai = S.teksHalaman.findIndex((t) => normal(t).includes(kolom));
     if (mulai < 0) mulai = 0;
   } else if (f.rel.endsWith("narasi.yaml")) {
     const m = f.path.match(/^bab\[(\d+)\](\.bagian\[\d+\])?/);

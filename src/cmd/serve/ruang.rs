@@ -14,8 +14,8 @@ use typst_layout::PagedDocument;
 
 use renaksi::check::{Diagnostic, Severity};
 use renaksi::content::{
-    self, rapi, Berkas as File, BerkasPegawai, Lampiran, Narasi, Report, Source, KABUPATEN,
-    LAMPIRAN, LAPORAN, NARASI, PEGAWAI,
+    self, rapi, Berkas as File, BerkasPegawai, Lampiran, Narasi, Report, Source, Tingkat,
+    KABUPATEN, LAMPIRAN, LAPORAN, NARASI, PEGAWAI,
 };
 use renaksi::{Error, Problem};
 
@@ -171,12 +171,23 @@ impl Ruang {
                 )
             })
             .collect();
+        let kolom: serde_json::Map<String, Value> = [
+            Tingkat::Program,
+            Tingkat::Kegiatan,
+            Tingkat::SubKegiatan,
+            Tingkat::Kinerja,
+        ]
+        .into_iter()
+        .map(|t| (content::tulis::tingkat(t).to_owned(), json!(t.kolom().0)))
+        .collect();
         json!({
             "jenis": if self.batch { "batch" } else { "laporan" },
             "nama": super::super::folder::shown(&self.root),
             "kecamatan": self.kecamatan,
             "berkas": berkas,
             "variabel": renaksi::render::variabel::NAMA,
+            // Each level's sasaran column as the PDF heads it, to find its pages.
+            "kolom": kolom,
         })
     }
 
