@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde_yaml::Value;
 
-use crate::support::{page_sizes, pdf_text, renaksi, squash, Fixture};
+use crate::support::{page_sizes, pdf_text, renaksi, squash, Fixture, Run};
 
 /// The officials of the example in the order of pegawai.yaml, by file name.
 const BERKAS: [&str; 14] = [
@@ -76,6 +76,14 @@ fn rows_of(dir: &Path, jabatan: &str) -> (Vec<String>, Vec<(String, u64)>) {
     (indikator, program)
 }
 
+/// `renaksi build kubutambahan-2022 --dokumen pk` and `extra`, in the
+/// fixture's folder.
+fn build_pk(fixture: &Fixture, extra: &[&str]) -> Run {
+    let mut args = vec!["build", "kubutambahan-2022", "--dokumen", "pk"];
+    args.extend_from_slice(extra);
+    renaksi(&args, fixture.tmp.path())
+}
+
 fn rupiah(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
@@ -92,17 +100,7 @@ fn rupiah(n: u64) -> String {
 fn every_official_gets_an_agreement_with_their_own_rows() {
     let fixture = Fixture::example();
     let out = fixture.path("pk");
-    let run = renaksi(
-        &[
-            "build",
-            fixture.dir.to_str().unwrap(),
-            "--dokumen",
-            "pk",
-            "-o",
-            out.to_str().unwrap(),
-        ],
-        fixture.tmp.path(),
-    );
+    let run = build_pk(&fixture, &["-o", out.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let mut written: Vec<String> = fs::read_dir(&out)
         .unwrap()
@@ -179,18 +177,7 @@ fn every_official_gets_an_agreement_with_their_own_rows() {
 fn all_agreements_in_one_pdf() {
     let fixture = Fixture::example();
     let out = fixture.path("semua");
-    let run = renaksi(
-        &[
-            "build",
-            fixture.dir.to_str().unwrap(),
-            "--dokumen",
-            "pk",
-            "--gabung",
-            "-o",
-            out.to_str().unwrap(),
-        ],
-        fixture.tmp.path(),
-    );
+    let run = build_pk(&fixture, &["--gabung", "-o", out.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let pdf = out.join("kubutambahan-2022-pk.pdf");
     assert!(
@@ -206,17 +193,7 @@ fn all_agreements_in_one_pdf() {
     );
 
     // Many PDFs do not fit one file name.
-    let run = renaksi(
-        &[
-            "build",
-            fixture.dir.to_str().unwrap(),
-            "--dokumen",
-            "pk",
-            "-o",
-            "satu.pdf",
-        ],
-        fixture.tmp.path(),
-    );
+    let run = build_pk(&fixture, &["-o", "satu.pdf"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("galat: 14 Perjanjian Kinerja tidak dapat ditulis ke satu berkas satu.pdf\n  saran: sebut folder dengan -o, atau tambahkan --gabung untuk satu PDF"), "{}", run.stderr);
 }
@@ -276,10 +253,7 @@ fn pegawai_yaml_is_checked_where_it_is_written() {
     );
     assert!(run.stderr.contains("pejabat `BENDAHARA` tidak tercantum di pegawai.yaml: Perjanjian Kinerjanya tidak dibuat"), "{}", run.stderr);
     // A galat holds every agreement back.
-    let run = renaksi(
-        &["build", "kubutambahan-2022", "--dokumen", "pk"],
-        fixture.tmp.path(),
-    );
+    let run = build_pk(&fixture, &[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(!fixture.path("out").exists());
 }
@@ -288,10 +262,7 @@ fn pegawai_yaml_is_checked_where_it_is_written() {
 fn without_pegawai_yaml_there_is_no_pk() {
     let fixture = Fixture::example();
     fs::remove_file(fixture.dir.join("pegawai.yaml")).unwrap();
-    let run = renaksi(
-        &["build", "kubutambahan-2022", "--dokumen", "pk"],
-        fixture.tmp.path(),
-    );
+    let run = build_pk(&fixture, &[]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("galat: kubutambahan-2022/pegawai.yaml tidak ada: Perjanjian Kinerja memerlukan identitas setiap pejabat dan atasannya\n"), "{}", run.stderr);
     // The Rencana Aksi does not need it.
@@ -306,18 +277,7 @@ fn the_statement_can_be_written_with_the_narrative_variables() {
         format!("{t}pernyataan:\n  pihak_kedua: |\n    Pihak kedua membina pelaksanaan Rencana Aksi Kecamatan {{{{ kecamatan }}}} Tahun {{{{ tahun }}}}.\n")
     });
     let out = fixture.path("pk");
-    let run = renaksi(
-        &[
-            "build",
-            "kubutambahan-2022",
-            "--dokumen",
-            "pk",
-            "--gabung",
-            "-o",
-            out.to_str().unwrap(),
-        ],
-        fixture.tmp.path(),
-    );
+    let run = build_pk(&fixture, &["--gabung", "-o", out.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let text = squash(&pdf_text(&out.join("kubutambahan-2022-pk.pdf")));
     let count = |t: &str| text.matches(&squash(t)).count();
@@ -356,10 +316,7 @@ fn electronically_signed_agreements_give_each_party_an_anchor() {
     fixture.edit("laporan.yaml", |t| {
         format!("{t}tanda_tangan:\n  mode: tte\n  qr: https://tte.example/verifikasi/123\n")
     });
-    let run = renaksi(
-        &["build", "kubutambahan-2022", "--dokumen", "pk", "-o", "out"],
-        fixture.tmp.path(),
-    );
+    let run = build_pk(&fixture, &["-o", "out"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("  koordinat tanda tangan elektronik: out/kubutambahan-2022-pk-03-kasi-pemerintahan.tte.json\n"), "{}", run.stderr);
     let side: serde_json::Value = serde_json::from_str(
