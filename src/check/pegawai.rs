@@ -207,7 +207,11 @@ fn lampiran(
             dilihat.push(&pj.jabatan);
             let path = format!("pejabat[{a}].jabatan");
             let display = report.source.display(&l.file);
-            match orang.iter().find(|p| jabatan_sama(p.di_lampiran(), &pj.jabatan)) {
+            let listed = orang
+                .iter()
+                .enumerate()
+                .find(|(_, p)| jabatan_sama(p.di_lampiran(), &pj.jabatan));
+            match listed {
                 None => warn(
                     found,
                     place(
@@ -224,8 +228,7 @@ fn lampiran(
                         &path,
                     ),
                 ),
-                Some(p) if p.atasan.is_none() => {
-                    let i = orang.iter().position(|q| std::ptr::eq(q, p)).unwrap_or(0);
+                Some((i, p)) if p.atasan.is_none() => {
                     let path = format!("pegawai[{i}]");
                     warn(
                         found,
