@@ -239,6 +239,28 @@ pub fn build_one_pk(folder: &Path, out: &Path, gabung: bool) -> Hasil {
     })
 }
 
+/// Builds the monitoring report of quarter `triwulan` of the report in
+/// `folder` into `out`, as `renaksi build --dokumen monitoring` does.
+pub fn build_one_monitoring(folder: &Path, out: &Path, triwulan: usize) -> Hasil {
+    timed(folder, |report| {
+        let realisasi = crate::monitoring::muat(&report)?;
+        let findings = crate::monitoring::dokumen::temuan(&report, &realisasi);
+        let built = crate::monitoring::dokumen::susun(
+            &report,
+            &realisasi,
+            &findings,
+            triwulan,
+            out,
+            crate::Options::default(),
+        )?;
+        Ok(Dibuat::pdf(
+            &built.path,
+            built.output.pages,
+            &built.output.pdf,
+        ))
+    })
+}
+
 /// Loads the report in `folder` and runs `work` on it: the manifest's
 /// record of what came of it, with the kecamatan once its laporan.yaml was
 /// read and the time it all took.

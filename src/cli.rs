@@ -42,7 +42,7 @@ pub enum Command {
     #[command(help_template = PERINTAH, override_usage = "renaksi init DIR [--from LAMA] [--tahun TAHUN] [--perubahan]")]
     Init(InitArgs),
     /// Menyusun PDF laporan dari folder YAML.
-    #[command(help_template = PERINTAH, override_usage = "renaksi build [DIR] [-o OUT] [--emit-typst FILE] [--pdf-a] [--sign FILE [--password-file FILE] [--invisible] [--signing-time WAKTU]]\n       renaksi build [DIR] --dokumen pk [-o OUT] [--gabung] [--pdf-a]")]
+    #[command(help_template = PERINTAH, override_usage = "renaksi build [DIR] [-o OUT] [--emit-typst FILE] [--pdf-a] [--sign FILE [--password-file FILE] [--invisible] [--signing-time WAKTU]]\n       renaksi build [DIR] --dokumen pk [-o OUT] [--gabung] [--pdf-a]\n       renaksi build [DIR] --dokumen monitoring --triwulan N [-o OUT] [--emit-typst FILE] [--pdf-a]")]
     Build(BuildArgs),
     /// Menyusun ulang PDF setiap kali berkas laporan disimpan.
     #[command(help_template = PERINTAH, override_usage = "renaksi watch [DIR] [-o OUT]")]
@@ -51,6 +51,10 @@ pub enum Command {
     /// tabel Lampiran, temuan `check` di setiap isian, pratinjau PDF.
     #[command(help_template = PERINTAH, override_usage = "renaksi serve [DIR] [--port N] [--buka] [--alamat IP]")]
     Serve(ServeArgs),
+    /// Menulis formulir realisasi satu triwulan (realisasi/twN.yaml): setiap
+    /// indikator dan program Rencana Aksi dengan kuncinya, siap diisi.
+    #[command(help_template = PERINTAH, override_usage = "renaksi realisasi [DIR] --triwulan N")]
+    Realisasi(RealisasiArgs),
     /// Memeriksa data laporan: target yang tidak berjumlah, tahun, NIP,
     /// pangkat/golongan, ejaan bulan.
     #[command(help_template = PERINTAH, override_usage = "renaksi check [DIR] [--deny-warnings] [--format teks|json]")]
@@ -64,7 +68,7 @@ pub enum Command {
     Sign(SignArgs),
     /// Menyusun PDF semua laporan di sebuah folder sekaligus, paralel,
     /// dengan manifest JSON.
-    #[command(help_template = PERINTAH, override_usage = "renaksi batch [DIR] [-o OUT] [-j N] [--shard K/N] [--dokumen pk [--gabung]]")]
+    #[command(help_template = PERINTAH, override_usage = "renaksi batch [DIR] [-o OUT] [-j N] [--shard K/N] [--dokumen pk [--gabung] | --dokumen monitoring --triwulan N]")]
     Batch(BatchArgs),
     /// Mengolah manifest batch: `renaksi manifest merge` menggabungkan
     /// manifest bagian-bagian (--shard).
@@ -72,7 +76,7 @@ pub enum Command {
     Manifest(ManifestArgs),
     /// Mencetak JSON Schema berkas YAML, agar editor (VS Code dengan
     /// ekstensi YAML) melengkapi dan memeriksa kunci saat mengetik.
-    #[command(help_template = PERINTAH, override_usage = "renaksi schema [laporan|narasi|lampiran|pegawai] [-o DIR]")]
+    #[command(help_template = PERINTAH, override_usage = "renaksi schema [laporan|narasi|lampiran|pegawai|realisasi] [-o DIR]")]
     Schema(SchemaArgs),
     /// Menulis Lampiran laporan sebagai lembar kerja .xlsx (tabel seperti
     /// di PDF, tabel datar `Data`, `Identitas`) atau tabel datar .csv.
@@ -95,6 +99,18 @@ pub enum Command {
     /// fish atau powershell.
     #[command(help_template = PERINTAH, override_usage = "renaksi completions bash|zsh|fish|powershell")]
     Completions(CompletionsArgs),
+}
+
+/// Arguments of `renaksi realisasi`.
+#[derive(Debug, clap::Args)]
+pub struct RealisasiArgs {
+    /// Folder laporan; tanpa DIR: folder ini bila berisi laporan.yaml.
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// Triwulan, 1–4.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub triwulan: u8,
 }
 
 /// Arguments of `renaksi export`.
@@ -266,9 +282,10 @@ pub struct BuildArgs {
 /// Which document `build` and `batch` make.
 #[derive(Debug, clap::Args)]
 pub struct PilihDokumen {
-    /// Dokumen yang disusun: rencana-aksi (bawaan) atau pk (Perjanjian
+    /// Dokumen yang disusun: rencana-aksi (bawaan), pk (Perjanjian
     /// Kinerja setiap pejabat yang tercantum di pegawai.yaml, satu PDF per
-    /// pejabat).
+    /// pejabat) atau monitoring (laporan capaian triwulan, dengan
+    /// --triwulan).
     #[arg(
         long,
         value_enum,
@@ -283,6 +300,11 @@ pub struct PilihDokumen {
     /// satu PDF.
     #[arg(long)]
     pub gabung: bool,
+
+    /// Dengan --dokumen monitoring: triwulan yang dilaporkan, 1–4 (4:
+    /// evaluasi setahun).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub triwulan: Option<u8>,
 }
 
 impl PilihDokumen {
@@ -294,7 +316,19 @@ impl PilihDokumen {
                 hint: "--dokumen pk --gabung menyusun semua Perjanjian Kinerja sebuah laporan dalam satu PDF".into(),
             });
         }
-        Ok(())
+        match (self.dokumen, self.triwulan) {
+            (Dokumen::Monitoring, None) => Err(renaksi::Error::Usage {
+                message: "--dokumen monitoring memerlukan --triwulan".into(),
+                hint: "sebut triwulan yang dilaporkan, misalnya --dokumen monitoring --triwulan 2"
+                    .into(),
+            }),
+            (Dokumen::RencanaAksi | Dokumen::Pk, Some(_)) => Err(renaksi::Error::Usage {
+                message: "--triwulan hanya untuk --dokumen monitoring".into(),
+                hint: "--dokumen monitoring --triwulan 2 menyusun laporan capaian Triwulan II"
+                    .into(),
+            }),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -305,6 +339,8 @@ pub enum Dokumen {
     RencanaAksi,
     /// The Perjanjian Kinerja of every official.
     Pk,
+    /// The quarterly monitoring report.
+    Monitoring,
 }
 
 /// How a PDF is signed, shared by `build --sign` and `sign`.

@@ -168,6 +168,40 @@ pub fn lipat(text: &str) -> String {
     out
 }
 
+/// A percentage with two decimals, Indonesian style: `62.5` → `62,50`,
+/// `1234.5` → `1.234,50`.
+pub fn persen(value: f64) -> String {
+    let text = format!("{:.2}", value.abs());
+    let (whole, frac) = text.split_once('.').unwrap_or((&text, "00"));
+    let sign = if value < 0.0 && text != "0.00" {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{},{frac}", group(whole))
+}
+
+/// Lowercase letters and digits, words joined by `-`, cut at a word to at
+/// most `max` characters (a single longer word is kept whole):
+/// `Kasi Pemerintahan` → `kasi-pemerintahan`.
+pub fn slug(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let word = word.to_lowercase();
+        if !out.is_empty() && out.chars().count() + 1 + word.chars().count() > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&word);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,6 +22,7 @@ pub mod fs;
 pub mod git;
 pub mod init;
 pub mod lembar;
+pub mod monitoring;
 pub mod pdf;
 pub mod pk;
 pub mod render;

@@ -102,17 +102,8 @@ pub fn nama_berkas(report: &Report, pk: &Perjanjian) -> String {
         "{}-pk-{:02}-{}.pdf",
         report.source.name,
         pk.nomor,
-        slug(&pk.pertama.jabatan)
+        format::slug(&pk.pertama.jabatan, usize::MAX)
     )
-}
-
-/// Lowercase letters and digits, words joined by `-`.
-fn slug(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join("-")
 }
 
 #[derive(Serialize)]

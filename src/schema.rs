@@ -19,15 +19,18 @@ pub enum Jenis {
     Lampiran,
     /// `pegawai.yaml`.
     Pegawai,
+    /// `realisasi/tw1.yaml` … `tw4.yaml`.
+    Realisasi,
 }
 
 impl Jenis {
     /// All kinds, in the order of a report's files.
-    pub const ALL: [Jenis; 4] = [
+    pub const ALL: [Jenis; 5] = [
         Jenis::Laporan,
         Jenis::Narasi,
         Jenis::Lampiran,
         Jenis::Pegawai,
+        Jenis::Realisasi,
     ];
 
     /// The schema's file name, e.g. `laporan.schema.json`.
@@ -37,6 +40,7 @@ impl Jenis {
             Jenis::Narasi => "narasi.schema.json",
             Jenis::Lampiran => "lampiran.schema.json",
             Jenis::Pegawai => "pegawai.schema.json",
+            Jenis::Realisasi => "realisasi.schema.json",
         }
     }
 
@@ -46,6 +50,7 @@ impl Jenis {
             Jenis::Narasi => "renaksi: narasi.yaml",
             Jenis::Lampiran => "renaksi: lampiran/*.yaml",
             Jenis::Pegawai => "renaksi: pegawai.yaml",
+            Jenis::Realisasi => "renaksi: realisasi/tw1.yaml … tw4.yaml",
         }
     }
 }
@@ -57,6 +62,7 @@ pub fn schema(jenis: Jenis) -> serde_json::Value {
         Jenis::Narasi => generate::<Narasi>(),
         Jenis::Lampiran => generate::<Lampiran>(),
         Jenis::Pegawai => generate::<BerkasPegawai>(),
+        Jenis::Realisasi => generate::<crate::monitoring::BerkasRealisasi>(),
     };
     value["title"] = jenis.title().into();
     value

@@ -6,7 +6,9 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use renaksi::batch::{build_one, build_one_pk, discover, Entry, Hasil, Manifest, Shard, Status};
+use renaksi::batch::{
+    build_one, build_one_monitoring, build_one_pk, discover, Entry, Hasil, Manifest, Shard, Status,
+};
 use renaksi::Error;
 
 use super::folder::Sasaran;
@@ -58,13 +60,21 @@ pub fn run(args: &BatchArgs) -> Result<Selesai, Error> {
         .map_or(cores, usize::from)
         .clamp(1, folders.len().max(1));
     let progress = Progress::new(folders.len());
-    let pk = (args.jenis.dokumen == Dokumen::Pk).then_some(args.jenis.gabung);
-    let hasil = build_all(&folders, &args.output, jobs, &progress, pk);
+    let jenis = match (args.jenis.dokumen, args.jenis.triwulan) {
+        (Dokumen::Pk, _) => Jenis::Pk(args.jenis.gabung),
+        (Dokumen::Monitoring, Some(n)) => Jenis::Monitoring(usize::from(n)),
+        _ => Jenis::RencanaAksi,
+    };
+    let hasil = build_all(&folders, &args.output, jobs, &progress, jenis);
     progress.finish();
 
     let manifest = Manifest {
         versi: renaksi::VERSI_JSON,
-        dokumen: pk.map(|_| "pk".to_owned()),
+        dokumen: match jenis {
+            Jenis::RencanaAksi => None,
+            Jenis::Pk(_) => Some("pk".to_owned()),
+            Jenis::Monitoring(n) => Some(format!("monitoring-tw{n}")),
+        },
         laporan: hasil.iter().map(Hasil::entry).collect(),
     };
     let name = if shard == Shard::ALL {
@@ -94,20 +104,30 @@ pub fn run(args: &BatchArgs) -> Result<Selesai, Error> {
     Ok(Selesai::temuan(failed > 0))
 }
 
+/// Which document a batch makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Jenis {
+    RencanaAksi,
+    /// The Perjanjian Kinerja (all in one PDF when true).
+    Pk(bool),
+    /// The monitoring report of a quarter.
+    Monitoring(usize),
+}
+
 /// Builds `folders` with `jobs` threads taking the next folder as they
-/// finish one; the entries come back in folder order. `pk`: the
-/// Perjanjian Kinerja instead (all in one PDF when true).
+/// finish one; the entries come back in folder order.
 fn build_all(
     folders: &[std::path::PathBuf],
     out: &Path,
     jobs: usize,
     progress: &Progress,
-    pk: Option<bool>,
+    jenis: Jenis,
 ) -> Vec<Hasil> {
     super::on_every_core(folders, jobs, |folder| {
-        let hasil = match pk {
-            Some(gabung) => build_one_pk(folder, out, gabung),
-            None => build_one(folder, out),
+        let hasil = match jenis {
+            Jenis::Pk(gabung) => build_one_pk(folder, out, gabung),
+            Jenis::Monitoring(n) => build_one_monitoring(folder, out, n),
+            Jenis::RencanaAksi => build_one(folder, out),
         };
         // Keep Typst's caches from growing over thousands of reports.
         renaksi::compile::evict(0);

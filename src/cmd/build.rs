@@ -13,6 +13,9 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
     if args.jenis.dokumen == Dokumen::Pk {
         return super::pk::run(args, dir);
     }
+    if let (Dokumen::Monitoring, Some(triwulan)) = (args.jenis.dokumen, args.jenis.triwulan) {
+        return super::monitoring::run(args, dir, usize::from(triwulan));
+    }
     // A key that cannot sign stops the build before anything is written.
     let signer = match &args.sign {
         Some(p12) => Some(Signer {

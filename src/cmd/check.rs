@@ -105,10 +105,14 @@ pub fn run(args: &CheckArgs) -> Result<Selesai, Error> {
 /// the lints need a report that loaded, so they wait until these are fixed.
 fn check(dir: Option<&Path>) -> Result<Hasil, Error> {
     match renaksi::load(dir) {
-        Ok(report) => Ok(Hasil {
-            label: report.source.label.clone(),
-            found: lint(&report),
-        }),
+        Ok(report) => {
+            let mut found = lint(&report);
+            found.extend(realisasi(&report)?);
+            Ok(Hasil {
+                label: report.source.label.clone(),
+                found,
+            })
+        }
         Err(Error::Input(problems)) => Ok(Hasil {
             label: renaksi::label(dir),
             found: problems
@@ -119,6 +123,25 @@ fn check(dir: Option<&Path>) -> Result<Hasil, Error> {
                 })
                 .collect(),
         }),
+        Err(err) => Err(err),
+    }
+}
+
+/// The findings in the report's realisasi files, if it has any: a file
+/// that does not load is reported by its problems, as galat.
+fn realisasi(report: &renaksi::content::Report) -> Result<Vec<Diagnostic>, Error> {
+    if !renaksi::monitoring::ada(report) {
+        return Ok(Vec::new());
+    }
+    match renaksi::monitoring::muat(report) {
+        Ok(realisasi) => Ok(renaksi::monitoring::periksa::periksa(report, &realisasi)),
+        Err(Error::Input(problems)) => Ok(problems
+            .into_iter()
+            .map(|problem| Diagnostic {
+                severity: Severity::Galat,
+                problem,
+            })
+            .collect()),
         Err(err) => Err(err),
     }
 }

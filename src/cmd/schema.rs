@@ -15,6 +15,7 @@ dengan ekstensi YAML) melengkapi dan memeriksa kunci saat mengetik:
   renaksi schema narasi      skema narasi.yaml
   renaksi schema lampiran    skema lampiran/*.yaml
   renaksi schema pegawai     skema pegawai.yaml (Perjanjian Kinerja)
+  renaksi schema realisasi   skema realisasi/tw1.yaml … tw4.yaml (monitoring)
   renaksi schema -o DIR      semua skema sebagai berkas .schema.json di folder DIR
 
 Berkas yang dibuat `renaksi init` sudah menunjuk skemanya di baris pertama.

@@ -2,8 +2,8 @@
 //! kabupaten.yaml, so what every kecamatan shares is written once.
 
 use super::{
-    load_logo, BerkasLaporan, BerkasTandaTangan, Identitas, Logo, ModeTandaTangan, Source,
-    TandaTangan, KABUPATEN, LAPORAN,
+    load_logo, BerkasLaporan, BerkasMonitoring, BerkasTandaTangan, Identitas, Logo,
+    ModeTandaTangan, Monitoring, Source, TandaTangan, KABUPATEN, LAPORAN,
 };
 use crate::error::{Error, Problem};
 
@@ -105,6 +105,7 @@ pub fn resolve(
         logo_dari_batch: own.logo.is_none() && b.logo.is_some(),
         logo: own.logo.or(b.logo.clone()),
         tanda_tangan: tanda_tangan(found, source, own.tanda_tangan, b.tanda_tangan.as_ref())?,
+        monitoring: monitoring(found, source, own.monitoring, b.monitoring.as_ref())?,
         penandatangan: penandatangan?,
     })
 }
@@ -174,6 +175,85 @@ fn tanda_tangan(
             })
         }
     }
+}
+
+/// The monitoring settings: each key from laporan.yaml, else from
+/// kabupaten.yaml, else its default. A scale must go from its highest band
+/// down, with colours written `#rrggbb`.
+fn monitoring(
+    found: &mut Vec<Problem>,
+    source: &Source,
+    own: Option<BerkasMonitoring>,
+    bawaan: Option<&BerkasMonitoring>,
+) -> Option<Monitoring> {
+    let own = own.unwrap_or_default();
+    let shared = BerkasMonitoring::default();
+    let b = bawaan.unwrap_or(&shared);
+    let file_of = |own_set: bool| match source.batch() {
+        Some(batch) if !own_set => batch.display(KABUPATEN),
+        _ => source.display(LAPORAN),
+    };
+    let before = found.len();
+    let batas_file = file_of(own.batas_capaian.is_some());
+    let batas_capaian = own.batas_capaian.or(b.batas_capaian);
+    if let Some(batas) = batas_capaian {
+        if batas.is_nan() || batas <= 0.0 {
+            found.push(
+                Problem::new(&batas_file, format!("batas capaian {batas} bukan angka di atas 0"))
+                    .at_path("monitoring.batas_capaian")
+                    .hint("tulis misalnya `batas_capaian: 100`, atau hapus kunci ini agar capaian tidak dibatasi"),
+            );
+        }
+    }
+    let skala_file = file_of(own.skala.is_some());
+    let skala = match own.skala.or(b.skala.clone()) {
+        Some(skala) => {
+            if skala.is_empty() {
+                found.push(
+                    Problem::new(&skala_file, "skala capaian kosong")
+                        .at_path("monitoring.skala")
+                        .hint("tulis paling sedikit satu pita, atau hapus `skala` untuk skala bawaan Permendagri 86/2017"),
+                );
+            }
+            for (i, pita) in skala.iter().enumerate() {
+                let at = format!("monitoring.skala[{i}]");
+                if !warna_sah(&pita.warna) {
+                    found.push(
+                        Problem::new(&skala_file, format!("warna `{}` bukan #rrggbb", pita.warna))
+                            .at_path(format!("{at}.warna"))
+                            .hint("tulis warna dengan tanda pagar dan enam angka heksadesimal dalam tanda kutip, misalnya `warna: \"#1a9641\"`"),
+                    );
+                }
+                if pita.kategori.trim().is_empty() {
+                    found.push(
+                        Problem::new(&skala_file, "nama kategori kosong")
+                            .at_path(format!("{at}.kategori"))
+                            .hint("tulis nama kategori, misalnya `kategori: Sangat Tinggi`"),
+                    );
+                }
+                if i > 0
+                    && pita.dari.partial_cmp(&skala[i - 1].dari) != Some(std::cmp::Ordering::Less)
+                {
+                    found.push(
+                        Problem::new(&skala_file, format!("pita `dari: {}` tidak lebih rendah dari pita sebelumnya (`dari: {}`)", pita.dari, skala[i - 1].dari))
+                            .at_path(format!("{at}.dari"))
+                            .hint("urutkan pita dari batas bawah tertinggi ke terendah"),
+                    );
+                }
+            }
+            skala
+        }
+        None => Monitoring::default().skala,
+    };
+    (found.len() == before).then_some(Monitoring {
+        batas_capaian,
+        skala,
+    })
+}
+
+fn warna_sah(warna: &str) -> bool {
+    let w = warna.trim();
+    w.len() == 7 && w.starts_with('#') && w[1..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// One anchor character from `text` (`default` when none is written), or

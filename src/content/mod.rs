@@ -257,7 +257,7 @@ impl Report {
 
 /// Reads and parses one file. Problems in it go to `found` (and `None` is
 /// returned); only a file that cannot be read at all is an `Err`.
-fn parse_file<T: serde::de::DeserializeOwned>(
+pub(crate) fn parse_file<T: serde::de::DeserializeOwned>(
     source: &Source,
     rel: &str,
     found: &mut Vec<Problem>,

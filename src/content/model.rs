@@ -41,6 +41,76 @@ pub struct BerkasLaporan {
     pub penandatangan: Option<Penandatangan>,
     /// Cara laporan ditandatangani: basah (bawaan), tte atau tanpa.
     pub tanda_tangan: Option<BerkasTandaTangan>,
+    /// Pengaturan laporan monitoring triwulan: batas capaian dan skala
+    /// kategori.
+    pub monitoring: Option<BerkasMonitoring>,
+}
+
+/// Pengaturan laporan monitoring. Di kabupaten.yaml memberi bawaan untuk
+/// semua kecamatan; setiap kunci di laporan.yaml menimpanya.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BerkasMonitoring {
+    /// Capaian di atas angka ini dicetak sebagai angka ini, misalnya `100`;
+    /// tanpa kunci ini capaian tidak dibatasi.
+    pub batas_capaian: Option<f64>,
+    /// Skala kategori capaian, dari pita tertinggi ke terendah; bawaan:
+    /// lima tingkat evaluasi Permendagri 86/2017.
+    pub skala: Option<Vec<Pita>>,
+}
+
+/// Satu pita skala kategori capaian.
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Pita {
+    /// Batas bawah pita dalam persen, termasuk batas itu: capaian 91,00
+    /// masuk pita `dari: 91`; 90,99 masuk pita di bawahnya.
+    pub dari: f64,
+    /// Nama kategori, misalnya `Sangat Tinggi`.
+    pub kategori: String,
+    /// Warna pita, `#rrggbb`.
+    pub warna: String,
+}
+
+/// The monitoring settings after laporan.yaml is laid over kabupaten.yaml.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Monitoring {
+    /// Capaian above this is printed as this; `None`: no cap.
+    pub batas_capaian: Option<f64>,
+    /// The bands, highest first; the last starts at 0 or below.
+    pub skala: Vec<Pita>,
+}
+
+impl Default for Monitoring {
+    fn default() -> Self {
+        Monitoring {
+            batas_capaian: None,
+            skala: Pita::permendagri_86_2017(),
+        }
+    }
+}
+
+impl Pita {
+    /// The five levels of evaluations under Permendagri 86/2017: sangat
+    /// tinggi from 91 %, tinggi 76–90, sedang 66–75, rendah 51–65, sangat
+    /// rendah up to 50; a capaian between two whole numbers belongs to the
+    /// lower band (90,99 is tinggi).
+    pub fn permendagri_86_2017() -> Vec<Pita> {
+        [
+            (91.0, "Sangat Tinggi", "#1a9641"),
+            (76.0, "Tinggi", "#a6d96a"),
+            (66.0, "Sedang", "#ffff8c"),
+            (51.0, "Rendah", "#fdae61"),
+            (0.0, "Sangat Rendah", "#e8504a"),
+        ]
+        .into_iter()
+        .map(|(dari, kategori, warna)| Pita {
+            dari,
+            kategori: kategori.into(),
+            warna: warna.into(),
+        })
+        .collect()
+    }
 }
 
 /// Cara laporan ditandatangani. Di kabupaten.yaml memberi bawaan untuk semua
@@ -123,6 +193,8 @@ pub struct Identitas {
     pub penandatangan: Penandatangan,
     /// How the report is signed.
     pub tanda_tangan: TandaTangan,
+    /// Settings of the quarterly monitoring report.
+    pub monitoring: Monitoring,
 }
 
 impl Identitas {
@@ -379,6 +451,12 @@ pub struct Indikator {
     /// `akhir`, `tetap` atau `tidak`; diperiksa oleh `renaksi check`.
     #[serde(default)]
     pub penjumlahan: Penjumlahan,
+    /// Arah capaian pada laporan monitoring: `positif` (bawaan; makin
+    /// tinggi makin baik), `negatif` (makin rendah makin baik, misalnya
+    /// jumlah pengaduan: capaian = target / realisasi) atau `kualitatif`
+    /// (realisasi berupa teks; capaian tidak dihitung).
+    #[serde(default)]
+    pub polaritas: Polaritas,
     /// Keterangan (kolom KET).
     #[serde(default)]
     pub ket: Option<String>,
@@ -401,6 +479,19 @@ pub enum Penjumlahan {
     Tetap,
     /// Tidak diperiksa.
     Tidak,
+}
+
+/// Arah capaian sebuah indikator.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Polaritas {
+    /// Makin tinggi realisasi makin baik: capaian = realisasi / target × 100.
+    #[default]
+    Positif,
+    /// Makin rendah realisasi makin baik: capaian = target / realisasi × 100.
+    Negatif,
+    /// Realisasi berupa uraian; capaian tidak dihitung.
+    Kualitatif,
 }
 
 impl Indikator {

@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::model::{Angka, Indikator, Lampiran, Penjumlahan, ProgramKegiatan, Tingkat};
+use super::model::{Angka, Indikator, Lampiran, Penjumlahan, Polaritas, ProgramKegiatan, Tingkat};
 
 /// The Lampiran `table` as YAML; `header` lines (without `# `) come first as
 /// comments, after the editor's modeline when `schema` names the schema.
@@ -186,7 +186,7 @@ fn block(out: &mut Lines, path: &str, indent: &str, key: &str, text: &str) {
 /// the year, booleans, dates and choice words as YAML reads them, a NIP as
 /// text.
 pub fn identitas_lines(value: &serde_yaml::Mapping) -> Vec<(String, String)> {
-    const ORDER: [&str; 11] = [
+    const ORDER: [&str; 12] = [
         "kecamatan",
         "kabupaten",
         "tahun",
@@ -198,6 +198,7 @@ pub fn identitas_lines(value: &serde_yaml::Mapping) -> Vec<(String, String)> {
         "logo",
         "penandatangan",
         "tanda_tangan",
+        "monitoring",
     ];
     let mut out = Lines::default();
     mapping(&mut out, value, "", "", &ORDER);
@@ -357,6 +358,12 @@ fn write_indikator(out: &mut Lines, at: &str, ind: &Indikator) {
             format!("            penjumlahan: {}", penjumlahan(ind.penjumlahan)),
         );
     }
+    if ind.polaritas != Polaritas::Positif {
+        out.push(
+            format!("{at}.polaritas"),
+            format!("            polaritas: {}", polaritas(ind.polaritas)),
+        );
+    }
     if let Some(bulan) = &ind.bulan {
         periods(out, at, "bulan", &BULAN, &bulan.values());
     }
@@ -416,6 +423,15 @@ fn programs(out: &mut Lines, at: &str, indent: &str, programs: &[ProgramKegiatan
                 format!("{indent}    anggaran: {anggaran}"),
             );
         }
+    }
+}
+
+/// The YAML word of a `polaritas`.
+pub fn polaritas(p: Polaritas) -> &'static str {
+    match p {
+        Polaritas::Positif => "positif",
+        Polaritas::Negatif => "negatif",
+        Polaritas::Kualitatif => "kualitatif",
     }
 }
 

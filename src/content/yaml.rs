@@ -311,7 +311,7 @@ fn misplaced(path: &str, msg: &str) -> Option<(String, String)> {
             "di dalam butir `program_kegiatan`",
             "letakkan `anggaran` tepat di bawah `uraian` programnya, sejajar dengannya".to_owned(),
         ),
-        "satuan" | "target" | "bulan" | "triwulan" | "penjumlahan" => (
+        "satuan" | "target" | "bulan" | "triwulan" | "penjumlahan" | "polaritas" => (
             "di dalam butir `indikator`",
             format!("letakkan `{name}` di bawah `uraian` indikatornya, sejajar dengannya"),
         ),

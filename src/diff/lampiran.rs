@@ -156,6 +156,9 @@ fn indikator(c: &mut Catatan, at: &[String], a: &Indikator, b: &Indikator, progr
     c.ubah(&at, "penjumlahan", &a.penjumlahan, &b.penjumlahan, |p| {
         format!("{p:?}").to_lowercase()
     });
+    c.ubah(&at, "polaritas", &a.polaritas, &b.polaritas, |p| {
+        crate::content::tulis::polaritas(*p).to_owned()
+    });
     c.ubah(&at, "keterangan", &a.ket, &b.ket, |k| {
         k.clone().unwrap_or_else(|| KOSONG.to_owned())
     });

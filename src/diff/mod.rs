@@ -12,6 +12,7 @@ mod kata;
 mod lampiran;
 mod narasi;
 mod pegawai;
+mod realisasi;
 mod versi;
 
 use std::fmt;
@@ -312,6 +313,7 @@ fn report_changes(
         }
         (None, None) => {}
     }
+    realisasi_changes(out, &named, lama, baru)?;
     for o in &lama.lampiran {
         if !baru
             .lampiran
@@ -329,6 +331,40 @@ fn report_changes(
     Ok(())
 }
 
+/// The changes of the realisasi files of two versions of a report, each
+/// with the capaian it leads to in its own version.
+fn realisasi_changes(
+    out: &mut Vec<Perubahan>,
+    named: &dyn Fn(&str) -> String,
+    lama: &Report,
+    baru: &Report,
+) -> Result<(), Error> {
+    use crate::monitoring;
+    if !monitoring::ada(lama) && !monitoring::ada(baru) {
+        return Ok(());
+    }
+    let (ra, rb) = (monitoring::muat(lama)?, monitoring::muat(baru)?);
+    for n in 1..=4 {
+        let (a, b) = (ra.tw[n - 1].as_ref(), rb.tw[n - 1].as_ref());
+        if a.is_none() && b.is_none() {
+            continue;
+        }
+        let (ka, kb) = (
+            realisasi::Konteks::dari(lama, &ra, n),
+            realisasi::Konteks::dari(baru, &rb, n),
+        );
+        let file = named(&monitoring::nama_berkas(n));
+        realisasi::compare(
+            &mut Catatan::new(&file, out),
+            n,
+            a.map(|f| &f.isi),
+            b.map(|f| &f.isi),
+            Some((&ka, &kb)),
+        );
+    }
+    Ok(())
+}
+
 /// What kind of report file a path names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum JenisBerkas {
@@ -340,6 +376,8 @@ pub enum JenisBerkas {
     Lampiran,
     /// pegawai.yaml.
     Pegawai,
+    /// realisasi/tw1.yaml … tw4.yaml: the quarter.
+    Realisasi(usize),
 }
 
 impl JenisBerkas {
@@ -348,6 +386,12 @@ impl JenisBerkas {
         let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
         if !(name.ends_with(".yaml") || name.ends_with(".yml")) {
             return None;
+        }
+        let folder = path.rsplit(['/', '\\']).nth(1);
+        if folder == Some(crate::monitoring::REALISASI) {
+            if let Some(n) = crate::monitoring::triwulan_berkas(name) {
+                return Some(JenisBerkas::Realisasi(n));
+            }
         }
         Some(match name {
             content::LAPORAN | content::KABUPATEN => JenisBerkas::Identitas,
@@ -406,6 +450,16 @@ pub fn files(
                 (Some(a), None) => pegawai::whole(&mut catatan, &a, JenisPerubahan::Hapus),
                 (None, None) => {}
             }
+        }
+        JenisBerkas::Realisasi(n) => {
+            use crate::monitoring::BerkasRealisasi;
+            let a = lama
+                .map(|(d, t)| parse::<BerkasRealisasi>(d, t))
+                .transpose()?;
+            let b = baru
+                .map(|(d, t)| parse::<BerkasRealisasi>(d, t))
+                .transpose()?;
+            realisasi::compare(&mut catatan, n, a.as_ref(), b.as_ref(), None);
         }
         JenisBerkas::Lampiran => {
             let a = lama.map(|(d, t)| parse::<Lampiran>(d, t)).transpose()?;

@@ -424,8 +424,8 @@ fn data_sheet(sheet: &mut Worksheet, parts: &[Bagian]) -> Result<(), XlsxError> 
 /// `gabung`), column widths and frozen header; the column the flat table
 /// starts at.
 fn data_header(sheet: &mut Worksheet, gabung: bool) -> Result<u16, XlsxError> {
-    const LEBAR: [f64; 13] = [
-        12.0, 24.0, 7.0, 36.0, 36.0, 10.0, 12.0, 12.0, 20.0, 10.0, 12.0, 36.0, 16.0,
+    const LEBAR: [f64; 14] = [
+        12.0, 24.0, 7.0, 36.0, 36.0, 10.0, 12.0, 12.0, 20.0, 10.0, 12.0, 36.0, 16.0, 11.0,
     ];
     sheet.set_name(DATA)?;
     let bold = Format::new()
@@ -495,6 +495,14 @@ pub fn cells(baris: &Baris) -> Vec<Cell> {
             cells.push(anggaran.map_or_else(|| teks(""), Cell::Rupiah));
         }
     }
+    cells.push(match &baris.isi {
+        Isi::Periode { indikator, .. } => teks(&indikator.polaritas),
+        Isi::Program {
+            indikator: Some(indikator),
+            ..
+        } => teks(&indikator.polaritas),
+        Isi::Program { .. } => teks(""),
+    });
     cells
 }
 
@@ -603,6 +611,10 @@ pub fn template() -> Result<Vec<u8>, Error> {
             list(&["jumlah", "akhir", "tetap", "tidak"], true),
         ),
         (
+            "polaritas",
+            list(&["positif", "negatif", "kualitatif"], true),
+        ),
+        (
             "satuan",
             list(
                 &[
@@ -689,7 +701,7 @@ pub const IDENTITAS_KUNCI: [(&str, &str); 12] = [
 ];
 
 /// The lines of the `Petunjuk` sheet; `true`: a heading.
-const PETUNJUK: [(&str, bool); 22] = [
+const PETUNJUK: [(&str, bool); 23] = [
     ("Petunjuk pengisian lembar kerja Rencana Aksi", true),
     ("Isi lembar Data (satu baris per indikator dan periode, satu baris per program) dan lembar Identitas; lalu kirim kembali berkas .xlsx ini.", false),
     ("", false),
@@ -697,10 +709,11 @@ const PETUNJUK: [(&str, bool); 22] = [
     ("tingkat: program, kegiatan, sub_kegiatan atau kinerja (pilih dari daftar).", false),
     ("jabatan, sasaran: tulis sekali di baris pertama kelompoknya; sel kosong di bawahnya berarti sama dengan baris di atasnya.", false),
     ("nomor: boleh dikosongkan; dipakai bila dua sasaran berurutan bertuliskan sama.", false),
-    ("indikator, satuan, target_tahunan, penjumlahan, ket: di baris periode pertama indikator; baris periode berikutnya boleh kosong.", false),
+    ("indikator, satuan, target_tahunan, penjumlahan, ket, polaritas: di baris periode pertama indikator; baris periode berikutnya boleh kosong.", false),
     ("periode: Januari … Desember (juga Pebruari, Nopember) atau TW I … TW IV; satu laporan memakai bulan saja atau triwulan saja.", false),
     ("target_periode: target pada periode itu; kosongkan bila tidak bertarget.", false),
     ("penjumlahan: jumlah (bawaan: jumlah periode = target tahunan), akhir, tetap atau tidak.", false),
+    ("polaritas: positif (bawaan: makin tinggi makin baik), negatif (makin rendah makin baik) atau kualitatif (realisasi berupa uraian).", false),
     ("program_kegiatan dan anggaran: di baris sendiri tanpa periode. Kolom indikator kosong: program sasaran; diisi: program indikator itu.", false),
     ("Angka boleh ditulis sebagai angka atau teks bergaya Indonesia: 1.800; 85,5; Rp 1.250.000,00. Anggaran dalam rupiah utuh.", false),
     ("Rumus tidak dijalankan: nilainya yang tersimpan yang dibaca. Jangan menambah lembar bermakro.", false),

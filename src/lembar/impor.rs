@@ -14,8 +14,8 @@ use calamine::{Data, Reader, Xlsx};
 
 use super::{DATA, IDENTITAS, KOLOM};
 use crate::content::{
-    Angka, Bulanan, Indikator, Lampiran, Pejabat, Penjumlahan, ProgramKegiatan, Rincian, Sasaran,
-    Tingkat, Triwulanan,
+    Angka, Bulanan, Indikator, Lampiran, Pejabat, Penjumlahan, Polaritas, ProgramKegiatan, Rincian,
+    Sasaran, Tingkat, Triwulanan,
 };
 use crate::error::Problem;
 
@@ -469,6 +469,15 @@ fn tingkat(name: &str) -> Option<Tingkat> {
     }
 }
 
+fn polaritas(name: &str) -> Option<Polaritas> {
+    match name.trim().to_lowercase().as_str() {
+        "" | "positif" => Some(Polaritas::Positif),
+        "negatif" => Some(Polaritas::Negatif),
+        "kualitatif" => Some(Polaritas::Kualitatif),
+        _ => None,
+    }
+}
+
 fn penjumlahan(name: &str) -> Option<Penjumlahan> {
     match name.trim().to_lowercase().as_str() {
         "" | "jumlah" => Some(Penjumlahan::Jumlah),
@@ -835,17 +844,29 @@ fn new_indicator(
             "tulis jumlah, akhir, tetap atau tidak (kosong: jumlah)".into(),
         ));
     }
-    match (satuan, target, penjumlahan) {
-        (Some(satuan), Some(target), Some(penjumlahan)) if wrong.is_empty() => Ok(Indikator {
-            uraian: uraian.to_owned(),
-            satuan,
-            target: Angka(target),
-            bulan: None,
-            triwulan: None,
-            penjumlahan,
-            ket: text(kolom.get(row, "ket")),
-            program_kegiatan: Vec::new(),
-        }),
+    let arah_text = text(kolom.get(row, "polaritas")).unwrap_or_default();
+    let polaritas = polaritas(&arah_text);
+    if polaritas.is_none() {
+        wrong.push((
+            at("polaritas"),
+            format!("polaritas `{arah_text}` tidak dikenal"),
+            "tulis positif, negatif atau kualitatif (kosong: positif)".into(),
+        ));
+    }
+    match (satuan, target, penjumlahan, polaritas) {
+        (Some(satuan), Some(target), Some(penjumlahan), Some(polaritas)) if wrong.is_empty() => {
+            Ok(Indikator {
+                uraian: uraian.to_owned(),
+                satuan,
+                target: Angka(target),
+                bulan: None,
+                triwulan: None,
+                penjumlahan,
+                polaritas,
+                ket: text(kolom.get(row, "ket")),
+                program_kegiatan: Vec::new(),
+            })
+        }
         _ => Err(wrong),
     }
 }

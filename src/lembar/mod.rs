@@ -26,7 +26,7 @@ pub const KOLOM_PEGAWAI: [&str; 7] = [
 
 /// The flat table's columns, in order. `kecamatan` comes first only in a
 /// kabupaten's combined workbook.
-pub const KOLOM: [&str; 13] = [
+pub const KOLOM: [&str; 14] = [
     "tingkat",
     "jabatan",
     "nomor",
@@ -40,6 +40,7 @@ pub const KOLOM: [&str; 13] = [
     "target_periode",
     "program_kegiatan",
     "anggaran",
+    "polaritas",
 ];
 
 /// One row of the flat table.
@@ -91,6 +92,8 @@ pub struct Indikator {
     pub target: Angka,
     /// How the periods add up (`jumlah`, `akhir`, `tetap`, `tidak`).
     pub penjumlahan: String,
+    /// Which way is better (`positif`, `negatif`, `kualitatif`).
+    pub polaritas: String,
     /// The KET column.
     pub ket: Option<String>,
 }
@@ -138,6 +141,7 @@ fn flat_table(table: &Lampiran, rincian: Rincian, names: &[String], rows: &mut V
                     satuan: ind.satuan.clone(),
                     target: ind.target,
                     penjumlahan: crate::content::tulis::penjumlahan(ind.penjumlahan).to_owned(),
+                    polaritas: crate::content::tulis::polaritas(ind.polaritas).to_owned(),
                     ket: ind.ket.clone(),
                 };
                 for (name, target) in names.iter().zip(ind.rencana(rincian)) {

@@ -492,11 +492,11 @@ fn the_flat_table_as_csv() {
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "tingkat,jabatan,nomor,sasaran,indikator,satuan,target_tahunan,penjumlahan,ket,periode,target_periode,program_kegiatan,anggaran"
+        "tingkat,jabatan,nomor,sasaran,indikator,satuan,target_tahunan,penjumlahan,ket,periode,target_periode,program_kegiatan,anggaran,polaritas"
     );
     assert_eq!(
         lines[6],
-        "program,CAMAT,1,Meningkatnya Kualitas Pelayanan Publik,Indeks Kepuasan Masyarakat,Nilai,85.5,jumlah,,Juni,40,,"
+        "program,CAMAT,1,Meningkatnya Kualitas Pelayanan Publik,Indeks Kepuasan Masyarakat,Nilai,85.5,jumlah,,Juni,40,,,positif"
     );
     assert!(csv.contains("\r\nprogram,CAMAT,1,Meningkatnya Kualitas Pelayanan Publik,,,,,,,,Program Penyelenggaraan Pemerintahan dan Pelayanan Publik,2040000000\r\n"), "{csv}");
 }

@@ -17,6 +17,7 @@ const PILIHAN = {
   ejaan_bulan: ["baku", "lama"],
   "tanda_tangan.mode": ["basah", "tte", "tanpa"],
   penjumlahan: ["jumlah", "akhir", "tetap", "tidak"],
+  polaritas: ["positif", "negatif", "kualitatif"],
 };
 const IDENTITAS = [
   ["kecamatan", "Kecamatan", "teks"],
@@ -493,7 +494,7 @@ function formLampiran(rel) {
 function formSasaran(rel, p, sa, j, n, listPath) {
   const per = periode();
   const head = el("tr", {}, el("th", { text: "Indikator" }), el("th", { text: "Satuan" }), el("th", { text: "Target" }), el("th", { text: "Σ periode" }),
-    ...per.map((x) => el("th", { text: x.label })), el("th", { text: "Penjumlahan" }), el("th", { text: "Ket" }));
+    ...per.map((x) => el("th", { text: x.label })), el("th", { text: "Penjumlahan" }), el("th", { text: "Polaritas" }), el("th", { text: "Ket" }));
   const rows = (sa.indikator || []).map((ind, k) => {
     const q = `${p}.indikator[${k}]`;
     return el("tr", { "data-b": rel, "data-j": q },
@@ -506,6 +507,7 @@ function formSasaran(rel, p, sa, j, n, listPath) {
         return el("td", { class: "periode" }, masukan(rel, path, "angka", { label: `Target ${x.label}` }));
       }),
       el("td", {}, masukan(rel, `${q}.penjumlahan`, "pilih", { label: "Penjumlahan" })),
+      el("td", {}, masukan(rel, `${q}.polaritas`, "pilih", { label: "Polaritas" })),
       el("td", {}, masukan(rel, `${q}.ket`, "teks", { label: "Keterangan" })));
   });
   // Programs of one indicator only (rare): listed under the table.

@@ -1,0 +1,53 @@
+//! `renaksi build --dokumen monitoring --triwulan N`: the quarterly
+//! monitoring report, after the checks of the Rencana Aksi and of the
+//! realisasi files.
+
+use std::path::PathBuf;
+
+use renaksi::Error;
+
+use crate::cli::BuildArgs;
+
+/// Builds the report of quarter `triwulan` and says where it went.
+pub fn run(args: &BuildArgs, dir: Option<PathBuf>, triwulan: usize) -> Result<(), Error> {
+    if args.sign.is_some() {
+        return Err(Error::Usage {
+            message: "--sign belum tersedia untuk --dokumen monitoring".into(),
+            hint: "susun laporannya, lalu tandatangani PDF-nya dengan `renaksi sign`".into(),
+        });
+    }
+    let report = renaksi::load(dir.as_deref())?;
+    let realisasi = renaksi::monitoring::muat(&report)?;
+    let findings = renaksi::monitoring::dokumen::temuan(&report, &realisasi);
+    let options = renaksi::Options { pdf_a: args.pdf_a };
+    let built = renaksi::monitoring::dokumen::susun(
+        &report,
+        &realisasi,
+        &findings,
+        triwulan,
+        &args.tujuan.output,
+        options,
+    )?;
+    if let Some(path) = &args.emit_typst {
+        renaksi::fs::write_atomic(path, built.output.typst.as_bytes())?;
+    }
+    super::print_peringatan(&findings, dir.as_deref());
+    for diagnostic in &built.output.peringatan {
+        eprintln!("{diagnostic}");
+    }
+    eprintln!(
+        "PDF ditulis: {} ({} halaman)",
+        built.path.display(),
+        built.output.pages
+    );
+    if matches!(
+        built.report.identitas.tanda_tangan,
+        renaksi::content::TandaTangan::Tte { .. }
+    ) {
+        eprintln!(
+            "koordinat tanda tangan elektronik: {}",
+            renaksi::pdf::sidecar_path(&built.path).display()
+        );
+    }
+    Ok(())
+}

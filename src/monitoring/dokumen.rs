@@ -1,0 +1,500 @@
+//! The monitoring report as a PDF: "Laporan Monitoring dan Evaluasi
+//! Capaian Rencana Aksi … Triwulan II Tahun 2022" — a summary page with the
+//! category counts, serapan and a bar chart of capaian per sasaran, the
+//! category legend, then per level a landscape table of every indicator and
+//! a budget table, and the signature block. Triwulan IV is the full-year
+//! evaluation. Built through the same pieces as every document: the
+//! report's checks, the shared templates, the Typst world, atomic writing.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::evaluasi::{evaluasi, Evaluasi, IndikatorEval, TingkatEval};
+use super::hitung;
+use super::{Realisasi, TanpaCapaian};
+use crate::content::{Pita, Polaritas, Report};
+use crate::error::Error;
+use crate::format;
+
+/// The template of the monitoring report.
+pub const TEMPLATE: &str = "monitoring.typ";
+
+/// The file name of a monitoring PDF: `kubutambahan-2022-monitoring-tw2`.
+pub fn nama(report: &Report, triwulan: usize) -> String {
+    format!("{}-monitoring-tw{triwulan}", report.source.name)
+}
+
+/// The report with the quarter's signing date: the date its signature
+/// block and its PDF carry.
+pub fn bertanggal(
+    report: &Report,
+    realisasi: &Realisasi,
+    triwulan: usize,
+) -> Result<Report, Error> {
+    let Some(tanggal) = super::tanggal(realisasi, triwulan) else {
+        return Err(Error::Usage {
+            message: format!(
+                "{} tidak ada: belum ada realisasi Triwulan {}",
+                report.source.display(&super::nama_berkas(triwulan)),
+                format::romawi(triwulan)
+            ),
+            hint: format!(
+                "buat berkasnya dengan `renaksi realisasi --triwulan {triwulan}` lalu isi realisasinya (lihat docs/monitoring.md)"
+            ),
+        });
+    };
+    let mut report = report.clone();
+    report.identitas.penandatangan.tanggal = crate::content::Tanggal(tanggal);
+    Ok(report)
+}
+
+#[derive(Serialize)]
+struct View {
+    judul: String,
+    periode: String,
+    #[serde(flatten)]
+    kepala: crate::render::Kepala,
+    ttd: Ttd,
+    /// Column header of the figures up to the quarter: `s.d. TW II`.
+    sd: String,
+    legenda: Vec<Legenda>,
+    ringkasan: Ringkasan,
+    grafik: Vec<Batang>,
+    tabel: Vec<Tabel>,
+    anggaran: Vec<TabelAnggaran>,
+}
+
+#[derive(Serialize)]
+struct Ttd {
+    #[serde(flatten)]
+    cara: crate::render::Cara,
+    tempat_tanggal: String,
+    jabatan: String,
+    nama: String,
+    pangkat: String,
+    nip: String,
+}
+
+#[derive(Serialize)]
+struct Legenda {
+    kategori: String,
+    warna: String,
+    rentang: String,
+    jumlah: usize,
+}
+
+#[derive(Serialize)]
+struct Ringkasan {
+    indikator: usize,
+    /// Counts of the indicators without capaian, by reason.
+    tanpa: Vec<(String, usize)>,
+    rata: String,
+    serapan: Vec<[String; 4]>,
+}
+
+#[derive(Serialize)]
+struct Batang {
+    label: String,
+    /// The bar's length in percent of the chart's 150 %.
+    panjang: f64,
+    teks: String,
+    warna: String,
+}
+
+#[derive(Serialize)]
+struct Tabel {
+    judul: String,
+    kolom_sasaran: String,
+    pejabat: Vec<PejabatView>,
+}
+
+#[derive(Serialize)]
+struct PejabatView {
+    jabatan: String,
+    sasaran: Vec<SasaranView>,
+}
+
+#[derive(Serialize)]
+struct SasaranView {
+    nomor: usize,
+    uraian: String,
+    indikator: Vec<Baris>,
+}
+
+#[derive(Serialize)]
+struct Baris {
+    uraian: String,
+    satuan: String,
+    tahunan: String,
+    target: String,
+    realisasi: String,
+    capaian: String,
+    kategori: String,
+    /// `none` for no colour.
+    warna: Option<String>,
+    /// The text colour readable on `warna`.
+    tulisan: &'static str,
+    kendala: String,
+    solusi: String,
+    tindak_lanjut: String,
+}
+
+#[derive(Serialize)]
+struct TabelAnggaran {
+    judul: String,
+    kolom_program: String,
+    pejabat: Vec<AnggaranPejabat>,
+    jumlah: [String; 4],
+}
+
+#[derive(Serialize)]
+struct AnggaranPejabat {
+    jabatan: String,
+    program: Vec<[String; 6]>,
+    jumlah: [String; 4],
+}
+
+/// The range of band `i` of `skala` as the legend prints it: `≥ 91,00`,
+/// `76,00 – 90,99`, `< 51,00`.
+fn rentang(skala: &[Pita], i: usize) -> String {
+    let p = &skala[i];
+    let atas = (i > 0).then(|| hitung::dua_desimal(skala[i - 1].dari - 0.01));
+    match (i + 1 == skala.len(), atas) {
+        (true, Some(_)) if p.dari <= 0.0 => format!("< {}", format::persen(skala[i - 1].dari)),
+        (_, None) => format!("≥ {}", format::persen(p.dari)),
+        (_, Some(atas)) => format!("{} – {}", format::persen(p.dari), format::persen(atas)),
+    }
+}
+
+fn baris(one: &IndikatorEval, skala: &[Pita]) -> Baris {
+    let ind = one.indikator;
+    let h = &one.hasil;
+    let (capaian, kategori, warna) = match h.capaian {
+        Ok(c) => {
+            let pita = hitung::kategori(skala, c);
+            (
+                format::persen(c),
+                pita.map(|p| p.kategori.clone()).unwrap_or_default(),
+                pita.map(|p| p.warna.clone()),
+            )
+        }
+        Err(why) => ("-".into(), why.teks().to_owned(), None),
+    };
+    let realisasi = match (&one.teks, h.realisasi) {
+        (Some(t), _) if ind.polaritas == Polaritas::Kualitatif => t.clone(),
+        (_, Some(r)) => format::angka(hitung::dua_desimal(r)),
+        _ => "-".into(),
+    };
+    let catatan = |f: fn(&super::RealisasiIndikator) -> &Option<String>| {
+        one.catatan.and_then(|c| f(c).clone()).unwrap_or_default()
+    };
+    Baris {
+        tulisan: warna.as_deref().map_or("#000000", tulisan),
+        uraian: ind.uraian.clone(),
+        satuan: ind.satuan.clone(),
+        tahunan: format::angka(ind.target.0),
+        target: h.target.map(format::angka).unwrap_or_else(|| "-".into()),
+        realisasi,
+        capaian,
+        kategori,
+        warna,
+        kendala: catatan(|c| &c.kendala),
+        solusi: catatan(|c| &c.solusi),
+        tindak_lanjut: catatan(|c| &c.tindak_lanjut),
+    }
+}
+
+/// Black on a light colour, white on a dark one (relative luminance of
+/// `#rrggbb`, WCAG's formula, against the midpoint of their contrast).
+fn tulisan(warna: &str) -> &'static str {
+    let hex = warna.trim().trim_start_matches('#');
+    let c = |i: usize| {
+        let v = hex
+            .get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .unwrap_or(255) as f64
+            / 255.0;
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * c(0) + 0.7152 * c(2) + 0.0722 * c(4);
+    if l < 0.179 {
+        "#ffffff"
+    } else {
+        "#000000"
+    }
+}
+
+fn anggaran_row(pagu: u64, ini: u64, sd: u64) -> [String; 4] {
+    [
+        format::rupiah(pagu),
+        format::rupiah(ini),
+        format::rupiah(sd),
+        hitung::serapan(Some(pagu), sd)
+            .map(format::persen)
+            .unwrap_or_else(|| "-".into()),
+    ]
+}
+
+fn tabel_anggaran(t: &TingkatEval, judul: String) -> TabelAnggaran {
+    let mut total = (0u64, 0u64, 0u64);
+    let mut pejabat = Vec::new();
+    for p in &t.pejabat {
+        if p.program.is_empty() {
+            continue;
+        }
+        let mut sub = (0u64, 0u64, 0u64);
+        let program = p
+            .program
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                sub.0 = sub.0.saturating_add(g.pagu.unwrap_or(0));
+                sub.1 = sub.1.saturating_add(g.triwulan_ini.unwrap_or(0));
+                sub.2 = sub.2.saturating_add(g.sampai);
+                [
+                    (i + 1).to_string(),
+                    g.uraian.to_owned(),
+                    g.pagu.map(format::rupiah).unwrap_or_else(|| "-".into()),
+                    g.triwulan_ini
+                        .map(format::rupiah)
+                        .unwrap_or_else(|| "-".into()),
+                    format::rupiah(g.sampai),
+                    g.serapan.map(format::persen).unwrap_or_else(|| "-".into()),
+                ]
+            })
+            .collect();
+        total = (
+            total.0.saturating_add(sub.0),
+            total.1.saturating_add(sub.1),
+            total.2.saturating_add(sub.2),
+        );
+        pejabat.push(AnggaranPejabat {
+            jabatan: p.jabatan.to_owned(),
+            program,
+            jumlah: anggaran_row(sub.0, sub.1, sub.2),
+        });
+    }
+    TabelAnggaran {
+        judul,
+        kolom_program: t.tingkat.kolom().1.to_owned(),
+        pejabat,
+        jumlah: anggaran_row(total.0, total.1, total.2),
+    }
+}
+
+fn view(report: &Report, eval: &Evaluasi) -> Result<View, Error> {
+    let id = &report.identitas;
+    let p = &id.penandatangan;
+    let skala = &id.monitoring.skala;
+    let n = eval.triwulan;
+    let tw = format!("Triwulan {}", format::romawi(n));
+    let sd = if n == 4 {
+        format!("Tahun {}", id.tahun)
+    } else {
+        format!("s.d. TW {}", format::romawi(n))
+    };
+    let mut jumlah = vec![0usize; skala.len()];
+    let mut tanpa = Vec::<(String, usize)>::new();
+    let semua: Vec<&IndikatorEval> = eval.indikator().collect();
+    for one in &semua {
+        match one.hasil.capaian {
+            Ok(c) => {
+                if let Some(i) =
+                    hitung::kategori(skala, c).and_then(|pita| skala.iter().position(|q| q == pita))
+                {
+                    jumlah[i] += 1;
+                }
+            }
+            Err(why) => match tanpa.iter_mut().find(|(t, _)| t == why.teks()) {
+                Some((_, k)) => *k += 1,
+                None => tanpa.push((why.teks().to_owned(), 1)),
+            },
+        }
+    }
+    let order = [
+        TanpaCapaian::BelumAda,
+        TanpaCapaian::TanpaTarget,
+        TanpaCapaian::Kualitatif,
+    ];
+    tanpa.sort_by_key(|(t, _)| order.iter().position(|o| o.teks() == t));
+    let rata = hitung::rata_rata(semua.iter().filter_map(|i| i.hasil.capaian.ok()))
+        .map(format::persen)
+        .unwrap_or_else(|| "-".into());
+    let mut grafik = Vec::new();
+    let mut tabel = Vec::new();
+    let mut anggaran = Vec::new();
+    let mut serapan = Vec::new();
+    for (k, t) in eval.tingkat.iter().enumerate() {
+        let huruf = (b'A' + k as u8) as char;
+        let (kolom_sasaran, kolom_program) = t.tingkat.kolom();
+        let judul = format!("{huruf}. Tingkat {kolom_program}");
+        let singkat = match t.tingkat {
+            crate::content::Tingkat::Program => "P",
+            crate::content::Tingkat::Kegiatan => "K",
+            crate::content::Tingkat::SubKegiatan => "SK",
+            crate::content::Tingkat::Kinerja => "KN",
+        };
+        for pj in &t.pejabat {
+            for s in &pj.sasaran {
+                let (panjang, teks, warna) = match s.capaian {
+                    Some(c) => (
+                        (c.clamp(0.0, 150.0) / 150.0 * 100.0 * 100.0).round() / 100.0,
+                        format::persen(c),
+                        hitung::kategori(skala, c)
+                            .map(|p| p.warna.clone())
+                            .unwrap_or_else(|| "#999999".into()),
+                    ),
+                    None => (0.0, "-".into(), "#999999".into()),
+                };
+                grafik.push(Batang {
+                    label: format!("{singkat}{}. {}", s.nomor, s.uraian),
+                    panjang,
+                    teks,
+                    warna,
+                });
+            }
+        }
+        tabel.push(Tabel {
+            judul: judul.clone(),
+            kolom_sasaran: kolom_sasaran.to_owned(),
+            pejabat: t
+                .pejabat
+                .iter()
+                .map(|pj| PejabatView {
+                    jabatan: pj.jabatan.to_owned(),
+                    sasaran: pj
+                        .sasaran
+                        .iter()
+                        .map(|s| SasaranView {
+                            nomor: s.nomor,
+                            uraian: s.uraian.to_owned(),
+                            indikator: s.indikator.iter().map(|i| baris(i, skala)).collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        });
+        let (pagu, sampai) = Evaluasi::anggaran_tingkat(t);
+        if pagu > 0 || sampai > 0 {
+            serapan.push([
+                format!("Tingkat {kolom_program}"),
+                format::rupiah(pagu),
+                format::rupiah(sampai),
+                hitung::serapan(Some(pagu), sampai)
+                    .map(format::persen)
+                    .unwrap_or_else(|| "-".into()),
+            ]);
+            anggaran.push(tabel_anggaran(t, judul));
+        }
+    }
+    let judul = if n == 4 {
+        "Laporan Evaluasi Capaian Rencana Aksi".to_owned()
+    } else {
+        "Laporan Monitoring dan Evaluasi Capaian Rencana Aksi".to_owned()
+    };
+    Ok(View {
+        judul,
+        periode: if n == 4 {
+            format!("Tahun {} (s.d. {tw})", id.tahun)
+        } else {
+            format!("{tw} Tahun {}", id.tahun)
+        },
+        kepala: crate::render::kepala(report),
+        ttd: Ttd {
+            cara: crate::render::cara(report).map_err(|p| Error::Input(vec![p]))?,
+            tempat_tanggal: format!(
+                "{}, {}",
+                p.tempat,
+                format::tanggal(p.tanggal.0, id.ejaan_bulan)
+            ),
+            jabatan: match p.pelaksana {
+                Some(pelaksana) => format!("{} {}", pelaksana.singkatan(), p.jabatan),
+                None => p.jabatan.clone(),
+            },
+            nama: p.nama.clone(),
+            pangkat: format!("{} ({})", p.pangkat, p.golongan),
+            nip: format!("NIP. {}", format::nip(&p.nip)),
+        },
+        sd,
+        legenda: skala
+            .iter()
+            .enumerate()
+            .map(|(i, pita)| Legenda {
+                kategori: pita.kategori.clone(),
+                warna: pita.warna.clone(),
+                rentang: rentang(skala, i),
+                jumlah: jumlah[i],
+            })
+            .collect(),
+        ringkasan: Ringkasan {
+            indikator: semua.len(),
+            tanpa,
+            rata,
+            serapan,
+        },
+        grafik,
+        tabel,
+        anggaran,
+    })
+}
+
+/// The Typst source of the monitoring report of quarter `triwulan`;
+/// `report` carries the quarter's date (see [`bertanggal`]).
+pub fn render(report: &Report, realisasi: &Realisasi, triwulan: usize) -> Result<String, Error> {
+    let eval = evaluasi(report, realisasi, triwulan);
+    let view = view(report, &eval)?;
+    let template = crate::render::environment()
+        .get_template(TEMPLATE)
+        .map_err(|e| Error::Internal(format!("templat: {e:#}")))?;
+    template
+        .render(view)
+        .map_err(|e| Error::Internal(format!("templat: {e:#}")))
+}
+
+/// Every finding that holds a monitoring report back or goes with it: the
+/// Rencana Aksi's own and the realisasi files'.
+pub fn temuan(report: &Report, realisasi: &Realisasi) -> Vec<crate::check::Diagnostic> {
+    let mut found = crate::check::lint(report);
+    found.extend(super::periksa::periksa(report, realisasi));
+    found
+}
+
+/// What a monitoring build made.
+pub struct Ditulis {
+    /// Where the PDF went.
+    pub path: PathBuf,
+    /// The document.
+    pub output: crate::Output,
+    /// The report with the quarter's date, as built.
+    pub report: Report,
+}
+
+/// Builds the monitoring report of quarter `triwulan` of `report` into
+/// `out` (a folder, or a `.pdf` path), after the checks of the Rencana Aksi
+/// and of the realisasi files: the first galat stops it before anything is
+/// written. `emit_typst` also writes the generated source.
+pub fn susun(
+    report: &Report,
+    realisasi: &Realisasi,
+    findings: &[crate::check::Diagnostic],
+    triwulan: usize,
+    out: &Path,
+    options: crate::Options,
+) -> Result<Ditulis, Error> {
+    crate::check::tahan_galat(findings)?;
+    let report = bertanggal(report, realisasi, triwulan)?;
+    let typst = render(&report, realisasi, triwulan)?;
+    let output = crate::typeset(&report, typst, options)?;
+    let target = crate::build::pdf_path(out, &nama(&report, triwulan));
+    crate::pdf::write_report(&report, &output, &target)?;
+    Ok(Ditulis {
+        path: target,
+        output,
+        report,
+    })
+}

@@ -1,0 +1,117 @@
+//! `renaksi realisasi --triwulan N`: the form of one quarter's realisasi
+//! file, every indicator and program of the Rencana Aksi under its key,
+//! with its text and targets as comments, so nobody types a key.
+
+use super::kunci::Kunci;
+use super::{akhir_triwulan, nama_berkas};
+use crate::content::{Polaritas, Report, Rincian};
+use crate::format;
+
+/// The text of `realisasi/twN.yaml` for quarter `n`, values left empty.
+pub fn teks(report: &Report, n: usize) -> String {
+    let id = &report.identitas;
+    let keys = Kunci::dari(report);
+    let bulan = format::bulan(id.ejaan_bulan);
+    let mut out = String::new();
+    if let Some(modeline) = modeline(&report.identitas_text) {
+        out.push_str(&modeline);
+        out.push('\n');
+    }
+    let tw = format::romawi(n);
+    out.push_str(&format!(
+        "# Realisasi Triwulan {tw} {}, Kecamatan {}.\n\
+         # Kunci indikator dan program dibuat renaksi dari Lampiran: jangan diubah.\n\
+         # Isi realisasi triwulan ini (bukan kumulatif), kendala, solusi dan tindak lanjut;\n\
+         # realisasi anggaran dalam rupiah utuh tanpa titik. Lihat docs/monitoring.md.\n",
+        id.tahun, id.kecamatan
+    ));
+    out.push_str(&format!(
+        "# Tanggal penandatanganan laporan triwulan ini (sementara: akhir triwulan).\ntanggal: {}\n",
+        akhir_triwulan(id.tahun, n).format("%Y-%m-%d")
+    ));
+    out.push_str("indikator:\n");
+    let mut last_sasaran = None;
+    for l in &keys.indikator {
+        let ind = l.indikator;
+        if last_sasaran != Some((l.tabel, l.pejabat.0, l.sasaran.0)) {
+            last_sasaran = Some((l.tabel, l.pejabat.0, l.sasaran.0));
+            out.push_str(&format!(
+                "  # {} — {}\n",
+                satu_baris(l.pejabat.1),
+                satu_baris(l.sasaran.1)
+            ));
+        }
+        let rencana = ind.rencana(id.rincian_target);
+        let mut target = format!(
+            "target {} {}",
+            format::angka(ind.target.0),
+            satu_baris(&ind.satuan)
+        );
+        let periode: Vec<String> = match id.rincian_target {
+            Rincian::Bulanan => (3 * n - 3..3 * n)
+                .filter_map(|m| rencana[m].map(|v| format!("{} {}", bulan[m], format::angka(v.0))))
+                .collect(),
+            Rincian::Triwulan => rencana[n - 1]
+                .map(|v| format!("TW {tw} {}", format::angka(v.0)))
+                .into_iter()
+                .collect(),
+        };
+        if !periode.is_empty() {
+            target.push_str(&format!("; {}", periode.join(", ")));
+        }
+        out.push_str(&format!("  {}:\n", l.kunci));
+        out.push_str(&format!("    # {} ({target})\n", satu_baris(&ind.uraian)));
+        match (ind.polaritas, id.rincian_target) {
+            (Polaritas::Kualitatif, _) | (_, Rincian::Triwulan) => {
+                out.push_str("    realisasi:\n");
+            }
+            (_, Rincian::Bulanan) => {
+                out.push_str("    bulan:\n");
+                for name in &crate::content::tulis::BULAN[3 * n - 3..3 * n] {
+                    out.push_str(&format!("      {name}:\n"));
+                }
+            }
+        }
+        out.push_str("    kendala:\n    solusi:\n    tindak_lanjut:\n");
+    }
+    out.push_str("anggaran:\n");
+    for l in &keys.program {
+        out.push_str(&format!(
+            "  # {} — {}, pagu {}\n  {}:\n",
+            satu_baris(l.pejabat.1),
+            satu_baris(&l.program.uraian),
+            l.program
+                .anggaran
+                .map(format::rupiah)
+                .unwrap_or_else(|| "tidak ditulis".into())
+                .replace('\u{a0}', " "),
+            l.kunci
+        ));
+    }
+    out
+}
+
+/// The schema modeline of a realisasi file, one folder below laporan.yaml:
+/// laporan.yaml's own, pointed at realisasi.schema.json.
+fn modeline(laporan: &str) -> Option<String> {
+    const MODELINE: &str = "# yaml-language-server: $schema=";
+    let target = laporan.lines().next()?.strip_prefix(MODELINE)?;
+    let dir = target.strip_suffix("laporan.schema.json")?;
+    if target.contains("://") {
+        return Some(format!("{MODELINE}{dir}realisasi.schema.json"));
+    }
+    if std::path::Path::new(target).is_absolute() {
+        return Some(format!("{MODELINE}{dir}realisasi.schema.json"));
+    }
+    Some(format!("{MODELINE}../{dir}realisasi.schema.json"))
+}
+
+/// A text on one comment line.
+fn satu_baris(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where the form of quarter `n` goes, inside the report folder.
+pub fn tujuan(n: usize) -> String {
+    nama_berkas(n)
+}

@@ -1,0 +1,197 @@
+//! `check` on realisasi files: what cannot be right (a period reported
+//! before it ended, spending above the pagu, a negative figure, a
+//! description where a number is due) and what is probably wrong (a due
+//! period left empty, a capaian far above its target). Every finding is
+//! placed on its key in the file.
+
+use super::evaluasi::evaluasi;
+use super::kunci::Kunci;
+use super::{akhir_bulan, akhir_triwulan, BerkasTw, Nilai, Realisasi};
+use crate::check::{Diagnostic, Severity};
+use crate::content::{Polaritas, Report, Rincian};
+use crate::error::Problem;
+use crate::format;
+
+/// A capaian above this (before any cap) asks whether the target was set
+/// too low.
+pub const JAUH_DI_ATAS: f64 = 150.0;
+
+/// Every finding in the realisasi files of `report`.
+pub fn periksa(report: &Report, realisasi: &Realisasi) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let keys = Kunci::dari(report);
+    let id = &report.identitas;
+    let ejaan = id.ejaan_bulan;
+    let bulan = format::bulan(ejaan);
+    let last = realisasi.tw.iter().flatten().map(|b| b.triwulan).max();
+    for berkas in realisasi.tw.iter().flatten() {
+        let file = report.source.display(&berkas.file);
+        let n = berkas.triwulan;
+        let tanggal = berkas.isi.tanggal.0;
+        let tanggal_teks = format::tanggal(tanggal, ejaan);
+        let tw = format!("Triwulan {}", format::romawi(n));
+        let mut add = |severity, problem: Problem, path: &str| {
+            found.push(Diagnostic {
+                severity,
+                problem: place(berkas, problem.at_path(path), path),
+            });
+        };
+        if akhir_bulan(id.tahun, 3 * n - 3) > tanggal {
+            add(
+                Severity::Galat,
+                Problem::new(&file, format!("tanggal laporan {tanggal_teks} sebelum bulan pertama {tw} {} berakhir", id.tahun))
+                    .hint(format!("tulis tanggal penandatanganan laporan {tw}, sesudah akhir bulan yang dilaporkan")),
+                "tanggal",
+            );
+        }
+        for letak in &keys.indikator {
+            let ind = letak.indikator;
+            let path = format!("indikator.{}", letak.kunci);
+            let Some(isi) = berkas.isi.indikator.get(&letak.kunci) else {
+                if due(report, ind, n, tanggal) {
+                    add(
+                        Severity::Peringatan,
+                        Problem::new(&file, format!("realisasi {tw} belum diisi: {}", ind.uraian))
+                            .hint(format!(
+                                "tulis realisasinya di bawah `indikator:` dengan kunci `{}`",
+                                letak.kunci
+                            )),
+                        "indikator",
+                    );
+                }
+                continue;
+            };
+            match &isi.realisasi {
+                Some(Nilai::Teks(t)) if ind.polaritas != Polaritas::Kualitatif => add(
+                    Severity::Galat,
+                    Problem::new(&file, format!("realisasi `{t}` bukan angka"))
+                        .hint("tulis angka (titik desimal: 85.5); uraian hanya untuk indikator `polaritas: kualitatif` di Lampiran"),
+                    &format!("{path}.realisasi"),
+                ),
+                Some(Nilai::Angka(v)) if *v < 0.0 => add(
+                    Severity::Galat,
+                    Problem::new(&file, format!("realisasi negatif: {}", format::angka(*v)))
+                        .hint("realisasi adalah angka 0 atau lebih"),
+                    &format!("{path}.realisasi"),
+                ),
+                Some(_) if akhir_triwulan(id.tahun, n) > tanggal => add(
+                    Severity::Galat,
+                    Problem::new(&file, format!("realisasi {tw} diisi, padahal triwulan itu belum berakhir pada tanggal laporan {tanggal_teks}"))
+                        .hint("tulis realisasi per bulan yang sudah berakhir di bawah `bulan`, atau majukan tanggal laporan"),
+                    &format!("{path}.realisasi"),
+                ),
+                _ => {}
+            }
+            let months = isi.bulan.as_ref().map(|b| b.values()).unwrap_or_default();
+            let mut kosong = isi.realisasi.is_none();
+            for (m, v) in months.iter().enumerate().skip(3 * n - 3).take(3) {
+                let Some(v) = v else { continue };
+                kosong = false;
+                let at = format!("{path}.bulan.{}", crate::content::tulis::BULAN[m]);
+                if v.0 < 0.0 {
+                    add(
+                        Severity::Galat,
+                        Problem::new(
+                            &file,
+                            format!("realisasi {} negatif: {}", bulan[m], format::angka(v.0)),
+                        )
+                        .hint("realisasi adalah angka 0 atau lebih"),
+                        &at,
+                    );
+                } else if akhir_bulan(id.tahun, m) > tanggal {
+                    add(
+                        Severity::Galat,
+                        Problem::new(&file, format!("realisasi {} diisi, padahal bulan itu belum berakhir pada tanggal laporan {tanggal_teks}", bulan[m]))
+                            .hint(format!("hapus realisasi {} atau majukan tanggal laporan", bulan[m])),
+                        &at,
+                    );
+                }
+            }
+            if kosong && due(report, ind, n, tanggal) {
+                add(
+                    Severity::Peringatan,
+                    Problem::new(&file, format!("realisasi {tw} belum diisi: {}", ind.uraian))
+                        .hint("tulis `realisasi:` (atau per bulan di bawah `bulan:`)"),
+                    &path,
+                );
+            }
+        }
+        // Spending: no figure below zero is possible (whole rupiah); above
+        // the pagu up to this quarter is.
+        for letak in &keys.program {
+            if berkas
+                .isi
+                .anggaran
+                .get(&letak.kunci)
+                .copied()
+                .flatten()
+                .is_none()
+            {
+                continue;
+            }
+            let (_, sd) = super::anggaran(realisasi, &letak.kunci, n);
+            if let Some(pagu) = letak.program.anggaran {
+                if sd > pagu {
+                    add(
+                        Severity::Galat,
+                        Problem::new(&file, format!(
+                            "realisasi anggaran s.d. {tw} {} melebihi pagu {}",
+                            format::rupiah(sd),
+                            format::rupiah(pagu)
+                        ))
+                        .hint("periksa angkanya: realisasi di setiap triwulan adalah belanja triwulan itu saja, bukan kumulatif"),
+                        &format!("anggaran.{}", letak.kunci),
+                    );
+                }
+            }
+        }
+        // Far above target, once, in the latest quarter written.
+        if Some(n) == last {
+            let eval = evaluasi(report, realisasi, n);
+            for one in eval.indikator() {
+                let Some(mentah) = one.hasil.mentah else {
+                    continue;
+                };
+                if mentah > JAUH_DI_ATAS && berkas.isi.indikator.contains_key(&one.kunci) {
+                    add(
+                        Severity::Peringatan,
+                        Problem::new(&file, format!(
+                            "capaian s.d. {tw} {} % jauh di atas target (target {}, realisasi {}): target terlalu rendah?",
+                            format::persen(mentah),
+                            one.hasil.target.map(format::angka).unwrap_or_default(),
+                            one.hasil.realisasi.map(format::angka).unwrap_or_default(),
+                        ))
+                        .hint("periksa realisasinya; bila benar, pertimbangkan target yang lebih tinggi pada Rencana Aksi Perubahan"),
+                        &format!("indikator.{}", one.kunci),
+                    );
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Whether indicator `ind` has a target in a period of quarter `n` that
+/// ended by `tanggal`: its realisasi is due in that quarter's file.
+fn due(
+    report: &Report,
+    ind: &crate::content::Indikator,
+    n: usize,
+    tanggal: chrono::NaiveDate,
+) -> bool {
+    let id = &report.identitas;
+    let rencana = ind.rencana(id.rincian_target);
+    match id.rincian_target {
+        Rincian::Bulanan => {
+            (3 * n - 3..3 * n).any(|m| rencana[m].is_some() && akhir_bulan(id.tahun, m) <= tanggal)
+        }
+        Rincian::Triwulan => rencana[n - 1].is_some() && akhir_triwulan(id.tahun, n) <= tanggal,
+    }
+}
+
+fn place(berkas: &BerkasTw, problem: Problem, path: &str) -> Problem {
+    match crate::content::locate_nearest(&berkas.text, path) {
+        Some((line, column)) => problem.at(&berkas.text, line, column),
+        None => problem,
+    }
+}
