@@ -343,7 +343,9 @@ fn realisasi_changes(
     if !monitoring::ada(lama) && !monitoring::ada(baru) {
         return Ok(());
     }
-    let (ra, rb) = (monitoring::muat(lama)?, monitoring::muat(baru)?);
+    // A key the other files no longer match is shown by its key, not
+    // refused: a Perubahan that renames an indicator is what diff is for.
+    let (ra, rb) = (monitoring::baca(lama)?.0, monitoring::baca(baru)?.0);
     for n in 1..=4 {
         let (a, b) = (ra.tw[n - 1].as_ref(), rb.tw[n - 1].as_ref());
         if a.is_none() && b.is_none() {

@@ -63,6 +63,9 @@ struct View {
     grafik: Vec<Batang>,
     tabel: Vec<Tabel>,
     anggaran: Vec<TabelAnggaran>,
+    /// Whether the signature block is the last row of the last table (it
+    /// is, unless that table has no row to keep it with).
+    ttd_di_tabel: bool,
 }
 
 #[derive(Serialize)]
@@ -138,6 +141,8 @@ struct Baris {
     kendala: String,
     solusi: String,
     tindak_lanjut: String,
+    /// The document's last row: the signature block follows in the table.
+    akhir: bool,
 }
 
 #[derive(Serialize)]
@@ -146,6 +151,8 @@ struct TabelAnggaran {
     kolom_program: String,
     pejabat: Vec<AnggaranPejabat>,
     jumlah: [String; 4],
+    /// The signature block follows the total row.
+    ttd: bool,
 }
 
 #[derive(Serialize)]
@@ -202,6 +209,7 @@ fn baris(one: &IndikatorEval, skala: &[Pita]) -> Baris {
         kendala: catatan(|c| &c.kendala),
         solusi: catatan(|c| &c.solusi),
         tindak_lanjut: catatan(|c| &c.tindak_lanjut),
+        akhir: false,
     }
 }
 
@@ -284,6 +292,7 @@ fn tabel_anggaran(t: &TingkatEval, judul: String) -> TabelAnggaran {
         kolom_program: t.tingkat.kolom().1.to_owned(),
         pejabat,
         jumlah: anggaran_row(total.0, total.1, total.2),
+        ttd: false,
     }
 }
 
@@ -392,6 +401,24 @@ fn view(report: &Report, eval: &Evaluasi) -> Result<View, Error> {
             anggaran.push(tabel_anggaran(t, judul));
         }
     }
+    // The signature goes into the last table: the last budget table, else
+    // the last row of the last indicator table.
+    let ttd_di_tabel = if let Some(a) = anggaran.last_mut() {
+        a.ttd = true;
+        true
+    } else if let Some(last) = tabel.last_mut().and_then(|t| {
+        t.pejabat
+            .iter_mut()
+            .rev()
+            .flat_map(|p| p.sasaran.iter_mut().rev())
+            .flat_map(|s| s.indikator.iter_mut().rev())
+            .next()
+    }) {
+        last.akhir = true;
+        true
+    } else {
+        false
+    };
     let judul = if n == 4 {
         "Laporan Evaluasi Capaian Rencana Aksi".to_owned()
     } else {
@@ -440,6 +467,7 @@ fn view(report: &Report, eval: &Evaluasi) -> Result<View, Error> {
         grafik,
         tabel,
         anggaran,
+        ttd_di_tabel,
     })
 }
 

@@ -181,8 +181,22 @@ pub fn ada(report: &Report) -> bool {
 /// Aksi (with the closest key that does), months outside the file's
 /// quarter.
 pub fn muat(report: &Report) -> Result<Realisasi, Error> {
+    let (realisasi, stale) = baca(report)?;
+    if stale.is_empty() {
+        Ok(realisasi)
+    } else {
+        Err(stale.into())
+    }
+}
+
+/// Reads every realisasi file as [`muat`] does, but returns the problems
+/// of keys and months that no longer match the Rencana Aksi beside what was
+/// read, for `diff`, which shows such a change rather than refuse it. A
+/// file that cannot be read is still an error.
+pub fn baca(report: &Report) -> Result<(Realisasi, Vec<Problem>), Error> {
     let source = &report.source;
     let mut problems = Vec::new();
+    let mut stale = Vec::new();
     let mut out = Realisasi::default();
     let keys = kunci::Kunci::dari(report);
     for rel in source.list_yaml(REALISASI)? {
@@ -214,12 +228,13 @@ pub fn muat(report: &Report) -> Result<Realisasi, Error> {
             text,
             isi,
         };
-        periksa_kunci(report, &keys, &berkas, &mut problems);
+        periksa_kunci(report, &keys, &berkas, &mut stale);
         out.tw[n - 1] = Some(berkas);
     }
     if problems.is_empty() {
-        Ok(out)
+        Ok((out, stale))
     } else {
+        problems.extend(stale);
         Err(problems.into())
     }
 }

@@ -186,8 +186,8 @@ G20 45.5 [$-421]#,##0.0
 J9 2040000000 [$-421]\"Rp \"#,##0
 F9 'Januari' General
 F20 'Desember' General
-['tingkat', 'jabatan', 'nomor', 'sasaran', 'indikator', 'satuan', 'target_tahunan', 'penjumlahan', 'ket', 'periode', 'target_periode', 'program_kegiatan', 'anggaran'] A1:M39 A2
-['program', 'CAMAT', 1, 'Meningkatnya Kualitas Pelayanan Publik', 'Indeks Kepuasan Masyarakat', 'Nilai', 85.5, 'jumlah', None, 'Januari', None, None, None]
+['tingkat', 'jabatan', 'nomor', 'sasaran', 'indikator', 'satuan', 'target_tahunan', 'penjumlahan', 'ket', 'periode', 'target_periode', 'program_kegiatan', 'anggaran', 'polaritas'] A1:N39 A2
+['program', 'CAMAT', 1, 'Meningkatnya Kualitas Pelayanan Publik', 'Indeks Kepuasan Masyarakat', 'Nilai', 85.5, 'jumlah', None, 'Januari', None, None, None, 'positif']
 [['kecamatan', 'Contoh', 'nama kecamatan'], ['kabupaten', 'Uji', 'nama kabupaten']]
 "
     );
@@ -498,7 +498,7 @@ fn the_flat_table_as_csv() {
         lines[6],
         "program,CAMAT,1,Meningkatnya Kualitas Pelayanan Publik,Indeks Kepuasan Masyarakat,Nilai,85.5,jumlah,,Juni,40,,,positif"
     );
-    assert!(csv.contains("\r\nprogram,CAMAT,1,Meningkatnya Kualitas Pelayanan Publik,,,,,,,,Program Penyelenggaraan Pemerintahan dan Pelayanan Publik,2040000000\r\n"), "{csv}");
+    assert!(csv.contains("\r\nprogram,CAMAT,1,Meningkatnya Kualitas Pelayanan Publik,,,,,,,,Program Penyelenggaraan Pemerintahan dan Pelayanan Publik,2040000000,\r\n"), "{csv}");
 }
 
 #[test]
@@ -541,7 +541,7 @@ wb.save(sys.argv[1])
         "\
 ['Petunjuk', 'Data', 'Identitas']
 Petunjuk pengisian lembar kerja Rencana Aksi
-['tingkat', 'jabatan', 'nomor', 'sasaran', 'indikator', 'satuan', 'target_tahunan', 'penjumlahan', 'ket', 'periode', 'target_periode', 'program_kegiatan', 'anggaran'] 1
+['tingkat', 'jabatan', 'nomor', 'sasaran', 'indikator', 'satuan', 'target_tahunan', 'penjumlahan', 'ket', 'periode', 'target_periode', 'program_kegiatan', 'anggaran', 'polaritas'] 1
 A2:A5001 list \"program,kegiatan,sub_kegiatan,kinerja\"
 F2:F5001 list \"%,Dokumen,Orang,Nilai,Laporan,Kegiatan,Desa,Surat,Kali\"
 G2:G5001 decimal 0
@@ -549,6 +549,7 @@ H2:H5001 list \"jumlah,akhir,tetap,tidak\"
 J2:J5001 list \"Januari,Februari,Maret,April,Mei,Juni,Juli,Agustus,September,Oktober,November,Desember,TW I,TW II,TW III,TW IV\"
 K2:K5001 decimal 0
 M2:M5001 whole 0
+N2:N5001 list \"positif,negatif,kualitatif\"
 "
     );
     let run = renaksi(&["import", "templat.xlsx", "sawan-2023"], tmp.path());

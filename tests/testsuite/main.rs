@@ -12,6 +12,7 @@ mod hostile;
 mod init;
 mod json;
 mod lembar;
+mod monitoring;
 mod pemula;
 mod pk;
 mod schema;

@@ -40,7 +40,7 @@ fn committed_schemas_are_what_the_binary_writes() {
     let out = fixture.path("skema");
     let run = renaksi(&["schema", "-o", out.to_str().unwrap()], fixture.tmp.path());
     assert_eq!(run.code, 0, "{}", run.stderr);
-    for name in ["laporan", "narasi", "lampiran", "pegawai"] {
+    for name in ["laporan", "narasi", "lampiran", "pegawai", "realisasi"] {
         let file = format!("{name}.schema.json");
         let written = fs::read_to_string(out.join(&file)).unwrap();
         let committed = fs::read_to_string(root().join("schema").join(&file)).unwrap();
@@ -69,10 +69,19 @@ fn example_files_name_their_schema_and_are_valid() {
     lampiran.sort();
     assert_eq!(lampiran.len(), 4);
     files.extend(lampiran);
+    let mut realisasi: Vec<PathBuf> = fs::read_dir(dir.join("realisasi"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    realisasi.sort();
+    assert_eq!(realisasi.len(), 3);
+    files.extend(realisasi);
     for yaml in files {
         let schema = modeline(&yaml).canonicalize().unwrap();
         let kind = if yaml.parent().unwrap().ends_with("lampiran") {
             "lampiran"
+        } else if yaml.parent().unwrap().ends_with("realisasi") {
+            "realisasi"
         } else {
             yaml.file_stem().unwrap().to_str().unwrap()
         };
