@@ -84,7 +84,7 @@ pub enum Command {
     Export(ExportArgs),
     /// Membaca tabel datar lembar kerja (.xlsx) menjadi Lampiran YAML: folder
     /// laporan baru, atau --lampiran untuk memperbarui folder yang ada.
-    #[command(help_template = PERINTAH, override_usage = "renaksi import BERKAS.xlsx DIR [--lampiran] [--coba]")]
+    #[command(help_template = PERINTAH, override_usage = "renaksi import BERKAS.xlsx DIR [--lampiran | --realisasi] [--coba]")]
     Import(ImportArgs),
     /// Menulis ulang berkas laporan (laporan.yaml, narasi.yaml, lampiran/)
     /// dalam gaya kanonis (penulis yang sama dengan `import`), dengan setiap
@@ -218,6 +218,11 @@ pub struct ImportArgs {
     /// Perbarui berkas lampiran/*.yaml folder laporan yang sudah ada.
     #[arg(long)]
     pub lampiran: bool,
+
+    /// Baca lembar `Realisasi` dan `Realisasi Anggaran` menjadi
+    /// realisasi/twN.yaml folder laporan yang sudah ada.
+    #[arg(long, conflicts_with = "lampiran")]
+    pub realisasi: bool,
 
     /// Cetak apa yang akan berubah (seperti `renaksi diff`) tanpa menulis
     /// apa pun.

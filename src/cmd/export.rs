@@ -53,7 +53,16 @@ pub fn run(args: &ExportArgs) -> Result<(), Error> {
             let dir = sasaran.laporan("export")?;
             let report = renaksi::load(dir.as_deref())?;
             let path = target(&args.output, &report.source.name, ext);
-            write(&path, &one(&report, args.format)?)
+            write(&path, &one(&report, args.format)?)?;
+            if args.format == LembarFormat::Xlsx
+                && renaksi::monitoring::ada(&report)
+                && renaksi::monitoring::muat(&report).is_err()
+            {
+                eprintln!(
+                    "catatan: lembar Realisasi tidak ikut: kunci di realisasi/ tidak cocok dengan Lampiran; lihat `renaksi check`"
+                );
+            }
+            Ok(())
         }
     }
 }

@@ -15,6 +15,9 @@ use crate::cli::{Format, ImportArgs};
 pub fn run(args: &ImportArgs) -> Result<(), Error> {
     let name = args.file.display().to_string();
     let bytes = read(&args.file)?;
+    if args.realisasi {
+        return realisasi(args, &name, &bytes);
+    }
     let buku = impor::read(&name, &bytes).map_err(Error::Input)?;
     let file_name = args
         .file
@@ -402,7 +405,22 @@ fn batch_defaults(dir: &Path) -> Vec<(String, String)> {
 fn after(dir: &Path) -> Result<(), Error> {
     use renaksi::check::{Diagnostic, Severity};
     let found: Vec<Diagnostic> = match renaksi::load(Some(dir)) {
-        Ok(report) => renaksi::check::lint(&report),
+        Ok(report) => {
+            let mut found = renaksi::check::lint(&report);
+            if renaksi::monitoring::ada(&report) {
+                match renaksi::monitoring::muat(&report) {
+                    Ok(r) => found.extend(renaksi::monitoring::periksa::periksa(&report, &r)),
+                    Err(Error::Input(problems)) => {
+                        found.extend(problems.into_iter().map(|problem| Diagnostic {
+                            severity: Severity::Galat,
+                            problem,
+                        }))
+                    }
+                    Err(err) => return Err(err),
+                }
+            }
+            found
+        }
         Err(Error::Input(problems)) => problems
             .into_iter()
             .map(|problem| Diagnostic {
@@ -430,4 +448,58 @@ fn after(dir: &Path) -> Result<(), Error> {
         dir.display()
     );
     Ok(())
+}
+
+/// `--realisasi`: each quarter of the workbook's realisasi sheets replaces
+/// its realisasi/twN.yaml, written by the canonical realisasi writer.
+fn realisasi(args: &ImportArgs, name: &str, bytes: &[u8]) -> Result<(), Error> {
+    let report = renaksi::load(Some(&args.dir))?;
+    let quarters = renaksi::lembar::realisasi::baca(name, bytes, &report).map_err(Error::Input)?;
+    if quarters.is_empty() {
+        return Err(Error::Usage {
+            message: format!("lembar kerja {name} tidak berisi baris realisasi"),
+            hint: "isi kolom realisasi lembar `Realisasi` hasil `renaksi export`".into(),
+        });
+    }
+    let label = report.source.label.clone();
+    let mut changes = Vec::new();
+    let mut writes = Vec::new();
+    for (n, isi) in &quarters {
+        let rel = renaksi::monitoring::nama_berkas(*n);
+        let text = renaksi::monitoring::kerangka::tulis(&report, *n, Some(isi));
+        let shown = report.source.display(&rel);
+        // What is written must read back: a guard against a writer fault.
+        renaksi::content::parse::<renaksi::monitoring::BerkasRealisasi>(&shown, &text)
+            .map_err(Error::Input)?;
+        let old = report
+            .source
+            .read(&rel)?
+            .map(|b| String::from_utf8_lossy(&b).into_owned());
+        changes.extend(diff::files(
+            JenisBerkas::Realisasi(*n),
+            &rel,
+            old.as_deref().map(|o| (shown.as_str(), o)),
+            Some((shown.as_str(), text.as_str())),
+        )?);
+        writes.push((rel, text, old));
+    }
+    if args.coba {
+        super::diff::print(
+            Format::Teks,
+            &label,
+            &format!("{label} + {}", args.file.display()),
+            &changes,
+        )?;
+        eprintln!("--coba: tidak ada berkas yang ditulis");
+        return Ok(());
+    }
+    for (rel, text, old) in &writes {
+        if old.as_deref() == Some(text.as_str()) {
+            continue;
+        }
+        renaksi::fs::write_atomic(&args.dir.join(rel), text.as_bytes())?;
+        eprintln!("ditulis: {}", report.source.display(rel));
+    }
+    eprintln!("{} perubahan dari {}", changes.len(), args.file.display());
+    after(&args.dir)
 }

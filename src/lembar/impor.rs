@@ -39,8 +39,9 @@ pub struct Buku {
     pub pegawai: Option<crate::content::BerkasPegawai>,
 }
 
-/// Reads the workbook `bytes` (named `file` in messages).
-pub fn read(file: &str, bytes: &[u8]) -> Result<Buku, Vec<Problem>> {
+/// What every workbook must be before it is opened: small enough, a zip
+/// (an .xlsx), without macros, not a zip bomb.
+pub(super) fn periksa_berkas(file: &str, bytes: &[u8]) -> Result<(), Vec<Problem>> {
     let one = |message: String, hint: &str| vec![Problem::new(file, message).hint(hint)];
     if bytes.len() > MAX_BYTES {
         return Err(one(
@@ -57,7 +58,13 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Buku, Vec<Problem>> {
             "simpan ulang sebagai \"Excel Workbook (.xlsx)\"; berkas .xls lama dan berkas berkata sandi tidak dapat dibaca",
         ));
     }
-    isi_zip(file, bytes)?;
+    isi_zip(file, bytes)
+}
+
+/// Reads the workbook `bytes` (named `file` in messages).
+pub fn read(file: &str, bytes: &[u8]) -> Result<Buku, Vec<Problem>> {
+    let one = |message: String, hint: &str| vec![Problem::new(file, message).hint(hint)];
+    periksa_berkas(file, bytes)?;
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         one(
             format!("lembar kerja tidak dapat dibaca ({e})"),
@@ -247,19 +254,27 @@ const MAX_COLS: usize = 26;
 /// read one cell at a time so that neither a sheet of a million rows nor
 /// a sheet whose used area claims to be huge is held in memory.
 #[derive(Debug, Default)]
-struct Grid {
+pub(super) struct Grid {
     /// 0-based number of the first row held.
-    first: usize,
-    rows: Vec<Vec<Data>>,
+    pub(super) first: usize,
+    pub(super) rows: Vec<Vec<Data>>,
 }
 
 impl Grid {
-    fn get(&self, row: usize, col: usize) -> &Data {
+    pub(super) fn get(&self, row: usize, col: usize) -> &Data {
         row.checked_sub(self.first)
             .and_then(|r| self.rows.get(r))
             .and_then(|r| r.get(col))
             .unwrap_or(&Data::Empty)
     }
+}
+
+pub(super) fn grid_of<RS: std::io::Read + std::io::Seek>(
+    workbook: &mut Xlsx<RS>,
+    file: &str,
+    sheet: &str,
+) -> Result<Grid, Vec<Problem>> {
+    grid(workbook, file, sheet)
 }
 
 fn grid<RS: std::io::Read + std::io::Seek>(
@@ -356,7 +371,7 @@ fn isi_zip(file: &str, bytes: &[u8]) -> Result<(), Vec<Problem>> {
 const MAX_UNPACKED: u64 = 128 << 20;
 
 /// A cell as text, `None` when blank.
-fn text(cell: &Data) -> Option<String> {
+pub(super) fn text(cell: &Data) -> Option<String> {
     let t = match cell {
         Data::Empty => return None,
         Data::String(s) => s.trim().to_owned(),

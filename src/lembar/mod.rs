@@ -9,6 +9,7 @@
 
 pub mod ekspor;
 pub mod impor;
+pub mod realisasi;
 
 use crate::content::{Angka, Ejaan, Identitas, Lampiran, Report, Rincian, Tingkat};
 

@@ -1,14 +1,24 @@
 //! `renaksi realisasi --triwulan N`: the form of one quarter's realisasi
 //! file, every indicator and program of the Rencana Aksi under its key,
-//! with its text and targets as comments, so nobody types a key.
+//! with its text and targets as comments, so nobody types a key. The same
+//! writer, given values, is the canonical realisasi file that a workbook
+//! import and the browser editor write.
 
 use super::kunci::Kunci;
-use super::{akhir_triwulan, nama_berkas};
-use crate::content::{Polaritas, Report, Rincian};
+use super::{akhir_triwulan, nama_berkas, BerkasRealisasi, Nilai};
+use crate::content::tulis::{angka, scalar};
+use crate::content::{Angka, Polaritas, Report, Rincian};
 use crate::format;
 
 /// The text of `realisasi/twN.yaml` for quarter `n`, values left empty.
 pub fn teks(report: &Report, n: usize) -> String {
+    tulis(report, n, None)
+}
+
+/// The text of `realisasi/twN.yaml` for quarter `n` with the values of
+/// `isi` (keys of `isi` that name nothing in the report are left out; the
+/// caller has refused them), or empty ones.
+pub fn tulis(report: &Report, n: usize, isi: Option<&BerkasRealisasi>) -> String {
     let id = &report.identitas;
     let keys = Kunci::dari(report);
     let bulan = format::bulan(id.ejaan_bulan);
@@ -25,10 +35,18 @@ pub fn teks(report: &Report, n: usize) -> String {
          # realisasi anggaran dalam rupiah utuh tanpa titik. Lihat docs/monitoring.md.\n",
         id.tahun, id.kecamatan
     ));
-    out.push_str(&format!(
-        "# Tanggal penandatanganan laporan triwulan ini (sementara: akhir triwulan).\ntanggal: {}\n",
-        akhir_triwulan(id.tahun, n).format("%Y-%m-%d")
-    ));
+    match isi {
+        Some(isi) => out.push_str(&format!(
+            "# Tanggal penandatanganan laporan triwulan ini.\ntanggal: {}\n",
+            isi.tanggal.0.format("%Y-%m-%d")
+        )),
+        None => out.push_str(&format!(
+            "# Tanggal penandatanganan laporan triwulan ini (sementara: akhir triwulan).\ntanggal: {}\n",
+            akhir_triwulan(id.tahun, n).format("%Y-%m-%d")
+        )),
+    }
+    let nilai = |key: &str| isi.and_then(|i| i.indikator.get(key));
+    let isian = |v: Option<String>| v.map(|v| format!(" {v}")).unwrap_or_default();
     out.push_str("indikator:\n");
     let mut last_sasaran = None;
     for l in &keys.indikator {
@@ -61,23 +79,46 @@ pub fn teks(report: &Report, n: usize) -> String {
         }
         out.push_str(&format!("  {}:\n", l.kunci));
         out.push_str(&format!("    # {} ({target})\n", satu_baris(&ind.uraian)));
-        match (ind.polaritas, id.rincian_target) {
-            (Polaritas::Kualitatif, _) | (_, Rincian::Triwulan) => {
-                out.push_str("    realisasi:\n");
+        let ada = nilai(&l.kunci);
+        let realisasi = ada.and_then(|r| r.realisasi.as_ref()).map(|v| match v {
+            Nilai::Angka(a) => angka(Angka(*a)),
+            Nilai::Teks(t) => scalar(t),
+        });
+        match (ind.polaritas, id.rincian_target, &realisasi) {
+            (Polaritas::Kualitatif, _, _) | (_, Rincian::Triwulan, _) | (_, _, Some(_)) => {
+                out.push_str(&format!("    realisasi:{}\n", isian(realisasi)));
             }
-            (_, Rincian::Bulanan) => {
+            (_, Rincian::Bulanan, None) => {
+                let months = ada
+                    .and_then(|r| r.bulan.as_ref())
+                    .map(|b| b.values())
+                    .unwrap_or_default();
                 out.push_str("    bulan:\n");
-                for name in &crate::content::tulis::BULAN[3 * n - 3..3 * n] {
-                    out.push_str(&format!("      {name}:\n"));
+                for (m, name) in crate::content::tulis::BULAN
+                    .iter()
+                    .enumerate()
+                    .skip(3 * n - 3)
+                    .take(3)
+                {
+                    out.push_str(&format!("      {name}:{}\n", isian(months[m].map(angka))));
                 }
             }
         }
-        out.push_str("    kendala:\n    solusi:\n    tindak_lanjut:\n");
+        for (key, v) in [
+            ("kendala", ada.and_then(|r| r.kendala.as_deref())),
+            ("solusi", ada.and_then(|r| r.solusi.as_deref())),
+            (
+                "tindak_lanjut",
+                ada.and_then(|r| r.tindak_lanjut.as_deref()),
+            ),
+        ] {
+            out.push_str(&format!("    {key}:{}\n", isian(v.map(scalar))));
+        }
     }
     out.push_str("anggaran:\n");
     for l in &keys.program {
         out.push_str(&format!(
-            "  # {} — {}, pagu {}\n  {}:\n",
+            "  # {} — {}, pagu {}\n  {}:{}\n",
             satu_baris(l.pejabat.1),
             satu_baris(&l.program.uraian),
             l.program
@@ -85,7 +126,11 @@ pub fn teks(report: &Report, n: usize) -> String {
                 .map(format::rupiah)
                 .unwrap_or_else(|| "tidak ditulis".into())
                 .replace('\u{a0}', " "),
-            l.kunci
+            l.kunci,
+            isian(
+                isi.and_then(|i| i.anggaran.get(&l.kunci).copied().flatten())
+                    .map(|v| v.to_string())
+            )
         ));
     }
     out

@@ -283,7 +283,7 @@ fn periksa_kunci(
                 ));
                 continue;
             }
-            if isi.realisasi.is_some() {
+            if isi.realisasi.is_some() && bulan.values().iter().any(Option::is_some) {
                 problems.push(place(
                     Problem::new(&file, "realisasi ditulis dua kali: `realisasi` dan `bulan`")
                         .at_path(format!("{path}.realisasi"))

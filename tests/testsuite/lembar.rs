@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::{copy_dir, renaksi, Fixture};
+use crate::support::{copy_dir, renaksi, squash, Fixture};
 
 /// Runs a Python script (openpyxl) with `args`; its standard output.
 fn python(script: &str, args: &[&str]) -> String {
@@ -968,5 +968,149 @@ fn the_pegawai_sheet_goes_out_and_comes_back() {
         run.stdout.contains("  ~ Pegawai › Kasi Pemerintahan: atasan Camat Kubutambahan → Sekretaris Kecamatan\n\n1 perubahan"),
         "{}",
         run.stdout
+    );
+}
+
+#[test]
+fn realisasi_goes_out_as_sheets_and_comes_back_through_libreoffice() {
+    let fixture = Fixture::new("monitoring", "kecil");
+    let run = renaksi(&["export", "kecil", "-o", "kecil.xlsx"], fixture.tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let xlsx = fixture.path("kecil.xlsx");
+    // What a person sees and fills in, with openpyxl: TW II's Jumlah Desa
+    // Dibina from 1 to 3, and a note; TW II's budget of a program.
+    let seen = python(
+        r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(wb.sheetnames)
+r = wb["Realisasi"]
+print([c.value for c in r[1]])
+for row in r.iter_rows(min_row=2):
+    v = [c.value for c in row]
+    if v[0] == 2 and v[2] == "camat/jumlah-desa-dibina":
+        print(v)
+        row[8].value = 3
+        row[10].value = "Pembinaan bersama PKK"
+a = wb["Realisasi Anggaran"]
+print([c.value for c in a[1]])
+for row in a.iter_rows(min_row=2):
+    if row[0].value == 2 and row[1].value == "camat/program-pemberdayaan-masyarakat":
+        print([c.value for c in row], row[4].number_format)
+        row[5].value = "Rp 10.000.000"
+wb.save(sys.argv[2])
+"#,
+        &[
+            xlsx.to_str().unwrap(),
+            fixture.path("diisi.xlsx").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        seen,
+        "\
+['Program', 'Data', 'Identitas', 'Realisasi', 'Realisasi Anggaran']
+['triwulan', 'tanggal', 'kunci', 'jabatan', 'indikator', 'satuan', 'periode', 'target', 'realisasi', 'kendala', 'solusi', 'tindak_lanjut']
+[2, '2024-07-05', 'camat/jumlah-desa-dibina', 'CAMAT', 'Jumlah Desa Dibina', 'Desa', 'TW II', 3, 1, 'Jadwal pembinaan bentrok dengan upacara adat', 'Pembinaan digabung dengan rapat desa', 'Dua desa dijadwalkan ulang pada Juli']
+['triwulan', 'kunci', 'jabatan', 'program', 'pagu', 'realisasi']
+[2, 'camat/program-pemberdayaan-masyarakat', 'CAMAT', 'Program Pemberdayaan Masyarakat', 50000000, 2500000] [$-421]\"Rp \"#,##0
+"
+    );
+    // Saved again by LibreOffice, as an office would.
+    let lo = fixture.path("lo");
+    soffice(
+        &fixture.path("diisi.xlsx"),
+        "xlsx:Calc MS Excel 2007 XML",
+        &lo,
+    );
+    let book = lo.join("diisi.xlsx");
+    let run = renaksi(
+        &[
+            "import",
+            book.to_str().unwrap(),
+            "kecil",
+            "--realisasi",
+            "--coba",
+        ],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("~ camat/jumlah-desa-dibina: realisasi TW II 1 → 3\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(
+        "~ camat/program-pemberdayaan-masyarakat: realisasi anggaran TW II Rp\u{a0}2.500.000 → Rp\u{a0}10.000.000\n"
+    ));
+    let before = fs::read_to_string(fixture.dir.join("realisasi/tw2.yaml")).unwrap();
+    let run = renaksi(
+        &["import", book.to_str().unwrap(), "kecil", "--realisasi"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = fs::read_to_string(fixture.dir.join("realisasi/tw2.yaml")).unwrap();
+    assert_ne!(before, after);
+    assert!(after.contains(
+        "  camat/jumlah-desa-dibina:\n    # Jumlah Desa Dibina (target 12 Desa; TW II 3)\n    realisasi: 3\n    kendala: Jadwal pembinaan bentrok dengan upacara adat\n    solusi: Pembinaan bersama PKK\n"
+    ), "{after}");
+    assert!(after.contains("  camat/program-pemberdayaan-masyarakat: 10000000\n"));
+    // The report the import leads to: 1 + 3 against 6 is 66,67 % (Sedang).
+    let (run, pdf) = fixture.build(&["--dokumen", "monitoring", "--triwulan", "2"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(squash(&crate::support::pdf_text(&pdf)).contains("Desa126466,67Sedang"));
+    // Out again, in again: nothing changes.
+    let run = renaksi(&["export", "kecil", "-o", "lagi.xlsx"], fixture.tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = renaksi(
+        &["import", "lagi.xlsx", "kecil", "--realisasi"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("0 perubahan dari lagi.xlsx"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_realisasi_sheet_s_mistakes_are_named_by_their_cell() {
+    let fixture = Fixture::new("monitoring", "kecil");
+    let run = renaksi(&["export", "kecil", "-o", "kecil.xlsx"], fixture.tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let xlsx = fixture.path("kecil.xlsx");
+    python(
+        r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+r = wb["Realisasi"]
+r["C3"] = "camat/indeks-kepuasan-masyarakt"
+r["I4"] = "tiga"
+r["G5"] = "TW III"
+a = wb["Realisasi Anggaran"]
+a["F2"] = -5
+wb.save(sys.argv[1])
+"#,
+        &[xlsx.to_str().unwrap()],
+    );
+    let before = fs::read_to_string(fixture.dir.join("realisasi/tw1.yaml")).unwrap();
+    let run = renaksi(
+        &["import", "kecil.xlsx", "kecil", "--realisasi"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for expected in [
+        "kecil.xlsx (Realisasi!C3): indikator `camat/indeks-kepuasan-masyarakt` tidak ada di Rencana Aksi\n  saran: maksud Anda: `camat/indeks-kepuasan-masyarakat`?",
+        "kecil.xlsx (Realisasi!I4): realisasi \"tiga\" bukan angka",
+        "kecil.xlsx (Realisasi!G5): periode `TW III` bukan bagian Triwulan I\n  saran: tulis TW I",
+        "kecil.xlsx (Realisasi Anggaran!F2): realisasi anggaran -5 bukan rupiah utuh 0 atau lebih",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+    // Nothing written.
+    assert_eq!(
+        fs::read_to_string(fixture.dir.join("realisasi/tw1.yaml")).unwrap(),
+        before
     );
 }
