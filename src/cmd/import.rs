@@ -466,15 +466,20 @@ fn realisasi(args: &ImportArgs, name: &str, bytes: &[u8]) -> Result<(), Error> {
     let mut writes = Vec::new();
     for (n, isi) in &quarters {
         let rel = renaksi::monitoring::nama_berkas(*n);
-        let text = renaksi::monitoring::kerangka::tulis(&report, *n, Some(isi));
         let shown = report.source.display(&rel);
-        // What is written must read back: a guard against a writer fault.
-        renaksi::content::parse::<renaksi::monitoring::BerkasRealisasi>(&shown, &text)
-            .map_err(Error::Input)?;
         let old = report
             .source
             .read(&rel)?
             .map(|b| String::from_utf8_lossy(&b).into_owned());
+        let text = renaksi::monitoring::kerangka::tulis_ulang(
+            &report,
+            *n,
+            Some(isi),
+            old.as_deref().unwrap_or(""),
+        );
+        // What is written must read back: a guard against a writer fault.
+        renaksi::content::parse::<renaksi::monitoring::BerkasRealisasi>(&shown, &text)
+            .map_err(Error::Input)?;
         changes.extend(diff::files(
             JenisBerkas::Realisasi(*n),
             &rel,

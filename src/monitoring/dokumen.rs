@@ -215,7 +215,7 @@ fn baris(one: &IndikatorEval, skala: &[Pita]) -> Baris {
 
 /// Black on a light colour, white on a dark one (relative luminance of
 /// `#rrggbb`, WCAG's formula, against the midpoint of their contrast).
-fn tulisan(warna: &str) -> &'static str {
+pub fn tulisan(warna: &str) -> &'static str {
     let hex = warna.trim().trim_start_matches('#');
     let c = |i: usize| {
         let v = hex

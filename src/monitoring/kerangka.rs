@@ -19,29 +19,53 @@ pub fn teks(report: &Report, n: usize) -> String {
 /// `isi` (keys of `isi` that name nothing in the report are left out; the
 /// caller has refused them), or empty ones.
 pub fn tulis(report: &Report, n: usize, isi: Option<&BerkasRealisasi>) -> String {
+    tulis_ulang(report, n, isi, "")
+}
+
+/// As [`tulis`], keeping the header comments of `original` (the file as it
+/// was: its schema line, a note such as "data contoh") in place of the
+/// generated ones; the comments renaksi writes beside the keys are written
+/// anew.
+pub fn tulis_ulang(
+    report: &Report,
+    n: usize,
+    isi: Option<&BerkasRealisasi>,
+    original: &str,
+) -> String {
     let id = &report.identitas;
     let keys = Kunci::dari(report);
     let bulan = format::bulan(id.ejaan_bulan);
     let mut out = String::new();
-    if let Some(modeline) = modeline(&report.identitas_text) {
-        out.push_str(&modeline);
-        out.push('\n');
-    }
+    let header: Vec<&str> = original
+        .lines()
+        .take_while(|l| l.starts_with('#') && !l.starts_with(TANGGAL))
+        .collect();
     let tw = format::romawi(n);
-    out.push_str(&format!(
-        "# Realisasi Triwulan {tw} {}, Kecamatan {}.\n\
+    if !header.is_empty() {
+        for line in header {
+            out.push_str(line);
+            out.push('\n');
+        }
+    } else {
+        if let Some(modeline) = modeline(&report.identitas_text) {
+            out.push_str(&modeline);
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "# Realisasi Triwulan {tw} {}, Kecamatan {}.\n\
          # Kunci indikator dan program dibuat renaksi dari Lampiran: jangan diubah.\n\
          # Isi realisasi triwulan ini (bukan kumulatif), kendala, solusi dan tindak lanjut;\n\
          # realisasi anggaran dalam rupiah utuh tanpa titik. Lihat docs/monitoring.md.\n",
-        id.tahun, id.kecamatan
-    ));
+            id.tahun, id.kecamatan
+        ));
+    }
     match isi {
         Some(isi) => out.push_str(&format!(
-            "# Tanggal penandatanganan laporan triwulan ini.\ntanggal: {}\n",
+            "{TANGGAL} triwulan ini.\ntanggal: {}\n",
             isi.tanggal.0.format("%Y-%m-%d")
         )),
         None => out.push_str(&format!(
-            "# Tanggal penandatanganan laporan triwulan ini (sementara: akhir triwulan).\ntanggal: {}\n",
+            "{TANGGAL} triwulan ini (sementara: akhir triwulan).\ntanggal: {}\n",
             akhir_triwulan(id.tahun, n).format("%Y-%m-%d")
         )),
     }
@@ -136,6 +160,9 @@ pub fn tulis(report: &Report, n: usize, isi: Option<&BerkasRealisasi>) -> String
     out
 }
 
+/// The comment before `tanggal`, where the header of a file ends.
+const TANGGAL: &str = "# Tanggal penandatanganan laporan";
+
 /// The schema modeline of a realisasi file, one folder below laporan.yaml:
 /// laporan.yaml's own, pointed at realisasi.schema.json.
 fn modeline(laporan: &str) -> Option<String> {
@@ -159,4 +186,40 @@ fn satu_baris(text: &str) -> String {
 /// Where the form of quarter `n` goes, inside the report folder.
 pub fn tujuan(n: usize) -> String {
     nama_berkas(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The example's files are in the writer's form: written again from
+    /// what they hold, they are the same bytes (so an edit in the editor or
+    /// a workbook changes only the lines it changes).
+    #[test]
+    fn the_example_s_realisasi_files_are_written_back_unchanged() {
+        let report = crate::load(None).unwrap();
+        let realisasi = crate::monitoring::muat(&report).unwrap();
+        let mut seen = 0;
+        for berkas in realisasi.tw.iter().flatten() {
+            let again = tulis_ulang(&report, berkas.triwulan, Some(&berkas.isi), &berkas.text);
+            assert!(again == berkas.text, "{}:\n{again}", berkas.file);
+            seen += 1;
+        }
+        assert_eq!(seen, 3);
+    }
+
+    #[test]
+    fn an_empty_form_reads_back_with_no_value() {
+        let report = crate::load(None).unwrap();
+        let text = teks(&report, 4);
+        let isi: BerkasRealisasi = crate::content::parse("tw4.yaml", &text).unwrap();
+        assert!(isi.indikator.values().all(|r| r.realisasi.is_none()
+            && r.kendala.is_none()
+            && r.bulan
+                .as_ref()
+                .is_none_or(|b| b.values().iter().all(Option::is_none))));
+        assert!(isi.anggaran.values().all(Option::is_none));
+        assert_eq!(isi.indikator.len(), 74);
+        assert_eq!(isi.tanggal.0.to_string(), "2022-12-31");
+    }
 }

@@ -142,6 +142,36 @@ try {
   step("rebuilt PDF prints the new June target");
   git("-c", "user.name=uji", "-c", "user.email=uji@example.invalid", "commit", "-qam", "juni");
 
+  // Realisasi: the TW III tab shows its monitoring report in the preview;
+  // a September figure of the negative indicator changed moves its
+  // capaian at once; saved, the quarter's file changes by that one line.
+  const TW3 = "realisasi/tw3.yaml";
+  const neg = "kasi-sosial-budaya/jumlah-kejadian-gangguan-ketentraman-yang-dilaporkan-desa";
+  await page.click(`#tab [data-tab="${TW3}"]`);
+  await page.waitForSelector(`.bagian-tab[data-tab="${TW3}"] .tabel-realisasi`);
+  await idle(page);
+  await page.waitForFunction(() => /TRIWULAN III TAHUN 2022/.test(window.__renaksi.teksHalaman[0] || ""));
+  const cap = `[data-capaian="${neg}"]`;
+  assert.match(await page.textContent(cap), /^81,82 % · Tinggi$/);
+  const sept = `[data-b="${TW3}"][data-j="indikator.${neg}.bulan.september"]`;
+  assert.equal(await page.inputValue(sept), "5");
+  await page.focus(sept);
+  await page.fill(sept, "3");
+  await page.waitForFunction((s) => document.querySelector(s).textContent.startsWith("100,00 %"), cap);
+  await idle(page);
+  await page.waitForFunction(() => window.__renaksi.mulai === 0);
+  const monitoring = await page.evaluate(() => window.__renaksi.teksHalaman.join("\n"));
+  assert.match(monitoring, /Jumlah Kejadian Gangguan/);
+  if (shots) await page.screenshot({ path: join(shots, "serve-realisasi.png") });
+  await page.click("#simpan");
+  await page.waitForFunction(() => document.querySelector("#keadaan").textContent.startsWith("tersimpan"));
+  assert.equal(git("diff", "--numstat").trim(), `1\t1\t${TW3}`);
+  const tw3diff = git("diff", "-U0", TW3);
+  assert.match(tw3diff, /^-\s+september: 5$/m);
+  assert.match(tw3diff, /^\+\s+september: 3$/m);
+  step("realisasi TW III: monitoring preview, capaian 81,82 % → 100,00 % while typing, one line saved");
+  git("-c", "user.name=uji", "-c", "user.email=uji@example.invalid", "commit", "-qam", "realisasi");
+
   // Add an indicator, remove a program.
   await page.click(`#tab [data-tab="${FILE}"]`);
   const tab = `.bagian-tab[data-tab="${FILE}"]`;

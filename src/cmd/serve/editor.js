@@ -46,7 +46,7 @@ const TANDA_TANGAN = [
 ];
 
 const S = {
-  ruang: null, kec: "", tab: "identitas", temuan: [],
+  ruang: null, kec: "", tab: "identitas", temuan: [], realisasi: null,
   halaman: 0, page: 1, teksHalaman: [], versi: 0, kotor: [],
   kirim: new Map(), sibuk: false, antri: false, mulai: 0, ukur: [], fokus: null,
 };
@@ -120,6 +120,13 @@ function fileLampiran() {
   return Object.keys(S.ruang.berkas).filter((r) => r.startsWith(prefix() + "lampiran/"))
     .sort((a, b) => urutTingkat(a) - urutTingkat(b));
 }
+function fileRealisasi() {
+  return Object.keys(S.ruang.berkas).filter((r) => r.startsWith(prefix() + "realisasi/")).sort();
+}
+const twDari = (rel) => Number((String(rel).match(/realisasi\/tw([1-4])\.ya?ml$/) || [])[1] || 0) || null;
+// The quarter whose monitoring report the preview shows: the one of the
+// realisasi tab open, else none (the Rencana Aksi).
+const triwulanAktif = () => twDari(S.tab);
 function urutTingkat(rel) { return Object.keys(TINGKAT).indexOf(berkas(rel).nilai.tingkat); }
 
 // --- edits ----------------------------------------------------------------
@@ -142,7 +149,7 @@ async function kirim() {
   keadaan("memeriksa…");
   try {
     let hasil;
-    for (const rel of files) hasil = await api("/api/ubah", { berkas: rel, nilai: berkas(rel).nilai, kecamatan: S.kec || null });
+    for (const rel of files) hasil = await api("/api/ubah", { berkas: rel, nilai: berkas(rel).nilai, kecamatan: S.kec || null, triwulan: triwulanAktif() });
     terima(hasil);
   } catch (e) { keadaan("galat: " + e.message); }
   S.sibuk = false;
@@ -150,10 +157,16 @@ async function kirim() {
 }
 async function periksa() {
   S.mulai = performance.now();
-  terima(await api("/api/periksa", { kecamatan: S.kec || null }));
+  terima(await api("/api/periksa", { kecamatan: S.kec || null, triwulan: triwulanAktif() }));
 }
 function terima(h) {
   S.versi = h.versi; S.temuan = h.temuan; S.kotor = h.kotor;
+  const adaBaris = !!S.realisasi;
+  S.realisasi = h.realisasi || null;
+  // The form of a quarter is drawn once its rows arrive; after that only
+  // its computed figures change, so the field being typed in keeps focus.
+  if (triwulanAktif() && !adaBaris && S.realisasi) tampilkan();
+  else hitungRealisasi();
   if (h.halaman) { S.halaman = h.halaman; S.teksHalaman = h.teks_halaman; }
   // A report that does not load has no pages: the last ones stay, marked.
   $("catatan-pratinjau").textContent = h.halaman ? "" :
@@ -229,6 +242,11 @@ function pilihHalaman() {
       jarum.push(bab.judul);
       if (m[2]) jarum.push((getAt(v, m[0]) || {}).judul);
     }
+  } else if (twDari(f.rel) && S.realisasi) {
+    const m = f.path.match(/^(indikator|anggaran)\.([^.]+)/);
+    const daftar = m ? S.realisasi[m[1] === "indikator" ? "indikator" : "program"] : [];
+    const row = m && daftar.find((r) => r.kunci === m[2]);
+    if (row) jarum.push(row.jabatan, row.uraian); else { S.page = 1; return; }
   } else { S.page = 1; return; }
   // A title made of variables is printed with their values: not a needle.
   jarum = jarum.filter((j) => j && !j.includes("{{")).map((j) => normal(j).slice(0, 40)).filter(Boolean);
@@ -288,6 +306,8 @@ function tabs() {
   if (fileNarasi()) t.push(["narasi", "Narasi"]);
   for (const rel of fileLampiran()) t.push([rel, "Lampiran " + (TINGKAT[berkas(rel).nilai.tingkat] || rel)]);
   if (filePegawai()) t.push(["pegawai", "Pegawai (PK)"]);
+  for (const rel of fileRealisasi()) t.push([rel, "Realisasi TW " + ["I", "II", "III", "IV"][twDari(rel) - 1]]);
+  if (fileRealisasi().length < 4) t.push(["realisasi-baru", "+ Realisasi"]);
   t.push(["temuan", "Temuan"], ["perubahan", "Perubahan"]);
   return t;
 }
@@ -296,13 +316,15 @@ function tampilkan() {
   const scroll = isi.scrollTop;
   nav.replaceChildren(...tabs().map(([id, label]) => el("button", {
     type: "button", role: "tab", "data-tab": id, "aria-selected": String(S.tab === id),
-    onclick: () => { S.tab = id; tampilkan(); },
+    onclick: () => pilihTab(id),
   }, label, id === "temuan" ? el("span", { class: "hitung" }) : null)));
   const bagian = [];
   bagian.push(el("div", { class: "bagian-tab", "data-tab": "identitas", hidden: S.tab !== "identitas" }, formIdentitas()));
   if (fileNarasi()) bagian.push(el("div", { class: "bagian-tab", "data-tab": "narasi", hidden: S.tab !== "narasi" }, formNarasi(fileNarasi())));
   for (const rel of fileLampiran()) bagian.push(el("div", { class: "bagian-tab", "data-tab": rel, hidden: S.tab !== rel }, formLampiran(rel)));
   if (filePegawai()) bagian.push(el("div", { class: "bagian-tab", "data-tab": "pegawai", hidden: S.tab !== "pegawai" }, formPegawai(filePegawai())));
+  for (const rel of fileRealisasi()) bagian.push(el("div", { class: "bagian-tab", "data-tab": rel, hidden: S.tab !== rel }, S.tab === rel ? formRealisasi(rel) : null));
+  if (fileRealisasi().length < 4) bagian.push(el("div", { class: "bagian-tab", "data-tab": "realisasi-baru", hidden: S.tab !== "realisasi-baru" }, formRealisasiBaru()));
   bagian.push(el("div", { class: "bagian-tab", "data-tab": "temuan", hidden: S.tab !== "temuan", id: "daftar-temuan" }));
   bagian.push(el("div", { class: "bagian-tab", "data-tab": "perubahan", hidden: S.tab !== "perubahan", id: "daftar-perubahan" }));
   isi.replaceChildren(...bagian);
@@ -432,6 +454,84 @@ function formNarasi(rel) {
   return out;
 }
 // pegawai.yaml: who holds each office and their superior (Perjanjian Kinerja).
+// --- realisasi (monitoring) ---------------------------------------------------
+// Opening or leaving a quarter's tab changes what the preview typesets.
+function pilihTab(id) {
+  const dulu = triwulanAktif();
+  S.tab = id;
+  if (triwulanAktif() !== dulu) { S.realisasi = null; S.page = 1; }
+  tampilkan();
+  if (triwulanAktif() !== dulu) periksa();
+}
+function formRealisasi(rel) {
+  const r = S.realisasi;
+  const out = [el("p", { class: "petunjuk", text: `${rel}: realisasi triwulan ini saja (bukan kumulatif), per bulan atau per triwulan; capaian s.d. triwulan ini dihitung renaksi dari target Lampiran. Pratinjau menampilkan laporan monitoring triwulan ini.` }),
+    el("div", { class: "baris" }, el("label", { text: "Tanggal laporan" }), masukan(rel, "tanggal", "tanggal", { label: "Tanggal laporan" }))];
+  if (!r || r.triwulan !== twDari(rel)) { out.push(el("p", { class: "petunjuk", text: "memuat baris realisasi…" })); return out; }
+  let jabatan = null;
+  const rows = [];
+  for (const row of r.indikator) {
+    if (row.jabatan !== jabatan) {
+      jabatan = row.jabatan;
+      rows.push(el("tr", { class: "pejabat" }, el("th", { colspan: 6, text: `${row.tingkat} — ${row.jabatan}` })));
+    }
+    const q = `indikator.${row.kunci}`;
+    const isian = row.periode.map((p) => el("label", { class: "periode-realisasi" },
+      el("span", { text: p.nama + (p.target != null ? ` (target ${String(p.target).replace(".", ",")})` : "") }),
+      p.kunci ? masukan(rel, `${q}.bulan.${p.kunci}`, "angka", { label: `Realisasi ${p.nama}: ${row.uraian}` })
+        : masukan(rel, `${q}.realisasi`, row.kualitatif ? "teks" : "angka", { label: `Realisasi ${p.nama}: ${row.uraian}` })));
+    rows.push(el("tr", { "data-b": rel, "data-j": q },
+      el("td", {}, el("div", { text: row.uraian }), el("div", { class: "petunjuk", text: `${row.satuan} · ${row.sasaran}` })),
+      el("td", {}, ...isian),
+      el("td", { class: "capaian", "data-capaian": row.kunci }),
+      el("td", {}, masukan(rel, `${q}.kendala`, "teks", { label: `Kendala: ${row.uraian}` })),
+      el("td", {}, masukan(rel, `${q}.solusi`, "teks", { label: `Solusi: ${row.uraian}` })),
+      el("td", {}, masukan(rel, `${q}.tindak_lanjut`, "teks", { label: `Tindak lanjut: ${row.uraian}` }))));
+  }
+  out.push(el("table", { class: "tabel-realisasi" },
+    el("thead", {}, el("tr", {}, ...["Indikator", "Realisasi", "Capaian s.d. TW", "Kendala", "Solusi", "Tindak lanjut"].map((h) => el("th", { text: h })))),
+    el("tbody", {}, ...rows)));
+  out.push(el("h3", { text: "Realisasi anggaran triwulan ini" }));
+  out.push(el("table", { class: "tabel-realisasi" },
+    el("thead", {}, el("tr", {}, ...["Program/kegiatan", "Pagu", "Realisasi triwulan ini (Rp)", "Serapan s.d. TW"].map((h) => el("th", { text: h })))),
+    el("tbody", {}, ...r.program.map((g) => el("tr", { "data-b": rel, "data-j": `anggaran.${g.kunci}` },
+      el("td", {}, el("div", { text: g.uraian }), el("div", { class: "petunjuk", text: g.jabatan })),
+      el("td", { class: "angka", text: g.pagu != null ? "Rp " + ribuan(g.pagu) : "-" }),
+      el("td", {}, masukan(rel, `anggaran.${g.kunci}`, "rupiah", { label: `Realisasi anggaran: ${g.uraian}` })),
+      el("td", { class: "capaian", "data-serapan": g.kunci }))))));
+  setTimeout(hitungRealisasi);
+  return out;
+}
+// The figures the server computed for the quarter, in their cells.
+function hitungRealisasi() {
+  const r = S.realisasi;
+  if (!r) return;
+  for (const row of r.indikator) {
+    const td = document.querySelector(`[data-capaian="${CSS.escape(row.kunci)}"]`);
+    if (!td) continue;
+    td.textContent = row.capaian + (row.kategori ? ` · ${row.kategori.nama}` : "");
+    td.style.background = row.kategori ? row.kategori.warna : "";
+    td.style.color = row.kategori ? row.kategori.tulisan : "";
+  }
+  for (const g of r.program) {
+    const td = document.querySelector(`[data-serapan="${CSS.escape(g.kunci)}"]`);
+    if (td) td.textContent = g.serapan != null ? g.serapan + " %" : "-";
+  }
+}
+function formRealisasiBaru() {
+  const ada = fileRealisasi().map(twDari);
+  const pilih = el("select", { "aria-label": "Triwulan baru" }, ...[1, 2, 3, 4].filter((n) => !ada.includes(n))
+    .map((n) => el("option", { value: n, text: "Triwulan " + ["I", "II", "III", "IV"][n - 1] })));
+  return [el("p", { class: "petunjuk", text: "Formulir realisasi triwulan baru: setiap indikator dan program Lampiran, siap diisi. Berkasnya (realisasi/twN.yaml) ditulis saat Simpan." }),
+    el("div", { class: "baris" }, pilih, el("button", { type: "button", id: "buat-realisasi", onclick: async () => {
+      try {
+        const h = await api("/api/realisasi-baru", { kecamatan: S.kec || null, triwulan: Number(pilih.value) });
+        S.ruang = h.ruang;
+        pilihTab(h.berkas);
+      } catch (e) { keadaan("galat: " + e.message); }
+    } }, "Buat formulir"))];
+}
+
 function formPegawai(rel) {
   const v = berkas(rel).nilai;
   const orang = v.pegawai || [];
@@ -571,9 +671,11 @@ function tampilTemuan() {
 }
 function lompat(t) {
   const e = medan(t);
+  // A quarter's form is drawn only while its tab is open.
+  if (!e && twDari(t.berkas) && berkas(t.berkas) && S.tab !== t.berkas) { pilihTab(t.berkas); return; }
   if (!e) return;
   const tab = e.closest(".bagian-tab");
-  if (tab) { S.tab = tab.dataset.tab; tampilkan(); }
+  if (tab && tab.dataset.tab !== S.tab) pilihTab(tab.dataset.tab);
   const again = medan(t);
   if (!again) return;
   again.scrollIntoView({ block: "center" });

@@ -154,6 +154,7 @@ async fn serve(args: &ServeArgs, dir: PathBuf, ruang: Ruang, ip: IpAddr) -> Resu
         .route("/api/ruang", get(ruang_json))
         .route("/api/ubah", post(ubah))
         .route("/api/periksa", post(periksa))
+        .route("/api/realisasi-baru", post(realisasi_baru))
         .route("/api/halaman", get(svg))
         .route("/api/perubahan", get(perubahan))
         .route("/api/simpan", post(simpan))
@@ -349,12 +350,17 @@ struct Ubah {
     nilai: Value,
     #[serde(default)]
     kecamatan: Option<String>,
+    /// Typeset the monitoring report of this quarter instead.
+    #[serde(default)]
+    triwulan: Option<usize>,
 }
 
 #[derive(Deserialize)]
 struct Kec {
     #[serde(default)]
     kecamatan: Option<String>,
+    #[serde(default)]
+    triwulan: Option<usize>,
 }
 
 async fn ubah(State(server): State<Arc<Server>>, Json(body): Json<Ubah>) -> Response {
@@ -363,26 +369,64 @@ async fn ubah(State(server): State<Arc<Server>>, Json(body): Json<Ubah>) -> Resp
         if let Err(err) = k.ruang.ubah(&body.berkas, body.nilai) {
             return salah(&err);
         }
-        build(&mut k, body.kecamatan.as_deref())
+        build(&mut k, body.kecamatan.as_deref(), triwulan(body.triwulan))
     })
     .await
 }
 
 async fn periksa(State(server): State<Arc<Server>>, Json(body): Json<Kec>) -> Response {
     blocking(server, move |s| {
-        build(&mut s.lock(), body.kecamatan.as_deref())
+        build(
+            &mut s.lock(),
+            body.kecamatan.as_deref(),
+            triwulan(body.triwulan),
+        )
+    })
+    .await
+}
+
+/// A quarter asked for, 1–4; anything else asks for the Rencana Aksi.
+fn triwulan(n: Option<usize>) -> Option<usize> {
+    n.filter(|n| (1..=4).contains(n))
+}
+
+#[derive(Deserialize)]
+struct Baru {
+    #[serde(default)]
+    kecamatan: Option<String>,
+    triwulan: usize,
+}
+
+/// Adds the form of a new quarter to the workspace (saved with the rest).
+async fn realisasi_baru(State(server): State<Arc<Server>>, Json(body): Json<Baru>) -> Response {
+    blocking(server, move |s| {
+        let mut k = s.lock();
+        let Some(n) = triwulan(Some(body.triwulan)) else {
+            return salah(&Error::Usage {
+                message: format!("triwulan {} tidak ada", body.triwulan),
+                hint: "pilih triwulan 1, 2, 3 atau 4".into(),
+            });
+        };
+        let kec = match k.ruang.kecamatan(body.kecamatan.as_deref()) {
+            Ok(kec) => kec.map(str::to_owned),
+            Err(err) => return salah(&err),
+        };
+        match k.ruang.realisasi_baru(kec.as_deref(), n) {
+            Ok(rel) => Json(json!({"berkas": rel, "ruang": k.ruang.to_json()})).into_response(),
+            Err(err) => salah(&err),
+        }
     })
     .await
 }
 
 /// Checks and typesets the report of `kec`; the answer names the new
 /// version of the pages.
-fn build(k: &mut Keadaan, kec: Option<&str>) -> Response {
+fn build(k: &mut Keadaan, kec: Option<&str>, triwulan: Option<usize>) -> Response {
     let kec = match k.ruang.kecamatan(kec) {
         Ok(kec) => kec,
         Err(err) => return salah(&err),
     };
-    let hasil: Hasil = k.ruang.periksa(kec);
+    let hasil: Hasil = k.ruang.periksa(kec, triwulan);
     k.versi += 1;
     let halaman = hasil.dokumen.as_ref().map(|d| d.pages().len());
     // A report that does not load keeps the last pages on screen.
@@ -396,6 +440,7 @@ fn build(k: &mut Keadaan, kec: Option<&str>) -> Response {
         "teks_halaman": hasil.teks_halaman,
         "kotor": k.ruang.kotor(),
         "ms": hasil.ms,
+        "realisasi": hasil.realisasi,
     }))
     .into_response()
 }
@@ -524,7 +569,7 @@ mod tests {
         .await;
         assert_eq!(answer.status(), StatusCode::INTERNAL_SERVER_ERROR);
         assert!(server.keadaan.is_poisoned());
-        let answer = blocking(server.clone(), |s| build(&mut s.lock(), None)).await;
+        let answer = blocking(server.clone(), |s| build(&mut s.lock(), None, None)).await;
         assert_eq!(answer.status(), StatusCode::OK);
         assert_eq!(server.lock().versi, 1);
     }

@@ -33,6 +33,8 @@ pub enum Jenis {
     Lampiran,
     /// pegawai.yaml: the people for the Perjanjian Kinerja.
     Pegawai,
+    /// realisasi/twN.yaml: one quarter's realisasi.
+    Realisasi,
 }
 
 impl Jenis {
@@ -42,6 +44,7 @@ impl Jenis {
             Jenis::Narasi => "narasi",
             Jenis::Lampiran => "lampiran",
             Jenis::Pegawai => "pegawai",
+            Jenis::Realisasi => "realisasi",
         }
     }
 }
@@ -92,6 +95,9 @@ pub struct Hasil {
     pub teks_halaman: Vec<String>,
     /// Milliseconds from the edit to the typeset pages.
     pub ms: u128,
+    /// With a quarter asked for: each indicator and program of that
+    /// quarter's form with its figures as edited (`null` otherwise).
+    pub realisasi: Value,
 }
 
 impl Ruang {
@@ -212,23 +218,106 @@ impl Ruang {
 
     /// Whether the file `rel` on disk is not what was read (or saved).
     fn berubah_di_disk(&self, rel: &str) -> bool {
-        std::fs::read(self.root.join(rel)).ok().as_deref() != Some(&self.berkas[rel].disk)
+        let now = match std::fs::read(self.root.join(rel)) {
+            Ok(bytes) => Some(bytes),
+            // A file made in the editor and not yet saved.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(Vec::new()),
+            Err(_) => None,
+        };
+        now.as_deref() != Some(&self.berkas[rel].disk)
     }
 
     /// Puts `nilai` in place of the file `rel`'s value.
     pub fn ubah(&mut self, rel: &str, nilai: Value) -> Result<(), Error> {
+        let jenis = self.berkas.get(rel).ok_or_else(|| unknown(rel))?.jenis;
+        // A realisasi file is written with its report's keys and texts.
+        let realisasi = match jenis {
+            Jenis::Realisasi => Some(self.tulis_realisasi(rel, &nilai)),
+            _ => None,
+        };
         let b = self.berkas.get_mut(rel).ok_or_else(|| unknown(rel))?;
         let original = String::from_utf8_lossy(&b.disk).into_owned();
         if nilai == b.awal {
             b.teks = original;
             b.utuh = true;
         } else {
-            let (teks, utuh) = write(b.jenis, &original, &nilai);
+            let (teks, utuh) = realisasi.unwrap_or_else(|| write(b.jenis, &original, &nilai));
             b.teks = teks;
             b.utuh = utuh;
         }
         b.nilai = nilai;
         Ok(())
+    }
+
+    /// The report folder (a kecamatan of a batch, or none) a file is in.
+    fn kec_of<'a>(&self, rel: &'a str) -> Option<&'a str> {
+        if self.batch {
+            rel.split_once('/').map(|(k, _)| k)
+        } else {
+            None
+        }
+    }
+
+    /// The text of the realisasi file `rel` holding `nilai`: the canonical
+    /// realisasi writer over the report as edited, or plain YAML (not
+    /// whole) while the value or the report does not fit.
+    fn tulis_realisasi(&self, rel: &str, nilai: &Value) -> (String, bool) {
+        let plain = || {
+            let body = serde_yaml::to_value(nilai)
+                .ok()
+                .and_then(|y| serde_yaml::to_string(&y).ok())
+                .unwrap_or_default();
+            (body, false)
+        };
+        let Some(n) = renaksi::monitoring::triwulan_berkas(rel) else {
+            return plain();
+        };
+        let isi = serde_yaml::to_value(nilai)
+            .ok()
+            .and_then(|y| serde_yaml::from_value::<renaksi::monitoring::BerkasRealisasi>(y).ok());
+        let report = self
+            .source(self.kec_of(rel), |b| b.teks.clone().into_bytes())
+            .and_then(Report::load);
+        let original = self
+            .berkas
+            .get(rel)
+            .map(|b| String::from_utf8_lossy(&b.disk).into_owned())
+            .unwrap_or_default();
+        match (isi, report) {
+            (Some(isi), Ok(report)) => (
+                renaksi::monitoring::kerangka::tulis_ulang(&report, n, Some(&isi), &original),
+                true,
+            ),
+            _ => plain(),
+        }
+    }
+
+    /// Adds the form of quarter `n` to the report of `kec` (written on
+    /// the next save); its path. A quarter that has its file already is
+    /// refused.
+    pub fn realisasi_baru(&mut self, kec: Option<&str>, n: usize) -> Result<String, Error> {
+        let prefix = kec.map(|k| format!("{k}/")).unwrap_or_default();
+        let rel = format!("{prefix}{}", renaksi::monitoring::nama_berkas(n));
+        if self.berkas.contains_key(&rel) || self.root.join(&rel).exists() {
+            return Err(usage(&format!("{rel} sudah ada")));
+        }
+        let report = self
+            .source(kec, |b| b.teks.clone().into_bytes())
+            .and_then(Report::load)?;
+        let teks = renaksi::monitoring::kerangka::teks(&report, n);
+        let nilai = value_of(&rel, teks.as_bytes()).map_err(|p| Error::Input(vec![*p]))?;
+        self.berkas.insert(
+            rel.clone(),
+            Berkas {
+                jenis: Jenis::Realisasi,
+                disk: Vec::new(),
+                awal: Value::Null,
+                nilai,
+                teks,
+                utuh: true,
+            },
+        );
+        Ok(rel)
     }
 
     /// The kecamatan a request names, one of the batch's: in a batch the
@@ -269,12 +358,15 @@ impl Ruang {
         Ok(Source::from_dir(&dir)?.overlaid(&label, own, batch_label, shared))
     }
 
-    /// Loads, checks and typesets the report of `kec` as edited.
-    pub fn periksa(&self, kec: Option<&str>) -> Hasil {
+    /// Loads, checks and typesets the report of `kec` as edited: its
+    /// Rencana Aksi, or with `triwulan` the monitoring report of that
+    /// quarter.
+    pub fn periksa(&self, kec: Option<&str>, triwulan: Option<usize>) -> Hasil {
         let started = Instant::now();
         let mut temuan = Vec::new();
         let mut dokumen = None;
         let mut teks_halaman = Vec::new();
+        let mut realisasi_json = Value::Null;
         let loaded = self
             .source(kec, |b| b.teks.clone().into_bytes())
             .and_then(Report::load);
@@ -282,8 +374,35 @@ impl Ruang {
             Ok(report) => {
                 let findings = renaksi::check::lint(&report);
                 temuan.extend(findings.iter().map(|d| self.finding(d)));
-                let typeset = renaksi::render::render(&report)
-                    .and_then(|typst| renaksi::compile::compile(&report, &typst));
+                // Keys the Lampiran no longer has are galat, and the rest of
+                // the quarter stays editable while they are put right.
+                let realisasi = if renaksi::monitoring::ada(&report) {
+                    match renaksi::monitoring::baca(&report) {
+                        Ok((r, stale)) => {
+                            temuan.extend(self.error(&Error::Input(stale)));
+                            let found = renaksi::monitoring::periksa::periksa(&report, &r);
+                            temuan.extend(found.iter().map(|d| self.finding(d)));
+                            Some(r)
+                        }
+                        Err(err) => {
+                            temuan.extend(self.error(&err));
+                            None
+                        }
+                    }
+                } else {
+                    None
+                };
+                let typeset = match (triwulan, &realisasi) {
+                    (Some(n), Some(r)) if r.tw[n - 1].is_some() => {
+                        realisasi_json = baris_realisasi(&report, r, n);
+                        renaksi::monitoring::dokumen::bertanggal(&report, r, n).and_then(|dated| {
+                            let typst = renaksi::monitoring::dokumen::render(&dated, r, n)?;
+                            renaksi::compile::compile(&dated, &typst)
+                        })
+                    }
+                    _ => renaksi::render::render(&report)
+                        .and_then(|typst| renaksi::compile::compile(&report, &typst)),
+                };
                 match typeset {
                     Ok((document, warnings)) => {
                         for d in renaksi::check::typst_warnings(&report, &warnings) {
@@ -303,6 +422,7 @@ impl Ruang {
             dokumen,
             teks_halaman,
             ms: started.elapsed().as_millis(),
+            realisasi: realisasi_json,
         }
     }
 
@@ -412,6 +532,90 @@ pub enum Simpan {
     Gagal(Error),
 }
 
+/// The rows of quarter `n`'s form as the browser shows them: each
+/// indicator (key, official, text, unit, the quarter's months or the
+/// quarter, their targets, and the figures up to the quarter as edited)
+/// and each program (key, official, text, pagu, serapan).
+fn baris_realisasi(report: &Report, realisasi: &renaksi::monitoring::Realisasi, n: usize) -> Value {
+    use renaksi::content::{Polaritas, Rincian};
+    use renaksi::format;
+    let id = &report.identitas;
+    let eval = renaksi::monitoring::evaluasi::evaluasi(report, realisasi, n);
+    let bulan = format::bulan(id.ejaan_bulan);
+    let mut indikator = Vec::new();
+    let mut program = Vec::new();
+    for t in &eval.tingkat {
+        for p in &t.pejabat {
+            for s in &p.sasaran {
+                for i in &s.indikator {
+                    let ind = i.indikator;
+                    let rencana = ind.rencana(id.rincian_target);
+                    let periode: Vec<Value> = match (id.rincian_target, ind.polaritas) {
+                        (Rincian::Bulanan, Polaritas::Positif | Polaritas::Negatif) => (3 * n - 3
+                            ..3 * n)
+                            .map(|m| {
+                                json!({
+                                    "kunci": content::tulis::BULAN[m],
+                                    "nama": bulan[m],
+                                    "target": rencana[m].map(|v| v.0),
+                                })
+                            })
+                            .collect(),
+                        _ => vec![json!({
+                            "kunci": null,
+                            "nama": format!("TW {}", format::romawi(n)),
+                            "target": match id.rincian_target {
+                                Rincian::Triwulan => rencana[n - 1].map(|v| v.0),
+                                Rincian::Bulanan => None,
+                            },
+                        })],
+                    };
+                    let (capaian, kategori) = match i.hasil.capaian {
+                        Ok(c) => (
+                            format!("{} %", format::persen(c)),
+                            renaksi::monitoring::hitung::kategori(&id.monitoring.skala, c).map(
+                                |p| {
+                                    json!({
+                                        "nama": p.kategori,
+                                        "warna": p.warna,
+                                        "tulisan": renaksi::monitoring::dokumen::tulisan(&p.warna),
+                                    })
+                                },
+                            ),
+                        ),
+                        Err(why) => (why.teks().to_owned(), None),
+                    };
+                    indikator.push(json!({
+                        "kunci": i.kunci,
+                        "tingkat": t.tingkat.kolom().1,
+                        "jabatan": p.jabatan,
+                        "sasaran": s.uraian,
+                        "uraian": ind.uraian,
+                        "satuan": ind.satuan,
+                        "kualitatif": ind.polaritas == Polaritas::Kualitatif,
+                        "periode": periode,
+                        "target_sd": i.hasil.target,
+                        "realisasi_sd": i.hasil.realisasi,
+                        "capaian": capaian,
+                        "kategori": kategori,
+                    }));
+                }
+            }
+            for g in &p.program {
+                program.push(json!({
+                    "kunci": g.kunci,
+                    "jabatan": p.jabatan,
+                    "uraian": g.uraian,
+                    "pagu": g.pagu,
+                    "sampai": g.sampai,
+                    "serapan": g.serapan.map(format::persen),
+                }));
+            }
+        }
+    }
+    json!({"triwulan": n, "indikator": indikator, "program": program})
+}
+
 /// The editable files of a report folder, by their paths inside it.
 fn report_files(dir: &Path) -> Result<Vec<String>, Error> {
     let mut names = vec![LAPORAN.to_owned()];
@@ -423,12 +627,20 @@ fn report_files(dir: &Path) -> Result<Vec<String>, Error> {
     }
     let source = Source::from_dir(dir)?;
     names.extend(source.list_yaml(LAMPIRAN)?);
+    names.extend(
+        source
+            .list_yaml(renaksi::monitoring::REALISASI)?
+            .into_iter()
+            .filter(|f| renaksi::monitoring::triwulan_berkas(f).is_some()),
+    );
     Ok(names)
 }
 
 fn jenis_of(rel: &str) -> Jenis {
     let name = rel.rsplit('/').next().unwrap_or(rel);
-    if rel.contains(&format!("{LAMPIRAN}/")) {
+    if rel.contains(&format!("{}/", renaksi::monitoring::REALISASI)) {
+        Jenis::Realisasi
+    } else if rel.contains(&format!("{LAMPIRAN}/")) {
         Jenis::Lampiran
     } else if name == NARASI {
         Jenis::Narasi
@@ -487,6 +699,8 @@ fn write(jenis: Jenis, original: &str, nilai: &Value) -> (String, bool) {
         Jenis::Pegawai => serde_yaml::from_value::<BerkasPegawai>(yaml.clone())
             .ok()
             .map(|b| rapi::pegawai(original, &b).text),
+        // Written by `Ruang::tulis_realisasi`, which knows the report.
+        Jenis::Realisasi => None,
     };
     match written {
         Some(text) => (text, true),
