@@ -501,3 +501,37 @@ fn the_bundled_example_reports_its_third_quarter() {
     assert!(text.contains("kualitatif"), "{text}");
     assert!(Path::new(&tmp.path().join("m.pdf")).exists());
 }
+
+#[test]
+fn the_signature_block_in_each_mode() {
+    // Electronic: the QR code, the BSrE sentence and the box in the sidecar.
+    let fixture = Fixture::new("monitoring", "kecil");
+    fixture.edit("laporan.yaml", |t| {
+        t + "tanda_tangan:\n  mode: tte\n  qr: https://tte.example.go.id/verifikasi/123\n"
+    });
+    let (run, pdf) = build(&fixture, "2");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = squash(&pdf_text(&pdf));
+    assert!(
+        text.contains("Ditandatanganisecaraelektronikoleh:CamatContoh"),
+        "{text}"
+    );
+    assert!(
+        text.contains("BalaiSertifikasiElektronik(BSrE),BSSN"),
+        "{text}"
+    );
+    let sidecar: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(pdf.with_extension("tte.json")).unwrap()).unwrap();
+    assert_eq!(sidecar["kotak"][0]["blok"], "monitoring");
+    assert_eq!(sidecar["kotak"][0]["penanda_tangan"], "I Made Uji, S.STP");
+    // Wet ink (the default) prints the name and NIP; `tanpa` no block.
+    let fixture = Fixture::new("monitoring", "kecil");
+    let (_, pdf) = build(&fixture, "2");
+    assert!(squash(&pdf_text(&pdf)).contains("IMadeUji,S.STPPenataTk.I(III/d)NIP.19800101200501"));
+    fixture.edit("laporan.yaml", |t| t + "tanda_tangan:\n  mode: tanpa\n");
+    let (run, pdf) = build(&fixture, "2");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = squash(&pdf_text(&pdf));
+    assert!(!text.contains("NIP."), "{text}");
+    assert!(text.contains("JumlahtingkatRp150.000.000"), "{text}");
+}

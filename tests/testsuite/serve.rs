@@ -483,3 +483,73 @@ fn galat(result: &Value) -> Vec<&Value> {
 fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     renaksi::fs::read_tree(dir).unwrap()
 }
+
+#[test]
+fn a_new_quarter_is_made_filled_checked_and_saved() {
+    let fixture = Fixture::new("monitoring", "kecil");
+    let serve = Serve::start(&fixture.dir);
+    let (status, made) = serve.api("POST", "/api/realisasi-baru", Some(&json!({"triwulan": 3})));
+    assert_eq!(status, 200, "{made}");
+    assert_eq!(made["berkas"], "realisasi/tw3.yaml");
+    assert_eq!(made["ruang"]["berkas"]["realisasi/tw3.yaml"]["kotor"], true);
+    // A quarter that has its file already is refused.
+    let (status, refused) = serve.api("POST", "/api/realisasi-baru", Some(&json!({"triwulan": 2})));
+    assert_eq!(status, 422);
+    assert!(
+        refused["galat"]
+            .as_str()
+            .unwrap()
+            .starts_with("realisasi/tw2.yaml sudah ada"),
+        "{refused}"
+    );
+    // The preview typesets the quarter's report, and the rows come back
+    // with their figures.
+    let mut nilai = made["ruang"]["berkas"]["realisasi/tw3.yaml"]["nilai"].clone();
+    nilai["tanggal"] = json!("2024-10-04");
+    nilai["indikator"]["camat/jumlah-rapat-koordinasi"]["realisasi"] = json!(4);
+    nilai["anggaran"]["camat/program-pemberdayaan-masyarakat"] = json!(60000000);
+    let (_, after) = serve.api(
+        "POST",
+        "/api/ubah",
+        Some(&json!({"berkas": "realisasi/tw3.yaml", "nilai": nilai, "triwulan": 3})),
+    );
+    assert!(
+        after["teks_halaman"][0]
+            .as_str()
+            .unwrap()
+            .contains("TRIWULAN III TAHUN 2024"),
+        "{after}"
+    );
+    let rows = after["realisasi"]["indikator"].as_array().unwrap();
+    let rapat = rows
+        .iter()
+        .find(|r| r["kunci"] == "camat/jumlah-rapat-koordinasi")
+        .unwrap();
+    // 1 + 2 + 4 against 2 + 2 + 2.
+    assert_eq!(rapat["capaian"], "116,67 %");
+    assert_eq!(rapat["kategori"]["nama"], "Sangat Tinggi");
+    // 5 + 2,5 + 60 million of a pagu of 50: a galat at its key.
+    let found = galat(&after);
+    assert_eq!(found.len(), 1, "{after}");
+    assert_eq!(found[0]["berkas"], "realisasi/tw3.yaml");
+    assert_eq!(
+        found[0]["jalur"],
+        "anggaran.camat/program-pemberdayaan-masyarakat"
+    );
+    nilai["anggaran"]["camat/program-pemberdayaan-masyarakat"] = json!(6000000);
+    let (_, after) = serve.api(
+        "POST",
+        "/api/ubah",
+        Some(&json!({"berkas": "realisasi/tw3.yaml", "nilai": nilai, "triwulan": 3})),
+    );
+    assert!(galat(&after).is_empty(), "{after}");
+    let (_, saved) = serve.api("POST", "/api/simpan", Some(&json!({})));
+    assert_eq!(saved, json!({"ditulis": ["realisasi/tw3.yaml"]}));
+    let written = fs::read_to_string(fixture.dir.join("realisasi/tw3.yaml")).unwrap();
+    assert!(written.contains("tanggal: 2024-10-04\n"));
+    assert!(written.contains("  camat/jumlah-rapat-koordinasi:\n    # Jumlah Rapat Koordinasi (target 8 Kali; TW III 2)\n    realisasi: 4\n"));
+    assert!(written.contains("  camat/program-pemberdayaan-masyarakat: 6000000\n"));
+    // What was saved is what `check` reads.
+    let run = crate::support::renaksi(&["check", "kecil"], fixture.tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
