@@ -86,7 +86,8 @@ pub enum Command {
     /// laporan baru, atau --lampiran untuk memperbarui folder yang ada.
     #[command(help_template = PERINTAH, override_usage = "renaksi import BERKAS.xlsx DIR [--lampiran | --realisasi] [--coba]")]
     Import(ImportArgs),
-    /// Menulis ulang berkas laporan (laporan.yaml, narasi.yaml, lampiran/)
+    /// Menulis ulang berkas laporan (laporan.yaml, narasi.yaml, lampiran/,
+    /// realisasi/)
     /// dalam gaya kanonis (penulis yang sama dengan `import`), dengan setiap
     /// komentar tetap pada kuncinya.
     #[command(help_template = PERINTAH, override_usage = "renaksi fmt [DIR] [--check] [--buang-komentar]")]

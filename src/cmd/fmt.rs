@@ -142,6 +142,35 @@ fn plan(
             writes.push((folder.join(&file.file), shown, text));
         }
     }
+    // Realisasi files in the form `renaksi realisasi` writes; while a key
+    // does not match the Lampiran they are left, and the galat named.
+    if renaksi::monitoring::ada(&report) {
+        let realisasi = renaksi::monitoring::muat(&report)?;
+        for berkas in realisasi.tw.iter().flatten() {
+            let shown = report.source.display(&berkas.file);
+            let text = renaksi::monitoring::kerangka::tulis_ulang(
+                &report,
+                berkas.triwulan,
+                Some(&berkas.isi),
+                &berkas.text,
+            );
+            // A comment of the file that the canonical form does not write.
+            let kept: std::collections::HashSet<&str> = text.lines().map(str::trim).collect();
+            let lost: Vec<(usize, String)> = berkas
+                .text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| l.trim_start().starts_with('#') && !kept.contains(l.trim()))
+                .map(|(i, l)| (i + 1, l.trim().to_owned()))
+                .collect();
+            let rapi = rapi::Rapi { text, hilang: lost };
+            note(&shown, &berkas.text, &rapi, hilang);
+            let kind = JenisBerkas::Realisasi(berkas.triwulan);
+            if let Some(text) = changed(kind, &shown, &berkas.text, rapi)? {
+                writes.push((folder.join(&berkas.file), shown, text));
+            }
+        }
+    }
     Ok(())
 }
 

@@ -535,3 +535,29 @@ fn the_signature_block_in_each_mode() {
     assert!(!text.contains("NIP."), "{text}");
     assert!(text.contains("JumlahtingkatRp150.000.000"), "{text}");
 }
+
+#[test]
+fn fmt_writes_realisasi_in_the_form_renaksi_realisasi_writes() {
+    let fixture = Fixture::new("monitoring", "kecil");
+    let run = renaksi(&["fmt", "kecil", "--check"], fixture.tmp.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("belum rapi: kecil/realisasi/tw2.yaml"),
+        "{}",
+        run.stderr
+    );
+    let before = fs::read_to_string(fixture.dir.join("realisasi/tw2.yaml")).unwrap();
+    let run = renaksi(&["fmt", "kecil"], fixture.tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = fs::read_to_string(fixture.dir.join("realisasi/tw2.yaml")).unwrap();
+    assert!(after.contains("  camat/jumlah-desa-dibina:\n    # Jumlah Desa Dibina (target 12 Desa; TW II 3)\n    realisasi: 1\n    kendala: Jadwal pembinaan bentrok dengan upacara adat\n"), "{after}");
+    // The same realisasi as before, in report terms.
+    let old = fixture.path("lama");
+    fs::create_dir_all(&old).unwrap();
+    crate::support::copy_dir(&fixture.dir, &old);
+    fs::write(old.join("realisasi/tw2.yaml"), before).unwrap();
+    let run = renaksi(&["diff", "lama", "kecil"], fixture.tmp.path());
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let run = renaksi(&["fmt", "kecil", "--check"], fixture.tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
