@@ -127,7 +127,15 @@ pub fn lanjutkan(
         diubah: Vec::new(),
         periksa: Vec::new(),
     };
+    let mut skipped = Vec::new();
     for (name, bytes) in files {
+        // Last year's realisasi is last year's: a new year starts without
+        // it (a Perubahan of the same year keeps it).
+        let folder = name.rsplit('/').nth(1);
+        if tahun != lama && folder == Some(crate::monitoring::REALISASI) {
+            skipped.push(name);
+            continue;
+        }
         let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
         let text = match String::from_utf8(bytes) {
             Ok(text) if is_yaml => text,
@@ -156,6 +164,25 @@ pub fn lanjutkan(
             review_pegawai(&name, &text, tahun, &mut rencana.periksa);
         }
         rencana.files.push((name, text.into_bytes()));
+    }
+    // One line per realisasi folder left behind.
+    let mut folders: Vec<(String, Vec<String>)> = Vec::new();
+    for name in skipped {
+        let (dir, file) = name.rsplit_once('/').unwrap_or(("", &name));
+        match folders.iter_mut().find(|(d, _)| d == dir) {
+            Some((_, files)) => files.push(file.to_owned()),
+            None => folders.push((dir.to_owned(), vec![file.to_owned()])),
+        }
+    }
+    for (dir, files) in folders {
+        rencana.diubah.push(catatan(
+            format!("{dir}/"),
+            None,
+            format!(
+                "realisasi {lama} ({}) tidak disalin: tahun {tahun} dimulai tanpa realisasi (`renaksi realisasi --triwulan 1` membuat formulirnya)",
+                files.join(", ")
+            ),
+        ));
     }
     rencana.diubah.sort_by_key(reading_order);
     rencana.periksa.sort_by_key(reading_order);

@@ -101,13 +101,19 @@ fn capaian(arah: Polaritas, t: Option<f64>, r: Option<f64>) -> Result<f64, Tanpa
     }
     let r = r.ok_or(TanpaCapaian::BelumAda)?;
     let t = t.ok_or(TanpaCapaian::TanpaTarget)?;
+    // A realisasi a billion times its target is no more than that: every
+    // figure printed stays a number.
+    let persen = |x: f64| Ok(dua_desimal(x.min(PALING_BESAR)));
     match arah {
         Polaritas::Negatif if r == 0.0 => Ok(100.0),
-        Polaritas::Negatif => Ok(dua_desimal(t / r * 100.0)),
+        Polaritas::Negatif => persen(t / r * 100.0),
         _ if t == 0.0 => Err(TanpaCapaian::TanpaTarget),
-        _ => Ok(dua_desimal(r / t * 100.0)),
+        _ => persen(r / t * 100.0),
     }
 }
+
+/// The largest capaian computed, in percent.
+pub const PALING_BESAR: f64 = 1e9;
 
 /// The band of `capaian` (already rounded): the first whose `dari` it
 /// reaches, else the lowest.
@@ -237,6 +243,14 @@ mod tests {
         let h = sampai(Jumlah, Positif, 80.0, &b(&[20.0]), &b(&[30.0]), Some(100.0));
         assert_eq!(h.capaian, Ok(100.0));
         assert_eq!(h.mentah, Some(150.0));
+    }
+
+    #[test]
+    fn an_absurd_ratio_stays_a_number() {
+        let h = sampai(Jumlah, Negatif, 4.0, &b(&[4.0]), &b(&[1e-300]), None);
+        assert_eq!(h.capaian, Ok(PALING_BESAR));
+        let h = sampai(Jumlah, Positif, 1e-300, &b(&[1e-300]), &b(&[1e300]), None);
+        assert_eq!(h.capaian, Ok(PALING_BESAR));
     }
 
     #[test]

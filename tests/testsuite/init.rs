@@ -145,6 +145,8 @@ fn from_last_year_moves_the_year_where_it_is_data() {
         narasi.contains("Target tahun 2023 mengikuti Peraturan Bupati Buleleng Nomor 7 Tahun 2022 dan Perbup 2022 tentang SAKIP."),
         "data moves on, a regulation's year stays"
     );
+    // Last year's realisasi stays behind.
+    assert!(!dir.join("realisasi").exists());
     // Comments and everything else are as they were, byte for byte.
     let program = "lampiran/1-program.yaml";
     assert_eq!(
