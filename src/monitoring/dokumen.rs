@@ -20,6 +20,10 @@ use crate::format;
 /// The template of the monitoring report.
 pub const TEMPLATE: &str = "monitoring.typ";
 
+/// Table rows after which the next table starts a new page (about one
+/// landscape page of indicators).
+const RUN: usize = 25;
+
 /// The file name of a monitoring PDF: `kubutambahan-2022-monitoring-tw2`.
 pub fn nama(report: &Report, triwulan: usize) -> String {
     format!("{}-monitoring-tw{triwulan}", report.source.name)
@@ -107,6 +111,8 @@ struct Batang {
 
 #[derive(Serialize)]
 struct Tabel {
+    /// Starts on a new page (see [`RUN`]).
+    halaman_baru: bool,
     judul: String,
     kolom_sasaran: String,
     pejabat: Vec<PejabatView>,
@@ -147,6 +153,8 @@ struct Baris {
 
 #[derive(Serialize)]
 struct TabelAnggaran {
+    /// Starts on a new page (see [`RUN`]).
+    halaman_baru: bool,
     judul: String,
     kolom_program: String,
     pejabat: Vec<AnggaranPejabat>,
@@ -288,6 +296,7 @@ fn tabel_anggaran(t: &TingkatEval, judul: String) -> TabelAnggaran {
         });
     }
     TabelAnggaran {
+        halaman_baru: false,
         judul,
         kolom_program: t.tingkat.kolom().1.to_owned(),
         pejabat,
@@ -369,6 +378,7 @@ fn view(report: &Report, eval: &Evaluasi) -> Result<View, Error> {
             }
         }
         tabel.push(Tabel {
+            halaman_baru: false,
             judul: judul.clone(),
             kolom_sasaran: kolom_sasaran.to_owned(),
             pejabat: t
@@ -400,6 +410,28 @@ fn view(report: &Report, eval: &Evaluasi) -> Result<View, Error> {
             ]);
             anggaran.push(tabel_anggaran(t, judul));
         }
+    }
+    // Tables go on from one another, but once the rows since the last new
+    // page fill about a page, the next table starts a page of its own:
+    // Typst lays out the stretches between page breaks in parallel.
+    let mut sejak = 0;
+    for (i, t) in tabel.iter_mut().enumerate() {
+        if i > 0 && sejak >= RUN {
+            t.halaman_baru = true;
+            sejak = 0;
+        }
+        sejak += t
+            .pejabat
+            .iter()
+            .map(|p| 1 + p.sasaran.iter().map(|s| s.indikator.len()).sum::<usize>())
+            .sum::<usize>();
+    }
+    for a in anggaran.iter_mut() {
+        if sejak >= RUN {
+            a.halaman_baru = true;
+            sejak = 0;
+        }
+        sejak += a.pejabat.iter().map(|p| 2 + p.program.len()).sum::<usize>();
     }
     // The signature goes into the last table: the last budget table, else
     // the last row of the last indicator table.
