@@ -77,8 +77,7 @@ pub fn semua(report: &Report) -> Vec<Perjanjian<'_>> {
                             })
                             .collect(),
                     });
-                    program.extend(s.indikator.iter().flat_map(|i| &i.program_kegiatan));
-                    program.extend(&s.program_kegiatan);
+                    program.extend(s.program_semua());
                 }
             }
         }
@@ -251,12 +250,7 @@ pub fn render(report: &Report, daftar: &[Perjanjian]) -> Result<String, Error> {
         },
         daftar: daftar.iter().map(view).collect(),
     };
-    let template = crate::render::environment()
-        .get_template(TEMPLATE)
-        .map_err(|e| Error::Internal(format!("templat: {e:#}")))?;
-    template
-        .render(view)
-        .map_err(|e| Error::Internal(format!("templat: {e:#}")))
+    crate::render::isi(TEMPLATE, view)
 }
 
 /// One PDF an agreement build wrote.

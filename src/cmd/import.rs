@@ -185,13 +185,7 @@ fn update(args: &ImportArgs, buku: &Buku, asal: &str) -> Result<(), Error> {
         eprintln!("--coba: tidak ada berkas yang ditulis");
         return Ok(());
     }
-    for (rel, text, old) in &writes {
-        if old.as_deref() == Some(text.as_str()) {
-            continue;
-        }
-        renaksi::fs::write_atomic(&args.dir.join(rel), text.as_bytes())?;
-        eprintln!("ditulis: {}", report.source.display(rel));
-    }
+    tulis_semua(&args.dir, &report, &writes)?;
     for rel in &untouched {
         eprintln!(
             "catatan: {} tidak ada di lembar kerja dan dibiarkan",
@@ -498,13 +492,24 @@ fn realisasi(args: &ImportArgs, name: &str, bytes: &[u8]) -> Result<(), Error> {
         eprintln!("--coba: tidak ada berkas yang ditulis");
         return Ok(());
     }
-    for (rel, text, old) in &writes {
+    tulis_semua(&args.dir, &report, &writes)?;
+    eprintln!("{} perubahan dari {}", changes.len(), args.file.display());
+    after(&args.dir)
+}
+
+/// Writes each changed file of `writes` (path in the folder, new text, old
+/// text) atomically and names it.
+fn tulis_semua(
+    dir: &Path,
+    report: &renaksi::content::Report,
+    writes: &[(String, String, Option<String>)],
+) -> Result<(), Error> {
+    for (rel, text, old) in writes {
         if old.as_deref() == Some(text.as_str()) {
             continue;
         }
-        renaksi::fs::write_atomic(&args.dir.join(rel), text.as_bytes())?;
+        renaksi::fs::write_atomic(&dir.join(rel), text.as_bytes())?;
         eprintln!("ditulis: {}", report.source.display(rel));
     }
-    eprintln!("{} perubahan dari {}", changes.len(), args.file.display());
-    after(&args.dir)
+    Ok(())
 }

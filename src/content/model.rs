@@ -431,6 +431,17 @@ pub struct Sasaran {
     pub program_kegiatan: Vec<ProgramKegiatan>,
 }
 
+impl Sasaran {
+    /// Every program of the sasaran in table order: each indicator's own,
+    /// then the sasaran's.
+    pub fn program_semua(&self) -> impl Iterator<Item = &ProgramKegiatan> {
+        self.indikator
+            .iter()
+            .flat_map(|i| &i.program_kegiatan)
+            .chain(&self.program_kegiatan)
+    }
+}
+
 /// Indikator kinerja dengan target tahunan dan per periode.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -59,7 +59,7 @@ struct View {
     periode: String,
     #[serde(flatten)]
     kepala: crate::render::Kepala,
-    ttd: Ttd,
+    ttd: crate::render::Ttd,
     /// Column header of the figures up to the quarter: `s.d. TW II`.
     sd: String,
     legenda: Vec<Legenda>,
@@ -70,17 +70,6 @@ struct View {
     /// Whether the signature block is the last row of the last table (it
     /// is, unless that table has no row to keep it with).
     ttd_di_tabel: bool,
-}
-
-#[derive(Serialize)]
-struct Ttd {
-    #[serde(flatten)]
-    cara: crate::render::Cara,
-    tempat_tanggal: String,
-    jabatan: String,
-    nama: String,
-    pangkat: String,
-    nip: String,
 }
 
 #[derive(Serialize)]
@@ -307,7 +296,6 @@ fn tabel_anggaran(t: &TingkatEval, judul: String) -> TabelAnggaran {
 
 fn view(report: &Report, eval: &Evaluasi) -> Result<View, Error> {
     let id = &report.identitas;
-    let p = &id.penandatangan;
     let skala = &id.monitoring.skala;
     let n = eval.triwulan;
     let tw = format!("Triwulan {}", format::romawi(n));
@@ -464,21 +452,10 @@ fn view(report: &Report, eval: &Evaluasi) -> Result<View, Error> {
             format!("{tw} Tahun {}", id.tahun)
         },
         kepala: crate::render::kepala(report),
-        ttd: Ttd {
-            cara: crate::render::cara(report).map_err(|p| Error::Input(vec![p]))?,
-            tempat_tanggal: format!(
-                "{}, {}",
-                p.tempat,
-                format::tanggal(p.tanggal.0, id.ejaan_bulan)
-            ),
-            jabatan: match p.pelaksana {
-                Some(pelaksana) => format!("{} {}", pelaksana.singkatan(), p.jabatan),
-                None => p.jabatan.clone(),
-            },
-            nama: p.nama.clone(),
-            pangkat: format!("{} ({})", p.pangkat, p.golongan),
-            nip: format!("NIP. {}", format::nip(&p.nip)),
-        },
+        ttd: crate::render::ttd(
+            report,
+            crate::render::cara(report).map_err(|p| Error::Input(vec![p]))?,
+        ),
         sd,
         legenda: skala
             .iter()
@@ -507,13 +484,7 @@ fn view(report: &Report, eval: &Evaluasi) -> Result<View, Error> {
 /// `report` carries the quarter's date (see [`bertanggal`]).
 pub fn render(report: &Report, realisasi: &Realisasi, triwulan: usize) -> Result<String, Error> {
     let eval = evaluasi(report, realisasi, triwulan);
-    let view = view(report, &eval)?;
-    let template = crate::render::environment()
-        .get_template(TEMPLATE)
-        .map_err(|e| Error::Internal(format!("templat: {e:#}")))?;
-    template
-        .render(view)
-        .map_err(|e| Error::Internal(format!("templat: {e:#}")))
+    crate::render::isi(TEMPLATE, view(report, &eval)?)
 }
 
 /// Every finding that holds a monitoring report back or goes with it: the

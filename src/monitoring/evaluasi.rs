@@ -151,12 +151,7 @@ pub fn evaluasi<'a>(report: &'a Report, realisasi: &'a Realisasi, triwulan: usiz
                         teks,
                     });
                 }
-                let programs = s
-                    .indikator
-                    .iter()
-                    .flat_map(|i| &i.program_kegiatan)
-                    .chain(&s.program_kegiatan);
-                for g in programs {
+                for g in s.program_semua() {
                     let kunci = prog_keys
                         .next()
                         .map(|k| k.kunci.clone())

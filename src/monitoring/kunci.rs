@@ -74,12 +74,7 @@ impl<'a> Kunci<'a> {
                             indikator: ind,
                         });
                     }
-                    let programs = s
-                        .indikator
-                        .iter()
-                        .flat_map(|i| &i.program_kegiatan)
-                        .chain(&s.program_kegiatan);
-                    for g in programs {
+                    for g in s.program_semua() {
                         program.push(LetakProgram {
                             kunci: unik(&mut taken_p, &jabatan, &g.uraian),
                             tabel: t,

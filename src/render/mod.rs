@@ -9,7 +9,7 @@ mod qr;
 pub use qr::svg as qr_svg;
 pub mod variabel;
 mod view;
-pub use view::{cara, kepala, Cara, Kepala};
+pub use view::{cara, kepala, ttd, Cara, Kepala, Ttd};
 
 use std::sync::OnceLock;
 
@@ -69,6 +69,16 @@ fn new_environment() -> Environment<'static> {
             .expect("built-in templates parse");
     }
     env
+}
+
+/// Fills the built-in template `name` with `view`: every document's way
+/// from its view to Typst source.
+pub fn isi<S: serde::Serialize>(name: &str, view: S) -> Result<String, Error> {
+    environment()
+        .get_template(name)
+        .map_err(internal)?
+        .render(view)
+        .map_err(internal)
 }
 
 fn internal(err: minijinja::Error) -> Error {

@@ -114,8 +114,10 @@ pub fn cara(report: &Report) -> Result<Cara, Problem> {
     })
 }
 
+/// The report's signature block: how it is signed, place and date, and the
+/// signing official as printed.
 #[derive(Serialize)]
-struct Ttd {
+pub struct Ttd {
     #[serde(flatten)]
     cara: Cara,
     tempat_tanggal: String,
@@ -124,6 +126,28 @@ struct Ttd {
     nama: String,
     pangkat: String,
     nip: String,
+}
+
+/// The signature block of `report`, signed the way `cara` says, dated by
+/// the signing official's date.
+pub fn ttd(report: &Report, cara: Cara) -> Ttd {
+    let id = &report.identitas;
+    let p = &id.penandatangan;
+    Ttd {
+        cara,
+        tempat_tanggal: format!(
+            "{}, {}",
+            p.tempat,
+            format::tanggal(p.tanggal.0, id.ejaan_bulan)
+        ),
+        jabatan: match p.pelaksana {
+            Some(pelaksana) => format!("{} {}", pelaksana.singkatan(), p.jabatan),
+            None => p.jabatan.clone(),
+        },
+        nama: p.nama.clone(),
+        pangkat: format!("{} ({})", p.pangkat, p.golongan),
+        nip: format!("NIP. {}", format::nip(&p.nip)),
+    }
 }
 
 #[derive(Serialize)]
@@ -174,10 +198,8 @@ pub(super) fn variables(report: &Report) -> variabel::Nilai {
 
 pub(super) fn build(report: &Report) -> Result<View, Problem> {
     let id = &report.identitas;
-    let p = &id.penandatangan;
     let ejaan = id.ejaan_bulan;
     let judul = judul(report);
-    let nip = format::nip(&p.nip);
     let cara = cara(report)?;
     let vars = variables(report);
     // The text a signature block follows keeps its last paragraph on the
@@ -235,17 +257,7 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
     };
     Ok(View {
         kepala: kepala(report),
-        ttd: Ttd {
-            cara,
-            tempat_tanggal: format!("{}, {}", p.tempat, format::tanggal(p.tanggal.0, ejaan)),
-            jabatan: match p.pelaksana {
-                Some(pelaksana) => format!("{} {}", pelaksana.singkatan(), p.jabatan),
-                None => p.jabatan.clone(),
-            },
-            nama: p.nama.clone(),
-            pangkat: format!("{} ({})", p.pangkat, p.golongan),
-            nip: format!("NIP. {nip}"),
-        },
+        ttd: ttd(report, cara),
         kata_pengantar: narrative(
             report,
             &vars,
