@@ -224,6 +224,13 @@ fn monitoring(
                             .hint("tulis warna dengan tanda pagar dan enam angka heksadesimal dalam tanda kutip, misalnya `warna: \"#1a9641\"`"),
                     );
                 }
+                if !pita.dari.is_finite() {
+                    found.push(
+                        Problem::new(&skala_file, "batas bawah pita bukan angka")
+                            .at_path(format!("{at}.dari"))
+                            .hint("tulis batas bawah dalam persen, misalnya `dari: 91`"),
+                    );
+                }
                 if pita.kategori.trim().is_empty() {
                     found.push(
                         Problem::new(&skala_file, "nama kategori kosong")

@@ -561,3 +561,48 @@ fn fmt_writes_realisasi_in_the_form_renaksi_realisasi_writes() {
     let run = renaksi(&["fmt", "kecil", "--check"], fixture.tmp.path());
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
+
+#[test]
+fn hostile_realisasi_is_text_or_a_located_refusal() {
+    // Typst markup and template syntax in a note are printed as written.
+    let fixture = Fixture::new("monitoring", "kecil");
+    fixture.edit("realisasi/tw2.yaml", |t| {
+        t.replace(
+            "    kendala: Jadwal pembinaan bentrok dengan upacara adat\n",
+            "    kendala: \"#panic(\\\"x\\\") ] {{ tahun }} $x$ <a> @b\"\n",
+        )
+    });
+    let (run, pdf) = build(&fixture, "2");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        squash(&pdf_text(&pdf)).contains("#panic(\"x\")]{{tahun}}$x$<a>@b"),
+        "{}",
+        pdf_text(&pdf)
+    );
+    // A scale whose bound is not a number.
+    let fixture = Fixture::new("monitoring", "kecil");
+    fixture.edit("laporan.yaml", |t| {
+        t + "monitoring:\n  skala:\n    - {dari: .nan, kategori: Baik, warna: \"#2b83ba\"}\n"
+    });
+    let run = check(&fixture);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "kecil/laporan.yaml:15:5 (monitoring.skala[0].dari): batas bawah pita bukan angka"
+        ),
+        "{}",
+        run.stderr
+    );
+    // A realisasi that is a list.
+    let fixture = Fixture::new("monitoring", "kecil");
+    fixture.edit("realisasi/tw1.yaml", |t| {
+        t.replace("    realisasi: 8\n", "    realisasi: [8]\n")
+    });
+    let run = check(&fixture);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("kecil/realisasi/tw1.yaml:4:"),
+        "{}",
+        run.stderr
+    );
+}
