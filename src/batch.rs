@@ -200,8 +200,11 @@ impl Hasil {
 
 /// Builds the report in `folder` to `out/<folder name>.pdf` through the
 /// one checked build, refusing on galat as `renaksi build` does.
-pub fn build_one(folder: &Path, out: &Path) -> Hasil {
-    let plan = Plan::new(Some(folder.to_path_buf()), out.to_path_buf());
+pub fn build_one(folder: &Path, out: &Path, final_: bool) -> Hasil {
+    let plan = Plan {
+        final_,
+        ..Plan::new(Some(folder.to_path_buf()), out.to_path_buf())
+    };
     timed(folder, |report| {
         let built = plan.run_loaded(report)?;
         Ok(Dibuat::pdf(
@@ -215,8 +218,9 @@ pub fn build_one(folder: &Path, out: &Path) -> Hasil {
 /// Builds the Perjanjian Kinerja of the report in `folder` into `out`,
 /// as `renaksi build --dokumen pk` does: one PDF per official, or with
 /// `gabung` one for the report.
-pub fn build_one_pk(folder: &Path, out: &Path, gabung: bool) -> Hasil {
-    timed(folder, |report| {
+pub fn build_one_pk(folder: &Path, out: &Path, gabung: bool, final_: bool) -> Hasil {
+    timed(folder, |mut report| {
+        report.draf = !final_;
         let findings = crate::check::lint(&report);
         let written = crate::pk::susun(&report, &findings, out, crate::Options::default(), gabung)?;
         Ok(match written.as_slice() {
@@ -241,8 +245,9 @@ pub fn build_one_pk(folder: &Path, out: &Path, gabung: bool) -> Hasil {
 
 /// Builds the monitoring report of quarter `triwulan` of the report in
 /// `folder` into `out`, as `renaksi build --dokumen monitoring` does.
-pub fn build_one_monitoring(folder: &Path, out: &Path, triwulan: usize) -> Hasil {
-    timed(folder, |report| {
+pub fn build_one_monitoring(folder: &Path, out: &Path, triwulan: usize, final_: bool) -> Hasil {
+    timed(folder, |mut report| {
+        report.draf = !final_;
         let realisasi = crate::monitoring::muat(&report)?;
         let findings = crate::monitoring::dokumen::temuan(&report, &realisasi);
         let built = crate::monitoring::dokumen::susun(

@@ -27,6 +27,9 @@ pub struct Plan {
     pub signer: Option<Signer>,
     /// A draft (`watch`): galat are reported but do not hold the PDF back.
     pub draft: bool,
+    /// The final document: no DRAF mark, and held back by what `check`
+    /// finds (see [`crate::check::tahan`]). Otherwise a draft is written.
+    pub final_: bool,
 }
 
 /// A cryptographic signature to add to the PDF.
@@ -61,6 +64,7 @@ impl Plan {
             options: Options::default(),
             signer: None,
             draft: false,
+            final_: false,
         }
     }
 
@@ -76,10 +80,11 @@ impl Plan {
     }
 
     /// Runs the plan on a report already loaded.
-    pub fn run_loaded(&self, report: Report) -> Result<Built, Error> {
+    pub fn run_loaded(&self, mut report: Report) -> Result<Built, Error> {
+        report.draf = !self.final_ || self.draft;
         let findings = crate::check::lint(&report);
         if !self.draft {
-            crate::check::tahan_galat(&findings)?;
+            crate::check::tahan(&findings, &report)?;
         }
         let target = pdf_path(&self.output, &report.source.name);
         let typst = crate::render::render(&report)?;

@@ -42,7 +42,7 @@ pub enum Command {
     #[command(help_template = PERINTAH, override_usage = "renaksi init DIR [--from LAMA] [--tahun TAHUN] [--perubahan]")]
     Init(InitArgs),
     /// Menyusun PDF laporan dari folder YAML.
-    #[command(help_template = PERINTAH, override_usage = "renaksi build [DIR] [-o OUT] [--emit-typst FILE] [--pdf-a] [--sign FILE [--password-file FILE] [--invisible] [--signing-time WAKTU]]\n       renaksi build [DIR] --dokumen pk [-o OUT] [--gabung] [--pdf-a]\n       renaksi build [DIR] --dokumen monitoring --triwulan N [-o OUT] [--emit-typst FILE] [--pdf-a]")]
+    #[command(help_template = PERINTAH, override_usage = "renaksi build [DIR] [-o OUT] [--final] [--emit-typst FILE] [--pdf-a] [--sign FILE [--password-file FILE] [--invisible] [--signing-time WAKTU]]\n       renaksi build [DIR] --dokumen pk [-o OUT] [--final] [--gabung] [--pdf-a]\n       renaksi build [DIR] --dokumen monitoring --triwulan N [-o OUT] [--final] [--emit-typst FILE] [--pdf-a]")]
     Build(BuildArgs),
     /// Menyusun ulang PDF setiap kali berkas laporan disimpan.
     #[command(help_template = PERINTAH, override_usage = "renaksi watch [DIR] [-o OUT]")]
@@ -68,7 +68,7 @@ pub enum Command {
     Sign(SignArgs),
     /// Menyusun PDF semua laporan di sebuah folder sekaligus, paralel,
     /// dengan manifest JSON.
-    #[command(help_template = PERINTAH, override_usage = "renaksi batch [DIR] [-o OUT] [-j N] [--shard K/N] [--dokumen pk [--gabung] | --dokumen monitoring --triwulan N]")]
+    #[command(help_template = PERINTAH, override_usage = "renaksi batch [DIR] [-o OUT] [-j N] [--shard K/N] [--final] [--dokumen pk [--gabung] | --dokumen monitoring --triwulan N]")]
     Batch(BatchArgs),
     /// Mengolah manifest batch: `renaksi manifest merge` menggabungkan
     /// manifest bagian-bagian (--shard).
@@ -306,6 +306,12 @@ pub struct PilihDokumen {
     /// satu PDF.
     #[arg(long)]
     pub gabung: bool,
+
+    /// Susun dokumen final: tanpa tanda DRAF, dan hanya bila `check` tidak
+    /// menemukan galat (dengan `final_tanpa_peringatan: true`: juga
+    /// peringatan). Tanpa opsi ini PDF adalah draf.
+    #[arg(long = "final")]
+    pub final_: bool,
 
     /// Dengan --dokumen monitoring: triwulan yang dilaporkan, 1–4 (4:
     /// evaluasi setahun).

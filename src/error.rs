@@ -23,7 +23,9 @@ pub enum Error {
     },
     /// `check` found galat in the report's data; they are listed before
     /// this error's own line.
-    #[error("laporan memuat {} galat data; PDF tidak disusun\n  saran: perbaiki yang disebut di atas (`renaksi check` menampilkan juga peringatannya)", .0.len())]
+    /// With `final_tanpa_peringatan`, a final document is also held back
+    /// by peringatan.
+    #[error("{}", temuan_message(.0))]
     Findings(Vec<crate::check::Diagnostic>),
     /// Typst rejected the generated source. Valid input never causes this;
     /// it is a defect in renaksi's templates.
@@ -50,6 +52,23 @@ pub enum Error {
         /// What would be right.
         hint: String,
     },
+}
+
+/// What holds a document back: its galat, or (for a final document whose
+/// report asks for it) its peringatan.
+fn temuan_message(found: &[crate::check::Diagnostic]) -> String {
+    let galat = found
+        .iter()
+        .filter(|d| d.severity == crate::check::Severity::Galat)
+        .count();
+    if galat > 0 || found.is_empty() {
+        format!("laporan memuat {galat} galat data; PDF tidak disusun\n  saran: perbaiki yang disebut di atas (`renaksi check` menampilkan juga peringatannya)")
+    } else {
+        format!(
+            "PDF final tidak disusun: laporan memuat {} peringatan dan `final_tanpa_peringatan: true`\n  saran: perbaiki yang disebut di atas, atau susun draf (tanpa --final)",
+            found.len()
+        )
+    }
 }
 
 impl Error {

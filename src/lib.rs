@@ -55,6 +55,10 @@ pub struct Output {
     pub peringatan: Vec<check::Diagnostic>,
 }
 
+/// What the title of a draft begins with (its PDF metadata); every page of
+/// it carries the watermark.
+pub const DRAF: &str = "DRAF — ";
+
 /// How the PDF is written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {

@@ -278,7 +278,7 @@ pub fn susun(
     options: crate::Options,
     gabung: bool,
 ) -> Result<Vec<Ditulis>, Error> {
-    crate::check::tahan_galat(findings)?;
+    crate::check::tahan(findings, report)?;
     if report.pegawai.is_none() {
         return Err(Error::Usage {
             message: format!(

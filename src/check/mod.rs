@@ -96,6 +96,17 @@ pub fn lint(report: &Report) -> Vec<Diagnostic> {
     found
 }
 
+/// Holds a document of `report` back: always while `findings` have a
+/// galat; a final document (not a draft) of a report with
+/// `final_tanpa_peringatan` also while they have a peringatan.
+pub fn tahan(findings: &[Diagnostic], report: &Report) -> Result<(), crate::error::Error> {
+    tahan_galat(findings)?;
+    if !report.draf && report.identitas.final_tanpa_peringatan && !findings.is_empty() {
+        return Err(crate::error::Error::Findings(findings.to_vec()));
+    }
+    Ok(())
+}
+
 /// Holds a document back while `findings` have a galat: the galat are the
 /// error, warnings let it through.
 pub fn tahan_galat(findings: &[Diagnostic]) -> Result<(), crate::error::Error> {

@@ -65,7 +65,14 @@ pub fn run(args: &BatchArgs) -> Result<Selesai, Error> {
         (Dokumen::Monitoring, Some(n)) => Jenis::Monitoring(usize::from(n)),
         _ => Jenis::RencanaAksi,
     };
-    let hasil = build_all(&folders, &args.output, jobs, &progress, jenis);
+    let hasil = build_all(
+        &folders,
+        &args.output,
+        jobs,
+        &progress,
+        jenis,
+        args.jenis.final_,
+    );
     progress.finish();
 
     let manifest = Manifest {
@@ -122,12 +129,13 @@ fn build_all(
     jobs: usize,
     progress: &Progress,
     jenis: Jenis,
+    final_: bool,
 ) -> Vec<Hasil> {
     super::on_every_core(folders, jobs, |folder| {
         let hasil = match jenis {
-            Jenis::Pk(gabung) => build_one_pk(folder, out, gabung),
-            Jenis::Monitoring(n) => build_one_monitoring(folder, out, n),
-            Jenis::RencanaAksi => build_one(folder, out),
+            Jenis::Pk(gabung) => build_one_pk(folder, out, gabung, final_),
+            Jenis::Monitoring(n) => build_one_monitoring(folder, out, n, final_),
+            Jenis::RencanaAksi => build_one(folder, out, final_),
         };
         // Keep Typst's caches from growing over thousands of reports.
         renaksi::compile::evict(0);

@@ -16,6 +16,14 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
     if let (Dokumen::Monitoring, Some(triwulan)) = (args.jenis.dokumen, args.jenis.triwulan) {
         return super::monitoring::run(args, dir, usize::from(triwulan));
     }
+    if args.sign.is_some() && !args.jenis.final_ {
+        return Err(Error::Usage {
+            message: "draf tidak ditandatangani: --sign memerlukan --final".into(),
+            hint:
+                "susun PDF final dengan `renaksi build --final --sign …` (ditolak selama ada galat)"
+                    .into(),
+        });
+    }
     // A key that cannot sign stops the build before anything is written.
     let signer = match &args.sign {
         Some(p12) => Some(Signer {
@@ -29,6 +37,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
         emit_typst: args.emit_typst.clone(),
         options: renaksi::Options { pdf_a: args.pdf_a },
         signer,
+        final_: args.jenis.final_,
         ..Plan::new(dir.clone(), args.tujuan.output.clone())
     };
     let built = plan.run()?;

@@ -16,7 +16,8 @@ pub fn run(args: &BuildArgs, dir: Option<PathBuf>, triwulan: usize) -> Result<()
             hint: "susun laporannya, lalu tandatangani PDF-nya dengan `renaksi sign`".into(),
         });
     }
-    let report = renaksi::load(dir.as_deref())?;
+    let mut report = renaksi::load(dir.as_deref())?;
+    report.draf = !args.jenis.final_;
     let realisasi = renaksi::monitoring::muat(&report)?;
     let findings = renaksi::monitoring::dokumen::temuan(&report, &realisasi);
     let options = renaksi::Options { pdf_a: args.pdf_a };

@@ -17,7 +17,8 @@ pub fn run(args: &BuildArgs, dir: Option<PathBuf>) -> Result<(), Error> {
             hint: "susun PK tanpa opsi itu; tanda tangani setiap PDF dengan `renaksi sign`".into(),
         });
     }
-    let report = renaksi::load(dir.as_deref())?;
+    let mut report = renaksi::load(dir.as_deref())?;
+    report.draf = !args.jenis.final_;
     let findings = renaksi::check::lint(&report);
     let options = renaksi::Options { pdf_a: args.pdf_a };
     let written = renaksi::pk::susun(

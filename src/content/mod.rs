@@ -54,6 +54,11 @@ pub struct Report {
     pub logo: Option<Logo>,
     /// `pegawai.yaml` and its text, if the report has one.
     pub pegawai: Option<(BerkasPegawai, String)>,
+    /// Whether its documents are drafts: a "DRAF" watermark on every page
+    /// and in the title. Not read from the YAML: every report loads as a
+    /// draft, and only a build asked for the final document (after its
+    /// checks) sets it to false.
+    pub draf: bool,
 }
 
 /// One Lampiran table and the file it came from.
@@ -215,6 +220,7 @@ impl Report {
             lampiran,
             logo,
             pegawai,
+            draf: true,
         };
         if problems.is_empty() {
             Ok(report)

@@ -44,6 +44,9 @@ pub struct BerkasLaporan {
     /// Pengaturan laporan monitoring triwulan: batas capaian dan skala
     /// kategori.
     pub monitoring: Option<BerkasMonitoring>,
+    /// `true`: dokumen final (`--final`) tidak disusun selama `check`
+    /// menemukan peringatan, bukan hanya galat. Bawaan `false`.
+    pub final_tanpa_peringatan: Option<bool>,
 }
 
 /// Pengaturan laporan monitoring. Di kabupaten.yaml memberi bawaan untuk
@@ -195,6 +198,8 @@ pub struct Identitas {
     pub tanda_tangan: TandaTangan,
     /// Settings of the quarterly monitoring report.
     pub monitoring: Monitoring,
+    /// A final document is held back by peringatan too.
+    pub final_tanpa_peringatan: bool,
 }
 
 impl Identitas {

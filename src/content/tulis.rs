@@ -186,7 +186,7 @@ fn block(out: &mut Lines, path: &str, indent: &str, key: &str, text: &str) {
 /// the year, booleans, dates and choice words as YAML reads them, a NIP as
 /// text.
 pub fn identitas_lines(value: &serde_yaml::Mapping) -> Vec<(String, String)> {
-    const ORDER: [&str; 12] = [
+    const ORDER: [&str; 13] = [
         "kecamatan",
         "kabupaten",
         "tahun",
@@ -199,6 +199,7 @@ pub fn identitas_lines(value: &serde_yaml::Mapping) -> Vec<(String, String)> {
         "penandatangan",
         "tanda_tangan",
         "monitoring",
+        "final_tanpa_peringatan",
     ];
     let mut out = Lines::default();
     mapping(&mut out, value, "", "", &ORDER);

@@ -517,7 +517,7 @@ pub fn susun(
     out: &Path,
     options: crate::Options,
 ) -> Result<Ditulis, Error> {
-    crate::check::tahan_galat(findings)?;
+    crate::check::tahan(findings, report)?;
     let report = bertanggal(report, realisasi, triwulan)?;
     let typst = render(&report, realisasi, triwulan)?;
     let output = crate::typeset(&report, typst, options)?;

@@ -26,6 +26,8 @@ pub struct Kepala {
     tanggal: [u32; 3],
     /// The logo's path in the Typst world, if any.
     logo: Option<String>,
+    /// A draft: the watermark on every page, "DRAF — " before the title.
+    draf: bool,
 }
 
 /// The shared part of every document's view.
@@ -48,6 +50,7 @@ pub fn kepala(report: &Report) -> Kepala {
             p.tanggal.0.day(),
         ],
         logo: report.logo.as_ref().map(|l| format!("/logo.{}", l.format)),
+        draf: report.draf,
     }
 }
 

@@ -66,6 +66,17 @@ pub fn sign(
         ),
         read::Missing::Part(what) => unreadable(&what),
     })?;
+    // A draft is never signed: it says so on every page.
+    if parts
+        .title
+        .as_deref()
+        .is_some_and(|t| t.starts_with(crate::DRAF))
+    {
+        return Err(Error::sign(
+            format!("{name} adalah draf (bertanda DRAF di setiap halaman)"),
+            "susun PDF final dengan `renaksi build --final` (yang menolak selama ada galat), lalu tandatangani PDF itu",
+        ));
+    }
     if parts.encrypted {
         return Err(Error::sign(
             format!("{name} terenkripsi"),

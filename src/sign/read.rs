@@ -24,6 +24,8 @@ pub struct Parts {
     pub trailer: Dictionary,
     /// The Info dictionary's /CreationDate, as written.
     pub creation_date: Option<Vec<u8>>,
+    /// The Info dictionary's /Title, decoded.
+    pub title: Option<String>,
     /// Whether the PDF is encrypted, or certified (its first signature
     /// forbids changes, /Perms), which no further signature may follow.
     pub encrypted: bool,
@@ -100,7 +102,14 @@ fn from_document(doc: &Document, page_number: usize) -> Result<Parts, Missing> {
                 _ => None,
             },
         );
+    let title = doc
+        .trailer
+        .get(b"Info")
+        .ok()
+        .and_then(resolve)
+        .and_then(|info| info.as_dict().ok()?.get(b"Title").ok().and_then(text));
     Ok(Parts {
+        title,
         fields: array(form.get(b"Fields").ok()),
         annots: array(page.get(b"Annots").ok()),
         trailer: doc.trailer.clone(),
@@ -114,6 +123,11 @@ fn from_document(doc: &Document, page_number: usize) -> Result<Parts, Missing> {
         page,
         form,
     })
+}
+
+/// A PDF text string (PDFDocEncoding or UTF-16BE) as text.
+fn text(object: &Object) -> Option<String> {
+    lopdf::decode_text_string(object).ok()
 }
 
 fn is_name(dict: &Dictionary, key: &[u8], value: &[u8]) -> bool {
@@ -294,14 +308,20 @@ impl<'a> Direct<'a> {
                 );
             }
         }
-        let creation_date = match trailer.get(b"Info") {
-            Ok(info) => match self.dict(info)?.get(b"CreationDate") {
-                Ok(Object::String(bytes, _)) => Some(bytes.clone()),
-                _ => None,
-            },
+        let info = match trailer.get(b"Info") {
+            Ok(info) => Some(self.dict(info)?),
             Err(_) => None,
         };
+        let creation_date = match info.as_ref().map(|i| i.get(b"CreationDate")) {
+            Some(Ok(Object::String(bytes, _))) => Some(bytes.clone()),
+            _ => None,
+        };
+        let title = info
+            .as_ref()
+            .and_then(|i| i.get(b"Title").ok())
+            .and_then(text);
         Some(Parts {
+            title,
             annots: self.array(page.get(b"Annots").ok())?,
             trailer: trailer.clone(),
             encrypted: trailer.has(b"Encrypt"),

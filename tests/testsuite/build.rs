@@ -118,7 +118,7 @@ fn front_matter_is_roman_and_chapters_arabic() {
 #[test]
 fn pages_are_a4_with_a_landscape_lampiran_and_embedded_fonts() {
     let fixture = Fixture::example();
-    let (run, pdf) = fixture.build(&[]);
+    let (run, pdf) = fixture.build(&["--final"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let sizes = page_sizes(&pdf);
     let first_landscape = sizes

@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod completions;
 mod diff;
+mod final_;
 mod folder;
 mod fuzz_corpus;
 mod hostile;

@@ -553,3 +553,21 @@ fn a_new_quarter_is_made_filled_checked_and_saved() {
     let run = crate::support::renaksi(&["check", "kecil"], fixture.tmp.path());
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
+
+#[test]
+fn the_preview_is_a_draft() {
+    let fixture = Fixture::new("monitoring", "kecil");
+    let serve = Serve::start(&fixture.dir);
+    let (status, built) = serve.api("POST", "/api/periksa", Some(&json!({})));
+    assert_eq!(status, 200, "{built}");
+    let (status, svg) = serve.raw(
+        "GET",
+        "/api/halaman?n=1",
+        &serve.host(),
+        &[("X-Renaksi-Token", &serve.token)],
+        b"",
+    );
+    assert_eq!(status, 200);
+    // The mark's grey strokes are on the page.
+    assert!(svg.contains("#e0e0e0"), "{}", &svg[..svg.len().min(400)]);
+}

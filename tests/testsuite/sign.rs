@@ -265,7 +265,7 @@ fn a_signing_time_outside_the_certificate_s_validity_is_refused_with_both_dates(
     assert!(!pdf.exists());
 
     // After it expired, as `sign` is asked for.
-    let (run, unsigned) = report.build(&[]);
+    let (run, unsigned) = report.build(&["--final"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let out = report.path("out/ttd.pdf");
     let run = renaksi(
@@ -310,6 +310,7 @@ fn a_signing_time_outside_the_certificate_s_validity_is_refused_with_both_dates(
 
 fn sign_args<'a>(p12: &'a Path, password_file: &'a Path) -> Vec<&'a str> {
     vec![
+        "--final",
         "--sign",
         p12.to_str().unwrap(),
         "--password-file",
@@ -322,7 +323,7 @@ fn build_sign_is_valid_for_pdfsig_and_pyhanko_and_a_changed_byte_is_caught() {
     let pki = Pki::new();
     let p12 = pki.rsa();
     let report = Fixture::example();
-    let (plain_run, plain) = report.build(&[]);
+    let (plain_run, plain) = report.build(&["--final"]);
     assert_eq!(plain_run.code, 0, "{}", plain_run.stderr);
     let unsigned = fs::read(&plain).unwrap();
     let sandi = pki.path("sandi");
@@ -366,7 +367,7 @@ fn sign_an_existing_pdf_with_p256_over_the_electronic_signature_box() {
     report.edit("laporan.yaml", |t| {
         format!("{t}tanda_tangan:\n  mode: tte\n  qr: https://contoh.go.id/v/1\n")
     });
-    let (run, pdf) = report.build(&[]);
+    let (run, pdf) = report.build(&["--final"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let before = fs::read(&pdf).unwrap();
     let out = report.path("out/bertanda.pdf");
@@ -436,7 +437,7 @@ fn bad_keys_and_inputs_are_refused_and_nothing_is_written() {
     let pki = Pki::new();
     let good = pki.rsa();
     let report = Fixture::example();
-    let (run, pdf) = report.build(&[]);
+    let (run, pdf) = report.build(&["--final"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let out = report.path("out/ttd.pdf");
     fs::write(&out, b"PDF lama").unwrap();
@@ -597,6 +598,7 @@ fn build_sign_with_a_bad_key_writes_nothing() {
             report.dir.to_str().unwrap(),
             "-o",
             pdf.to_str().unwrap(),
+            "--final",
             "--sign",
             expired.to_str().unwrap(),
         ])
@@ -689,6 +691,7 @@ fn both_parties_of_an_agreement_sign_it_one_after_the_other() {
         &[
             "build",
             report.dir.to_str().unwrap(),
+            "--final",
             "--dokumen",
             "pk",
             "-o",
@@ -788,4 +791,57 @@ fn both_parties_of_an_agreement_sign_it_one_after_the_other() {
     );
     assert!(run.stderr.contains("kotak yang ada: pernyataan-pihak-kedua, pernyataan-pihak-pertama, lampiran-pihak-kedua, lampiran-pihak-pertama"), "{}", run.stderr);
     assert!(!out.join("tiga.pdf").exists());
+}
+
+#[test]
+fn a_draft_is_never_signed() {
+    let pki = Pki::new();
+    let p12 = pki.rsa();
+    let sandi = pki.path("sandi");
+    let report = Fixture::example();
+    let (run, draft) = report.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = report.path("bertanda.pdf");
+    let run = renaksi(
+        &[
+            "sign",
+            draft.to_str().unwrap(),
+            "--p12",
+            p12.to_str().unwrap(),
+            "--password-file",
+            sandi.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        report.tmp.path(),
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("adalah draf (bertanda DRAF di setiap halaman)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("renaksi build --final"));
+    assert!(!out.exists());
+    // `build --sign` asks for --final, and writes nothing without it.
+    let target = report.path("langsung.pdf");
+    let run = renaksi(
+        &[
+            "build",
+            report.dir.to_str().unwrap(),
+            "-o",
+            target.to_str().unwrap(),
+            "--sign",
+            p12.to_str().unwrap(),
+            "--password-file",
+            sandi.to_str().unwrap(),
+        ],
+        report.tmp.path(),
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run
+        .stderr
+        .contains("draf tidak ditandatangani: --sign memerlukan --final"));
+    assert!(!target.exists());
 }
