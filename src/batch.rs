@@ -198,11 +198,43 @@ impl Hasil {
     }
 }
 
+/// How every document of a batch is made.
+#[derive(Debug, Clone, Default)]
+pub struct Opsi {
+    /// Final documents (`--final`), else drafts.
+    pub final_: bool,
+    /// The short source digest on every page (`--jejak`).
+    pub jejak: bool,
+    /// The batch folder's git state, read once.
+    pub git: Option<crate::jejak::GitBatch>,
+}
+
+impl Opsi {
+    fn git(&self, folder: &Path) -> Option<crate::jejak::Git> {
+        let name = folder.file_name()?.to_string_lossy().into_owned();
+        self.git.as_ref().map(|g| g.untuk(&name))
+    }
+
+    /// Sets the draft or final status and the provenance of a report.
+    fn tandai(
+        &self,
+        report: &mut crate::content::Report,
+        folder: &Path,
+        dokumen: &crate::jejak::Dokumen,
+    ) -> Result<(), Error> {
+        report.draf = !self.final_;
+        let cetak = self.jejak || report.identitas.cetak_jejak;
+        crate::jejak::tandai(report, dokumen, self.git(folder).as_ref(), cetak)
+    }
+}
+
 /// Builds the report in `folder` to `out/<folder name>.pdf` through the
 /// one checked build, refusing on galat as `renaksi build` does.
-pub fn build_one(folder: &Path, out: &Path, final_: bool) -> Hasil {
+pub fn build_one(folder: &Path, out: &Path, opsi: &Opsi) -> Hasil {
     let plan = Plan {
-        final_,
+        final_: opsi.final_,
+        jejak: opsi.jejak,
+        git: opsi.git(folder),
         ..Plan::new(Some(folder.to_path_buf()), out.to_path_buf())
     };
     timed(folder, |report| {
@@ -218,9 +250,9 @@ pub fn build_one(folder: &Path, out: &Path, final_: bool) -> Hasil {
 /// Builds the Perjanjian Kinerja of the report in `folder` into `out`,
 /// as `renaksi build --dokumen pk` does: one PDF per official, or with
 /// `gabung` one for the report.
-pub fn build_one_pk(folder: &Path, out: &Path, gabung: bool, final_: bool) -> Hasil {
+pub fn build_one_pk(folder: &Path, out: &Path, gabung: bool, opsi: &Opsi) -> Hasil {
     timed(folder, |mut report| {
-        report.draf = !final_;
+        opsi.tandai(&mut report, folder, &crate::jejak::Dokumen::Pk)?;
         let findings = crate::check::lint(&report);
         let written = crate::pk::susun(&report, &findings, out, crate::Options::default(), gabung)?;
         Ok(match written.as_slice() {
@@ -245,9 +277,13 @@ pub fn build_one_pk(folder: &Path, out: &Path, gabung: bool, final_: bool) -> Ha
 
 /// Builds the monitoring report of quarter `triwulan` of the report in
 /// `folder` into `out`, as `renaksi build --dokumen monitoring` does.
-pub fn build_one_monitoring(folder: &Path, out: &Path, triwulan: usize, final_: bool) -> Hasil {
+pub fn build_one_monitoring(folder: &Path, out: &Path, triwulan: usize, opsi: &Opsi) -> Hasil {
     timed(folder, |mut report| {
-        report.draf = !final_;
+        opsi.tandai(
+            &mut report,
+            folder,
+            &crate::jejak::Dokumen::Monitoring(triwulan),
+        )?;
         let realisasi = crate::monitoring::muat(&report)?;
         let findings = crate::monitoring::dokumen::temuan(&report, &realisasi);
         let built = crate::monitoring::dokumen::susun(

@@ -30,6 +30,10 @@ pub struct Plan {
     /// The final document: no DRAF mark, and held back by what `check`
     /// finds (see [`crate::check::tahan`]). Otherwise a draft is written.
     pub final_: bool,
+    /// The git state of the report folder, written into the PDF.
+    pub git: Option<crate::jejak::Git>,
+    /// Print the short source digest on every page (`--jejak`).
+    pub jejak: bool,
 }
 
 /// A cryptographic signature to add to the PDF.
@@ -65,6 +69,8 @@ impl Plan {
             signer: None,
             draft: false,
             final_: false,
+            git: None,
+            jejak: false,
         }
     }
 
@@ -82,6 +88,13 @@ impl Plan {
     /// Runs the plan on a report already loaded.
     pub fn run_loaded(&self, mut report: Report) -> Result<Built, Error> {
         report.draf = !self.final_ || self.draft;
+        let cetak = self.jejak || report.identitas.cetak_jejak;
+        crate::jejak::tandai(
+            &mut report,
+            &crate::jejak::Dokumen::RencanaAksi,
+            self.git.as_ref(),
+            cetak,
+        )?;
         let findings = crate::check::lint(&report);
         if !self.draft {
             crate::check::tahan(&findings, &report)?;

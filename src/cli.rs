@@ -313,6 +313,11 @@ pub struct PilihDokumen {
     #[arg(long = "final")]
     pub final_: bool,
 
+    /// Cetak sidik sumber (SHA-256 pendek berkas YAML-nya) di kaki setiap
+    /// halaman; sidik lengkapnya selalu ada di metadata PDF.
+    #[arg(long)]
+    pub jejak: bool,
+
     /// Dengan --dokumen monitoring: triwulan yang dilaporkan, 1–4 (4:
     /// evaluasi setahun).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=4))]

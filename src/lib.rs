@@ -21,6 +21,7 @@ pub mod format;
 pub mod fs;
 pub mod git;
 pub mod init;
+pub mod jejak;
 pub mod lembar;
 pub mod monitoring;
 pub mod pdf;

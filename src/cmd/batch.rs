@@ -65,14 +65,12 @@ pub fn run(args: &BatchArgs) -> Result<Selesai, Error> {
         (Dokumen::Monitoring, Some(n)) => Jenis::Monitoring(usize::from(n)),
         _ => Jenis::RencanaAksi,
     };
-    let hasil = build_all(
-        &folders,
-        &args.output,
-        jobs,
-        &progress,
-        jenis,
-        args.jenis.final_,
-    );
+    let opsi = renaksi::batch::Opsi {
+        final_: args.jenis.final_,
+        jejak: args.jenis.jejak,
+        git: renaksi::jejak::GitBatch::baca(&dir),
+    };
+    let hasil = build_all(&folders, &args.output, jobs, &progress, jenis, &opsi);
     progress.finish();
 
     let manifest = Manifest {
@@ -129,13 +127,13 @@ fn build_all(
     jobs: usize,
     progress: &Progress,
     jenis: Jenis,
-    final_: bool,
+    opsi: &renaksi::batch::Opsi,
 ) -> Vec<Hasil> {
     super::on_every_core(folders, jobs, |folder| {
         let hasil = match jenis {
-            Jenis::Pk(gabung) => build_one_pk(folder, out, gabung, final_),
-            Jenis::Monitoring(n) => build_one_monitoring(folder, out, n, final_),
-            Jenis::RencanaAksi => build_one(folder, out, final_),
+            Jenis::Pk(gabung) => build_one_pk(folder, out, gabung, opsi),
+            Jenis::Monitoring(n) => build_one_monitoring(folder, out, n, opsi),
+            Jenis::RencanaAksi => build_one(folder, out, opsi),
         };
         // Keep Typst's caches from growing over thousands of reports.
         renaksi::compile::evict(0);

@@ -38,6 +38,8 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
         options: renaksi::Options { pdf_a: args.pdf_a },
         signer,
         final_: args.jenis.final_,
+        jejak: args.jenis.jejak,
+        git: dir.as_deref().and_then(renaksi::jejak::git),
         ..Plan::new(dir.clone(), args.tujuan.output.clone())
     };
     let built = plan.run()?;

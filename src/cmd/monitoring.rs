@@ -18,6 +18,14 @@ pub fn run(args: &BuildArgs, dir: Option<PathBuf>, triwulan: usize) -> Result<()
     }
     let mut report = renaksi::load(dir.as_deref())?;
     report.draf = !args.jenis.final_;
+    let cetak = args.jenis.jejak || report.identitas.cetak_jejak;
+    let git = dir.as_deref().and_then(renaksi::jejak::git);
+    renaksi::jejak::tandai(
+        &mut report,
+        &renaksi::jejak::Dokumen::Monitoring(triwulan),
+        git.as_ref(),
+        cetak,
+    )?;
     let realisasi = renaksi::monitoring::muat(&report)?;
     let findings = renaksi::monitoring::dokumen::temuan(&report, &realisasi);
     let options = renaksi::Options { pdf_a: args.pdf_a };

@@ -19,6 +19,14 @@ pub fn run(args: &BuildArgs, dir: Option<PathBuf>) -> Result<(), Error> {
     }
     let mut report = renaksi::load(dir.as_deref())?;
     report.draf = !args.jenis.final_;
+    let cetak = args.jenis.jejak || report.identitas.cetak_jejak;
+    let git = dir.as_deref().and_then(renaksi::jejak::git);
+    renaksi::jejak::tandai(
+        &mut report,
+        &renaksi::jejak::Dokumen::Pk,
+        git.as_ref(),
+        cetak,
+    )?;
     let findings = renaksi::check::lint(&report);
     let options = renaksi::Options { pdf_a: args.pdf_a };
     let written = renaksi::pk::susun(

@@ -106,6 +106,7 @@ pub fn resolve(
         logo: own.logo.or(b.logo.clone()),
         tanda_tangan: tanda_tangan(found, source, own.tanda_tangan, b.tanda_tangan.as_ref())?,
         monitoring: monitoring(found, source, own.monitoring, b.monitoring.as_ref())?,
+        cetak_jejak: own.cetak_jejak.or(b.cetak_jejak).unwrap_or_default(),
         final_tanpa_peringatan: own
             .final_tanpa_peringatan
             .or(b.final_tanpa_peringatan)

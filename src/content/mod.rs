@@ -59,6 +59,18 @@ pub struct Report {
     /// draft, and only a build asked for the final document (after its
     /// checks) sets it to false.
     pub draf: bool,
+    /// What the document is built from, written into it (see
+    /// [`crate::jejak`]); set by a build, `None` until then.
+    pub jejak: Option<Jejak>,
+}
+
+/// A document's provenance as its template writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Jejak {
+    /// The PDF's keywords.
+    pub kata_kunci: Vec<String>,
+    /// The line printed at the foot of every page, if asked for.
+    pub cetak: Option<String>,
 }
 
 /// One Lampiran table and the file it came from.
@@ -221,6 +233,7 @@ impl Report {
             logo,
             pegawai,
             draf: true,
+            jejak: None,
         };
         if problems.is_empty() {
             Ok(report)

@@ -47,6 +47,9 @@ pub struct BerkasLaporan {
     /// `true`: dokumen final (`--final`) tidak disusun selama `check`
     /// menemukan peringatan, bukan hanya galat. Bawaan `false`.
     pub final_tanpa_peringatan: Option<bool>,
+    /// `true`: cetak sidik sumber (SHA-256 pendek berkas YAML-nya) di kaki
+    /// setiap halaman, seperti `--jejak`. Bawaan `false`.
+    pub cetak_jejak: Option<bool>,
 }
 
 /// Pengaturan laporan monitoring. Di kabupaten.yaml memberi bawaan untuk
@@ -200,6 +203,8 @@ pub struct Identitas {
     pub monitoring: Monitoring,
     /// A final document is held back by peringatan too.
     pub final_tanpa_peringatan: bool,
+    /// Print the short source digest at the foot of every page.
+    pub cetak_jejak: bool,
 }
 
 impl Identitas {

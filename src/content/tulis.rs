@@ -186,7 +186,7 @@ fn block(out: &mut Lines, path: &str, indent: &str, key: &str, text: &str) {
 /// the year, booleans, dates and choice words as YAML reads them, a NIP as
 /// text.
 pub fn identitas_lines(value: &serde_yaml::Mapping) -> Vec<(String, String)> {
-    const ORDER: [&str; 13] = [
+    const ORDER: [&str; 14] = [
         "kecamatan",
         "kabupaten",
         "tahun",
@@ -200,6 +200,7 @@ pub fn identitas_lines(value: &serde_yaml::Mapping) -> Vec<(String, String)> {
         "tanda_tangan",
         "monitoring",
         "final_tanpa_peringatan",
+        "cetak_jejak",
     ];
     let mut out = Lines::default();
     mapping(&mut out, value, "", "", &ORDER);

@@ -28,6 +28,10 @@ pub struct Kepala {
     logo: Option<String>,
     /// A draft: the watermark on every page, "DRAF — " before the title.
     draf: bool,
+    /// The PDF's keywords: its provenance.
+    kata_kunci: Vec<String>,
+    /// The provenance line at the foot of every page, if asked for.
+    jejak: Option<String>,
 }
 
 /// The shared part of every document's view.
@@ -51,6 +55,12 @@ pub fn kepala(report: &Report) -> Kepala {
         ],
         logo: report.logo.as_ref().map(|l| format!("/logo.{}", l.format)),
         draf: report.draf,
+        kata_kunci: report
+            .jejak
+            .as_ref()
+            .map(|j| j.kata_kunci.clone())
+            .unwrap_or_default(),
+        jejak: report.jejak.as_ref().and_then(|j| j.cetak.clone()),
     }
 }
 

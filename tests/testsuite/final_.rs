@@ -85,7 +85,7 @@ fn a_build_is_a_draft_unless_final() {
     assert!(grey_pixels(&final_pdf, 3, fixture.tmp.path()) < 500);
     assert!(!fs::read_to_string(typst)
         .unwrap()
-        .contains("background: rk-draf"));
+        .contains("background: rk-latar"));
     // Same text, same pages: the mark is all that differs.
     assert_eq!(
         crate::support::pdf_text(&final_pdf),

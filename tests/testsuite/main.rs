@@ -11,6 +11,7 @@ mod folder;
 mod fuzz_corpus;
 mod hostile;
 mod init;
+mod jejak;
 mod json;
 mod lembar;
 mod monitoring;
