@@ -223,8 +223,11 @@ impl Opsi {
         dokumen: &crate::jejak::Dokumen,
     ) -> Result<(), Error> {
         report.draf = !self.final_;
-        let cetak = self.jejak || report.identitas.cetak_jejak;
-        crate::jejak::tandai(report, dokumen, self.git(folder).as_ref(), cetak)
+        let opsi = crate::jejak::Opsi {
+            pdf_a: false,
+            cetak: self.jejak || report.identitas.cetak_jejak,
+        };
+        crate::jejak::tandai(report, dokumen, opsi, self.git(folder).as_ref())
     }
 }
 

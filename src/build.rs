@@ -88,12 +88,15 @@ impl Plan {
     /// Runs the plan on a report already loaded.
     pub fn run_loaded(&self, mut report: Report) -> Result<Built, Error> {
         report.draf = !self.final_ || self.draft;
-        let cetak = self.jejak || report.identitas.cetak_jejak;
+        let opsi = crate::jejak::Opsi {
+            pdf_a: self.options.pdf_a,
+            cetak: self.jejak || report.identitas.cetak_jejak,
+        };
         crate::jejak::tandai(
             &mut report,
             &crate::jejak::Dokumen::RencanaAksi,
+            opsi,
             self.git.as_ref(),
-            cetak,
         )?;
         let findings = crate::check::lint(&report);
         if !self.draft {

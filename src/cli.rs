@@ -63,6 +63,11 @@ pub enum Command {
     /// istilah laporan: pejabat, sasaran, indikator, target, anggaran.
     #[command(help_template = PERINTAH, override_usage = "renaksi diff LAMA BARU [--format teks|json]\n       renaksi diff --git REV[..REV2] [DIR] [--format teks|json]")]
     Diff(DiffArgs),
+    /// Memeriksa apakah PDF persis yang disusun dari YAML-nya: disusun ulang
+    /// dari folder (atau revisi git-nya) seperti tercatat di PDF, lalu
+    /// dibandingkan byte demi byte.
+    #[command(help_template = PERINTAH, override_usage = "renaksi verify BERKAS.pdf [DIR] [--git REV]")]
+    Verify(VerifyArgs),
     /// Menandatangani PDF (PAdES-B-B) dengan kunci dan sertifikat PKCS#12.
     #[command(help_template = PERINTAH, override_usage = "renaksi sign IN.pdf --p12 FILE [-o OUT.pdf] [--blok BLOK] [--password-file FILE] [--invisible] [--signing-time WAKTU]")]
     Sign(SignArgs),
@@ -100,6 +105,24 @@ pub enum Command {
     /// fish atau powershell.
     #[command(help_template = PERINTAH, override_usage = "renaksi completions bash|zsh|fish|powershell")]
     Completions(CompletionsArgs),
+}
+
+/// Arguments of `renaksi verify`.
+#[derive(Debug, clap::Args)]
+pub struct VerifyArgs {
+    /// PDF yang diperiksa (juga PDF bertanda tangan: revisi pertamanya).
+    #[arg(value_name = "BERKAS.pdf")]
+    pub pdf: PathBuf,
+
+    /// Folder laporan sumbernya; tanpa DIR: folder ini bila berisi
+    /// laporan.yaml, selain itu contoh bawaan.
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// Susun ulang dari berkas folder itu pada revisi git REV, bukan dari
+    /// berkasnya sekarang.
+    #[arg(long, value_name = "REV")]
+    pub git: Option<String>,
 }
 
 /// Arguments of `renaksi realisasi`.

@@ -186,17 +186,42 @@ pub fn sha256(files: &[(String, Vec<u8>)]) -> String {
         .collect()
 }
 
+/// How a document was asked for, besides its kind and status: what
+/// `renaksi verify` needs to build it again.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Opsi {
+    /// PDF/A-2b.
+    pub pdf_a: bool,
+    /// The short digest printed on every page.
+    pub cetak: bool,
+}
+
 /// The keywords that carry the provenance, in this order:
 /// `renaksi-sumber:sha256:<hex>`, `renaksi-versi:<version>`,
-/// `renaksi-dokumen:<kind>`, `renaksi-status:draf|final`, and in git
+/// `renaksi-dokumen:<kind>`, `renaksi-status:draf|final`,
+/// `renaksi-opsi:pdfa+jejak` (only what was asked for), and in git
 /// `git-commit:<id>`, `git-bersih:ya|tidak`.
-pub fn kata_kunci(sumber: &str, dokumen: &Dokumen, draf: bool, git: Option<&Git>) -> Vec<String> {
+pub fn kata_kunci(
+    sumber: &str,
+    dokumen: &Dokumen,
+    draf: bool,
+    opsi: Opsi,
+    git: Option<&Git>,
+) -> Vec<String> {
     let mut out = vec![
         format!("renaksi-sumber:sha256:{sumber}"),
         format!("renaksi-versi:{}", env!("CARGO_PKG_VERSION")),
         format!("renaksi-dokumen:{}", dokumen.kata()),
         format!("renaksi-status:{}", if draf { "draf" } else { "final" }),
     ];
+    let asked: Vec<&str> = [(opsi.pdf_a, "pdfa"), (opsi.cetak, "jejak")]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, name)| *name)
+        .collect();
+    if !asked.is_empty() {
+        out.push(format!("renaksi-opsi:{}", asked.join("+")));
+    }
     if let Some(git) = git {
         out.push(format!("git-commit:{}", git.commit));
         out.push(format!(
@@ -207,20 +232,23 @@ pub fn kata_kunci(sumber: &str, dokumen: &Dokumen, draf: bool, git: Option<&Git>
     out
 }
 
-/// Marks `report` with the provenance of its `dokumen`, its folder's git
-/// state `git`, and (with `cetak`) the short digest printed at the foot of
-/// every page. Call after its draft or final status is set.
+/// Marks `report` with the provenance of its `dokumen` asked for with
+/// `opsi` (with `opsi.cetak`, the short digest is printed at the foot of
+/// every page) and its folder's git state `git`. Call after its draft or
+/// final status is set.
 pub fn tandai(
     report: &mut Report,
     dokumen: &Dokumen,
+    opsi: Opsi,
     git: Option<&Git>,
-    cetak: bool,
 ) -> Result<(), Error> {
     let files = berkas(report, dokumen)?;
     let sumber = sha256(&files);
     report.jejak = Some(crate::content::Jejak {
-        kata_kunci: kata_kunci(&sumber, dokumen, report.draf, git),
-        cetak: cetak.then(|| format!("sumber sha256:{}", &sumber[..16])),
+        kata_kunci: kata_kunci(&sumber, dokumen, report.draf, opsi, git),
+        cetak: opsi
+            .cetak
+            .then(|| format!("sumber sha256:{}", &sumber[..16])),
     });
     Ok(())
 }

@@ -29,6 +29,7 @@ pub mod pk;
 pub mod render;
 pub mod schema;
 pub mod sign;
+pub mod verify;
 
 pub use error::{Error, Problem};
 

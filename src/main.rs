@@ -45,6 +45,13 @@ fn main() -> ExitCode {
         Command::Init(args) => cmd::init::run(args).map(|()| ExitCode::SUCCESS),
         Command::Watch(args) => cmd::watch::run(args).map(|()| ExitCode::SUCCESS),
         Command::Serve(args) => cmd::serve::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Verify(args) => match cmd::verify::run(args) {
+            Ok(code) => Ok(code),
+            Err(err) => {
+                report(&err);
+                return ExitCode::from(2);
+            }
+        },
         // 1 means "different", so every error of diff is 2.
         Command::Diff(args) => match cmd::diff::run(args) {
             Ok(selesai) => Ok(ExitCode::from(selesai)),

@@ -17,6 +17,7 @@ pub mod realisasi;
 pub mod schema;
 pub mod serve;
 pub mod sign;
+pub mod verify;
 pub mod watch;
 
 use std::io::Write;

@@ -18,13 +18,16 @@ pub fn run(args: &BuildArgs, dir: Option<PathBuf>, triwulan: usize) -> Result<()
     }
     let mut report = renaksi::load(dir.as_deref())?;
     report.draf = !args.jenis.final_;
-    let cetak = args.jenis.jejak || report.identitas.cetak_jejak;
+    let opsi = renaksi::jejak::Opsi {
+        pdf_a: args.pdf_a,
+        cetak: args.jenis.jejak || report.identitas.cetak_jejak,
+    };
     let git = dir.as_deref().and_then(renaksi::jejak::git);
     renaksi::jejak::tandai(
         &mut report,
         &renaksi::jejak::Dokumen::Monitoring(triwulan),
+        opsi,
         git.as_ref(),
-        cetak,
     )?;
     let realisasi = renaksi::monitoring::muat(&report)?;
     let findings = renaksi::monitoring::dokumen::temuan(&report, &realisasi);

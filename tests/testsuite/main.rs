@@ -22,4 +22,5 @@ mod serve;
 mod sign;
 mod support;
 mod ttd;
+mod verify;
 mod watch;

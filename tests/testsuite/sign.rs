@@ -845,3 +845,23 @@ fn a_draft_is_never_signed() {
         .contains("draf tidak ditandatangani: --sign memerlukan --final"));
     assert!(!target.exists());
 }
+
+#[test]
+fn a_signed_pdf_verifies_as_its_unsigned_first_revision() {
+    let pki = Pki::new();
+    let p12 = pki.rsa();
+    let sandi = pki.path("sandi");
+    let report = Fixture::example();
+    let (run, pdf) = report.build(&sign_args(&p12, &sandi));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = renaksi(
+        &[
+            "verify",
+            pdf.to_str().unwrap(),
+            report.dir.to_str().unwrap(),
+        ],
+        report.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.starts_with("SAMA: "), "{}", run.stdout);
+}

@@ -1,0 +1,168 @@
+//! `renaksi verify`: is this PDF exactly what its YAML builds? The PDF
+//! names its source digest, renaksi version, kind, status, options and git
+//! state ([`crate::jejak`]); the document is built again from the folder
+//! (or from a git revision of it) with the same kind, status and options,
+//! and the bytes are compared — for a signed PDF, its unsigned first
+//! revision, which the signatures only append to.
+
+use lopdf::{Document, Object};
+
+use crate::content::{Report, Source};
+use crate::error::Error;
+use crate::jejak::{Dokumen, Git, Opsi};
+
+/// What a PDF says of itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tercatat {
+    /// The source digest (hex).
+    pub sumber: String,
+    /// The renaksi version that built it.
+    pub versi: String,
+    /// The kind of document.
+    pub dokumen: Dokumen,
+    /// A draft, or the final document.
+    pub draf: bool,
+    /// How it was asked for.
+    pub opsi: Opsi,
+    /// The git state of its folder, if it was in git.
+    pub git: Option<Git>,
+}
+
+/// The provenance a PDF carries, or `None` when it has none (not made by
+/// renaksi, or by a renaksi before provenance).
+pub fn tercatat(pdf: &[u8]) -> Option<Tercatat> {
+    let doc = Document::load_mem(pdf).ok()?;
+    let info = doc.trailer.get(b"Info").ok()?;
+    let info = match info {
+        Object::Reference(id) => doc.get_object(*id).ok()?,
+        other => other,
+    };
+    let keywords = info.as_dict().ok()?.get(b"Keywords").ok()?;
+    let text = lopdf::decode_text_string(keywords).ok()?;
+    let mut sumber = None;
+    let mut versi = None;
+    let mut dokumen = None;
+    let mut draf = None;
+    let mut opsi = Opsi::default();
+    let mut commit = None;
+    let mut bersih = None;
+    for k in text.split(',').map(str::trim) {
+        if let Some(v) = k.strip_prefix("renaksi-sumber:sha256:") {
+            sumber = Some(v.to_owned());
+        } else if let Some(v) = k.strip_prefix("renaksi-versi:") {
+            versi = Some(v.to_owned());
+        } else if let Some(v) = k.strip_prefix("renaksi-dokumen:") {
+            dokumen = match v {
+                "rencana-aksi" => Some(Dokumen::RencanaAksi),
+                "pk" => Some(Dokumen::Pk),
+                other => other
+                    .strip_prefix("monitoring-tw")
+                    .and_then(|n| n.parse().ok())
+                    .filter(|n| (1..=4).contains(n))
+                    .map(Dokumen::Monitoring),
+            };
+        } else if let Some(v) = k.strip_prefix("renaksi-status:") {
+            draf = Some(v == "draf");
+        } else if let Some(v) = k.strip_prefix("renaksi-opsi:") {
+            for o in v.split('+') {
+                match o {
+                    "pdfa" => opsi.pdf_a = true,
+                    "jejak" => opsi.cetak = true,
+                    _ => {}
+                }
+            }
+        } else if let Some(v) = k.strip_prefix("git-commit:") {
+            commit = Some(v.to_owned());
+        } else if let Some(v) = k.strip_prefix("git-bersih:") {
+            bersih = Some(v == "ya");
+        }
+    }
+    Some(Tercatat {
+        sumber: sumber?,
+        versi: versi?,
+        dokumen: dokumen?,
+        draf: draf?,
+        opsi,
+        git: commit
+            .zip(bersih)
+            .map(|(commit, bersih)| Git { commit, bersih }),
+    })
+}
+
+/// The answer of a verification.
+#[derive(Debug)]
+pub enum Hasil {
+    /// Built again, the same bytes.
+    Sama,
+    /// The source is not the one the PDF was built from: the digest of the
+    /// folder now against the PDF's.
+    SumberBeda {
+        /// The digest of the folder now.
+        sekarang: String,
+    },
+    /// Same source, same version, other bytes: the PDF was changed after
+    /// it was built.
+    IsiBeda,
+    /// Same source, another renaksi version: the bytes cannot be compared.
+    VersiBeda,
+}
+
+/// Verifies `pdf` (its bytes) against the report in `source`, as the PDF
+/// says it was built (`catat`).
+pub fn periksa(pdf: &[u8], catat: &Tercatat, source: Source) -> Result<Hasil, Error> {
+    let mut report = Report::load(source)?;
+    report.draf = catat.draf;
+    let files = crate::jejak::berkas(&report, &catat.dokumen)?;
+    let sekarang = crate::jejak::sha256(&files);
+    if sekarang != catat.sumber {
+        return Ok(Hasil::SumberBeda { sekarang });
+    }
+    if catat.versi != env!("CARGO_PKG_VERSION") {
+        return Ok(Hasil::VersiBeda);
+    }
+    // The provenance as the PDF has it, git state included: where it was
+    // built is written in it, not part of what it says.
+    crate::jejak::tandai(&mut report, &catat.dokumen, catat.opsi, catat.git.as_ref())?;
+    let options = crate::Options {
+        pdf_a: catat.opsi.pdf_a,
+    };
+    for candidate in bangun(&report, &catat.dokumen, options)? {
+        // A signed PDF begins with the bytes it was signed over.
+        if pdf.starts_with(&candidate) {
+            return Ok(Hasil::Sama);
+        }
+    }
+    Ok(Hasil::IsiBeda)
+}
+
+/// Every PDF the document kind can be of `report`: the Rencana Aksi; each
+/// agreement and all in one; the quarter's monitoring report.
+fn bangun(
+    report: &Report,
+    dokumen: &Dokumen,
+    options: crate::Options,
+) -> Result<Vec<Vec<u8>>, Error> {
+    let typeset = |typst: String, report: &Report| -> Result<Vec<u8>, Error> {
+        Ok(crate::typeset(report, typst, options)?.pdf)
+    };
+    Ok(match dokumen {
+        Dokumen::RencanaAksi => vec![typeset(crate::render::render(report)?, report)?],
+        Dokumen::Pk => {
+            let daftar = crate::pk::semua(report);
+            let mut out = vec![typeset(crate::pk::render(report, &daftar)?, report)?];
+            for one in &daftar {
+                out.push(typeset(
+                    crate::pk::render(report, std::slice::from_ref(one))?,
+                    report,
+                )?);
+            }
+            out
+        }
+        Dokumen::Monitoring(n) => {
+            let realisasi = crate::monitoring::muat(report)?;
+            let dated = crate::monitoring::dokumen::bertanggal(report, &realisasi, *n)?;
+            let typst = crate::monitoring::dokumen::render(&dated, &realisasi, *n)?;
+            vec![typeset(typst, &dated)?]
+        }
+    })
+}

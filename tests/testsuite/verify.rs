@@ -1,0 +1,198 @@
+//! `renaksi verify`: a PDF built again from its YAML, as the PDF says it
+//! was built, and compared byte for byte. Exit 0 same, 1 different, 2
+//! could not tell.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::{renaksi, Fixture, Run};
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args([
+            "-c",
+            "user.name=uji",
+            "-c",
+            "user.email=uji@example.invalid",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git is needed for the verify tests");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The example in a fresh repository, committed.
+fn in_git() -> Fixture {
+    let fixture = Fixture::example();
+    git(&fixture.dir, &["init", "-q"]);
+    git(&fixture.dir, &["add", "."]);
+    git(&fixture.dir, &["commit", "-qm", "contoh"]);
+    fixture
+}
+
+fn verify(fixture: &Fixture, args: &[&str]) -> Run {
+    renaksi(&[&["verify"], args].concat(), fixture.tmp.path())
+}
+
+#[test]
+fn the_same_source_gives_the_same_pdf() {
+    let fixture = in_git();
+    let (run, pdf) = fixture.build(&["--final"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = verify(&fixture, &[pdf.to_str().unwrap(), "kubutambahan-2022"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.starts_with("SAMA: "), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("(rencana-aksi, final, renaksi "),
+        "{}",
+        run.stdout
+    );
+    // Against the commit it was built at, too.
+    let run = verify(
+        &fixture,
+        &[pdf.to_str().unwrap(), "kubutambahan-2022", "--git", "HEAD"],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    // Each kind of document.
+    for (args, file) in [
+        (
+            &["--dokumen", "pk"][..],
+            "pk/kubutambahan-2022-pk-03-kasi-pemerintahan.pdf",
+        ),
+        (
+            &["--dokumen", "pk", "--gabung"][..],
+            "gabung/kubutambahan-2022-pk.pdf",
+        ),
+        (
+            &["--dokumen", "monitoring", "--triwulan", "2", "--jejak"][..],
+            "m/kubutambahan-2022-monitoring-tw2.pdf",
+        ),
+    ] {
+        let out = fixture.path(file);
+        let folder = out.parent().unwrap().to_str().unwrap().to_owned();
+        let mut all = vec!["build", "kubutambahan-2022", "-o", &folder];
+        all.extend_from_slice(args);
+        let run = renaksi(&all, fixture.tmp.path());
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let run = verify(&fixture, &[out.to_str().unwrap(), "kubutambahan-2022"]);
+        assert_eq!(run.code, 0, "{args:?}: {}{}", run.stdout, run.stderr);
+    }
+}
+
+#[test]
+fn a_changed_source_is_shown_as_diff_shows_it() {
+    let fixture = in_git();
+    let (run, pdf) = fixture.build(&["--final"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    fixture.edit("lampiran/1-program.yaml", |t| {
+        t.replacen("juni: 40", "juni: 41", 1)
+    });
+    let run = verify(&fixture, &[pdf.to_str().unwrap(), "kubutambahan-2022"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("BERBEDA: kubutambahan-2022 bukan sumber "),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("~ CAMAT › Meningkatnya Kualitas Pelayanan Publik › Indeks Kepuasan Masyarakat Terhadap Pelayanan Publik: target Juni 40 → 41"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_tampered_pdf_and_another_version_are_told_apart() {
+    let fixture = in_git();
+    let (run, pdf) = fixture.build(&["--final"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let bytes = fs::read(&pdf).unwrap();
+    // One letter of the content changed.
+    let mut tampered = bytes.clone();
+    let at = tampered
+        .windows(12)
+        .skip(20_000)
+        .position(|w| w == b"Kubutambahan")
+        .unwrap()
+        + 20_000;
+    tampered[at] = b'X';
+    let changed = fixture.path("diubah.pdf");
+    fs::write(&changed, tampered).unwrap();
+    let run = verify(&fixture, &[changed.to_str().unwrap(), "kubutambahan-2022"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("PDF diubah sesudah disusun"),
+        "{}",
+        run.stdout
+    );
+    // Built by another version: its version string, in the document info
+    // and the XMP alike, says so.
+    let version = format!("renaksi-versi:{}", env!("CARGO_PKG_VERSION"));
+    let other = "renaksi-versi:9.9.9";
+    assert_eq!(version.len(), other.len());
+    let text = bytes
+        .windows(version.len())
+        .filter(|w| *w == version.as_bytes())
+        .count();
+    assert_eq!(text, 2, "the version in Info and XMP");
+    let mut older = bytes.clone();
+    for i in 0..older.len() - version.len() {
+        if older[i..].starts_with(version.as_bytes()) {
+            older[i..i + other.len()].copy_from_slice(other.as_bytes());
+        }
+    }
+    let lain = fixture.path("versi-lain.pdf");
+    fs::write(&lain, older).unwrap();
+    let run = verify(&fixture, &[lain.to_str().unwrap(), "kubutambahan-2022"]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("disusun renaksi 9.9.9"),
+        "{}",
+        run.stdout
+    );
+    // A PDF renaksi did not make.
+    let asing = fixture.path("asing.pdf");
+    fs::write(&asing, b"%PDF-1.4\n%%EOF\n").unwrap();
+    let run = verify(&fixture, &[asing.to_str().unwrap(), "kubutambahan-2022"]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("tidak membawa jejak renaksi"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_pdf_of_a_dirty_tree_is_its_files_not_its_commit() {
+    let fixture = in_git();
+    fixture.edit("lampiran/1-program.yaml", |t| {
+        t.replacen("juni: 40", "juni: 42", 1)
+    });
+    let (run, pdf) = fixture.build(&["--final"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let keywords = crate::support::info(&pdf);
+    assert!(keywords.contains("git-bersih:tidak"), "{keywords}");
+    // The folder as it is: the same.
+    let run = verify(&fixture, &[pdf.to_str().unwrap(), "kubutambahan-2022"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    // Its commit: not its source, and what differs is named.
+    let run = verify(
+        &fixture,
+        &[pdf.to_str().unwrap(), "kubutambahan-2022", "--git", "HEAD"],
+    );
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("sumber PDF (berkas folder sekarang) → yang diperiksa:"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("target Juni 42 → 40"), "{}", run.stdout);
+}
