@@ -66,7 +66,7 @@ pub enum Command {
     /// Memeriksa apakah PDF persis yang disusun dari YAML-nya: disusun ulang
     /// dari folder (atau revisi git-nya) seperti tercatat di PDF, lalu
     /// dibandingkan byte demi byte.
-    #[command(help_template = PERINTAH, override_usage = "renaksi verify BERKAS.pdf [DIR] [--git REV]")]
+    #[command(help_template = PERINTAH, override_usage = "renaksi verify BERKAS.pdf [DIR] [--git REV]\n       renaksi verify FOLDER-KELUARAN FOLDER-BATCH [--git REV]")]
     Verify(VerifyArgs),
     /// Menandatangani PDF (PAdES-B-B) dengan kunci dan sertifikat PKCS#12.
     #[command(help_template = PERINTAH, override_usage = "renaksi sign IN.pdf --p12 FILE [-o OUT.pdf] [--blok BLOK] [--password-file FILE] [--invisible] [--signing-time WAKTU]")]
@@ -110,12 +110,14 @@ pub enum Command {
 /// Arguments of `renaksi verify`.
 #[derive(Debug, clap::Args)]
 pub struct VerifyArgs {
-    /// PDF yang diperiksa (juga PDF bertanda tangan: revisi pertamanya).
+    /// PDF yang diperiksa (juga PDF bertanda tangan: revisi pertamanya), atau
+    /// folder keluaran batch berisi manifest.json: setiap PDF-nya.
     #[arg(value_name = "BERKAS.pdf")]
     pub pdf: PathBuf,
 
-    /// Folder laporan sumbernya; tanpa DIR: folder ini bila berisi
-    /// laporan.yaml, selain itu contoh bawaan.
+    /// Folder laporan sumbernya (untuk folder keluaran batch: folder
+    /// batch-nya); tanpa DIR: folder ini bila berisi laporan.yaml, selain
+    /// itu contoh bawaan.
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
 

@@ -1,66 +1,87 @@
 //! `renaksi verify BERKAS.pdf [DIR] [--git REV]`: builds the document again
 //! as the PDF says it was built and says, in report terms, whether it is
-//! the same. Exit 0 same, 1 different, 2 could not tell.
+//! the same; `renaksi verify OUT BATCH` does so for every PDF of a batch's
+//! manifest. Exit 0 same, 1 different, 2 could not tell.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use renaksi::content::{Report, Source};
 use renaksi::verify::{self, Hasil};
 use renaksi::Error;
 
 use super::folder::Sasaran;
 use crate::cli::{Format, VerifyArgs};
 
+/// What one PDF's verification found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Jawab {
+    Sama,
+    TakPasti,
+    Beda,
+}
+
+impl Jawab {
+    fn code(self) -> u8 {
+        match self {
+            Jawab::Sama => 0,
+            Jawab::Beda => 1,
+            Jawab::TakPasti => 2,
+        }
+    }
+}
+
 /// Verifies and prints the answer.
 pub fn run(args: &VerifyArgs) -> Result<ExitCode, Error> {
-    let shown = args.pdf.display().to_string();
-    let pdf =
-        std::fs::read(&args.pdf).map_err(|e| Error::io("tidak dapat membaca", &args.pdf, e))?;
+    if args.pdf.is_dir() {
+        return batch(args);
+    }
+    let dir = match (&args.git, Sasaran::pilih(args.dir.as_deref())) {
+        (_, Sasaran::Laporan(dir)) => Some(dir),
+        (Some(_), _) => Some(args.dir.clone().unwrap_or_else(|| ".".into())),
+        (None, Sasaran::Contoh) => None,
+        (None, Sasaran::Batch(dir)) => {
+            return Err(Error::Usage {
+                message: format!("{} adalah folder batch, bukan satu laporan", dir.display()),
+                hint: "sebut folder kecamatan yang menjadi sumber PDF itu, atau folder keluaran batch (berisi manifest.json) untuk memeriksa semuanya".into(),
+            })
+        }
+    };
+    let jawab = satu(&args.pdf, dir.as_deref(), args.git.as_deref())?;
+    Ok(ExitCode::from(jawab.code()))
+}
+
+/// Verifies the PDF at `path` against the report in `dir` (the bundled
+/// example for `None`), or its files at git revision `rev`; prints the
+/// answer.
+fn satu(path: &Path, dir: Option<&Path>, rev: Option<&str>) -> Result<Jawab, Error> {
+    let shown = path.display().to_string();
+    let pdf = std::fs::read(path).map_err(|e| Error::io("tidak dapat membaca", path, e))?;
     let Some(catat) = verify::tercatat(&pdf) else {
         eprintln!(
             "TIDAK DAPAT DIPASTIKAN: {shown} tidak membawa jejak renaksi (kata kunci `renaksi-sumber`)\n  saran: hanya PDF yang disusun renaksi dengan jejaknya dapat diperiksa; susun ulang dengan `renaksi build`"
         );
-        return Ok(ExitCode::from(2));
+        return Ok(Jawab::TakPasti);
     };
-    let (source, label) = match (&args.git, Sasaran::pilih(args.dir.as_deref())) {
-        (Some(rev), sasaran) => {
-            let dir = match sasaran {
-                Sasaran::Laporan(dir) => dir,
-                _ => args.dir.clone().unwrap_or_else(|| ".".into()),
-            };
-            let folder = renaksi::git::folder(&dir, rev)?;
-            let label = folder.label.clone();
-            (folder.into_source(), label)
-        }
-        (None, Sasaran::Laporan(dir)) => {
-            let source = renaksi::content::Source::from_dir(&dir)?;
-            let label = source.label.clone();
-            (source, label)
-        }
-        (None, Sasaran::Contoh) => {
-            let source = renaksi::content::Source::example();
-            let label = source.label.clone();
-            (source, label)
-        }
-        (None, Sasaran::Batch(dir)) => {
-            return Err(Error::Usage {
-                message: format!("{} adalah folder batch, bukan satu laporan", dir.display()),
-                hint: "sebut folder kecamatan yang menjadi sumber PDF itu".into(),
-            })
-        }
+    let source = match (rev, dir) {
+        (Some(rev), Some(dir)) => renaksi::git::folder(dir, rev)?.into_source(),
+        (_, Some(dir)) => Source::from_dir(dir)?,
+        (_, None) => Source::example(),
     };
+    let label = source.label.clone();
     let jenis = format!(
         "{}, {}, renaksi {}",
         catat.dokumen.kata(),
         if catat.draf { "draf" } else { "final" },
         catat.versi
     );
-    let code = match verify::periksa(&pdf, &catat, source)? {
+    Ok(match verify::periksa(&pdf, &catat, source)? {
         Hasil::Sama => {
             println!(
                 "SAMA: {shown} persis PDF yang disusun dari {label} ({jenis}; sumber sha256:{})",
                 &catat.sumber[..16]
             );
-            0
+            Jawab::Sama
         }
         Hasil::SumberBeda { sekarang } => {
             println!(
@@ -68,12 +89,14 @@ pub fn run(args: &VerifyArgs) -> Result<ExitCode, Error> {
                 &catat.sumber[..16],
                 &sekarang[..16]
             );
-            perubahan(args, &catat)?;
-            1
+            if let Some(dir) = dir {
+                perubahan(dir, rev, &catat)?;
+            }
+            Jawab::Beda
         }
         Hasil::IsiBeda => {
             println!("BERBEDA: sumbernya sama ({label}), tetapi isi {shown} bukan yang disusun darinya: PDF diubah sesudah disusun");
-            1
+            Jawab::Beda
         }
         Hasil::VersiBeda => {
             println!(
@@ -82,46 +105,87 @@ pub fn run(args: &VerifyArgs) -> Result<ExitCode, Error> {
                 env!("CARGO_PKG_VERSION"),
                 catat.versi
             );
-            2
+            Jawab::TakPasti
         }
+    })
+}
+
+/// Every PDF listed in the manifest of the batch output folder `args.pdf`,
+/// each against its kecamatan's folder in the batch folder `args.dir`.
+fn batch(args: &VerifyArgs) -> Result<ExitCode, Error> {
+    let out = &args.pdf;
+    let Some(batch) = args.dir.clone() else {
+        return Err(Error::Usage {
+            message: format!(
+                "{} adalah folder; sebut juga folder batch sumbernya",
+                out.display()
+            ),
+            hint: "renaksi verify FOLDER-KELUARAN FOLDER-BATCH".into(),
+        });
     };
-    Ok(ExitCode::from(code))
+    let manifest = renaksi::batch::Manifest::read(&out.join("manifest.json"))?;
+    let mut files: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for entry in &manifest.laporan {
+        let folder = batch.join(&entry.folder);
+        files.extend(entry.file.iter().map(|f| (out.join(f), folder.clone())));
+        files.extend(
+            entry
+                .pk
+                .iter()
+                .map(|p| (out.join(&p.berkas), folder.clone())),
+        );
+    }
+    let mut worst = Jawab::Sama;
+    let mut count = [0usize; 3];
+    for (pdf, folder) in &files {
+        let jawab = satu(pdf, Some(folder), args.git.as_deref())?;
+        count[jawab.code() as usize] += 1;
+        worst = worst.max(jawab);
+    }
+    println!(
+        "{} PDF: {} sama, {} berbeda, {} tidak dapat dipastikan",
+        files.len(),
+        count[0],
+        count[1],
+        count[2]
+    );
+    Ok(ExitCode::from(worst.code()))
 }
 
 /// What differs between the PDF's source and the one verified, as
 /// `renaksi diff` says it: the PDF's source is its commit when it was
 /// built from a clean folder, or the folder as it is now when that still
 /// has the PDF's digest (a PDF of uncommitted files).
-fn perubahan(args: &VerifyArgs, catat: &verify::Tercatat) -> Result<(), Error> {
-    let dir = args.dir.clone().unwrap_or_else(|| ".".into());
-    let now = match &args.git {
-        Some(rev) => renaksi::git::source(&dir, rev).and_then(renaksi::content::Report::load),
-        None => renaksi::load(Some(&dir)),
+fn perubahan(dir: &Path, rev: Option<&str>, catat: &verify::Tercatat) -> Result<(), Error> {
+    let now = match rev {
+        Some(rev) => renaksi::git::source(dir, rev).and_then(Report::load),
+        None => renaksi::load(Some(dir)),
     }?;
-    let folder = renaksi::load(Some(&dir)).ok().filter(|r| {
+    let folder = renaksi::load(Some(dir)).ok().filter(|r| {
         renaksi::jejak::berkas(r, &catat.dokumen)
             .map(|f| renaksi::jejak::sha256(&f) == catat.sumber)
             .unwrap_or(false)
     });
-    let (then, asal) = match (&catat.git, folder) {
-        (Some(git), _) if git.bersih => {
-            match renaksi::git::source(&dir, &git.commit).and_then(renaksi::content::Report::load) {
-                Ok(then) => (then, format!("commit {}", pendek(&git.commit))),
-                Err(_) => return Ok(()),
-            }
-        }
-        (_, Some(folder)) => (folder, "berkas folder sekarang".to_owned()),
+    let at_commit = |commit: &str| {
+        renaksi::git::source(dir, commit)
+            .and_then(Report::load)
+            .ok()
+            .map(|then| (then, format!("commit {}", pendek(commit))))
+    };
+    let then = match (&catat.git, folder) {
+        (Some(git), _) if git.bersih => at_commit(&git.commit),
+        (_, Some(folder)) => Some((folder, "berkas folder sekarang".to_owned())),
         (Some(git), None) => {
             println!(
                 "catatan: PDF itu disusun dari folder yang berubah sejak commit {} dan berkas itu tidak ada lagi; dibandingkan dengan commit itu",
                 pendek(&git.commit)
             );
-            match renaksi::git::source(&dir, &git.commit).and_then(renaksi::content::Report::load) {
-                Ok(then) => (then, format!("commit {}", pendek(&git.commit))),
-                Err(_) => return Ok(()),
-            }
+            at_commit(&git.commit)
         }
-        (None, None) => return Ok(()),
+        (None, None) => None,
+    };
+    let Some((then, asal)) = then else {
+        return Ok(());
     };
     let changes = renaksi::diff::reports(&then, &now)?;
     println!("sumber PDF ({asal}) → yang diperiksa:");

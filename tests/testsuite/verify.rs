@@ -196,3 +196,37 @@ fn a_pdf_of_a_dirty_tree_is_its_files_not_its_commit() {
     );
     assert!(run.stdout.contains("target Juni 42 → 40"), "{}", run.stdout);
 }
+
+#[test]
+fn a_batch_output_folder_against_its_batch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let batch = tmp.path().join("buleleng");
+    crate::support::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content/buleleng-2022"),
+        &batch,
+    );
+    let run = renaksi(&["batch", "buleleng", "-o", "out", "--final"], tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = renaksi(&["verify", "out", "buleleng"], tmp.path());
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .ends_with("9 PDF: 9 sama, 0 berbeda, 0 tidak dapat dipastikan\n"),
+        "{}",
+        run.stdout
+    );
+    // One kecamatan's table changed since: that one differs.
+    let file = batch.join("sawan/lampiran/1-program.yaml");
+    let text = fs::read_to_string(&file).unwrap();
+    let edited = text.replacen("target: 85", "target: 86", 1);
+    assert_ne!(edited, text);
+    fs::write(&file, edited).unwrap();
+    let run = renaksi(&["verify", "out", "buleleng"], tmp.path());
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("BERBEDA: "), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("9 PDF: 8 sama, 1 berbeda"),
+        "{}",
+        run.stdout
+    );
+}
