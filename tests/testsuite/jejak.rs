@@ -83,6 +83,7 @@ fn the_pdf_names_its_source_version_and_commit() {
             format!("renaksi-versi:{}", env!("CARGO_PKG_VERSION")),
             "renaksi-dokumen:rencana-aksi".to_owned(),
             "renaksi-status:final".to_owned(),
+            "renaksi-opsi:jejak".to_owned(),
             format!("git-commit:{head}"),
             "git-bersih:ya".to_owned(),
         ]
