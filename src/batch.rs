@@ -222,12 +222,17 @@ impl Opsi {
         folder: &Path,
         dokumen: &crate::jejak::Dokumen,
     ) -> Result<(), Error> {
-        report.draf = !self.final_;
         let opsi = crate::jejak::Opsi {
             pdf_a: false,
-            cetak: self.jejak || report.identitas.cetak_jejak,
+            cetak: self.jejak,
         };
-        crate::jejak::tandai(report, dokumen, opsi, self.git(folder).as_ref())
+        crate::jejak::siapkan(
+            report,
+            dokumen,
+            self.final_,
+            opsi,
+            self.git(folder).as_ref(),
+        )
     }
 }
 

@@ -87,14 +87,14 @@ impl Plan {
 
     /// Runs the plan on a report already loaded.
     pub fn run_loaded(&self, mut report: Report) -> Result<Built, Error> {
-        report.draf = !self.final_ || self.draft;
         let opsi = crate::jejak::Opsi {
             pdf_a: self.options.pdf_a,
-            cetak: self.jejak || report.identitas.cetak_jejak,
+            cetak: self.jejak,
         };
-        crate::jejak::tandai(
+        crate::jejak::siapkan(
             &mut report,
             &crate::jejak::Dokumen::RencanaAksi,
+            self.final_ && !self.draft,
             opsi,
             self.git.as_ref(),
         )?;

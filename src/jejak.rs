@@ -45,23 +45,29 @@ pub struct Git {
     pub bersih: bool,
 }
 
+/// What `git -C dir ARGS` prints, or `None` when it fails (outside a
+/// repository, or without git).
+fn git_keluaran(dir: &Path, args: &[&str]) -> Option<String> {
+    Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+}
+
 /// The git state of `dir`, or `None` outside a repository (or without git).
 pub fn git(dir: &Path) -> Option<Git> {
-    let run = |args: &[&str]| {
-        Command::new("git")
-            .arg("-C")
-            .arg(dir)
-            .args(args)
-            .output()
-            .ok()
-            .filter(|o| o.status.success())
-            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
-    };
-    let commit = run(&["rev-parse", "--verify", "-q", "HEAD"])?;
-    let status = run(&["status", "--porcelain", "--untracked-files=all", "--", "."])?;
+    let commit = git_keluaran(dir, &["rev-parse", "--verify", "-q", "HEAD"])?;
+    let status = git_keluaran(
+        dir,
+        &["status", "--porcelain", "--untracked-files=all", "--", "."],
+    )?;
     Some(Git {
-        commit,
-        bersih: status.is_empty(),
+        commit: commit.trim().to_owned(),
+        bersih: status.trim().is_empty(),
     })
 }
 
@@ -77,16 +83,7 @@ pub struct GitBatch {
 impl GitBatch {
     /// The git state of the batch folder `dir`, or `None` outside git.
     pub fn baca(dir: &Path) -> Option<Self> {
-        let run = |args: &[&str]| {
-            Command::new("git")
-                .arg("-C")
-                .arg(dir)
-                .args(args)
-                .output()
-                .ok()
-                .filter(|o| o.status.success())
-                .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-        };
+        let run = |args: &[&str]| git_keluaran(dir, args);
         let commit = run(&["rev-parse", "--verify", "-q", "HEAD"])?
             .trim()
             .to_owned();
@@ -242,15 +239,43 @@ pub fn tandai(
     opsi: Opsi,
     git: Option<&Git>,
 ) -> Result<(), Error> {
-    let files = berkas(report, dokumen)?;
-    let sumber = sha256(&files);
+    let sumber = sha256(&berkas(report, dokumen)?);
+    tandai_sidik(report, &sumber, dokumen, opsi, git);
+    Ok(())
+}
+
+/// Makes `report` the document asked for: a draft unless `final_`, with
+/// its provenance. The digest line is printed when asked for on the
+/// command line (`opsi.cetak`) or in the report (`cetak_jejak`).
+pub fn siapkan(
+    report: &mut Report,
+    dokumen: &Dokumen,
+    final_: bool,
+    opsi: Opsi,
+    git: Option<&Git>,
+) -> Result<(), Error> {
+    report.draf = !final_;
+    let opsi = Opsi {
+        cetak: opsi.cetak || report.identitas.cetak_jejak,
+        ..opsi
+    };
+    tandai(report, dokumen, opsi, git)
+}
+
+/// As [`tandai`], with the source digest `sumber` already computed.
+pub fn tandai_sidik(
+    report: &mut Report,
+    sumber: &str,
+    dokumen: &Dokumen,
+    opsi: Opsi,
+    git: Option<&Git>,
+) {
     report.jejak = Some(crate::content::Jejak {
-        kata_kunci: kata_kunci(&sumber, dokumen, report.draf, opsi, git),
+        kata_kunci: kata_kunci(sumber, dokumen, report.draf, opsi, git),
         cetak: opsi
             .cetak
             .then(|| format!("sumber sha256:{}", &sumber[..16])),
     });
-    Ok(())
 }
 
 #[cfg(test)]

@@ -122,7 +122,13 @@ pub fn periksa(pdf: &[u8], catat: &Tercatat, source: Source) -> Result<Hasil, Er
     }
     // The provenance as the PDF has it, git state included: where it was
     // built is written in it, not part of what it says.
-    crate::jejak::tandai(&mut report, &catat.dokumen, catat.opsi, catat.git.as_ref())?;
+    crate::jejak::tandai_sidik(
+        &mut report,
+        &sekarang,
+        &catat.dokumen,
+        catat.opsi,
+        catat.git.as_ref(),
+    );
     let options = crate::Options {
         pdf_a: catat.opsi.pdf_a,
     };

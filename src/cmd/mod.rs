@@ -24,6 +24,7 @@ use std::io::Write;
 use std::path::Path;
 
 use renaksi::check::{Diagnostic, Severity};
+use renaksi::content::Report;
 use renaksi::Error;
 
 /// How a command that ran to its end ended, for the exit code: `check`,
@@ -153,4 +154,21 @@ pub fn print_error(err: &Error) {
         }
         err => eprintln!("galat: {err}"),
     }
+}
+
+/// The report in `dir` (the bundled example for `None`) made the document
+/// `dokumen` that `args` ask for: draft or final, with its provenance.
+pub fn muat_dokumen(
+    args: &crate::cli::BuildArgs,
+    dir: Option<&Path>,
+    dokumen: renaksi::jejak::Dokumen,
+) -> Result<Report, Error> {
+    let mut report = renaksi::load(dir)?;
+    let opsi = renaksi::jejak::Opsi {
+        pdf_a: args.pdf_a,
+        cetak: args.jenis.jejak,
+    };
+    let git = dir.and_then(renaksi::jejak::git);
+    renaksi::jejak::siapkan(&mut report, &dokumen, args.jenis.final_, opsi, git.as_ref())?;
+    Ok(report)
 }

@@ -16,18 +16,10 @@ pub fn run(args: &BuildArgs, dir: Option<PathBuf>, triwulan: usize) -> Result<()
             hint: "susun laporannya, lalu tandatangani PDF-nya dengan `renaksi sign`".into(),
         });
     }
-    let mut report = renaksi::load(dir.as_deref())?;
-    report.draf = !args.jenis.final_;
-    let opsi = renaksi::jejak::Opsi {
-        pdf_a: args.pdf_a,
-        cetak: args.jenis.jejak || report.identitas.cetak_jejak,
-    };
-    let git = dir.as_deref().and_then(renaksi::jejak::git);
-    renaksi::jejak::tandai(
-        &mut report,
-        &renaksi::jejak::Dokumen::Monitoring(triwulan),
-        opsi,
-        git.as_ref(),
+    let report = super::muat_dokumen(
+        args,
+        dir.as_deref(),
+        renaksi::jejak::Dokumen::Monitoring(triwulan),
     )?;
     let realisasi = renaksi::monitoring::muat(&report)?;
     let findings = renaksi::monitoring::dokumen::temuan(&report, &realisasi);

@@ -17,19 +17,7 @@ pub fn run(args: &BuildArgs, dir: Option<PathBuf>) -> Result<(), Error> {
             hint: "susun PK tanpa opsi itu; tanda tangani setiap PDF dengan `renaksi sign`".into(),
         });
     }
-    let mut report = renaksi::load(dir.as_deref())?;
-    report.draf = !args.jenis.final_;
-    let opsi = renaksi::jejak::Opsi {
-        pdf_a: args.pdf_a,
-        cetak: args.jenis.jejak || report.identitas.cetak_jejak,
-    };
-    let git = dir.as_deref().and_then(renaksi::jejak::git);
-    renaksi::jejak::tandai(
-        &mut report,
-        &renaksi::jejak::Dokumen::Pk,
-        opsi,
-        git.as_ref(),
-    )?;
+    let report = super::muat_dokumen(args, dir.as_deref(), renaksi::jejak::Dokumen::Pk)?;
     let findings = renaksi::check::lint(&report);
     let options = renaksi::Options { pdf_a: args.pdf_a };
     let written = renaksi::pk::susun(

@@ -157,11 +157,19 @@ fn batch(args: &VerifyArgs) -> Result<ExitCode, Error> {
 /// built from a clean folder, or the folder as it is now when that still
 /// has the PDF's digest (a PDF of uncommitted files).
 fn perubahan(dir: &Path, rev: Option<&str>, catat: &verify::Tercatat) -> Result<(), Error> {
-    let now = match rev {
-        Some(rev) => renaksi::git::source(dir, rev).and_then(Report::load),
-        None => renaksi::load(Some(dir)),
-    }?;
-    let folder = renaksi::load(Some(dir)).ok().filter(|r| {
+    // The folder as it is now is read once: it is what is verified when
+    // no revision is named.
+    let (now, folder) = match rev {
+        Some(rev) => (
+            renaksi::git::source(dir, rev).and_then(Report::load)?,
+            renaksi::load(Some(dir)).ok(),
+        ),
+        None => {
+            let now = renaksi::load(Some(dir))?;
+            (now.clone(), Some(now))
+        }
+    };
+    let folder = folder.filter(|r| {
         renaksi::jejak::berkas(r, &catat.dokumen)
             .map(|f| renaksi::jejak::sha256(&f) == catat.sumber)
             .unwrap_or(false)
