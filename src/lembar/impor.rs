@@ -61,16 +61,25 @@ pub(super) fn periksa_berkas(file: &str, bytes: &[u8]) -> Result<(), Vec<Problem
     isi_zip(file, bytes)
 }
 
+/// The workbook `bytes` (named `file` in messages) opened, after the
+/// checks of [`periksa_berkas`].
+pub(super) fn buka<'a>(
+    file: &str,
+    bytes: &'a [u8],
+) -> Result<Xlsx<Cursor<&'a [u8]>>, Vec<Problem>> {
+    periksa_berkas(file, bytes)?;
+    Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+        vec![
+            Problem::new(file, format!("lembar kerja tidak dapat dibaca ({e})"))
+                .hint("buka di Excel atau LibreOffice lalu simpan ulang sebagai .xlsx"),
+        ]
+    })
+}
+
 /// Reads the workbook `bytes` (named `file` in messages).
 pub fn read(file: &str, bytes: &[u8]) -> Result<Buku, Vec<Problem>> {
     let one = |message: String, hint: &str| vec![Problem::new(file, message).hint(hint)];
-    periksa_berkas(file, bytes)?;
-    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
-        one(
-            format!("lembar kerja tidak dapat dibaca ({e})"),
-            "buka di Excel atau LibreOffice lalu simpan ulang sebagai .xlsx",
-        )
-    })?;
+    let mut workbook = buka(file, bytes)?;
     let names = workbook.sheet_names().to_vec();
     let Some(data_name) = names
         .iter()

@@ -6,9 +6,8 @@
 //! descriptive columns are for the reader and are not read back.
 
 use std::collections::BTreeMap;
-use std::io::Cursor;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Reader};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::impor::{cell_name, number};
@@ -203,13 +202,7 @@ pub fn baca(
     report: &Report,
 ) -> Result<BTreeMap<usize, BerkasRealisasi>, Vec<Problem>> {
     let one = |message: String, hint: &str| vec![Problem::new(file, message).hint(hint)];
-    super::impor::periksa_berkas(file, bytes)?;
-    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
-        one(
-            format!("lembar kerja tidak dapat dibaca ({e})"),
-            "buka di Excel atau LibreOffice lalu simpan ulang sebagai .xlsx",
-        )
-    })?;
+    let mut workbook = super::impor::buka(file, bytes)?;
     let names = workbook.sheet_names().to_vec();
     let find = |want: &str| {
         names
@@ -288,11 +281,7 @@ pub fn baca(
                     .hint("tulis tanggal TTTT-BB-HH, misalnya 2022-07-08"),
             ),
         }
-        let berkas = out.entry(n).or_insert_with(|| BerkasRealisasi {
-            tanggal: Tanggal(crate::monitoring::akhir_triwulan(id.tahun, n)),
-            indikator: BTreeMap::new(),
-            anggaran: BTreeMap::new(),
-        });
+        let berkas = out.entry(n).or_insert_with(|| kosong(id.tahun, n));
         let entry = berkas.indikator.entry(key.clone()).or_default();
         let periode = super::impor::text(cell("periode")).unwrap_or_default();
         let kualitatif = letak.indikator.polaritas == Polaritas::Kualitatif;
@@ -427,12 +416,10 @@ pub fn baca(
                     continue;
                 }
             };
-            let berkas = out.entry(n).or_insert_with(|| BerkasRealisasi {
-                tanggal: Tanggal(crate::monitoring::akhir_triwulan(id.tahun, n)),
-                indikator: BTreeMap::new(),
-                anggaran: BTreeMap::new(),
-            });
-            berkas.anggaran.insert(key, value);
+            out.entry(n)
+                .or_insert_with(|| kosong(id.tahun, n))
+                .anggaran
+                .insert(key, value);
         }
     }
     for (n, (t, _)) in tanggal_dari {
@@ -445,6 +432,16 @@ pub fn baca(
     } else {
         problems.truncate(50);
         Err(problems)
+    }
+}
+
+/// Quarter `n` of `tahun` before any row of it is read: dated at the
+/// quarter's end until a row gives its date.
+fn kosong(tahun: i32, n: usize) -> BerkasRealisasi {
+    BerkasRealisasi {
+        tanggal: Tanggal(crate::monitoring::akhir_triwulan(tahun, n)),
+        indikator: BTreeMap::new(),
+        anggaran: BTreeMap::new(),
     }
 }
 
