@@ -170,12 +170,7 @@ fn update(args: &ImportArgs, buku: &Buku, asal: &str) -> Result<(), Error> {
         .map(|f| f.file.as_str())
         .collect();
     if args.coba {
-        super::diff::print(
-            Format::Teks,
-            &label,
-            &format!("{label} + {}", args.file.display()),
-            &changes,
-        )?;
+        coba(args, &label, &changes)?;
         for rel in &untouched {
             eprintln!(
                 "catatan: {} tidak ada di lembar kerja dan dibiarkan",
@@ -483,12 +478,7 @@ fn realisasi(args: &ImportArgs, name: &str, bytes: &[u8]) -> Result<(), Error> {
         writes.push((rel, text, old));
     }
     if args.coba {
-        super::diff::print(
-            Format::Teks,
-            &label,
-            &format!("{label} + {}", args.file.display()),
-            &changes,
-        )?;
+        coba(args, &label, &changes)?;
         eprintln!("--coba: tidak ada berkas yang ditulis");
         return Ok(());
     }
@@ -512,4 +502,14 @@ fn tulis_semua(
         eprintln!("ditulis: {}", report.source.display(rel));
     }
     Ok(())
+}
+
+/// `--coba`: what the workbook would change, as `renaksi diff` says it.
+fn coba(args: &ImportArgs, label: &str, changes: &[diff::Perubahan]) -> Result<(), Error> {
+    super::diff::print(
+        Format::Teks,
+        label,
+        &format!("{label} + {}", args.file.display()),
+        changes,
+    )
 }
