@@ -7,27 +7,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{info, pdf_text, renaksi, Fixture};
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.name=uji",
-            "-c",
-            "user.email=uji@example.invalid",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git is needed for the provenance tests");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_owned()
-}
+use crate::support::{commit_all, git, info, pdf_text, renaksi, Fixture};
 
 /// The keywords of a PDF, as pdfinfo reads them.
 fn keywords(pdf: &Path) -> Vec<String> {
@@ -69,9 +49,7 @@ fn recipe_digest(dir: &Path) -> String {
 fn the_pdf_names_its_source_version_and_commit() {
     let fixture = Fixture::example();
     let dir = &fixture.dir;
-    git(dir, &["init", "-q"]);
-    git(dir, &["add", "."]);
-    git(dir, &["commit", "-qm", "contoh"]);
+    commit_all(dir);
     let head = git(dir, &["rev-parse", "HEAD"]);
     let (run, pdf) = fixture.build(&["--final", "--jejak"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -159,9 +137,7 @@ fn a_batch_reads_git_once_and_judges_each_kecamatan() {
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("content/buleleng-2022"),
         &batch,
     );
-    git(&batch, &["init", "-q"]);
-    git(&batch, &["add", "."]);
-    git(&batch, &["commit", "-qm", "batch"]);
+    commit_all(&batch);
     let laporan = batch.join("sawan/laporan.yaml");
     let text = fs::read_to_string(&laporan).unwrap();
     fs::write(&laporan, text + "# diubah\n").unwrap();

@@ -303,3 +303,31 @@ fn read_all(pipe: &mut impl Read) -> Vec<u8> {
     pipe.read_to_end(&mut bytes).unwrap();
     bytes
 }
+
+/// Runs git with a test identity in `dir`; what it printed, trimmed.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args([
+            "-c",
+            "user.name=uji",
+            "-c",
+            "user.email=uji@example.invalid",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git is needed for these tests");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+/// Makes `dir` a git repository with everything in it committed.
+pub fn commit_all(dir: &Path) {
+    git(dir, &["init", "-q"]);
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "-qm", "awal"]);
+}

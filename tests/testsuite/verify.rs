@@ -4,35 +4,13 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
-use crate::support::{renaksi, Fixture, Run};
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.name=uji",
-            "-c",
-            "user.email=uji@example.invalid",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git is needed for the verify tests");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use crate::support::{commit_all, renaksi, Fixture, Run};
 
 /// The example in a fresh repository, committed.
 fn in_git() -> Fixture {
     let fixture = Fixture::example();
-    git(&fixture.dir, &["init", "-q"]);
-    git(&fixture.dir, &["add", "."]);
-    git(&fixture.dir, &["commit", "-qm", "contoh"]);
+    commit_all(&fixture.dir);
     fixture
 }
 
