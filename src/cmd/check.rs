@@ -107,7 +107,7 @@ fn check(dir: Option<&Path>) -> Result<Hasil, Error> {
     match renaksi::load(dir) {
         Ok(report) => {
             let mut found = lint(&report);
-            found.extend(realisasi(&report)?);
+            found.extend(renaksi::monitoring::periksa::temuan(&report)?);
             Ok(Hasil {
                 label: report.source.label.clone(),
                 found,
@@ -123,25 +123,6 @@ fn check(dir: Option<&Path>) -> Result<Hasil, Error> {
                 })
                 .collect(),
         }),
-        Err(err) => Err(err),
-    }
-}
-
-/// The findings in the report's realisasi files, if it has any: a file
-/// that does not load is reported by its problems, as galat.
-fn realisasi(report: &renaksi::content::Report) -> Result<Vec<Diagnostic>, Error> {
-    if !renaksi::monitoring::ada(report) {
-        return Ok(Vec::new());
-    }
-    match renaksi::monitoring::muat(report) {
-        Ok(realisasi) => Ok(renaksi::monitoring::periksa::periksa(report, &realisasi)),
-        Err(Error::Input(problems)) => Ok(problems
-            .into_iter()
-            .map(|problem| Diagnostic {
-                severity: Severity::Galat,
-                problem,
-            })
-            .collect()),
         Err(err) => Err(err),
     }
 }

@@ -396,18 +396,7 @@ fn after(dir: &Path) -> Result<(), Error> {
     let found: Vec<Diagnostic> = match renaksi::load(Some(dir)) {
         Ok(report) => {
             let mut found = renaksi::check::lint(&report);
-            if renaksi::monitoring::ada(&report) {
-                match renaksi::monitoring::muat(&report) {
-                    Ok(r) => found.extend(renaksi::monitoring::periksa::periksa(&report, &r)),
-                    Err(Error::Input(problems)) => {
-                        found.extend(problems.into_iter().map(|problem| Diagnostic {
-                            severity: Severity::Galat,
-                            problem,
-                        }))
-                    }
-                    Err(err) => return Err(err),
-                }
-            }
+            found.extend(renaksi::monitoring::periksa::temuan(&report)?);
             found
         }
         Err(Error::Input(problems)) => problems

@@ -16,6 +16,26 @@ use crate::format;
 /// too low.
 pub const JAUH_DI_ATAS: f64 = 150.0;
 
+/// The findings of `report`'s realisasi files, if it has any, as `check`
+/// lists them: files that do not load are reported by their problems, as
+/// galat; only a file that cannot be read at all is an error.
+pub fn temuan(report: &Report) -> Result<Vec<Diagnostic>, crate::error::Error> {
+    if !super::ada(report) {
+        return Ok(Vec::new());
+    }
+    match super::muat(report) {
+        Ok(realisasi) => Ok(periksa(report, &realisasi)),
+        Err(crate::error::Error::Input(problems)) => Ok(problems
+            .into_iter()
+            .map(|problem| Diagnostic {
+                severity: Severity::Galat,
+                problem,
+            })
+            .collect()),
+        Err(err) => Err(err),
+    }
+}
+
 /// Every finding in the realisasi files of `report`.
 pub fn periksa(report: &Report, realisasi: &Realisasi) -> Vec<Diagnostic> {
     let mut found = Vec::new();
