@@ -16,7 +16,7 @@ pub fn run(args: &RealisasiArgs) -> Result<(), Error> {
     };
     let report = renaksi::load(Some(&dir))?;
     let n = usize::from(args.triwulan);
-    let rel = renaksi::monitoring::kerangka::tujuan(n);
+    let rel = renaksi::monitoring::nama_berkas(n);
     let path = dir.join(&rel);
     if path.exists() {
         return Err(Error::Usage {

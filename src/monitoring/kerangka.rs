@@ -5,7 +5,7 @@
 //! import and the browser editor write.
 
 use super::kunci::Kunci;
-use super::{akhir_triwulan, nama_berkas, BerkasRealisasi, Nilai};
+use super::{akhir_triwulan, BerkasRealisasi, Nilai};
 use crate::content::tulis::{angka, scalar};
 use crate::content::{Angka, Polaritas, Report, Rincian};
 use crate::format;
@@ -169,23 +169,18 @@ fn modeline(laporan: &str) -> Option<String> {
     const MODELINE: &str = "# yaml-language-server: $schema=";
     let target = laporan.lines().next()?.strip_prefix(MODELINE)?;
     let dir = target.strip_suffix("laporan.schema.json")?;
-    if target.contains("://") {
-        return Some(format!("{MODELINE}{dir}realisasi.schema.json"));
-    }
-    if std::path::Path::new(target).is_absolute() {
-        return Some(format!("{MODELINE}{dir}realisasi.schema.json"));
-    }
-    Some(format!("{MODELINE}../{dir}realisasi.schema.json"))
+    // A relative path is one folder deeper from realisasi/.
+    let naik = if target.contains("://") || std::path::Path::new(target).is_absolute() {
+        ""
+    } else {
+        "../"
+    };
+    Some(format!("{MODELINE}{naik}{dir}realisasi.schema.json"))
 }
 
 /// A text on one comment line.
 fn satu_baris(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Where the form of quarter `n` goes, inside the report folder.
-pub fn tujuan(n: usize) -> String {
-    nama_berkas(n)
 }
 
 #[cfg(test)]
