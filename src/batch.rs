@@ -207,6 +207,9 @@ pub struct Opsi {
     pub jejak: bool,
     /// The batch folder's git state, read once.
     pub git: Option<crate::jejak::GitBatch>,
+    /// For Perubahan reports: every kecamatan's folder at this git
+    /// revision is its previous version (`--sebelumnya-git`).
+    pub sebelumnya_git: Option<String>,
 }
 
 impl Opsi {
@@ -243,6 +246,10 @@ pub fn build_one(folder: &Path, out: &Path, opsi: &Opsi) -> Hasil {
         final_: opsi.final_,
         jejak: opsi.jejak,
         git: opsi.git(folder),
+        sebelumnya: opsi
+            .sebelumnya_git
+            .clone()
+            .map(crate::content::Sebelumnya::Git),
         ..Plan::new(Some(folder.to_path_buf()), out.to_path_buf())
     };
     timed(folder, |report| {

@@ -34,6 +34,9 @@ pub struct Plan {
     pub git: Option<crate::jejak::Git>,
     /// Print the short source digest on every page (`--jejak`).
     pub jejak: bool,
+    /// The previous version of a Perubahan named on the command line
+    /// (`--sebelumnya`), over the one its YAML names.
+    pub sebelumnya: Option<crate::content::Sebelumnya>,
 }
 
 /// A cryptographic signature to add to the PDF.
@@ -71,6 +74,7 @@ impl Plan {
             final_: false,
             git: None,
             jejak: false,
+            sebelumnya: None,
         }
     }
 
@@ -87,6 +91,7 @@ impl Plan {
 
     /// Runs the plan on a report already loaded.
     pub fn run_loaded(&self, mut report: Report) -> Result<Built, Error> {
+        crate::matriks::siapkan(&mut report, self.sebelumnya.as_ref())?;
         let opsi = crate::jejak::Opsi {
             pdf_a: self.options.pdf_a,
             cetak: self.jejak,

@@ -125,6 +125,9 @@ pub struct VerifyArgs {
     /// berkasnya sekarang.
     #[arg(long, value_name = "REV")]
     pub git: Option<String>,
+
+    #[command(flatten)]
+    pub sebelumnya: SebelumnyaArgs,
 }
 
 /// Arguments of `renaksi realisasi`.
@@ -308,6 +311,35 @@ pub struct BuildArgs {
 
     #[command(flatten)]
     pub jenis: PilihDokumen,
+
+    #[command(flatten)]
+    pub sebelumnya: SebelumnyaArgs,
+}
+
+/// The previous version of a Rencana Aksi Perubahan, on the command line.
+#[derive(Debug, clap::Args)]
+pub struct SebelumnyaArgs {
+    /// Rencana Aksi Perubahan: folder laporan versi sebelumnya; Lampiran
+    /// diikuti Matriks Perubahan. Menimpa `versi_sebelumnya` laporan.yaml.
+    #[arg(long, value_name = "FOLDER", conflicts_with = "sebelumnya_git")]
+    pub sebelumnya: Option<PathBuf>,
+
+    /// Rencana Aksi Perubahan: versi sebelumnya adalah folder laporan ini
+    /// pada revisi git REV (tag, cabang atau commit).
+    #[arg(long, value_name = "REV")]
+    pub sebelumnya_git: Option<String>,
+}
+
+impl SebelumnyaArgs {
+    /// The previous version named, if any.
+    pub fn pilihan(&self) -> Option<renaksi::content::Sebelumnya> {
+        use renaksi::content::Sebelumnya;
+        match (&self.sebelumnya, &self.sebelumnya_git) {
+            (Some(folder), _) => Some(Sebelumnya::Folder(folder.clone())),
+            (None, Some(rev)) => Some(Sebelumnya::Git(rev.clone())),
+            (None, None) => None,
+        }
+    }
 }
 
 /// Which document `build` and `batch` make.
@@ -447,6 +479,9 @@ pub struct CheckArgs {
     pub deny_warnings: bool,
 
     #[command(flatten)]
+    pub sebelumnya: SebelumnyaArgs,
+
+    #[command(flatten)]
     pub bentuk: Bentuk,
 }
 
@@ -554,6 +589,11 @@ pub struct BatchArgs {
 
     #[command(flatten)]
     pub jenis: PilihDokumen,
+
+    /// Rencana Aksi Perubahan: versi sebelumnya setiap laporan adalah
+    /// foldernya pada revisi git REV; Lampiran diikuti Matriks Perubahan.
+    #[arg(long, value_name = "REV")]
+    pub sebelumnya_git: Option<String>,
 }
 
 /// Arguments of `renaksi manifest`.

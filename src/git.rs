@@ -21,12 +21,15 @@ pub struct Folder {
     /// kabupaten.yaml and narasi.yaml of the folder above, if there is a
     /// kabupaten.yaml there.
     pub batch: Option<(String, Vec<Berkas>)>,
+    /// The folder on disk and the revision it was read at.
+    asal: (std::path::PathBuf, String),
 }
 
 impl Folder {
     /// The folder as one report's source.
     pub fn into_source(self) -> Source {
-        let report = Source::memory(&self.label, &self.name, self.files);
+        let report = Source::memory(&self.label, &self.name, self.files)
+            .from_git(&self.asal.0, &self.asal.1);
         match self.batch {
             Some((label, files)) => report.in_batch(Source::memory(&label, "", files)),
             None => report,
@@ -89,6 +92,7 @@ pub fn folder(dir: &Path, rev: &str) -> Result<Folder, Error> {
         name,
         files,
         batch: None,
+        asal: (dir.to_path_buf(), rev.to_owned()),
     };
     if prefix.is_empty() {
         return Ok(folder);

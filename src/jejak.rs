@@ -160,6 +160,10 @@ pub fn berkas(report: &Report, dokumen: &Dokumen) -> Result<Vec<(String, Vec<u8>
             }
         }
     }
+    // A Perubahan's Matriks Perubahan reads its previous version's tables.
+    if let (Dokumen::RencanaAksi, Some(lama)) = (dokumen, &report.sebelumnya) {
+        files.extend(lama.berkas());
+    }
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }
@@ -182,6 +186,10 @@ pub fn sha256(files: &[(String, Vec<u8>)]) -> String {
         .map(|b| format!("{b:02x}"))
         .collect()
 }
+
+/// The keyword of a Matriks Perubahan's previous version:
+/// `renaksi-sebelumnya:git:REV` or `renaksi-sebelumnya:folder:PATH`.
+pub const SEBELUMNYA_KATA: &str = "renaksi-sebelumnya:";
 
 /// How a document was asked for, besides its kind and status: what
 /// `renaksi verify` needs to build it again.
@@ -270,8 +278,14 @@ pub fn tandai_sidik(
     opsi: Opsi,
     git: Option<&Git>,
 ) {
+    let mut kata = kata_kunci(sumber, dokumen, report.draf, opsi, git);
+    if let (Dokumen::RencanaAksi, Some(lama)) = (dokumen, &report.sebelumnya) {
+        // Before the git keywords: after what renaksi was asked to do.
+        let at = kata.iter().take_while(|k| !k.starts_with("git-")).count();
+        kata.insert(at, format!("{SEBELUMNYA_KATA}{}", lama.kata()));
+    }
     report.jejak = Some(crate::content::Jejak {
-        kata_kunci: kata_kunci(sumber, dokumen, report.draf, opsi, git),
+        kata_kunci: kata,
         cetak: opsi
             .cetak
             .then(|| format!("sumber sha256:{}", &sumber[..16])),

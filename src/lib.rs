@@ -23,6 +23,7 @@ pub mod git;
 pub mod init;
 pub mod jejak;
 pub mod lembar;
+pub mod matriks;
 pub mod monitoring;
 pub mod pdf;
 pub mod pk;

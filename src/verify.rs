@@ -7,7 +7,7 @@
 
 use lopdf::{Document, Object};
 
-use crate::content::{Report, Source};
+use crate::content::{Report, Sebelumnya, Source};
 use crate::error::Error;
 use crate::jejak::{Dokumen, Git, Opsi};
 
@@ -26,6 +26,8 @@ pub struct Tercatat {
     pub opsi: Opsi,
     /// The git state of its folder, if it was in git.
     pub git: Option<Git>,
+    /// The previous version its Matriks Perubahan was made against.
+    pub sebelumnya: Option<Sebelumnya>,
 }
 
 /// The provenance a PDF carries, or `None` when it has none (not made by
@@ -46,6 +48,7 @@ pub fn tercatat(pdf: &[u8]) -> Option<Tercatat> {
     let mut opsi = Opsi::default();
     let mut commit = None;
     let mut bersih = None;
+    let mut sebelumnya = None;
     for k in text.split(',').map(str::trim) {
         if let Some(v) = k.strip_prefix("renaksi-sumber:sha256:") {
             sumber = Some(v.to_owned());
@@ -71,6 +74,12 @@ pub fn tercatat(pdf: &[u8]) -> Option<Tercatat> {
                     _ => {}
                 }
             }
+        } else if let Some(v) = k.strip_prefix(crate::jejak::SEBELUMNYA_KATA) {
+            sebelumnya = match v.split_once(':') {
+                Some(("git", rev)) => Some(Sebelumnya::Git(rev.to_owned())),
+                Some(("folder", path)) => Some(Sebelumnya::Folder(path.into())),
+                _ => None,
+            };
         } else if let Some(v) = k.strip_prefix("git-commit:") {
             commit = Some(v.to_owned());
         } else if let Some(v) = k.strip_prefix("git-bersih:") {
@@ -86,7 +95,27 @@ pub fn tercatat(pdf: &[u8]) -> Option<Tercatat> {
         git: commit
             .zip(bersih)
             .map(|(commit, bersih)| Git { commit, bersih }),
+        sebelumnya,
     })
+}
+
+/// Loads the previous version of a Perubahan `report` as its PDF (`catat`)
+/// was built against: the one named on the command line (`perintah`),
+/// else the PDF's when the YAML names another (it was named on the
+/// command line then), else the YAML's.
+pub fn siapkan_sebelumnya(
+    report: &mut Report,
+    catat: &Tercatat,
+    perintah: Option<&Sebelumnya>,
+) -> Result<(), Error> {
+    if catat.dokumen != Dokumen::RencanaAksi {
+        return Ok(());
+    }
+    let pdf = catat
+        .sebelumnya
+        .as_ref()
+        .filter(|s| report.identitas.versi_sebelumnya.as_ref() != Some(*s));
+    crate::matriks::siapkan(report, perintah.or(pdf))
 }
 
 /// The answer of a verification.
@@ -109,9 +138,16 @@ pub enum Hasil {
 
 /// Verifies `pdf` (its bytes) against the report in `source`, as the PDF
 /// says it was built (`catat`).
-pub fn periksa(pdf: &[u8], catat: &Tercatat, source: Source) -> Result<Hasil, Error> {
+/// `perintah` is the previous version named on the command line, if any.
+pub fn periksa(
+    pdf: &[u8],
+    catat: &Tercatat,
+    source: Source,
+    perintah: Option<&Sebelumnya>,
+) -> Result<Hasil, Error> {
     let mut report = Report::load(source)?;
     report.draf = catat.draf;
+    siapkan_sebelumnya(&mut report, catat, perintah)?;
     let files = crate::jejak::berkas(&report, &catat.dokumen)?;
     let sekarang = crate::jejak::sha256(&files);
     if sekarang != catat.sumber {

@@ -3,6 +3,7 @@
 //! or pangkat that cannot be right, one month spelled two ways. Every lint
 //! returns all it finds; nothing stops at the first.
 
+mod alasan;
 mod ganda;
 mod huruf;
 mod isian;
@@ -90,6 +91,7 @@ pub fn lint(report: &Report) -> Vec<Diagnostic> {
     huruf::check(report, &mut found);
     variabel::check(report, &mut found);
     pegawai::check(report, &mut found);
+    alasan::check(report, &mut found);
     // In the order a reader goes through the files, whatever lint found it.
     let order = report.reading_order();
     found.sort_by_key(|d| order.key(&d.problem));

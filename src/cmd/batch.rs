@@ -69,6 +69,7 @@ pub fn run(args: &BatchArgs) -> Result<Selesai, Error> {
         final_: args.jenis.final_,
         jejak: args.jenis.jejak,
         git: renaksi::jejak::GitBatch::baca(&dir),
+        sebelumnya_git: args.sebelumnya_git.clone(),
     };
     let hasil = build_all(&folders, &args.output, jobs, &progress, jenis, &opsi);
     progress.finish();

@@ -10,6 +10,14 @@ use crate::cli::{BuildArgs, Dokumen};
 pub fn run(args: &BuildArgs) -> Result<(), Error> {
     let dir = Sasaran::pilih(args.dir.as_deref()).laporan("build")?;
     args.jenis.periksa()?;
+    if args.sebelumnya.pilihan().is_some() && args.jenis.dokumen != Dokumen::RencanaAksi {
+        return Err(Error::Usage {
+            message:
+                "--sebelumnya hanya untuk Rencana Aksi: Matriks Perubahan mengikuti Lampirannya"
+                    .into(),
+            hint: "hapus --sebelumnya, atau susun --dokumen rencana-aksi".into(),
+        });
+    }
     if args.jenis.dokumen == Dokumen::Pk {
         return super::pk::run(args, dir);
     }
@@ -40,6 +48,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
         final_: args.jenis.final_,
         jejak: args.jenis.jejak,
         git: dir.as_deref().and_then(renaksi::jejak::git),
+        sebelumnya: args.sebelumnya.pilihan(),
         ..Plan::new(dir.clone(), args.tujuan.output.clone())
     };
     let built = plan.run()?;

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use renaksi::check::{lint, Diagnostic, Severity};
+use renaksi::content::Sebelumnya;
 use renaksi::Error;
 
 use super::folder::{self, Sasaran};
@@ -42,13 +43,28 @@ impl Hasil {
 /// every finding and a summary. `Temuan` when there are galat, or warnings
 /// with `--deny-warnings`.
 pub fn run(args: &CheckArgs) -> Result<Selesai, Error> {
+    let sebelumnya = args.sebelumnya.pilihan();
     let (batch, hasil) = match Sasaran::pilih(args.dir.as_deref()) {
         Sasaran::Batch(dir) => {
+            if let Some(renaksi::content::Sebelumnya::Folder(_)) = sebelumnya {
+                return Err(Error::Usage {
+                    message: "--sebelumnya FOLDER menyebut satu laporan, bukan satu batch".into(),
+                    hint: "untuk batch: --sebelumnya-git REV (setiap folder kecamatan pada revisi itu)".into(),
+                });
+            }
             let folders = renaksi::batch::discover(&dir)?;
-            let hasil = super::on_every_core(&folders, super::cores(), |f| check(Some(f)));
+            let hasil = super::on_every_core(&folders, super::cores(), |f| {
+                check(Some(f), sebelumnya.as_ref())
+            });
             (Some(dir), hasil.into_iter().collect::<Result<_, _>>()?)
         }
-        sasaran => (None, vec![check(sasaran.laporan("check")?.as_deref())?]),
+        sasaran => (
+            None,
+            vec![check(
+                sasaran.laporan("check")?.as_deref(),
+                sebelumnya.as_ref(),
+            )?],
+        ),
     };
     let galat: usize = hasil.iter().map(Hasil::galat).sum();
     let peringatan: usize = hasil.iter().map(Hasil::peringatan).sum();
@@ -103,8 +119,15 @@ pub fn run(args: &CheckArgs) -> Result<Selesai, Error> {
 /// Checks one report, or the bundled example for `None`. A report that does
 /// not load is reported by its structure problems, found like the rest;
 /// the lints need a report that loaded, so they wait until these are fixed.
-fn check(dir: Option<&Path>) -> Result<Hasil, Error> {
-    match renaksi::load(dir) {
+/// A Perubahan's previous version (named on the command line, else in its
+/// YAML) is loaded for its reasons' check; one that does not load is
+/// reported like the report's own problems.
+fn check(dir: Option<&Path>, sebelumnya: Option<&Sebelumnya>) -> Result<Hasil, Error> {
+    let loaded = renaksi::load(dir).and_then(|mut report| {
+        renaksi::matriks::siapkan(&mut report, sebelumnya)?;
+        Ok(report)
+    });
+    match loaded {
         Ok(report) => {
             let mut found = lint(&report);
             found.extend(renaksi::monitoring::periksa::temuan(&report)?);

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use renaksi::content::{Report, Source};
+use renaksi::content::{Report, Sebelumnya, Source};
 use renaksi::verify::{self, Hasil};
 use renaksi::Error;
 
@@ -47,14 +47,25 @@ pub fn run(args: &VerifyArgs) -> Result<ExitCode, Error> {
             })
         }
     };
-    let jawab = satu(&args.pdf, dir.as_deref(), args.git.as_deref())?;
+    let perintah = args.sebelumnya.pilihan();
+    let jawab = satu(
+        &args.pdf,
+        dir.as_deref(),
+        args.git.as_deref(),
+        perintah.as_ref(),
+    )?;
     Ok(ExitCode::from(jawab.code()))
 }
 
 /// Verifies the PDF at `path` against the report in `dir` (the bundled
 /// example for `None`), or its files at git revision `rev`; prints the
 /// answer.
-fn satu(path: &Path, dir: Option<&Path>, rev: Option<&str>) -> Result<Jawab, Error> {
+fn satu(
+    path: &Path,
+    dir: Option<&Path>,
+    rev: Option<&str>,
+    perintah: Option<&Sebelumnya>,
+) -> Result<Jawab, Error> {
     let shown = path.display().to_string();
     let pdf = std::fs::read(path).map_err(|e| Error::io("tidak dapat membaca", path, e))?;
     let Some(catat) = verify::tercatat(&pdf) else {
@@ -75,7 +86,7 @@ fn satu(path: &Path, dir: Option<&Path>, rev: Option<&str>) -> Result<Jawab, Err
         if catat.draf { "draf" } else { "final" },
         catat.versi
     );
-    Ok(match verify::periksa(&pdf, &catat, source)? {
+    Ok(match verify::periksa(&pdf, &catat, source, perintah)? {
         Hasil::Sama => {
             println!(
                 "SAMA: {shown} persis PDF yang disusun dari {label} ({jenis}; sumber sha256:{})",
@@ -90,7 +101,7 @@ fn satu(path: &Path, dir: Option<&Path>, rev: Option<&str>) -> Result<Jawab, Err
                 &sekarang[..16]
             );
             if let Some(dir) = dir {
-                perubahan(dir, rev, &catat)?;
+                perubahan(dir, rev, &catat, perintah)?;
             }
             Jawab::Beda
         }
@@ -124,6 +135,7 @@ fn batch(args: &VerifyArgs) -> Result<ExitCode, Error> {
         });
     };
     let manifest = renaksi::batch::Manifest::read(&out.join("manifest.json"))?;
+    let perintah = args.sebelumnya.pilihan();
     let mut files: Vec<(PathBuf, PathBuf)> = Vec::new();
     for entry in &manifest.laporan {
         let folder = batch.join(&entry.folder);
@@ -138,7 +150,7 @@ fn batch(args: &VerifyArgs) -> Result<ExitCode, Error> {
     let mut worst = Jawab::Sama;
     let mut count = [0usize; 3];
     for (pdf, folder) in &files {
-        let jawab = satu(pdf, Some(folder), args.git.as_deref())?;
+        let jawab = satu(pdf, Some(folder), args.git.as_deref(), perintah.as_ref())?;
         count[jawab.code() as usize] += 1;
         worst = worst.max(jawab);
     }
@@ -156,7 +168,12 @@ fn batch(args: &VerifyArgs) -> Result<ExitCode, Error> {
 /// `renaksi diff` says it: the PDF's source is its commit when it was
 /// built from a clean folder, or the folder as it is now when that still
 /// has the PDF's digest (a PDF of uncommitted files).
-fn perubahan(dir: &Path, rev: Option<&str>, catat: &verify::Tercatat) -> Result<(), Error> {
+fn perubahan(
+    dir: &Path,
+    rev: Option<&str>,
+    catat: &verify::Tercatat,
+    perintah: Option<&Sebelumnya>,
+) -> Result<(), Error> {
     // The folder as it is now is read once: it is what is verified when
     // no revision is named.
     let (now, folder) = match rev {
@@ -170,7 +187,9 @@ fn perubahan(dir: &Path, rev: Option<&str>, catat: &verify::Tercatat) -> Result<
         }
     };
     let folder = folder.filter(|r| {
-        renaksi::jejak::berkas(r, &catat.dokumen)
+        let mut r = r.clone();
+        verify::siapkan_sebelumnya(&mut r, catat, perintah)
+            .and_then(|()| renaksi::jejak::berkas(&r, &catat.dokumen))
             .map(|f| renaksi::jejak::sha256(&f) == catat.sumber)
             .unwrap_or(false)
     });

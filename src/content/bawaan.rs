@@ -2,8 +2,8 @@
 //! kabupaten.yaml, so what every kecamatan shares is written once.
 
 use super::{
-    load_logo, BerkasLaporan, BerkasMonitoring, BerkasTandaTangan, Identitas, Logo,
-    ModeTandaTangan, Monitoring, Source, TandaTangan, KABUPATEN, LAPORAN,
+    load_logo, BerkasLaporan, BerkasMonitoring, BerkasSebelumnya, BerkasTandaTangan, Identitas,
+    Logo, ModeTandaTangan, Monitoring, Sebelumnya, Source, TandaTangan, KABUPATEN, LAPORAN,
 };
 use crate::error::{Error, Problem};
 
@@ -111,8 +111,95 @@ pub fn resolve(
             .final_tanpa_peringatan
             .or(b.final_tanpa_peringatan)
             .unwrap_or_default(),
+        versi_sebelumnya: sebelumnya(
+            found,
+            source,
+            own.versi_sebelumnya,
+            b.versi_sebelumnya.as_ref(),
+        ),
         penandatangan: penandatangan?,
     })
+}
+
+/// The previous version of a Perubahan: laporan.yaml's, else (a git
+/// revision only) kabupaten.yaml's. A folder must be a relative path that
+/// stays beside the report folder (in the folder holding it); a problem
+/// otherwise.
+fn sebelumnya(
+    found: &mut Vec<Problem>,
+    source: &Source,
+    own: Option<BerkasSebelumnya>,
+    bawaan: Option<&BerkasSebelumnya>,
+) -> Option<Sebelumnya> {
+    use std::path::{Component, Path};
+    let (file, value) = match (own, bawaan, source.batch()) {
+        (Some(own), _, _) => (source.display(LAPORAN), own),
+        (None, Some(b), Some(batch)) => {
+            let file = batch.display(KABUPATEN);
+            if b.folder.is_some() {
+                found.push(
+                    Problem::new(&file, "`versi_sebelumnya.folder` berbeda untuk setiap kecamatan")
+                        .at_path("versi_sebelumnya.folder")
+                        .hint("di kabupaten.yaml tulis `git: REVISI` (setiap folder kecamatan pada revisi itu), atau tulis `folder` di laporan.yaml setiap kecamatan"),
+                );
+                return None;
+            }
+            (file, b.clone())
+        }
+        _ => return None,
+    };
+    let problem = |message: &str, hint: &str| {
+        Problem::new(&file, message.to_owned())
+            .at_path("versi_sebelumnya")
+            .hint(hint.to_owned())
+    };
+    match (value.folder, value.git) {
+        (Some(folder), None) => {
+            let path = Path::new(&folder);
+            // From inside the report folder, the path may go up once to the
+            // folder holding it, and not above it or back into itself.
+            let mut depth: i32 = 0;
+            let mut left_self = false;
+            let mut sane = !folder.trim().is_empty();
+            for c in path.components() {
+                match c {
+                    Component::ParentDir => {
+                        depth -= 1;
+                        left_self = true;
+                        sane &= depth >= -1;
+                    }
+                    Component::Normal(_) => depth += 1,
+                    Component::CurDir => {}
+                    Component::RootDir | Component::Prefix(_) => sane = false,
+                }
+            }
+            if !sane || !left_self || depth < 0 {
+                found.push(problem(
+                    &format!("`versi_sebelumnya.folder: {folder}` bukan folder di samping folder laporan ini"),
+                    "tulis jalur relatif ke folder laporan versi sebelumnya di samping folder ini, misalnya `folder: ../kubutambahan-2022-murni`",
+                ));
+                return None;
+            }
+            Some(Sebelumnya::Folder(path.to_path_buf()))
+        }
+        (None, Some(rev)) if !rev.trim().is_empty() && !rev.starts_with('-') => {
+            Some(Sebelumnya::Git(rev))
+        }
+        (None, Some(rev)) => {
+            found.push(problem(
+                &format!("`versi_sebelumnya.git: {rev}` bukan revisi git"),
+                "tulis tag, cabang atau commit, misalnya `git: ra-2022-murni`",
+            ));
+            None
+        }
+        _ => {
+            found.push(problem(
+                "`versi_sebelumnya` memerlukan tepat satu dari `folder` atau `git`",
+                "tulis `folder: ../FOLDER-VERSI-SEBELUMNYA` atau `git: REVISI`",
+            ));
+            None
+        }
+    }
 }
 
 /// How the report is signed: each key of `tanda_tangan` from laporan.yaml,

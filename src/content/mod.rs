@@ -62,6 +62,9 @@ pub struct Report {
     /// What the document is built from, written into it (see
     /// [`crate::jejak`]); set by a build, `None` until then.
     pub jejak: Option<Jejak>,
+    /// The previous version of a Perubahan, for its Matriks Perubahan
+    /// (see [`crate::matriks`]); set by a build, `None` until then.
+    pub sebelumnya: Option<std::sync::Arc<crate::matriks::VersiLama>>,
 }
 
 /// A document's provenance as its template writes it.
@@ -234,6 +237,7 @@ impl Report {
             pegawai,
             draf: true,
             jejak: None,
+            sebelumnya: None,
         };
         if problems.is_empty() {
             Ok(report)
@@ -241,6 +245,31 @@ impl Report {
             Err(problems.into())
         }
     }
+}
+
+/// The Lampiran tables of `source` alone, in the order program → kinerja:
+/// another version's, for comparing with this one's. Every problem of any
+/// of them at once.
+pub fn tabel_lampiran(source: &Source) -> Result<Vec<LampiranFile>, Error> {
+    let mut problems = Vec::new();
+    let files = source.list_yaml(LAMPIRAN)?;
+    if files.is_empty() {
+        problems.push(
+            Problem::new(source.display(LAMPIRAN), "tidak ada tabel lampiran")
+                .hint("versi laporan ini memerlukan tabel lampiran/*.yaml"),
+        );
+    }
+    let mut lampiran = Vec::new();
+    for file in files {
+        if let Some((table, text)) = parse_file::<Lampiran>(source, &file, &mut problems)? {
+            lampiran.push(LampiranFile { file, table, text });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems.into());
+    }
+    lampiran.sort_by_key(|l| l.table.tingkat as u8);
+    Ok(lampiran)
 }
 
 /// The order in which a person reads a report's files, to list problems in.

@@ -50,6 +50,33 @@ pub struct BerkasLaporan {
     /// `true`: cetak sidik sumber (SHA-256 pendek berkas YAML-nya) di kaki
     /// setiap halaman, seperti `--jejak`. Bawaan `false`.
     pub cetak_jejak: Option<bool>,
+    /// Versi sebelumnya dari Rencana Aksi Perubahan ini (biasanya Rencana
+    /// Aksi murni): bila ada, Lampiran diikuti Matriks Perubahan. Di
+    /// kabupaten.yaml hanya `git`.
+    pub versi_sebelumnya: Option<BerkasSebelumnya>,
+}
+
+/// Di mana versi sebelumnya berada: tepat satu dari `folder` atau `git`.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BerkasSebelumnya {
+    /// Folder laporan versi sebelumnya, relatif terhadap folder laporan
+    /// ini dan di sampingnya, misalnya `../kubutambahan-2022-murni`.
+    pub folder: Option<String>,
+    /// Revisi git (tag, cabang atau commit) tempat folder laporan ini
+    /// berisi versi sebelumnya, misalnya `ra-2022-murni`.
+    pub git: Option<String>,
+}
+
+/// The previous version of a Perubahan, as named in laporan.yaml,
+/// kabupaten.yaml or on the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sebelumnya {
+    /// A folder: relative to the report folder when named in laporan.yaml,
+    /// to the working directory on the command line.
+    Folder(std::path::PathBuf),
+    /// The report folder at a git revision.
+    Git(String),
 }
 
 /// Pengaturan laporan monitoring. Di kabupaten.yaml memberi bawaan untuk
@@ -205,6 +232,8 @@ pub struct Identitas {
     pub final_tanpa_peringatan: bool,
     /// Print the short source digest at the foot of every page.
     pub cetak_jejak: bool,
+    /// The previous version named in laporan.yaml or kabupaten.yaml.
+    pub versi_sebelumnya: Option<Sebelumnya>,
 }
 
 impl Identitas {
@@ -424,6 +453,11 @@ impl Tingkat {
 pub struct Pejabat {
     /// Jabatan, dicetak di baris di atas sasarannya.
     pub jabatan: String,
+    /// Alasan perubahan (Rencana Aksi Perubahan) untuk semua perubahan di
+    /// bawah pejabat ini yang tidak punya alasan sendiri, termasuk sasaran
+    /// yang dihapus; dicetak di Matriks Perubahan.
+    #[serde(default)]
+    pub alasan: Option<String>,
     /// Sasaran pejabat ini; nomornya berlanjut di tabel.
     pub sasaran: Vec<Sasaran>,
 }
@@ -434,6 +468,10 @@ pub struct Pejabat {
 pub struct Sasaran {
     /// Uraian sasaran.
     pub uraian: String,
+    /// Alasan perubahan sasaran ini, dan bawaan bagi indikator dan
+    /// programnya (Rencana Aksi Perubahan); dicetak di Matriks Perubahan.
+    #[serde(default)]
+    pub alasan: Option<String>,
     /// Indikator kinerja sasaran ini.
     pub indikator: Vec<Indikator>,
     /// Program, kegiatan atau sub kegiatan untuk sasaran ini.
@@ -481,6 +519,11 @@ pub struct Indikator {
     /// Keterangan (kolom KET).
     #[serde(default)]
     pub ket: Option<String>,
+    /// Alasan perubahan indikator ini: uraian, satuan, target tahunan atau
+    /// per periode, dan bawaan bagi programnya (Rencana Aksi Perubahan);
+    /// dicetak di Matriks Perubahan.
+    #[serde(default)]
+    pub alasan: Option<String>,
     /// Program/kegiatan khusus indikator ini.
     #[serde(default)]
     pub program_kegiatan: Vec<ProgramKegiatan>,
@@ -535,6 +578,10 @@ pub struct ProgramKegiatan {
     /// Anggaran dalam rupiah utuh, tanpa titik: `150000000`.
     #[serde(default)]
     pub anggaran: Option<u64>,
+    /// Alasan perubahan program/kegiatan ini atau anggarannya (Rencana Aksi
+    /// Perubahan); dicetak di Matriks Perubahan.
+    #[serde(default)]
+    pub alasan: Option<String>,
 }
 
 /// Target per bulan; bulan yang tidak ditulis dicetak "-".

@@ -23,6 +23,8 @@ pub struct Source {
     batch: Option<Box<Source>>,
     /// Files that stand in for those on disk (an editor's unsaved text).
     overlay: Option<Arc<[Berkas]>>,
+    /// For files read from git: the folder on disk and the revision.
+    git: Option<(PathBuf, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -68,6 +70,7 @@ impl Source {
                     kind: Kind::Dir(parent.to_path_buf()),
                     batch: None,
                     overlay: None,
+                    git: None,
                 }))
             }
             _ => None,
@@ -78,6 +81,7 @@ impl Source {
             kind: Kind::Dir(canonical),
             batch,
             overlay: None,
+            git: None,
         })
     }
 
@@ -111,6 +115,25 @@ impl Source {
             kind: Kind::Memory(files.into_iter().collect()),
             batch: None,
             overlay: None,
+            git: None,
+        }
+    }
+
+    /// The same files, known to be the folder `dir` at the git revision
+    /// `rev`.
+    pub fn from_git(mut self, dir: &Path, rev: &str) -> Self {
+        self.git = Some((dir.to_path_buf(), rev.to_owned()));
+        self
+    }
+
+    /// Where the report is on disk: its folder, or for files read from
+    /// git the folder and the revision they were read at. `None` for the
+    /// bundled example.
+    pub fn asal(&self) -> Option<(&Path, Option<&str>)> {
+        match (&self.kind, &self.git) {
+            (_, Some((dir, rev))) => Some((dir, Some(rev))),
+            (Kind::Dir(dir), None) => Some((dir, None)),
+            (Kind::Memory(_), None) => None,
         }
     }
 

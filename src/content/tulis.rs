@@ -48,6 +48,7 @@ pub fn lampiran_lines(table: &Lampiran) -> Vec<(String, String)> {
             at.clone(),
             format!("  - jabatan: {}", scalar(&pejabat.jabatan)),
         );
+        alasan(&mut out, &at, "    ", &pejabat.alasan);
         out.push(format!("{at}.sasaran"), "    sasaran:".into());
         for (b, sasaran) in pejabat.sasaran.iter().enumerate() {
             let at = format!("{at}.sasaran[{b}]");
@@ -55,6 +56,7 @@ pub fn lampiran_lines(table: &Lampiran) -> Vec<(String, String)> {
                 at.clone(),
                 format!("      - uraian: {}", scalar(&sasaran.uraian)),
             );
+            alasan(&mut out, &at, "        ", &sasaran.alasan);
             out.push(format!("{at}.indikator"), "        indikator:".into());
             for (c, indikator) in sasaran.indikator.iter().enumerate() {
                 write_indikator(&mut out, &format!("{at}.indikator[{c}]"), indikator);
@@ -384,7 +386,18 @@ fn write_indikator(out: &mut Lines, at: &str, ind: &Indikator) {
             format!("            ket: {}", scalar(ket)),
         );
     }
+    alasan(out, at, "            ", &ind.alasan);
     programs(out, at, "            ", &ind.program_kegiatan);
+}
+
+/// An item's `alasan`, if it has one.
+fn alasan(out: &mut Lines, at: &str, indent: &str, alasan: &Option<String>) {
+    if let Some(alasan) = alasan {
+        out.push(
+            format!("{at}.alasan"),
+            format!("{indent}alasan: {}", scalar(alasan)),
+        );
+    }
 }
 
 /// `bulan:` or `triwulan:` with only the periods that have a target; an
@@ -425,6 +438,7 @@ fn programs(out: &mut Lines, at: &str, indent: &str, programs: &[ProgramKegiatan
                 format!("{indent}    anggaran: {anggaran}"),
             );
         }
+        alasan(out, &item, &format!("{indent}    "), &program.alasan);
     }
 }
 

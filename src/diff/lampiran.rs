@@ -78,6 +78,7 @@ fn row(c: &mut Catatan, letak: &[String], what: &str, jenis: JenisPerubahan, sum
 
 fn pejabat(c: &mut Catatan, a: &Pejabat, b: &Pejabat, program: &str) {
     let at = vec![b.jabatan.clone()];
+    alasan(c, &at, &a.alasan, &b.alasan);
     rows(
         c,
         &at,
@@ -103,6 +104,7 @@ fn added_sasaran(c: &mut Catatan, at: &[String], s: &Sasaran, jenis: JenisPeruba
 
 fn sasaran(c: &mut Catatan, at: &[String], a: &Sasaran, b: &Sasaran, program: &str) {
     let at = under(at, &b.uraian);
+    alasan(c, &at, &a.alasan, &b.alasan);
     rows(
         c,
         &at,
@@ -162,6 +164,7 @@ fn indikator(c: &mut Catatan, at: &[String], a: &Indikator, b: &Indikator, progr
     c.ubah(&at, "keterangan", &a.ket, &b.ket, |k| {
         k.clone().unwrap_or_else(|| KOSONG.to_owned())
     });
+    alasan(c, &at, &a.alasan, &b.alasan);
     programs(c, &at, &a.program_kegiatan, &b.program_kegiatan, program);
 }
 
@@ -186,7 +189,19 @@ fn programs(
 fn anggaran(c: &mut Catatan, at: &[String], a: &ProgramKegiatan, b: &ProgramKegiatan) {
     let at = under(at, &b.uraian);
     c.ubah(&at, "anggaran", &a.anggaran, &b.anggaran, |v| rupiah(*v));
+    alasan(c, &at, &a.alasan, &b.alasan);
 }
+
+/// The reason for a change written beside an item: not part of the plan,
+/// but a reviewer reads it.
+fn alasan(c: &mut Catatan, at: &[String], a: &Option<String>, b: &Option<String>) {
+    c.ubah(at, ALASAN, a, b, |k| {
+        k.clone().unwrap_or_else(|| KOSONG.to_owned())
+    });
+}
+
+/// What a change of an item's reason is called.
+pub(crate) const ALASAN: &str = "alasan";
 
 /// `at` one level deeper, at `name`.
 fn under(at: &[String], name: &str) -> Vec<String> {
@@ -220,7 +235,7 @@ fn tingkat(t: Tingkat) -> &'static str {
 }
 
 /// What the table's program column holds at this level.
-fn program_word(t: Tingkat) -> &'static str {
+pub fn program_word(t: Tingkat) -> &'static str {
     match t {
         Tingkat::Program => "program",
         Tingkat::Kegiatan => "kegiatan",

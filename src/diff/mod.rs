@@ -9,7 +9,7 @@
 
 mod identitas;
 mod kata;
-mod lampiran;
+pub(crate) mod lampiran;
 mod narasi;
 mod pegawai;
 mod realisasi;
@@ -20,10 +20,11 @@ use std::fmt;
 use serde::Serialize;
 use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
 
-use crate::content::{self, BerkasPegawai, Lampiran, Narasi, Report};
+use crate::content::{self, BerkasPegawai, Lampiran, LampiranFile, Narasi, Report};
 use crate::error::Error;
 
 pub use kata::word_diff;
+pub use lampiran::program_word as kata_program;
 pub use versi::{versions, Batch, Versi};
 
 /// The longest any one comparison may take; past it, what is left of the
@@ -263,6 +264,7 @@ fn report_changes(
     narasi: bool,
 ) -> Result<(), Error> {
     let named = |file: &str| format!("{prefix}{file}");
+    let named: &dyn Fn(&str) -> String = &named;
     let identitas_file = named(content::LAPORAN);
     let (a, b) = (
         identitas::parse(&lama.source.display(content::LAPORAN), &lama.identitas_text)?,
@@ -287,21 +289,7 @@ fn report_changes(
         };
         narasi::compare(&mut Catatan::new(&file, out), &lama.narasi, &baru.narasi);
     }
-    for l in &baru.lampiran {
-        let file = named(&l.file);
-        match lama
-            .lampiran
-            .iter()
-            .find(|o| o.table.tingkat == l.table.tingkat)
-        {
-            Some(o) => lampiran::compare(&mut Catatan::new(&file, out), &o.table, &l.table),
-            None => lampiran::whole(
-                &mut Catatan::new(&file, out),
-                &l.table,
-                JenisPerubahan::Tambah,
-            ),
-        }
-    }
+    lampiran_changes(out, named, &lama.lampiran, &baru.lampiran);
     let file = named(content::PEGAWAI);
     match (&lama.pegawai, &baru.pegawai) {
         (Some((a, _)), Some((b, _))) => pegawai::compare(&mut Catatan::new(&file, out), a, b),
@@ -313,13 +301,40 @@ fn report_changes(
         }
         (None, None) => {}
     }
-    realisasi_changes(out, &named, lama, baru)?;
-    for o in &lama.lampiran {
-        if !baru
-            .lampiran
-            .iter()
-            .any(|l| l.table.tingkat == o.table.tingkat)
-        {
+    realisasi_changes(out, named, lama, baru)?;
+    Ok(())
+}
+
+/// Every change between two versions of a report's Lampiran tables,
+/// paired by level whatever the files are called, as `renaksi diff` shows
+/// them: the Perubahan's Matriks Perubahan is made of these.
+pub fn lampiran(lama: &[LampiranFile], baru: &[LampiranFile]) -> Vec<Perubahan> {
+    let mut out = Vec::new();
+    lampiran_changes(&mut out, &|file| file.to_owned(), lama, baru);
+    out
+}
+
+/// The changes of the tables, each file named by `named`: the new
+/// version's tables in order, then the tables removed.
+fn lampiran_changes(
+    out: &mut Vec<Perubahan>,
+    named: &dyn Fn(&str) -> String,
+    lama: &[LampiranFile],
+    baru: &[LampiranFile],
+) {
+    for l in baru {
+        let file = named(&l.file);
+        match lama.iter().find(|o| o.table.tingkat == l.table.tingkat) {
+            Some(o) => lampiran::compare(&mut Catatan::new(&file, out), &o.table, &l.table),
+            None => lampiran::whole(
+                &mut Catatan::new(&file, out),
+                &l.table,
+                JenisPerubahan::Tambah,
+            ),
+        }
+    }
+    for o in lama {
+        if !baru.iter().any(|l| l.table.tingkat == o.table.tingkat) {
             let file = named(&o.file);
             lampiran::whole(
                 &mut Catatan::new(&file, out),
@@ -328,7 +343,6 @@ fn report_changes(
             );
         }
     }
-    Ok(())
 }
 
 /// The changes of the realisasi files of two versions of a report, each

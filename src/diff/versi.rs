@@ -115,11 +115,9 @@ impl Versi {
                 .iter()
                 .filter_map(|(n, b)| Some((n.strip_prefix(&inside)?.to_owned(), b.clone())));
             let report_label = format!("{}/{name}@{rev}", Source::label_of(dir));
-            let source = Source::memory(&report_label, name, files).in_batch(Source::memory(
-                &label,
-                "",
-                shared.clone(),
-            ));
+            let source = Source::memory(&report_label, name, files)
+                .from_git(&dir.join(name), rev)
+                .in_batch(Source::memory(&label, "", shared.clone()));
             laporan.push((name.to_owned(), Report::load(source)?));
         }
         Ok(Versi::Batch(Batch {

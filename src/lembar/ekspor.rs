@@ -430,8 +430,9 @@ fn data_sheet(sheet: &mut Worksheet, parts: &[Bagian]) -> Result<(), XlsxError> 
 /// `gabung`), column widths and frozen header; the column the flat table
 /// starts at.
 fn data_header(sheet: &mut Worksheet, gabung: bool) -> Result<u16, XlsxError> {
-    const LEBAR: [f64; 14] = [
-        12.0, 24.0, 7.0, 36.0, 36.0, 10.0, 12.0, 12.0, 20.0, 10.0, 12.0, 36.0, 16.0, 11.0,
+    const LEBAR: [f64; 18] = [
+        12.0, 24.0, 7.0, 36.0, 36.0, 10.0, 12.0, 12.0, 20.0, 10.0, 12.0, 36.0, 16.0, 11.0, 24.0,
+        24.0, 24.0, 24.0,
     ];
     sheet.set_name(DATA)?;
     let bold = Format::new()
@@ -495,6 +496,7 @@ pub fn cells(baris: &Baris) -> Vec<Cell> {
             indikator: ind,
             uraian,
             anggaran,
+            ..
         } => {
             indikator(&mut cells, ind.as_ref());
             cells.extend([teks(""), teks(""), teks(uraian)]);
@@ -509,6 +511,20 @@ pub fn cells(baris: &Baris) -> Vec<Cell> {
         } => teks(&indikator.polaritas),
         Isi::Program { .. } => teks(""),
     });
+    let alasan = |a: &Option<String>| teks(a.as_deref().unwrap_or(""));
+    cells.push(alasan(&baris.alasan_jabatan));
+    cells.push(alasan(&baris.alasan_sasaran));
+    match &baris.isi {
+        Isi::Periode { indikator, .. } => cells.extend([alasan(&indikator.alasan), teks("")]),
+        Isi::Program {
+            indikator,
+            alasan: a,
+            ..
+        } => cells.extend([
+            alasan(&indikator.as_ref().and_then(|i| i.alasan.clone())),
+            alasan(a),
+        ]),
+    }
     cells
 }
 
@@ -707,7 +723,7 @@ pub const IDENTITAS_KUNCI: [(&str, &str); 12] = [
 ];
 
 /// The lines of the `Petunjuk` sheet; `true`: a heading.
-const PETUNJUK: [(&str, bool); 23] = [
+const PETUNJUK: [(&str, bool); 24] = [
     ("Petunjuk pengisian lembar kerja Rencana Aksi", true),
     ("Isi lembar Data (satu baris per indikator dan periode, satu baris per program) dan lembar Identitas; lalu kirim kembali berkas .xlsx ini.", false),
     ("", false),
@@ -721,6 +737,7 @@ const PETUNJUK: [(&str, bool); 23] = [
     ("penjumlahan: jumlah (bawaan: jumlah periode = target tahunan), akhir, tetap atau tidak.", false),
     ("polaritas: positif (bawaan: makin tinggi makin baik), negatif (makin rendah makin baik) atau kualitatif (realisasi berupa uraian).", false),
     ("program_kegiatan dan anggaran: di baris sendiri tanpa periode. Kolom indikator kosong: program sasaran; diisi: program indikator itu.", false),
+    ("alasan_jabatan, alasan_sasaran, alasan_indikator, alasan_program: alasan perubahan (Rencana Aksi Perubahan), dicetak di Matriks Perubahan; boleh kosong. Cukup sekali per kelompoknya; alasan_program di baris programnya.", false),
     ("Angka boleh ditulis sebagai angka atau teks bergaya Indonesia: 1.800; 85,5; Rp 1.250.000,00. Anggaran dalam rupiah utuh.", false),
     ("Rumus tidak dijalankan: nilainya yang tersimpan yang dibaca. Jangan menambah lembar bermakro.", false),
     ("", false),

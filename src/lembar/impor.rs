@@ -661,6 +661,18 @@ fn data(file: &str, sheet: &str, grid: &Grid) -> Result<(Vec<Lampiran>, Rincian)
             susun.sasaran(level, &jabatan, &sasaran);
             last_key = Some(key);
         }
+        for kolom_alasan in ["alasan_jabatan", "alasan_sasaran"] {
+            let Some(value) = text(kolom.get(row, kolom_alasan)) else {
+                continue;
+            };
+            if let Some(lain) = susun.alasan(kolom_alasan, value) {
+                problems.push(
+                    Problem::new(file, format!("{kolom_alasan} berbeda dengan baris di atasnya: `{lain}`"))
+                        .at_path(at(r, kolom.col(kolom_alasan)))
+                        .hint("satu alasan per pejabat atau sasaran: tulis sekali, atau sama di setiap barisnya"),
+                );
+            }
+        }
         let indikator_text = text(kolom.get(row, "indikator"));
         match (&periode, &program) {
             (Some(name), _) => {
@@ -765,6 +777,7 @@ fn data(file: &str, sheet: &str, grid: &Grid) -> Result<(Vec<Lampiran>, Rincian)
                 let program = ProgramKegiatan {
                     uraian: uraian.clone(),
                     anggaran,
+                    alasan: text(kolom.get(row, "alasan_program")),
                 };
                 match indikator_text {
                     // The indicator's own program.
@@ -888,6 +901,7 @@ fn new_indicator(
                 penjumlahan,
                 polaritas,
                 ket: text(kolom.get(row, "ket")),
+                alasan: text(kolom.get(row, "alasan_indikator")),
                 program_kegiatan: Vec::new(),
             })
         }
@@ -915,15 +929,38 @@ impl Susun {
         if table.pejabat.last().is_none_or(|p| p.jabatan != jabatan) {
             table.pejabat.push(Pejabat {
                 jabatan: jabatan.to_owned(),
+                alasan: None,
                 sasaran: Vec::new(),
             });
         }
         if let Some(p) = table.pejabat.last_mut() {
             p.sasaran.push(Sasaran {
                 uraian: uraian.to_owned(),
+                alasan: None,
                 indikator: Vec::new(),
                 program_kegiatan: Vec::new(),
             });
+        }
+    }
+
+    /// Gives the official (`alasan_jabatan`) or the sasaran being read
+    /// (`alasan_sasaran`) its reason; the reason it already had when that
+    /// is another.
+    fn alasan(&mut self, kolom: &str, value: String) -> Option<String> {
+        let table = self.tabel.get_mut(self.cur?)?;
+        let pejabat = table.pejabat.last_mut()?;
+        let slot = if kolom == "alasan_jabatan" {
+            &mut pejabat.alasan
+        } else {
+            &mut pejabat.sasaran.last_mut()?.alasan
+        };
+        match slot {
+            Some(ada) if *ada != value => Some(ada.clone()),
+            Some(_) => None,
+            None => {
+                *slot = Some(value);
+                None
+            }
         }
     }
 

@@ -27,7 +27,7 @@ pub const KOLOM_PEGAWAI: [&str; 7] = [
 
 /// The flat table's columns, in order. `kecamatan` comes first only in a
 /// kabupaten's combined workbook.
-pub const KOLOM: [&str; 14] = [
+pub const KOLOM: [&str; 18] = [
     "tingkat",
     "jabatan",
     "nomor",
@@ -42,6 +42,10 @@ pub const KOLOM: [&str; 14] = [
     "program_kegiatan",
     "anggaran",
     "polaritas",
+    "alasan_jabatan",
+    "alasan_sasaran",
+    "alasan_indikator",
+    "alasan_program",
 ];
 
 /// One row of the flat table.
@@ -55,6 +59,10 @@ pub struct Baris {
     pub nomor: usize,
     /// The sasaran.
     pub sasaran: String,
+    /// The official's `alasan`.
+    pub alasan_jabatan: Option<String>,
+    /// The sasaran's `alasan`.
+    pub alasan_sasaran: Option<String>,
     /// What the row is about.
     pub isi: Isi,
 }
@@ -79,6 +87,8 @@ pub enum Isi {
         uraian: String,
         /// Its budget in whole rupiah.
         anggaran: Option<u64>,
+        /// Its `alasan`.
+        alasan: Option<String>,
     },
 }
 
@@ -97,6 +107,8 @@ pub struct Indikator {
     pub polaritas: String,
     /// The KET column.
     pub ket: Option<String>,
+    /// Its `alasan`.
+    pub alasan: Option<String>,
 }
 
 /// The period names of a report, as the sheets write them.
@@ -134,6 +146,8 @@ fn flat_table(table: &Lampiran, rincian: Rincian, names: &[String], rows: &mut V
                 jabatan: pejabat.jabatan.clone(),
                 nomor,
                 sasaran: sasaran.uraian.clone(),
+                alasan_jabatan: pejabat.alasan.clone(),
+                alasan_sasaran: sasaran.alasan.clone(),
                 isi,
             };
             for ind in &sasaran.indikator {
@@ -144,6 +158,7 @@ fn flat_table(table: &Lampiran, rincian: Rincian, names: &[String], rows: &mut V
                     penjumlahan: crate::content::tulis::penjumlahan(ind.penjumlahan).to_owned(),
                     polaritas: crate::content::tulis::polaritas(ind.polaritas).to_owned(),
                     ket: ind.ket.clone(),
+                    alasan: ind.alasan.clone(),
                 };
                 for (name, target) in names.iter().zip(ind.rencana(rincian)) {
                     rows.push(row(Isi::Periode {
@@ -157,6 +172,7 @@ fn flat_table(table: &Lampiran, rincian: Rincian, names: &[String], rows: &mut V
                         indikator: Some(indikator.clone()),
                         uraian: program.uraian.clone(),
                         anggaran: program.anggaran,
+                        alasan: program.alasan.clone(),
                     }));
                 }
             }
@@ -165,6 +181,7 @@ fn flat_table(table: &Lampiran, rincian: Rincian, names: &[String], rows: &mut V
                     indikator: None,
                     uraian: program.uraian.clone(),
                     anggaran: program.anggaran,
+                    alasan: program.alasan.clone(),
                 }));
             }
         }

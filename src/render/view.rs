@@ -73,6 +73,8 @@ pub(super) struct View {
     kata_pengantar: Value,
     bab: Vec<BabView>,
     lampiran: Vec<Tabel>,
+    /// The Perubahan's change table, when its previous version is loaded.
+    matriks: Option<crate::matriks::Matriks>,
     /// The Lampiran's layout numbers.
     tata: Tata,
     kolom_periode: &'static str,
@@ -292,6 +294,10 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
                 )
             })
             .collect(),
+        matriks: report
+            .sebelumnya
+            .as_ref()
+            .map(|lama| crate::matriks::susun(report, lama)),
         kolom_periode,
         periode: periode.join("\n"),
         jumlah_periode: periode.len(),

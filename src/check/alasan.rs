@@ -1,0 +1,76 @@
+//! A Perubahan's reasons: each change of its Lampiran printed in the
+//! Matriks Perubahan should say why (`alasan` beside the changed item, or
+//! on an item holding it); and a previous version named for a report that
+//! is not a Perubahan is not used.
+
+use super::{warn, Diagnostic};
+use crate::content::{Report, LAPORAN};
+use crate::error::Problem;
+
+pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
+    let id = &report.identitas;
+    if !id.perubahan && id.versi_sebelumnya.is_some() {
+        let problem = Problem::new(
+            report.source.display(LAPORAN),
+            "`versi_sebelumnya` tidak dipakai: laporan ini bukan Rencana Aksi Perubahan",
+        )
+        .at_path("versi_sebelumnya")
+        .hint(
+            "tulis `perubahan: true` untuk Rencana Aksi Perubahan, atau hapus `versi_sebelumnya`",
+        );
+        warn(
+            found,
+            place(problem, &report.identitas_text, "versi_sebelumnya"),
+        );
+    }
+    let Some(lama) = &report.sebelumnya else {
+        return;
+    };
+    let matriks = crate::matriks::susun(report, lama);
+    for pejabat in &matriks.pejabat {
+        let Some(table) = report.lampiran.iter().find(|l| l.file == pejabat.file) else {
+            continue;
+        };
+        for sasaran in &pejabat.sasaran {
+            for butir in &sasaran.butir {
+                // An official removed whole has no item left to hold a reason.
+                let (None, Some(path), Some(first)) =
+                    (&butir.alasan, &butir.path, butir.ubah.first())
+                else {
+                    continue;
+                };
+                let mut place_of = vec![pejabat.jabatan.as_str()];
+                place_of.extend(
+                    [sasaran.uraian.as_str(), butir.uraian.as_str()]
+                        .into_iter()
+                        .filter(|s| !s.is_empty()),
+                );
+                let more = match butir.ubah.len() {
+                    1 => String::new(),
+                    n => format!(" (dan {} perubahan lain)", n - 1),
+                };
+                let problem = Problem::new(
+                    report.source.display(&table.file),
+                    format!(
+                        "perubahan tanpa alasan: {}: {} {} → {}{more}",
+                        place_of.join(crate::diff::PANAH),
+                        first.apa.to_lowercase(),
+                        first.semula,
+                        first.menjadi
+                    ),
+                )
+                .at_path(path)
+                .hint("tulis `alasan: …` di butir ini, atau di sasaran atau pejabatnya untuk semua perubahan di bawahnya; alasan dicetak di Matriks Perubahan");
+                warn(found, place(problem, &table.text, path));
+            }
+        }
+    }
+}
+
+/// Places a problem on the line of `path` in `text`.
+fn place(problem: Problem, text: &str, path: &str) -> Problem {
+    match crate::content::locate(text, path) {
+        Some((line, column)) => problem.at(text, line, column),
+        None => problem,
+    }
+}
