@@ -148,9 +148,9 @@ fn sebelumnya(
         }
         _ => return None,
     };
-    let problem = |message: &str, hint: &str| {
+    let problem = |key: &str, message: &str, hint: &str| {
         Problem::new(&file, message.to_owned())
-            .at_path("versi_sebelumnya")
+            .at_path(key)
             .hint(hint.to_owned())
     };
     match (value.folder, value.git) {
@@ -175,6 +175,7 @@ fn sebelumnya(
             }
             if !sane || !left_self || depth < 0 {
                 found.push(problem(
+                    "versi_sebelumnya.folder",
                     &format!("`versi_sebelumnya.folder: {folder}` bukan folder di samping folder laporan ini"),
                     "tulis jalur relatif ke folder laporan versi sebelumnya di samping folder ini, misalnya `folder: ../kubutambahan-2022-murni`",
                 ));
@@ -187,6 +188,7 @@ fn sebelumnya(
         }
         (None, Some(rev)) => {
             found.push(problem(
+                "versi_sebelumnya.git",
                 &format!("`versi_sebelumnya.git: {rev}` bukan revisi git"),
                 "tulis tag, cabang atau commit, misalnya `git: ra-2022-murni`",
             ));
@@ -194,6 +196,7 @@ fn sebelumnya(
         }
         _ => {
             found.push(problem(
+                "versi_sebelumnya",
                 "`versi_sebelumnya` memerlukan tepat satu dari `folder` atau `git`",
                 "tulis `folder: ../FOLDER-VERSI-SEBELUMNYA` atau `git: REVISI`",
             ));

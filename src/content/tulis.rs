@@ -188,11 +188,12 @@ fn block(out: &mut Lines, path: &str, indent: &str, key: &str, text: &str) {
 /// the year, booleans, dates and choice words as YAML reads them, a NIP as
 /// text.
 pub fn identitas_lines(value: &serde_yaml::Mapping) -> Vec<(String, String)> {
-    const ORDER: [&str; 14] = [
+    const ORDER: [&str; 15] = [
         "kecamatan",
         "kabupaten",
         "tahun",
         "perubahan",
+        "versi_sebelumnya",
         "kertas",
         "huruf",
         "rincian_target",

@@ -100,11 +100,9 @@ pub fn muat(report: &Report, perintah: Option<&Sebelumnya>) -> Result<Option<Ver
     }
     let source = match (&asal, report.source.asal()) {
         (Sebelumnya::Folder(path), _) if dari_perintah => Source::from_dir(path)?,
-        (Sebelumnya::Folder(path), Some((dir, None))) => Source::from_dir(&beside(
-            &report.source.display(content::LAPORAN),
-            dir,
-            path,
-        )?)?,
+        (Sebelumnya::Folder(path), Some((dir, None))) => {
+            Source::from_dir(&beside(report, dir, path)?)?
+        }
         (Sebelumnya::Folder(path), Some((dir, Some(rev)))) => {
             crate::git::source(&dir.join(path), rev)?
         }
@@ -130,13 +128,22 @@ pub fn muat(report: &Report, perintah: Option<&Sebelumnya>) -> Result<Option<Ver
 
 /// The folder `path` (from laporan.yaml) of the report in `dir`, refused
 /// unless it is beside the report folder, also through symbolic links.
-fn beside(file: &str, dir: &Path, path: &Path) -> Result<std::path::PathBuf, Error> {
+fn beside(report: &Report, dir: &Path, path: &Path) -> Result<std::path::PathBuf, Error> {
     let target = dir.join(path);
     let refuse = |why: &str| -> Error {
-        Problem::new(file, format!("versi_sebelumnya: {} {why}", path.display()))
-            .at_path("versi_sebelumnya.folder")
-            .hint("tulis folder laporan versi sebelumnya di samping folder ini, misalnya `folder: ../kubutambahan-2022-murni`")
-            .into()
+        let key = "versi_sebelumnya.folder";
+        let text = &report.identitas_text;
+        let problem = Problem::new(
+            report.source.display(content::LAPORAN),
+            format!("versi_sebelumnya: {} {why}", path.display()),
+        )
+        .at_path(key)
+        .hint("tulis folder laporan versi sebelumnya di samping folder ini, misalnya `folder: ../kubutambahan-2022-murni`");
+        match content::locate(text, key) {
+            Some((line, column)) => problem.at(text, line, column),
+            None => problem,
+        }
+        .into()
     };
     let real = target.canonicalize().map_err(|_| refuse("tidak ada"))?;
     let parent = dir.parent().unwrap_or(dir);

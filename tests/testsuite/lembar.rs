@@ -186,8 +186,8 @@ G20 45.5 [$-421]#,##0.0
 J9 2040000000 [$-421]\"Rp \"#,##0
 F9 'Januari' General
 F20 'Desember' General
-['tingkat', 'jabatan', 'nomor', 'sasaran', 'indikator', 'satuan', 'target_tahunan', 'penjumlahan', 'ket', 'periode', 'target_periode', 'program_kegiatan', 'anggaran', 'polaritas'] A1:N39 A2
-['program', 'CAMAT', 1, 'Meningkatnya Kualitas Pelayanan Publik', 'Indeks Kepuasan Masyarakat', 'Nilai', 85.5, 'jumlah', None, 'Januari', None, None, None, 'positif']
+['tingkat', 'jabatan', 'nomor', 'sasaran', 'indikator', 'satuan', 'target_tahunan', 'penjumlahan', 'ket', 'periode', 'target_periode', 'program_kegiatan', 'anggaran', 'polaritas', 'alasan_jabatan', 'alasan_sasaran', 'alasan_indikator', 'alasan_program'] A1:R39 A2
+['program', 'CAMAT', 1, 'Meningkatnya Kualitas Pelayanan Publik', 'Indeks Kepuasan Masyarakat', 'Nilai', 85.5, 'jumlah', None, 'Januari', None, None, None, 'positif', None, None, None, None]
 [['kecamatan', 'Contoh', 'nama kecamatan'], ['kabupaten', 'Uji', 'nama kabupaten']]
 "
     );
@@ -492,13 +492,13 @@ fn the_flat_table_as_csv() {
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "tingkat,jabatan,nomor,sasaran,indikator,satuan,target_tahunan,penjumlahan,ket,periode,target_periode,program_kegiatan,anggaran,polaritas"
+        "tingkat,jabatan,nomor,sasaran,indikator,satuan,target_tahunan,penjumlahan,ket,periode,target_periode,program_kegiatan,anggaran,polaritas,alasan_jabatan,alasan_sasaran,alasan_indikator,alasan_program"
     );
     assert_eq!(
         lines[6],
-        "program,CAMAT,1,Meningkatnya Kualitas Pelayanan Publik,Indeks Kepuasan Masyarakat,Nilai,85.5,jumlah,,Juni,40,,,positif"
+        "program,CAMAT,1,Meningkatnya Kualitas Pelayanan Publik,Indeks Kepuasan Masyarakat,Nilai,85.5,jumlah,,Juni,40,,,positif,,,,"
     );
-    assert!(csv.contains("\r\nprogram,CAMAT,1,Meningkatnya Kualitas Pelayanan Publik,,,,,,,,Program Penyelenggaraan Pemerintahan dan Pelayanan Publik,2040000000,\r\n"), "{csv}");
+    assert!(csv.contains("\r\nprogram,CAMAT,1,Meningkatnya Kualitas Pelayanan Publik,,,,,,,,Program Penyelenggaraan Pemerintahan dan Pelayanan Publik,2040000000,,,,,\r\n"), "{csv}");
 }
 
 #[test]
@@ -541,7 +541,7 @@ wb.save(sys.argv[1])
         "\
 ['Petunjuk', 'Data', 'Identitas']
 Petunjuk pengisian lembar kerja Rencana Aksi
-['tingkat', 'jabatan', 'nomor', 'sasaran', 'indikator', 'satuan', 'target_tahunan', 'penjumlahan', 'ket', 'periode', 'target_periode', 'program_kegiatan', 'anggaran', 'polaritas'] 1
+['tingkat', 'jabatan', 'nomor', 'sasaran', 'indikator', 'satuan', 'target_tahunan', 'penjumlahan', 'ket', 'periode', 'target_periode', 'program_kegiatan', 'anggaran', 'polaritas', 'alasan_jabatan', 'alasan_sasaran', 'alasan_indikator', 'alasan_program'] 1
 A2:A5001 list \"program,kegiatan,sub_kegiatan,kinerja\"
 F2:F5001 list \"%,Dokumen,Orang,Nilai,Laporan,Kegiatan,Desa,Surat,Kali\"
 G2:G5001 decimal 0

@@ -16,6 +16,7 @@ mod json;
 mod lembar;
 mod monitoring;
 mod pemula;
+mod perubahan;
 mod pk;
 mod schema;
 mod serve;

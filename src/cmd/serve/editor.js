@@ -45,6 +45,11 @@ const TANDA_TANGAN = [
   ["tanda_tangan.jangkar", "Karakter jangkar (tte)", "teks"],
 ];
 
+const VERSI_SEBELUMNYA = [
+  ["versi_sebelumnya.git", "Revisi git (tag, cabang atau commit)", "teks"],
+  ["versi_sebelumnya.folder", "atau folder di samping (../nama-folder)", "teks"],
+];
+
 const S = {
   ruang: null, kec: "", tab: "identitas", temuan: [], realisasi: null,
   halaman: 0, page: 1, teksHalaman: [], versi: 0, kotor: [],
@@ -390,6 +395,7 @@ function formIdentitas() {
   out.push(bagian(laporan, `Identitas laporan (${laporan})`, kab ? IDENTITAS.filter(([k]) => k === "kecamatan" || getAt(berkas(laporan).nilai, k) !== undefined) : IDENTITAS));
   out.push(bagian(laporan, "Penandatangan", PENANDATANGAN));
   out.push(bagian(laporan, "Tanda tangan", TANDA_TANGAN));
+  if (perubahan()) out.push(bagian(laporan, "Versi sebelumnya (untuk Matriks Perubahan sesudah Lampiran)", VERSI_SEBELUMNYA));
   if (kab) out.push(bagian(kab, "Bawaan kabupaten (kabupaten.yaml, berlaku untuk semua kecamatan)", IDENTITAS.filter(([k]) => k !== "kecamatan").concat(TANDA_TANGAN)));
   return out;
 }
@@ -578,12 +584,22 @@ function periode() {
     ? TW.map((k, i) => ({ key: `triwulan.${k}`, label: `TW ${romawi(i + 1)}`, alias: null }))
     : BULAN.map((k, i) => ({ key: `bulan.${k}`, label: SINGKAT[i], alias: BULAN_LAMA[k] ? `bulan.${BULAN_LAMA[k]}` : null }));
 }
+// A Perubahan: the reasons for its changes are asked for beside each item.
+function perubahan() {
+  const own = (berkas(fileLaporan()) || {}).nilai || {};
+  const kab = S.ruang.jenis === "batch" ? (berkas("kabupaten.yaml") || {}).nilai || {} : {};
+  return (own.perubahan ?? kab.perubahan) === true;
+}
+function alasan(rel, path) {
+  return masukan(rel, `${path}.alasan`, "teks", { label: "Alasan perubahan" });
+}
 function formLampiran(rel) {
   const v = berkas(rel).nilai;
   const out = [el("p", { class: "petunjuk", text: `${rel} · tingkat ${TINGKAT[v.tingkat] || v.tingkat}. Target per ${rincian() === "triwulan" ? "triwulan" : "bulan"}: kosongkan periode yang tidak bertarget.` })];
   (v.pejabat || []).forEach((pj, i) => {
     const p = `pejabat[${i}]`;
     const isi = [el("div", { class: "kepala" }, el("span", { class: "jenis", text: "Pejabat" }), masukan(rel, `${p}.jabatan`, "teks", { wajib: true, label: "Jabatan" }), aksiDaftar(rel, "pejabat", i, v.pejabat.length))];
+    if (perubahan()) isi.push(baris("Alasan perubahan (semua perubahan pejabat ini)", alasan(rel, p)));
     (pj.sasaran || []).forEach((sa, j) => isi.push(formSasaran(rel, `${p}.sasaran[${j}]`, sa, j, pj.sasaran.length, `${p}.sasaran`)));
     isi.push(tambah(rel, `${p}.sasaran`, "sasaran", () => ({ uraian: "Sasaran baru", indikator: [{ uraian: "Indikator baru", satuan: "Dokumen", target: 1 }] })));
     out.push(el("div", { class: "pejabat", "data-b": rel, "data-j": p }, ...isi));
@@ -594,7 +610,8 @@ function formLampiran(rel) {
 function formSasaran(rel, p, sa, j, n, listPath) {
   const per = periode();
   const head = el("tr", {}, el("th", { text: "Indikator" }), el("th", { text: "Satuan" }), el("th", { text: "Target" }), el("th", { text: "Σ periode" }),
-    ...per.map((x) => el("th", { text: x.label })), el("th", { text: "Penjumlahan" }), el("th", { text: "Polaritas" }), el("th", { text: "Ket" }));
+    ...per.map((x) => el("th", { text: x.label })), el("th", { text: "Penjumlahan" }), el("th", { text: "Polaritas" }), el("th", { text: "Ket" }),
+    perubahan() ? el("th", { text: "Alasan perubahan" }) : null);
   const rows = (sa.indikator || []).map((ind, k) => {
     const q = `${p}.indikator[${k}]`;
     return el("tr", { "data-b": rel, "data-j": q },
@@ -608,7 +625,8 @@ function formSasaran(rel, p, sa, j, n, listPath) {
       }),
       el("td", {}, masukan(rel, `${q}.penjumlahan`, "pilih", { label: "Penjumlahan" })),
       el("td", {}, masukan(rel, `${q}.polaritas`, "pilih", { label: "Polaritas" })),
-      el("td", {}, masukan(rel, `${q}.ket`, "teks", { label: "Keterangan" })));
+      el("td", {}, masukan(rel, `${q}.ket`, "teks", { label: "Keterangan" })),
+      perubahan() ? el("td", {}, alasan(rel, q)) : null);
   });
   // Programs of one indicator only (rare): listed under the table.
   const khusus = (sa.indikator || []).flatMap((ind, k) => (ind.program_kegiatan || []).length
@@ -617,6 +635,7 @@ function formSasaran(rel, p, sa, j, n, listPath) {
     : []);
   const box = el("div", { class: "sasaran", "data-b": rel, "data-j": p },
     el("div", { class: "kepala" }, el("span", { class: "jenis", text: "Sasaran" }), masukan(rel, `${p}.uraian`, "uraian", { label: "Uraian sasaran" }), aksiDaftar(rel, listPath, j, n)),
+    perubahan() ? baris("Alasan perubahan sasaran", alasan(rel, p)) : null,
     el("div", { class: "gulir" }, el("table", { class: "indikator" }, el("thead", {}, head), el("tbody", {}, ...rows))),
     tambah(rel, `${p}.indikator`, "indikator", () => ({ uraian: "Indikator baru", satuan: "Dokumen", target: 1 })),
     ...khusus,
@@ -631,6 +650,7 @@ function daftarProgram(rel, listPath, list) {
     return el("div", { class: "program", "data-b": rel, "data-j": q },
       masukan(rel, `${q}.uraian`, "teks", { wajib: true, label: "Program/kegiatan" }),
       masukan(rel, `${q}.anggaran`, "rupiah", { label: "Anggaran (Rp)" }),
+      perubahan() ? alasan(rel, q) : null,
       aksiDaftar(rel, listPath, k, list.length));
   }), tambah(rel, listPath, "program/kegiatan", () => ({ uraian: "Kegiatan baru", anggaran: 0 }))];
 }

@@ -367,9 +367,15 @@ impl Ruang {
         let mut dokumen = None;
         let mut teks_halaman = Vec::new();
         let mut realisasi_json = Value::Null;
+        // A Perubahan's matrix, and the check of its reasons, need the
+        // previous version it names.
         let loaded = self
             .source(kec, |b| b.teks.clone().into_bytes())
-            .and_then(Report::load);
+            .and_then(Report::load)
+            .and_then(|mut report| {
+                renaksi::matriks::siapkan(&mut report, None)?;
+                Ok(report)
+            });
         match loaded {
             Ok(report) => {
                 let findings = renaksi::check::lint(&report);

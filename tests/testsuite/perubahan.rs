@@ -1,0 +1,379 @@
+//! The Perubahan's Matriks Perubahan: after the Lampiran, what changed
+//! since the previous version (a git revision or a folder beside it), each
+//! change before and after with its reason; computed as `renaksi diff`
+//! computes it, and checked against diff's own figures.
+
+use std::fs;
+use std::path::Path;
+
+use crate::support::{commit_all, copy_dir, git, pdf_layout_text, pdf_text, renaksi, Fixture};
+
+/// The example, committed and tagged `murni`, then changed as a Perubahan
+/// changes it: a target raised (with its reason), a budget cut (without),
+/// a sasaran renamed and its target changed and a kegiatan removed (the
+/// official's reason covering them).
+fn perubahan() -> Fixture {
+    let fixture = Fixture::example();
+    // The example's realisasi name the kegiatan this Perubahan removes.
+    fs::remove_dir_all(fixture.dir.join("realisasi")).unwrap();
+    commit_all(&fixture.dir);
+    git(&fixture.dir, &["tag", "murni"]);
+    ubah(&fixture);
+    fixture.edit("laporan.yaml", |t| {
+        t.replacen(
+            "perubahan: true\n",
+            "perubahan: true\nversi_sebelumnya:\n  git: murni\n",
+            1,
+        )
+    });
+    fixture
+}
+
+/// The Perubahan's changes to the Lampiran.
+fn ubah(fixture: &Fixture) {
+    fixture.edit("lampiran/1-program.yaml", |t| {
+        t.replacen(
+            "            target: 85\n            bulan:\n              juni: 40\n",
+            "            target: 87\n            bulan:\n              juni: 45\n            alasan: Target dinaikkan sesuai Renstra Perubahan\n",
+            1,
+        )
+        .replacen("anggaran: 150000000", "anggaran: 135000000", 1)
+    });
+    fixture.edit("lampiran/2-kegiatan.yaml", |t| {
+        t.replacen(
+            "  - jabatan: Sekretaris Kecamatan\n",
+            "  - jabatan: Sekretaris Kecamatan\n    alasan: Penyesuaian DPA Perubahan\n",
+            1,
+        )
+        .replacen(
+            "          - uraian: Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah\n            anggaran: 41000000\n",
+            "",
+            1,
+        )
+        .replacen(
+            "uraian: Meningkatnya Kapasitas Sumber Daya Aparatur",
+            "uraian: Meningkatnya Kapasitas dan Kompetensi Sumber Daya Aparatur",
+            1,
+        )
+        .replacen(
+            "            target: 10\n            bulan:\n              januari: 10\n",
+            "            target: 12\n            bulan:\n              januari: 12\n",
+            1,
+        )
+    });
+}
+
+fn build(fixture: &Fixture, extra: &[&str]) -> std::path::PathBuf {
+    let (run, pdf) = fixture.build(extra);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    pdf
+}
+
+/// The text of the matrix's pages, laid out.
+fn matriks(pdf: &Path) -> String {
+    let text = pdf_layout_text(pdf);
+    let at = text
+        .find("MATRIKS PERUBAHAN")
+        .unwrap_or_else(|| panic!("no Matriks Perubahan in:\n{text}"));
+    text[at..].to_owned()
+}
+
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_matrix_has_every_change_diff_reports_with_its_figures() {
+    let fixture = perubahan();
+    let pdf = build(&fixture, &[]);
+    let text = matriks(&pdf);
+    let flat = squash(&text);
+    // In content order a wrapped cell stays together.
+    let raw = {
+        let all = pdf_text(&pdf);
+        squash(&all[all.find("MATRIKS PERUBAHAN").unwrap()..])
+    };
+    let run = renaksi(
+        &[
+            "diff",
+            "--git",
+            "murni",
+            "kubutambahan-2022",
+            "--format",
+            "json",
+        ],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let mut rows = 0;
+    for change in json["perubahan"].as_array().unwrap() {
+        let berkas = change["berkas"].as_str().unwrap();
+        let apa = change["apa"].as_str().unwrap();
+        // What the matrix leaves out: files other than the Lampiran, and
+        // the reasons themselves.
+        if !berkas.starts_with("lampiran/") || apa == "alasan" {
+            continue;
+        }
+        rows += 1;
+        let dash = serde_json::Value::String("–".into());
+        let lama = change.get("lama").unwrap_or(&dash).as_str().unwrap();
+        let baru = change.get("baru").unwrap_or(&dash).as_str().unwrap();
+        if lama.len() > 20 || baru.len() > 20 {
+            // Long texts wrap in their cells: each is there, in order.
+            let wanted = squash(&format!("{lama} {baru}"));
+            assert!(raw.contains(&wanted), "{change}\n{raw}");
+            continue;
+        }
+        // A short change is one line: what, before, after.
+        let mut first = apa.chars();
+        let what: String = first.next().unwrap().to_uppercase().chain(first).collect();
+        let line = text
+            .lines()
+            .find(|l| {
+                l.find(&what).is_some_and(|at| {
+                    let rest = &l[at + what.len()..];
+                    rest.find(lama)
+                        .is_some_and(|i| rest[i + lama.len()..].contains(baru))
+                })
+            })
+            .unwrap_or_else(|| panic!("no line `{what} {lama} {baru}` in:\n{text}"));
+        assert!(!line.is_empty());
+    }
+    assert_eq!(rows, 7, "{}", run.stdout);
+    // The reasons: the indicator's own, the official's for the rest of its
+    // changes, none for the budget cut.
+    assert!(
+        raw.contains("Target dinaikkan sesuai Renstra Perubahan"),
+        "{raw}"
+    );
+    assert_eq!(raw.matches("Penyesuaian DPA Perubahan").count(), 3, "{raw}");
+    assert!(raw.contains("Rp 150.000.000 Rp 135.000.000 –"), "{raw}");
+    // Officials head their rows; the previous version is named.
+    assert!(flat.contains("CAMAT"), "{flat}");
+    assert!(flat.contains("Sekretaris Kecamatan"), "{flat}");
+    assert!(
+        flat.contains("Versi sebelumnya: revisi git murni"),
+        "{flat}"
+    );
+    // The table of contents lists it (its title is in capitals).
+    let all = pdf_layout_text(&pdf);
+    let isi = &all[all.find("DAFTAR ISI").unwrap()..all.find("MATRIKS PERUBAHAN").unwrap()];
+    assert!(isi.contains("Matriks Perubahan"), "{isi}");
+}
+
+#[test]
+fn check_warns_of_a_change_without_a_reason() {
+    let fixture = perubahan();
+    let run = renaksi(
+        &["check", "kubutambahan-2022", "--format", "json"],
+        fixture.tmp.path(),
+    );
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let tanpa: Vec<&serde_json::Value> = json["temuan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| {
+            t["pesan"]
+                .as_str()
+                .unwrap()
+                .starts_with("perubahan tanpa alasan")
+        })
+        .collect();
+    assert_eq!(tanpa.len(), 1, "{:#}", json["temuan"]);
+    let t = tanpa[0];
+    assert_eq!(t["tingkat"], "peringatan");
+    assert_eq!(t["berkas"], "kubutambahan-2022/lampiran/1-program.yaml");
+    assert_eq!(t["jalur"], "pejabat[0].sasaran[1].program_kegiatan[0]");
+    let line = t["baris"].as_u64().unwrap() as usize;
+    let file = fs::read_to_string(fixture.dir.join("lampiran/1-program.yaml")).unwrap();
+    assert!(
+        file.lines()
+            .nth(line - 1)
+            .unwrap()
+            .contains("- uraian: Program Pemberdayaan"),
+        "{t}"
+    );
+    assert!(
+        t["pesan"]
+            .as_str()
+            .unwrap()
+            .ends_with("anggaran Rp 150.000.000 → Rp 135.000.000"),
+        "{t}"
+    );
+    // Its reason written, the warning goes.
+    fixture.edit("lampiran/1-program.yaml", |t| {
+        t.replacen(
+            "anggaran: 135000000\n",
+            "anggaran: 135000000\n            alasan: Efisiensi anggaran\n",
+            1,
+        )
+    });
+    let run = renaksi(&["check", "kubutambahan-2022"], fixture.tmp.path());
+    assert!(
+        !run.stderr.contains("perubahan tanpa alasan"),
+        "{}",
+        run.stderr
+    );
+    // A report that is not a Perubahan has no matrix, and is told so.
+    fixture.edit("laporan.yaml", |t| {
+        t.replacen("perubahan: true", "perubahan: false", 1)
+    });
+    let run = renaksi(&["check", "kubutambahan-2022"], fixture.tmp.path());
+    assert!(
+        run.stderr
+            .contains("`versi_sebelumnya` tidak dipakai: laporan ini bukan Rencana Aksi Perubahan"),
+        "{}",
+        run.stderr
+    );
+    let pdf = build(&fixture, &[]);
+    assert!(!pdf_layout_text(&pdf).contains("MATRIKS PERUBAHAN"));
+}
+
+#[test]
+fn a_folder_beside_it_or_on_the_command_line() {
+    let fixture = Fixture::example();
+    let murni = fixture.path("kubutambahan-2022-murni");
+    copy_dir(&fixture.dir, &murni);
+    ubah(&fixture);
+    let by_git = {
+        let other = perubahan();
+        matriks(&build(&other, &[]))
+    };
+    let tail = |t: &str| squash(&t[t.find("No ").unwrap()..]);
+    // Named in laporan.yaml, beside the report folder.
+    fixture.edit("laporan.yaml", |t| {
+        t.replacen(
+            "perubahan: true\n",
+            "perubahan: true\nversi_sebelumnya:\n  folder: ../kubutambahan-2022-murni\n",
+            1,
+        )
+    });
+    let text = matriks(&build(&fixture, &[]));
+    assert!(text.contains("Versi sebelumnya: folder ../kubutambahan-2022-murni"));
+    assert_eq!(tail(&text), tail(&by_git));
+    // On the command line, over laporan.yaml.
+    let text = matriks(&build(&fixture, &["--sebelumnya", murni.to_str().unwrap()]));
+    assert_eq!(tail(&text), tail(&by_git));
+    // Not beside it: refused where it is written.
+    for (folder, why) in [
+        ("../../etc", "bukan folder di samping folder laporan ini"),
+        ("/etc", "bukan folder di samping folder laporan ini"),
+        ("lampiran", "bukan folder di samping folder laporan ini"),
+    ] {
+        fixture.edit("laporan.yaml", |t| {
+            let at = t.find("  folder: ").unwrap();
+            let end = at + t[at..].find('\n').unwrap();
+            format!("{}  folder: {folder}{}", &t[..at], &t[end..])
+        });
+        let (run, _) = fixture.build(&[]);
+        assert_eq!(run.code, 1, "{folder}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("laporan.yaml:8:3") && run.stderr.contains(why),
+            "{folder}: {}",
+            run.stderr
+        );
+    }
+    // A missing folder beside it.
+    fixture.edit("laporan.yaml", |t| {
+        t.replacen("folder: lampiran", "folder: ../tidak-ada", 1)
+    });
+    let (run, _) = fixture.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("versi_sebelumnya: ../tidak-ada tidak ada"),
+        "{}",
+        run.stderr
+    );
+    // Not a Perubahan: --sebelumnya is refused.
+    fixture.edit("laporan.yaml", |t| {
+        t.replacen("perubahan: true", "perubahan: false", 1)
+    });
+    let (run, _) = fixture.build(&["--sebelumnya", murni.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("bukan Rencana Aksi Perubahan"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_previous_version_is_part_of_the_source_and_verify_knows_it() {
+    let fixture = perubahan();
+    let pdf = build(&fixture, &["--final"]);
+    let info = crate::support::info(&pdf);
+    assert!(info.contains("renaksi-sebelumnya:git:murni"), "{info}");
+    let verify = |args: &[&str]| {
+        renaksi(
+            &[
+                &["verify", pdf.to_str().unwrap(), "kubutambahan-2022"],
+                args,
+            ]
+            .concat(),
+            fixture.tmp.path(),
+        )
+    };
+    let run = verify(&[]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    // The previous version moved: not the source of this PDF any more.
+    let murni = git(&fixture.dir, &["rev-parse", "murni"]);
+    git(&fixture.dir, &["add", "."]);
+    git(&fixture.dir, &["commit", "-qm", "perubahan"]);
+    git(&fixture.dir, &["tag", "-f", "murni"]);
+    let run = verify(&[]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    git(&fixture.dir, &["tag", "-f", "murni", &murni]);
+    // Named only on the command line: the PDF says which, verify uses it.
+    fixture.edit("laporan.yaml", |t| {
+        t.replacen("versi_sebelumnya:\n  git: murni\n", "", 1)
+    });
+    let pdf = build(&fixture, &["--sebelumnya-git", "murni"]);
+    let run = renaksi(
+        &["verify", pdf.to_str().unwrap(), "kubutambahan-2022"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+}
+
+#[test]
+fn alasan_goes_through_fmt_and_the_spreadsheet() {
+    let fixture = perubahan();
+    // fmt keeps each reason where it is.
+    let run = renaksi(&["fmt", "kubutambahan-2022", "--check"], fixture.tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Out to a workbook and back: the reasons come back.
+    let run = renaksi(
+        &["export", "kubutambahan-2022", "-o", "isian.xlsx"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for file in ["1-program.yaml", "2-kegiatan.yaml"] {
+        fixture.edit(&format!("lampiran/{file}"), |t| {
+            t.lines()
+                .filter(|l| !l.trim_start().starts_with("alasan:"))
+                .map(|l| format!("{l}\n"))
+                .collect()
+        });
+    }
+    let run = renaksi(
+        &["import", "isian.xlsx", "kubutambahan-2022", "--lampiran"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let program = fs::read_to_string(fixture.dir.join("lampiran/1-program.yaml")).unwrap();
+    assert!(
+        program.contains(
+            "            juni: 45\n            alasan: Target dinaikkan sesuai Renstra Perubahan\n"
+        ),
+        "{program}"
+    );
+    let kegiatan = fs::read_to_string(fixture.dir.join("lampiran/2-kegiatan.yaml")).unwrap();
+    assert!(
+        kegiatan
+            .contains("  - jabatan: Sekretaris Kecamatan\n    alasan: Penyesuaian DPA Perubahan\n"),
+        "{kegiatan}"
+    );
+}
