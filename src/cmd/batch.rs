@@ -39,6 +39,14 @@ pub fn run(args: &BatchArgs) -> Result<Selesai, Error> {
         }),
     };
     args.jenis.periksa()?;
+    if args.sebelumnya_git.is_some() && args.jenis.dokumen != Dokumen::RencanaAksi {
+        return Err(Error::Usage {
+            message:
+                "--sebelumnya-git hanya untuk Rencana Aksi: Matriks Perubahan mengikuti Lampirannya"
+                    .into(),
+            hint: "hapus --sebelumnya-git, atau susun --dokumen rencana-aksi".into(),
+        });
+    }
     let all = discover(&dir)?;
     if all.is_empty() {
         return Err(Error::io(

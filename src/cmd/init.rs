@@ -23,6 +23,7 @@ pub fn run(args: &InitArgs) -> Result<(), Error> {
             let files = renaksi::fs::read_tree(old)?;
             let mut rencana = init::lanjutkan(files, &label, args.tahun, args.perubahan)?;
             init::fix_modelines(&mut rencana.files, old, &args.dir);
+            init::tautkan_sebelumnya(&mut rencana, old, &args.dir);
             (rencana, format!("disalin dari {label}"))
         }
         None => {

@@ -89,3 +89,81 @@ pub(super) fn cuplikan(line: &str, word: &str) -> String {
     let tail = if end < line.len() { " …" } else { "" };
     format!("{lead}{}{tail}", &line[start..end])
 }
+
+/// Removes every entry `key: …` (with the lines of its value, more
+/// indented below it) from `text` at any depth (`anywhere`) or at the top
+/// only: last year's Perubahan reasons and previous version do not belong
+/// to a new year. One note in `diubah` for what was removed; when the file
+/// would not read the same without them, it is left whole for a person,
+/// with a note in `periksa`.
+pub(super) fn buang_kunci(
+    name: &str,
+    text: &mut String,
+    key: &str,
+    anywhere: bool,
+    what: &str,
+    rencana: &mut Rencana,
+) {
+    let prefix = format!("{key}:");
+    let mut out = String::with_capacity(text.len());
+    let mut removed = 0;
+    let mut first_line = None;
+    // The indentation of the entry being removed, while inside it.
+    let mut inside: Option<usize> = None;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let body = line.trim();
+        if let Some(at) = inside {
+            if body.is_empty() || indent > at {
+                continue;
+            }
+            inside = None;
+        }
+        // A key of a list item (`- alasan: …`) is not removed: the item
+        // would change shape.
+        if body.starts_with(&prefix) && (anywhere || indent == 0) {
+            removed += 1;
+            first_line.get_or_insert(i + 1);
+            inside = Some(indent);
+            continue;
+        }
+        out.push_str(line);
+    }
+    if removed == 0 {
+        return;
+    }
+    let before: serde_json::Value = content::parse(name, text).unwrap_or(serde_json::Value::Null);
+    let after: serde_json::Value = content::parse(name, &out).unwrap_or(serde_json::Value::Null);
+    let mut expected = before.clone();
+    strip(&mut expected, key, anywhere);
+    if after.is_null() || after != expected {
+        rencana.periksa.push(catatan(
+            name.to_owned(),
+            first_line,
+            format!("{what} (`{key}`) tidak dapat dihapus otomatis di berkas ini: hapus sendiri"),
+        ));
+        return;
+    }
+    *text = out;
+    rencana.diubah.push(catatan(
+        name.to_owned(),
+        first_line,
+        format!("{what} dihapus ({removed} × `{key}`): tahun baru dimulai tanpanya"),
+    ));
+}
+
+/// `value` without the key `key` (in every mapping, or the top one only).
+fn strip(value: &mut serde_json::Value, key: &str, anywhere: bool) {
+    match value {
+        serde_json::Value::Object(map) => {
+            map.remove(key);
+            if anywhere {
+                map.values_mut().for_each(|v| strip(v, key, true));
+            }
+        }
+        serde_json::Value::Array(items) if anywhere => {
+            items.iter_mut().for_each(|v| strip(v, key, true));
+        }
+        _ => {}
+    }
+}

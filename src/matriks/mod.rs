@@ -351,10 +351,18 @@ impl Tempat {
     /// table's column uses for it), or both; empty for the sasaran itself.
     fn butir(&self, tingkat: content::Tingkat) -> String {
         let word = tingkat.kolom().1;
+        // "Program: Program Pemberdayaan …" says it twice.
+        let program = |p: &str| {
+            if p.to_lowercase().starts_with(&word.to_lowercase()) {
+                p.to_owned()
+            } else {
+                format!("{word}: {p}")
+            }
+        };
         match (&self.indikator, &self.program) {
-            (Some(i), Some(p)) => format!("{i} › {word}: {p}"),
+            (Some(i), Some(p)) => format!("{i} › {}", program(p)),
             (Some(i), None) => i.clone(),
-            (None, Some(p)) => format!("{word}: {p}"),
+            (None, Some(p)) => program(p),
             (None, None) => String::new(),
         }
     }

@@ -377,3 +377,92 @@ fn alasan_goes_through_fmt_and_the_spreadsheet() {
         "{kegiatan}"
     );
 }
+
+#[test]
+fn init_links_a_perubahan_to_its_murni_and_a_new_year_drops_the_reasons() {
+    // A Perubahan copied within its year from the murni folder beside it.
+    let murni = Fixture::example();
+    murni.edit("laporan.yaml", |t| {
+        t.replacen("perubahan: true", "perubahan: false", 1)
+    });
+    let run = renaksi(
+        &[
+            "init",
+            "ra-perubahan",
+            "--from",
+            "kubutambahan-2022",
+            "--tahun",
+            "2022",
+        ],
+        murni.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "ra-perubahan/laporan.yaml:7: versi_sebelumnya.folder: ../kubutambahan-2022 ditambahkan"
+        ),
+        "{}",
+        run.stdout
+    );
+    let laporan = fs::read_to_string(murni.path("ra-perubahan/laporan.yaml")).unwrap();
+    assert!(
+        laporan.contains("perubahan: true\nversi_sebelumnya:\n  folder: ../kubutambahan-2022\n"),
+        "{laporan}"
+    );
+    let run = renaksi(&["fmt", "ra-perubahan", "--check"], murni.tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = renaksi(&["build", "ra-perubahan", "-o", "p.pdf"], murni.tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = matriks(&murni.path("p.pdf"));
+    assert!(
+        squash(&text).contains("Tidak ada perubahan pada Lampiran dibandingkan versi sebelumnya."),
+        "{text}"
+    );
+    // A Perubahan copied from a Perubahan that names its own previous
+    // version keeps that one.
+    let fixture = perubahan();
+    let run = renaksi(
+        &[
+            "init",
+            "ra-perubahan",
+            "--from",
+            "kubutambahan-2022",
+            "--tahun",
+            "2022",
+        ],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let laporan = fs::read_to_string(fixture.path("ra-perubahan/laporan.yaml")).unwrap();
+    assert!(
+        laporan.contains("versi_sebelumnya:\n  git: murni\n"),
+        "{laporan}"
+    );
+    assert!(!laporan.contains("folder:"), "{laporan}");
+    // The next year starts without last year's previous version and reasons.
+    let run = renaksi(
+        &["init", "ra-2023", "--from", "kubutambahan-2022"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "ra-2023/lampiran/1-program.yaml:17: alasan perubahan 2022 dihapus (1 × `alasan`)"
+        ),
+        "{}",
+        run.stdout
+    );
+    for file in [
+        "laporan.yaml",
+        "lampiran/1-program.yaml",
+        "lampiran/2-kegiatan.yaml",
+    ] {
+        let text = fs::read_to_string(fixture.path(&format!("ra-2023/{file}"))).unwrap();
+        assert!(
+            !text.contains("alasan") && !text.contains("versi_sebelumnya"),
+            "{file}: {text}"
+        );
+    }
+    let run = renaksi(&["check", "ra-2023"], fixture.tmp.path());
+    assert!(!run.stderr.contains("versi_sebelumnya"), "{}", run.stderr);
+}
