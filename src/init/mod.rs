@@ -258,6 +258,61 @@ fn old_year(files: &[Berkas], label: &str) -> Result<i32, Error> {
     .into())
 }
 
+/// A Perubahan copied within its year from the report folder `lama`,
+/// beside the new folder `baru`, names it as its previous version: its
+/// Lampiran is then followed by the Matriks Perubahan against it.
+/// Nothing when the new one names a previous version already, is a batch,
+/// another year, or not beside it.
+pub fn tautkan_sebelumnya(rencana: &mut Rencana, lama: &std::path::Path, baru: &std::path::Path) {
+    use serde_json::Value;
+    let parent = |p: &std::path::Path| {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().ok()?.join(p)
+        };
+        p.parent()?.canonicalize().ok()
+    };
+    let (Ok(old), Some(parent_new)) = (lama.canonicalize(), parent(baru)) else {
+        return;
+    };
+    let (Some(name), Some(parent_old)) = (old.file_name(), old.parent()) else {
+        return;
+    };
+    if parent_old != parent_new {
+        return;
+    }
+    let Ok(old_text) = std::fs::read_to_string(old.join(LAPORAN)) else {
+        return;
+    };
+    let old_year = content::parse::<Value>(LAPORAN, &old_text)
+        .ok()
+        .and_then(|v| v.get("tahun").and_then(Value::as_i64));
+    let Some((_, bytes)) = rencana.files.iter_mut().find(|(n, _)| n == LAPORAN) else {
+        return;
+    };
+    let Ok(mut text) = String::from_utf8(bytes.clone()) else {
+        return;
+    };
+    let value = content::parse::<Value>(LAPORAN, &text).unwrap_or(Value::Null);
+    if value.get("perubahan").and_then(Value::as_bool) != Some(true)
+        || value.get("versi_sebelumnya").is_some()
+        || old_year != Some(i64::from(rencana.tahun))
+    {
+        return;
+    }
+    let folder = content::tulis::scalar(&format!("../{}", name.to_string_lossy()));
+    let entry = format!("versi_sebelumnya:\n  folder: {folder}");
+    Editor::new(LAPORAN, &mut text, &mut rencana.diubah).insert_after("perubahan", &entry, "");
+    if let Some(note) = rencana.diubah.last_mut() {
+        note.message = format!(
+            "versi_sebelumnya.folder: {folder} ditambahkan: Lampiran diikuti Matriks Perubahan terhadap {}",
+            name.to_string_lossy()
+        );
+    }
+    *bytes = text.into_bytes();
+}
+
 #[cfg(test)]
 mod tests {
     use super::identitas::shift;
@@ -313,59 +368,4 @@ mod tests {
             NaiveDate::from_ymd_opt(2025, 2, 28).unwrap()
         );
     }
-}
-
-/// A Perubahan copied within its year from the report folder `lama`,
-/// beside the new folder `baru`, names it as its previous version: its
-/// Lampiran is then followed by the Matriks Perubahan against it.
-/// Nothing when the new one names a previous version already, is a batch,
-/// another year, or not beside it.
-pub fn tautkan_sebelumnya(rencana: &mut Rencana, lama: &std::path::Path, baru: &std::path::Path) {
-    use serde_json::Value;
-    let parent = |p: &std::path::Path| {
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir().ok()?.join(p)
-        };
-        p.parent()?.canonicalize().ok()
-    };
-    let (Ok(old), Some(parent_new)) = (lama.canonicalize(), parent(baru)) else {
-        return;
-    };
-    let (Some(name), Some(parent_old)) = (old.file_name(), old.parent()) else {
-        return;
-    };
-    if parent_old != parent_new {
-        return;
-    }
-    let Ok(old_text) = std::fs::read_to_string(old.join(LAPORAN)) else {
-        return;
-    };
-    let old_year = content::parse::<Value>(LAPORAN, &old_text)
-        .ok()
-        .and_then(|v| v.get("tahun").and_then(Value::as_i64));
-    let Some((_, bytes)) = rencana.files.iter_mut().find(|(n, _)| n == LAPORAN) else {
-        return;
-    };
-    let Ok(mut text) = String::from_utf8(bytes.clone()) else {
-        return;
-    };
-    let value = content::parse::<Value>(LAPORAN, &text).unwrap_or(Value::Null);
-    if value.get("perubahan").and_then(Value::as_bool) != Some(true)
-        || value.get("versi_sebelumnya").is_some()
-        || old_year != Some(i64::from(rencana.tahun))
-    {
-        return;
-    }
-    let folder = content::tulis::scalar(&format!("../{}", name.to_string_lossy()));
-    let entry = format!("versi_sebelumnya:\n  folder: {folder}");
-    Editor::new(LAPORAN, &mut text, &mut rencana.diubah).insert_after("perubahan", &entry, "");
-    if let Some(note) = rencana.diubah.last_mut() {
-        note.message = format!(
-            "versi_sebelumnya.folder: {folder} ditambahkan: Lampiran diikuti Matriks Perubahan terhadap {}",
-            name.to_string_lossy()
-        );
-    }
-    *bytes = text.into_bytes();
 }
