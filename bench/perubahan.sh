@@ -69,7 +69,7 @@ echo "350 sasaran: $changes perubahan"
 if [ "${CALLGRIND:-}" = 1 ]; then
   ir() { # instructions of one build, all threads
     valgrind --tool=callgrind --callgrind-out-file="$work/cg.%p" "$@" >/dev/null 2>&1
-    callgrind_annotate "$work"/cg.* 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); s += $1} END {print s}'
+    callgrind_annotate "$work"/cg.* 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); s += $1} END {printf "%d\n", s}'
     rm -f "$work"/cg.*
   }
   for run in "contoh: tanpa versi sebelumnya|$bin build $ex -o $work/a.pdf" \

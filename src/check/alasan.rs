@@ -3,6 +3,8 @@
 //! on an item holding it); and a previous version named for a report that
 //! is not a Perubahan is not used.
 
+use std::collections::HashMap;
+
 use super::{warn, Diagnostic};
 use crate::content::{Report, LAPORAN};
 use crate::error::Problem;
@@ -20,17 +22,22 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
         );
         warn(
             found,
-            place(problem, &report.identitas_text, "versi_sebelumnya"),
+            place(problem, &report.identitas_text, "versi_sebelumnya", None),
         );
     }
     let Some(lama) = &report.sebelumnya else {
         return;
     };
     let matriks = crate::matriks::susun(report, lama);
+    // Each table's lines by YAML path, read once for all its warnings.
+    let mut lines: HashMap<&str, HashMap<String, usize>> = HashMap::new();
     for pejabat in &matriks.pejabat {
         let Some(table) = report.lampiran.iter().find(|l| l.file == pejabat.file) else {
             continue;
         };
+        let lines = lines
+            .entry(table.file.as_str())
+            .or_insert_with(|| crate::content::locate_all(&table.text));
         for sasaran in &pejabat.sasaran {
             for butir in &sasaran.butir {
                 // An official removed whole has no item left to hold a reason.
@@ -61,15 +68,28 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
                 )
                 .at_path(path)
                 .hint("tulis `alasan: …` di butir ini, atau di sasaran atau pejabatnya untuk semua perubahan di bawahnya; alasan dicetak di Matriks Perubahan");
-                warn(found, place(problem, &table.text, path));
+                warn(found, place(problem, &table.text, path, Some(lines)));
             }
         }
     }
 }
 
-/// Places a problem on the line of `path` in `text`.
-fn place(problem: Problem, text: &str, path: &str) -> Problem {
-    match crate::content::locate(text, path) {
+/// Places a problem on the line of `path` in `text`: its line by path in
+/// `lines` when known (at the line's first character), else looked for.
+fn place(
+    problem: Problem,
+    text: &str,
+    path: &str,
+    lines: Option<&HashMap<String, usize>>,
+) -> Problem {
+    let at = match lines.and_then(|l| l.get(path)) {
+        Some(&line) => text.lines().nth(line - 1).map(|l| {
+            let column = l.chars().take_while(|c| *c == ' ').count() + 1;
+            (line, column)
+        }),
+        None => crate::content::locate(text, path),
+    };
+    match at {
         Some((line, column)) => problem.at(text, line, column),
         None => problem,
     }

@@ -16,7 +16,7 @@ pub(crate) mod yaml;
 pub use model::*;
 pub use source::{Berkas, Source};
 
-pub(crate) use locate::locate;
+pub(crate) use locate::{locate, paths as locate_all};
 
 /// The YAML path of the key or list item written on `line` (1-based) of
 /// block-style `text`: the deepest one, for a `- key:` line.
@@ -248,9 +248,10 @@ impl Report {
 }
 
 /// The Lampiran tables of `source` alone, in the order program → kinerja:
-/// another version's, for comparing with this one's. Every problem of any
-/// of them at once.
-pub fn tabel_lampiran(source: &Source) -> Result<Vec<LampiranFile>, Error> {
+/// another version's, for comparing with this one's. A file with the same
+/// text as one of `known` (this version's tables) is that table, not
+/// parsed again. Every problem of any of them at once.
+pub fn tabel_lampiran(source: &Source, known: &[LampiranFile]) -> Result<Vec<LampiranFile>, Error> {
     let mut problems = Vec::new();
     let files = source.list_yaml(LAMPIRAN)?;
     if files.is_empty() {
@@ -261,7 +262,15 @@ pub fn tabel_lampiran(source: &Source) -> Result<Vec<LampiranFile>, Error> {
     }
     let mut lampiran = Vec::new();
     for file in files {
-        if let Some((table, text)) = parse_file::<Lampiran>(source, &file, &mut problems)? {
+        let same = source
+            .read(&file)?
+            .and_then(|bytes| known.iter().find(|k| k.text.as_bytes() == bytes));
+        if let Some(same) = same {
+            lampiran.push(LampiranFile {
+                file,
+                ..same.clone()
+            });
+        } else if let Some((table, text)) = parse_file::<Lampiran>(source, &file, &mut problems)? {
             lampiran.push(LampiranFile { file, table, text });
         }
     }

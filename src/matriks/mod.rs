@@ -117,7 +117,7 @@ pub fn muat(report: &Report, perintah: Option<&Sebelumnya>) -> Result<Option<Ver
             })
         }
     };
-    let lampiran = content::tabel_lampiran(&source)?;
+    let lampiran = content::tabel_lampiran(&source, &report.lampiran)?;
     Ok(Some(VersiLama {
         label: source.label.clone(),
         asal,

@@ -31,6 +31,7 @@ const git = (...args) => execFileSync("git", args, { cwd: dir, encoding: "utf8" 
 git("init", "-q");
 git("-c", "user.name=uji", "-c", "user.email=uji@example.invalid", "add", ".");
 git("-c", "user.name=uji", "-c", "user.email=uji@example.invalid", "commit", "-qm", "contoh");
+git("tag", "murni");
 
 const server = spawn(binary, ["serve", "kubutambahan-2022"], { cwd: tmp, stdio: ["ignore", "pipe", "pipe"] });
 let stderr = "";
@@ -198,6 +199,30 @@ try {
   assert.match(reported.stdout, /anggaran.*111\.000\.000 → .*125\.000\.000/);
   assert.match(git("diff", FILE), /^\+\s+anggaran: 125000000$/m);
   step("indicator added, program removed, anggaran typed with separators: as renaksi diff reports them");
+  git("-c", "user.name=uji", "-c", "user.email=uji@example.invalid", "commit", "-qam", "perubahan");
+
+  // The Perubahan names its murni (the first commit) in Identitas; the
+  // preview gains the Matriks Perubahan, and a reason typed beside the
+  // changed budget appears in it.
+  await page.click('#tab [data-tab="identitas"]');
+  const versi = '[data-b="laporan.yaml"][data-j="versi_sebelumnya.git"]';
+  await page.fill(versi, "murni");
+  await page.click(`#tab [data-tab="${FILE}"]`);
+  const alasan = `${tab} [data-j="pejabat[0].sasaran[0].program_kegiatan[0].alasan"]`;
+  await page.fill(alasan, "Efisiensi belanja pemeliharaan");
+  await idle(page);
+  await page.waitForFunction(() => window.__renaksi.teksHalaman.some((t) => /MATRIKS PERUBAHAN/.test(t) && /Efisiensi belanja pemeliharaan/.test(t)));
+  const matriks = await page.evaluate(() => window.__renaksi.teksHalaman.find((t) => /MATRIKS PERUBAHAN/.test(t)));
+  assert.match(matriks.replace(/\s+/g, " "), /Rp 111\.000\.000 Rp 125\.000\.000/);
+  // The reason's field focused, the preview shows the matrix's page.
+  await page.focus(alasan);
+  await page.waitForFunction(() => /MATRIKS PERUBAHAN/.test(window.__renaksi.teksHalaman[window.__renaksi.page - 1] || ""));
+  if (shots) await page.screenshot({ path: join(shots, "serve-matriks.png") });
+  await page.click("#simpan");
+  await page.waitForFunction(() => document.querySelector("#keadaan").textContent.startsWith("tersimpan"));
+  assert.match(git("diff", FILE), /^\+\s+alasan: Efisiensi belanja pemeliharaan$/m);
+  assert.match(git("diff", "laporan.yaml"), /^\+versi_sebelumnya:\n\+  git: murni$/m);
+  step("Perubahan: versi sebelumnya named, Matriks Perubahan in the preview with the reason typed, saved");
 } catch (e) {
   console.error(stderr);
   const [open] = browser.contexts().flatMap((c) => c.pages());

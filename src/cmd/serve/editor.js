@@ -236,6 +236,9 @@ function pilihHalaman() {
     }
     const kolom = normal(S.ruang.kolom[v.tingkat] || "lampiran");
     mulai = S.teksHalaman.findIndex((t) => normal(t).includes(kolom));
+    // A reason is printed in the Matriks Perubahan, after the Lampiran.
+    const matriks = S.teksHalaman.findIndex((t) => normal(t).includes("matriksperubahan") && normal(t).includes("alasanperubahan"));
+    if (/\.alasan$/.test(f.path) && matriks >= 0) mulai = matriks;
     if (mulai < 0) mulai = 0;
   } else if (f.rel.endsWith("narasi.yaml")) {
     const m = f.path.match(/^bab\[(\d+)\](\.bagian\[\d+\])?/);
@@ -591,7 +594,10 @@ function perubahan() {
   return (own.perubahan ?? kab.perubahan) === true;
 }
 function alasan(rel, path) {
-  return masukan(rel, `${path}.alasan`, "teks", { label: "Alasan perubahan" });
+  const e = masukan(rel, `${path}.alasan`, "teks", { label: "Alasan perubahan" });
+  const input = e.matches("input, textarea") ? e : e.querySelector("input, textarea");
+  if (input) input.placeholder = "alasan perubahan";
+  return e;
 }
 function formLampiran(rel) {
   const v = berkas(rel).nilai;
