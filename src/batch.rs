@@ -242,17 +242,19 @@ impl Opsi {
 /// Builds the report in `folder` to `out/<folder name>.pdf` through the
 /// one checked build, refusing on galat as `renaksi build` does.
 pub fn build_one(folder: &Path, out: &Path, opsi: &Opsi) -> Hasil {
-    let plan = Plan {
-        final_: opsi.final_,
-        jejak: opsi.jejak,
-        git: opsi.git(folder),
-        sebelumnya: opsi
-            .sebelumnya_git
-            .clone()
-            .map(crate::content::Sebelumnya::Git),
-        ..Plan::new(Some(folder.to_path_buf()), out.to_path_buf())
-    };
     timed(folder, |report| {
+        let plan = Plan {
+            final_: opsi.final_,
+            jejak: opsi.jejak,
+            git: opsi.git(folder),
+            // Only a Perubahan of the batch has a previous version.
+            sebelumnya: opsi
+                .sebelumnya_git
+                .clone()
+                .filter(|_| report.identitas.perubahan)
+                .map(crate::content::Sebelumnya::Git),
+            ..Plan::new(Some(folder.to_path_buf()), out.to_path_buf())
+        };
         let built = plan.run_loaded(report)?;
         Ok(Dibuat::pdf(
             &built.target,

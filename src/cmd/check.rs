@@ -54,7 +54,7 @@ pub fn run(args: &CheckArgs) -> Result<Selesai, Error> {
             }
             let folders = renaksi::batch::discover(&dir)?;
             let hasil = super::on_every_core(&folders, super::cores(), |f| {
-                check(Some(f), sebelumnya.as_ref())
+                check(Some(f), sebelumnya.as_ref(), true)
             });
             (Some(dir), hasil.into_iter().collect::<Result<_, _>>()?)
         }
@@ -63,6 +63,7 @@ pub fn run(args: &CheckArgs) -> Result<Selesai, Error> {
             vec![check(
                 sasaran.laporan("check")?.as_deref(),
                 sebelumnya.as_ref(),
+                false,
             )?],
         ),
     };
@@ -121,10 +122,12 @@ pub fn run(args: &CheckArgs) -> Result<Selesai, Error> {
 /// the lints need a report that loaded, so they wait until these are fixed.
 /// A Perubahan's previous version (named on the command line, else in its
 /// YAML) is loaded for its reasons' check; one that does not load is
-/// reported like the report's own problems.
-fn check(dir: Option<&Path>, sebelumnya: Option<&Sebelumnya>) -> Result<Hasil, Error> {
+/// reported like the report's own problems. In a batch (`batch`) the one
+/// named on the command line is for its Perubahan reports only.
+fn check(dir: Option<&Path>, sebelumnya: Option<&Sebelumnya>, batch: bool) -> Result<Hasil, Error> {
     let loaded = renaksi::load(dir).and_then(|mut report| {
-        renaksi::matriks::siapkan(&mut report, sebelumnya)?;
+        let perintah = sebelumnya.filter(|_| !batch || report.identitas.perubahan);
+        renaksi::matriks::siapkan(&mut report, perintah)?;
         Ok(report)
     });
     match loaded {

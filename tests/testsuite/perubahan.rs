@@ -78,7 +78,8 @@ fn matriks(pdf: &Path) -> String {
     text[at..].to_owned()
 }
 
-fn squash(text: &str) -> String {
+/// Text with every run of whitespace one space: words stay apart.
+fn spasi_tunggal(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -87,11 +88,11 @@ fn the_matrix_has_every_change_diff_reports_with_its_figures() {
     let fixture = perubahan();
     let pdf = build(&fixture, &[]);
     let text = matriks(&pdf);
-    let flat = squash(&text);
+    let flat = spasi_tunggal(&text);
     // In content order a wrapped cell stays together.
     let raw = {
         let all = pdf_text(&pdf);
-        squash(&all[all.find("MATRIKS PERUBAHAN").unwrap()..])
+        spasi_tunggal(&all[all.find("MATRIKS PERUBAHAN").unwrap()..])
     };
     let run = renaksi(
         &[
@@ -121,7 +122,7 @@ fn the_matrix_has_every_change_diff_reports_with_its_figures() {
         let baru = change.get("baru").unwrap_or(&dash).as_str().unwrap();
         if lama.len() > 20 || baru.len() > 20 {
             // Long texts wrap in their cells: each is there, in order.
-            let wanted = squash(&format!("{lama} {baru}"));
+            let wanted = spasi_tunggal(&format!("{lama} {baru}"));
             assert!(raw.contains(&wanted), "{change}\n{raw}");
             continue;
         }
@@ -241,7 +242,7 @@ fn a_folder_beside_it_or_on_the_command_line() {
         let other = perubahan();
         matriks(&build(&other, &[]))
     };
-    let tail = |t: &str| squash(&t[t.find("No ").unwrap()..]);
+    let tail = |t: &str| spasi_tunggal(&t[t.find("No ").unwrap()..]);
     // Named in laporan.yaml, beside the report folder.
     fixture.edit("laporan.yaml", |t| {
         t.replacen(
@@ -385,17 +386,21 @@ fn init_links_a_perubahan_to_its_murni_and_a_new_year_drops_the_reasons() {
     murni.edit("laporan.yaml", |t| {
         t.replacen("perubahan: true", "perubahan: false", 1)
     });
-    let run = renaksi(
-        &[
-            "init",
-            "ra-perubahan",
-            "--from",
-            "kubutambahan-2022",
-            "--tahun",
-            "2022",
-        ],
-        murni.tmp.path(),
-    );
+    // Init a Perubahan of the same year from kubutambahan-2022 beside it.
+    let init = |cwd: &Path| {
+        renaksi(
+            &[
+                "init",
+                "ra-perubahan",
+                "--from",
+                "kubutambahan-2022",
+                "--tahun",
+                "2022",
+            ],
+            cwd,
+        )
+    };
+    let run = init(murni.tmp.path());
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout.contains(
@@ -415,23 +420,14 @@ fn init_links_a_perubahan_to_its_murni_and_a_new_year_drops_the_reasons() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let text = matriks(&murni.path("p.pdf"));
     assert!(
-        squash(&text).contains("Tidak ada perubahan pada Lampiran dibandingkan versi sebelumnya."),
+        spasi_tunggal(&text)
+            .contains("Tidak ada perubahan pada Lampiran dibandingkan versi sebelumnya."),
         "{text}"
     );
     // A Perubahan copied from a Perubahan that names its own previous
     // version keeps that one.
     let fixture = perubahan();
-    let run = renaksi(
-        &[
-            "init",
-            "ra-perubahan",
-            "--from",
-            "kubutambahan-2022",
-            "--tahun",
-            "2022",
-        ],
-        fixture.tmp.path(),
-    );
+    let run = init(fixture.tmp.path());
     assert_eq!(run.code, 0, "{}", run.stderr);
     let laporan = fs::read_to_string(fixture.path("ra-perubahan/laporan.yaml")).unwrap();
     assert!(
@@ -465,4 +461,61 @@ fn init_links_a_perubahan_to_its_murni_and_a_new_year_drops_the_reasons() {
     }
     let run = renaksi(&["check", "ra-2023"], fixture.tmp.path());
     assert!(!run.stderr.contains("versi_sebelumnya"), "{}", run.stderr);
+}
+
+#[test]
+fn a_batch_against_a_git_revision_and_verified() {
+    let (tmp, dir) = crate::batch::batch(None);
+    // Sawan and Banjar are Perubahan reports; the rest are not.
+    for folder in ["sawan", "banjar"] {
+        let laporan = dir.join(folder).join("laporan.yaml");
+        let text = fs::read_to_string(&laporan).unwrap();
+        fs::write(
+            &laporan,
+            text.replacen("perubahan: false", "perubahan: true", 1),
+        )
+        .unwrap();
+    }
+    commit_all(&dir);
+    git(&dir, &["tag", "murni"]);
+    let program = dir.join("sawan/lampiran/1-program.yaml");
+    let text = fs::read_to_string(&program).unwrap();
+    fs::write(&program, text.replacen("target: 85.5", "target: 88", 1)).unwrap();
+    let run = renaksi(
+        &[
+            "batch",
+            "buleleng",
+            "-o",
+            "keluar",
+            "--sebelumnya-git",
+            "murni",
+        ],
+        tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = tmp.path().join("keluar");
+    let sawan = matriks(&out.join("sawan.pdf"));
+    assert!(
+        sawan
+            .lines()
+            .any(|l| l.contains("Target tahunan") && l.contains("85,5") && l.contains("88")),
+        "{sawan}"
+    );
+    let banjar = spasi_tunggal(&matriks(&out.join("banjar.pdf")));
+    assert!(
+        banjar.contains("Tidak ada perubahan pada Lampiran"),
+        "{banjar}"
+    );
+    // Not a Perubahan: no matrix, and no refusal.
+    assert!(!pdf_layout_text(&out.join("gerokgak.pdf")).contains("MATRIKS PERUBAHAN"));
+    // Every PDF of the batch is what its folder builds, the previous
+    // version read from the PDF's keywords.
+    let run = renaksi(&["verify", "keluar", "buleleng"], tmp.path());
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .ends_with("4 PDF: 4 sama, 0 berbeda, 0 tidak dapat dipastikan\n"),
+        "{}",
+        run.stdout
+    );
 }
