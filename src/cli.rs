@@ -137,9 +137,24 @@ pub struct RealisasiArgs {
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
-    /// Triwulan, 1–4.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=4))]
-    pub triwulan: u8,
+    /// Triwulan, 1–4: tulis formulir realisasi triwulan itu.
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = clap::value_parser!(u8).range(1..=4),
+        required_unless_present = "ikuti_perubahan",
+        conflicts_with = "ikuti_perubahan"
+    )]
+    pub triwulan: Option<u8>,
+
+    /// Rencana Aksi Perubahan: ganti kunci indikator dan program yang
+    /// uraiannya diganti sejak versi sebelumnya (`versi_sebelumnya` atau
+    /// --sebelumnya) di setiap berkas realisasi yang ada.
+    #[arg(long)]
+    pub ikuti_perubahan: bool,
+
+    #[command(flatten)]
+    pub sebelumnya: SebelumnyaArgs,
 }
 
 /// Arguments of `renaksi export`.

@@ -154,13 +154,19 @@ fn plan(
                 Some(&berkas.isi),
                 &berkas.text,
             );
-            // A comment of the file that the canonical form does not write.
+            // A comment of the file that the canonical form does not write;
+            // renaksi's own beside the keys are written anew, stale or not.
             let kept: std::collections::HashSet<&str> = text.lines().map(str::trim).collect();
+            let own = renaksi::monitoring::kerangka::komentar_renaksi(&berkas.text);
             let lost: Vec<(usize, String)> = berkas
                 .text
                 .lines()
                 .enumerate()
-                .filter(|(_, l)| l.trim_start().starts_with('#') && !kept.contains(l.trim()))
+                .filter(|(i, l)| {
+                    l.trim_start().starts_with('#')
+                        && !kept.contains(l.trim())
+                        && !own.contains(&(i + 1))
+                })
                 .map(|(i, l)| (i + 1, l.trim().to_owned()))
                 .collect();
             let rapi = rapi::Rapi { text, hilang: lost };

@@ -1,6 +1,10 @@
 //! `renaksi realisasi --triwulan N`: writes the form of one quarter's
 //! realisasi file, every key ready, and never over a file that exists.
 
+use std::path::Path;
+
+use renaksi::content::Report;
+use renaksi::monitoring::ikuti;
 use renaksi::Error;
 
 use super::folder::Sasaran;
@@ -15,7 +19,9 @@ pub fn run(args: &RealisasiArgs) -> Result<(), Error> {
         });
     };
     let report = renaksi::load(Some(&dir))?;
-    let n = usize::from(args.triwulan);
+    let Some(n) = args.triwulan.map(usize::from) else {
+        return ikuti(args, &dir, report);
+    };
     let rel = renaksi::monitoring::nama_berkas(n);
     let path = dir.join(&rel);
     if path.exists() {
@@ -33,5 +39,57 @@ pub fn run(args: &RealisasiArgs) -> Result<(), Error> {
         keys.indikator.len(),
         keys.program.len()
     );
+    Ok(())
+}
+
+/// `--ikuti-perubahan`: the keys a Perubahan renamed, renamed in every
+/// realisasi file there is; each file written only if it changed.
+fn ikuti(args: &RealisasiArgs, dir: &Path, mut report: Report) -> Result<(), Error> {
+    renaksi::matriks::siapkan(&mut report, args.sebelumnya.pilihan().as_ref())?;
+    let Some(lama) = report.sebelumnya.clone() else {
+        return Err(Error::Usage {
+            message: format!(
+                "{} tidak menyebut versi sebelumnya: tidak ada kunci yang diikuti",
+                report.source.label
+            ),
+            hint: "tulis `perubahan: true` dan `versi_sebelumnya` di laporan.yaml, atau sebut --sebelumnya FOLDER / --sebelumnya-git REV".into(),
+        });
+    };
+    let ganti = ikuti::ganti(&report, &lama);
+    let mut renamed = 0;
+    for n in 1..=4 {
+        let rel = renaksi::monitoring::nama_berkas(n);
+        let path = dir.join(&rel);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(Error::io("tidak dapat membaca", &path, e)),
+        };
+        let (baru, done, left) = ikuti::tulis(&text, &ganti);
+        for key in &left {
+            eprintln!(
+                "dibiarkan: {}: `{key}`: kunci barunya sudah ada di berkas ini; gabungkan sendiri",
+                path.display()
+            );
+        }
+        if done.is_empty() {
+            continue;
+        }
+        renaksi::fs::write_atomic(&path, baru.as_bytes())?;
+        for (from, to) in &done {
+            eprintln!("{}: {from} → {to}", path.display());
+        }
+        renamed += done.len();
+    }
+    if renamed == 0 {
+        eprintln!(
+            "tidak ada kunci yang diganti: {} uraian indikator dan {} uraian program berganti sejak {}",
+            ganti.indikator.len(),
+            ganti.program.len(),
+            lama.nama()
+        );
+    } else {
+        eprintln!("{renamed} kunci diganti; periksa dengan `renaksi check`");
+    }
     Ok(())
 }

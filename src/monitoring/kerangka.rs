@@ -161,6 +161,47 @@ pub fn tulis_ulang(
 }
 
 /// The comment before `tanggal`, where the header of a file ends.
+/// The 1-based lines of `text` (a realisasi file) holding comments in the
+/// shape renaksi writes beside the keys — `  # JABATAN — sasaran` above a
+/// group of indicators, `    # uraian (target …)` under an indicator's
+/// key, `  # JABATAN — program, pagu …` above a program's — which a
+/// rewrite writes anew from the plan. They go stale when a Perubahan
+/// changes a target or a text, and are no person's words to keep.
+pub fn komentar_renaksi(text: &str) -> std::collections::HashSet<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let key = |l: &str| {
+        l.strip_prefix("  ")
+            .is_some_and(|r| !r.starts_with([' ', '#']) && r.contains(':'))
+    };
+    let mut section = "";
+    let mut own = std::collections::HashSet::new();
+    for (i, line) in lines.iter().enumerate() {
+        if !line.starts_with([' ', '#']) && !line.is_empty() {
+            section = line.split(':').next().unwrap_or("");
+            continue;
+        }
+        let next_is_key = lines.get(i + 1).is_some_and(|l| key(l));
+        let after_key = i > 0 && key(lines[i - 1]);
+        let mine = match section {
+            "indikator" => {
+                (line.starts_with("  # ") && line.contains(" — ") && next_is_key)
+                    || (line.starts_with("    # ") && line.ends_with(')') && after_key)
+            }
+            "anggaran" => {
+                line.starts_with("  # ")
+                    && line.contains(" — ")
+                    && line.contains(", pagu ")
+                    && next_is_key
+            }
+            _ => false,
+        };
+        if mine {
+            own.insert(i + 1);
+        }
+    }
+    own
+}
+
 const TANGGAL: &str = "# Tanggal penandatanganan laporan";
 
 /// The schema modeline of a realisasi file, one folder below laporan.yaml:

@@ -9,6 +9,7 @@
 pub mod dokumen;
 pub mod evaluasi;
 pub mod hitung;
+pub mod ikuti;
 pub mod kerangka;
 pub mod kunci;
 pub mod periksa;
@@ -259,7 +260,7 @@ fn periksa_kunci(
         let path = format!("indikator.{key}");
         if keys.indikator(key).is_none() {
             let hint = match keys.mirip_indikator(key) {
-                Some(best) => format!("maksud Anda: `{best}`? Kunci dibuat dari jabatan dan uraian indikator; bila uraiannya diubah di Lampiran, ganti kuncinya (lihat `renaksi realisasi`)"),
+                Some(best) => format!("maksud Anda: `{best}`? Kunci dibuat dari jabatan dan uraian indikator; bila uraiannya diganti di Rencana Aksi Perubahan, `renaksi realisasi --ikuti-perubahan` mengganti kuncinya di setiap triwulan"),
                 None => "indikator ini tidak ada lagi di Lampiran; hapus butir ini, atau jalankan `renaksi realisasi --triwulan N` untuk melihat kunci yang berlaku".into(),
             };
             problems.push(place(
@@ -319,7 +320,7 @@ fn periksa_kunci(
             let path = format!("anggaran.{key}");
             let hint = match keys.mirip_program(key) {
                 Some(best) => format!(
-                    "maksud Anda: `{best}`? Kunci dibuat dari jabatan dan uraian program/kegiatan"
+                    "maksud Anda: `{best}`? Kunci dibuat dari jabatan dan uraian program/kegiatan; bila uraiannya diganti di Rencana Aksi Perubahan, `renaksi realisasi --ikuti-perubahan` mengganti kuncinya di setiap triwulan"
                 ),
                 None => "program/kegiatan ini tidak ada lagi di Lampiran; hapus butir ini".into(),
             };

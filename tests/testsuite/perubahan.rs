@@ -519,3 +519,152 @@ fn a_batch_against_a_git_revision_and_verified() {
         run.stdout
     );
 }
+
+#[test]
+fn realisasi_follows_the_renames_of_a_perubahan() {
+    // The example with its realisasi: murni tagged, then an indicator and
+    // a program renamed (keys change), and a target changed (keys stay).
+    let fixture = Fixture::example();
+    commit_all(&fixture.dir);
+    git(&fixture.dir, &["tag", "murni"]);
+    fixture.edit("laporan.yaml", |t| {
+        t.replacen(
+            "perubahan: true\n",
+            "perubahan: true\nversi_sebelumnya:\n  git: murni\n",
+            1,
+        )
+    });
+    fixture.edit("lampiran/1-program.yaml", |t| {
+        t.replacen(
+            "- uraian: Indeks Kepuasan Masyarakat Terhadap Pelayanan Publik",
+            "- uraian: Indeks Kepuasan Masyarakat atas Pelayanan Kecamatan",
+            1,
+        )
+        .replacen(
+            "- uraian: Program Pemberdayaan Masyarakat Desa dan Kelurahan",
+            "- uraian: Program Pemberdayaan Masyarakat Desa",
+            1,
+        )
+        .replacen("target: 85", "target: 87", 1)
+    });
+    let old_i = "camat/indeks-kepuasan-masyarakat-terhadap-pelayanan-publik";
+    let new_i = "camat/indeks-kepuasan-masyarakat-atas-pelayanan-kecamatan";
+    let old_p = "camat/program-pemberdayaan-masyarakat-desa-dan-kelurahan";
+    let new_p = "camat/program-pemberdayaan-masyarakat-desa";
+    let tw1 = fs::read_to_string(fixture.dir.join("realisasi/tw1.yaml")).unwrap();
+    assert!(tw1.contains(&format!("  {old_i}:\n")) && tw1.contains(&format!("  {old_p}:")));
+    // Before: every quarter's old keys are galat, with the command to run.
+    let run = renaksi(&["check", "kubutambahan-2022"], fixture.tmp.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run
+        .stderr
+        .contains(&format!("indikator `{old_i}` tidak ada di Rencana Aksi")));
+    assert!(
+        run.stderr.contains("`renaksi realisasi --ikuti-perubahan`"),
+        "{}",
+        run.stderr
+    );
+    let run = renaksi(
+        &["realisasi", "kubutambahan-2022", "--ikuti-perubahan"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains(&format!("realisasi/tw2.yaml: {old_i} → {new_i}")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .ends_with("6 kunci diganti; periksa dengan `renaksi check`\n"),
+        "{}",
+        run.stderr
+    );
+    // Only the keys changed: one line per key per file, values kept.
+    let after = fs::read_to_string(fixture.dir.join("realisasi/tw1.yaml")).unwrap();
+    let changed: Vec<(&str, &str)> = tw1
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        vec![
+            (
+                format!("  {old_i}:").as_str(),
+                format!("  {new_i}:").as_str()
+            ),
+            (
+                tw1.lines()
+                    .find(|l| l.starts_with(&format!("  {old_p}:")))
+                    .unwrap(),
+                after
+                    .lines()
+                    .find(|l| l.starts_with(&format!("  {new_p}:")))
+                    .unwrap(),
+            ),
+        ]
+    );
+    let run = renaksi(&["check", "kubutambahan-2022"], fixture.tmp.path());
+    assert!(
+        !run.stderr.contains("tidak ada di Rencana Aksi"),
+        "{}",
+        run.stderr
+    );
+    // Run again: nothing left to rename.
+    let run = renaksi(
+        &["realisasi", "kubutambahan-2022", "--ikuti-perubahan"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("tidak ada kunci yang diganti"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn fmt_writes_renaksi_s_own_realisasi_comments_anew_after_a_perubahan() {
+    let fixture = Fixture::example();
+    // A target and a budget changed: the comments beside their keys in the
+    // realisasi files (target 85, pagu Rp 150.000.000) are stale.
+    fixture.edit("lampiran/1-program.yaml", |t| {
+        t.replacen("target: 85", "target: 87", 1).replacen(
+            "anggaran: 150000000",
+            "anggaran: 135000000",
+            1,
+        )
+    });
+    let tw1 = fixture.dir.join("realisasi/tw1.yaml");
+    // A person's own comment stays wherever it is.
+    let text = fs::read_to_string(&tw1).unwrap();
+    let with_note = text.replacen(
+        "    realisasi:",
+        "    # catatan: survei ulang\n    realisasi:",
+        1,
+    );
+    assert_ne!(with_note, text);
+    fs::write(&tw1, &with_note).unwrap();
+    let run = renaksi(&["fmt", "kubutambahan-2022"], fixture.tmp.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("komentar akan hilang: # catatan: survei ulang"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("(target 85 Nilai)"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("pagu Rp 150.000.000"),
+        "{}",
+        run.stderr
+    );
+    fs::write(&tw1, &text).unwrap();
+    let run = renaksi(&["fmt", "kubutambahan-2022"], fixture.tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = fs::read_to_string(&tw1).unwrap();
+    assert!(after.contains("(target 87 Nilai"), "{after}");
+    assert!(after.contains("pagu Rp 135.000.000"), "{after}");
+}
