@@ -65,11 +65,11 @@ fn ikuti(args: &RealisasiArgs, dir: &Path, mut report: Report) -> Result<(), Err
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
             Err(e) => return Err(Error::io("tidak dapat membaca", &path, e)),
         };
+        let shown = report.source.display(&rel);
         let (baru, done, left) = ikuti::tulis(&text, &ganti);
         for key in &left {
             eprintln!(
-                "dibiarkan: {}: `{key}`: kunci barunya sudah ada di berkas ini; gabungkan sendiri",
-                path.display()
+                "dibiarkan: {shown}: `{key}`: kunci barunya sudah ada di berkas ini; gabungkan sendiri"
             );
         }
         if done.is_empty() {
@@ -77,7 +77,7 @@ fn ikuti(args: &RealisasiArgs, dir: &Path, mut report: Report) -> Result<(), Err
         }
         renaksi::fs::write_atomic(&path, baru.as_bytes())?;
         for (from, to) in &done {
-            eprintln!("{}: {from} → {to}", path.display());
+            eprintln!("{shown}: {from} → {to}");
         }
         renamed += done.len();
     }

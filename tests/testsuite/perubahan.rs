@@ -564,10 +564,13 @@ fn realisasi_follows_the_renames_of_a_perubahan() {
         "{}",
         run.stderr
     );
-    let run = renaksi(
-        &["realisasi", "kubutambahan-2022", "--ikuti-perubahan"],
-        fixture.tmp.path(),
-    );
+    let ikuti = || {
+        renaksi(
+            &["realisasi", "kubutambahan-2022", "--ikuti-perubahan"],
+            fixture.tmp.path(),
+        )
+    };
+    let run = ikuti();
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr
@@ -613,10 +616,7 @@ fn realisasi_follows_the_renames_of_a_perubahan() {
         run.stderr
     );
     // Run again: nothing left to rename.
-    let run = renaksi(
-        &["realisasi", "kubutambahan-2022", "--ikuti-perubahan"],
-        fixture.tmp.path(),
-    );
+    let run = ikuti();
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr.starts_with("tidak ada kunci yang diganti"),
