@@ -160,12 +160,20 @@ pub fn berkas(report: &Report, dokumen: &Dokumen) -> Result<Vec<(String, Vec<u8>
             }
         }
     }
-    // A Perubahan's Matriks Perubahan reads its previous version's tables.
-    if let (Dokumen::RencanaAksi, Some(lama)) = (dokumen, &report.sebelumnya) {
+    if let Some(lama) = sebelumnya(report, dokumen) {
         files.extend(lama.berkas());
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
+}
+
+/// The previous version a document of `report` reads: a Perubahan's
+/// Rencana Aksi reads its tables for the Matriks Perubahan.
+fn sebelumnya<'a>(report: &'a Report, dokumen: &Dokumen) -> Option<&'a crate::matriks::VersiLama> {
+    match dokumen {
+        Dokumen::RencanaAksi => report.sebelumnya.as_deref(),
+        _ => None,
+    }
 }
 
 /// The digest of `files` (sorted by name): SHA-256 over, for each file in
@@ -204,13 +212,16 @@ pub struct Opsi {
 /// The keywords that carry the provenance, in this order:
 /// `renaksi-sumber:sha256:<hex>`, `renaksi-versi:<version>`,
 /// `renaksi-dokumen:<kind>`, `renaksi-status:draf|final`,
-/// `renaksi-opsi:pdfa+jejak` (only what was asked for), and in git
-/// `git-commit:<id>`, `git-bersih:ya|tidak`.
+/// `renaksi-opsi:pdfa+jejak` (only what was asked for),
+/// `renaksi-sebelumnya:git:<rev>|folder:<path>` for a Matriks
+/// Perubahan's previous version, and in git `git-commit:<id>`,
+/// `git-bersih:ya|tidak`.
 pub fn kata_kunci(
     sumber: &str,
     dokumen: &Dokumen,
     draf: bool,
     opsi: Opsi,
+    sebelumnya: Option<String>,
     git: Option<&Git>,
 ) -> Vec<String> {
     let mut out = vec![
@@ -226,6 +237,9 @@ pub fn kata_kunci(
         .collect();
     if !asked.is_empty() {
         out.push(format!("renaksi-opsi:{}", asked.join("+")));
+    }
+    if let Some(sebelumnya) = sebelumnya {
+        out.push(format!("{SEBELUMNYA_KATA}{sebelumnya}"));
     }
     if let Some(git) = git {
         out.push(format!("git-commit:{}", git.commit));
@@ -278,14 +292,9 @@ pub fn tandai_sidik(
     opsi: Opsi,
     git: Option<&Git>,
 ) {
-    let mut kata = kata_kunci(sumber, dokumen, report.draf, opsi, git);
-    if let (Dokumen::RencanaAksi, Some(lama)) = (dokumen, &report.sebelumnya) {
-        // Before the git keywords: after what renaksi was asked to do.
-        let at = kata.iter().take_while(|k| !k.starts_with("git-")).count();
-        kata.insert(at, format!("{SEBELUMNYA_KATA}{}", lama.kata()));
-    }
+    let sebelumnya = sebelumnya(report, dokumen).map(|lama| lama.kata());
     report.jejak = Some(crate::content::Jejak {
-        kata_kunci: kata,
+        kata_kunci: kata_kunci(sumber, dokumen, report.draf, opsi, sebelumnya, git),
         cetak: opsi
             .cetak
             .then(|| format!("sumber sha256:{}", &sumber[..16])),
