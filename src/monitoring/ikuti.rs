@@ -31,10 +31,7 @@ impl Ganti {
 
 /// The keys `report` renamed since its previous version `lama`.
 pub fn ganti(report: &Report, lama: &VersiLama) -> Ganti {
-    let mut then = report.clone();
-    then.lampiran = lama.lampiran.clone();
-    then.sebelumnya = None;
-    let (old, new) = (Kunci::dari(&then), Kunci::dari(report));
+    let (old, new) = (Kunci::dari_tabel(&lama.lampiran), Kunci::dari(report));
     // Each item by its address in its version.
     let key_of_ind = |k: &Kunci| -> HashMap<usize, String> {
         k.indikator
@@ -61,7 +58,7 @@ pub fn ganti(report: &Report, lama: &VersiLama) -> Ganti {
     );
     let mut pairs = Pairs::default();
     for l in &report.lampiran {
-        if let Some(o) = then
+        if let Some(o) = lama
             .lampiran
             .iter()
             .find(|o| o.table.tingkat == l.table.tingkat)

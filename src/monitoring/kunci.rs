@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::content::{Indikator, ProgramKegiatan, Report, Tingkat};
+use crate::content::{Indikator, LampiranFile, ProgramKegiatan, Report, Tingkat};
 
 /// The longest text part of a key, in characters: cut at a word.
 const PANJANG: usize = 64;
@@ -56,11 +56,17 @@ pub struct Kunci<'a> {
 impl<'a> Kunci<'a> {
     /// The keys of every indicator and program of `report`.
     pub fn dari(report: &'a Report) -> Self {
+        Self::dari_tabel(&report.lampiran)
+    }
+
+    /// The keys of every indicator and program of the tables `lampiran`
+    /// (a report's, or another version's).
+    pub fn dari_tabel(lampiran: &'a [LampiranFile]) -> Self {
         let mut indikator = Vec::new();
         let mut program = Vec::new();
         let mut taken_i = HashSet::new();
         let mut taken_p = HashSet::new();
-        for (t, l) in report.lampiran.iter().enumerate() {
+        for (t, l) in lampiran.iter().enumerate() {
             for (a, pj) in l.table.pejabat.iter().enumerate() {
                 let jabatan = crate::format::slug(&pj.jabatan, PANJANG);
                 for (b, s) in pj.sasaran.iter().enumerate() {
