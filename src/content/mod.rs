@@ -138,21 +138,13 @@ impl Report {
         } else {
             None
         };
-        let files = source.list_yaml(LAMPIRAN)?;
-        if files.is_empty() {
-            problems.push(
-                Problem::new(source.display(LAMPIRAN), "tidak ada tabel lampiran")
-                    .hint("buat lampiran/1-program.yaml dan seterusnya (lihat docs/format.md)"),
-            );
-        }
+        let files = daftar_lampiran(
+            &source,
+            "buat lampiran/1-program.yaml dan seterusnya (lihat docs/format.md)",
+            &mut problems,
+        )?;
         let order = reading_order(&source, &narasi_file, &files);
-        let mut lampiran = Vec::new();
-        for file in files {
-            if let Some((table, text)) = parse_file::<Lampiran>(&source, &file, &mut problems)? {
-                lampiran.push(LampiranFile { file, table, text });
-            }
-        }
-        lampiran.sort_by_key(|l| l.table.tingkat as u8);
+        let lampiran = baca_lampiran(&source, files, &[], &mut problems)?;
         // In a batch whose kabupaten.yaml did not parse, wait for it.
         let identitas = match (own, &bawaan) {
             (Some((own, text)), bawaan) if batch.is_none() || bawaan.is_some() => {
@@ -253,29 +245,56 @@ impl Report {
 /// parsed again. Every problem of any of them at once.
 pub fn tabel_lampiran(source: &Source, known: &[LampiranFile]) -> Result<Vec<LampiranFile>, Error> {
     let mut problems = Vec::new();
+    let files = daftar_lampiran(
+        source,
+        "versi laporan ini memerlukan tabel lampiran/*.yaml",
+        &mut problems,
+    )?;
+    let lampiran = baca_lampiran(source, files, known, &mut problems)?;
+    if !problems.is_empty() {
+        return Err(problems.into());
+    }
+    Ok(lampiran)
+}
+
+/// The Lampiran files of `source`; none is a problem, with `hint`.
+fn daftar_lampiran(
+    source: &Source,
+    hint: &str,
+    found: &mut Vec<Problem>,
+) -> Result<Vec<String>, Error> {
     let files = source.list_yaml(LAMPIRAN)?;
     if files.is_empty() {
-        problems.push(
-            Problem::new(source.display(LAMPIRAN), "tidak ada tabel lampiran")
-                .hint("versi laporan ini memerlukan tabel lampiran/*.yaml"),
-        );
+        found.push(Problem::new(source.display(LAMPIRAN), "tidak ada tabel lampiran").hint(hint));
     }
+    Ok(files)
+}
+
+/// The tables of `files`, each read once, in the order program → kinerja;
+/// a file whose text is one of `known` is that table. Problems go to
+/// `found`.
+fn baca_lampiran(
+    source: &Source,
+    files: Vec<String>,
+    known: &[LampiranFile],
+    found: &mut Vec<Problem>,
+) -> Result<Vec<LampiranFile>, Error> {
     let mut lampiran = Vec::new();
     for file in files {
-        let same = source
-            .read(&file)?
-            .and_then(|bytes| known.iter().find(|k| k.text.as_bytes() == bytes));
+        let bytes = source.read(&file)?;
+        let same = bytes
+            .as_deref()
+            .and_then(|b| known.iter().find(|k| k.text.as_bytes() == b));
         if let Some(same) = same {
             lampiran.push(LampiranFile {
                 file,
                 ..same.clone()
             });
-        } else if let Some((table, text)) = parse_file::<Lampiran>(source, &file, &mut problems)? {
+        } else if let Some((table, text)) =
+            parse_bytes::<Lampiran>(&source.display(&file), &file, bytes, found)
+        {
             lampiran.push(LampiranFile { file, table, text });
         }
-    }
-    if !problems.is_empty() {
-        return Err(problems.into());
     }
     lampiran.sort_by_key(|l| l.table.tingkat as u8);
     Ok(lampiran)
@@ -319,19 +338,30 @@ pub(crate) fn parse_file<T: serde::de::DeserializeOwned>(
     rel: &str,
     found: &mut Vec<Problem>,
 ) -> Result<Option<(T, String)>, Error> {
-    let display = source.display(rel);
-    let Some(bytes) = source.read(rel)? else {
+    let bytes = source.read(rel)?;
+    Ok(parse_bytes(&source.display(rel), rel, bytes, found))
+}
+
+/// [`parse_file`] of the file `rel` (named `display`) already read:
+/// `None` when it does not exist.
+fn parse_bytes<T: serde::de::DeserializeOwned>(
+    display: &str,
+    rel: &str,
+    bytes: Option<Vec<u8>>,
+    found: &mut Vec<Problem>,
+) -> Option<(T, String)> {
+    let Some(bytes) = bytes else {
         found.push(
-            Problem::new(&display, "berkas tidak ditemukan").hint(format!(
+            Problem::new(display, "berkas tidak ditemukan").hint(format!(
                 "setiap laporan memerlukan {rel} (lihat docs/format.md)"
             )),
         );
-        return Ok(None);
+        return None;
     };
     if bytes.len() > MAX_FILE_BYTES {
         found.push(
             Problem::new(
-                &display,
+                display,
                 format!(
                     "berkas terlalu besar: {} MB (paling besar {} MB)",
                     format!("{:.1}", bytes.len() as f64 / (1024.0 * 1024.0)).replace('.', ","),
@@ -340,7 +370,7 @@ pub(crate) fn parse_file<T: serde::de::DeserializeOwned>(
             )
             .hint("periksa apakah ini memang berkas laporan; bagi tabel yang sangat besar ke beberapa laporan"),
         );
-        return Ok(None);
+        return None;
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -348,19 +378,19 @@ pub(crate) fn parse_file<T: serde::de::DeserializeOwned>(
             let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let line = good.iter().filter(|b| **b == b'\n').count() + 1;
             let column = good.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-            let mut problem = Problem::new(&display, "berkas bukan teks UTF-8")
+            let mut problem = Problem::new(display, "berkas bukan teks UTF-8")
                 .hint("simpan ulang berkas dengan pengodean UTF-8");
             problem.line = Some(line);
             problem.column = Some(column);
             found.push(problem);
-            return Ok(None);
+            return None;
         }
     };
-    match yaml::parse(&display, &text) {
-        Ok(value) => Ok(Some((value, text))),
+    match yaml::parse(display, &text) {
+        Ok(value) => Some((value, text)),
         Err(problems) => {
             found.extend(problems);
-            Ok(None)
+            None
         }
     }
 }
