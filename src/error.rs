@@ -197,6 +197,20 @@ impl Problem {
         self.snippet = text.lines().nth(line.saturating_sub(1)).map(str::to_owned);
         self
     }
+
+    /// The problem on the line of its YAML path in `text`, the file's text
+    /// (the nearest key written when the path itself is not); as it is
+    /// without a path or a line for it.
+    pub fn letakkan(self, text: &str) -> Self {
+        let at = self
+            .path
+            .as_deref()
+            .and_then(|path| crate::content::locate_nearest(text, path));
+        match at {
+            Some((line, column)) => self.at(text, line, column),
+            None => self,
+        }
+    }
 }
 
 impl fmt::Display for Problem {

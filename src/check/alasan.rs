@@ -20,10 +20,7 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
         .hint(
             "tulis `perubahan: true` untuk Rencana Aksi Perubahan, atau hapus `versi_sebelumnya`",
         );
-        warn(
-            found,
-            place(problem, &report.identitas_text, "versi_sebelumnya", None),
-        );
+        warn(found, problem.letakkan(&report.identitas_text));
     }
     let Some(lama) = &report.sebelumnya else {
         return;
@@ -68,29 +65,22 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
                 )
                 .at_path(path)
                 .hint("tulis `alasan: …` di butir ini, atau di sasaran atau pejabatnya untuk semua perubahan di bawahnya; alasan dicetak di Matriks Perubahan");
-                warn(found, place(problem, &table.text, path, Some(lines)));
+                warn(found, place(problem, &table.text, lines));
             }
         }
     }
 }
 
-/// Places a problem on the line of `path` in `text`: its line by path in
-/// `lines` when known (at the line's first character), else looked for.
-fn place(
-    problem: Problem,
-    text: &str,
-    path: &str,
-    lines: Option<&HashMap<String, usize>>,
-) -> Problem {
-    let at = match lines.and_then(|l| l.get(path)) {
-        Some(&line) => text.lines().nth(line - 1).map(|l| {
-            let column = l.chars().take_while(|c| *c == ' ').count() + 1;
-            (line, column)
-        }),
-        None => crate::content::locate(text, path),
-    };
-    match at {
-        Some((line, column)) => problem.at(text, line, column),
-        None => problem,
+/// Places a problem on the line of its path in `text`, found in `lines`
+/// (the table's lines by path, read once for all its warnings), at the
+/// line's first character; else looked for.
+fn place(problem: Problem, text: &str, lines: &HashMap<String, usize>) -> Problem {
+    let line = problem.path.as_ref().and_then(|p| lines.get(p)).copied();
+    let column = line
+        .and_then(|line| text.lines().nth(line - 1))
+        .map(|l| l.chars().take_while(|c| *c == ' ').count() + 1);
+    match (line, column) {
+        (Some(line), Some(column)) => problem.at(text, line, column),
+        _ => problem.letakkan(text),
     }
 }

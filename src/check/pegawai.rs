@@ -20,7 +20,7 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
         } else {
             format!("pegawai[{i}].{key}")
         };
-        move |problem: Problem| place(problem.at_path(path.clone()), text, &path)
+        move |problem: Problem| problem.at_path(path.clone()).letakkan(text)
     };
     let jabatan: Vec<&str> = orang.iter().map(|p| p.jabatan.as_str()).collect();
     for (i, p) in orang.iter().enumerate() {
@@ -185,16 +185,13 @@ fn lampiran(
             let path = format!("pegawai[{i}].lampiran");
             error(
                 found,
-                place(
-                    Problem::new(
-                        file,
-                        format!("pejabat `{nama}` tidak ada di tabel Lampiran"),
-                    )
-                    .at_path(path.clone())
-                    .hint(hint),
-                    text,
-                    &path,
-                ),
+                Problem::new(
+                    file,
+                    format!("pejabat `{nama}` tidak ada di tabel Lampiran"),
+                )
+                .at_path(path)
+                .hint(hint)
+                .letakkan(text),
             );
         }
     }
@@ -214,31 +211,25 @@ fn lampiran(
             match listed {
                 None => warn(
                     found,
-                    place(
-                        Problem::new(
-                            &display,
-                            format!("pejabat `{}` tidak tercantum di pegawai.yaml: Perjanjian Kinerjanya tidak dibuat", pj.jabatan),
-                        )
-                        .at_path(path.clone())
-                        .hint(format!(
-                            "tambahkan ke pegawai.yaml: jabatan, nama, pangkat, golongan, NIP dan atasan (dengan `lampiran: {}` bila jabatannya di PK ditulis lain)",
-                            pj.jabatan
-                        )),
-                        &l.text,
-                        &path,
-                    ),
+                    Problem::new(
+                        &display,
+                        format!("pejabat `{}` tidak tercantum di pegawai.yaml: Perjanjian Kinerjanya tidak dibuat", pj.jabatan),
+                    )
+                    .at_path(path)
+                    .hint(format!(
+                        "tambahkan ke pegawai.yaml: jabatan, nama, pangkat, golongan, NIP dan atasan (dengan `lampiran: {}` bila jabatannya di PK ditulis lain)",
+                        pj.jabatan
+                    ))
+                    .letakkan(&l.text),
                 ),
                 Some((i, p)) if p.atasan.is_none() => {
                     let path = format!("pegawai[{i}]");
                     warn(
                         found,
-                        place(
-                            Problem::new(file, format!("`{}` tidak memiliki atasan: Perjanjian Kinerjanya tidak dibuat", p.jabatan))
-                                .at_path(path.clone())
-                                .hint("tulis `atasan:` dengan jabatan pihak kedua PK-nya, misalnya Bupati untuk Camat"),
-                            text,
-                            &path,
-                        ),
+                        Problem::new(file, format!("`{}` tidak memiliki atasan: Perjanjian Kinerjanya tidak dibuat", p.jabatan))
+                            .at_path(path)
+                            .hint("tulis `atasan:` dengan jabatan pihak kedua PK-nya, misalnya Bupati untuk Camat")
+                            .letakkan(text),
                     )
                 }
                 Some(_) => {}
@@ -254,12 +245,4 @@ fn mirip<'a>(name: &str, choices: &[&'a str]) -> Option<&'a str> {
     let hit = crate::content::closest(name, &refs)?;
     let i = refs.iter().position(|r| *r == hit)?;
     Some(choices[i])
-}
-
-/// The problem on the line of `path` in `text`, or as it is.
-fn place(problem: Problem, text: &str, path: &str) -> Problem {
-    match crate::content::locate_nearest(text, path) {
-        Some((line, column)) => problem.at(text, line, column),
-        None => problem,
-    }
 }

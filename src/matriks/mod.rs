@@ -131,18 +131,13 @@ pub fn muat(report: &Report, perintah: Option<&Sebelumnya>) -> Result<Option<Ver
 fn beside(report: &Report, dir: &Path, path: &Path) -> Result<std::path::PathBuf, Error> {
     let target = dir.join(path);
     let refuse = |why: &str| -> Error {
-        let key = "versi_sebelumnya.folder";
-        let text = &report.identitas_text;
-        let problem = Problem::new(
+        Problem::new(
             report.source.display(content::LAPORAN),
             format!("versi_sebelumnya: {} {why}", path.display()),
         )
-        .at_path(key)
-        .hint("tulis folder laporan versi sebelumnya di samping folder ini, misalnya `folder: ../kubutambahan-2022-murni`");
-        match content::locate(text, key) {
-            Some((line, column)) => problem.at(text, line, column),
-            None => problem,
-        }
+        .at_path("versi_sebelumnya.folder")
+        .hint("tulis folder laporan versi sebelumnya di samping folder ini, misalnya `folder: ../kubutambahan-2022-murni`")
+        .letakkan(&report.identitas_text)
         .into()
     };
     let real = target.canonicalize().map_err(|_| refuse("tidak ada"))?;

@@ -249,11 +249,7 @@ fn periksa_kunci(
     problems: &mut Vec<Problem>,
 ) {
     let file = report.source.display(&berkas.file);
-    let place =
-        |problem: Problem, path: &str| match crate::content::locate_nearest(&berkas.text, path) {
-            Some((line, column)) => problem.at(&berkas.text, line, column),
-            None => problem,
-        };
+    let place = |problem: Problem| problem.letakkan(&berkas.text);
     let n = berkas.triwulan;
     let rincian = report.identitas.rincian_target;
     for (key, isi) in &berkas.isi.indikator {
@@ -270,7 +266,6 @@ fn periksa_kunci(
                 )
                 .at_path(&path)
                 .hint(hint),
-                &path,
             ));
             continue;
         }
@@ -280,7 +275,6 @@ fn periksa_kunci(
                     Problem::new(&file, "realisasi per bulan pada laporan bertarget triwulan")
                         .at_path(format!("{path}.bulan"))
                         .hint("tulis `realisasi: <angka>` untuk triwulan ini"),
-                    &format!("{path}.bulan"),
                 ));
                 continue;
             }
@@ -289,7 +283,6 @@ fn periksa_kunci(
                     Problem::new(&file, "realisasi ditulis dua kali: `realisasi` dan `bulan`")
                         .at_path(format!("{path}.realisasi"))
                         .hint("tulis realisasi per bulan di bawah `bulan`, atau satu angka triwulan di `realisasi`, tidak keduanya"),
-                    &format!("{path}.realisasi"),
                 ));
             }
             let names = crate::content::tulis::BULAN;
@@ -309,7 +302,6 @@ fn periksa_kunci(
                             "realisasi {month} ditulis di {}",
                             nama_berkas(m / 3 + 1)
                         )),
-                        &format!("{path}.bulan.{month}"),
                     ));
                 }
             }
@@ -331,7 +323,6 @@ fn periksa_kunci(
                 )
                 .at_path(&path)
                 .hint(hint),
-                &path,
             ));
         }
     }

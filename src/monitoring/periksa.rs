@@ -6,7 +6,7 @@
 
 use super::evaluasi::evaluasi;
 use super::kunci::Kunci;
-use super::{akhir_bulan, akhir_triwulan, BerkasTw, Nilai, Realisasi};
+use super::{akhir_bulan, akhir_triwulan, Nilai, Realisasi};
 use crate::check::{Diagnostic, Severity};
 use crate::content::{Polaritas, Report, Rincian};
 use crate::error::Problem;
@@ -53,7 +53,7 @@ pub fn periksa(report: &Report, realisasi: &Realisasi) -> Vec<Diagnostic> {
         let mut add = |severity, problem: Problem, path: &str| {
             found.push(Diagnostic {
                 severity,
-                problem: place(berkas, problem.at_path(path), path),
+                problem: problem.at_path(path).letakkan(&berkas.text),
             });
         };
         if akhir_bulan(id.tahun, 3 * n - 3) > tanggal {
@@ -206,12 +206,5 @@ fn due(
             (3 * n - 3..3 * n).any(|m| rencana[m].is_some() && akhir_bulan(id.tahun, m) <= tanggal)
         }
         Rincian::Triwulan => rencana[n - 1].is_some() && akhir_triwulan(id.tahun, n) <= tanggal,
-    }
-}
-
-fn place(berkas: &BerkasTw, problem: Problem, path: &str) -> Problem {
-    match crate::content::locate_nearest(&berkas.text, path) {
-        Some((line, column)) => problem.at(&berkas.text, line, column),
-        None => problem,
     }
 }
