@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::check::Diagnostic;
-use crate::content::{Report, TandaTangan};
+use crate::content::Report;
 use crate::error::Error;
 use crate::fs::write_atomic;
 use crate::sign::{Details, Identity, Place};
@@ -167,11 +167,4 @@ fn sign(report: &Report, output: &Output, signer: &Signer) -> Result<Vec<u8>, Er
         place,
         &details,
     )
-}
-
-impl Built {
-    /// Whether the report is signed electronically (and so has a sidecar).
-    pub fn tte(&self) -> bool {
-        matches!(self.report.identitas.tanda_tangan, TandaTangan::Tte { .. })
-    }
 }

@@ -53,22 +53,10 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
     };
     let built = plan.run()?;
     super::print_peringatan(&built.findings, dir.as_deref());
-    for diagnostic in &built.output.peringatan {
-        eprintln!("{diagnostic}");
-    }
-    eprintln!(
-        "PDF ditulis: {} ({} halaman)",
-        built.target.display(),
-        built.output.pages
-    );
+    super::print_ditulis(&built.output, &built.target);
     if let Some(signer) = &plan.signer {
         eprintln!("ditandatangani oleh {}", signer.identity.name);
     }
-    if built.tte() {
-        eprintln!(
-            "koordinat tanda tangan elektronik: {}",
-            renaksi::pdf::sidecar_path(&built.target).display()
-        );
-    }
+    super::print_tte(&built.report, &built.target);
     Ok(())
 }

@@ -137,6 +137,29 @@ pub fn print_peringatan(findings: &[Diagnostic], dir: Option<&Path>) {
     );
 }
 
+/// What a build wrote: Typst's warnings about it (`output`), and the PDF
+/// at `path` with its page count.
+pub fn print_ditulis(output: &renaksi::Output, path: &Path) {
+    for diagnostic in &output.peringatan {
+        eprintln!("{diagnostic}");
+    }
+    eprintln!("PDF ditulis: {} ({} halaman)", path.display(), output.pages);
+}
+
+/// For a report signed electronically, where the signing service finds
+/// the signature's coordinates: the sidecar beside the PDF at `path`.
+pub fn print_tte(report: &renaksi::content::Report, path: &Path) {
+    if matches!(
+        report.identitas.tanda_tangan,
+        renaksi::content::TandaTangan::Tte { .. }
+    ) {
+        eprintln!(
+            "koordinat tanda tangan elektronik: {}",
+            renaksi::pdf::sidecar_path(path).display()
+        );
+    }
+}
+
 /// Prints an error on standard error, each problem of the user's files on
 /// its own with a blank line after it.
 pub fn print_error(err: &Error) {

@@ -36,22 +36,7 @@ pub fn run(args: &BuildArgs, dir: Option<PathBuf>, triwulan: usize) -> Result<()
         renaksi::fs::write_atomic(path, built.output.typst.as_bytes())?;
     }
     super::print_peringatan(&findings, dir.as_deref());
-    for diagnostic in &built.output.peringatan {
-        eprintln!("{diagnostic}");
-    }
-    eprintln!(
-        "PDF ditulis: {} ({} halaman)",
-        built.path.display(),
-        built.output.pages
-    );
-    if matches!(
-        built.report.identitas.tanda_tangan,
-        renaksi::content::TandaTangan::Tte { .. }
-    ) {
-        eprintln!(
-            "koordinat tanda tangan elektronik: {}",
-            renaksi::pdf::sidecar_path(&built.path).display()
-        );
-    }
+    super::print_ditulis(&built.output, &built.path);
+    super::print_tte(&built.report, &built.path);
     Ok(())
 }
