@@ -104,9 +104,12 @@ pub fn muat(report: &Report, perintah: Option<&Sebelumnya>) -> Result<Option<Ver
             Source::from_dir(&beside(report, dir, path)?)?
         }
         (Sebelumnya::Folder(path), Some((dir, Some(rev)))) => {
-            crate::git::source(&dir.join(path), rev)?
+            crate::git::source(&dir.join(path), rev)
+                .map_err(|e| di_yaml(report, &asal, dari_perintah, e))?
         }
-        (Sebelumnya::Git(rev), Some((dir, _))) => crate::git::source(dir, rev)?,
+        (Sebelumnya::Git(rev), Some((dir, _))) => {
+            crate::git::source(dir, rev).map_err(|e| di_yaml(report, &asal, dari_perintah, e))?
+        }
         (_, None) => {
             return Err(Error::Usage {
                 message: format!(
@@ -124,6 +127,48 @@ pub fn muat(report: &Report, perintah: Option<&Sebelumnya>) -> Result<Option<Ver
         dari_perintah,
         lampiran,
     }))
+}
+
+/// A previous version named in the YAML that git cannot read (an unknown
+/// revision, a folder outside git): a problem of the file and line that
+/// name it, laporan.yaml's or the batch's kabupaten.yaml's. Named on the
+/// command line, the error as it is.
+fn di_yaml(report: &Report, asal: &Sebelumnya, dari_perintah: bool, err: Error) -> Error {
+    let Error::Usage { message, .. } = err else {
+        return err;
+    };
+    if dari_perintah {
+        return Error::Usage {
+            message,
+            hint: "sebut revisi yang ada (tag, cabang atau commit; lihat `git log`) dengan --sebelumnya-git, atau folder dengan --sebelumnya".into(),
+        };
+    }
+    let key = match asal {
+        Sebelumnya::Git(_) => "versi_sebelumnya.git",
+        Sebelumnya::Folder(_) => "versi_sebelumnya.folder",
+    };
+    let own = content::locate(&report.identitas_text, key).is_some();
+    let batch = report.source.batch().filter(|_| !own);
+    let (file, text) = match batch {
+        Some(batch) => (
+            batch.display(content::KABUPATEN),
+            batch
+                .read(content::KABUPATEN)
+                .ok()
+                .flatten()
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default(),
+        ),
+        None => (
+            report.source.display(content::LAPORAN),
+            report.identitas_text.clone(),
+        ),
+    };
+    Problem::new(file, format!("versi_sebelumnya: {message}"))
+        .at_path(key)
+        .hint("tulis revisi git yang ada (tag, cabang atau commit; lihat `git log`), atau `folder: ../FOLDER` di samping folder laporan ini")
+        .letakkan(&text)
+        .into()
 }
 
 /// The folder `path` (from laporan.yaml) of the report in `dir`, refused

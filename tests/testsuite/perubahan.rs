@@ -668,3 +668,24 @@ fn fmt_writes_renaksi_s_own_realisasi_comments_anew_after_a_perubahan() {
     assert!(after.contains("(target 87 Nilai"), "{after}");
     assert!(after.contains("pagu Rp 135.000.000"), "{after}");
 }
+
+#[test]
+fn a_previous_version_git_cannot_read_is_named_where_it_is_written() {
+    let fixture = perubahan();
+    let pdf = build(&fixture, &[]);
+    let before = fs::read(&pdf).unwrap();
+    fixture.edit("laporan.yaml", |t| {
+        t.replacen("  git: murni\n", "  git: murnii\n", 1)
+    });
+    let (run, _) = fixture.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "laporan.yaml:8:3 (versi_sebelumnya.git): versi_sebelumnya: git: revisi `murnii` tidak dikenal"
+        ),
+        "{}",
+        run.stderr
+    );
+    // The PDF built before is left as it was.
+    assert_eq!(fs::read(&pdf).unwrap(), before);
+}
