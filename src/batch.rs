@@ -402,8 +402,7 @@ pub struct Manifest {
 impl Manifest {
     /// Reads a manifest written by `renaksi batch`.
     pub fn read(path: &Path) -> Result<Self, Error> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::io("tidak dapat membaca manifest", path, e))?;
+        let text = crate::fs::baca_teks(path, crate::fs::YAML)?;
         let invalid = |why: String| {
             Error::io(
                 "manifest tidak sah",

@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use crate::check::Diagnostic;
 use crate::content::Report;
 use crate::error::Error;
-use crate::fs::write_atomic;
 use crate::sign::{Details, Identity, Place};
 use crate::{Options, Output};
 
@@ -110,7 +109,7 @@ impl Plan {
         let target = pdf_path(&self.output, &report.source.name);
         let typst = crate::render::render(&report)?;
         if let Some(path) = &self.emit_typst {
-            write_atomic(path, typst.as_bytes())?;
+            crate::fs::write_keluaran(path, typst.as_bytes())?;
         }
         let mut output = crate::typeset(&report, typst, self.options)?;
         if let Some(signer) = &self.signer {

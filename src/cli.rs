@@ -141,7 +141,7 @@ pub struct RealisasiArgs {
     #[arg(
         long,
         value_name = "N",
-        value_parser = clap::value_parser!(u8).range(1..=4),
+        value_parser = triwulan,
         required_unless_present = "ikuti_perubahan",
         conflicts_with = "ikuti_perubahan"
     )]
@@ -392,7 +392,7 @@ pub struct PilihDokumen {
 
     /// Dengan --dokumen monitoring: triwulan yang dilaporkan, 1–4 (4:
     /// evaluasi setahun).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=4))]
+    #[arg(long, value_name = "N", value_parser = triwulan)]
     pub triwulan: Option<u8>,
 }
 
@@ -514,7 +514,7 @@ pub struct InitArgs {
 
     /// Tahun laporan baru; bawaan: tahun laporan lama + 1, atau tahun ini
     /// untuk kerangka baru.
-    #[arg(long, value_name = "TAHUN", value_parser = clap::value_parser!(i32).range(2000..=2100))]
+    #[arg(long, value_name = "TAHUN", value_parser = tahun)]
     pub tahun: Option<i32>,
 
     /// Laporan baru adalah Rencana Aksi Perubahan.
@@ -542,7 +542,7 @@ pub struct ServeArgs {
     pub dir: Option<PathBuf>,
 
     /// Port; bawaan: port bebas yang dipilih sistem (alamatnya dicetak).
-    #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true)]
+    #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true, value_parser = port)]
     pub port: u16,
 
     /// Membuka editor di peramban bawaan.
@@ -593,7 +593,7 @@ pub struct BatchArgs {
     pub output: PathBuf,
 
     /// Jumlah laporan yang disusun bersamaan; bawaan: jumlah inti prosesor.
-    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(short, long, value_name = "N", value_parser = jumlah)]
     pub jobs: Option<u16>,
 
     /// Susun hanya bagian ke-K dari N bagian (misalnya 3/8), untuk membagi
@@ -690,6 +690,40 @@ pub enum Format {
     Teks,
     /// One JSON document on standard output.
     Json,
+}
+
+/// A whole number from `lo` to `hi` on the command line, refused in
+/// Indonesian (clap's own checks speak English).
+fn bilangan(text: &str, lo: i64, hi: i64) -> Result<i64, String> {
+    let n: i64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` bukan bilangan bulat"))?;
+    if (lo..=hi).contains(&n) {
+        Ok(n)
+    } else {
+        Err(format!("harus {lo} sampai {hi}"))
+    }
+}
+
+/// A quarter, 1–4.
+fn triwulan(text: &str) -> Result<u8, String> {
+    bilangan(text, 1, 4).map(|n| n as u8)
+}
+
+/// A year of a report, 2000–2100.
+fn tahun(text: &str) -> Result<i32, String> {
+    bilangan(text, 2000, 2100).map(|n| n as i32)
+}
+
+/// A count of reports built at once, at least 1.
+fn jumlah(text: &str) -> Result<u16, String> {
+    bilangan(text, 1, i64::from(u16::MAX)).map(|n| n as u16)
+}
+
+/// A port to listen on.
+fn port(text: &str) -> Result<u16, String> {
+    bilangan(text, 0, i64::from(u16::MAX)).map(|n| n as u16)
 }
 
 /// Says in Indonesian what was wrong with the command line.

@@ -111,7 +111,22 @@ pub fn sebab(err: &std::io::Error) -> String {
     if matches!(err.raw_os_error(), Some(28 | 122)) {
         return "disk penuh: kosongkan ruang atau pilih tempat lain".into();
     }
+    // ELOOP: a link that points to itself or round in a circle.
+    #[cfg(unix)]
+    if err.raw_os_error() == Some(libc::ELOOP) {
+        return "tautan simbolik berputar atau terlalu panjang: periksa ke mana tautannya menunjuk"
+            .into();
+    }
     let said = match err.kind() {
+        K::AddrInUse => "alamat dan port sudah dipakai program lain (mungkin renaksi serve yang lain); pilih --port lain",
+        K::AddrNotAvailable => "alamat itu bukan milik komputer ini",
+        K::ConnectionRefused => "sambungan ditolak",
+        K::ConnectionReset | K::ConnectionAborted | K::BrokenPipe => "sambungan terputus",
+        K::InvalidFilename => "nama berkas terlalu panjang atau memuat karakter yang tidak boleh",
+        K::FileTooLarge => "berkas terlalu besar",
+        K::Unsupported => "tidak didukung di sistem ini",
+        K::OutOfMemory => "memori tidak cukup",
+        K::WouldBlock => "sedang dipakai program lain",
         K::NotFound => "tidak ditemukan",
         K::PermissionDenied => "tidak diizinkan (periksa hak akses berkas atau foldernya)",
         K::AlreadyExists => "sudah ada",
@@ -120,7 +135,6 @@ pub fn sebab(err: &std::io::Error) -> String {
         K::DirectoryNotEmpty => "folder tidak kosong",
         K::ReadOnlyFilesystem => "tempatnya hanya dapat dibaca",
         K::StorageFull | K::QuotaExceeded => "disk penuh: kosongkan ruang atau pilih tempat lain",
-        K::FileTooLarge => "berkas terlalu besar",
         K::InvalidData if err.get_ref().is_none() => "isinya bukan teks UTF-8",
         K::Interrupted => "terhenti",
         K::TimedOut => "waktu habis",

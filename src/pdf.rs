@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::compile::KotakTtd;
 use crate::content::{Report, TandaTangan};
 use crate::error::Error;
-use crate::fs::write_atomic;
+use crate::fs::write_keluaran;
 use crate::Output;
 
 /// Exports `document` with a timestamp from the report's date and an
@@ -80,10 +80,9 @@ impl Sidecar {
     /// The sidecar beside `pdf`, if there is one (with at least one box).
     pub fn read(pdf: &Path) -> Result<Option<Sidecar>, Error> {
         let path = sidecar_path(pdf);
-        let text = match fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(Error::io("tidak dapat membaca", &path, e)),
+        let text = match crate::fs::baca_jika_ada(&path, crate::fs::YAML)? {
+            Some(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            None => return Ok(None),
         };
         match serde_json::from_str::<Sidecar>(&text) {
             Ok(sidecar) if !sidecar.kotak.is_empty() => Ok(Some(sidecar)),
@@ -120,12 +119,12 @@ pub fn sidecar(report: &Report, output: &Output, pdf: &Path) -> Option<String> {
 pub fn write_report(report: &Report, output: &Output, path: &Path) -> Result<(), Error> {
     let side = sidecar_path(path);
     match sidecar(report, output, path) {
-        Some(json) => write_atomic(&side, json.as_bytes())?,
+        Some(json) => write_keluaran(&side, json.as_bytes())?,
         None => match fs::remove_file(&side) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(Error::io("tidak dapat menghapus", &side, e)),
         },
     }
-    write_atomic(path, &output.pdf)
+    write_keluaran(path, &output.pdf)
 }

@@ -95,15 +95,24 @@ pub fn semua(report: &Report) -> Vec<Perjanjian<'_>> {
     out
 }
 
-/// The file name of an agreement's PDF: `kubutambahan-2022-pk-03-kasi-pemerintahan.pdf`.
+/// The file name of an agreement's PDF: `kubutambahan-2022-pk-03-kasi-pemerintahan.pdf`;
+/// the jabatan's part is cut at [`NAMA_JABATAN`] bytes, so that any
+/// jabatan gives a name every file system takes.
 pub fn nama_berkas(report: &Report, pk: &Perjanjian) -> String {
+    let mut jabatan = format::slug(&pk.pertama.jabatan, NAMA_JABATAN);
+    while jabatan.len() > NAMA_JABATAN {
+        jabatan.pop();
+    }
     format!(
         "{}-pk-{:02}-{}.pdf",
         report.source.name,
         pk.nomor,
-        format::slug(&pk.pertama.jabatan, usize::MAX)
+        jabatan.trim_end_matches('-')
     )
 }
+
+/// The longest jabatan part of an agreement's file name, in bytes.
+pub const NAMA_JABATAN: usize = 80;
 
 #[derive(Serialize)]
 struct View {

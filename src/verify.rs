@@ -5,11 +5,10 @@
 //! and the bytes are compared — for a signed PDF, its unsigned first
 //! revision, which the signatures only append to.
 
-use lopdf::{Document, Object};
-
 use crate::content::{Report, Sebelumnya, Source};
 use crate::error::Error;
 use crate::jejak::{Dokumen, Git, Opsi};
+use crate::sign::revisi::{self, Cacat, Tanda};
 
 /// What a PDF says of itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,16 +30,14 @@ pub struct Tercatat {
 }
 
 /// The provenance a PDF carries, or `None` when it has none (not made by
-/// renaksi, or by a renaksi before provenance).
+/// renaksi, or by a renaksi before provenance) or carries it malformed (a
+/// digest that is not 64 hexadecimal digits, say).
 pub fn tercatat(pdf: &[u8]) -> Option<Tercatat> {
-    let doc = Document::load_mem(pdf).ok()?;
-    let info = doc.trailer.get(b"Info").ok()?;
-    let info = match info {
-        Object::Reference(id) => doc.get_object(*id).ok()?,
-        other => other,
+    let info = crate::sign::info(pdf)?;
+    let text = lopdf::decode_text_string(info.get(b"Keywords").ok()?).ok()?;
+    let hex = |v: &str, lengths: &[usize]| {
+        lengths.contains(&v.len()) && v.bytes().all(|b| b.is_ascii_hexdigit())
     };
-    let keywords = info.as_dict().ok()?.get(b"Keywords").ok()?;
-    let text = lopdf::decode_text_string(keywords).ok()?;
     let mut sumber = None;
     let mut versi = None;
     let mut dokumen = None;
@@ -51,7 +48,7 @@ pub fn tercatat(pdf: &[u8]) -> Option<Tercatat> {
     let mut sebelumnya = None;
     for k in text.split(',').map(str::trim) {
         if let Some(v) = k.strip_prefix("renaksi-sumber:sha256:") {
-            sumber = Some(v.to_owned());
+            sumber = hex(v, &[64]).then(|| v.to_ascii_lowercase());
         } else if let Some(v) = k.strip_prefix("renaksi-versi:") {
             versi = Some(v.to_owned());
         } else if let Some(v) = k.strip_prefix("renaksi-dokumen:") {
@@ -81,7 +78,7 @@ pub fn tercatat(pdf: &[u8]) -> Option<Tercatat> {
                 _ => None,
             };
         } else if let Some(v) = k.strip_prefix("git-commit:") {
-            commit = Some(v.to_owned());
+            commit = hex(v, &[40, 64]).then(|| v.to_owned());
         } else if let Some(v) = k.strip_prefix("git-bersih:") {
             bersih = Some(v == "ya");
         }
@@ -121,8 +118,12 @@ pub fn siapkan_sebelumnya(
 /// The answer of a verification.
 #[derive(Debug)]
 pub enum Hasil {
-    /// Built again, the same bytes.
-    Sama,
+    /// Built again, the same bytes; then only these signatures, each
+    /// covering everything before it.
+    Sama {
+        /// The signatures appended, in order.
+        tanda: Vec<Tanda>,
+    },
     /// The source is not the one the PDF was built from: the digest of the
     /// folder now against the PDF's.
     SumberBeda {
@@ -132,6 +133,10 @@ pub enum Hasil {
     /// Same source, same version, other bytes: the PDF was changed after
     /// it was built.
     IsiBeda,
+    /// The bytes built, then something besides signatures: what.
+    Ditambah(String),
+    /// The bytes built, then updates that cannot be read: why.
+    TakTerbaca(String),
     /// Same source, another renaksi version: the bytes cannot be compared.
     VersiBeda,
 }
@@ -169,9 +174,14 @@ pub fn periksa(
         pdf_a: catat.opsi.pdf_a,
     };
     for candidate in bangun(&report, &catat.dokumen, options)? {
-        // A signed PDF begins with the bytes it was signed over.
+        // A signed PDF begins with the bytes it was signed over; what
+        // follows them must be signatures only, each covering all before.
         if pdf.starts_with(&candidate) {
-            return Ok(Hasil::Sama);
+            return Ok(match revisi::sesudah(pdf, candidate.len()) {
+                Ok(tanda) => Hasil::Sama { tanda },
+                Err(Cacat::Diubah(apa)) => Hasil::Ditambah(apa),
+                Err(Cacat::TakTerbaca(apa)) => Hasil::TakTerbaca(apa),
+            });
         }
     }
     Ok(Hasil::IsiBeda)

@@ -4,8 +4,10 @@
 //! a NIP and a rank that hold, and every official of the Lampiran either
 //! listed (with a superior, so that a PK can be made) or said to be missing.
 
+use std::collections::{HashMap, HashSet};
+
 use super::{error, warn, Diagnostic};
-use crate::content::{jabatan_sama, Pegawai, Report, PEGAWAI};
+use crate::content::{jabatan_sama, kunci_jabatan, Pegawai, Report, PEGAWAI};
 use crate::error::Problem;
 
 pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
@@ -23,11 +25,16 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
         move |problem: Problem| problem.at_path(path.clone()).letakkan(text)
     };
     let jabatan: Vec<&str> = orang.iter().map(|p| p.jabatan.as_str()).collect();
+    // Each jabatan, as jabatan_sama compares it, to its first person:
+    // every look-up below is one hash, so a long file is checked in time
+    // proportional to its length.
+    let mut pertama: HashMap<String, usize> = HashMap::with_capacity(orang.len());
     for (i, p) in orang.iter().enumerate() {
-        if let Some(j) = orang[..i]
-            .iter()
-            .position(|q| jabatan_sama(&q.jabatan, &p.jabatan))
-        {
+        pertama.entry(kunci_jabatan(&p.jabatan)).or_insert(i);
+    }
+    let cari = |nama: &str| pertama.get(&kunci_jabatan(nama)).copied();
+    for (i, p) in orang.iter().enumerate() {
+        if let Some(j) = cari(&p.jabatan).filter(|&j| j < i) {
             error(
                 found,
                 at(i, "jabatan")(
@@ -55,7 +62,7 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
                         .hint("tulis jabatan atasannya, misalnya Camat untuk Sekretaris Kecamatan"),
                     ),
                 );
-            } else if !orang.iter().any(|q| jabatan_sama(&q.jabatan, atasan)) {
+            } else if cari(atasan).is_none() {
                 let hint = match mirip(atasan, &jabatan) {
                     Some(m) => format!("maksud Anda `{m}`?"),
                     None => {
@@ -108,46 +115,53 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
             );
         }
     }
-    // A chain of superiors that comes back to where it started.
-    for (i, p) in orang.iter().enumerate() {
-        if p.atasan
-            .as_deref()
-            .is_some_and(|a| jabatan_sama(a, &p.jabatan))
-        {
-            continue;
+    // A chain of superiors that comes back to where it started: each
+    // person has at most one superior, so every chain is walked once,
+    // marking whom it passed; a chain that meets itself is a circle.
+    let atas: Vec<Option<usize>> = orang
+        .iter()
+        .enumerate()
+        .map(|(i, p)| p.atasan.as_deref().and_then(cari).filter(|&j| j != i))
+        .collect();
+    // 0: not reached yet; 1: on the chain being walked; 2: done.
+    let mut keadaan = vec![0u8; orang.len()];
+    for start in 0..orang.len() {
+        let mut jalan = Vec::new();
+        let mut now = Some(start);
+        while let Some(k) = now.filter(|&k| keadaan[k] == 0) {
+            keadaan[k] = 1;
+            jalan.push(k);
+            now = atas[k];
         }
-        let mut seen = vec![i];
-        let mut now = p;
-        while let Some(next) = now
-            .atasan
-            .as_deref()
-            .and_then(|a| orang.iter().position(|q| jabatan_sama(&q.jabatan, a)))
-        {
-            if next == i {
-                // Said once, at the first of the circle in the file.
-                if seen.iter().any(|&k| k < i) {
-                    break;
-                }
-                let lingkar: Vec<&str> = seen.iter().map(|&k| orang[k].jabatan.as_str()).collect();
-                error(
-                    found,
-                    at(i, "atasan")(
-                        Problem::new(
-                            &file,
-                            format!("atasan berputar: {} → {}", lingkar.join(" → "), p.jabatan),
-                        )
-                        .hint(
-                            "rantai atasan harus berakhir pada pihak tanpa atasan, misalnya Bupati",
+        if let Some(k) = now.filter(|&k| keadaan[k] == 1) {
+            // The circle is the chain from k on; said once, at the first
+            // of it in the file, going round from there.
+            let from = jalan.iter().position(|&x| x == k).unwrap_or(0);
+            let lingkar = &jalan[from..];
+            let awal = lingkar.iter().copied().min().unwrap_or(k);
+            let putar = lingkar.iter().position(|&x| x == awal).unwrap_or(0);
+            let urut: Vec<&str> = lingkar[putar..]
+                .iter()
+                .chain(&lingkar[..putar])
+                .map(|&x| orang[x].jabatan.as_str())
+                .collect();
+            error(
+                found,
+                at(awal, "atasan")(
+                    Problem::new(
+                        &file,
+                        format!(
+                            "atasan berputar: {} → {}",
+                            urut.join(" → "),
+                            orang[awal].jabatan
                         ),
-                    ),
-                );
-                break;
-            }
-            if seen.contains(&next) {
-                break;
-            }
-            seen.push(next);
-            now = &orang[next];
+                    )
+                    .hint("rantai atasan harus berakhir pada pihak tanpa atasan, misalnya Bupati"),
+                ),
+            );
+        }
+        for k in jalan {
+            keadaan[k] = 2;
         }
     }
     for (path, t) in berkas.pernyataan.texts() {
@@ -172,9 +186,10 @@ fn lampiran(
         .iter()
         .flat_map(|l| l.table.pejabat.iter().map(|p| p.jabatan.as_str()))
         .collect();
+    let di_lampiran: HashSet<String> = pejabat.iter().map(|j| kunci_jabatan(j)).collect();
     for (i, p) in orang.iter().enumerate() {
         let Some(nama) = &p.lampiran else { continue };
-        if !pejabat.iter().any(|j| jabatan_sama(j, nama)) {
+        if !di_lampiran.contains(&kunci_jabatan(nama)) {
             let hint = match mirip(nama, &pejabat) {
                 Some(m) => format!("maksud Anda `{m}`?"),
                 None => {
@@ -195,19 +210,21 @@ fn lampiran(
             );
         }
     }
-    let mut dilihat: Vec<&str> = Vec::new();
+    let mut dilihat: HashSet<String> = HashSet::new();
+    let mut orang_di: HashMap<String, usize> = HashMap::new();
+    for (i, p) in orang.iter().enumerate() {
+        orang_di.entry(kunci_jabatan(p.di_lampiran())).or_insert(i);
+    }
     for l in &report.lampiran {
         for (a, pj) in l.table.pejabat.iter().enumerate() {
-            if dilihat.iter().any(|d| jabatan_sama(d, &pj.jabatan)) {
+            if !dilihat.insert(kunci_jabatan(&pj.jabatan)) {
                 continue;
             }
-            dilihat.push(&pj.jabatan);
             let path = format!("pejabat[{a}].jabatan");
             let display = report.source.display(&l.file);
-            let listed = orang
-                .iter()
-                .enumerate()
-                .find(|(_, p)| jabatan_sama(p.di_lampiran(), &pj.jabatan));
+            let listed = orang_di
+                .get(&kunci_jabatan(&pj.jabatan))
+                .map(|&i| (i, &orang[i]));
             match listed {
                 None => warn(
                     found,

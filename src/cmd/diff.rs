@@ -67,18 +67,7 @@ fn revisions(dir: &Path, rev: &str) -> Result<(String, String, Vec<Perubahan>), 
 /// A report file to compare; one larger than any report file is refused,
 /// as `build` refuses it.
 fn read(path: &Path) -> Result<String, Error> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io("tidak dapat membaca", path, e))?;
-    if bytes.len() > renaksi::content::MAX_FILE_BYTES {
-        return Err(renaksi::Problem::new(
-            path.display().to_string(),
-            "berkas terlalu besar untuk berkas laporan",
-        )
-        .hint(format!(
-            "berkas laporan paling besar {} MB",
-            renaksi::content::MAX_FILE_BYTES >> 20
-        ))
-        .into());
-    }
+    let bytes = renaksi::fs::baca(path, renaksi::fs::YAML)?;
     String::from_utf8(bytes).map_err(|_| {
         renaksi::Problem::new(path.display().to_string(), "berkas bukan teks UTF-8")
             .hint("simpan ulang berkas dengan pengodean UTF-8")
@@ -107,15 +96,23 @@ fn external(args: &DiffArgs) -> Result<(), Error> {
     let path = args.paths[0].to_string_lossy().into_owned();
     // Whatever is there, binary or huge, git gets a diff of it; only report
     // files of a report file's size are read as a report.
-    let side = |p: &PathBuf| -> Option<String> {
+    let side = |p: &PathBuf| -> Result<Option<String>, Error> {
         // An added or deleted file's other side.
         if p.as_os_str() == "/dev/null" {
-            return None;
+            return Ok(None);
         }
-        let bytes = std::fs::read(p).ok()?;
-        Some(String::from_utf8_lossy(&bytes).into_owned())
+        let bytes = renaksi::fs::baca(p, renaksi::fs::TEKS_DIFF)?;
+        Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
     };
-    let (lama, baru) = (side(&args.paths[1]), side(&args.paths[4]));
+    let (lama, baru) = match (side(&args.paths[1]), side(&args.paths[4])) {
+        (Ok(lama), Ok(baru)) => (lama, baru),
+        // Still an answer for git: what could not be compared, and why.
+        (Err(e), _) | (_, Err(e)) => {
+            return super::stdout(&format!(
+                "renaksi diff {path}\n  (tidak dibandingkan: {e})\n"
+            ));
+        }
+    };
     let small = |t: &Option<String>| {
         t.as_ref()
             .is_none_or(|t| t.len() <= renaksi::content::MAX_FILE_BYTES)

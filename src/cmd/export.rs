@@ -94,7 +94,7 @@ fn target(output: &Path, name: &str, ext: &str) -> PathBuf {
 
 /// Writes the file whole (its folder made when missing) and says so.
 fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    renaksi::fs::write_atomic(path, bytes)?;
+    renaksi::fs::write_keluaran(path, bytes)?;
     eprintln!("lembar kerja ditulis: {}", path.display());
     Ok(())
 }

@@ -93,7 +93,7 @@ fn plan(
     ];
     if let (Some(batch), Some(parent)) = (report.source.batch(), &parent) {
         let path = parent.join(KABUPATEN);
-        if let Ok(text) = std::fs::read_to_string(&path) {
+        if let Ok(text) = renaksi::fs::baca_teks(&path, renaksi::fs::YAML) {
             files.push((path, batch.display(KABUPATEN), text, JenisBerkas::Identitas));
         }
     }

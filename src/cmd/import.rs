@@ -7,7 +7,7 @@ use std::path::Path;
 use renaksi::content::{tulis, Lampiran, Rincian, Tingkat, LAPORAN};
 use renaksi::diff::{self, JenisBerkas};
 use renaksi::lembar::impor::{self, Buku};
-use renaksi::{Error, Problem};
+use renaksi::Error;
 
 use crate::cli::{Format, ImportArgs};
 
@@ -51,16 +51,7 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, Error> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io("tidak dapat membaca", path, e))?;
-    if meta.len() > impor::MAX_BYTES as u64 {
-        return Err(Problem::new(
-            path.display().to_string(),
-            "berkas terlalu besar untuk lembar kerja laporan",
-        )
-        .hint("lembar kerja laporan paling besar 32 MB")
-        .into());
-    }
-    std::fs::read(path).map_err(|e| Error::io("tidak dapat membaca", path, e))
+    renaksi::fs::baca(path, renaksi::fs::BUKU_KERJA)
 }
 
 /// The file a level is written to in a new folder.
@@ -355,7 +346,9 @@ fn batch_defaults(dir: &Path) -> Vec<(String, String)> {
         Some(p) => p,
         None => return Vec::new(),
     };
-    let Ok(text) = std::fs::read_to_string(parent.join(renaksi::content::KABUPATEN)) else {
+    let Ok(text) =
+        renaksi::fs::baca_teks(&parent.join(renaksi::content::KABUPATEN), renaksi::fs::YAML)
+    else {
         return Vec::new();
     };
     let Ok(serde_yaml::Value::Mapping(map)) = serde_yaml::from_str::<serde_yaml::Value>(&text)
@@ -487,7 +480,7 @@ fn tulis_semua(
         if old.as_deref() == Some(text.as_str()) {
             continue;
         }
-        renaksi::fs::write_atomic(&dir.join(rel), text.as_bytes())?;
+        renaksi::fs::write_atomic(&renaksi::fs::di_dalam(dir, rel)?, text.as_bytes())?;
         eprintln!("ditulis: {}", report.source.display(rel));
     }
     Ok(())

@@ -33,7 +33,7 @@ pub fn run(args: &BuildArgs, dir: Option<PathBuf>, triwulan: usize) -> Result<()
         options,
     )?;
     if let Some(path) = &args.emit_typst {
-        renaksi::fs::write_atomic(path, built.output.typst.as_bytes())?;
+        renaksi::fs::write_keluaran(path, built.output.typst.as_bytes())?;
     }
     super::print_peringatan(&findings, dir.as_deref());
     super::print_ditulis(&built.output, &built.path);

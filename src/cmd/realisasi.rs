@@ -23,7 +23,7 @@ pub fn run(args: &RealisasiArgs) -> Result<(), Error> {
         return ikuti(args, &dir, report);
     };
     let rel = renaksi::monitoring::nama_berkas(n);
-    let path = dir.join(&rel);
+    let path = renaksi::fs::di_dalam(&dir, &rel)?;
     if path.exists() {
         return Err(Error::Usage {
             message: format!("{} sudah ada; tidak ditimpa", path.display()),
@@ -59,11 +59,16 @@ fn ikuti(args: &RealisasiArgs, dir: &Path, mut report: Report) -> Result<(), Err
     let mut renamed = 0;
     for n in 1..=4 {
         let rel = renaksi::monitoring::nama_berkas(n);
-        let path = dir.join(&rel);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(e) => return Err(Error::io("tidak dapat membaca", &path, e)),
+        let path = renaksi::fs::di_dalam(dir, &rel)?;
+        let text = match renaksi::fs::baca_jika_ada(&path, renaksi::fs::YAML)? {
+            Some(bytes) => String::from_utf8(bytes).map_err(|_| {
+                Error::io(
+                    "tidak dapat membaca",
+                    &path,
+                    std::io::Error::from(std::io::ErrorKind::InvalidData),
+                )
+            })?,
+            None => continue,
         };
         let shown = report.source.display(&rel);
         let (baru, done, left) = ikuti::tulis(&text, &ganti);

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use renaksi::fs::write_atomic;
+use renaksi::fs::write_keluaran;
 use renaksi::pdf::{sidecar_path, Sidecar};
 use renaksi::sign::{Details, Place};
 use renaksi::Error;
@@ -21,7 +21,7 @@ pub fn run(args: &SignArgs) -> Result<(), Error> {
         ));
     }
     let identity = renaksi::sign::identity(&args.p12, args.signing.password_file.as_deref())?;
-    let pdf = std::fs::read(input).map_err(|e| Error::io("tidak dapat membaca", input, e))?;
+    let pdf = renaksi::fs::baca(input, renaksi::fs::PDF)?;
     let sidecar = Sidecar::read(input)?;
     let place = match (&sidecar, &args.blok) {
         _ if args.signing.invisible => None,
@@ -46,9 +46,9 @@ pub fn run(args: &SignArgs) -> Result<(), Error> {
     if let Some(mut side) = sidecar {
         side.pdf = output.file_name().map(|n| n.to_string_lossy().into_owned());
         let json = serde_json::to_string_pretty(&side).unwrap_or_default() + "\n";
-        write_atomic(&sidecar_path(&output), json.as_bytes())?;
+        write_keluaran(&sidecar_path(&output), json.as_bytes())?;
     }
-    write_atomic(&output, &signed)?;
+    write_keluaran(&output, &signed)?;
     if place.is_none() && !args.signing.invisible {
         eprintln!(
             "catatan: {} tidak ada, jadi tanda tangan tidak ditampilkan di halaman (`renaksi build --sign` menempatkannya di blok tanda tangan)",

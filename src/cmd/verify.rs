@@ -67,7 +67,7 @@ fn satu(
     perintah: Option<&Sebelumnya>,
 ) -> Result<Jawab, Error> {
     let shown = path.display().to_string();
-    let pdf = std::fs::read(path).map_err(|e| Error::io("tidak dapat membaca", path, e))?;
+    let pdf = renaksi::fs::baca(path, renaksi::fs::PDF)?;
     let Some(catat) = verify::tercatat(&pdf) else {
         eprintln!(
             "TIDAK DAPAT DIPASTIKAN: {shown} tidak membawa jejak renaksi (kata kunci `renaksi-sumber`)\n  saran: hanya PDF yang disusun renaksi dengan jejaknya dapat diperiksa; susun ulang dengan `renaksi build`"
@@ -87,10 +87,11 @@ fn satu(
         catat.versi
     );
     Ok(match verify::periksa(&pdf, &catat, source, perintah)? {
-        Hasil::Sama => {
+        Hasil::Sama { tanda } => {
             println!(
-                "SAMA: {shown} persis PDF yang disusun dari {label} ({jenis}; sumber sha256:{})",
-                &catat.sumber[..16]
+                "SAMA: {shown} persis PDF yang disusun dari {label} ({jenis}; sumber sha256:{}){}",
+                &catat.sumber[..16],
+                ditandatangani(&tanda)
             );
             Jawab::Sama
         }
@@ -108,6 +109,16 @@ fn satu(
         Hasil::IsiBeda => {
             println!("BERBEDA: sumbernya sama ({label}), tetapi isi {shown} bukan yang disusun darinya: PDF diubah sesudah disusun");
             Jawab::Beda
+        }
+        Hasil::Ditambah(apa) => {
+            println!(
+                "BERBEDA: sumbernya sama ({label}), tetapi {shown} diubah sesudah disusun: {apa}"
+            );
+            Jawab::Beda
+        }
+        Hasil::TakTerbaca(apa) => {
+            println!("TIDAK DAPAT DIPASTIKAN: sumbernya sama ({label}) dan awal {shown} persis yang disusun darinya, tetapi sesudahnya {apa}\n  saran: periksa tanda tangannya dengan pdfsig atau pyHanko; `renaksi sign` menulis pembaruan yang dapat diperiksa");
+            Jawab::TakPasti
         }
         Hasil::VersiBeda => {
             println!(
@@ -221,6 +232,28 @@ fn perubahan(
         &then.source.label,
         &now.source.label,
         &changes,
+    )
+}
+
+/// The signatures of a signed PDF, for the SAMA line: "; ditandatangani
+/// oleh A (halaman 3), lalu B".
+fn ditandatangani(tanda: &[renaksi::sign::revisi::Tanda]) -> String {
+    if tanda.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = tanda
+        .iter()
+        .map(|t| {
+            let nama = renaksi::sign::revisi::nama_atau(&t.nama);
+            match t.halaman {
+                Some(h) => format!("{nama} (halaman {h})"),
+                None => nama.to_owned(),
+            }
+        })
+        .collect();
+    format!(
+        "; ditandatangani oleh {}, tiap tanda tangan mencakup semua yang sebelumnya (keabsahan sertifikatnya: pdfsig)",
+        list.join(", lalu ")
     )
 }
 

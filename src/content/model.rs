@@ -576,7 +576,7 @@ pub struct ProgramKegiatan {
     /// Nama program/kegiatan.
     pub uraian: String,
     /// Anggaran dalam rupiah utuh, tanpa titik: `150000000`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "rupiah_terbatas")]
     pub anggaran: Option<u64>,
     /// Alasan perubahan program/kegiatan ini atau anggarannya (Rencana Aksi
     /// Perubahan); dicetak di Matriks Perubahan.
@@ -687,6 +687,35 @@ impl Triwulanan {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Angka(pub f64);
 
+/// The largest number (target, realisasi, rupiah) a report may hold: a
+/// thousand trillion. Every sum and percentage of such numbers stays
+/// exact to the rupiah and printable; 1e308 would print as "inf".
+pub const ANGKA_MAKS: f64 = 1e15;
+
+/// What [`ANGKA_MAKS`] allows, as a message's "expected".
+pub const ANGKA_MAKS_KATA: &str =
+    "angka paling besar 1.000.000.000.000.000 (seribu triliun), tanpa notasi e";
+
+/// `v` when it is within [`ANGKA_MAKS`]; else the deserializer's error.
+pub fn angka_terbatas<E: de::Error>(v: f64) -> Result<f64, E> {
+    if v.is_finite() && v.abs() <= ANGKA_MAKS {
+        Ok(v)
+    } else {
+        Err(E::invalid_value(de::Unexpected::Float(v), &ANGKA_MAKS_KATA))
+    }
+}
+
+/// An amount of rupiah within [`ANGKA_MAKS`].
+pub fn rupiah_terbatas<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    match Option::<u64>::deserialize(d)? {
+        Some(v) if v as f64 > ANGKA_MAKS => Err(de::Error::invalid_value(
+            de::Unexpected::Unsigned(v),
+            &ANGKA_MAKS_KATA,
+        )),
+        other => Ok(other),
+    }
+}
+
 impl<'de> Deserialize<'de> for Angka {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct AngkaVisitor;
@@ -696,17 +725,13 @@ impl<'de> Deserialize<'de> for Angka {
                 f.write_str("angka (misalnya 12 atau 85.5)")
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Angka, E> {
-                Ok(Angka(v as f64))
+                angka_terbatas(v as f64).map(Angka)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Angka, E> {
-                Ok(Angka(v as f64))
+                angka_terbatas(v as f64).map(Angka)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Angka, E> {
-                if v.is_finite() {
-                    Ok(Angka(v))
-                } else {
-                    Err(E::invalid_value(de::Unexpected::Float(v), &self))
-                }
+                angka_terbatas(v).map(Angka)
             }
         }
         deserializer.deserialize_any(AngkaVisitor)
@@ -872,11 +897,14 @@ impl Pegawai {
 
 /// Two names of one office compare equal whatever their case and spacing.
 pub fn jabatan_sama(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    norm(a) == norm(b)
+    kunci_jabatan(a) == kunci_jabatan(b)
+}
+
+/// A name of an office as [`jabatan_sama`] compares it: lower case, one
+/// space between words; for looking names up in a map.
+pub fn kunci_jabatan(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }

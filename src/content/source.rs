@@ -208,9 +208,21 @@ impl Source {
                     .hint("salin berkasnya ke dalam folder laporan")
                     .into());
                 }
-                fs::read(&real)
-                    .map(Some)
-                    .map_err(|e| Error::io("tidak dapat membaca", path, e))
+                let batas = if rel.ends_with(".yaml") || rel.ends_with(".yml") {
+                    crate::fs::YAML
+                } else {
+                    crate::fs::GAMBAR
+                };
+                match crate::fs::baca_io(&real, batas) {
+                    Ok(bytes) => Ok(Some(bytes)),
+                    // renaksi's own refusal (too large, not a regular file).
+                    Err(e) if e.raw_os_error().is_none() && e.kind() == std::io::ErrorKind::Other => {
+                        Err(Problem::new(self.display(rel), e.to_string())
+                            .hint("periksa apakah ini memang berkas laporan; bagi tabel yang sangat besar ke beberapa laporan")
+                            .into())
+                    }
+                    Err(e) => Err(Error::io("tidak dapat membaca", path, e)),
+                }
             }
         }
     }

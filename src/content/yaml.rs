@@ -520,14 +520,30 @@ fn suggest(name: &str, choices: &[&str], noun: &str) -> String {
 }
 
 /// The choice within a few typos of `name`, if any.
+/// Names longer than [`CLOSEST_CHARS`] get no suggestion: the distance
+/// costs the product of the lengths.
 pub(crate) fn closest<'a>(name: &str, choices: &[&'a str]) -> Option<&'a str> {
+    let name = name.to_lowercase();
+    let len = name.chars().count();
+    if len > CLOSEST_CHARS {
+        return None;
+    }
     choices
         .iter()
-        .map(|c| (distance(&name.to_lowercase(), c), *c))
-        .filter(|(d, c)| *d <= 1.max(c.chars().count() / 3) && *d < name.chars().count())
+        .filter_map(|c| {
+            let len_c = c.chars().count();
+            let allowed = 1.max(len_c / 3);
+            // The distance is at least the difference of the lengths.
+            (len.abs_diff(len_c) <= allowed).then(|| (distance(&name, c), *c, allowed))
+        })
+        .filter(|(d, _, allowed)| d <= allowed && *d < len)
+        .map(|(d, c, _)| (d, c))
         .min()
         .map(|(_, c)| c)
 }
+
+/// The longest name [`closest`] looks for a near match of.
+const CLOSEST_CHARS: usize = 200;
 
 /// Levenshtein distance, for suggestions among a handful of short keys.
 fn distance(a: &str, b: &str) -> usize {

@@ -49,10 +49,9 @@ impl Versi {
         let label = Source::label_of(dir);
         let read = |name: &str| -> Result<Option<String>, Error> {
             let path = dir.join(name);
-            match std::fs::read(&path) {
-                Ok(bytes) => text(&format!("{label}/{name}"), bytes).map(Some),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                Err(e) => Err(Error::io("tidak dapat membaca", path, e)),
+            match crate::fs::baca_jika_ada(&path, crate::fs::YAML)? {
+                Some(bytes) => text(&format!("{label}/{name}"), bytes).map(Some),
+                None => Ok(None),
             }
         };
         let kabupaten = read(KABUPATEN)?.unwrap_or_default();

@@ -282,7 +282,7 @@ pub fn tautkan_sebelumnya(rencana: &mut Rencana, lama: &std::path::Path, baru: &
     if parent_old != parent_new {
         return;
     }
-    let Ok(old_text) = std::fs::read_to_string(old.join(LAPORAN)) else {
+    let Ok(old_text) = crate::fs::baca_teks(&old.join(LAPORAN), crate::fs::YAML) else {
         return;
     };
     let old_year = content::parse::<Value>(LAPORAN, &old_text)

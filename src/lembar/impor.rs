@@ -69,10 +69,11 @@ pub(super) fn buka<'a>(
 ) -> Result<Xlsx<Cursor<&'a [u8]>>, Vec<Problem>> {
     periksa_berkas(file, bytes)?;
     Xlsx::new(Cursor::new(bytes)).map_err(|e| {
-        vec![
-            Problem::new(file, format!("lembar kerja tidak dapat dibaca ({e})"))
-                .hint("buka di Excel atau LibreOffice lalu simpan ulang sebagai .xlsx"),
-        ]
+        vec![Problem::new(
+            file,
+            format!("lembar kerja tidak dapat dibaca: {}", rusak(&e)),
+        )
+        .hint("buka di Excel atau LibreOffice lalu simpan ulang sebagai .xlsx")]
     })
 }
 
@@ -292,10 +293,11 @@ fn grid<RS: std::io::Read + std::io::Seek>(
     sheet: &str,
 ) -> Result<Grid, Vec<Problem>> {
     let unreadable = |e: calamine::XlsxError| {
-        vec![
-            Problem::new(file, format!("lembar `{sheet}` tidak dapat dibaca ({e})"))
-                .hint("buka di Excel atau LibreOffice lalu simpan ulang sebagai .xlsx"),
-        ]
+        vec![Problem::new(
+            file,
+            format!("lembar `{sheet}` tidak dapat dibaca: {}", rusak(&e)),
+        )
+        .hint("buka di Excel atau LibreOffice lalu simpan ulang sebagai .xlsx")]
     };
     let mut reader = workbook.worksheet_cells_reader(sheet).map_err(unreadable)?;
     let mut grid = Grid::default();
@@ -341,7 +343,7 @@ fn isi_zip(file: &str, bytes: &[u8]) -> Result<(), Vec<Problem>> {
     let one = |message: String, hint: &str| vec![Problem::new(file, message).hint(hint)];
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         one(
-            format!("lembar kerja tidak dapat dibaca ({e})"),
+            format!("lembar kerja tidak dapat dibaca: {}", rusak(&e)),
             "buka di Excel atau LibreOffice lalu simpan ulang sebagai .xlsx",
         )
     })?;
@@ -357,17 +359,29 @@ fn isi_zip(file: &str, bytes: &[u8]) -> Result<(), Vec<Problem>> {
             ));
         }
     }
+    // Counted while inflating, not taken from the directory: a part whose
+    // directory entry understates it stops at the limit all the same.
     for i in 0..archive.len() {
-        // The central directory's size, read without decompressing.
-        if let Ok(entry) = archive.by_index_raw(i) {
-            total = total.saturating_add(entry.size());
+        let Ok(entry) = archive.by_index(i) else {
+            continue;
+        };
+        let left = MAX_UNPACKED.saturating_sub(total) + 1;
+        let read = std::io::copy(&mut std::io::Read::take(entry, left), &mut std::io::sink())
+            .map_err(|e| {
+                one(
+                    format!("lembar kerja tidak dapat dibaca: {}", rusak(&e)),
+                    "buka di Excel atau LibreOffice lalu simpan ulang sebagai .xlsx",
+                )
+            })?;
+        total = total.saturating_add(read);
+        if total > MAX_UNPACKED {
+            break;
         }
     }
     if total > MAX_UNPACKED {
         return Err(one(
             format!(
-                "isi lembar kerja terlalu besar setelah dibuka ({} MB; paling besar {} MB)",
-                total >> 20,
+                "isi lembar kerja terlalu besar setelah dibuka (lebih dari {} MB)",
                 MAX_UNPACKED >> 20
             ),
             "lembar kerja satu laporan jauh lebih kecil; periksa apakah ini berkas yang benar",
@@ -376,8 +390,24 @@ fn isi_zip(file: &str, bytes: &[u8]) -> Result<(), Vec<Problem>> {
     Ok(())
 }
 
-/// The most bytes a workbook may hold once unpacked.
-const MAX_UNPACKED: u64 = 128 << 20;
+/// The most bytes a workbook may hold once unpacked: a report's workbook
+/// is well under a megabyte; this keeps reading one within 300 MiB.
+pub const MAX_UNPACKED: u64 = 48 << 20;
+
+/// Why a workbook could not be read, in words, from the reader's error
+/// (whose own words are English).
+fn rusak(e: &dyn std::fmt::Display) -> &'static str {
+    let said = e.to_string().to_ascii_lowercase();
+    if said.contains("xml") || said.contains("entity") {
+        "XML di dalamnya tidak sah"
+    } else if said.contains("zip") || said.contains("archive") || said.contains("crc") {
+        "arsip .xlsx-nya rusak atau terpotong"
+    } else if said.contains("password") || said.contains("encrypt") {
+        "berkas dilindungi kata sandi"
+    } else {
+        "isinya rusak atau bukan lembar kerja .xlsx yang sah"
+    }
+}
 
 /// A cell as text, `None` when blank.
 pub(super) fn text(cell: &Data) -> Option<String> {

@@ -4,6 +4,13 @@
 //! `renaksi realisasi` writes them out. Readable in a diff, stable while
 //! the plan's text stays, and a changed text is a located error with the
 //! closest key as suggestion.
+//!
+//! A text an official has more than once is named with its sasaran too
+//! (`…/terlaksananya-pembinaan-linmas/jumlah-pembinaan-linmas`), and a
+//! program under an indicator with that indicator as well: never by its
+//! place, so reordering sasaran or indicators moves no realisasi to
+//! another row. What is still the same after that (one text twice under
+//! one sasaran) is [`Kunci::kembar`], a galat wherever realisasi is read.
 
 use std::collections::{HashMap, HashSet};
 
@@ -51,6 +58,9 @@ pub struct Kunci<'a> {
     pub program: Vec<LetakProgram<'a>>,
     by_indikator: HashMap<String, usize>,
     by_program: HashMap<String, usize>,
+    /// Keys that only a number tells apart (`…-2`): the same text twice
+    /// under one sasaran (or indicator) of one official.
+    pub kembar: Vec<String>,
 }
 
 impl<'a> Kunci<'a> {
@@ -64,15 +74,22 @@ impl<'a> Kunci<'a> {
     pub fn dari_tabel(lampiran: &'a [LampiranFile]) -> Self {
         let mut indikator = Vec::new();
         let mut program = Vec::new();
-        let mut taken_i = HashSet::new();
-        let mut taken_p = HashSet::new();
+        // Each item's key at every level of detail, least detailed first.
+        let mut nama_i: Vec<Vec<String>> = Vec::new();
+        let mut nama_p: Vec<Vec<String>> = Vec::new();
         for (t, l) in lampiran.iter().enumerate() {
             for (a, pj) in l.table.pejabat.iter().enumerate() {
                 let jabatan = crate::format::slug(&pj.jabatan, PANJANG);
                 for (b, s) in pj.sasaran.iter().enumerate() {
+                    let sasaran = crate::format::slug(&s.uraian, PANJANG);
                     for ind in &s.indikator {
+                        let teks = crate::format::slug(&ind.uraian, PANJANG);
+                        nama_i.push(vec![
+                            format!("{jabatan}/{teks}"),
+                            format!("{jabatan}/{sasaran}/{teks}"),
+                        ]);
                         indikator.push(LetakIndikator {
-                            kunci: unik(&mut taken_i, &jabatan, &ind.uraian),
+                            kunci: String::new(),
                             tabel: t,
                             tingkat: l.table.tingkat,
                             pejabat: (a, &pj.jabatan),
@@ -80,9 +97,24 @@ impl<'a> Kunci<'a> {
                             indikator: ind,
                         });
                     }
-                    for g in s.program_semua() {
+                    let milik = s
+                        .indikator
+                        .iter()
+                        .flat_map(|i| i.program_kegiatan.iter().map(move |g| (Some(i), g)))
+                        .chain(s.program_kegiatan.iter().map(|g| (None, g)));
+                    for (ind, g) in milik {
+                        let teks = crate::format::slug(&g.uraian, PANJANG);
+                        let mut nama = vec![
+                            format!("{jabatan}/{teks}"),
+                            format!("{jabatan}/{sasaran}/{teks}"),
+                        ];
+                        if let Some(ind) = ind {
+                            let i = crate::format::slug(&ind.uraian, PANJANG);
+                            nama.push(format!("{jabatan}/{sasaran}/{i}/{teks}"));
+                        }
+                        nama_p.push(nama);
                         program.push(LetakProgram {
-                            kunci: unik(&mut taken_p, &jabatan, &g.uraian),
+                            kunci: String::new(),
                             tabel: t,
                             pejabat: (a, &pj.jabatan),
                             program: g,
@@ -90,6 +122,13 @@ impl<'a> Kunci<'a> {
                     }
                 }
             }
+        }
+        let mut kembar = Vec::new();
+        for (l, kunci) in indikator.iter_mut().zip(pilih(&nama_i, &mut kembar)) {
+            l.kunci = kunci;
+        }
+        for (l, kunci) in program.iter_mut().zip(pilih(&nama_p, &mut kembar)) {
+            l.kunci = kunci;
         }
         let by_indikator = indikator
             .iter()
@@ -106,6 +145,7 @@ impl<'a> Kunci<'a> {
             program,
             by_indikator,
             by_program,
+            kembar,
         }
     }
 
@@ -130,17 +170,40 @@ impl<'a> Kunci<'a> {
     }
 }
 
-/// `jabatan/slug-of-text`, with `-2`, `-3` … when the same official has
-/// the same text twice.
-fn unik(taken: &mut HashSet<String>, jabatan: &str, text: &str) -> String {
-    let base = format!("{jabatan}/{}", crate::format::slug(text, PANJANG));
-    let mut key = base.clone();
-    let mut n = 1;
-    while !taken.insert(key.clone()) {
-        n += 1;
-        key = format!("{base}-{n}");
+/// Each item's key: the least detailed of its names (`nama`, one list per
+/// item) that no other item has at that level of detail; where even the
+/// most detailed is shared, that name with `-2`, `-3` … in order, listed
+/// in `kembar`.
+fn pilih(nama: &[Vec<String>], kembar: &mut Vec<String>) -> Vec<String> {
+    let levels = nama.iter().map(Vec::len).max().unwrap_or(0);
+    let mut count: Vec<HashMap<&str, usize>> = vec![HashMap::new(); levels];
+    for n in nama {
+        for (level, key) in n.iter().enumerate() {
+            *count[level].entry(key.as_str()).or_default() += 1;
+        }
     }
-    key
+    let mut taken = HashSet::new();
+    nama.iter()
+        .map(|n| {
+            let unique = n
+                .iter()
+                .enumerate()
+                .find(|(level, key)| count[*level][key.as_str()] == 1);
+            if let Some((_, key)) = unique {
+                taken.insert(key.clone());
+                return key.clone();
+            }
+            let base = n.last().cloned().unwrap_or_default();
+            let mut key = base.clone();
+            let mut i = 1;
+            while !taken.insert(key.clone()) {
+                i += 1;
+                key = format!("{base}-{i}");
+            }
+            kembar.push(key.clone());
+            key
+        })
+        .collect()
 }
 
 /// The candidate sharing most words with `key` (a renamed indicator keeps
@@ -170,16 +233,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keys_are_official_and_text() {
-        let mut taken = HashSet::new();
-        assert_eq!(
-            unik(&mut taken, "camat", "Indeks Kepuasan Masyarakat (IKM)"),
-            "camat/indeks-kepuasan-masyarakat-ikm"
+    fn keys_are_official_and_text_and_sasaran_where_a_text_repeats() {
+        let names = |rows: &[&[&str]]| -> Vec<Vec<String>> {
+            rows.iter()
+                .map(|r| r.iter().map(|s| s.to_string()).collect())
+                .collect()
+        };
+        let mut kembar = Vec::new();
+        let keys = pilih(
+            &names(&[
+                &["camat/ikm", "camat/a/ikm"],
+                &["camat/ikm", "camat/b/ikm"],
+                &["camat/idm", "camat/b/idm"],
+                &["camat/x", "camat/c/x"],
+                &["camat/x", "camat/c/x"],
+            ]),
+            &mut kembar,
         );
         assert_eq!(
-            unik(&mut taken, "camat", "Indeks kepuasan masyarakat, IKM"),
-            "camat/indeks-kepuasan-masyarakat-ikm-2"
+            keys,
+            [
+                "camat/a/ikm",
+                "camat/b/ikm",
+                "camat/idm",
+                "camat/c/x",
+                "camat/c/x-2"
+            ]
         );
+        assert_eq!(kembar, ["camat/c/x", "camat/c/x-2"]);
     }
 
     #[test]

@@ -46,8 +46,18 @@ pub struct BerkasRealisasi {
     /// Realisasi anggaran triwulan ini (bukan kumulatif) per program,
     /// kegiatan atau sub kegiatan, dalam rupiah utuh, dengan kunci
     /// `jabatan/program`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "rupiah_per_kunci")]
     pub anggaran: BTreeMap<String, Option<u64>>,
+}
+
+/// Each amount of rupiah within [`crate::content::ANGKA_MAKS`].
+fn rupiah_per_kunci<'de, D: de::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, Option<u64>>, D::Error> {
+    #[derive(Deserialize)]
+    struct Rupiah(#[serde(deserialize_with = "crate::content::rupiah_terbatas")] Option<u64>);
+    let map = BTreeMap::<String, Rupiah>::deserialize(d)?;
+    Ok(map.into_iter().map(|(k, Rupiah(v))| (k, v)).collect())
 }
 
 /// Realisasi satu indikator dalam satu triwulan, dan catatannya.
@@ -92,17 +102,13 @@ impl<'de> Deserialize<'de> for Nilai {
                 f.write_str("angka (misalnya 12 atau 85.5) atau uraian")
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Nilai, E> {
-                Ok(Nilai::Angka(v as f64))
+                crate::content::angka_terbatas(v as f64).map(Nilai::Angka)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Nilai, E> {
-                Ok(Nilai::Angka(v as f64))
+                crate::content::angka_terbatas(v as f64).map(Nilai::Angka)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Nilai, E> {
-                if v.is_finite() {
-                    Ok(Nilai::Angka(v))
-                } else {
-                    Err(E::invalid_value(de::Unexpected::Float(v), &self))
-                }
+                crate::content::angka_terbatas(v).map(Nilai::Angka)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Nilai, E> {
                 Ok(Nilai::Teks(v.to_owned()))

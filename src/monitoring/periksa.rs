@@ -36,10 +36,61 @@ pub fn temuan(report: &Report) -> Result<Vec<Diagnostic>, crate::error::Error> {
     }
 }
 
+/// A text one official has twice under one sasaran: its realisasi could
+/// only be told apart by its place, and would follow the place when the
+/// plan is reordered.
+fn kembar(report: &Report, keys: &Kunci, found: &mut Vec<Diagnostic>) {
+    let letak = keys
+        .indikator
+        .iter()
+        .filter(|l| keys.kembar.contains(&l.kunci))
+        .map(|l| {
+            (
+                l.tabel,
+                l.pejabat,
+                &l.indikator.uraian,
+                "indikator",
+                Some(l.sasaran.0),
+            )
+        })
+        .chain(
+            keys.program
+                .iter()
+                .filter(|l| keys.kembar.contains(&l.kunci))
+                .map(|l| {
+                    (
+                        l.tabel,
+                        l.pejabat,
+                        &l.program.uraian,
+                        "program/kegiatan",
+                        None,
+                    )
+                }),
+        );
+    for (tabel, (a, jabatan), uraian, jenis, sasaran) in letak {
+        let l = &report.lampiran[tabel];
+        let path = match sasaran {
+            Some(b) => format!("pejabat[{a}].sasaran[{b}]"),
+            None => format!("pejabat[{a}]"),
+        };
+        found.push(Diagnostic {
+            severity: Severity::Galat,
+            problem: Problem::new(
+                report.source.display(&l.file),
+                format!("{jenis} `{uraian}` tertulis dua kali untuk {jabatan} di sasaran yang sama: realisasinya tidak dapat dibedakan"),
+            )
+            .hint("bedakan uraiannya dengan satu kata (misalnya tempat atau kegiatannya), atau gabungkan keduanya")
+            .at_path(path)
+            .letakkan(&l.text),
+        });
+    }
+}
+
 /// Every finding in the realisasi files of `report`.
 pub fn periksa(report: &Report, realisasi: &Realisasi) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     let keys = Kunci::dari(report);
+    kembar(report, &keys, &mut found);
     let id = &report.identitas;
     let ejaan = id.ejaan_bulan;
     let bulan = format::bulan(ejaan);

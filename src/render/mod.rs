@@ -94,7 +94,12 @@ pub fn variable_problems(report: &Report) -> Vec<Problem> {
         .texts()
         .into_iter()
         .flat_map(|(path, text)| match variabel::isi(text, &nilai) {
-            Ok(_) => Vec::new(),
+            Ok(_) => variabel::terlalu_dalam(text)
+                .map(|s| {
+                    narrative_problem((&report.narasi_file, &report.narasi_text), &path, text, &s)
+                })
+                .into_iter()
+                .collect::<Vec<_>>(),
             Err(salah) => salah
                 .iter()
                 .map(|s| {
@@ -150,6 +155,9 @@ pub fn teks_bervariabel(
     let nilai = view::variables(report);
     let filled = variabel::isi(text, &nilai)
         .map_err(|salah| narrative_problem(file, path, text, &salah[0]))?;
+    if let Some(salah) = variabel::terlalu_dalam(text) {
+        return Err(narrative_problem(file, path, text, &salah));
+    }
     Ok(markdown::to_typst(&filled))
 }
 

@@ -42,6 +42,19 @@ pub struct Salah {
     pub hint: String,
 }
 
+/// The list or emphasis of `text` nested deeper than a document prints.
+pub fn terlalu_dalam(text: &str) -> Option<Salah> {
+    let (offset, depth) = super::markdown::terlalu_dalam(text)?;
+    Some(Salah {
+        offset,
+        message: format!(
+            "daftar atau penekanan bersarang {depth} tingkat (paling dalam {})",
+            super::markdown::DALAM
+        ),
+        hint: "ratakan daftar bertingkatnya; dokumen resmi memakai dua atau tiga tingkat".into(),
+    })
+}
+
 /// `text` with its variables filled in, or every expression in it that is
 /// not a known variable or a quoted literal.
 pub fn isi(text: &str, nilai: &Nilai) -> Result<String, Vec<Salah>> {

@@ -38,7 +38,7 @@ impl Identity {
     /// seconds).
     pub fn load(path: &Path, password: &str, now: i64) -> Result<Self, Error> {
         let shown = path.display();
-        let data = std::fs::read(path).map_err(|e| Error::io("tidak dapat membaca", path, e))?;
+        let data = crate::fs::baca(path, crate::fs::P12)?;
         let store = KeyStore::from_pkcs12(&data, password, Pkcs12ImportPolicy::Strict).map_err(
             |e| match e {
                 p12_keystore::error::Error::MacError(_) => Error::sign(

@@ -6,11 +6,13 @@ mod cms;
 mod key;
 mod pdf;
 mod read;
+pub mod revisi;
 
 use std::path::Path;
 
 pub use key::Identity;
 pub use pdf::{sign, Details, Place};
+pub use read::info;
 
 use crate::error::Error;
 
@@ -22,8 +24,7 @@ pub const PASSWORD_VARIABLE: &str = "RENAKSI_P12_PASSWORD";
 /// other users of the machine could read it.
 fn password(file: Option<&Path>) -> Result<String, Error> {
     if let Some(file) = file {
-        let text = std::fs::read_to_string(file)
-            .map_err(|e| Error::io("tidak dapat membaca berkas kata sandi", file, e))?;
+        let text = crate::fs::baca_teks(file, crate::fs::SANDI)?;
         return Ok(text.lines().next().unwrap_or("").to_owned());
     }
     std::env::var(PASSWORD_VARIABLE).map_err(|_| {

@@ -97,6 +97,24 @@ pub fn sign(
             "setiap penanda tangan sekali; pihak berikutnya menandatangani PDF ini dengan kuncinya sendiri",
         ));
     }
+    // A signature covers all that precedes it: never sign over an update
+    // that no earlier signature covers, or one that changed what it shows.
+    let dasar = super::revisi::revisi_pertama(pdf);
+    let berubah = match dasar {
+        Some(dasar) => super::revisi::sesudah(pdf, dasar).err().map(|c| match c {
+            super::revisi::Cacat::Diubah(apa) | super::revisi::Cacat::TakTerbaca(apa) => apa,
+        }),
+        None if pdf.windows(9).filter(|w| w == b"startxref").count() > 1 => {
+            Some("pembaruan bertahapnya tidak dapat dibaca".to_owned())
+        }
+        None => None,
+    };
+    if let Some(apa) = berubah {
+        return Err(Error::sign(
+            format!("{name} diubah sesudah disusun: {apa}"),
+            "tanda tangan baru akan mencakup perubahan itu; susun ulang PDF dengan `renaksi build` (dan periksa dengan `renaksi verify`), lalu tandatangani PDF itu",
+        ));
+    }
     let nomor = parts.signers.len() + 1;
     let prev = last_startxref(pdf).ok_or_else(|| unreadable("startxref"))?;
     let read::Parts {
@@ -334,7 +352,7 @@ fn seconds_of(date: &str) -> Option<i64> {
 }
 
 /// The byte offset after the last `startxref` keyword.
-fn last_startxref(pdf: &[u8]) -> Option<usize> {
+pub(super) fn last_startxref(pdf: &[u8]) -> Option<usize> {
     let key = b"startxref";
     let at = pdf.windows(key.len()).rposition(|w| w == key)? + key.len();
     let digits: String = pdf[at..]
@@ -366,7 +384,8 @@ fn write_object(out: &mut Vec<u8>, value: &Object) {
         Object::Null => out.extend_from_slice(b"null"),
         Object::Boolean(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
         Object::Integer(i) => out.extend_from_slice(i.to_string().as_bytes()),
-        Object::Real(r) => out.extend_from_slice(number(f64::from(*r)).as_bytes()),
+        // Every digit kept: a rewritten page keeps its exact geometry.
+        Object::Real(r) => out.extend_from_slice(format!("{r}").as_bytes()),
         Object::Name(name) => write_name(out, name),
         Object::String(bytes, _) => {
             out.push(b'<');

@@ -42,13 +42,153 @@ pub enum Missing {
     Part(String),
 }
 
-/// The parts, read directly when the file allows it, else through lopdf.
+/// The parts, read directly when the file allows it, else through lopdf
+/// (only for a file whose objects all stand in the open and nest at most
+/// [`DALAM`] deep: lopdf reads nesting by recursion).
 pub fn parts(pdf: &[u8], page: usize) -> Result<Parts, Missing> {
     if let Some(parts) = Direct::open(pdf).and_then(|d| d.parts(page)) {
         return Ok(parts);
     }
-    let doc = Document::load_mem(pdf).map_err(|e| Missing::Unreadable(e.to_string()))?;
+    if let Some(why) = tak_terbaca_lopdf(pdf) {
+        return Err(Missing::Unreadable(why));
+    }
+    // lopdf's own words are English: said here in ours.
+    let doc = Document::load_mem(pdf)
+        .map_err(|_| Missing::Unreadable("strukturnya rusak atau bukan PDF".into()))?;
     from_document(&doc, page)
+}
+
+/// The document information dictionary (/Info) of the PDF's latest
+/// revision, read directly; else of its first revision (the bytes up to
+/// its first `%%EOF`), for a file whose later updates this reader does
+/// not follow.
+pub fn info(pdf: &[u8]) -> Option<Dictionary> {
+    let of = |data: &[u8]| -> Option<Dictionary> {
+        let direct = Direct::open(data)?;
+        direct.dict(direct.trailer.get(b"Info").ok()?)
+    };
+    of(pdf).or_else(|| {
+        let key = b"%%EOF";
+        let eof = pdf.windows(key.len()).position(|w| w == key)? + key.len();
+        of(&pdf[..eof])
+    })
+}
+
+/// How deep arrays and dictionaries may nest for lopdf to read a file.
+pub const DALAM: usize = 64;
+
+/// Why lopdf may not read `pdf` safely, or `None` when it may: arrays and
+/// dictionaries nested deeper than [`DALAM`] (lopdf reads nesting by
+/// recursion and would exhaust its stack), in the file or in its
+/// compressed object streams (inflated here, at most [`OBJSTM_MAKS`]
+/// bytes each, to be looked at).
+pub fn tak_terbaca_lopdf(pdf: &[u8]) -> Option<String> {
+    kedalaman(pdf, true).err()
+}
+
+/// The most bytes one object stream may inflate to.
+pub const OBJSTM_MAKS: u64 = 64 << 20;
+
+/// Checks the nesting of `data`, and of the object streams in it when
+/// `objstm`.
+fn kedalaman(data: &[u8], objstm: bool) -> Result<(), String> {
+    let mut depth = 0usize;
+    let mut last_obj = 0usize;
+    let mut i = 0;
+    while i < data.len() {
+        match data[i] {
+            b'%' => {
+                while i < data.len() && data[i] != b'\n' && data[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'(' => {
+                let mut nest = 0usize;
+                while i < data.len() {
+                    match data[i] {
+                        b'\\' => i += 1,
+                        b'(' => nest += 1,
+                        b')' => {
+                            nest -= 1;
+                            if nest == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+            }
+            b'<' if data.get(i + 1) == Some(&b'<') => {
+                depth += 1;
+                i += 1;
+            }
+            b'<' => {
+                while i < data.len() && data[i] != b'>' {
+                    i += 1;
+                }
+            }
+            b'>' if data.get(i + 1) == Some(&b'>') => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            b'[' => depth += 1,
+            b']' => depth = depth.saturating_sub(1),
+            b'o' if data[i..].starts_with(b"obj") => last_obj = i,
+            b's' if data[i..].starts_with(b"stream")
+                && (i == 0 || is_white(data[i - 1]) || data[i - 1] == b'>') =>
+            {
+                let key = b"endstream";
+                let start = i + 6;
+                let end = data[start..]
+                    .windows(key.len())
+                    .position(|w| w == key)
+                    .map_or(data.len(), |e| start + e);
+                let head = &data[last_obj..i];
+                if objstm && head.windows(7).any(|w| w == b"/ObjStm") {
+                    aliran_objek(head, &data[start..end])?;
+                }
+                i = end + key.len() - 1;
+            }
+            _ => {}
+        }
+        if depth > DALAM {
+            return Err(format!(
+                "larik atau kamus bersarang lebih dari {DALAM} tingkat (sekitar bita {i})"
+            ));
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// Checks the nesting inside one object stream (`head` its dictionary,
+/// `body` its data with the line end after `stream`).
+fn aliran_objek(head: &[u8], body: &[u8]) -> Result<(), String> {
+    use std::io::Read as _;
+    let body = body
+        .strip_prefix(b"\r\n")
+        .or_else(|| body.strip_prefix(b"\n"))
+        .unwrap_or(body);
+    let has = |w: &[u8]| head.windows(w.len()).any(|x| x == w);
+    if !has(b"/Filter") {
+        return kedalaman(body, false);
+    }
+    if !has(b"/FlateDecode") || has(b"/DecodeParms") {
+        return Err("aliran objeknya memakai penyandian selain FlateDecode".into());
+    }
+    let mut inflated = Vec::new();
+    flate2::read::ZlibDecoder::new(body)
+        .take(OBJSTM_MAKS + 1)
+        .read_to_end(&mut inflated)
+        .map_err(|_| "aliran objeknya rusak".to_owned())?;
+    if inflated.len() as u64 > OBJSTM_MAKS {
+        return Err(format!(
+            "aliran objeknya lebih dari {} MB setelah dibuka",
+            OBJSTM_MAKS >> 20
+        ));
+    }
+    kedalaman(&inflated, false)
 }
 
 fn from_document(doc: &Document, page_number: usize) -> Result<Parts, Missing> {
@@ -130,7 +270,7 @@ fn text(object: &Object) -> Option<String> {
     lopdf::decode_text_string(object).ok()
 }
 
-fn is_name(dict: &Dictionary, key: &[u8], value: &[u8]) -> bool {
+pub(super) fn is_name(dict: &Dictionary, key: &[u8], value: &[u8]) -> bool {
     dict.get(key)
         .and_then(Object::as_name)
         .is_ok_and(|name| name == value)
@@ -145,7 +285,7 @@ fn is_signed_field(dict: &Dictionary) -> bool {
 }
 
 /// The /Name of a signature dictionary, as text.
-fn signer_name(dict: &Dictionary) -> String {
+pub(super) fn signer_name(dict: &Dictionary) -> String {
     match dict.get(b"Name") {
         Ok(Object::String(bytes, _)) => {
             lopdf::decode_text_string(&Object::String(bytes.clone(), StringFormat::Literal))
@@ -156,17 +296,17 @@ fn signer_name(dict: &Dictionary) -> String {
 }
 
 /// A PDF read through its classic cross-reference tables, object by object.
-struct Direct<'a> {
+pub(super) struct Direct<'a> {
     data: &'a [u8],
     /// Where each object starts; `None` for one freed in a later update.
-    offsets: HashMap<u32, Option<usize>>,
-    trailer: Dictionary,
+    pub(super) offsets: HashMap<u32, Option<usize>>,
+    pub(super) trailer: Dictionary,
 }
 
 impl<'a> Direct<'a> {
     /// `None` when the file is not one this reader handles (a
     /// cross-reference stream, say); lopdf reads those.
-    fn open(data: &'a [u8]) -> Option<Self> {
+    pub(super) fn open(data: &'a [u8]) -> Option<Self> {
         let key = b"startxref";
         let at = data.windows(key.len()).rposition(|w| w == key)? + key.len();
         let mut parser = Parser { data, at };
@@ -221,7 +361,7 @@ impl<'a> Direct<'a> {
 
     /// The direct object numbered `n`; `None` for a stream or anything
     /// unexpected.
-    fn object(&self, n: u32) -> Option<Object> {
+    pub(super) fn object(&self, n: u32) -> Option<Object> {
         let mut p = Parser {
             data: self.data,
             at: (*self.offsets.get(&n)?)?,
@@ -236,14 +376,14 @@ impl<'a> Direct<'a> {
         p.peek_keyword(b"endobj").then_some(object)
     }
 
-    fn resolve(&self, object: &Object) -> Option<Object> {
+    pub(super) fn resolve(&self, object: &Object) -> Option<Object> {
         match object {
             Object::Reference((n, _)) => self.object(*n),
             other => Some(other.clone()),
         }
     }
 
-    fn dict(&self, object: &Object) -> Option<Dictionary> {
+    pub(super) fn dict(&self, object: &Object) -> Option<Dictionary> {
         match self.resolve(object)? {
             Object::Dictionary(d) => Some(d),
             _ => None,
@@ -282,6 +422,31 @@ impl<'a> Direct<'a> {
             number -= count;
         }
         None
+    }
+
+    /// Every page in order, by its id; `None` when the page tree is not
+    /// one this reader follows (a loop, more than a million nodes).
+    pub(super) fn pages(&self) -> Option<Vec<(ObjectId, Dictionary)>> {
+        let root = self.trailer.get(b"Root").ok()?.as_reference().ok()?;
+        let catalog = self.dict(&Object::Reference(root))?;
+        let mut stack = vec![catalog.get(b"Pages").ok()?.as_reference().ok()?];
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        while let Some(id) = stack.pop() {
+            if !seen.insert(id) || seen.len() > 1_000_000 {
+                return None;
+            }
+            let dict = self.dict(&Object::Reference(id))?;
+            if is_name(&dict, b"Type", b"Page") {
+                out.push((id, dict));
+                continue;
+            }
+            let kids = dict.get(b"Kids").ok()?.as_array().ok()?;
+            for kid in kids.iter().rev() {
+                stack.push(kid.as_reference().ok()?);
+            }
+        }
+        Some(out)
     }
 
     fn parts(&self, page_number: usize) -> Option<Parts> {
@@ -339,12 +504,12 @@ impl<'a> Direct<'a> {
 }
 
 /// A reader of PDF objects (no streams) from a byte position.
-struct Parser<'a> {
-    data: &'a [u8],
-    at: usize,
+pub(super) struct Parser<'a> {
+    pub(super) data: &'a [u8],
+    pub(super) at: usize,
 }
 
-fn is_white(b: u8) -> bool {
+pub(super) fn is_white(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0')
 }
 
@@ -356,7 +521,7 @@ fn is_delimiter(b: u8) -> bool {
 }
 
 impl Parser<'_> {
-    fn skip_space(&mut self) {
+    pub(super) fn skip_space(&mut self) {
         while let Some(&b) = self.data.get(self.at) {
             if is_white(b) {
                 self.at += 1;
@@ -374,11 +539,11 @@ impl Parser<'_> {
         }
     }
 
-    fn peek_keyword(&self, word: &[u8]) -> bool {
+    pub(super) fn peek_keyword(&self, word: &[u8]) -> bool {
         self.data[self.at.min(self.data.len())..].starts_with(word)
     }
 
-    fn keyword(&mut self, word: &[u8]) -> Option<()> {
+    pub(super) fn keyword(&mut self, word: &[u8]) -> Option<()> {
         self.skip_space();
         if self.peek_keyword(word) {
             self.at += word.len();
@@ -388,7 +553,7 @@ impl Parser<'_> {
         }
     }
 
-    fn integer(&mut self) -> Option<i64> {
+    pub(super) fn integer(&mut self) -> Option<i64> {
         match self.number()? {
             Object::Integer(i) => Some(i),
             _ => None,
@@ -413,8 +578,23 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self) -> Option<Object> {
-        self.object_at_depth(0)
+    /// A direct object; a stream's dictionary is refused (signing
+    /// rewrites no stream).
+    pub(super) fn object(&mut self) -> Option<Object> {
+        let (object, stream) = self.object_or_stream()?;
+        (!stream).then_some(object)
+    }
+
+    /// A direct object, and whether the `stream` keyword follows it (the
+    /// object is then a stream's dictionary; the position stays before
+    /// the keyword).
+    pub(super) fn object_or_stream(&mut self) -> Option<(Object, bool)> {
+        let object = self.object_at_depth(0)?;
+        let end = self.at;
+        self.skip_space();
+        let stream = matches!(object, Object::Dictionary(_)) && self.peek_keyword(b"stream");
+        self.at = end;
+        Some((object, stream))
     }
 
     fn object_at_depth(&mut self, depth: usize) -> Option<Object> {
@@ -438,11 +618,6 @@ impl Parser<'_> {
                     };
                     let value = self.object_at_depth(depth + 1)?;
                     dict.set(key, value);
-                }
-                // A stream's dictionary: not something signing rewrites.
-                self.skip_space();
-                if self.peek_keyword(b"stream") {
-                    return None;
                 }
                 Some(Object::Dictionary(dict))
             }

@@ -38,7 +38,7 @@ fn fifty_megabytes() {
     assert_clear(
         &run,
         &out,
-        "galat: DIR/lampiran/4-kinerja.yaml: berkas terlalu besar: 50,0 MB (paling besar 4 MB)\n",
+        "galat: DIR/lampiran/4-kinerja.yaml: berkas terlalu besar: 50,0 MB (berkas laporan paling besar 4 MB)\n",
     );
 }
 

@@ -443,7 +443,7 @@ fn hostile_workbooks_are_refused_with_their_name() {
     refused(
         "zip.xlsx",
         b"PK\x03\x04\x14\x00\x00\x00\x00\x00",
-        "galat: zip.xlsx: lembar kerja tidak dapat dibaca (",
+        "galat: zip.xlsx: lembar kerja tidak dapat dibaca: arsip .xlsx-nya rusak atau terpotong\n",
     );
     // A workbook without the Data sheet, and a formula saved without its
     // value (openpyxl does not compute formulas).
@@ -649,6 +649,14 @@ ws.title = "Data"
 ws.append(["tingkat", "jabatan", "sasaran", "indikator", "satuan", "target_tahunan", "periode", "target_periode", "program_kegiatan", "anggaran"])
 ws.append(["kinerja", "STAF", "Sasaran", "Indikator", "Surat", 12, "Juni", datetime.date(2023, 6, 12), None, None])
 wb.save(out + "/tanggal.xlsx")
+# A part of 150 MB whose zip directory and local header say 1.000 bytes.
+with zipfile.ZipFile(out + "/kurang.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("xl/worksheets/sheet1.xml", b"<" * (150 << 20))
+data = bytearray(open(out + "/kurang.xlsx", "rb").read())
+data[22:26] = (1000).to_bytes(4, "little")
+cd = data.rfind(b"PK\x01\x02")
+data[cd + 24:cd + 28] = (1000).to_bytes(4, "little")
+open(out + "/kurang.xlsx", "wb").write(bytes(data))
 "#,
         &[xlsx.to_str().unwrap(), dir.to_str().unwrap()],
     );
@@ -658,7 +666,8 @@ wb.save(out + "/tanggal.xlsx")
     )
     .unwrap();
     for (name, expected) in [
-        ("bom.xlsx", "galat: bom.xlsx: isi lembar kerja terlalu besar setelah dibuka (200 MB; paling besar 128 MB)\n"),
+        ("bom.xlsx", "galat: bom.xlsx: isi lembar kerja terlalu besar setelah dibuka (lebih dari 48 MB)\n"),
+        ("kurang.xlsx", "galat: kurang.xlsx: "),
         ("makro.xlsm", "galat: makro.xlsm: lembar kerja berisi makro (VBA)\n"),
         ("juta.xlsx", "galat: juta.xlsx (Data!A100002): lembar `Data` memuat lebih dari 100000 baris\n"),
         ("tanggal.xlsx", "galat: tanggal.xlsx (Data!H2): target periode berisi tanggal, bukan angka (format selnya tanggal)\n"),

@@ -4,6 +4,8 @@
 //! line, that a file changed on disk is never overwritten, and a batch.
 //! The page itself is driven in Chromium by tests/browser/editor.mjs.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -15,11 +17,13 @@ use serde_json::{json, Value};
 
 use crate::support::{copy_dir, Fixture};
 
-/// A running `renaksi serve`.
+/// A running `renaksi serve`, and the version of each file as a page
+/// that sent these requests would know it.
 struct Serve {
     child: Child,
     port: u16,
     token: String,
+    versi: RefCell<HashMap<String, u64>>,
 }
 
 impl Serve {
@@ -46,6 +50,7 @@ impl Serve {
             child,
             port: port.parse().unwrap(),
             token: token.to_owned(),
+            versi: RefCell::new(HashMap::new()),
         }
     }
 
@@ -63,7 +68,32 @@ impl Serve {
         headers: &[(&str, &str)],
         body: &[u8],
     ) -> (u16, String) {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        raw_at(self.port, method, path, host, headers, body)
+    }
+
+    /// A client of this server that keeps its own versions, as one tab
+    /// does; it may be sent to another thread.
+    fn tab(&self) -> Tab {
+        Tab {
+            port: self.port,
+            token: self.token.clone(),
+            versi: HashMap::new(),
+        }
+    }
+}
+
+/// Sends one request to the server at `port`; returns the status code and
+/// the body.
+fn raw_at(
+    port: u16,
+    method: &str,
+    path: &str,
+    host: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> (u16, String) {
+    {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
         stream
             .set_read_timeout(Some(Duration::from_secs(60)))
             .unwrap();
@@ -89,9 +119,49 @@ impl Serve {
             .unwrap_or_default();
         (status, body)
     }
+}
 
-    /// An API request as the page sends it.
+impl Serve {
+    /// An API request as the page sends it: an edit names the version of
+    /// its file, a save the versions of all, as last heard from the server.
     fn api(&self, method: &str, path: &str, body: Option<&Value>) -> (u16, Value) {
+        let mut body = body.cloned();
+        if let Some(Value::Object(b)) = body.as_mut() {
+            let versi = self.versi.borrow();
+            if path == "/api/ubah" && !b.contains_key("versi") {
+                let rel = b["berkas"].as_str().unwrap_or_default();
+                b.insert("versi".into(), json!(versi.get(rel).copied().unwrap_or(0)));
+            }
+            if path == "/api/simpan" && !b.contains_key("versi") {
+                b.insert("versi".into(), json!(*versi));
+            }
+        }
+        let (status, value) = self.api_raw(method, path, body.as_ref());
+        let mut versi = self.versi.borrow_mut();
+        let ruang = match path {
+            "/api/realisasi-baru" => &value["ruang"],
+            _ => &value,
+        };
+        if let Some(berkas) = ruang["berkas"].as_object() {
+            for (rel, b) in berkas {
+                if let Some(v) = b["versi"].as_u64() {
+                    versi.insert(rel.clone(), v);
+                }
+            }
+        }
+        if let (Some(rel), Some(baru)) = (
+            body.as_ref().and_then(|b| b["berkas"].as_str()),
+            value["versi_berkas"].as_object(),
+        ) {
+            if let Some(v) = baru.get(rel).and_then(Value::as_u64) {
+                versi.insert(rel.to_owned(), v);
+            }
+        }
+        (status, value)
+    }
+
+    /// An API request sent as it is.
+    fn api_raw(&self, method: &str, path: &str, body: Option<&Value>) -> (u16, Value) {
         let bytes = body.map(|b| b.to_string().into_bytes()).unwrap_or_default();
         let (status, text) = self.raw(
             method,
@@ -200,7 +270,8 @@ fn refuses_requests_that_are_not_from_its_own_page() {
 
     // Still serving after all of it.
     let (status, body) = serve.api("GET", "/api/status", None);
-    assert_eq!((status, body), (200, json!({"di_luar": [], "kotor": []})));
+    assert_eq!(status, 200);
+    assert_eq!((&body["di_luar"], &body["kotor"]), (&json!([]), &json!([])));
 }
 
 /// The file and JSON path of one month's target in the example.
@@ -570,4 +641,197 @@ fn the_preview_is_a_draft() {
     assert_eq!(status, 200);
     // The mark's grey strokes are on the page.
     assert!(svg.contains("#e0e0e0"), "{}", &svg[..svg.len().min(400)]);
+}
+
+/// One tab of the editor: its own idea of each file's version, updated
+/// only by what it is told, as the page's script keeps it.
+struct Tab {
+    port: u16,
+    token: String,
+    versi: HashMap<String, u64>,
+}
+
+impl Tab {
+    fn api(&mut self, method: &str, path: &str, body: Option<Value>) -> (u16, Value) {
+        let bytes = body
+            .as_ref()
+            .map(|b| b.to_string().into_bytes())
+            .unwrap_or_default();
+        let host = format!("127.0.0.1:{}", self.port);
+        let (status, text) = raw_at(
+            self.port,
+            method,
+            path,
+            &host,
+            &[
+                ("X-Renaksi-Token", &self.token),
+                ("Content-Type", "application/json"),
+            ],
+            &bytes,
+        );
+        let value: Value = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        if let Some(berkas) = value["berkas"].as_object() {
+            for (rel, b) in berkas {
+                self.versi.insert(rel.clone(), b["versi"].as_u64().unwrap());
+            }
+        }
+        (status, value)
+    }
+
+    /// The editor's value of `rel` now, as "Ambil versi terbaru" takes it.
+    fn ambil(&mut self, rel: &str) -> Value {
+        let (status, ruang) = self.api("GET", "/api/ruang", None);
+        assert_eq!(status, 200, "{ruang}");
+        ruang["berkas"][rel]["nilai"].clone()
+    }
+
+    /// Sends an edit of `rel` made on the version this tab knows.
+    fn ubah(&mut self, rel: &str, nilai: &Value) -> (u16, Value) {
+        let versi = self.versi[rel];
+        let (status, body) = self.api(
+            "POST",
+            "/api/ubah",
+            Some(json!({"berkas": rel, "nilai": nilai, "versi": versi})),
+        );
+        if status == 200 {
+            self.versi
+                .insert(rel.to_owned(), body["versi_berkas"][rel].as_u64().unwrap());
+        }
+        (status, body)
+    }
+
+    fn simpan(&mut self) -> (u16, Value) {
+        let versi = json!(self.versi);
+        self.api("POST", "/api/simpan", Some(json!({ "versi": versi })))
+    }
+}
+
+/// The program budget `i` of the minimal report's program table.
+fn anggaran(nilai: &Value, i: usize) -> u64 {
+    nilai["pejabat"][0]["sasaran"][0]["program_kegiatan"][i]["anggaran"]
+        .as_u64()
+        .unwrap()
+}
+
+fn tambah_anggaran(nilai: &mut Value, i: usize) {
+    let baru = anggaran(nilai, i) + 1;
+    nilai["pejabat"][0]["sasaran"][0]["program_kegiatan"][i]["anggaran"] = json!(baru);
+}
+
+const PROGRAM: &str = "lampiran/1-program.yaml";
+
+/// Two tabs of one editor add one rupiah each to their own program's
+/// budget, a hundred times, reading the value before each edit and saving
+/// now and then: an edit made on a version another tab changed since is
+/// refused (409) and made again on the latest, so the file ends with both
+/// hundred rupiah — none lost.
+#[test]
+fn two_tabs_of_one_editor_lose_no_edit() {
+    let fixture = Fixture::new("build", "minimal");
+    let serve = Serve::start(&fixture.dir);
+    let mut first = serve.tab();
+    let start = first.ambil(PROGRAM);
+    let refused = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|s| {
+        for program in 0..2 {
+            let mut tab = serve.tab();
+            let refused = &refused;
+            s.spawn(move || {
+                for round in 0..100 {
+                    loop {
+                        let mut nilai = tab.ambil(PROGRAM);
+                        tambah_anggaran(&mut nilai, program);
+                        let (status, body) = tab.ubah(PROGRAM, &nilai);
+                        if status == 409 {
+                            assert!(
+                                body["galat"]
+                                    .as_str()
+                                    .unwrap()
+                                    .contains("diubah di tab lain"),
+                                "{body}"
+                            );
+                            assert_eq!(body["basi"], json!([PROGRAM]));
+                            refused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            continue;
+                        }
+                        assert_eq!(status, 200, "{body}");
+                        break;
+                    }
+                    if round % 10 == 9 {
+                        // A save of a version this tab has not seen is
+                        // refused too; the tab takes the latest and saves.
+                        while tab.simpan().0 == 409 {
+                            tab.ambil(PROGRAM);
+                        }
+                    }
+                }
+            });
+        }
+    });
+    let akhir = first.ambil(PROGRAM);
+    for i in 0..2 {
+        assert_eq!(
+            anggaran(&akhir, i),
+            anggaran(&start, i) + 100,
+            "program {i}"
+        );
+    }
+    while first.simpan().0 == 409 {
+        first.ambil(PROGRAM);
+    }
+    let disk = fs::read_to_string(fixture.dir.join(PROGRAM)).unwrap();
+    for i in 0..2 {
+        let expected = format!("anggaran: {}", anggaran(&start, i) + 100);
+        assert!(disk.contains(&expected), "{expected}\n{disk}");
+    }
+    // The race was run: some edits were made on a version already gone.
+    assert!(refused.into_inner() > 0, "the tabs never raced");
+}
+
+/// Two editors on one folder, each saving after every edit: a save whose
+/// file changed on disk since it was read is refused (409); the editor
+/// reads the folder again and makes its edit again. The check and the
+/// write of a save are one step for both editors, so after a hundred
+/// rounds each the file holds both hundred rupiah.
+#[test]
+fn two_editors_on_one_folder_lose_no_edit() {
+    let fixture = Fixture::new("build", "minimal");
+    let start = fs::read_to_string(fixture.dir.join(PROGRAM)).unwrap();
+    let servers = [Serve::start(&fixture.dir), Serve::start(&fixture.dir)];
+    let mut tab = servers[0].tab();
+    let awal = tab.ambil(PROGRAM);
+    let refused = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|s| {
+        for (program, serve) in servers.iter().enumerate() {
+            let mut tab = serve.tab();
+            let refused = &refused;
+            s.spawn(move || {
+                for _ in 0..100 {
+                    loop {
+                        let mut nilai = tab.ambil(PROGRAM);
+                        tambah_anggaran(&mut nilai, program);
+                        let (status, body) = tab.ubah(PROGRAM, &nilai);
+                        assert_eq!(status, 200, "{body}");
+                        let (status, body) = tab.simpan();
+                        if status == 409 {
+                            assert_eq!(body["bentrok"], json!([PROGRAM]), "{body}");
+                            refused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let (status, _) = tab.api("POST", "/api/muat-ulang", Some(json!({})));
+                            assert_eq!(status, 200);
+                            continue;
+                        }
+                        assert_eq!(status, 200, "{body}");
+                        break;
+                    }
+                }
+            });
+        }
+    });
+    let disk = fs::read_to_string(fixture.dir.join(PROGRAM)).unwrap();
+    assert_ne!(disk, start);
+    for i in 0..2 {
+        let expected = format!("anggaran: {}", anggaran(&awal, i) + 100);
+        assert!(disk.contains(&expected), "{expected}\n{disk}");
+    }
+    assert!(refused.into_inner() > 0, "the editors never raced");
 }

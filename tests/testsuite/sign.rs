@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::{renaksi, Fixture, Run};
+use crate::support::{ganti_halaman_satu, renaksi, Fixture, Run};
 
 const PASSWORD: &str = "rahasia-uji";
 
@@ -742,6 +742,22 @@ fn both_parties_of_an_agreement_sign_it_one_after_the_other() {
     );
     let hanko = pyhanko(&dua, &pki);
     assert_eq!(hanko.matches(":INTACT:TRUSTED").count(), 2, "{hanko}");
+    // The agreement as built, then the two signatures, each over all
+    // before it.
+    let run = renaksi(
+        &[
+            "verify",
+            dua.to_str().unwrap(),
+            report.dir.to_str().unwrap(),
+        ],
+        report.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("; ditandatangani oleh Ketut Ariawan, S.IP (halaman 2), lalu Drs. Made Suyasa, M.Si (halaman 2), tiap tanda tangan mencakup semua yang sebelumnya"),
+        "{}",
+        run.stdout
+    );
     let (ok, check) = tool("qpdf", &["--check", dua.to_str().unwrap()]);
     assert!(
         ok && check.contains("No syntax or stream encoding errors"),
@@ -864,4 +880,98 @@ fn a_signed_pdf_verifies_as_its_unsigned_first_revision() {
     );
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert!(run.stdout.starts_with("SAMA: "), "{}", run.stdout);
+}
+
+/// A signature covers what precedes it: an update appended after the last
+/// signature (pdfsig: "not total document signed") is BERBEDA in verify,
+/// and sign refuses to add a signature over an update no signature
+/// covers, after the build or after a signature.
+#[test]
+fn an_update_after_the_build_or_a_signature_is_found_and_never_signed_over() {
+    let pki = Pki::new();
+    let p12 = pki.rsa();
+    let sandi = pki.path("sandi");
+    let report = Fixture::example();
+    let (run, pdf) = report.build(&sign_args(&p12, &sandi));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let dir = report.dir.to_str().unwrap();
+    let forged = report.path("palsu-sesudah-ttd.pdf");
+    fs::write(&forged, ganti_halaman_satu(&fs::read(&pdf).unwrap())).unwrap();
+    let sig = pdfsig(&forged);
+    assert!(
+        sig.to_lowercase().contains("not total document signed"),
+        "{sig}"
+    );
+    let run = renaksi(
+        &["verify", forged.to_str().unwrap(), dir],
+        report.tmp.path(),
+    );
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.ends_with("palsu-sesudah-ttd.pdf diubah sesudah disusun: pembaruan bertahap tanpa tanda tangan sesudah tanda tangan terakhir: halaman 1 diganti\n"),
+        "{}",
+        run.stdout
+    );
+    // A second signature over the forgery is refused; nothing is written.
+    let other = pki.leaf_of("lain", "Pihak Lain", Kind::Rsa, "digitalSignature", None);
+    let out = report.path("ttd-kedua.pdf");
+    let run = sign(&pki, &forged, &other, &out);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("galat: tidak dapat menandatangani: ")
+            && run.stderr.contains("palsu-sesudah-ttd.pdf diubah sesudah disusun: pembaruan bertahap tanpa tanda tangan sesudah tanda tangan terakhir: halaman 1 diganti"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists());
+
+    // The same before any signature.
+    let (run, plain) = report.build(&["--final"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let forged = report.path("palsu.pdf");
+    fs::write(&forged, ganti_halaman_satu(&fs::read(&plain).unwrap())).unwrap();
+    let run = sign(&pki, &forged, &p12, &out);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("palsu.pdf diubah sesudah disusun: pembaruan bertahap tanpa tanda tangan sesudah penyusunan: halaman 1 diganti"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists());
+}
+
+/// Arrays nested thousands deep, in a PDF only lopdf would read (no
+/// classic cross-reference table), are refused with a message: no stack
+/// overflow in sign or verify.
+#[test]
+fn nesting_thousands_deep_is_refused_not_a_crash() {
+    let pki = Pki::new();
+    let p12 = pki.rsa();
+    let deep = format!(
+        "%PDF-1.7\n1 0 obj\n<</Type/Catalog/Pages 2 0 R/X {}{}>>\nendobj\n2 0 obj\n<</Type/Pages/Kids[]/Count 0>>\nendobj\nstartxref\n0\n%%EOF\n",
+        "[".repeat(20_000),
+        "]".repeat(20_000)
+    );
+    let path = pki.path("dalam.pdf");
+    fs::write(&path, deep).unwrap();
+    let out = pki.path("keluar.pdf");
+    let run = sign(&pki, &path, &p12, &out);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("overflow") && !run.stderr.contains("panicked"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("dalam.pdf tidak dapat dibaca sebagai PDF (larik atau kamus bersarang lebih dari 64 tingkat"),
+        "{}",
+        run.stderr
+    );
+    let run = renaksi(&["verify", path.to_str().unwrap()], pki.dir.path());
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("tidak membawa jejak renaksi"),
+        "{}",
+        run.stderr
+    );
 }

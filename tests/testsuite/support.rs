@@ -331,3 +331,68 @@ pub fn commit_all(dir: &Path) {
     git(dir, &["add", "."]);
     git(dir, &["commit", "-qm", "awal"]);
 }
+
+/// `pdf` with an incremental update appended that gives page 1 other
+/// content (a blank page), every byte before it untouched: what a forger
+/// does to a PDF whose first bytes are checked.
+pub fn ganti_halaman_satu(pdf: &[u8]) -> Vec<u8> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let page = *doc.get_pages().get(&1).unwrap();
+    let size = doc.trailer.get(b"Size").unwrap().as_i64().unwrap();
+    let root = doc.trailer.get(b"Root").unwrap().as_reference().unwrap();
+    let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let prev = {
+        let at = pdf.windows(9).rposition(|w| w == b"startxref").unwrap() + 9;
+        String::from_utf8_lossy(&pdf[at..])
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    // The page object as written, with its /Contents pointing elsewhere.
+    let head = format!("\n{} {} obj", page.0, page.1);
+    let start = pdf
+        .windows(head.len())
+        .rposition(|w| w == head.as_bytes())
+        .unwrap()
+        + 1;
+    let end = start
+        + pdf[start..]
+            .windows(6)
+            .position(|w| w == b"endobj")
+            .unwrap()
+        + 6;
+    let text = String::from_utf8_lossy(&pdf[start..end]).into_owned();
+    let at = text.find("/Contents").unwrap() + "/Contents".len();
+    let rest = &text[at..];
+    let refend = rest.find('R').unwrap() + 1;
+    let page_text = format!("{}/Contents {size} 0 R{}", &text[..at - 9], &rest[refend..]);
+
+    let mut out = pdf.to_vec();
+    let content = "q 1 1 1 rg 0 0 2000 2000 re f Q";
+    let content_at = out.len();
+    out.extend_from_slice(
+        format!(
+            "{size} 0 obj\n<</Length {}>>\nstream\n{content}\nendstream\nendobj\n",
+            content.len()
+        )
+        .as_bytes(),
+    );
+    let page_at = out.len();
+    out.extend_from_slice(page_text.as_bytes());
+    out.push(b'\n');
+    let xref_at = out.len();
+    out.extend_from_slice(
+        format!(
+            "xref\n0 1\n0000000000 65535 f\r\n{} 1\n{page_at:010} 00000 n\r\n{size} 1\n{content_at:010} 00000 n\r\ntrailer\n<</Size {}/Root {} {} R/Info {} {} R/Prev {prev}>>\nstartxref\n{xref_at}\n%%EOF\n",
+            page.0,
+            size + 1,
+            root.0,
+            root.1,
+            info.0,
+            info.1
+        )
+        .as_bytes(),
+    );
+    out
+}

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::support::{commit_all, renaksi, Fixture, Run};
+use crate::support::{commit_all, ganti_halaman_satu, renaksi, Fixture, Run};
 
 /// The example in a fresh repository, committed.
 fn in_git() -> Fixture {
@@ -207,4 +207,94 @@ fn a_batch_output_folder_against_its_batch() {
         "{}",
         run.stdout
     );
+}
+
+#[test]
+fn bytes_or_an_update_after_the_build_are_berbeda() {
+    let fixture = Fixture::example();
+    let (run, pdf) = fixture.build(&["--final"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let bytes = fs::read(&pdf).unwrap();
+    let dir = fixture.dir.to_str().unwrap();
+    let check = |name: &str, content: &[u8]| -> Run {
+        let path = fixture.path(name);
+        fs::write(&path, content).unwrap();
+        verify(&fixture, &[path.to_str().unwrap(), dir])
+    };
+    // A tail of any kind, even one line end.
+    for (name, tail) in [
+        ("ekor.pdf", b"xyz".to_vec()),
+        ("baris.pdf", b"\n\n".to_vec()),
+        ("besar.pdf", vec![b'%'; 3 << 20]),
+    ] {
+        let run = check(name, &[&bytes[..], &tail].concat());
+        assert_eq!(run.code, 1, "{name}: {}{}", run.stdout, run.stderr);
+        assert!(
+            run.stdout.starts_with("BERBEDA: sumbernya sama (")
+                && run.stdout.contains(" diubah sesudah disusun: "),
+            "{name}: {}",
+            run.stdout
+        );
+    }
+    // An incremental update that shows another page 1: viewers show it,
+    // qpdf finds nothing wrong with it.
+    let palsu = ganti_halaman_satu(&bytes);
+    let forged = fixture.path("palsu.pdf");
+    fs::write(&forged, &palsu).unwrap();
+    assert!(crate::support::page_text(&pdf, 1).contains("RENCANA AKSI"));
+    assert!(
+        !crate::support::page_text(&forged, 1).contains("RENCANA AKSI"),
+        "the forgery is what a viewer shows"
+    );
+    let qpdf = std::process::Command::new("qpdf")
+        .args(["--check", forged.to_str().unwrap()])
+        .output()
+        .expect("qpdf is needed for this test");
+    assert!(
+        qpdf.status.success(),
+        "{}",
+        String::from_utf8_lossy(&qpdf.stdout)
+    );
+    let run = verify(&fixture, &[forged.to_str().unwrap(), dir]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.ends_with(
+            "palsu.pdf diubah sesudah disusun: pembaruan bertahap tanpa tanda tangan sesudah penyusunan: halaman 1 diganti\n"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn crafted_keywords_are_refused_without_a_panic() {
+    let fixture = Fixture::example();
+    let (run, pdf) = fixture.build(&["--final"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let bytes = fs::read(&pdf).unwrap();
+    let key = b"renaksi-sumber:sha256:";
+    let at = bytes.windows(key.len()).position(|w| w == key).unwrap() + key.len();
+    // A digest of 1 character and one of non-ASCII bytes, the same length
+    // as the real one so that the file stays well formed.
+    for (name, digest) in [
+        ("pendek.pdf", format!("a{}", ",".repeat(63)).into_bytes()),
+        ("bukan-ascii.pdf", "é".repeat(32).into_bytes()),
+    ] {
+        let mut crafted = bytes.clone();
+        crafted[at..at + 64].copy_from_slice(&digest);
+        let path = fixture.path(name);
+        fs::write(&path, crafted).unwrap();
+        let run = verify(
+            &fixture,
+            &[path.to_str().unwrap(), fixture.dir.to_str().unwrap()],
+        );
+        assert_eq!(run.code, 2, "{name}: {}{}", run.stdout, run.stderr);
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+        assert!(
+            run.stderr.starts_with("TIDAK DAPAT DIPASTIKAN: ")
+                && run.stderr.contains("tidak membawa jejak renaksi"),
+            "{name}: {}",
+            run.stderr
+        );
+    }
 }

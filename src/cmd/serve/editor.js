@@ -154,9 +154,17 @@ async function kirim() {
   keadaan("memeriksa…");
   try {
     let hasil;
-    for (const rel of files) hasil = await api("/api/ubah", { berkas: rel, nilai: berkas(rel).nilai, kecamatan: S.kec || null, triwulan: triwulanAktif() });
+    for (const rel of files) {
+      hasil = await api("/api/ubah", { berkas: rel, nilai: berkas(rel).nilai, versi: berkas(rel).versi, kecamatan: S.kec || null, triwulan: triwulanAktif() });
+      // Only the file sent takes the server's version: another tab's
+      // change to any other file is not taken over unseen.
+      berkas(rel).versi = hasil.versi_berkas[rel];
+    }
     terima(hasil);
-  } catch (e) { keadaan("galat: " + e.message); }
+  } catch (e) {
+    if (e.status === 409) tabLain(e.message);
+    else keadaan("galat: " + e.message);
+  }
   S.sibuk = false;
   if (S.antri || S.kirim.size) { S.antri = false; kirim(); }
 }
@@ -726,28 +734,50 @@ async function tampilPerubahan() {
 async function simpan() {
   if (S.sibuk || S.kirim.size) { await kirim(); }
   try {
-    const r = await api("/api/simpan", {});
+    const versi = Object.fromEntries(Object.entries(S.ruang.berkas).map(([rel, b]) => [rel, b.versi]));
+    const r = await api("/api/simpan", { versi });
     S.kotor = [];
     $("simpan").disabled = true; $("simpan").textContent = "Simpan";
     keadaan(r.ditulis.length ? "tersimpan: " + r.ditulis.join(", ") : "tidak ada yang perlu disimpan");
     for (const rel of r.ditulis) berkas(rel).kotor = false;
     if (S.tab === "perubahan") tampilPerubahan();
   } catch (e) {
-    if (e.status === 409) spanduk(e.message);
+    if (e.status === 409 && e.data && e.data.basi) tabLain(e.message);
+    else if (e.status === 409) spanduk(e.message);
     else keadaan(e.message);
   }
 }
-function spanduk(teks) { $("spanduk-teks").textContent = teks; $("spanduk").hidden = !teks; }
+// A banner above the form; `tab` when another tab of this editor changed
+// a file: then the way out is the editor's latest version, not the disk.
+function spanduk(teks, tab) {
+  $("spanduk-teks").textContent = teks; $("spanduk").hidden = !teks;
+  $("ambil").hidden = !tab; $("muat-ulang").hidden = !!tab;
+}
+function tabLain(teks) { S.basi = true; spanduk(teks, true); keadaan("suntingan tidak diterima: berkas diubah di tab lain"); }
+// The other tab's version of every file, as the editor holds it now
+// (its unsaved edits included); this tab's edits not yet taken are dropped.
+async function ambil() {
+  S.ruang = await api("/api/ruang");
+  S.basi = false;
+  spanduk("");
+  tampilkan();
+  await periksa();
+}
 async function pantau() {
   try {
     const s = await api("/api/status");
-    if (s.di_luar.length) spanduk(`${s.di_luar.join(", ")} diubah di luar editor sejak dibuka.` + (S.kotor.length ? " Memuat ulang membuang suntingan yang belum disimpan." : ""));
+    // Edits on their way have versions the server is about to give.
+    const lain = S.sibuk || S.kirim.size ? [] :
+      Object.keys(s.versi).filter((rel) => !berkas(rel) || berkas(rel).versi !== s.versi[rel]);
+    if (lain.length || S.basi) tabLain(`${(lain.length ? lain : ["Berkas"]).join(", ")} diubah di tab lain sejak halaman ini memuatnya. Ambil versi terbaru sebelum menyunting lagi.`);
+    else if (s.di_luar.length) spanduk(`${s.di_luar.join(", ")} diubah di luar editor sejak dibuka (oleh program lain, editor lain, atau git).` + (S.kotor.length ? " Memuat ulang membuang suntingan yang belum disimpan." : ""));
     else if ($("spanduk").hidden === false && !$("spanduk-teks").textContent.startsWith("tidak disimpan")) spanduk("");
   } catch (e) { /* the server stopped: shown on the next edit */ }
 }
 async function muatUlang() {
   if (S.kotor.length && !confirm("Buang suntingan yang belum disimpan dan muat berkas dari disk?")) return;
   S.ruang = await api("/api/muat-ulang", {});
+  S.basi = false;
   spanduk("");
   tampilkan();
   await periksa();
@@ -765,6 +795,7 @@ async function mulai() {
   }
   $("simpan").onclick = simpan;
   $("muat-ulang").onclick = muatUlang;
+  $("ambil").onclick = ambil;
   $("sebelum").onclick = () => keHalaman(S.page - 1);
   $("sesudah").onclick = () => keHalaman(S.page + 1);
   $("no-halaman").onchange = () => keHalaman(Number($("no-halaman").value));

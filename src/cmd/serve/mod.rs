@@ -13,6 +13,7 @@
 
 mod ruang;
 
+use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -309,6 +310,77 @@ where
     }
 }
 
+/// A change refused because the page had not seen `files` as they are
+/// now: another tab changed them.
+fn basi(files: &[String], what: &str) -> Response {
+    (
+        StatusCode::CONFLICT,
+        Json(json!({
+            "galat": format!(
+                "{what}: {} diubah di tab lain sejak halaman ini memuatnya; ambil versi terbaru, lalu ulangi suntingan Anda",
+                files.join(", ")
+            ),
+            "basi": files,
+        })),
+    )
+        .into_response()
+}
+
+/// A JSON request body, refused in Indonesian when it is too large or not
+/// the expected shape.
+struct Masukan<T>(T);
+
+impl<T, S> axum::extract::FromRequest<S> for Masukan<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Json::<T>::from_request(request, state).await {
+            Ok(Json(value)) => Ok(Masukan(value)),
+            Err(rejection) => Err(tak_terbaca(rejection.status())),
+        }
+    }
+}
+
+/// A query string, refused in Indonesian when it is not the expected
+/// shape.
+struct Tanya<T>(T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for Tanya<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        match Query::<T>::from_request_parts(parts, state).await {
+            Ok(Query(value)) => Ok(Tanya(value)),
+            Err(rejection) => Err(tak_terbaca(rejection.status())),
+        }
+    }
+}
+
+/// The answer to a request that cannot be read, by its status.
+fn tak_terbaca(status: StatusCode) -> Response {
+    let galat = if status == StatusCode::PAYLOAD_TOO_LARGE {
+        format!(
+            "permintaan terlalu besar (paling besar {}); berkas laporan paling besar {}",
+            renaksi::fs::ukuran(MAX_BODY as u64),
+            renaksi::fs::ukuran(renaksi::content::MAX_FILE_BYTES as u64)
+        )
+    } else {
+        "permintaan tidak dapat dibaca (bukan JSON atau tidak sesuai bentuknya); muat ulang halaman editor".to_owned()
+    };
+    (status, Json(json!({ "galat": galat }))).into_response()
+}
+
 fn salah(err: &Error) -> Response {
     (
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -348,6 +420,8 @@ async fn ruang_json(State(server): State<Arc<Server>>) -> Response {
 struct Ubah {
     berkas: String,
     nilai: Value,
+    /// The version of the file the edit was made on.
+    versi: u64,
     #[serde(default)]
     kecamatan: Option<String>,
     /// Typeset the monitoring report of this quarter instead.
@@ -363,18 +437,25 @@ struct Kec {
     triwulan: Option<usize>,
 }
 
-async fn ubah(State(server): State<Arc<Server>>, Json(body): Json<Ubah>) -> Response {
+async fn ubah(State(server): State<Arc<Server>>, Masukan(body): Masukan<Ubah>) -> Response {
     blocking(server, move |s| {
         let mut k = s.lock();
-        if let Err(err) = k.ruang.ubah(&body.berkas, body.nilai) {
-            return salah(&err);
+        match k.ruang.ubah(&body.berkas, body.nilai, body.versi) {
+            Ok(_) => {}
+            Err(ruang::Ubah::Basi(files)) => {
+                return basi(
+                    &files,
+                    "suntingan terakhir Anda pada berkas itu tidak diterima",
+                )
+            }
+            Err(ruang::Ubah::Salah(err)) => return salah(&err),
         }
         build(&mut k, body.kecamatan.as_deref(), triwulan(body.triwulan))
     })
     .await
 }
 
-async fn periksa(State(server): State<Arc<Server>>, Json(body): Json<Kec>) -> Response {
+async fn periksa(State(server): State<Arc<Server>>, Masukan(body): Masukan<Kec>) -> Response {
     blocking(server, move |s| {
         build(
             &mut s.lock(),
@@ -398,7 +479,10 @@ struct Baru {
 }
 
 /// Adds the form of a new quarter to the workspace (saved with the rest).
-async fn realisasi_baru(State(server): State<Arc<Server>>, Json(body): Json<Baru>) -> Response {
+async fn realisasi_baru(
+    State(server): State<Arc<Server>>,
+    Masukan(body): Masukan<Baru>,
+) -> Response {
     blocking(server, move |s| {
         let mut k = s.lock();
         let Some(n) = triwulan(Some(body.triwulan)) else {
@@ -439,6 +523,7 @@ fn build(k: &mut Keadaan, kec: Option<&str>, triwulan: Option<usize>) -> Respons
         "halaman": halaman,
         "teks_halaman": hasil.teks_halaman,
         "kotor": k.ruang.kotor(),
+        "versi_berkas": k.ruang.versi(),
         "ms": hasil.ms,
         "realisasi": hasil.realisasi,
     }))
@@ -451,7 +536,7 @@ struct Halaman {
 }
 
 /// One page of the last typeset document as SVG.
-async fn svg(State(server): State<Arc<Server>>, Query(q): Query<Halaman>) -> Response {
+async fn svg(State(server): State<Arc<Server>>, Tanya(q): Tanya<Halaman>) -> Response {
     let dokumen = server.lock().dokumen.clone();
     blocking(server, move |_| {
         let page = dokumen
@@ -469,7 +554,7 @@ async fn svg(State(server): State<Arc<Server>>, Query(q): Query<Halaman>) -> Res
     .await
 }
 
-async fn perubahan(State(server): State<Arc<Server>>, Query(q): Query<Kec>) -> Response {
+async fn perubahan(State(server): State<Arc<Server>>, Tanya(q): Tanya<Kec>) -> Response {
     blocking(server, move |s| {
         let k = s.lock();
         match k.ruang.kecamatan(q.kecamatan.as_deref()) {
@@ -480,11 +565,21 @@ async fn perubahan(State(server): State<Arc<Server>>, Query(q): Query<Kec>) -> R
     .await
 }
 
-async fn simpan(State(server): State<Arc<Server>>) -> Response {
-    blocking(server, |s| {
+#[derive(Deserialize)]
+struct DasarSimpan {
+    /// The version of each file as the page has it.
+    versi: HashMap<String, u64>,
+}
+
+async fn simpan(
+    State(server): State<Arc<Server>>,
+    Masukan(body): Masukan<DasarSimpan>,
+) -> Response {
+    blocking(server, move |s| {
         let mut k = s.lock();
-        match k.ruang.simpan() {
+        match k.ruang.simpan(&body.versi) {
             Ok(ditulis) => Json(json!({"ditulis": ditulis})).into_response(),
+            Err(Simpan::Basi(files)) => basi(&files, "tidak disimpan"),
             Err(Simpan::Bentrok(files)) => (
                 StatusCode::CONFLICT,
                 Json(json!({
@@ -515,7 +610,12 @@ async fn simpan(State(server): State<Arc<Server>>) -> Response {
 async fn status(State(server): State<Arc<Server>>) -> Response {
     blocking(server, |s| {
         let k = s.lock();
-        Json(json!({"di_luar": k.ruang.di_luar(), "kotor": k.ruang.kotor()})).into_response()
+        Json(json!({
+            "di_luar": k.ruang.di_luar(),
+            "kotor": k.ruang.kotor(),
+            "versi": k.ruang.versi(),
+        }))
+        .into_response()
     })
     .await
 }

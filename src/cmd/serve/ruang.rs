@@ -4,8 +4,9 @@
 //! folder was opened are ever read again or written: a path sent by the
 //! browser names one of them or nothing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -21,6 +22,14 @@ use renaksi::{Error, Problem};
 
 /// Compilations a memoized result survives without being used, as in watch.
 const CACHE_AGE: usize = 10;
+
+/// The versions files are given, never the same twice in one server
+/// (not even after the folder is read again).
+static VERSI: AtomicU64 = AtomicU64::new(1);
+
+fn versi_baru() -> u64 {
+    VERSI.fetch_add(1, Ordering::Relaxed)
+}
 
 /// What a file holds, which decides how it is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +74,10 @@ struct Berkas {
     /// the value does not fit the file's shape (a required number left
     /// empty), when `teks` is only good enough to be checked.
     utuh: bool,
+    /// Changes with every change of `nilai`: an edit or a save names the
+    /// version it was made on, so one made on an older value (in another
+    /// tab) is refused instead of undoing what came in between.
+    versi: u64,
 }
 
 impl Berkas {
@@ -124,12 +137,11 @@ impl Ruang {
         let mut berkas = BTreeMap::new();
         let mut problems = Vec::new();
         for rel in names {
-            let path = root.join(&rel);
-            let disk = match std::fs::read(&path) {
-                Ok(bytes) => bytes,
+            // Read the way check reads: never through a link out.
+            let path = renaksi::fs::di_dalam(root, &rel)?;
+            let Some(disk) = renaksi::fs::baca_jika_ada(&path, renaksi::fs::YAML)? else {
                 // The shared narasi.yaml of a batch is optional.
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(e) => return Err(Error::io("tidak dapat membaca", path, e)),
+                continue;
             };
             match value_of(&rel, &disk) {
                 Ok(nilai) => {
@@ -143,6 +155,7 @@ impl Ruang {
                             nilai,
                             teks,
                             utuh: true,
+                            versi: versi_baru(),
                         },
                     );
                 }
@@ -173,7 +186,7 @@ impl Ruang {
             .map(|(rel, b)| {
                 (
                     rel.clone(),
-                    json!({"jenis": b.jenis.kata(), "nilai": b.nilai, "kotor": b.kotor()}),
+                    json!({"jenis": b.jenis.kata(), "nilai": b.nilai, "kotor": b.kotor(), "versi": b.versi}),
                 )
             })
             .collect();
@@ -206,8 +219,16 @@ impl Ruang {
             .collect()
     }
 
+    /// The version of every file.
+    pub fn versi(&self) -> BTreeMap<String, u64> {
+        self.berkas
+            .iter()
+            .map(|(rel, b)| (rel.clone(), b.versi))
+            .collect()
+    }
+
     /// Files changed on disk since they were read: by a text editor, by
-    /// `git pull`.
+    /// `git pull`, by another editor.
     pub fn di_luar(&self) -> Vec<String> {
         self.berkas
             .keys()
@@ -218,7 +239,7 @@ impl Ruang {
 
     /// Whether the file `rel` on disk is not what was read (or saved).
     fn berubah_di_disk(&self, rel: &str) -> bool {
-        let now = match std::fs::read(self.root.join(rel)) {
+        let now = match renaksi::fs::baca_io(&self.root.join(rel), renaksi::fs::YAML) {
             Ok(bytes) => Some(bytes),
             // A file made in the editor and not yet saved.
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(Vec::new()),
@@ -227,15 +248,27 @@ impl Ruang {
         now.as_deref() != Some(&self.berkas[rel].disk)
     }
 
-    /// Puts `nilai` in place of the file `rel`'s value.
-    pub fn ubah(&mut self, rel: &str, nilai: Value) -> Result<(), Error> {
-        let jenis = self.berkas.get(rel).ok_or_else(|| unknown(rel))?.jenis;
+    /// Puts `nilai`, an edit of version `dasar` of the file `rel`, in
+    /// place of its value; its new version. An edit of an older version
+    /// is refused ([`Ubah::Basi`]): it would undo what came in between.
+    pub fn ubah(&mut self, rel: &str, nilai: Value, dasar: u64) -> Result<u64, Ubah> {
+        let b = self
+            .berkas
+            .get(rel)
+            .ok_or_else(|| Ubah::Salah(unknown(rel)))?;
+        if b.versi != dasar {
+            return Err(Ubah::Basi(vec![rel.to_owned()]));
+        }
+        let jenis = b.jenis;
         // A realisasi file is written with its report's keys and texts.
         let realisasi = match jenis {
             Jenis::Realisasi => Some(self.tulis_realisasi(rel, &nilai)),
             _ => None,
         };
-        let b = self.berkas.get_mut(rel).ok_or_else(|| unknown(rel))?;
+        let b = self
+            .berkas
+            .get_mut(rel)
+            .ok_or_else(|| Ubah::Salah(unknown(rel)))?;
         let original = String::from_utf8_lossy(&b.disk).into_owned();
         if nilai == b.awal {
             b.teks = original;
@@ -245,8 +278,11 @@ impl Ruang {
             b.teks = teks;
             b.utuh = utuh;
         }
+        if nilai != b.nilai {
+            b.versi = versi_baru();
+        }
         b.nilai = nilai;
-        Ok(())
+        Ok(b.versi)
     }
 
     /// The report folder (a kecamatan of a batch, or none) a file is in.
@@ -315,6 +351,7 @@ impl Ruang {
                 nilai,
                 teks,
                 utuh: true,
+                versi: versi_baru(),
             },
         );
         Ok(rel)
@@ -496,10 +533,22 @@ impl Ruang {
         json!({"belum_disimpan": belum, "git": git})
     }
 
-    /// Writes every changed file, each atomically; none when one of them
-    /// changed on disk since it was read, or cannot be written as it is.
-    pub fn simpan(&mut self) -> Result<Vec<String>, Simpan> {
+    /// Writes every changed file, each atomically, when the page that asks
+    /// has seen each at its version now (`dasar`); none when one of them
+    /// changed since (in another tab, or on disk: by another editor,
+    /// another server, `git pull`), or cannot be written as it is. The
+    /// check and the writes hold the save lock, so two servers saving one
+    /// folder at once cannot both pass the check.
+    pub fn simpan(&mut self, dasar: &HashMap<String, u64>) -> Result<Vec<String>, Simpan> {
         let kotor = self.kotor();
+        let basi: Vec<String> = kotor
+            .iter()
+            .filter(|rel| dasar.get(*rel) != Some(&self.berkas[*rel].versi))
+            .cloned()
+            .collect();
+        if !basi.is_empty() {
+            return Err(Simpan::Basi(basi));
+        }
         let belum: Vec<String> = kotor
             .iter()
             .filter(|rel| !self.berkas[*rel].utuh)
@@ -508,6 +557,7 @@ impl Ruang {
         if !belum.is_empty() {
             return Err(Simpan::BelumUtuh(belum));
         }
+        let _kunci = renaksi::fs::kunci_simpan().map_err(Simpan::Gagal)?;
         // Only the files to be written are read again.
         let bentrok: Vec<String> = kotor
             .iter()
@@ -518,9 +568,9 @@ impl Ruang {
             return Err(Simpan::Bentrok(bentrok));
         }
         for rel in &kotor {
+            let path = renaksi::fs::di_dalam(&self.root, rel).map_err(Simpan::Gagal)?;
             let b = self.berkas.get_mut(rel).expect("listed above");
-            renaksi::fs::write_atomic(&self.root.join(rel), b.teks.as_bytes())
-                .map_err(Simpan::Gagal)?;
+            renaksi::fs::write_atomic(&path, b.teks.as_bytes()).map_err(Simpan::Gagal)?;
             b.disk = b.teks.clone().into_bytes();
             b.awal = b.nilai.clone();
         }
@@ -528,8 +578,20 @@ impl Ruang {
     }
 }
 
+/// Why an edit was not taken.
+pub enum Ubah {
+    /// It was made on an older version of the file: another tab changed
+    /// it since.
+    Basi(Vec<String>),
+    /// The file is not one of the folder's.
+    Salah(Error),
+}
+
 /// Why nothing was saved.
 pub enum Simpan {
+    /// The page had not seen these files as they are now: another tab
+    /// changed them since.
+    Basi(Vec<String>),
     /// These files changed on disk since they were read.
     Bentrok(Vec<String>),
     /// These files do not have the shape of their kind yet.
