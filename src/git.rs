@@ -116,7 +116,8 @@ pub fn folder(dir: &Path, rev: &str) -> Result<Folder, Error> {
 /// The files below `prefix` at `rev`, by their paths inside it; only
 /// those directly in it unless `recursive`.
 fn tree(top: &Path, rev: &str, prefix: &str, recursive: bool) -> Result<Vec<Berkas>, Error> {
-    let mut args = vec!["ls-tree", "-z", "--full-tree"];
+    // `-l`: each blob's size, to refuse one too large before it is read.
+    let mut args = vec!["ls-tree", "-z", "-l", "--full-tree"];
     if recursive {
         args.push("-r");
     }
@@ -135,8 +136,9 @@ fn tree(top: &Path, rev: &str, prefix: &str, recursive: bool) -> Result<Vec<Berk
         let Some((meta, path)) = entry.split_once('\t') else {
             continue;
         };
-        let mut meta = meta.split(' ');
-        let (Some(_mode), Some("blob"), Some(object)) = (meta.next(), meta.next(), meta.next())
+        let mut meta = meta.split(' ').filter(|m| !m.is_empty());
+        let (Some(_mode), Some("blob"), Some(object), Some(size)) =
+            (meta.next(), meta.next(), meta.next(), meta.next())
         else {
             continue;
         };
@@ -147,6 +149,27 @@ fn tree(top: &Path, rev: &str, prefix: &str, recursive: bool) -> Result<Vec<Berk
                 None => continue,
             },
         };
+        let yaml = rel.ends_with(".yaml") || rel.ends_with(".yml");
+        let batas = if yaml {
+            crate::fs::YAML
+        } else {
+            crate::fs::GAMBAR
+        };
+        let besar = size.parse::<u64>().map_or(true, |s| s > batas.bita);
+        // Another file of that size (a scan kept beside the report) is
+        // not read: nothing of a report is that large.
+        if besar && !yaml {
+            continue;
+        }
+        if besar {
+            return Err(Error::Usage {
+                message: format!(
+                    "{path} di revisi {rev}: {}",
+                    crate::fs::terlalu_besar(size.parse().unwrap_or(u64::MAX), batas)
+                ),
+                hint: "berkas sebesar itu bukan berkas laporan; periksa revisinya".into(),
+            });
+        }
         blobs.push((rel.to_owned(), object.to_owned()));
     }
     let contents = cat(top, blobs.iter().map(|(_, o)| o.as_str()))?;

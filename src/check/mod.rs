@@ -19,6 +19,15 @@ mod variabel;
 
 pub use isian::PENANDA;
 pub use panjang::{NARASI_MAX, SEL_MAX};
+
+/// What no report may hold whatever its state: texts past their limits.
+/// A command that writes a report's YAML (`import`) refuses to write what
+/// these find; the rest of `check` (placeholders, sums) is for later.
+pub fn batas(report: &Report) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    panjang::check(report, &mut found);
+    found
+}
 pub(crate) use tahun::regulation;
 
 use std::fmt;

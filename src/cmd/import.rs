@@ -160,6 +160,38 @@ fn update(args: &ImportArgs, buku: &Buku, asal: &str) -> Result<(), Error> {
         .filter(|f| !buku.tabel.iter().any(|t| t.tingkat == f.table.tingkat))
         .map(|f| f.file.as_str())
         .collect();
+    // What would be written must load as a report: renaksi never writes
+    // what it would then refuse (a cell of 10 MB, a text past its limit).
+    let overlay: Vec<(String, Vec<u8>)> = writes
+        .iter()
+        .map(|(rel, text, _)| (rel.clone(), text.clone().into_bytes()))
+        .collect();
+    let batch_label = report
+        .source
+        .batch()
+        .map(|b| b.label.clone())
+        .unwrap_or_default();
+    let baru = renaksi::content::Source::from_dir(&args.dir)?.overlaid(
+        &report.source.label,
+        overlay,
+        &batch_label,
+        Vec::new(),
+    );
+    let refused = match renaksi::content::Report::load(baru) {
+        Ok(baru) => {
+            let found = renaksi::check::batas(&baru);
+            (!found.is_empty())
+                .then(|| Error::Input(found.into_iter().map(|d| d.problem).collect()))
+        }
+        Err(err) => Some(err),
+    };
+    if let Some(err) = refused {
+        eprintln!(
+            "tidak ada berkas yang ditulis: tabel dari {} akan ditolak renaksi:",
+            args.file.display()
+        );
+        return Err(err);
+    }
     if args.coba {
         coba(args, &label, &changes)?;
         for rel in &untouched {

@@ -701,7 +701,16 @@ pub fn angka_terbatas<E: de::Error>(v: f64) -> Result<f64, E> {
     if v.is_finite() && v.abs() <= ANGKA_MAKS {
         Ok(v)
     } else {
-        Err(E::invalid_value(de::Unexpected::Float(v), &ANGKA_MAKS_KATA))
+        // 1e308 as written, not as its three hundred digits.
+        let shown = if v.abs() >= 1e16 {
+            format!("{v:e}")
+        } else {
+            v.to_string()
+        };
+        Err(E::invalid_value(
+            de::Unexpected::Other(&format!("angka {shown}")),
+            &ANGKA_MAKS_KATA,
+        ))
     }
 }
 
@@ -709,7 +718,7 @@ pub fn angka_terbatas<E: de::Error>(v: f64) -> Result<f64, E> {
 pub fn rupiah_terbatas<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
     match Option::<u64>::deserialize(d)? {
         Some(v) if v as f64 > ANGKA_MAKS => Err(de::Error::invalid_value(
-            de::Unexpected::Unsigned(v),
+            de::Unexpected::Other(&format!("angka {v}")),
             &ANGKA_MAKS_KATA,
         )),
         other => Ok(other),

@@ -126,7 +126,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Buku, Vec<Problem>> {
         .iter()
         .find(|n| n.trim().eq_ignore_ascii_case(IDENTITAS))
     {
-        Some(n) => identitas(&grid(&mut workbook, file, n)?),
+        Some(n) => identitas(file, n, &grid(&mut workbook, file, n)?)?,
         None => Vec::new(),
     };
     let pegawai = match names
@@ -243,17 +243,48 @@ fn pegawai(
     })
 }
 
-/// The `kunci | nilai` rows of the identity sheet.
-fn identitas(grid: &Grid) -> Vec<(String, String)> {
-    grid.rows
-        .iter()
-        .skip(1)
-        .filter_map(|row| {
-            let key = text(row.first()?)?;
-            let value = row.get(1).and_then(text).unwrap_or_default();
-            Some((key, value))
-        })
-        .collect()
+/// The `kunci | nilai` rows of the identity sheet (`sheet`): each key a
+/// dotted name of laporan.yaml (`penandatangan.nama`: lower-case letters,
+/// digits and `_`), so that no cell can write YAML of its own into
+/// laporan.yaml; a name laporan.yaml does not know is found when the new
+/// report is checked.
+fn identitas(file: &str, sheet: &str, grid: &Grid) -> Result<Vec<(String, String)>, Vec<Problem>> {
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    for (i, row) in grid.rows.iter().enumerate().skip(1) {
+        let Some(key) = row.first().and_then(text) else {
+            continue;
+        };
+        let known = key.len() <= 64
+            && key.split('.').all(|part| {
+                !part.is_empty()
+                    && part
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            });
+        if !known {
+            let shown: String = key.chars().take(60).collect();
+            problems.push(
+                Problem::new(
+                    file,
+                    format!("kunci `{shown}` bukan nama kunci laporan.yaml (lembar {sheet})"),
+                )
+                .at_path(cell_name(sheet, grid.first + i, 0))
+                .hint(format!(
+                    "tulis nama kunci seperti di lembar hasil `renaksi export`, misalnya {}",
+                    super::ekspor::IDENTITAS_KUNCI.map(|(k, _)| k)[..4].join(", ")
+                )),
+            );
+            continue;
+        }
+        let value = row.get(1).and_then(text).unwrap_or_default();
+        rows.push((key, value));
+    }
+    if problems.is_empty() {
+        Ok(rows)
+    } else {
+        Err(problems)
+    }
 }
 
 /// Columns read from a sheet (A–Z); cells farther right are not the

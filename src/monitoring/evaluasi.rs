@@ -188,3 +188,72 @@ pub fn evaluasi<'a>(report: &'a Report, realisasi: &'a Realisasi, triwulan: usiz
     }
     Evaluasi { triwulan, tingkat }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    /// Each indicator's figures of a quarter, by official, sasaran,
+    /// indicator and unit: what a reader of the monitoring report sees.
+    fn figures(report: &Report, realisasi: &Realisasi) -> BTreeMap<[String; 4], String> {
+        let e = evaluasi(report, realisasi, 3);
+        let mut out = BTreeMap::new();
+        for t in &e.tingkat {
+            for pj in &t.pejabat {
+                for s in &pj.sasaran {
+                    for i in &s.indikator {
+                        let key = [
+                            pj.jabatan.to_owned(),
+                            s.uraian.to_owned(),
+                            i.indikator.uraian.clone(),
+                            i.indikator.satuan.clone(),
+                        ];
+                        let seen = format!("{:?} {:?}", i.hasil, i.teks);
+                        assert!(out.insert(key.clone(), seen).is_none(), "{key:?} twice");
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The example has one indicator text twice for one official (under
+    /// two sasaran): reversing every official's sasaran and every
+    /// sasaran's indicators moves no realisasi to another indicator.
+    #[test]
+    fn reordering_sasaran_and_indicators_moves_no_realisasi() {
+        let report = crate::load(None).unwrap();
+        let mut realisasi = crate::monitoring::muat(&report).unwrap();
+        // The two have the same figures in the example: one is made
+        // different, so that a swap would show.
+        let kedua = "pranata-perlindungan-masyarakat/terlaksananya-pembinaan-linmas/jumlah-pembinaan-linmas";
+        let tw3 = realisasi.tw[2].as_mut().unwrap();
+        let bulan = tw3
+            .isi
+            .indikator
+            .get_mut(kedua)
+            .unwrap()
+            .bulan
+            .as_mut()
+            .unwrap();
+        bulan.juli = Some(crate::content::Angka(7.0));
+        let before = figures(&report, &realisasi);
+        let mut reordered = report.clone();
+        for l in &mut reordered.lampiran {
+            for pj in &mut l.table.pejabat {
+                pj.sasaran.reverse();
+                for s in &mut pj.sasaran {
+                    s.indikator.reverse();
+                }
+            }
+        }
+        assert_eq!(figures(&reordered, &realisasi), before);
+        let linmas = before
+            .iter()
+            .filter(|(k, _)| k[2] == "Jumlah Pembinaan Linmas")
+            .count();
+        assert_eq!(linmas, 2, "the example's repeated indicator");
+    }
+}

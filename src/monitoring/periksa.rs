@@ -25,13 +25,16 @@ pub fn temuan(report: &Report) -> Result<Vec<Diagnostic>, crate::error::Error> {
     }
     match super::muat(report) {
         Ok(realisasi) => Ok(periksa(report, &realisasi)),
-        Err(crate::error::Error::Input(problems)) => Ok(problems
-            .into_iter()
-            .map(|problem| Diagnostic {
+        Err(crate::error::Error::Input(problems)) => {
+            // Keys only a place tells apart explain keys that went missing.
+            let mut found = Vec::new();
+            kembar(report, &Kunci::dari(report), &mut found);
+            found.extend(problems.into_iter().map(|problem| Diagnostic {
                 severity: Severity::Galat,
                 problem,
-            })
-            .collect()),
+            }));
+            Ok(found)
+        }
         Err(err) => Err(err),
     }
 }

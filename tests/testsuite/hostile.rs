@@ -396,3 +396,373 @@ fn messages_of_hostile_input_in_full() {
         insta::assert_snapshot!(format!("pesan_{name}"), out);
     }
 }
+
+/// Makes a FIFO at `path` with the system's mkfifo (never a device of the
+/// system's own: the tests make their nodes in their temporary folder).
+fn mkfifo(path: &std::path::Path) {
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo is needed for this test")
+        .success();
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+fn is_fifo(path: &std::path::Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_fifo())
+}
+
+/// A FIFO is never waited on: as laporan.yaml, as a password file, as a
+/// PDF to verify, each is refused at once; as an output it is refused and
+/// stays a FIFO.
+#[test]
+fn a_fifo_is_refused_at_once_in_and_out() {
+    let fixture = Fixture::new("build", "minimal");
+    let dir = fixture.dir.to_str().unwrap();
+    let laporan = fixture.dir.join("laporan.yaml");
+    std::fs::remove_file(&laporan).unwrap();
+    mkfifo(&laporan);
+    let run = crate::support::renaksi_within(&["check", dir], fixture.tmp.path(), 5);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(&format!(
+            "galat: {dir}/laporan.yaml: bukan berkas biasa (pipa bernama (FIFO)); berikan berkas laporan\n"
+        )),
+        "{}",
+        run.stderr
+    );
+
+    let pdf = fixture.path("masuk.pdf");
+    mkfifo(&pdf);
+    let run = crate::support::renaksi_within(
+        &["verify", pdf.to_str().unwrap(), dir],
+        fixture.tmp.path(),
+        5,
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("masuk.pdf: bukan berkas biasa (pipa bernama (FIFO)); berikan PDF"),
+        "{}",
+        run.stderr
+    );
+
+    let example = Fixture::example();
+    let out = example.path("keluar.pdf");
+    mkfifo(&out);
+    let run = crate::support::renaksi_within(
+        &[
+            "build",
+            example.dir.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        example.tmp.path(),
+        60,
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.ends_with(&format!(
+            "galat: tidak akan menulis {}: sudah ada dan bukan berkas biasa (pipa bernama (FIFO)); pilih nama berkas lain\n",
+            out.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(is_fifo(&out), "the FIFO is still there");
+
+    let sandi = fixture.path("sandi");
+    mkfifo(&sandi);
+    let run = crate::support::renaksi_within(
+        &[
+            "sign",
+            out.to_str().unwrap(),
+            "--p12",
+            "x.p12",
+            "--password-file",
+            sandi.to_str().unwrap(),
+            "-o",
+            "y.pdf",
+        ],
+        fixture.tmp.path(),
+        5,
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("sandi: bukan berkas biasa (pipa bernama (FIFO)); berikan berkas kata sandi"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Outputs never replace what a report is written in: `--emit-typst` and
+/// `template -o` aimed at narasi.yaml are refused, the file untouched.
+#[test]
+fn an_output_never_replaces_a_report_s_own_file() {
+    let fixture = Fixture::new("build", "minimal");
+    let narasi = fixture.dir.join("narasi.yaml");
+    let before = std::fs::read(&narasi).unwrap();
+    let shown = narasi.to_str().unwrap();
+    for args in [
+        vec![
+            "build",
+            fixture.dir.to_str().unwrap(),
+            "--emit-typst",
+            shown,
+        ],
+        vec!["template", "xlsx", "-o", shown],
+    ] {
+        let run = crate::support::renaksi(&args, fixture.tmp.path());
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.ends_with(&format!(
+                "galat: tidak akan menimpa {shown}: berkas .yaml adalah masukan laporan, bukan keluaran renaksi; pilih nama keluaran lain\n"
+            )),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert_eq!(std::fs::read(&narasi).unwrap(), before, "{args:?}");
+    }
+}
+
+/// Symbolic links out of the report folder: the editor refuses to open a
+/// folder whose table links to a file outside, and `renaksi realisasi`
+/// does not write through a realisasi/ folder linked elsewhere.
+#[test]
+fn links_out_of_the_folder_are_neither_read_nor_written() {
+    let fixture = Fixture::example();
+    let rahasia = fixture.path("rahasia.yaml");
+    std::fs::write(&rahasia, "tingkat: kinerja\npejabat: []\n").unwrap();
+    let link = fixture.dir.join("lampiran/5-tautan.yaml");
+    std::os::unix::fs::symlink(&rahasia, &link).unwrap();
+    let dir = fixture.dir.to_str().unwrap();
+    let run = crate::support::renaksi_within(&["serve", dir], fixture.tmp.path(), 20);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains(
+            "lampiran/5-tautan.yaml: berkas menunjuk ke luar folder laporan (tautan simbolik)"
+        ),
+        "{}",
+        run.stderr
+    );
+    std::fs::remove_file(&link).unwrap();
+
+    // realisasi/ itself a link to a folder outside.
+    let luar = fixture.path("luar");
+    std::fs::create_dir(&luar).unwrap();
+    std::fs::remove_dir_all(fixture.dir.join("realisasi")).unwrap();
+    std::os::unix::fs::symlink(&luar, fixture.dir.join("realisasi")).unwrap();
+    let run = crate::support::renaksi(&["realisasi", dir, "--triwulan", "1"], fixture.tmp.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "realisasi/tw1.yaml: folder menunjuk ke luar folder laporan (tautan simbolik)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_dir(&luar).unwrap().count(),
+        0,
+        "nothing written outside"
+    );
+}
+
+/// A circle of a thousand superiors is found at once, said once.
+#[test]
+fn a_circle_of_a_thousand_superiors_is_found_at_once() {
+    let fixture = Fixture::new("build", "minimal");
+    let mut text = String::from("pegawai:\n");
+    for i in 0..1000 {
+        text.push_str(&format!(
+            "  - jabatan: Pejabat {i}\n    nama: Orang {i}\n    atasan: Pejabat {}\n",
+            (i + 1) % 1000
+        ));
+    }
+    fixture.write("pegawai.yaml", &text);
+    let run = crate::support::renaksi_within(
+        &["check", fixture.dir.to_str().unwrap()],
+        fixture.tmp.path(),
+        5,
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr
+            .matches("atasan berputar: Pejabat 0 → Pejabat 1 → Pejabat 2 → ")
+            .count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("Pejabat 999 → Pejabat 0\n"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// What check accepts builds: numbers beyond what prints and narrative
+/// nested deeper than Typst typesets are galat where they are written.
+#[test]
+fn what_cannot_be_printed_is_a_galat_where_written() {
+    let fixture = Fixture::new("build", "minimal");
+    fixture.edit("lampiran/1-program.yaml", |t| {
+        t.replacen("target: 100", "target: 1e308", 1)
+    });
+    let deep: String = (0..40)
+        .map(|i| format!("{}{}- tingkat {i}\n", " ".repeat(10), "  ".repeat(i)))
+        .collect();
+    fixture.edit("narasi.yaml", |t| {
+        t.replacen(
+            "          Paragraf pertama tentang Kabupaten {{ kabupaten }}.\n",
+            &deep,
+            1,
+        )
+    });
+    let run = crate::support::renaksi(
+        &["check", fixture.dir.to_str().unwrap()],
+        fixture.tmp.path(),
+    );
+    let out = run.stderr.replace(fixture.dir.to_str().unwrap(), "DIR");
+    assert_eq!(run.code, 1, "{out}");
+    assert!(
+        out.contains("galat: DIR/lampiran/1-program.yaml:15:21 (pejabat[0].sasaran[0].indikator[1].target): nilai tidak sah: angka 1e308\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("saran: seharusnya angka paling besar 1.000.000.000.000.000 (seribu triliun), tanpa notasi e"),
+        "{out}"
+    );
+    // The tables load now; the narrative's nesting is found.
+    fixture.edit("lampiran/1-program.yaml", |t| {
+        t.replacen("target: 1e308", "target: 100", 1)
+    });
+    let run = crate::support::renaksi(
+        &["check", fixture.dir.to_str().unwrap()],
+        fixture.tmp.path(),
+    );
+    let out = run.stderr.replace(fixture.dir.to_str().unwrap(), "DIR");
+    assert_eq!(run.code, 1, "{out}");
+    assert!(
+        out.contains("galat: DIR/narasi.yaml:20:35 (bab[0].bagian[0].isi): daftar atau penekanan bersarang 13 tingkat (paling dalam 12)\n"),
+        "{out}"
+    );
+    // Twelve levels are accepted, and build.
+    let twelve: String = (0..12)
+        .map(|i| format!("{}{}- tingkat {i}\n", " ".repeat(10), "  ".repeat(i)))
+        .collect();
+    fixture.edit("narasi.yaml", |t| t.replacen(&deep, &twelve, 1));
+    let (run, _) = fixture.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// A jabatan of two thousand characters still gives an agreement's PDF a
+/// file name the file system takes.
+#[test]
+fn a_long_jabatan_gives_a_bounded_file_name() {
+    let fixture = Fixture::example();
+    let long = format!("Kasi {}", "Pemerintahan ".repeat(150));
+    let long = long.trim();
+    fixture.edit("pegawai.yaml", |t| {
+        t.replace(
+            "  - jabatan: Pranata Perlindungan Masyarakat\n",
+            &format!("  - jabatan: {long}\n    lampiran: PRANATA PERLINDUNGAN MASYARAKAT\n"),
+        )
+    });
+    let out = fixture.path("pk");
+    let run = crate::support::renaksi(
+        &[
+            "build",
+            fixture.dir.to_str().unwrap(),
+            "--dokumen",
+            "pk",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| n.len() < 160), "{names:?}");
+    assert!(
+        names.iter().any(|n| n.starts_with("kubutambahan-2022-pk-")
+            && n.contains("-kasi-pemerintahan-pemerintahan-")),
+        "{names:?}"
+    );
+}
+
+/// Clap's own checks of numbers answer in Indonesian.
+#[test]
+fn a_number_out_of_range_on_the_command_line_is_said_in_indonesian() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = crate::support::renaksi(
+        &["build", "--dokumen", "monitoring", "--triwulan", "5"],
+        tmp.path(),
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "galat: nilai tidak sah untuk --triwulan <N> \"5\": harus 1 sampai 4\n  saran: lihat `renaksi --help`\n"
+    );
+}
+
+/// A killed run's temporary file is removed by the next write in its
+/// folder once it is old; a fresh one (another run's) is left alone.
+#[test]
+fn a_killed_run_s_temporary_files_are_cleaned_by_the_next() {
+    let fixture = Fixture::new("build", "minimal");
+    let out = fixture.path("keluar");
+    std::fs::create_dir_all(&out).unwrap();
+    let old = out.join(".renaksi-sisa.tmp");
+    let fresh = out.join(".renaksi-baru.tmp");
+    std::fs::write(&old, b"sisa").unwrap();
+    std::fs::write(&fresh, b"baru").unwrap();
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    let run = crate::support::renaksi(
+        &[
+            "build",
+            fixture.dir.to_str().unwrap(),
+            "-o",
+            out.join("l.pdf").to_str().unwrap(),
+        ],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!old.exists(), "the old leftover is removed");
+    assert!(fresh.exists(), "a fresh one may be another run's");
+}
+
+/// A report file at a git revision is refused by the size git records,
+/// before its bytes are read.
+#[test]
+fn a_huge_file_in_git_is_refused_before_it_is_read() {
+    let fixture = Fixture::new("build", "minimal");
+    let mut text = String::from("tingkat: kinerja\npejabat: []\n");
+    while text.len() < 5 << 20 {
+        text.push_str("# isi\n");
+    }
+    fixture.write("lampiran/4-kinerja.yaml", &text);
+    crate::support::commit_all(&fixture.dir);
+    let run = crate::support::renaksi_within(
+        &["diff", "--git", "HEAD", fixture.dir.to_str().unwrap()],
+        fixture.tmp.path(),
+        10,
+    );
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("lampiran/4-kinerja.yaml di revisi HEAD: berkas terlalu besar: 5,0 MB (berkas laporan paling besar 4 MB)"),
+        "{}",
+        run.stderr
+    );
+}

@@ -615,7 +615,7 @@ fn hostile_workbooks_within_two_seconds_and_300_mib() {
     let xlsx = fixture.path("minimal.xlsx");
     export(&fixture.dir, &xlsx);
     // Made with Python's zipfile and openpyxl: a zip bomb (a sheet of
-    // 200 MB of zeros), a million rows written as XML, a macro project
+    // 200 MB of zeros), 200.000 rows written as XML, a macro project
     // added to a real workbook, a date where a target belongs.
     python(
         r#"
@@ -638,7 +638,7 @@ with zipfile.ZipFile(out + "/juta.xlsx") as z:
     parts = {n: z.read(n) for n in z.namelist()}
 sheet = [n for n in parts if n.startswith("xl/worksheets/")][0]
 head, tail = parts[sheet].split(b"</sheetData>")
-rows = b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>kinerja</t></is></c></row>' % (r, r) for r in range(2, 1_000_002))
+rows = b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>kinerja</t></is></c></row>' % (r, r) for r in range(2, 200_002))
 parts[sheet] = head.replace(b"<sheetData>", b"<sheetData>") + rows + b"</sheetData>" + tail
 with zipfile.ZipFile(out + "/juta.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
     for n, b in parts.items():
@@ -1122,4 +1122,66 @@ wb.save(sys.argv[1])
         fs::read_to_string(fixture.dir.join("realisasi/tw1.yaml")).unwrap(),
         before
     );
+}
+
+/// What import would write is read back as renaksi reads a report before
+/// anything is written: a cell of 3 MB (past every text limit) leaves the
+/// good table as it was. A key cell of the Identitas sheet cannot write a
+/// key of its own (or YAML) into laporan.yaml.
+#[test]
+fn import_never_writes_what_renaksi_would_refuse() {
+    let fixture = Fixture::new("build", "minimal");
+    let dir = fixture.tmp.path();
+    let xlsx = fixture.path("minimal.xlsx");
+    export(&fixture.dir, &xlsx);
+    let table = fixture.dir.join("lampiran/1-program.yaml");
+    let before = fs::read(&table).unwrap();
+    python(
+        r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+d = wb["Data"]
+head = [c.value for c in d[1]]
+col = head.index("indikator") + 1
+for r in range(2, d.max_row + 1):
+    if d.cell(r, col).value == "Indeks Kepuasan Masyarakat":
+        d.cell(r, col).value = "x" * 3_000_000
+wb.save(sys.argv[2])
+wb = openpyxl.load_workbook(sys.argv[1])
+i = wb["Identitas"]
+i.append(["tahun: 2099\nlogo", "../rahasia.png"])
+wb.save(sys.argv[3])
+"#,
+        &[
+            xlsx.to_str().unwrap(),
+            fixture.path("besar.xlsx").to_str().unwrap(),
+            fixture.path("kunci.xlsx").to_str().unwrap(),
+        ],
+    );
+    let run = renaksi(&["import", "besar.xlsx", "minimal", "--lampiran"], dir);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "tidak ada berkas yang ditulis: tabel dari besar.xlsx akan ditolak renaksi:\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("terlalu panjang"), "{}", run.stderr);
+    assert_eq!(fs::read(&table).unwrap(), before, "the good table is kept");
+
+    let run = renaksi(&["import", "kunci.xlsx", "baru"], dir);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("galat: kunci.xlsx (Identitas!A"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("kunci `tahun: 2099\nlogo` bukan nama kunci laporan.yaml (lembar Identitas)"),
+        "{}",
+        run.stderr
+    );
+    assert!(!fixture.path("baru").exists());
 }

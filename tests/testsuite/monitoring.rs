@@ -606,3 +606,32 @@ fn hostile_realisasi_is_text_or_a_located_refusal() {
         run.stderr
     );
 }
+
+/// Two indicator texts of one sasaran that differ only in punctuation
+/// have one key: only their place could tell their realisasi apart, and
+/// reordering would move them. With realisasi files that is a galat at the
+/// sasaran, asking for a distinguishing word.
+#[test]
+fn the_same_indicator_twice_under_one_sasaran_is_a_galat() {
+    let run = refused("lampiran/1-program.yaml", |t| {
+        t.replacen(
+            "          - uraian: Indeks Kepuasan Masyarakat\n",
+            "          - uraian: Jumlah Dokumen-Perencanaan\n",
+            1,
+        )
+    });
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "galat: kecil/lampiran/1-program.yaml:7:7 (pejabat[0].sasaran[0]): indikator `Jumlah Dokumen-Perencanaan` tertulis dua kali untuk CAMAT di sasaran yang sama: realisasinya tidak dapat dibedakan\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("saran: bedakan uraiannya dengan satu kata"),
+        "{}",
+        run.stderr
+    );
+}
