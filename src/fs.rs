@@ -32,6 +32,12 @@ pub const TEKS_DIFF: Batas = Batas {
     jenis: "berkas yang dibandingkan",
     bita: 64 << 20,
 };
+/// Any other file of a report folder that `init --from` copies (a PDF
+/// kept beside the YAML, a scan).
+pub const SALINAN: Batas = Batas {
+    jenis: "berkas yang disalin",
+    bita: 256 << 20,
+};
 /// A PDF to verify or sign.
 pub const PDF: Batas = Batas {
     jenis: "PDF",
@@ -339,7 +345,8 @@ pub fn bersihkan_sisa(dir: &Path) {
 }
 
 /// Every regular file below `dir` by its `/`-separated path, sorted; the
-/// `.git` folder and symbolic links are left out.
+/// `.git` folder and symbolic links are left out. Each file is read within
+/// its kind's limit ([`YAML`], else [`SALINAN`]).
 pub fn read_tree(dir: &Path) -> Result<Vec<Berkas>, Error> {
     fn walk(root: &Path, dir: &Path, out: &mut Vec<Berkas>) -> Result<(), Error> {
         let entries =
@@ -356,8 +363,13 @@ pub fn read_tree(dir: &Path) -> Result<Vec<Berkas>, Error> {
             if kind.is_dir() {
                 walk(root, &path, out)?;
             } else if kind.is_file() {
-                let bytes =
-                    fs::read(&path).map_err(|e| Error::io("tidak dapat membaca", &path, e))?;
+                let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
+                let batas = if name.ends_with(".yaml") || name.ends_with(".yml") {
+                    YAML
+                } else {
+                    SALINAN
+                };
+                let bytes = baca(&path, batas)?;
                 let rel = path.strip_prefix(root).unwrap_or(&path);
                 let rel: Vec<String> = rel
                     .components()

@@ -45,8 +45,8 @@ impl Identity {
                     format!("kata sandi {shown} salah"),
                     "periksa baris pertama berkas --password-file, atau isi RENAKSI_P12_PASSWORD",
                 ),
-                other => Error::sign(
-                    format!("{shown} bukan berkas PKCS#12 yang dapat dibaca ({other})"),
+                _ => Error::sign(
+                    format!("{shown} bukan berkas PKCS#12 yang dapat dibaca (strukturnya rusak, atau disandikan dengan cara yang tidak dikenal)"),
                     "ekspor ulang kunci dan sertifikat sebagai .p12/.pfx, misalnya `openssl pkcs12 -export`",
                 ),
             },
@@ -65,9 +65,11 @@ impl Identity {
             ));
         };
         let certificate = leaf.as_der().to_vec();
-        let (_, cert) = X509Certificate::from_der(&certificate).map_err(|e| {
+        let (_, cert) = X509Certificate::from_der(&certificate).map_err(|_| {
             Error::sign(
-                format!("sertifikat di {shown} tidak dapat dibaca ({e})"),
+                format!(
+                    "sertifikat di {shown} tidak dapat dibaca (bukan sertifikat X.509 yang sah)"
+                ),
                 "ekspor ulang sertifikat penandatangan",
             )
         })?;

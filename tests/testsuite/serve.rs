@@ -835,3 +835,49 @@ fn two_editors_on_one_folder_lose_no_edit() {
     }
     assert!(refused.into_inner() > 0, "the editors never raced");
 }
+
+/// Peak memory of a process, from the kernel's record (Linux).
+fn puncak_kib(pid: u32) -> u64 {
+    fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap()
+}
+
+/// Requests made to take memory: millions of values, nesting deeper than
+/// any report, a string past the largest file. Each is refused in
+/// Indonesian and the server stays well within 300 MiB.
+#[test]
+fn hostile_requests_are_refused_in_bounded_memory() {
+    let fixture = Fixture::example();
+    let serve = Serve::start(&fixture.dir);
+    let token = serve.token.clone();
+    let headers = [
+        ("X-Renaksi-Token", token.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+    let head = br#"{"berkas":"lampiran/1-program.yaml","versi":1,"nilai":"#;
+    let with = |nilai: &[u8]| [&head[..], nilai, b"}"].concat();
+    let zeros = with(&[&b"["[..], &b"0,".repeat(3 << 20), b"0]"].concat());
+    let (status, body) = serve.raw("POST", "/api/ubah", &serve.host(), &headers, &zeros);
+    assert_eq!(status, 413, "{body}");
+    assert!(
+        body.contains("permintaan memuat lebih dari 1.000.000 nilai"),
+        "{body}"
+    );
+    let deep = with(&[b"[".repeat(100_000), b"]".repeat(100_000)].concat());
+    let (status, body) = serve.raw("POST", "/api/ubah", &serve.host(), &headers, &deep);
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("permintaan tidak dapat dibaca"), "{body}");
+    let big = vec![b' '; 9 << 20];
+    let (status, body) = serve.raw("POST", "/api/ubah", &serve.host(), &headers, &big);
+    assert_eq!(status, 413, "{body}");
+    assert!(
+        body.contains("permintaan terlalu besar (paling besar 8 MB)"),
+        "{body}"
+    );
+    let kib = puncak_kib(serve.child.id());
+    assert!(kib < 300 * 1024, "{kib} KiB");
+}

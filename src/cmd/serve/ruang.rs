@@ -726,21 +726,22 @@ fn value_of(rel: &str, bytes: &[u8]) -> Result<Value, Box<Problem>> {
             .hint("berkas laporan paling besar 4 MiB");
         return Err(Box::new(p));
     }
-    let yaml: serde_yaml::Value = serde_yaml::from_slice(bytes).map_err(|e| {
-        let mut p = Problem::new(rel, format!("YAML tidak terbaca: {e}"))
-            .hint("perbaiki dulu berkas ini (`renaksi check` menunjukkan barisnya), lalu buka lagi editornya");
-        if let Some(at) = e.location() {
-            p.line = Some(at.line());
-            p.column = Some(at.column());
-        }
-        Box::new(p)
-    })?;
-    serde_json::to_value(&yaml).map_err(|e| {
-        let p = Problem::new(
-            rel,
-            format!("isi berkas tidak dapat disunting di editor: {e}"),
+    // Read as check reads it: its messages, in Indonesian, at the line.
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        Box::new(
+            Problem::new(rel, "berkas bukan teks UTF-8")
+                .hint("simpan ulang berkas dengan pengodean UTF-8"),
         )
-        .hint("kunci YAML harus berupa teks; tulis tanpa tag atau jangkar");
+    })?;
+    let yaml: serde_yaml::Value = content::parse(rel, text).map_err(|mut problems| {
+        let first = problems.remove(0);
+        Box::new(first.hint(
+            "perbaiki dulu berkas ini (`renaksi check` menunjukkan barisnya), lalu buka lagi editornya",
+        ))
+    })?;
+    serde_json::to_value(&yaml).map_err(|_| {
+        let p = Problem::new(rel, "isi berkas tidak dapat disunting di editor")
+            .hint("kunci YAML harus berupa teks; tulis tanpa tag atau jangkar");
         Box::new(p)
     })
 }
