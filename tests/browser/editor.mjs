@@ -223,6 +223,39 @@ try {
   assert.match(git("diff", FILE), /^\+\s+alasan: Efisiensi belanja pemeliharaan$/m);
   assert.match(git("diff", "laporan.yaml"), /^\+versi_sebelumnya:\n\+  git: murni$/m);
   step("Perubahan: versi sebelumnya named, Matriks Perubahan in the preview with the reason typed, saved");
+
+  // Two tabs on one file: the second changes July, then the first (which
+  // has not seen that) changes August. The first's edit is refused, not
+  // laid over the second's; its banner offers the latest version, which
+  // holds July, and the edit made again is taken. Nothing is lost.
+  const page2 = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  page2.on("pageerror", (e) => { throw e; });
+  await page2.goto(url);
+  await page2.waitForSelector('#pratinjau[data-versi]');
+  await page2.click(`#tab [data-tab="${FILE}"]`);
+  await page2.fill(field(`${akip}.bulan.juli`), "7");
+  await idle(page2);
+  await page.fill(field(`${akip}.bulan.agustus`), "8");
+  await page.waitForSelector("#spanduk:not([hidden])");
+  const spanduk = await page.textContent("#spanduk-teks");
+  assert.match(spanduk, /lampiran\/2-kegiatan\.yaml diubah di tab lain/);
+  assert.ok(await page.isVisible("#ambil"));
+  assert.ok(!(await page.isVisible("#muat-ulang")));
+  if (shots) await page.screenshot({ path: join(shots, "serve-tab-lain.png") });
+  await page.click("#ambil");
+  await page.waitForSelector("#spanduk", { state: "hidden" });
+  await page.click(`#tab [data-tab="${FILE}"]`);
+  assert.equal(await page.inputValue(field(`${akip}.bulan.juli`)), "7");
+  await page.fill(field(`${akip}.bulan.agustus`), "8");
+  await idle(page);
+  assert.ok(await page.isHidden("#spanduk"));
+  await page.click("#simpan");
+  await page.waitForFunction(() => document.querySelector("#keadaan").textContent.startsWith("tersimpan"));
+  const both = git("diff", "-U0", FILE);
+  assert.match(both, /^\+\s+juli: 7$/m);
+  assert.match(both, /^\+\s+agustus: 8$/m);
+  await page2.close();
+  step("two tabs: an edit on a version another tab changed is refused with 'Ambil versi terbaru'; both edits saved");
 } catch (e) {
   console.error(stderr);
   const [open] = browser.contexts().flatMap((c) => c.pages());
