@@ -35,6 +35,24 @@ fn password(file: Option<&Path>) -> Result<String, Error> {
     })
 }
 
+/// What `sign` reads of a PDF before it signs, without a key: its parts
+/// (catalog, first page, form, trailer) and whether every update after its
+/// first revision is a signature covering all before it. `Err` says why it
+/// would be refused. For checking any bytes (the fuzzer does) without a
+/// signing identity.
+pub fn baca(pdf: &[u8]) -> Result<usize, String> {
+    let parts = read::parts(pdf, 1).map_err(|m| match m {
+        read::Missing::Unreadable(why) => why,
+        read::Missing::Part(what) => format!("{what} tidak ditemukan"),
+    })?;
+    if let Some(dasar) = revisi::revisi_pertama(pdf) {
+        revisi::sesudah(pdf, dasar).map_err(|c| match c {
+            revisi::Cacat::Diubah(apa) | revisi::Cacat::TakTerbaca(apa) => apa,
+        })?;
+    }
+    Ok(parts.signers.len())
+}
+
 /// Seconds since the Unix epoch, now.
 pub fn now() -> i64 {
     std::time::SystemTime::now()
