@@ -65,3 +65,39 @@ for case in "${cases[@]}"; do
   printf '| %s | %.2f s | %d MiB | %s |\n' "$name" "$(echo "$end - $start" | bc)" \
     "$(( $(tail -1 "$work/mem") / 1024 ))" "$first"
 done
+
+# The other doors: a command of renaksi on an input prepared by a shell
+# line ($d is a fresh copy of the report, $w the work folder, $bin
+# renaksi). Each must end with a clear message within 2 s and 300 MiB.
+#   case name | preparation | renaksi's arguments
+"$bin" build "$base" --final -o "$work/asli.pdf" >/dev/null 2>&1
+pintu=(
+  "FIFO sebagai laporan.yaml|rm \$d/laporan.yaml && mkfifo \$d/laporan.yaml|check \$d"
+  "pegawai.yaml: 1.000 atasan berputar|python3 -c \"print('pegawai:'); [print(f'  - jabatan: P{i}\\\\n    nama: O{i}\\\\n    atasan: P{(i+1)%1000}') for i in range(1000)]\" > \$d/pegawai.yaml|check \$d"
+  "target 1e308|sed -i '0,/target: 100/s//target: 1e308/' \$d/lampiran/1-program.yaml|check \$d"
+  "narasi: daftar 40 tingkat|python3 -c \"import sys; t=open(sys.argv[1]).read(); open(sys.argv[1],'w').write(t.replace('          Paragraf pertama tentang Kabupaten {{ kabupaten }}.\\\\n', ''.join(' '*10+'  '*i+f'- t{i}\\\\n' for i in range(40))))\" \$d/narasi.yaml|check \$d"
+  "PDF: pembaruan bertahap mengganti halaman 1|python3 bench/palsu.py \$w/asli.pdf \$w/palsu.pdf|verify \$w/palsu.pdf \$base"
+  "PDF: ekor 200 MB|cp \$w/asli.pdf \$w/ekor.pdf && head -c 200000000 /dev/zero >> \$w/ekor.pdf|verify \$w/ekor.pdf \$base"
+  "PDF: larik 20.000 tingkat|python3 -c \"import sys; open(sys.argv[1],'wb').write(b'%PDF-1.7\\\\n1 0 obj\\\\n<</X '+b'['*20000+b']'*20000+b'>>\\\\nendobj\\\\nstartxref\\\\n0\\\\n%%EOF\\\\n')\" \$w/dalam.pdf|verify \$w/dalam.pdf \$base"
+  "PDF: FIFO|mkfifo \$w/fifo.pdf|verify \$w/fifo.pdf \$base"
+  "lembar kerja: bagian 150 MB yang mengaku 1.000 bita|python3 -c \"import sys,zipfile; z=zipfile.ZipFile(sys.argv[1],'w',zipfile.ZIP_DEFLATED); z.writestr('xl/worksheets/sheet1.xml', b'<'*(150<<20)); z.close(); d=bytearray(open(sys.argv[1],'rb').read()); d[22:26]=(1000).to_bytes(4,'little'); c=d.rfind(b'PK\\\\x01\\\\x02'); d[c+24:c+28]=(1000).to_bytes(4,'little'); open(sys.argv[1],'wb').write(bytes(d))\" \$w/kurang.xlsx|import \$w/kurang.xlsx \$w/baru"
+  "berkas kata sandi dari /dev/zero|ln -sf /dev/zero \$w/sandi|sign \$w/asli.pdf --p12 \$w/x.p12 --password-file \$w/sandi -o \$w/y.pdf"
+)
+echo
+echo "| pintu lain | waktu | memori puncak | pesan pertama |"
+echo "|---|---|---|---|"
+for case in "${pintu[@]}"; do
+  IFS='|' read -r name prepare args <<<"$case"
+  d="$work/laporan"
+  w="$work"
+  rm -rf "$d" "$w/baru" "$w/fifo.pdf" && cp -r "$base" "$d"
+  eval "$prepare"
+  start=$(date +%s.%N)
+  # shellcheck disable=SC2086
+  eval "/usr/bin/time -f '%M' -o \"$work/mem\" timeout 60 \"$bin\" $args" 2>"$work/err" >"$work/out" || true
+  end=$(date +%s.%N)
+  if grep -q panicked "$work/err"; then echo "PANIC in $name" >&2; exit 1; fi
+  first=$(cat "$work/out" "$work/err" | grep -m1 -E '^(galat|peringatan|BERBEDA|TIDAK)' | sed "s|$d/||; s|$work/||g" | cut -c1-110)
+  printf '| %s | %.2f s | %d MiB | %s |\n' "$name" "$(echo "$end - $start" | bc)" \
+    "$(( $(tail -1 "$work/mem") / 1024 ))" "$first"
+done

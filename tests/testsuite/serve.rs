@@ -881,3 +881,39 @@ fn hostile_requests_are_refused_in_bounded_memory() {
     let kib = puncak_kib(serve.child.id());
     assert!(kib < 300 * 1024, "{kib} KiB");
 }
+
+/// A save of what renaksi would then refuse (a cell past its limit) writes
+/// nothing; an address the editor does not have is answered in Indonesian.
+#[test]
+fn a_save_renaksi_would_refuse_writes_nothing() {
+    let fixture = Fixture::new("build", "minimal");
+    let before = fs::read(fixture.dir.join(PROGRAM)).unwrap();
+    let serve = Serve::start(&fixture.dir);
+    let (_, ruang) = serve.api("GET", "/api/ruang", None);
+    let mut nilai = ruang["berkas"][PROGRAM]["nilai"].clone();
+    nilai["pejabat"][0]["sasaran"][0]["uraian"] = json!("x".repeat(3000));
+    let (status, _) = serve.api(
+        "POST",
+        "/api/ubah",
+        Some(&json!({"berkas": PROGRAM, "nilai": nilai})),
+    );
+    assert_eq!(status, 200);
+    let (status, body) = serve.api("POST", "/api/simpan", Some(&json!({})));
+    assert_eq!(status, 422, "{body}");
+    let galat = body["galat"].as_str().unwrap();
+    assert!(
+        galat.starts_with("tidak disimpan: renaksi akan menolak isinya: ")
+            && galat.contains("`uraian` terlalu panjang: 3.000 karakter (paling banyak 2.000)"),
+        "{galat}"
+    );
+    assert_eq!(fs::read(fixture.dir.join(PROGRAM)).unwrap(), before);
+
+    for (method, path) in [("GET", "/api/tidak-ada"), ("GET", "/api/simpan")] {
+        let (status, body) = serve.api(method, path, None);
+        assert_eq!(status, 404, "{path}: {body}");
+        assert_eq!(
+            body["galat"],
+            "alamat ini tidak ada di editor; buka alamat yang dicetak `renaksi serve`"
+        );
+    }
+}

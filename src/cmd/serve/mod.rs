@@ -161,6 +161,8 @@ async fn serve(args: &ServeArgs, dir: PathBuf, ruang: Ruang, ip: IpAddr) -> Resu
         .route("/api/simpan", post(simpan))
         .route("/api/status", get(status))
         .route("/api/muat-ulang", post(muat_ulang))
+        .fallback(tidak_ada)
+        .method_not_allowed_fallback(tidak_ada)
         .layer(middleware::from_fn_with_state(server.clone(), jaga))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(server);
@@ -322,6 +324,15 @@ fn basi(files: &[String], what: &str) -> Response {
             ),
             "basi": files,
         })),
+    )
+        .into_response()
+}
+
+/// Any other address or method, answered in Indonesian.
+async fn tidak_ada() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        Json(json!({"galat": "alamat ini tidak ada di editor; buka alamat yang dicetak `renaksi serve`"})),
     )
         .into_response()
 }
@@ -642,6 +653,16 @@ async fn simpan(
                     "galat": format!(
                         "tidak disimpan: {} belum lengkap (lihat galat di Temuan, misalnya angka wajib yang kosong)",
                         files.join(", ")
+                    ),
+                })),
+            )
+                .into_response(),
+            Err(Simpan::Ditolak(problems)) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Json(json!({
+                    "galat": format!(
+                        "tidak disimpan: renaksi akan menolak isinya: {}",
+                        problems.join("; ")
                     ),
                 })),
             )

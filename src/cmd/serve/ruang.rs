@@ -557,6 +557,41 @@ impl Ruang {
         if !belum.is_empty() {
             return Err(Simpan::BelumUtuh(belum));
         }
+        // What renaksi would refuse is not written: a file past the size
+        // renaksi reads, a text past its limit.
+        let mut ditolak: Vec<String> = kotor
+            .iter()
+            .filter(|rel| self.berkas[*rel].teks.len() > content::MAX_FILE_BYTES)
+            .map(|rel| {
+                format!(
+                    "{rel}: {}",
+                    renaksi::fs::terlalu_besar(
+                        self.berkas[rel].teks.len() as u64,
+                        renaksi::fs::YAML
+                    )
+                )
+            })
+            .collect();
+        let kecamatan: std::collections::BTreeSet<Option<&str>> =
+            kotor.iter().map(|rel| self.kec_of(rel)).collect();
+        for kec in kecamatan {
+            let loaded = self
+                .source(kec, |b| b.teks.clone().into_bytes())
+                .and_then(Report::load);
+            if let Ok(report) = loaded {
+                ditolak.extend(renaksi::check::batas(&report).into_iter().map(|d| {
+                    d.problem
+                        .to_string()
+                        .lines()
+                        .next()
+                        .unwrap_or("")
+                        .to_owned()
+                }));
+            }
+        }
+        if !ditolak.is_empty() {
+            return Err(Simpan::Ditolak(ditolak));
+        }
         let _kunci = renaksi::fs::kunci_simpan().map_err(Simpan::Gagal)?;
         // Only the files to be written are read again.
         let bentrok: Vec<String> = kotor
@@ -596,6 +631,8 @@ pub enum Simpan {
     Bentrok(Vec<String>),
     /// These files do not have the shape of their kind yet.
     BelumUtuh(Vec<String>),
+    /// What would be written renaksi would then refuse (each problem).
+    Ditolak(Vec<String>),
     /// Writing failed.
     Gagal(Error),
 }
