@@ -20,7 +20,7 @@ pub struct Batas {
 /// A report's YAML file (laporan.yaml, narasi.yaml, a table, a quarter).
 pub const YAML: Batas = Batas {
     jenis: "berkas laporan",
-    bita: crate::content::MAX_FILE_BYTES as u64,
+    bita: 4 << 20,
 };
 /// A report's logo (PNG, JPEG or SVG): its pixels are bounded apart.
 pub const GAMBAR: Batas = Batas {
@@ -56,7 +56,7 @@ pub const SANDI: Batas = Batas {
 /// A workbook to import (its parts, once unpacked, are bounded apart).
 pub const BUKU_KERJA: Batas = Batas {
     jenis: "lembar kerja laporan",
-    bita: crate::lembar::impor::MAX_BYTES as u64,
+    bita: 32 << 20,
 };
 
 /// A size in words: "4 MB", "64 KB".

@@ -111,7 +111,7 @@ pub const LAMPIRAN: &str = "lampiran";
 /// The largest YAML file read: forty times a table of 350 sasaran (100 kB;
 /// the example's largest is 17 kB). YAML parses at about 11 MB/s, so
 /// checking even a file this large, errors and all, stays near a second.
-pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+pub const MAX_FILE_BYTES: usize = crate::fs::YAML.bita as usize;
 
 impl Report {
     /// Reads and checks every file of the report. Every problem found in

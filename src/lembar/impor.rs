@@ -20,7 +20,7 @@ use crate::content::{
 use crate::error::Problem;
 
 /// The largest workbook read (bytes).
-pub const MAX_BYTES: usize = 32 << 20;
+pub const MAX_BYTES: usize = crate::fs::BUKU_KERJA.bita as usize;
 /// The most rows of the flat table read.
 pub const MAX_ROWS: usize = 100_000;
 /// How many problems are listed before the rest is left for later.
@@ -270,10 +270,9 @@ fn identitas(file: &str, sheet: &str, grid: &Grid) -> Result<Vec<(String, String
                     format!("kunci `{shown}` bukan nama kunci laporan.yaml (lembar {sheet})"),
                 )
                 .at_path(cell_name(sheet, grid.first + i, 0))
-                .hint(format!(
-                    "tulis nama kunci seperti di lembar hasil `renaksi export`, misalnya {}",
-                    super::ekspor::IDENTITAS_KUNCI.map(|(k, _)| k)[..4].join(", ")
-                )),
+                .hint(
+                    "tulis nama kunci seperti di lembar hasil `renaksi export`, misalnya kecamatan, tahun, penandatangan.nama",
+                ),
             );
             continue;
         }

@@ -9,6 +9,7 @@ use lopdf::{Dictionary, Object, ObjectId};
 use sha2::{Digest, Sha256};
 
 use super::key::Identity;
+use super::read::last_startxref;
 use super::{cms, read};
 use crate::compile::KotakTtd;
 use crate::error::Error;
@@ -349,19 +350,6 @@ fn seconds_of(date: &str) -> Option<i64> {
         Some(_) => return None,
     };
     Some(time.and_utc().timestamp() - offset)
-}
-
-/// The byte offset after the last `startxref` keyword.
-pub(super) fn last_startxref(pdf: &[u8]) -> Option<usize> {
-    let key = b"startxref";
-    let at = pdf.windows(key.len()).rposition(|w| w == key)? + key.len();
-    let digits: String = pdf[at..]
-        .iter()
-        .skip_while(|b| b.is_ascii_whitespace())
-        .take_while(|b| b.is_ascii_digit())
-        .map(|b| *b as char)
-        .collect();
-    digits.parse().ok()
 }
 
 fn object(id: ObjectId, value: &Object) -> Vec<u8> {

@@ -265,6 +265,19 @@ fn from_document(doc: &Document, page_number: usize) -> Result<Parts, Missing> {
     })
 }
 
+/// The byte offset after the last `startxref` keyword.
+pub(super) fn last_startxref(pdf: &[u8]) -> Option<usize> {
+    let key = b"startxref";
+    let at = pdf.windows(key.len()).rposition(|w| w == key)? + key.len();
+    let digits: String = pdf[at..]
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace())
+        .take_while(|b| b.is_ascii_digit())
+        .map(|b| *b as char)
+        .collect();
+    digits.parse().ok()
+}
+
 /// A PDF text string (PDFDocEncoding or UTF-16BE) as text.
 fn text(object: &Object) -> Option<String> {
     lopdf::decode_text_string(object).ok()

@@ -15,8 +15,7 @@ use std::collections::{HashMap, HashSet};
 use lopdf::{Dictionary, Object};
 use sha2::{Digest, Sha256};
 
-use super::pdf::last_startxref;
-use super::read::{is_name, is_white, signer_name, Direct, Parser};
+use super::read::{is_name, is_white, last_startxref, signer_name, Direct, Parser};
 
 /// A signature found in an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
