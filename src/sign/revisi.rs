@@ -63,6 +63,21 @@ pub fn sesudah(pdf: &[u8], dasar: usize) -> Result<Vec<Tanda>, Cacat> {
         let sebelum = Direct::open(&pdf[..start]).ok_or_else(|| {
             Cacat::TakTerbaca("bagian PDF sebelum pembaruan bertahap tidak dapat dibaca".into())
         })?;
+        // The update continues the document before it: its /Prev is that
+        // document's last cross-reference section, and it adds no
+        // cross-reference stream of its own.
+        let prev = revisi
+            .trailer
+            .get(b"Prev")
+            .ok()
+            .and_then(|p| p.as_i64().ok())
+            .and_then(|p| usize::try_from(p).ok());
+        if prev.is_none() || prev != last_startxref(&pdf[..start]) || revisi.trailer.has(b"XRefStm")
+        {
+            return Err(Cacat::Diubah(
+                "pembaruan bertahap yang tidak melanjutkan dokumen sebelumnya (/Prev lain)".into(),
+            ));
+        }
         let (found, perubahan) = periksa(pdf, &sebelum, &revisi)?;
         match found {
             None => {
@@ -661,8 +676,11 @@ fn cakupan(
             "tanda tangan {nama} tidak mencakup seluruh pembaruannya"
         )));
     }
+    // The hole is the signature's own value: inside its dictionary.
+    let end_obj = find(pdf, at, b"endobj").unwrap_or(0);
     let hole_ok = at < a
         && a + 2 <= b
+        && b <= end_obj
         && b <= revisi.eof
         && pdf[a] == b'<'
         && pdf[b - 1] == b'>'
@@ -716,5 +734,69 @@ fn line_end(data: &[u8]) -> usize {
         [b'\r', b'\n', ..] => 2,
         [b'\n' | b'\r', ..] => 1,
         _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A PDF of the example as renaksi writes it.
+    fn contoh() -> Vec<u8> {
+        let report = crate::load(None).unwrap();
+        let typst = crate::render::render(&report).unwrap();
+        crate::typeset(&report, typst, crate::Options::default())
+            .unwrap()
+            .pdf
+    }
+
+    /// `pdf` with one update appended that defines a new, unreferenced
+    /// object, its trailer pointing back to `prev`.
+    fn tambah(pdf: &[u8], prev: usize) -> Vec<u8> {
+        let direct = Direct::open(pdf).unwrap();
+        let size = direct.trailer.get(b"Size").unwrap().as_i64().unwrap();
+        let root = direct.trailer.get(b"Root").unwrap().as_reference().unwrap();
+        let info = direct.trailer.get(b"Info").unwrap().as_reference().unwrap();
+        let mut out = pdf.to_vec();
+        let at = out.len();
+        out.extend_from_slice(format!("{size} 0 obj\n(baru)\nendobj\n").as_bytes());
+        let xref = out.len();
+        out.extend_from_slice(
+            format!(
+                "xref\n0 1\n0000000000 65535 f\r\n{size} 1\n{at:010} 00000 n\r\ntrailer\n<</Size {}/Root {} 0 R/Info {} 0 R/Prev {prev}>>\nstartxref\n{xref}\n%%EOF\n",
+                size + 1,
+                root.0,
+                info.0
+            )
+            .as_bytes(),
+        );
+        out
+    }
+
+    #[test]
+    fn only_what_follows_is_read_and_an_update_must_continue_the_document() {
+        let pdf = contoh();
+        assert_eq!(revisi_pertama(&pdf), Some(pdf.len()));
+        assert_eq!(sesudah(&pdf, pdf.len()), Ok(Vec::new()));
+        let prev = last_startxref(&pdf).unwrap();
+        // An unsigned update, even one that only adds an object nobody
+        // refers to, is a change after the build.
+        let lagi = tambah(&pdf, prev);
+        assert_eq!(
+            sesudah(&lagi, pdf.len()),
+            Err(Cacat::Diubah(
+                "pembaruan bertahap tanpa tanda tangan sesudah penyusunan: objek baru ditambahkan"
+                    .into()
+            ))
+        );
+        // One whose /Prev points elsewhere does not continue this document.
+        let lain = tambah(&pdf, 9);
+        assert!(
+            matches!(&sesudah(&lain, pdf.len()), Err(Cacat::Diubah(m)) if m.contains("/Prev lain")),
+            "{:?}",
+            sesudah(&lain, pdf.len())
+        );
+        // The first revision of the longer file is still the build.
+        assert_eq!(revisi_pertama(&lagi), Some(pdf.len()));
     }
 }
