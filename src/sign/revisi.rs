@@ -48,7 +48,7 @@ pub fn sesudah(pdf: &[u8], dasar: usize) -> Result<Vec<Tanda>, Cacat> {
         if rest.iter().all(|&b| is_white(b)) {
             return Err(Cacat::Diubah(format!(
                 "{} bita sesudah akhir dokumen{}",
-                rest.len(),
+                crate::format::angka(rest.len() as f64),
                 if tanda.is_empty() {
                     ""
                 } else {
