@@ -43,10 +43,14 @@ pub fn temuan(report: &Report) -> Result<Vec<Diagnostic>, crate::error::Error> {
 /// only be told apart by its place, and would follow the place when the
 /// plan is reordered.
 fn kembar(report: &Report, keys: &Kunci, found: &mut Vec<Diagnostic>) {
+    if keys.kembar.is_empty() {
+        return;
+    }
+    let kembar: std::collections::HashSet<&String> = keys.kembar.iter().collect();
     let letak = keys
         .indikator
         .iter()
-        .filter(|l| keys.kembar.contains(&l.kunci))
+        .filter(|l| kembar.contains(&l.kunci))
         .map(|l| {
             (
                 l.tabel,
@@ -59,7 +63,7 @@ fn kembar(report: &Report, keys: &Kunci, found: &mut Vec<Diagnostic>) {
         .chain(
             keys.program
                 .iter()
-                .filter(|l| keys.kembar.contains(&l.kunci))
+                .filter(|l| kembar.contains(&l.kunci))
                 .map(|l| {
                     (
                         l.tabel,
