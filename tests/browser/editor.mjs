@@ -254,8 +254,49 @@ try {
   const both = git("diff", "-U0", FILE);
   assert.match(both, /^\+\s+juli: 7$/m);
   assert.match(both, /^\+\s+agustus: 8$/m);
-  await page2.close();
   step("two tabs: an edit on a version another tab changed is refused with 'Ambil versi terbaru'; both edits saved");
+
+  // Again, merged: the second (fresh) changes October, the first November;
+  // "Gabungkan suntingan saya" lays November on the latest version.
+  await page2.reload();
+  await page2.waitForSelector('#pratinjau[data-versi]');
+  await page2.click(`#tab [data-tab="${FILE}"]`);
+  await page2.fill(field(`${akip}.bulan.oktober`), "10");
+  await idle(page2);
+  await page.fill(field(`${akip}.bulan.november`), "11");
+  await page.waitForSelector("#spanduk:not([hidden])");
+  assert.ok(await page.isVisible("#gabung"));
+  await page.click("#gabung");
+  await page.waitForSelector("#spanduk", { state: "hidden" });
+  await idle(page);
+  await page.click(`#tab [data-tab="${FILE}"]`);
+  assert.equal(await page.inputValue(field(`${akip}.bulan.oktober`)), "10");
+  assert.equal(await page.inputValue(field(`${akip}.bulan.november`)), "11");
+  assert.ok(await page.isHidden("#spanduk"));
+  await page.click("#simpan");
+  await page.waitForFunction(() => document.querySelector("#keadaan").textContent.startsWith("tersimpan"));
+  const merged = git("diff", "-U0", FILE);
+  assert.match(merged, /^\+\s+oktober: 10$/m);
+  assert.match(merged, /^\+\s+november: 11$/m);
+
+  // Both change December: nothing is merged, the place is named, and the
+  // latest version is taken.
+  await page2.reload();
+  await page2.waitForSelector('#pratinjau[data-versi]');
+  await page2.click(`#tab [data-tab="${FILE}"]`);
+  await page2.fill(field(`${akip}.bulan.desember`), "30");
+  await idle(page2);
+  await page.fill(field(`${akip}.bulan.desember`), "31");
+  await page.waitForSelector("#spanduk:not([hidden])");
+  await page.click("#gabung");
+  await page.waitForFunction(() => document.querySelector("#spanduk-teks").textContent.startsWith("Tidak dapat digabung"));
+  assert.match(await page.textContent("#spanduk-teks"), /lampiran\/2-kegiatan\.yaml pejabat\[0\]\.sasaran\[0\]\.indikator\[0\]\.bulan\.desember/);
+  await page.click("#ambil");
+  await page.waitForSelector("#spanduk", { state: "hidden" });
+  await page.click(`#tab [data-tab="${FILE}"]`);
+  assert.equal(await page.inputValue(field(`${akip}.bulan.desember`)), "30");
+  await page2.close();
+  step("two tabs: 'Gabungkan suntingan saya' lays this tab's edit on the other's, both saved; a place both changed is named, not merged");
 } catch (e) {
   console.error(stderr);
   const [open] = browser.contexts().flatMap((c) => c.pages());

@@ -54,7 +54,15 @@ const S = {
   ruang: null, kec: "", tab: "identitas", temuan: [], realisasi: null,
   halaman: 0, page: 1, teksHalaman: [], versi: 0, kotor: [],
   kirim: new Map(), sibuk: false, antri: false, mulai: 0, ukur: [], fokus: null,
+  // Each file's value as the server last took it from this tab: what
+  // this tab's own edits are told apart from, to merge them.
+  dasar: {},
 };
+const salin = (v) => JSON.parse(JSON.stringify(v));
+function terimaRuang(ruang) {
+  S.ruang = ruang;
+  S.dasar = Object.fromEntries(Object.entries(ruang.berkas).map(([rel, b]) => [rel, salin(b.nilai)]));
+}
 window.__renaksi = S;
 
 const $ = (id) => document.getElementById(id);
@@ -155,10 +163,12 @@ async function kirim() {
   try {
     let hasil;
     for (const rel of files) {
-      hasil = await api("/api/ubah", { berkas: rel, nilai: berkas(rel).nilai, versi: berkas(rel).versi, kecamatan: S.kec || null, triwulan: triwulanAktif() });
+      const nilai = salin(berkas(rel).nilai);
+      hasil = await api("/api/ubah", { berkas: rel, nilai, versi: berkas(rel).versi, kecamatan: S.kec || null, triwulan: triwulanAktif() });
       // Only the file sent takes the server's version: another tab's
       // change to any other file is not taken over unseen.
       berkas(rel).versi = hasil.versi_berkas[rel];
+      S.dasar[rel] = nilai;
     }
     terima(hasil);
   } catch (e) {
@@ -543,7 +553,7 @@ function formRealisasiBaru() {
     el("div", { class: "baris" }, pilih, el("button", { type: "button", id: "buat-realisasi", onclick: async () => {
       try {
         const h = await api("/api/realisasi-baru", { kecamatan: S.kec || null, triwulan: Number(pilih.value) });
-        S.ruang = h.ruang;
+        terimaRuang(h.ruang);
         pilihTab(h.berkas);
       } catch (e) { keadaan("galat: " + e.message); }
     } }, "Buat formulir"))];
@@ -751,13 +761,62 @@ async function simpan() {
 // a file: then the way out is the editor's latest version, not the disk.
 function spanduk(teks, tab) {
   $("spanduk-teks").textContent = teks; $("spanduk").hidden = !teks;
-  $("ambil").hidden = !tab; $("muat-ulang").hidden = !!tab;
+  $("ambil").hidden = !tab; $("gabung").hidden = !tab; $("muat-ulang").hidden = !!tab;
 }
 function tabLain(teks) { S.basi = true; spanduk(teks, true); keadaan("suntingan tidak diterima: berkas diubah di tab lain"); }
+// Three values of one file: `dasar` as the server last took it from this
+// tab, `saya` with this tab's edits since, `lain` as the editor holds it
+// now. This tab's edits laid on `lain` where the other tab left that
+// place as it was; each place both changed differently is a conflict.
+const sama = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+function gabung3(dasar, saya, lain, jalur, bentrok) {
+  if (sama(saya, dasar)) return lain;
+  if (sama(lain, dasar) || sama(saya, lain)) return saya;
+  const obj = (v) => v && typeof v === "object";
+  if (obj(dasar) && obj(saya) && obj(lain) && Array.isArray(dasar) === Array.isArray(saya) && Array.isArray(saya) === Array.isArray(lain)) {
+    if (Array.isArray(dasar)) {
+      if (dasar.length !== saya.length || dasar.length !== lain.length) { bentrok.push(jalur || "(seluruh berkas)"); return lain; }
+      return dasar.map((d, i) => gabung3(d, saya[i], lain[i], `${jalur}[${i}]`, bentrok));
+    }
+    const out = {};
+    for (const k of new Set([...Object.keys(dasar), ...Object.keys(saya), ...Object.keys(lain)])) {
+      const v = gabung3(dasar[k], saya[k], lain[k], jalur ? `${jalur}.${k}` : k, bentrok);
+      if (v !== undefined) out[k] = v;
+    }
+    return out;
+  }
+  bentrok.push(jalur || "(seluruh berkas)");
+  return lain;
+}
+// The other tab's version with this tab's own edits laid on it, when no
+// place was changed by both; else the places are named and nothing moves.
+async function gabung() {
+  const lain = await api("/api/ruang");
+  const bentrok = [];
+  const diubah = [];
+  for (const [rel, b] of Object.entries(S.ruang.berkas)) {
+    if (!lain.berkas[rel] || !S.dasar[rel] || sama(b.nilai, S.dasar[rel])) continue;
+    const satu = [];
+    const nilai = gabung3(S.dasar[rel], b.nilai, lain.berkas[rel].nilai, "", satu);
+    if (satu.length) bentrok.push(...satu.map((j) => `${rel} ${j}`));
+    else diubah.push([rel, nilai]);
+  }
+  if (bentrok.length) {
+    spanduk(`Tidak dapat digabung: tab lain juga mengubah ${bentrok.slice(0, 5).join(", ")}${bentrok.length > 5 ? ", …" : ""}. Ambil versi terbaru, lalu ulangi suntingan itu.`, true);
+    return;
+  }
+  terimaRuang(lain);
+  for (const [rel, nilai] of diubah) { berkas(rel).nilai = nilai; S.kirim.set(rel, true); }
+  S.basi = false;
+  spanduk("");
+  tampilkan();
+  if (S.kirim.size) await kirim(); else await periksa();
+}
+
 // The other tab's version of every file, as the editor holds it now
 // (its unsaved edits included); this tab's edits not yet taken are dropped.
 async function ambil() {
-  S.ruang = await api("/api/ruang");
+  terimaRuang(await api("/api/ruang"));
   S.basi = false;
   spanduk("");
   tampilkan();
@@ -769,14 +828,14 @@ async function pantau() {
     // Edits on their way have versions the server is about to give.
     const lain = S.sibuk || S.kirim.size ? [] :
       Object.keys(s.versi).filter((rel) => !berkas(rel) || berkas(rel).versi !== s.versi[rel]);
-    if (lain.length || S.basi) tabLain(`${(lain.length ? lain : ["Berkas"]).join(", ")} diubah di tab lain sejak halaman ini memuatnya. Ambil versi terbaru sebelum menyunting lagi.`);
+    if (lain.length || S.basi) tabLain(`${(lain.length ? lain : ["Berkas"]).join(", ")} diubah di tab lain sejak halaman ini memuatnya. Gabungkan suntingan Anda dengan versi terbaru, atau ambil versi terbaru, sebelum menyunting lagi.`);
     else if (s.di_luar.length) spanduk(`${s.di_luar.join(", ")} diubah di luar editor sejak dibuka (oleh program lain, editor lain, atau git).` + (S.kotor.length ? " Memuat ulang membuang suntingan yang belum disimpan." : ""));
     else if ($("spanduk").hidden === false && !$("spanduk-teks").textContent.startsWith("tidak disimpan")) spanduk("");
   } catch (e) { /* the server stopped: shown on the next edit */ }
 }
 async function muatUlang() {
   if (S.kotor.length && !confirm("Buang suntingan yang belum disimpan dan muat berkas dari disk?")) return;
-  S.ruang = await api("/api/muat-ulang", {});
+  terimaRuang(await api("/api/muat-ulang", {}));
   S.basi = false;
   spanduk("");
   tampilkan();
@@ -785,7 +844,7 @@ async function muatUlang() {
 
 async function mulai() {
   if (!TOKEN) { document.body.textContent = "Buka alamat lengkap yang dicetak `renaksi serve` (dengan ?t=…)."; return; }
-  S.ruang = await api("/api/ruang");
+  terimaRuang(await api("/api/ruang"));
   $("nama").textContent = S.ruang.nama;
   if (S.ruang.jenis === "batch") {
     S.kec = S.ruang.kecamatan[0] || "";
@@ -796,6 +855,7 @@ async function mulai() {
   $("simpan").onclick = simpan;
   $("muat-ulang").onclick = muatUlang;
   $("ambil").onclick = ambil;
+  $("gabung").onclick = gabung;
   $("sebelum").onclick = () => keHalaman(S.page - 1);
   $("sesudah").onclick = () => keHalaman(S.page + 1);
   $("no-halaman").onchange = () => keHalaman(Number($("no-halaman").value));

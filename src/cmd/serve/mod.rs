@@ -319,7 +319,7 @@ fn basi(files: &[String], what: &str) -> Response {
         StatusCode::CONFLICT,
         Json(json!({
             "galat": format!(
-                "{what}: {} diubah di tab lain sejak halaman ini memuatnya; ambil versi terbaru, lalu ulangi suntingan Anda",
+                "{what}: {} diubah di tab lain sejak halaman ini memuatnya; gabungkan suntingan Anda dengan versi terbaru, atau ambil versi terbaru lalu ulangi suntingan Anda",
                 files.join(", ")
             ),
             "basi": files,
