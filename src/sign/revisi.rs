@@ -354,6 +354,28 @@ fn periksa(
         }
         let (_, object) = &revisi.objek[&n];
         let before = sebelum.object(n);
+        // A page's annotation list kept as an object of its own: only
+        // signature widgets may be appended to it.
+        if let Some(halaman) = peran.anotasi.get(&n) {
+            let wrap = |o: Option<Object>| {
+                let mut d = Dictionary::new();
+                if let Some(o) = o {
+                    d.set("Annots", o);
+                }
+                d
+            };
+            let ditambah = anotasi_tambah(
+                &wrap(before.clone()),
+                &wrap(Some(object.clone())),
+                &baru,
+                sebelum,
+            );
+            match ditambah {
+                Some(list) => widget(&mut widget_baru, &mut perubahan, revisi, list, *halaman),
+                None => perubahan.push(format!("anotasi halaman {halaman} diganti")),
+            }
+            continue;
+        }
         let as_dict = |o: &Object| o.as_dict().ok().cloned();
         let (Some(old), Some(new)) = (before.as_ref().and_then(as_dict), as_dict(object)) else {
             perubahan.push(format!("{} diganti", peran.nama(n)));
@@ -390,22 +412,7 @@ fn periksa(
                 None
             };
             match ditambah {
-                Some(list) => {
-                    for w in list {
-                        let widget = revisi.objek.get(&w).map(|(_, o)| o);
-                        let widget = widget.and_then(|o| o.as_dict().ok()).filter(|d| {
-                            is_name(d, b"Subtype", b"Widget") && is_name(d, b"FT", b"Sig")
-                        });
-                        if let Some(widget) = widget {
-                            // An invisible signature's box has no size.
-                            widget_baru.push((w, terlihat(widget).then_some(*halaman)));
-                        } else {
-                            perubahan.push(format!(
-                                "anotasi yang bukan tanda tangan ditambahkan di halaman {halaman}"
-                            ));
-                        }
-                    }
-                }
+                Some(list) => widget(&mut widget_baru, &mut perubahan, revisi, list, *halaman),
                 None => perubahan.push(format!("halaman {halaman} diganti")),
             }
         } else {
@@ -414,9 +421,12 @@ fn periksa(
     }
 
     // The signature: a new /Type/Sig dictionary whose byte range covers
-    // the file up to this update's end, but for its own value.
+    // the file up to this update's end, but for its own value (the last
+    // by number, should there be more than one).
     let mut tanda = None;
-    for (n, (at, object)) in &revisi.objek {
+    let mut urut: Vec<_> = revisi.objek.iter().collect();
+    urut.sort_by_key(|(n, _)| **n);
+    for (n, (at, object)) in urut {
         let Ok(dict) = object.as_dict() else { continue };
         if lama(*n) || !is_name(dict, b"Type", b"Sig") {
             continue;
@@ -447,15 +457,43 @@ fn periksa(
     Ok((tanda, perubahan))
 }
 
+/// Takes the annotations `list` appended on page `halaman`: signature
+/// widgets of `revisi` go to `widget_baru` (with the page when visible),
+/// anything else is a change.
+fn widget(
+    widget_baru: &mut Vec<(u32, Option<usize>)>,
+    perubahan: &mut Vec<String>,
+    revisi: &Revisi,
+    list: Vec<u32>,
+    halaman: usize,
+) {
+    for w in list {
+        let widget = revisi
+            .objek
+            .get(&w)
+            .and_then(|(_, o)| o.as_dict().ok())
+            .filter(|d| is_name(d, b"Subtype", b"Widget") && is_name(d, b"FT", b"Sig"));
+        match widget {
+            // An invisible signature's box has no size.
+            Some(widget) => widget_baru.push((w, terlihat(widget).then_some(halaman))),
+            None => perubahan.push(format!(
+                "anotasi yang bukan tanda tangan ditambahkan di halaman {halaman}"
+            )),
+        }
+    }
+}
+
 /// What the objects of the document before an update are, to name what
 /// the update replaces.
 struct Peran {
     katalog: Option<u32>,
     info: Option<u32>,
     formulir: Option<u32>,
-    /// Page objects and their content streams, by page number.
+    /// Page objects, their content streams and their annotation lists
+    /// kept as objects of their own, by page number.
     halaman: HashMap<u32, usize>,
     isi: HashMap<u32, usize>,
+    anotasi: HashMap<u32, usize>,
 }
 
 impl Peran {
@@ -467,8 +505,12 @@ impl Peran {
         let formulir = nomor(catalog.get(b"AcroForm").ok());
         let mut halaman = HashMap::new();
         let mut isi = HashMap::new();
+        let mut anotasi = HashMap::new();
         for (i, (id, page)) in d.pages()?.into_iter().enumerate() {
             halaman.insert(id.0, i + 1);
+            if let Some(n) = nomor(page.get(b"Annots").ok()) {
+                anotasi.insert(n, i + 1);
+            }
             match page.get(b"Contents") {
                 Ok(Object::Reference(r)) => {
                     isi.insert(r.0, i + 1);
@@ -487,6 +529,7 @@ impl Peran {
             formulir,
             halaman,
             isi,
+            anotasi,
         })
     }
 
