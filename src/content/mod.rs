@@ -362,11 +362,7 @@ fn parse_bytes<T: serde::de::DeserializeOwned>(
         found.push(
             Problem::new(
                 display,
-                format!(
-                    "berkas terlalu besar: {} MB (paling besar {} MB)",
-                    format!("{:.1}", bytes.len() as f64 / (1024.0 * 1024.0)).replace('.', ","),
-                    MAX_FILE_BYTES / (1024 * 1024)
-                ),
+                crate::fs::terlalu_besar(bytes.len() as u64, crate::fs::YAML),
             )
             .hint("periksa apakah ini memang berkas laporan; bagi tabel yang sangat besar ke beberapa laporan"),
         );

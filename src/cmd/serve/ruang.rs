@@ -758,11 +758,6 @@ fn jenis_of(rel: &str) -> Jenis {
 
 /// A file's YAML as JSON for the browser, or where it cannot be read.
 fn value_of(rel: &str, bytes: &[u8]) -> Result<Value, Box<Problem>> {
-    if bytes.len() > content::MAX_FILE_BYTES {
-        let p = Problem::new(rel, "berkas terlalu besar untuk dibuka di editor")
-            .hint("berkas laporan paling besar 4 MiB");
-        return Err(Box::new(p));
-    }
     // Read as check reads it: its messages, in Indonesian, at the line.
     let text = std::str::from_utf8(bytes).map_err(|_| {
         Box::new(
