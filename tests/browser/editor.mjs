@@ -264,6 +264,7 @@ try {
   await page2.fill(field(`${akip}.bulan.oktober`), "10");
   await idle(page2);
   await page.fill(field(`${akip}.bulan.november`), "11");
+  await page.waitForFunction(() => document.querySelector("#keadaan").textContent.startsWith("suntingan tidak diterima"));
   await page.waitForSelector("#spanduk:not([hidden])");
   assert.ok(await page.isVisible("#gabung"));
   await page.click("#gabung");
@@ -287,10 +288,14 @@ try {
   await page2.fill(field(`${akip}.bulan.desember`), "30");
   await idle(page2);
   await page.fill(field(`${akip}.bulan.desember`), "31");
+  await page.waitForFunction(() => document.querySelector("#keadaan").textContent.startsWith("suntingan tidak diterima"));
   await page.waitForSelector("#spanduk:not([hidden])");
   await page.click("#gabung");
   await page.waitForFunction(() => document.querySelector("#spanduk-teks").textContent.startsWith("Tidak dapat digabung"));
   assert.match(await page.textContent("#spanduk-teks"), /lampiran\/2-kegiatan\.yaml pejabat\[0\]\.sasaran\[0\]\.indikator\[0\]\.bulan\.desember/);
+  // The status check every 2 s leaves the list of places on the banner.
+  await page.waitForTimeout(2500);
+  assert.match(await page.textContent("#spanduk-teks"), /^Tidak dapat digabung/);
   await page.click("#ambil");
   await page.waitForSelector("#spanduk", { state: "hidden" });
   await page.click(`#tab [data-tab="${FILE}"]`);

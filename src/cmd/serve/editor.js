@@ -763,7 +763,13 @@ function spanduk(teks, tab) {
   $("spanduk-teks").textContent = teks; $("spanduk").hidden = !teks;
   $("ambil").hidden = !tab; $("gabung").hidden = !tab; $("muat-ulang").hidden = !!tab;
 }
-function tabLain(teks) { S.basi = true; spanduk(teks, true); keadaan("suntingan tidak diterima: berkas diubah di tab lain"); }
+// Another tab changed a file this tab edits. A merge's list of the places
+// both changed stays on the banner until the tab takes a way out.
+function tabLain(teks) {
+  S.basi = true;
+  if (!S.bentrok) spanduk(teks, true);
+  keadaan("suntingan tidak diterima: berkas diubah di tab lain");
+}
 // Three values of one file: `dasar` as the server last took it from this
 // tab, `saya` with this tab's edits since, `lain` as the editor holds it
 // now. This tab's edits laid on `lain` where the other tab left that
@@ -802,12 +808,14 @@ async function gabung() {
     else diubah.push([rel, nilai]);
   }
   if (bentrok.length) {
+    S.bentrok = true;
     spanduk(`Tidak dapat digabung: tab lain juga mengubah ${bentrok.slice(0, 5).join(", ")}${bentrok.length > 5 ? ", …" : ""}. Ambil versi terbaru, lalu ulangi suntingan itu.`, true);
     return;
   }
   terimaRuang(lain);
   for (const [rel, nilai] of diubah) { berkas(rel).nilai = nilai; S.kirim.set(rel, true); }
   S.basi = false;
+  S.bentrok = false;
   spanduk("");
   tampilkan();
   if (S.kirim.size) await kirim(); else await periksa();
@@ -818,6 +826,7 @@ async function gabung() {
 async function ambil() {
   terimaRuang(await api("/api/ruang"));
   S.basi = false;
+  S.bentrok = false;
   spanduk("");
   tampilkan();
   await periksa();
@@ -837,6 +846,7 @@ async function muatUlang() {
   if (S.kotor.length && !confirm("Buang suntingan yang belum disimpan dan muat berkas dari disk?")) return;
   terimaRuang(await api("/api/muat-ulang", {}));
   S.basi = false;
+  S.bentrok = false;
   spanduk("");
   tampilkan();
   await periksa();
