@@ -5,8 +5,11 @@ use std::fs;
 use std::io::{Read, Write};
 use std::path::{Component, Path, PathBuf};
 
-use crate::content::Berkas;
 use crate::error::Error;
+
+/// A file held in memory: its `/`-separated path inside a folder and its
+/// bytes.
+pub type Berkas = (String, Vec<u8>);
 
 /// The largest file of one kind renaksi reads; reading stops there.
 #[derive(Debug, Clone, Copy)]

@@ -7,9 +7,7 @@ use std::sync::Arc;
 
 use crate::error::{Error, Problem};
 
-/// A file held in memory: its `/`-separated path inside a folder and its
-/// bytes.
-pub type Berkas = (String, Vec<u8>);
+pub use crate::fs::Berkas;
 
 /// The files of one report.
 #[derive(Debug, Clone)]
