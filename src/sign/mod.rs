@@ -45,12 +45,10 @@ pub fn baca(pdf: &[u8]) -> Result<usize, String> {
         read::Missing::Unreadable(why) => why,
         read::Missing::Part(what) => format!("{what} tidak ditemukan"),
     })?;
-    if let Some(dasar) = revisi::revisi_pertama(pdf) {
-        revisi::sesudah(pdf, dasar).map_err(|c| match c {
-            revisi::Cacat::Diubah(apa) | revisi::Cacat::TakTerbaca(apa) => apa,
-        })?;
+    match revisi::tidak_tercakup(pdf) {
+        Some(apa) => Err(apa),
+        None => Ok(parts.signers.len()),
     }
-    Ok(parts.signers.len())
 }
 
 /// Seconds since the Unix epoch, now.

@@ -100,17 +100,7 @@ pub fn sign(
     }
     // A signature covers all that precedes it: never sign over an update
     // that no earlier signature covers, or one that changed what it shows.
-    let dasar = super::revisi::revisi_pertama(pdf);
-    let berubah = match dasar {
-        Some(dasar) => super::revisi::sesudah(pdf, dasar).err().map(|c| match c {
-            super::revisi::Cacat::Diubah(apa) | super::revisi::Cacat::TakTerbaca(apa) => apa,
-        }),
-        None if pdf.windows(9).filter(|w| w == b"startxref").count() > 1 => {
-            Some("pembaruan bertahapnya tidak dapat dibaca".to_owned())
-        }
-        None => None,
-    };
-    if let Some(apa) = berubah {
+    if let Some(apa) = super::revisi::tidak_tercakup(pdf) {
         return Err(Error::sign(
             format!("{name} diubah sesudah disusun: {apa}"),
             "tanda tangan baru akan mencakup perubahan itu; susun ulang PDF dengan `renaksi build` (dan periksa dengan `renaksi verify`), lalu tandatangani PDF itu",

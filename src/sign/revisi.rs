@@ -109,6 +109,21 @@ pub fn sesudah(pdf: &[u8], dasar: usize) -> Result<Vec<Tanda>, Cacat> {
     Ok(tanda)
 }
 
+/// What changed after a PDF's first revision that no signature covers,
+/// in words; `None` when only signatures follow it. What `sign` asks
+/// before it adds one more.
+pub fn tidak_tercakup(pdf: &[u8]) -> Option<String> {
+    match revisi_pertama(pdf) {
+        Some(dasar) => sesudah(pdf, dasar).err().map(|c| match c {
+            Cacat::Diubah(apa) | Cacat::TakTerbaca(apa) => apa,
+        }),
+        None if pdf.windows(9).filter(|w| w == b"startxref").count() > 1 => {
+            Some("pembaruan bertahapnya tidak dapat dibaca".to_owned())
+        }
+        None => None,
+    }
+}
+
 /// A signer's name, or words saying it has none.
 pub fn nama_atau(nama: &str) -> &str {
     if nama.is_empty() {
