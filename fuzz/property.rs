@@ -9,8 +9,9 @@
 //! - whatever loads and passes `check` without errors also renders and
 //!   compiles to a PDF: valid input never meets a Typst error.
 
-use renaksi::check::{lint, Severity};
+use renaksi::check::lint;
 use renaksi::content::{Report, Source};
+use renaksi::error::Severity;
 use renaksi::Error;
 
 /// The small report the inputs are put into, file by file.

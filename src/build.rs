@@ -5,8 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::check::Diagnostic;
 use crate::content::Report;
+use crate::error::Diagnostic;
 use crate::error::Error;
 use crate::sign::{Details, Identity, Place};
 use crate::{Options, Output};

@@ -26,7 +26,7 @@ pub enum Error {
     /// With `final_tanpa_peringatan`, a final document is also held back
     /// by peringatan.
     #[error("{}", temuan_message(.0))]
-    Findings(Vec<crate::check::Diagnostic>),
+    Findings(Vec<Diagnostic>),
     /// Typst rejected the generated source. Valid input never causes this;
     /// it is a defect in renaksi's templates.
     #[error(
@@ -56,10 +56,10 @@ pub enum Error {
 
 /// What holds a document back: its galat, or (for a final document whose
 /// report asks for it) its peringatan.
-fn temuan_message(found: &[crate::check::Diagnostic]) -> String {
+fn temuan_message(found: &[Diagnostic]) -> String {
     let galat = found
         .iter()
-        .filter(|d| d.severity == crate::check::Severity::Galat)
+        .filter(|d| d.severity == Severity::Galat)
         .count();
     if galat > 0 || found.is_empty() {
         format!("laporan memuat {galat} galat data; PDF tidak disusun\n  saran: perbaiki yang disebut di atas (`renaksi check` menampilkan juga peringatannya)")
@@ -219,7 +219,7 @@ impl Problem {
         let at = self
             .path
             .as_deref()
-            .and_then(|path| crate::content::locate_nearest(text, path));
+            .and_then(|path| crate::locate::nearest(text, path));
         match at {
             Some((line, column)) => self.at(text, line, column),
             None => self,
@@ -287,6 +287,55 @@ fn window(line: &str, column: usize) -> (String, usize) {
 
 /// Longest source line shown under a message.
 const SNIPPET: usize = 100;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Cannot be right; the report should not be signed like this.
+    Galat,
+    /// Probably wrong; worth a look.
+    Peringatan,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Galat => "galat",
+            Severity::Peringatan => "peringatan",
+        })
+    }
+}
+
+/// One finding of a lint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// How serious it is.
+    pub severity: Severity,
+    /// Where and what, with a hint.
+    pub problem: Problem,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.severity, self.problem)
+    }
+}
+
+impl Diagnostic {
+    /// The finding as a JSON object for editors and CI.
+    pub fn to_json(&self) -> serde_json::Value {
+        let p = &self.problem;
+        serde_json::json!({
+            "tingkat": self.severity.to_string(),
+            "berkas": p.file,
+            "baris": p.line,
+            "kolom": p.column,
+            "jalur": p.path,
+            "pesan": p.message,
+            "saran": p.hint,
+        })
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -23,6 +23,7 @@ pub mod git;
 pub mod init;
 pub mod jejak;
 pub mod lembar;
+pub mod locate;
 pub mod matriks;
 pub mod monitoring;
 pub mod pdf;
@@ -55,7 +56,7 @@ pub struct Output {
     pub kotak_ttd: Vec<compile::KotakTtd>,
     /// What Typst warned about, placed in the report's files where the
     /// value it is about was written.
-    pub peringatan: Vec<check::Diagnostic>,
+    pub peringatan: Vec<error::Diagnostic>,
 }
 
 /// What the title of a draft begins with (its PDF metadata); every page of

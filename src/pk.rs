@@ -282,7 +282,7 @@ pub struct Ditulis {
 /// `findings` are the report's lint results.
 pub fn susun(
     report: &Report,
-    findings: &[crate::check::Diagnostic],
+    findings: &[crate::error::Diagnostic],
     out: &std::path::Path,
     options: crate::Options,
     gabung: bool,

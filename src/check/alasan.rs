@@ -34,7 +34,7 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
         };
         let lines = lines
             .entry(table.file.as_str())
-            .or_insert_with(|| crate::content::locate_all(&table.text));
+            .or_insert_with(|| crate::locate::paths(&table.text));
         for sasaran in &pejabat.sasaran {
             for butir in &sasaran.butir {
                 // An official removed whole has no item left to hold a reason.

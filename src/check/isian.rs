@@ -2,8 +2,9 @@
 //! nobody has filled in yet: they must not reach a signed PDF.
 
 use super::{error, teks, Diagnostic};
-use crate::content::{locate, Report};
+use crate::content::Report;
 use crate::error::Problem;
+use crate::locate::locate;
 
 /// How a placeholder begins.
 pub const PENANDA: &str = "[isi:";

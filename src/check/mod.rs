@@ -30,59 +30,9 @@ pub fn batas(report: &Report) -> Vec<Diagnostic> {
 }
 pub(crate) use tahun::regulation;
 
-use std::fmt;
-
 use crate::content::{Indikator, LampiranFile, Report};
 use crate::error::Problem;
-
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    /// Cannot be right; the report should not be signed like this.
-    Galat,
-    /// Probably wrong; worth a look.
-    Peringatan,
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Galat => "galat",
-            Severity::Peringatan => "peringatan",
-        })
-    }
-}
-
-/// One finding of a lint.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    /// How serious it is.
-    pub severity: Severity,
-    /// Where and what, with a hint.
-    pub problem: Problem,
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.severity, self.problem)
-    }
-}
-
-impl Diagnostic {
-    /// The finding as a JSON object for editors and CI.
-    pub fn to_json(&self) -> serde_json::Value {
-        let p = &self.problem;
-        serde_json::json!({
-            "tingkat": self.severity.to_string(),
-            "berkas": p.file,
-            "baris": p.line,
-            "kolom": p.column,
-            "jalur": p.path,
-            "pesan": p.message,
-            "saran": p.hint,
-        })
-    }
-}
+pub use crate::error::{Diagnostic, Severity};
 
 /// Runs every lint over a loaded report, in file order.
 pub fn lint(report: &Report) -> Vec<Diagnostic> {
@@ -203,7 +153,7 @@ impl Letak<'_> {
     fn place(&self, problem: Problem, file_text: &str) -> Problem {
         match self
             .at
-            .or_else(|| crate::content::locate(file_text, &self.path))
+            .or_else(|| crate::locate::locate(file_text, &self.path))
         {
             Some((line, column)) => problem.at(file_text, line, column),
             None => problem,

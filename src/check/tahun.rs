@@ -86,7 +86,7 @@ pub(super) fn check_signing_date(report: &Report, found: &mut Vec<Diagnostic>) {
         date.month(),
         date.day()
     ));
-    if let Some((line, column)) = crate::content::locate_nearest(text, path) {
+    if let Some((line, column)) = crate::locate::nearest(text, path) {
         problem = problem.at(text, line, column);
     }
     warn(found, problem);

@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
-use renaksi::check::{lint, Diagnostic, Severity};
+use renaksi::check::lint;
 use renaksi::content::Sebelumnya;
+use renaksi::error::{Diagnostic, Severity};
 use renaksi::Error;
 
 use super::folder::{self, Sasaran};

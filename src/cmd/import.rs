@@ -417,7 +417,7 @@ fn batch_defaults(dir: &Path) -> Vec<(String, String)> {
 /// What `check` says of the result, in one line, with the command for the
 /// details.
 fn after(dir: &Path) -> Result<(), Error> {
-    use renaksi::check::{Diagnostic, Severity};
+    use renaksi::error::{Diagnostic, Severity};
     let found: Vec<Diagnostic> = match renaksi::load(Some(dir)) {
         Ok(report) => {
             let mut found = renaksi::check::lint(&report);

@@ -23,8 +23,8 @@ pub mod watch;
 use std::io::Write;
 use std::path::Path;
 
-use renaksi::check::{Diagnostic, Severity};
 use renaksi::content::Report;
+use renaksi::error::{Diagnostic, Severity};
 use renaksi::Error;
 
 /// How a command that ran to its end ended, for the exit code: `check`,

@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use renaksi::build::Plan;
-use renaksi::check::Severity;
 use renaksi::content::Source;
+use renaksi::error::Severity;
 use renaksi::Error;
 
 use super::folder::{self, Sasaran};

@@ -9,6 +9,8 @@
 //! several lines, anchors, tags, several documents) makes it say nothing
 //! and leaves the parser's own message.
 
+use crate::locate::key_of;
+
 /// A line out of alignment: 1-based line and column, message and hint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Salah {
@@ -224,19 +226,6 @@ fn misaligned(
         message,
         hint,
     }
-}
-
-/// The key a line starts with (`key:` followed by a space or the end).
-pub(super) fn key_of(text: &str) -> Option<&str> {
-    let end = text.find(':')?;
-    let key = &text[..end];
-    let rest = &text[end + 1..];
-    let plain = key
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    (plain && (rest.is_empty() || rest.starts_with(' '))).then_some(key)
 }
 
 /// The value after `key:`, without a trailing comment.

@@ -4,7 +4,6 @@
 mod bawaan;
 pub mod gambar;
 mod indent;
-mod locate;
 mod model;
 pub mod rapi;
 mod recover;
@@ -16,18 +15,6 @@ pub(crate) mod yaml;
 pub use model::*;
 pub use source::{Berkas, Source};
 
-pub(crate) use locate::{locate, paths as locate_all};
-
-/// The YAML path of the key or list item written on `line` (1-based) of
-/// block-style `text`: the deepest one, for a `- key:` line.
-pub fn path_at(text: &str, line: usize) -> Option<String> {
-    locate::paths(text)
-        .into_iter()
-        .filter(|(_, l)| *l == line)
-        .map(|(path, _)| path)
-        .max_by_key(|path| path.len())
-}
-pub(crate) use locate::nearest as locate_nearest;
 pub(crate) use yaml::closest;
 
 use crate::error::{Error, Problem};
@@ -195,7 +182,7 @@ impl Report {
             let at = text
                 .zip(problem.path.as_deref())
                 .and_then(|((_, text), path)| {
-                    locate::nearest(text, path).map(|(line, column)| (*text, line, column))
+                    crate::locate::nearest(text, path).map(|(line, column)| (*text, line, column))
                 });
             if let Some((text, line, column)) = at {
                 // An anchor or a tag on the key's line took its value: what

@@ -6,9 +6,9 @@
 //! text — a default written out (`penjumlahan: jumlah`), an empty list —
 //! would be lost, and is reported instead.
 
-use super::locate::{block_header, paths};
 use super::model::{BerkasPegawai, Lampiran, Narasi};
 use super::tulis::{identitas_lines, lampiran_lines, narasi_lines, pegawai_lines};
+use crate::locate::{block_header, paths};
 
 /// The canonical text of a Lampiran file, and the comments it would lose.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Edits the values of single-line YAML keys in place, so comments, order
 //! and quoting stay as the user wrote them.
 
-use crate::content::locate;
+use crate::locate::locate;
 
 use super::*;
 

@@ -3,7 +3,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::content::{self, locate};
+use crate::content;
+use crate::locate::locate;
 
 use super::*;
 

@@ -20,8 +20,9 @@ use tahun::{buang_kunci, years};
 
 use chrono::NaiveDate;
 
-use crate::content::{self, locate, Berkas, KABUPATEN, LAMPIRAN, LAPORAN};
+use crate::content::{self, Berkas, KABUPATEN, LAMPIRAN, LAPORAN};
 use crate::error::{Error, Problem};
+use crate::locate::locate;
 
 /// One line of what init did or what a person still has to do: a
 /// [`Problem`] with the file inside the new folder, perhaps its line, and

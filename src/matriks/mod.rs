@@ -147,7 +147,7 @@ fn di_yaml(report: &Report, asal: &Sebelumnya, dari_perintah: bool, err: Error) 
         Sebelumnya::Git(_) => "versi_sebelumnya.git",
         Sebelumnya::Folder(_) => "versi_sebelumnya.folder",
     };
-    let own = content::locate(&report.identitas_text, key).is_some();
+    let own = crate::locate::locate(&report.identitas_text, key).is_some();
     let batch = report.source.batch().filter(|_| !own);
     let (file, text) = match batch {
         Some(batch) => (

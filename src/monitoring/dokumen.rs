@@ -489,7 +489,7 @@ pub fn render(report: &Report, realisasi: &Realisasi, triwulan: usize) -> Result
 
 /// Every finding that holds a monitoring report back or goes with it: the
 /// Rencana Aksi's own and the realisasi files'.
-pub fn temuan(report: &Report, realisasi: &Realisasi) -> Vec<crate::check::Diagnostic> {
+pub fn temuan(report: &Report, realisasi: &Realisasi) -> Vec<crate::error::Diagnostic> {
     let mut found = crate::check::lint(report);
     found.extend(super::periksa::periksa(report, realisasi));
     found
@@ -512,7 +512,7 @@ pub struct Ditulis {
 pub fn susun(
     report: &Report,
     realisasi: &Realisasi,
-    findings: &[crate::check::Diagnostic],
+    findings: &[crate::error::Diagnostic],
     triwulan: usize,
     out: &Path,
     options: crate::Options,

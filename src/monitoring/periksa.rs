@@ -7,9 +7,9 @@
 use super::evaluasi::evaluasi;
 use super::kunci::Kunci;
 use super::{akhir_bulan, akhir_triwulan, Nilai, Realisasi};
-use crate::check::{Diagnostic, Severity};
 use crate::content::{Polaritas, Report, Rincian};
 use crate::error::Problem;
+use crate::error::{Diagnostic, Severity};
 use crate::format;
 
 /// A capaian above this (before any cap) asks whether the target was set

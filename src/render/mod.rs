@@ -178,7 +178,7 @@ fn narrative_problem(
         .find('\n')
         .map_or(text.len(), |i| salah.offset + i);
     let wanted = &text[line_start..line_end];
-    let written = crate::content::locate_nearest(file, path);
+    let written = crate::locate::nearest(file, path);
     let from = written.map_or(0, |(line, _)| line - 1);
     let found = file.lines().enumerate().skip(from).find_map(|(i, l)| {
         let column = l.find(wanted)?;

@@ -13,11 +13,11 @@ use std::time::Instant;
 use serde_json::{json, Value};
 use typst_layout::PagedDocument;
 
-use renaksi::check::{Diagnostic, Severity};
 use renaksi::content::{
     self, rapi, Berkas as File, BerkasPegawai, Lampiran, Narasi, Report, Source, Tingkat,
     KABUPATEN, LAMPIRAN, LAPORAN, NARASI, PEGAWAI,
 };
+use renaksi::error::{Diagnostic, Severity};
 use renaksi::{Error, Problem};
 
 /// Compilations a memoized result survives without being used, as in watch.
@@ -495,7 +495,7 @@ impl Ruang {
             let path = p
                 .line
                 .zip(self.berkas.get(&p.file))
-                .and_then(|(line, b)| content::path_at(&b.teks, line));
+                .and_then(|(line, b)| renaksi::locate::path_at(&b.teks, line));
             value["jalur"] = json!(path);
         }
         value

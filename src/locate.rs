@@ -5,6 +5,16 @@
 
 use std::collections::HashMap;
 
+/// The YAML path of the key or list item written on `line` (1-based) of
+/// block-style `text`: the deepest one, for a `- key:` line.
+pub fn path_at(text: &str, line: usize) -> Option<String> {
+    paths(text)
+        .into_iter()
+        .filter(|(_, l)| *l == line)
+        .map(|(path, _)| path)
+        .max_by_key(|path| path.len())
+}
+
 /// Like [`locate`], but a key that is not written (a required key left
 /// out) is placed on the nearest of its parents that is.
 pub fn nearest(text: &str, path: &str) -> Option<(usize, usize)> {
@@ -106,7 +116,7 @@ pub fn paths(text: &str) -> HashMap<String, usize> {
             stack.push((c, Seg::Item(index)));
             found.entry(joined(&stack)).or_insert(n + 1);
         }
-        if let Some(key) = super::indent::key_of(body) {
+        if let Some(key) = key_of(body) {
             // Siblings and whatever was open below them end here (an item
             // of the line's own dash sits left of its key and stays).
             while stack.last().is_some_and(|(sc, _)| *sc >= body_col) {
@@ -221,6 +231,19 @@ fn indent(line: &str) -> usize {
 fn blank(line: &str) -> bool {
     let t = line.trim();
     t.is_empty() || t.starts_with('#')
+}
+
+/// The key a line starts with (`key:` followed by a space or the end).
+pub fn key_of(text: &str) -> Option<&str> {
+    let end = text.find(':')?;
+    let key = &text[..end];
+    let rest = &text[end + 1..];
+    let plain = key
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    (plain && (rest.is_empty() || rest.starts_with(' '))).then_some(key)
 }
 
 #[cfg(test)]
