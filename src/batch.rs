@@ -3,35 +3,15 @@
 //! records what each build produced.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::build::Plan;
-use crate::content::LAPORAN;
 use crate::error::Error;
 use crate::fs::write_atomic;
-
-/// The report folders directly under `dir` (those holding a laporan.yaml),
-/// sorted by name so every run, machine and shard sees the same order.
-pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Error::io("tidak dapat membuka folder batch", dir, e))?;
-    let mut folders: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.join(LAPORAN).is_file())
-        // In the current folder a report is named by itself, not `./name`.
-        .map(|p| match p.strip_prefix(".") {
-            Ok(rel) => rel.to_path_buf(),
-            Err(_) => p,
-        })
-        .collect();
-    folders.sort();
-    Ok(folders)
-}
 
 /// The K-th of N parts of a batch (1-based K), written `K/N`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -271,7 +251,13 @@ pub fn build_one_pk(folder: &Path, out: &Path, gabung: bool, opsi: &Opsi) -> Has
     timed(folder, |mut report| {
         opsi.tandai(&mut report, folder, &crate::jejak::Dokumen::Pk)?;
         let findings = crate::check::lint(&report);
-        let written = crate::pk::susun(&report, &findings, out, crate::Options::default(), gabung)?;
+        let written = crate::pk::susun(
+            &report,
+            &findings,
+            out,
+            crate::pdf::Options::default(),
+            gabung,
+        )?;
         Ok(match written.as_slice() {
             [one] if gabung => Dibuat::pdf(&one.path, one.pages, &one.pdf),
             all => Dibuat {
@@ -309,7 +295,7 @@ pub fn build_one_monitoring(folder: &Path, out: &Path, triwulan: usize, opsi: &O
             &findings,
             triwulan,
             out,
-            crate::Options::default(),
+            crate::pdf::Options::default(),
         )?;
         Ok(Dibuat::pdf(
             &built.path,
@@ -328,7 +314,7 @@ fn timed(
 ) -> Hasil {
     let start = Instant::now();
     let mut kecamatan = None;
-    let result = crate::load(Some(folder)).and_then(|report| {
+    let result = crate::content::load(Some(folder)).and_then(|report| {
         kecamatan = Some(report.identitas.kecamatan.clone());
         work(report)
     });
@@ -390,7 +376,7 @@ fn hex(bytes: &[u8]) -> String {
 /// The record of a batch run (or of one shard of it).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
-    /// The format's version, [`crate::VERSI_JSON`].
+    /// The format's version, [`crate::fs::VERSI_JSON`].
     pub versi: u32,
     /// `pk` for a batch of Perjanjian Kinerja; absent for Rencana Aksi.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -411,11 +397,11 @@ impl Manifest {
             )
         };
         let manifest: Manifest = serde_json::from_str(&text).map_err(|e| invalid(e.to_string()))?;
-        if manifest.versi != crate::VERSI_JSON {
+        if manifest.versi != crate::fs::VERSI_JSON {
             return Err(invalid(format!(
                 "versi {} tidak dikenal renaksi ini (versi {})",
                 manifest.versi,
-                crate::VERSI_JSON
+                crate::fs::VERSI_JSON
             )));
         }
         Ok(manifest)
@@ -446,7 +432,7 @@ impl Manifest {
             ));
         }
         Ok(Manifest {
-            versi: crate::VERSI_JSON,
+            versi: crate::fs::VERSI_JSON,
             dokumen,
             laporan,
         })

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use crate::content::Report;
 use crate::error::Diagnostic;
 use crate::error::Error;
+use crate::pdf::{Options, Output};
 use crate::sign::{Details, Identity, Place};
-use crate::{Options, Output};
 
 /// What one build is asked to do.
 pub struct Plan {
@@ -79,7 +79,7 @@ impl Plan {
 
     /// Loads the report this plan is for.
     pub fn load(&self) -> Result<Report, Error> {
-        crate::load(self.dir.as_deref())
+        crate::content::load(self.dir.as_deref())
     }
 
     /// Runs the plan from loading to the written PDF.
@@ -111,7 +111,7 @@ impl Plan {
         if let Some(path) = &self.emit_typst {
             crate::fs::write_keluaran(path, typst.as_bytes())?;
         }
-        let mut output = crate::typeset(&report, typst, self.options)?;
+        let mut output = crate::pdf::typeset(&report, typst, self.options)?;
         if let Some(signer) = &self.signer {
             output.pdf = sign(&report, &output, signer)?;
         }

@@ -337,6 +337,18 @@ impl Diagnostic {
     }
 }
 
+/// A warning Typst gave about the generated source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypstWarning {
+    /// Typst's message (in English).
+    pub message: String,
+    /// The line of the generated source it is about, from 1.
+    pub line: Option<usize>,
+    /// The text of the string literal it is about, when it is about one:
+    /// a value from the report's files, to find them by.
+    pub value: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

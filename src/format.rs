@@ -2,8 +2,6 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::content::Ejaan;
-
 /// `1800` → `1.800`, `85.5` → `85,5`, `-3` → `-3`.
 pub fn angka(value: f64) -> String {
     let text = format!("{}", value.abs());
@@ -200,6 +198,27 @@ pub fn slug(text: &str, max: usize) -> String {
         out.push_str(&word);
     }
     out
+}
+
+/// Ejaan bulan yang ditulis dua cara.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    serde::Deserialize,
+    serde::Serialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Ejaan {
+    /// Februari, November.
+    #[default]
+    Baku,
+    /// Pebruari, Nopember.
+    Lama,
 }
 
 #[cfg(test)]

@@ -197,7 +197,7 @@ pub fn keluaran_boleh(path: &Path) -> Result<(), Error> {
 /// report folder.
 pub fn di_dalam(root: &Path, rel: &str) -> Result<PathBuf, Error> {
     let luar = |what: &str| -> Error {
-        crate::Problem::new(
+        crate::error::Problem::new(
             format!("{}/{rel}", root.display()),
             format!("{what} menunjuk ke luar folder laporan (tautan simbolik)"),
         )
@@ -209,7 +209,7 @@ pub fn di_dalam(root: &Path, rel: &str) -> Result<PathBuf, Error> {
             .components()
             .all(|c| matches!(c, Component::Normal(_)));
     if !inside {
-        return Err(crate::Problem::new(
+        return Err(crate::error::Problem::new(
             format!("{}/{rel}", root.display()),
             "berkas berada di luar folder laporan",
         )
@@ -439,3 +439,10 @@ pub fn write_tree(dir: &Path, files: &[Berkas]) -> Result<(), Error> {
         Error::io("tidak dapat membuat folder", dir, e)
     })
 }
+
+/// The version of every JSON format renaksi writes (the batch manifest,
+/// the signature sidecar, `check --format json`, `diff --format json`),
+/// written as `"versi"` in each; see docs/json.md. It goes up only when a
+/// key is renamed or removed or its meaning changes; new keys may be added
+/// without it.
+pub const VERSI_JSON: u32 = 1;

@@ -14,14 +14,13 @@ use crate::compile::KotakTtd;
 use crate::content::{Report, TandaTangan};
 use crate::error::Error;
 use crate::fs::write_keluaran;
-use crate::Output;
 
 /// Exports `document` with a timestamp from the report's date and an
 /// identifier from its folder name, so that output is byte-reproducible.
 pub fn export(
     report: &Report,
     document: &PagedDocument,
-    options: crate::Options,
+    options: Options,
 ) -> Result<Vec<u8>, Error> {
     let date = report.identitas.penandatangan.tanggal.0;
     let standards = if options.pdf_a {
@@ -62,7 +61,7 @@ pub fn sidecar_path(pdf: &Path) -> std::path::PathBuf {
 /// in PDF points from the bottom left).
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Sidecar {
-    /// The format's version, [`crate::VERSI_JSON`].
+    /// The format's version, [`crate::fs::VERSI_JSON`].
     pub versi: u32,
     /// The PDF's file name.
     pub pdf: Option<String>,
@@ -101,7 +100,7 @@ pub fn sidecar(report: &Report, output: &Output, pdf: &Path) -> Option<String> {
         return None;
     };
     let sidecar = Sidecar {
-        versi: crate::VERSI_JSON,
+        versi: crate::fs::VERSI_JSON,
         pdf: pdf.file_name().map(|n| n.to_string_lossy().into_owned()),
         jangkar: jangkar.to_string(),
         satuan: "pt".to_owned(),
@@ -127,4 +126,49 @@ pub fn write_report(report: &Report, output: &Output, path: &Path) -> Result<(),
         },
     }
     write_keluaran(path, &output.pdf)
+}
+
+/// Everything one build produces: the generated Typst source and the PDF bytes.
+pub struct Output {
+    /// The Typst source the templates produced.
+    pub typst: String,
+    /// The finished PDF.
+    pub pdf: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Where the electronic-signature boxes are (empty unless `tte`).
+    pub kotak_ttd: Vec<crate::compile::KotakTtd>,
+    /// What Typst warned about, placed in the report's files where the
+    /// value it is about was written.
+    pub peringatan: Vec<crate::error::Diagnostic>,
+}
+
+/// What the title of a draft begins with (its PDF metadata); every page of
+/// it carries the watermark.
+pub const DRAF: &str = "DRAF — ";
+
+/// How the PDF is written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// PDF/A-2b, for archiving.
+    pub pdf_a: bool,
+}
+
+/// Compiles Typst source rendered for `report` and exports the PDF.
+pub fn typeset(
+    report: &crate::content::Report,
+    typst: String,
+    options: Options,
+) -> Result<Output, Error> {
+    let (document, warnings) = crate::compile::compile(report, &typst)?;
+    let pages = document.pages().len();
+    let kotak_ttd = crate::compile::signature_boxes(&document);
+    let pdf = export(report, &document, options)?;
+    Ok(Output {
+        typst,
+        pdf,
+        pages,
+        kotak_ttd,
+        peringatan: crate::check::typst_warnings(report, &warnings),
+    })
 }

@@ -284,7 +284,7 @@ pub fn susun(
     report: &Report,
     findings: &[crate::error::Diagnostic],
     out: &std::path::Path,
-    options: crate::Options,
+    options: crate::pdf::Options,
     gabung: bool,
 ) -> Result<Vec<Ditulis>, Error> {
     crate::check::tahan(findings, report)?;
@@ -335,7 +335,8 @@ pub fn susun(
     // none half done.
     let mut typeset = Vec::new();
     for one in &daftar {
-        let output = crate::typeset(report, render(report, std::slice::from_ref(one))?, options)?;
+        let output =
+            crate::pdf::typeset(report, render(report, std::slice::from_ref(one))?, options)?;
         typeset.push((one, output));
     }
     let mut written = Vec::new();
@@ -357,10 +358,10 @@ pub fn susun(
 fn tulis(
     report: &Report,
     daftar: &[Perjanjian],
-    options: crate::Options,
+    options: crate::pdf::Options,
     target: &std::path::Path,
 ) -> Result<(usize, Vec<u8>), Error> {
-    let output = crate::typeset(report, render(report, daftar)?, options)?;
+    let output = crate::pdf::typeset(report, render(report, daftar)?, options)?;
     crate::pdf::write_report(report, &output, target)?;
     Ok((output.pages, output.pdf))
 }

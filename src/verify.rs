@@ -170,7 +170,7 @@ pub fn periksa(
         catat.opsi,
         catat.git.as_ref(),
     );
-    let options = crate::Options {
+    let options = crate::pdf::Options {
         pdf_a: catat.opsi.pdf_a,
     };
     for candidate in bangun(&report, &catat.dokumen, options)? {
@@ -192,10 +192,10 @@ pub fn periksa(
 fn bangun(
     report: &Report,
     dokumen: &Dokumen,
-    options: crate::Options,
+    options: crate::pdf::Options,
 ) -> Result<Vec<Vec<u8>>, Error> {
     let typeset = |typst: String, report: &Report| -> Result<Vec<u8>, Error> {
-        Ok(crate::typeset(report, typst, options)?.pdf)
+        Ok(crate::pdf::typeset(report, typst, options)?.pdf)
     };
     Ok(match dokumen {
         Dokumen::RencanaAksi => vec![typeset(crate::render::render(report)?, report)?],

@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 
 use super::{place, teks, warn, Diagnostic};
-use crate::compile::fonts::{cetak, Cetak};
 use crate::content::Report;
 use crate::error::Problem;
+use crate::fonts::{cetak, Cetak};
 
 pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
     let family = report.identitas.huruf.family();

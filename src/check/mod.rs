@@ -18,7 +18,6 @@ mod teks;
 mod variabel;
 
 pub use isian::PENANDA;
-pub use panjang::{NARASI_MAX, SEL_MAX};
 
 /// What no report may hold whatever its state: texts past their limits.
 /// A command that writes a report's YAML (`import`) refuses to write what
@@ -86,10 +85,7 @@ pub fn tahan_galat(findings: &[Diagnostic]) -> Result<(), crate::error::Error> {
 /// Typst's warnings about the generated source, as findings: each placed
 /// where the value it is about stands in the report's files, else on the
 /// generated source's line (which `--emit-typst` writes out).
-pub fn typst_warnings(
-    report: &Report,
-    warnings: &[crate::compile::TypstWarning],
-) -> Vec<Diagnostic> {
+pub fn typst_warnings(report: &Report, warnings: &[crate::error::TypstWarning]) -> Vec<Diagnostic> {
     let texts = teks::semua(report);
     let mut found = Vec::new();
     for w in warnings {

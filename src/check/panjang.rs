@@ -6,11 +6,7 @@ use crate::content::Report;
 use crate::error::Problem;
 use crate::format::angka;
 
-/// Longest narrative text (a paragraph block of a chapter or section):
-/// about fifteen pages of running text.
-pub const NARASI_MAX: usize = 50_000;
-/// Longest title, name or table cell.
-pub const SEL_MAX: usize = 2_000;
+use crate::content::{NARASI_MAX, SEL_MAX};
 
 pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
     for t in teks::semua(report) {

@@ -165,7 +165,7 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
         }
     }
     for (path, t) in berkas.pernyataan.texts() {
-        if let Err(problem) = crate::render::teks_bervariabel(report, (&file, text), path, t) {
+        if let Err(problem) = crate::content::variabel::isi_di(report, (&file, text), path, t) {
             error(found, problem);
         }
     }

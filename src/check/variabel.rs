@@ -5,7 +5,7 @@ use super::{error, Diagnostic};
 use crate::content::Report;
 
 pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
-    for problem in crate::render::variable_problems(report) {
+    for problem in crate::content::variabel::masalah(report) {
         error(found, problem);
     }
 }

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use renaksi::batch::{
-    build_one, build_one_monitoring, build_one_pk, discover, Entry, Hasil, Manifest, Shard, Status,
+    build_one, build_one_monitoring, build_one_pk, Entry, Hasil, Manifest, Shard, Status,
 };
 use renaksi::Error;
 
@@ -47,7 +47,7 @@ pub fn run(args: &BatchArgs) -> Result<Selesai, Error> {
             hint: "hapus --sebelumnya-git, atau susun --dokumen rencana-aksi".into(),
         });
     }
-    let all = discover(&dir)?;
+    let all = renaksi::content::discover(&dir)?;
     if all.is_empty() {
         return Err(Error::io(
             "tidak ada folder laporan di",

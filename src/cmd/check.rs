@@ -53,7 +53,7 @@ pub fn run(args: &CheckArgs) -> Result<Selesai, Error> {
                     hint: "untuk batch: --sebelumnya-git REV (setiap folder kecamatan pada revisi itu)".into(),
                 });
             }
-            let folders = renaksi::batch::discover(&dir)?;
+            let folders = renaksi::content::discover(&dir)?;
             let hasil = super::on_every_core(&folders, super::cores(), |f| {
                 check(Some(f), sebelumnya.as_ref(), true)
             });

@@ -18,7 +18,7 @@ pub fn run(args: &ExportArgs) -> Result<(), Error> {
     };
     match Sasaran::pilih(args.dir.as_deref()) {
         Sasaran::Batch(dir) => {
-            let folders = renaksi::batch::discover(&dir)?;
+            let folders = renaksi::content::discover(&dir)?;
             let reports = folders
                 .iter()
                 .map(|f| renaksi::load(Some(f)))

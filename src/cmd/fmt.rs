@@ -18,7 +18,7 @@ use crate::cli::FmtArgs;
 pub fn run(args: &FmtArgs) -> Result<Selesai, Error> {
     let folders: Vec<PathBuf> = match Sasaran::pilih(args.dir.as_deref()) {
         Sasaran::Laporan(dir) => vec![dir],
-        Sasaran::Batch(dir) => renaksi::batch::discover(&dir)?,
+        Sasaran::Batch(dir) => renaksi::content::discover(&dir)?,
         Sasaran::Contoh => {
             return Err(Error::Usage {
                 message: "tidak ada laporan untuk dirapikan: folder ini tidak berisi laporan.yaml atau kabupaten.yaml".into(),

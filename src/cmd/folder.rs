@@ -70,7 +70,7 @@ fn umumkan(perintah: &str) {
 /// `build` or `watch` asked for one report in a batch folder.
 pub fn bukan_laporan(dir: &Path, perintah: &str) -> Error {
     let shown = shown(dir);
-    let first = renaksi::batch::discover(dir)
+    let first = renaksi::content::discover(dir)
         .ok()
         .and_then(|folders| folders.into_iter().next());
     let satu = match first {

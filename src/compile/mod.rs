@@ -1,8 +1,6 @@
 //! The embedded Typst compiler: a sandboxed [`World`] that serves only the
 //! generated source, the bundled fonts and the report's logo.
 
-pub mod fonts;
-
 use std::sync::OnceLock;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
@@ -24,17 +22,7 @@ pub fn evict(max_age: usize) {
     typst::comemo::evict(max_age);
 }
 
-/// A warning Typst gave about the generated source.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TypstWarning {
-    /// Typst's message (in English).
-    pub message: String,
-    /// The line of the generated source it is about, from 1.
-    pub line: Option<usize>,
-    /// The text of the string literal it is about, when it is about one:
-    /// a value from the report's files, to find them by.
-    pub value: Option<String>,
-}
+pub use crate::error::TypstWarning;
 
 /// Compiles the generated Typst source of `report` to a paged document,
 /// with the warnings Typst gave.
@@ -159,7 +147,7 @@ impl World for ReportWorld {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        fonts::book()
+        crate::fonts::book()
     }
 
     fn main(&self) -> FileId {
@@ -182,7 +170,7 @@ impl World for ReportWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        fonts::fonts().get(index).cloned()
+        crate::fonts::fonts().get(index).cloned()
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
@@ -316,7 +304,7 @@ mod tests {
     /// finding can be placed in the report's own files.
     #[test]
     fn warnings_carry_the_value_they_are_about() {
-        let report = crate::load(None).unwrap();
+        let report = crate::content::load(None).unwrap();
         // A value of the report where Typst expects a font.
         let source = "#text(font: \"Kubutambahan\")[x]\n#text(font: \"Liberation Sans\")[y]\n";
         let (document, warnings) = compile(&report, source).unwrap();

@@ -10,14 +10,21 @@ mod recover;
 mod source;
 mod structure;
 pub mod tulis;
+pub mod variabel;
 pub(crate) mod yaml;
 
 pub use model::*;
-pub use source::{Berkas, Source};
+pub use source::{discover, Berkas, Source};
 
 pub(crate) use yaml::closest;
 
 use crate::error::{Error, Problem};
+
+/// Longest narrative text (a paragraph block of a chapter or section):
+/// about fifteen pages of running text.
+pub const NARASI_MAX: usize = 50_000;
+/// Longest title, name or table cell.
+pub const SEL_MAX: usize = 2_000;
 
 /// A report's files, parsed and checked.
 #[derive(Debug, Clone)]
@@ -410,4 +417,21 @@ pub(super) fn load_logo(source: &Source, file: &str, path: &str) -> Result<Logo,
         format,
         bytes,
     })
+}
+
+/// Loads the report in `dir`, or the bundled example when `dir` is `None`.
+pub fn load(dir: Option<&std::path::Path>) -> Result<Report, Error> {
+    let source = match dir {
+        Some(dir) => Source::from_dir(dir)?,
+        None => Source::example(),
+    };
+    Report::load(source)
+}
+
+/// How the report in `dir` (or the bundled example) is named in messages.
+pub fn label(dir: Option<&std::path::Path>) -> String {
+    match dir {
+        Some(dir) => Source::label_of(dir),
+        None => Source::example().label,
+    }
 }

@@ -345,16 +345,7 @@ pub enum Rincian {
     Triwulan,
 }
 
-/// Ejaan bulan yang ditulis dua cara.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Ejaan {
-    /// Februari, November.
-    #[default]
-    Baku,
-    /// Pebruari, Nopember.
-    Lama,
-}
+pub use crate::format::Ejaan;
 
 /// narasi.yaml: Kata Pengantar dan bab-bab, dalam Markdown.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

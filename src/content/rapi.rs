@@ -321,7 +321,7 @@ penandatangan:
     #[test]
     fn the_repository_s_tables_keep_every_comment() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let report = crate::load(Some(&root.join("content/kubutambahan-2022"))).unwrap();
+        let report = crate::content::load(Some(&root.join("content/kubutambahan-2022"))).unwrap();
         for file in &report.lampiran {
             let rapi = lampiran(&file.text, &file.table);
             assert_eq!(rapi.hilang, [], "{}", file.file);

@@ -276,6 +276,25 @@ fn in_dir<'a>(files: &'a [Berkas], dir: &'a str) -> impl Iterator<Item = String>
         .map(str::to_owned)
 }
 
+/// The report folders directly under `dir` (those holding a laporan.yaml),
+/// sorted by name so every run, machine and shard sees the same order.
+pub fn discover(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>, Error> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Error::io("tidak dapat membuka folder batch", dir, e))?;
+    let mut folders: Vec<std::path::PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join(super::LAPORAN).is_file())
+        // In the current folder a report is named by itself, not `./name`.
+        .map(|p| match p.strip_prefix(".") {
+            Ok(rel) => rel.to_path_buf(),
+            Err(_) => p,
+        })
+        .collect();
+    folders.sort();
+    Ok(folders)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -559,7 +559,7 @@ mod tests {
         }
         let mut tables = 0;
         for dir in dirs {
-            let report = crate::load(Some(&dir)).unwrap();
+            let report = crate::content::load(Some(&dir)).unwrap();
             for file in &report.lampiran {
                 let written = lampiran(&file.table, None, &[]);
                 let again: Lampiran = crate::content::yaml::parse(&file.file, &written).unwrap();

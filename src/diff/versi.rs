@@ -60,7 +60,7 @@ impl Versi {
             None => None,
         };
         let mut laporan = Vec::new();
-        for folder in crate::batch::discover(dir)? {
+        for folder in crate::content::discover(dir)? {
             let name = folder
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())

@@ -500,7 +500,7 @@ pub struct Ditulis {
     /// Where the PDF went.
     pub path: PathBuf,
     /// The document.
-    pub output: crate::Output,
+    pub output: crate::pdf::Output,
     /// The report with the quarter's date, as built.
     pub report: Report,
 }
@@ -515,12 +515,12 @@ pub fn susun(
     findings: &[crate::error::Diagnostic],
     triwulan: usize,
     out: &Path,
-    options: crate::Options,
+    options: crate::pdf::Options,
 ) -> Result<Ditulis, Error> {
     crate::check::tahan(findings, report)?;
     let report = bertanggal(report, realisasi, triwulan)?;
     let typst = render(&report, realisasi, triwulan)?;
-    let output = crate::typeset(&report, typst, options)?;
+    let output = crate::pdf::typeset(&report, typst, options)?;
     let target = crate::build::pdf_path(out, &nama(&report, triwulan));
     crate::pdf::write_report(&report, &output, &target)?;
     Ok(Ditulis {

@@ -224,7 +224,7 @@ mod tests {
     /// sasaran's indicators moves no realisasi to another indicator.
     #[test]
     fn reordering_sasaran_and_indicators_moves_no_realisasi() {
-        let report = crate::load(None).unwrap();
+        let report = crate::content::load(None).unwrap();
         let mut realisasi = crate::monitoring::muat(&report).unwrap();
         // The two have the same figures in the example: one is made
         // different, so that a swap would show.

@@ -233,7 +233,7 @@ mod tests {
     /// a workbook changes only the lines it changes).
     #[test]
     fn the_example_s_realisasi_files_are_written_back_unchanged() {
-        let report = crate::load(None).unwrap();
+        let report = crate::content::load(None).unwrap();
         let realisasi = crate::monitoring::muat(&report).unwrap();
         let mut seen = 0;
         for berkas in realisasi.tw.iter().flatten() {
@@ -246,7 +246,7 @@ mod tests {
 
     #[test]
     fn an_empty_form_reads_back_with_no_value() {
-        let report = crate::load(None).unwrap();
+        let report = crate::content::load(None).unwrap();
         let text = teks(&report, 4);
         let isi: BerkasRealisasi = crate::content::parse("tw4.yaml", &text).unwrap();
         assert!(isi.indikator.values().all(|r| r.realisasi.is_none()

@@ -7,32 +7,6 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::escape::markup_text;
 
-/// How deep lists and emphasis may nest in a narrative text: deeper than
-/// any document needs, well within what Typst typesets.
-pub const DALAM: usize = 12;
-
-/// Where the first list or emphasis nested deeper than [`DALAM`] starts
-/// (a byte offset in `markdown`), and its depth; `None` when there is
-/// none. `check` says so before Typst would refuse it.
-pub fn terlalu_dalam(markdown: &str) -> Option<(usize, usize)> {
-    let mut depth = 0usize;
-    for (event, range) in Parser::new_ext(markdown, Options::empty()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::List(_) | Tag::Emphasis | Tag::Strong) => {
-                depth += 1;
-                if depth > DALAM {
-                    return Some((range.start, depth));
-                }
-            }
-            Event::End(TagEnd::List(_) | TagEnd::Emphasis | TagEnd::Strong) => {
-                depth = depth.saturating_sub(1);
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
 /// Converts `markdown` to Typst markup.
 ///
 /// Ordered lists number `1.`, `2.`, …; bullet lists letter `a)`, `b)`, …,

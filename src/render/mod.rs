@@ -7,7 +7,6 @@ mod lampiran;
 pub mod markdown;
 mod qr;
 pub use qr::svg as qr_svg;
-pub mod variabel;
 mod view;
 pub use view::{cara, kepala, ttd, Cara, Kepala, Ttd};
 
@@ -18,6 +17,7 @@ use escape::string_literal;
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
+use crate::content::variabel::{self, narrative_problem};
 use crate::content::Report;
 use crate::error::{Error, Problem};
 
@@ -85,31 +85,6 @@ fn internal(err: minijinja::Error) -> Error {
     Error::Internal(format!("templat: {err:#}"))
 }
 
-/// Every narrative text whose variables cannot be filled in, all at once
-/// (rendering stops at the first).
-pub fn variable_problems(report: &Report) -> Vec<Problem> {
-    let nilai = view::variables(report);
-    report
-        .narasi
-        .texts()
-        .into_iter()
-        .flat_map(|(path, text)| match variabel::isi(text, &nilai) {
-            Ok(_) => variabel::terlalu_dalam(text)
-                .map(|s| {
-                    narrative_problem((&report.narasi_file, &report.narasi_text), &path, text, &s)
-                })
-                .into_iter()
-                .collect::<Vec<_>>(),
-            Err(salah) => salah
-                .iter()
-                .map(|s| {
-                    narrative_problem((&report.narasi_file, &report.narasi_text), &path, text, s)
-                })
-                .collect(),
-        })
-        .collect()
-}
-
 /// Fills `{{ tahun }}`-style variables into one narrative text and converts
 /// its Markdown with `convert` (`markdown::to_typst`, or `to_typst_closing`
 /// for the text a signature block follows); `path` is the YAML path used in
@@ -152,41 +127,6 @@ pub fn teks_bervariabel(
     path: &str,
     text: &str,
 ) -> Result<String, Problem> {
-    let nilai = view::variables(report);
-    let filled = variabel::isi(text, &nilai)
-        .map_err(|salah| narrative_problem(file, path, text, &salah[0]))?;
-    if let Some(salah) = variabel::terlalu_dalam(text) {
-        return Err(narrative_problem(file, path, text, &salah));
-    }
+    let filled = variabel::isi_di(report, file, path, text)?;
     Ok(markdown::to_typst(&filled))
-}
-
-/// The problem of `salah`, placed on its line and column of its file (name
-/// and text; narasi.yaml for the narrative): the text's line holding it is
-/// looked for from where `path` is written.
-fn narrative_problem(
-    (name, file): (&str, &str),
-    path: &str,
-    text: &str,
-    salah: &variabel::Salah,
-) -> Problem {
-    let problem = Problem::new(name, salah.message.clone())
-        .at_path(path)
-        .hint(salah.hint.clone());
-    let line_start = text[..salah.offset].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[salah.offset..]
-        .find('\n')
-        .map_or(text.len(), |i| salah.offset + i);
-    let wanted = &text[line_start..line_end];
-    let written = crate::locate::nearest(file, path);
-    let from = written.map_or(0, |(line, _)| line - 1);
-    let found = file.lines().enumerate().skip(from).find_map(|(i, l)| {
-        let column = l.find(wanted)?;
-        let chars = l[..column].chars().count() + text[line_start..salah.offset].chars().count();
-        Some((i + 1, chars + 1))
-    });
-    match found.or(written) {
-        Some((line, column)) => problem.at(file, line, column),
-        None => problem,
-    }
 }

@@ -182,41 +182,12 @@ struct BagianView {
     isi: Value,
 }
 
-/// The title of the document, as the narrative writes it.
-pub fn judul(report: &Report) -> String {
-    let mut judul = String::from("Rencana Aksi Atas Perjanjian Kinerja");
-    if report.identitas.perubahan {
-        judul.push_str(" Perubahan");
-    }
-    judul
-}
-
-/// The values of the variables a narrative text may use, in the order of
-/// [`variabel::NAMA`]: `{{ tahun }}`, `{{ kecamatan }}`, …
-pub(super) fn variables(report: &Report) -> variabel::Nilai {
-    let id = &report.identitas;
-    let p = &id.penandatangan;
-    variabel::Nilai([
-        id.tahun.to_string(),
-        id.kecamatan.clone(),
-        id.kabupaten.clone(),
-        judul(report),
-        p.nama.clone(),
-        p.jabatan.clone(),
-        p.pangkat.clone(),
-        p.golongan.clone(),
-        p.tempat.clone(),
-        format::tanggal(p.tanggal.0, id.ejaan_bulan),
-        format::nip(&p.nip),
-    ])
-}
-
 pub(super) fn build(report: &Report) -> Result<View, Problem> {
     let id = &report.identitas;
     let ejaan = id.ejaan_bulan;
-    let judul = judul(report);
+    let judul = variabel::judul(report);
     let cara = cara(report)?;
-    let vars = variables(report);
+    let vars = variabel::nilai(report);
     // The text a signature block follows keeps its last paragraph on the
     // block's page, so that no page holds a signature alone.
     let signed = !matches!(id.tanda_tangan, TandaTangan::Tanpa);

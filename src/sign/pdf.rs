@@ -71,7 +71,7 @@ pub fn sign(
     if parts
         .title
         .as_deref()
-        .is_some_and(|t| t.starts_with(crate::DRAF))
+        .is_some_and(|t| t.starts_with(crate::pdf::DRAF))
     {
         return Err(Error::sign(
             format!("{name} adalah draf (bertanda DRAF di setiap halaman)"),

@@ -813,9 +813,9 @@ mod tests {
     /// Both ways of reading agree on a PDF renaksi wrote.
     #[test]
     fn direct_reading_matches_lopdf() {
-        let report = crate::load(None).unwrap();
+        let report = crate::content::load(None).unwrap();
         let typst = crate::render::render(&report).unwrap();
-        let pdf = crate::typeset(&report, typst, crate::Options::default())
+        let pdf = crate::pdf::typeset(&report, typst, crate::pdf::Options::default())
             .unwrap()
             .pdf;
         let doc = Document::load_mem(&pdf).unwrap();

@@ -801,9 +801,9 @@ mod tests {
 
     /// A PDF of the example as renaksi writes it.
     fn contoh() -> Vec<u8> {
-        let report = crate::load(None).unwrap();
+        let report = crate::content::load(None).unwrap();
         let typst = crate::render::render(&report).unwrap();
-        crate::typeset(&report, typst, crate::Options::default())
+        crate::pdf::typeset(&report, typst, crate::pdf::Options::default())
             .unwrap()
             .pdf
     }

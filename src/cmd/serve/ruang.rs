@@ -121,7 +121,7 @@ impl Ruang {
         if batch {
             names.push(KABUPATEN.to_owned());
             names.push(NARASI.to_owned());
-            for dir in renaksi::batch::discover(root)? {
+            for dir in renaksi::content::discover(root)? {
                 let Some(name) = dir.file_name().map(|n| n.to_string_lossy().into_owned()) else {
                     continue;
                 };
@@ -204,7 +204,7 @@ impl Ruang {
             "nama": super::super::folder::shown(&self.root),
             "kecamatan": self.kecamatan,
             "berkas": berkas,
-            "variabel": renaksi::render::variabel::NAMA,
+            "variabel": renaksi::content::variabel::NAMA,
             // Each level's sasaran column as the PDF heads it, to find its pages.
             "kolom": kolom,
         })

@@ -4,7 +4,9 @@
 //! filling a text in takes time in proportion to its length, and its result
 //! is held to the same length limit as the text a person writes.
 
-use crate::check::NARASI_MAX;
+use super::{Report, NARASI_MAX};
+use crate::error::Problem;
+use crate::format;
 
 /// Every variable a narrative may name, in the order the docs list them.
 pub const NAMA: [&str; 11] = [
@@ -44,12 +46,12 @@ pub struct Salah {
 
 /// The list or emphasis of `text` nested deeper than a document prints.
 pub fn terlalu_dalam(text: &str) -> Option<Salah> {
-    let (offset, depth) = super::markdown::terlalu_dalam(text)?;
+    let (offset, depth) = markdown_terlalu_dalam(text)?;
     Some(Salah {
         offset,
         message: format!(
             "daftar atau penekanan bersarang {depth} tingkat (paling dalam {})",
-            super::markdown::DALAM
+            DALAM
         ),
         hint: "ratakan daftar bertingkatnya; dokumen resmi memakai dua atau tiga tingkat".into(),
     })
@@ -197,6 +199,145 @@ fn ekspresi<'a>(inner: &'a str, nilai: &'a Nilai) -> Result<&'a str, (String, St
         };
         (format!("variabel `{expr}` tidak dikenal"), hint)
     })
+}
+
+/// The title of the document, as the narrative writes it.
+pub fn judul(report: &Report) -> String {
+    let mut judul = String::from("Rencana Aksi Atas Perjanjian Kinerja");
+    if report.identitas.perubahan {
+        judul.push_str(" Perubahan");
+    }
+    judul
+}
+
+/// The values of the variables a narrative text may use, in the order of
+/// [`NAMA`]: `{{ tahun }}`, `{{ kecamatan }}`, …
+pub fn nilai(report: &Report) -> Nilai {
+    let id = &report.identitas;
+    let p = &id.penandatangan;
+    Nilai([
+        id.tahun.to_string(),
+        id.kecamatan.clone(),
+        id.kabupaten.clone(),
+        judul(report),
+        p.nama.clone(),
+        p.jabatan.clone(),
+        p.pangkat.clone(),
+        p.golongan.clone(),
+        p.tempat.clone(),
+        format::tanggal(p.tanggal.0, id.ejaan_bulan),
+        format::nip(&p.nip),
+    ])
+}
+
+/// Every narrative text whose variables cannot be filled in, all at once
+/// (rendering stops at the first).
+pub fn masalah(report: &Report) -> Vec<Problem> {
+    let nilai = nilai(report);
+    report
+        .narasi
+        .texts()
+        .into_iter()
+        .flat_map(|(path, text)| match isi(text, &nilai) {
+            Ok(_) => terlalu_dalam(text)
+                .map(|s| {
+                    narrative_problem((&report.narasi_file, &report.narasi_text), &path, text, &s)
+                })
+                .into_iter()
+                .collect::<Vec<_>>(),
+            Err(salah) => salah
+                .iter()
+                .map(|s| {
+                    narrative_problem((&report.narasi_file, &report.narasi_text), &path, text, s)
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A text of `file` (its name as messages give it, and its text) with the
+/// narrative's variables filled in, as written (no Markdown); a variable
+/// that cannot be filled in, or nesting deeper than a document prints, is
+/// a problem placed in that file.
+pub fn isi_di(
+    report: &Report,
+    file: (&str, &str),
+    path: &str,
+    text: &str,
+) -> Result<String, Problem> {
+    let filled = isi(text, &nilai(report))
+        .map_err(|salah| narrative_problem(file, path, text, &salah[0]))?;
+    if let Some(salah) = terlalu_dalam(text) {
+        return Err(narrative_problem(file, path, text, &salah));
+    }
+    Ok(filled)
+}
+
+/// The problem of `salah`, placed on its line and column of its file (name
+/// and text; narasi.yaml for the narrative): the text's line holding it is
+/// looked for from where `path` is written.
+pub fn narrative_problem(
+    (name, file): (&str, &str),
+    path: &str,
+    text: &str,
+    salah: &Salah,
+) -> Problem {
+    let problem = Problem::new(name, salah.message.clone())
+        .at_path(path)
+        .hint(salah.hint.clone());
+    let line_start = text[..salah.offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[salah.offset..]
+        .find('\n')
+        .map_or(text.len(), |i| salah.offset + i);
+    let wanted = &text[line_start..line_end];
+    let written = crate::locate::nearest(file, path);
+    let from = written.map_or(0, |(line, _)| line - 1);
+    let found = file.lines().enumerate().skip(from).find_map(|(i, l)| {
+        let column = l.find(wanted)?;
+        let chars = l[..column].chars().count() + text[line_start..salah.offset].chars().count();
+        Some((i + 1, chars + 1))
+    });
+    match found.or(written) {
+        Some((line, column)) => problem.at(file, line, column),
+        None => problem,
+    }
+}
+
+/// How deep lists and emphasis may nest in a narrative text: deeper than
+/// any document needs, well within what Typst typesets.
+pub const DALAM: usize = 12;
+
+/// Where the first list or emphasis nested deeper than [`DALAM`] starts
+/// (a byte offset in `markdown`), and its depth; `None` when there is
+/// none. `check` says so before Typst would refuse it.
+pub fn markdown_terlalu_dalam(markdown: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    for (event, range) in
+        pulldown_cmark::Parser::new_ext(markdown, pulldown_cmark::Options::empty())
+            .into_offset_iter()
+    {
+        match event {
+            pulldown_cmark::Event::Start(
+                pulldown_cmark::Tag::List(_)
+                | pulldown_cmark::Tag::Emphasis
+                | pulldown_cmark::Tag::Strong,
+            ) => {
+                depth += 1;
+                if depth > DALAM {
+                    return Some((range.start, depth));
+                }
+            }
+            pulldown_cmark::Event::End(
+                pulldown_cmark::TagEnd::List(_)
+                | pulldown_cmark::TagEnd::Emphasis
+                | pulldown_cmark::TagEnd::Strong,
+            ) => {
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 #[cfg(test)]
