@@ -287,9 +287,9 @@ pub fn build_one_monitoring(folder: &Path, out: &Path, triwulan: usize, opsi: &O
             folder,
             &crate::jejak::Dokumen::Monitoring(triwulan),
         )?;
-        let realisasi = crate::monitoring::muat(&report)?;
-        let findings = crate::monitoring::dokumen::temuan(&report, &realisasi);
-        let built = crate::monitoring::dokumen::susun(
+        let realisasi = crate::realisasi::muat(&report)?;
+        let findings = crate::render::monitoring::temuan(&report, &realisasi);
+        let built = crate::render::monitoring::susun(
             &report,
             &realisasi,
             &findings,

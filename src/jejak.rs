@@ -134,7 +134,7 @@ pub fn berkas(report: &Report, dokumen: &Dokumen) -> Result<Vec<(String, Vec<u8>
     match dokumen {
         Dokumen::RencanaAksi => {}
         Dokumen::Pk => names.push(PEGAWAI.to_owned()),
-        Dokumen::Monitoring(_) => names.extend(source.list_yaml(crate::monitoring::REALISASI)?),
+        Dokumen::Monitoring(_) => names.extend(source.list_yaml(crate::realisasi::REALISASI)?),
     }
     let mut files = Vec::new();
     for name in names {

@@ -29,6 +29,7 @@ pub mod matriks;
 pub mod monitoring;
 pub mod pdf;
 pub mod pk;
+pub mod realisasi;
 pub mod render;
 pub mod schema;
 pub mod sign;

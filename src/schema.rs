@@ -62,7 +62,7 @@ pub fn schema(jenis: Jenis) -> serde_json::Value {
         Jenis::Narasi => generate::<Narasi>(),
         Jenis::Lampiran => generate::<Lampiran>(),
         Jenis::Pegawai => generate::<BerkasPegawai>(),
-        Jenis::Realisasi => generate::<crate::monitoring::BerkasRealisasi>(),
+        Jenis::Realisasi => generate::<crate::realisasi::BerkasRealisasi>(),
     };
     value["title"] = jenis.title().into();
     value

@@ -211,9 +211,9 @@ fn bangun(
             out
         }
         Dokumen::Monitoring(n) => {
-            let realisasi = crate::monitoring::muat(report)?;
-            let dated = crate::monitoring::dokumen::bertanggal(report, &realisasi, *n)?;
-            let typst = crate::monitoring::dokumen::render(&dated, &realisasi, *n)?;
+            let realisasi = crate::realisasi::muat(report)?;
+            let dated = crate::render::monitoring::bertanggal(report, &realisasi, *n)?;
+            let typst = crate::render::monitoring::render(&dated, &realisasi, *n)?;
             vec![typeset(typst, &dated)?]
         }
     })

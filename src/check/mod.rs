@@ -12,6 +12,7 @@ mod nip;
 mod pangkat;
 mod panjang;
 mod pegawai;
+pub mod realisasi;
 mod tahun;
 mod target;
 mod teks;

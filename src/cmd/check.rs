@@ -134,7 +134,7 @@ fn check(dir: Option<&Path>, sebelumnya: Option<&Sebelumnya>, batch: bool) -> Re
     match loaded {
         Ok(report) => {
             let mut found = lint(&report);
-            found.extend(renaksi::monitoring::periksa::temuan(&report)?);
+            found.extend(renaksi::check::realisasi::temuan(&report)?);
             Ok(Hasil {
                 label: report.source.label.clone(),
                 found,

@@ -55,8 +55,8 @@ pub fn run(args: &ExportArgs) -> Result<(), Error> {
             let path = target(&args.output, &report.source.name, ext);
             write(&path, &one(&report, args.format)?)?;
             if args.format == LembarFormat::Xlsx
-                && renaksi::monitoring::ada(&report)
-                && renaksi::monitoring::muat(&report).is_err()
+                && renaksi::realisasi::ada(&report)
+                && renaksi::realisasi::muat(&report).is_err()
             {
                 eprintln!(
                     "catatan: lembar Realisasi tidak ikut: kunci di realisasi/ tidak cocok dengan Lampiran; lihat `renaksi check`"

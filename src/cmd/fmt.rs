@@ -144,11 +144,11 @@ fn plan(
     }
     // Realisasi files in the form `renaksi realisasi` writes; while a key
     // does not match the Lampiran they are left, and the galat named.
-    if renaksi::monitoring::ada(&report) {
-        let realisasi = renaksi::monitoring::muat(&report)?;
+    if renaksi::realisasi::ada(&report) {
+        let realisasi = renaksi::realisasi::muat(&report)?;
         for berkas in realisasi.tw.iter().flatten() {
             let shown = report.source.display(&berkas.file);
-            let text = renaksi::monitoring::kerangka::tulis_ulang(
+            let text = renaksi::init::realisasi::tulis_ulang(
                 &report,
                 berkas.triwulan,
                 Some(&berkas.isi),
@@ -157,7 +157,7 @@ fn plan(
             // A comment of the file that the canonical form does not write;
             // renaksi's own beside the keys are written anew, stale or not.
             let kept: std::collections::HashSet<&str> = text.lines().map(str::trim).collect();
-            let own = renaksi::monitoring::kerangka::komentar_renaksi(&berkas.text);
+            let own = renaksi::init::realisasi::komentar_renaksi(&berkas.text);
             let lost: Vec<(usize, String)> = berkas
                 .text
                 .lines()

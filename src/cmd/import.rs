@@ -421,7 +421,7 @@ fn after(dir: &Path) -> Result<(), Error> {
     let found: Vec<Diagnostic> = match renaksi::load(Some(dir)) {
         Ok(report) => {
             let mut found = renaksi::check::lint(&report);
-            found.extend(renaksi::monitoring::periksa::temuan(&report)?);
+            found.extend(renaksi::check::realisasi::temuan(&report)?);
             found
         }
         Err(Error::Input(problems)) => problems
@@ -468,20 +468,20 @@ fn realisasi(args: &ImportArgs, name: &str, bytes: &[u8]) -> Result<(), Error> {
     let mut changes = Vec::new();
     let mut writes = Vec::new();
     for (n, isi) in &quarters {
-        let rel = renaksi::monitoring::nama_berkas(*n);
+        let rel = renaksi::realisasi::nama_berkas(*n);
         let shown = report.source.display(&rel);
         let old = report
             .source
             .read(&rel)?
             .map(|b| String::from_utf8_lossy(&b).into_owned());
-        let text = renaksi::monitoring::kerangka::tulis_ulang(
+        let text = renaksi::init::realisasi::tulis_ulang(
             &report,
             *n,
             Some(isi),
             old.as_deref().unwrap_or(""),
         );
         // What is written must read back: a guard against a writer fault.
-        renaksi::content::parse::<renaksi::monitoring::BerkasRealisasi>(&shown, &text)
+        renaksi::content::parse::<renaksi::realisasi::BerkasRealisasi>(&shown, &text)
             .map_err(Error::Input)?;
         changes.extend(diff::files(
             JenisBerkas::Realisasi(*n),

@@ -21,10 +21,10 @@ pub fn run(args: &BuildArgs, dir: Option<PathBuf>, triwulan: usize) -> Result<()
         dir.as_deref(),
         renaksi::jejak::Dokumen::Monitoring(triwulan),
     )?;
-    let realisasi = renaksi::monitoring::muat(&report)?;
-    let findings = renaksi::monitoring::dokumen::temuan(&report, &realisasi);
+    let realisasi = renaksi::realisasi::muat(&report)?;
+    let findings = renaksi::render::monitoring::temuan(&report, &realisasi);
     let options = renaksi::Options { pdf_a: args.pdf_a };
-    let built = renaksi::monitoring::dokumen::susun(
+    let built = renaksi::render::monitoring::susun(
         &report,
         &realisasi,
         &findings,

@@ -22,7 +22,7 @@ pub fn run(args: &RealisasiArgs) -> Result<(), Error> {
     let Some(n) = args.triwulan.map(usize::from) else {
         return ikuti(args, &dir, report);
     };
-    let rel = renaksi::monitoring::nama_berkas(n);
+    let rel = renaksi::realisasi::nama_berkas(n);
     let path = renaksi::fs::di_dalam(&dir, &rel)?;
     if path.exists() {
         return Err(Error::Usage {
@@ -30,9 +30,9 @@ pub fn run(args: &RealisasiArgs) -> Result<(), Error> {
             hint: "isi berkas itu; untuk memulai ulang, pindahkan atau hapus dulu".into(),
         });
     }
-    let text = renaksi::monitoring::kerangka::teks(&report, n);
+    let text = renaksi::init::realisasi::teks(&report, n);
     renaksi::fs::write_atomic(&path, text.as_bytes())?;
-    let keys = renaksi::monitoring::kunci::Kunci::dari(&report);
+    let keys = renaksi::realisasi::kunci::Kunci::dari(&report);
     eprintln!(
         "ditulis: {} ({} indikator, {} program/kegiatan); isi realisasinya lalu jalankan `renaksi check`",
         path.display(),
@@ -58,7 +58,7 @@ fn ikuti(args: &RealisasiArgs, dir: &Path, mut report: Report) -> Result<(), Err
     let ganti = ikuti::ganti(&report, &lama);
     let mut renamed = 0;
     for n in 1..=4 {
-        let rel = renaksi::monitoring::nama_berkas(n);
+        let rel = renaksi::realisasi::nama_berkas(n);
         let path = renaksi::fs::di_dalam(dir, &rel)?;
         let text = match renaksi::fs::baca_jika_ada(&path, renaksi::fs::YAML)? {
             Some(bytes) => String::from_utf8(bytes).map_err(|_| {

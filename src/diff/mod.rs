@@ -353,13 +353,15 @@ fn realisasi_changes(
     lama: &Report,
     baru: &Report,
 ) -> Result<(), Error> {
-    use crate::monitoring;
-    if !monitoring::ada(lama) && !monitoring::ada(baru) {
+    if !crate::realisasi::ada(lama) && !crate::realisasi::ada(baru) {
         return Ok(());
     }
     // A key the other files no longer match is shown by its key, not
     // refused: a Perubahan that renames an indicator is what diff is for.
-    let (ra, rb) = (monitoring::baca(lama)?.0, monitoring::baca(baru)?.0);
+    let (ra, rb) = (
+        crate::realisasi::baca(lama)?.0,
+        crate::realisasi::baca(baru)?.0,
+    );
     for n in 1..=4 {
         let (a, b) = (ra.tw[n - 1].as_ref(), rb.tw[n - 1].as_ref());
         if a.is_none() && b.is_none() {
@@ -369,7 +371,7 @@ fn realisasi_changes(
             realisasi::Konteks::dari(lama, &ra, n),
             realisasi::Konteks::dari(baru, &rb, n),
         );
-        let file = named(&monitoring::nama_berkas(n));
+        let file = named(&crate::realisasi::nama_berkas(n));
         realisasi::compare(
             &mut Catatan::new(&file, out),
             n,
@@ -404,8 +406,8 @@ impl JenisBerkas {
             return None;
         }
         let folder = path.rsplit(['/', '\\']).nth(1);
-        if folder == Some(crate::monitoring::REALISASI) {
-            if let Some(n) = crate::monitoring::triwulan_berkas(name) {
+        if folder == Some(crate::realisasi::REALISASI) {
+            if let Some(n) = crate::realisasi::triwulan_berkas(name) {
                 return Some(JenisBerkas::Realisasi(n));
             }
         }
@@ -468,7 +470,7 @@ pub fn files(
             }
         }
         JenisBerkas::Realisasi(n) => {
-            use crate::monitoring::BerkasRealisasi;
+            use crate::realisasi::BerkasRealisasi;
             let a = lama
                 .map(|(d, t)| parse::<BerkasRealisasi>(d, t))
                 .transpose()?;

@@ -9,8 +9,8 @@ use super::{Catatan, JenisPerubahan, KOSONG};
 use crate::content::Report;
 use crate::format;
 use crate::monitoring::evaluasi::evaluasi;
-use crate::monitoring::kunci::Kunci;
-use crate::monitoring::{BerkasRealisasi, Nilai, Realisasi};
+use crate::realisasi::kunci::Kunci;
+use crate::realisasi::{BerkasRealisasi, Nilai, Realisasi};
 
 /// What the report says of each key of one version: where an indicator or
 /// program stands, and its capaian or serapan up to the quarter.

@@ -9,6 +9,7 @@ mod editor;
 mod identitas;
 mod modeline;
 mod periksa;
+pub mod realisasi;
 mod tahun;
 
 pub use modeline::fix_modelines;
@@ -133,7 +134,7 @@ pub fn lanjutkan(
         // Last year's realisasi is last year's: a new year starts without
         // it (a Perubahan of the same year keeps it).
         let folder = name.rsplit('/').nth(1);
-        if tahun != lama && folder == Some(crate::monitoring::REALISASI) {
+        if tahun != lama && folder == Some(crate::realisasi::REALISASI) {
             skipped.push(name);
             continue;
         }

@@ -104,7 +104,7 @@ pub fn xlsx(report: &Report) -> Result<Vec<u8>, Error> {
         pegawai_sheet(sheet, berkas, &gaya).map_err(gagal)?;
     }
     // Realisasi whose keys all match; `renaksi export` says when they do not.
-    if let Ok(realisasi) = crate::monitoring::muat(report) {
+    if let Ok(realisasi) = crate::realisasi::muat(report) {
         if realisasi.tw.iter().any(Option::is_some) {
             super::realisasi::sheets(&mut workbook, report, &realisasi).map_err(gagal)?;
         }

@@ -14,8 +14,8 @@ use super::impor::{cell_name, number};
 use crate::content::{Angka, Bulanan, Polaritas, Report, Rincian, Tanggal};
 use crate::error::Problem;
 use crate::format;
-use crate::monitoring::kunci::Kunci;
-use crate::monitoring::{BerkasRealisasi, Nilai, Realisasi};
+use crate::realisasi::kunci::Kunci;
+use crate::realisasi::{BerkasRealisasi, Nilai, Realisasi};
 
 /// The sheet of indicator realisasi.
 pub const REALISASI: &str = "Realisasi";
@@ -439,7 +439,7 @@ pub fn baca(
 /// quarter's end until a row gives its date.
 fn kosong(tahun: i32, n: usize) -> BerkasRealisasi {
     BerkasRealisasi {
-        tanggal: Tanggal(crate::monitoring::akhir_triwulan(tahun, n)),
+        tanggal: Tanggal(crate::realisasi::akhir_triwulan(tahun, n)),
         indikator: BTreeMap::new(),
         anggaran: BTreeMap::new(),
     }

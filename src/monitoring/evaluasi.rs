@@ -2,9 +2,9 @@
 //! Lampiran's order: what the PDF prints, what `check` and `diff` speak of.
 
 use super::hitung::{self, Hasil};
-use super::kunci::Kunci;
-use super::{per_periode, Realisasi, RealisasiIndikator};
 use crate::content::{Indikator, Report, Rincian, Tingkat};
+use crate::realisasi::kunci::Kunci;
+use crate::realisasi::{per_periode, Realisasi, RealisasiIndikator};
 
 /// The report's figures up to quarter `triwulan`.
 #[derive(Debug, Clone)]
@@ -156,7 +156,8 @@ pub fn evaluasi<'a>(report: &'a Report, realisasi: &'a Realisasi, triwulan: usiz
                         .next()
                         .map(|k| k.kunci.clone())
                         .unwrap_or_default();
-                    let (triwulan_ini, sampai) = super::anggaran(realisasi, &kunci, triwulan);
+                    let (triwulan_ini, sampai) =
+                        crate::realisasi::anggaran(realisasi, &kunci, triwulan);
                     program.push(ProgramEval {
                         serapan: hitung::serapan(g.anggaran, sampai),
                         kunci,
@@ -225,7 +226,7 @@ mod tests {
     #[test]
     fn reordering_sasaran_and_indicators_moves_no_realisasi() {
         let report = crate::content::load(None).unwrap();
-        let mut realisasi = crate::monitoring::muat(&report).unwrap();
+        let mut realisasi = crate::realisasi::muat(&report).unwrap();
         // The two have the same figures in the example: one is made
         // different, so that a swap would show.
         let kedua = "pranata-perlindungan-masyarakat/terlaksananya-pembinaan-linmas/jumlah-pembinaan-linmas";

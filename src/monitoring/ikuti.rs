@@ -8,10 +8,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::kunci::Kunci;
 use crate::content::{Indikator, Lampiran, ProgramKegiatan, Report};
 use crate::diff::{pasangkan, Pasangan};
 use crate::matriks::VersiLama;
+use crate::realisasi::kunci::Kunci;
 
 /// Old key → new key, of indicators and of programs.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

@@ -5,6 +5,7 @@
 pub(crate) mod escape;
 mod lampiran;
 pub mod markdown;
+pub mod monitoring;
 mod qr;
 pub use qr::svg as qr_svg;
 mod view;

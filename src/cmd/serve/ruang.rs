@@ -305,12 +305,12 @@ impl Ruang {
                 .unwrap_or_default();
             (body, false)
         };
-        let Some(n) = renaksi::monitoring::triwulan_berkas(rel) else {
+        let Some(n) = renaksi::realisasi::triwulan_berkas(rel) else {
             return plain();
         };
         let isi = serde_yaml::to_value(nilai)
             .ok()
-            .and_then(|y| serde_yaml::from_value::<renaksi::monitoring::BerkasRealisasi>(y).ok());
+            .and_then(|y| serde_yaml::from_value::<renaksi::realisasi::BerkasRealisasi>(y).ok());
         let report = self
             .source(self.kec_of(rel), |b| b.teks.clone().into_bytes())
             .and_then(Report::load);
@@ -321,7 +321,7 @@ impl Ruang {
             .unwrap_or_default();
         match (isi, report) {
             (Some(isi), Ok(report)) => (
-                renaksi::monitoring::kerangka::tulis_ulang(&report, n, Some(&isi), &original),
+                renaksi::init::realisasi::tulis_ulang(&report, n, Some(&isi), &original),
                 true,
             ),
             _ => plain(),
@@ -333,14 +333,14 @@ impl Ruang {
     /// refused.
     pub fn realisasi_baru(&mut self, kec: Option<&str>, n: usize) -> Result<String, Error> {
         let prefix = kec.map(|k| format!("{k}/")).unwrap_or_default();
-        let rel = format!("{prefix}{}", renaksi::monitoring::nama_berkas(n));
+        let rel = format!("{prefix}{}", renaksi::realisasi::nama_berkas(n));
         if self.berkas.contains_key(&rel) || self.root.join(&rel).exists() {
             return Err(usage(&format!("{rel} sudah ada")));
         }
         let report = self
             .source(kec, |b| b.teks.clone().into_bytes())
             .and_then(Report::load)?;
-        let teks = renaksi::monitoring::kerangka::teks(&report, n);
+        let teks = renaksi::init::realisasi::teks(&report, n);
         let nilai = value_of(&rel, teks.as_bytes()).map_err(|p| Error::Input(vec![*p]))?;
         self.berkas.insert(
             rel.clone(),
@@ -419,11 +419,11 @@ impl Ruang {
                 temuan.extend(findings.iter().map(|d| self.finding(d)));
                 // Keys the Lampiran no longer has are galat, and the rest of
                 // the quarter stays editable while they are put right.
-                let realisasi = if renaksi::monitoring::ada(&report) {
-                    match renaksi::monitoring::baca(&report) {
+                let realisasi = if renaksi::realisasi::ada(&report) {
+                    match renaksi::realisasi::baca(&report) {
                         Ok((r, stale)) => {
                             temuan.extend(self.error(&Error::Input(stale)));
-                            let found = renaksi::monitoring::periksa::periksa(&report, &r);
+                            let found = renaksi::check::realisasi::periksa(&report, &r);
                             temuan.extend(found.iter().map(|d| self.finding(d)));
                             Some(r)
                         }
@@ -438,8 +438,8 @@ impl Ruang {
                 let typeset = match (triwulan, &realisasi) {
                     (Some(n), Some(r)) if r.tw[n - 1].is_some() => {
                         realisasi_json = baris_realisasi(&report, r, n);
-                        renaksi::monitoring::dokumen::bertanggal(&report, r, n).and_then(|dated| {
-                            let typst = renaksi::monitoring::dokumen::render(&dated, r, n)?;
+                        renaksi::render::monitoring::bertanggal(&report, r, n).and_then(|dated| {
+                            let typst = renaksi::render::monitoring::render(&dated, r, n)?;
                             renaksi::compile::compile(&dated, &typst)
                         })
                     }
@@ -641,7 +641,7 @@ pub enum Simpan {
 /// indicator (key, official, text, unit, the quarter's months or the
 /// quarter, their targets, and the figures up to the quarter as edited)
 /// and each program (key, official, text, pagu, serapan).
-fn baris_realisasi(report: &Report, realisasi: &renaksi::monitoring::Realisasi, n: usize) -> Value {
+fn baris_realisasi(report: &Report, realisasi: &renaksi::realisasi::Realisasi, n: usize) -> Value {
     use renaksi::content::{Polaritas, Rincian};
     use renaksi::format;
     let id = &report.identitas;
@@ -683,7 +683,7 @@ fn baris_realisasi(report: &Report, realisasi: &renaksi::monitoring::Realisasi, 
                                     json!({
                                         "nama": p.kategori,
                                         "warna": p.warna,
-                                        "tulisan": renaksi::monitoring::dokumen::tulisan(&p.warna),
+                                        "tulisan": renaksi::render::monitoring::tulisan(&p.warna),
                                     })
                                 },
                             ),
@@ -734,16 +734,16 @@ fn report_files(dir: &Path) -> Result<Vec<String>, Error> {
     names.extend(source.list_yaml(LAMPIRAN)?);
     names.extend(
         source
-            .list_yaml(renaksi::monitoring::REALISASI)?
+            .list_yaml(renaksi::realisasi::REALISASI)?
             .into_iter()
-            .filter(|f| renaksi::monitoring::triwulan_berkas(f).is_some()),
+            .filter(|f| renaksi::realisasi::triwulan_berkas(f).is_some()),
     );
     Ok(names)
 }
 
 fn jenis_of(rel: &str) -> Jenis {
     let name = rel.rsplit('/').next().unwrap_or(rel);
-    if rel.contains(&format!("{}/", renaksi::monitoring::REALISASI)) {
+    if rel.contains(&format!("{}/", renaksi::realisasi::REALISASI)) {
         Jenis::Realisasi
     } else if rel.contains(&format!("{LAMPIRAN}/")) {
         Jenis::Lampiran

@@ -10,12 +10,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::evaluasi::{evaluasi, Evaluasi, IndikatorEval, TingkatEval};
-use super::hitung;
-use super::{Realisasi, TanpaCapaian};
 use crate::content::{Pita, Polaritas, Report};
 use crate::error::Error;
 use crate::format;
+use crate::monitoring::evaluasi::{evaluasi, Evaluasi, IndikatorEval, TingkatEval};
+use crate::monitoring::hitung;
+use crate::monitoring::TanpaCapaian;
+use crate::realisasi::Realisasi;
 
 /// The template of the monitoring report.
 pub const TEMPLATE: &str = "monitoring.typ";
@@ -36,11 +37,11 @@ pub fn bertanggal(
     realisasi: &Realisasi,
     triwulan: usize,
 ) -> Result<Report, Error> {
-    let Some(tanggal) = super::tanggal(realisasi, triwulan) else {
+    let Some(tanggal) = crate::realisasi::tanggal(realisasi, triwulan) else {
         return Err(Error::Usage {
             message: format!(
                 "{} tidak ada: belum ada realisasi Triwulan {}",
-                report.source.display(&super::nama_berkas(triwulan)),
+                report.source.display(&crate::realisasi::nama_berkas(triwulan)),
                 format::romawi(triwulan)
             ),
             hint: format!(
@@ -190,7 +191,7 @@ fn baris(one: &IndikatorEval, skala: &[Pita]) -> Baris {
         (_, Some(r)) => format::angka(hitung::dua_desimal(r)),
         _ => "-".into(),
     };
-    let catatan = |f: fn(&super::RealisasiIndikator) -> &Option<String>| {
+    let catatan = |f: fn(&crate::realisasi::RealisasiIndikator) -> &Option<String>| {
         one.catatan.and_then(|c| f(c).clone()).unwrap_or_default()
     };
     Baris {
@@ -491,7 +492,7 @@ pub fn render(report: &Report, realisasi: &Realisasi, triwulan: usize) -> Result
 /// Rencana Aksi's own and the realisasi files'.
 pub fn temuan(report: &Report, realisasi: &Realisasi) -> Vec<crate::error::Diagnostic> {
     let mut found = crate::check::lint(report);
-    found.extend(super::periksa::periksa(report, realisasi));
+    found.extend(crate::check::realisasi::periksa(report, realisasi));
     found
 }
 

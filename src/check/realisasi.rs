@@ -4,13 +4,13 @@
 //! period left empty, a capaian far above its target). Every finding is
 //! placed on its key in the file.
 
-use super::evaluasi::evaluasi;
-use super::kunci::Kunci;
-use super::{akhir_bulan, akhir_triwulan, Nilai, Realisasi};
 use crate::content::{Polaritas, Report, Rincian};
 use crate::error::Problem;
 use crate::error::{Diagnostic, Severity};
 use crate::format;
+use crate::monitoring::evaluasi::evaluasi;
+use crate::realisasi::kunci::Kunci;
+use crate::realisasi::{akhir_bulan, akhir_triwulan, Nilai, Realisasi};
 
 /// A capaian above this (before any cap) asks whether the target was set
 /// too low.
@@ -20,10 +20,10 @@ pub const JAUH_DI_ATAS: f64 = 150.0;
 /// lists them: files that do not load are reported by their problems, as
 /// galat; only a file that cannot be read at all is an error.
 pub fn temuan(report: &Report) -> Result<Vec<Diagnostic>, crate::error::Error> {
-    if !super::ada(report) {
+    if !crate::realisasi::ada(report) {
         return Ok(Vec::new());
     }
-    match super::muat(report) {
+    match crate::realisasi::muat(report) {
         Ok(realisasi) => Ok(periksa(report, &realisasi)),
         Err(crate::error::Error::Input(problems)) => {
             // Keys only a place tells apart explain keys that went missing.
@@ -207,7 +207,7 @@ pub fn periksa(report: &Report, realisasi: &Realisasi) -> Vec<Diagnostic> {
             {
                 continue;
             }
-            let (_, sd) = super::anggaran(realisasi, &letak.kunci, n);
+            let (_, sd) = crate::realisasi::anggaran(realisasi, &letak.kunci, n);
             if let Some(pagu) = letak.program.anggaran {
                 if sd > pagu {
                     add(

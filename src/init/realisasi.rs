@@ -4,11 +4,11 @@
 //! writer, given values, is the canonical realisasi file that a workbook
 //! import and the browser editor write.
 
-use super::kunci::Kunci;
-use super::{akhir_triwulan, BerkasRealisasi, Nilai};
 use crate::content::tulis::{angka, scalar};
 use crate::content::{Angka, Polaritas, Report, Rincian};
 use crate::format;
+use crate::realisasi::kunci::Kunci;
+use crate::realisasi::{akhir_triwulan, BerkasRealisasi, Nilai};
 
 /// The text of `realisasi/twN.yaml` for quarter `n`, values left empty.
 pub fn teks(report: &Report, n: usize) -> String {
@@ -234,7 +234,7 @@ mod tests {
     #[test]
     fn the_example_s_realisasi_files_are_written_back_unchanged() {
         let report = crate::content::load(None).unwrap();
-        let realisasi = crate::monitoring::muat(&report).unwrap();
+        let realisasi = crate::realisasi::muat(&report).unwrap();
         let mut seen = 0;
         for berkas in realisasi.tw.iter().flatten() {
             let again = tulis_ulang(&report, berkas.triwulan, Some(&berkas.isi), &berkas.text);
