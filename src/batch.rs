@@ -181,6 +181,10 @@ impl Hasil {
 /// How every document of a batch is made.
 #[derive(Debug, Clone, Default)]
 pub struct Opsi {
+    /// Which document of every report.
+    pub dokumen: crate::content::Dokumen,
+    /// The Perjanjian Kinerja of a report all in one PDF (`--gabung`).
+    pub gabung: bool,
     /// Final documents (`--final`), else drafts.
     pub final_: bool,
     /// The short source digest on every page (`--jejak`).
@@ -197,33 +201,18 @@ impl Opsi {
         let name = folder.file_name()?.to_string_lossy().into_owned();
         self.git.as_ref().map(|g| g.untuk(&name))
     }
-
-    /// Sets the draft or final status and the provenance of a report.
-    fn tandai(
-        &self,
-        report: &mut crate::content::Report,
-        folder: &Path,
-        dokumen: &crate::jejak::Dokumen,
-    ) -> Result<(), Error> {
-        let opsi = crate::jejak::Opsi {
-            pdf_a: false,
-            cetak: self.jejak,
-        };
-        crate::jejak::siapkan(
-            report,
-            dokumen,
-            self.final_,
-            opsi,
-            self.git(folder).as_ref(),
-        )
-    }
 }
 
-/// Builds the report in `folder` to `out/<folder name>.pdf` through the
-/// one checked build, refusing on galat as `renaksi build` does.
+/// Builds the document `opsi` names of the report in `folder` into `out`
+/// through the one checked build, refusing on galat as `renaksi build`
+/// does: `out/<folder name>.pdf` for a Rencana Aksi, one PDF per official
+/// (or with `gabung` one) for the Perjanjian Kinerja, the quarter's
+/// monitoring report.
 pub fn build_one(folder: &Path, out: &Path, opsi: &Opsi) -> Hasil {
     timed(folder, |report| {
         let plan = Plan {
+            dokumen: opsi.dokumen,
+            gabung: opsi.gabung,
             final_: opsi.final_,
             jejak: opsi.jejak,
             git: opsi.git(folder),
@@ -236,72 +225,25 @@ pub fn build_one(folder: &Path, out: &Path, opsi: &Opsi) -> Hasil {
             ..Plan::new(Some(folder.to_path_buf()), out.to_path_buf())
         };
         let built = plan.run_loaded(report)?;
-        Ok(Dibuat::pdf(
-            &built.target,
-            built.output.pages,
-            &built.output.pdf,
-        ))
-    })
-}
-
-/// Builds the Perjanjian Kinerja of the report in `folder` into `out`,
-/// as `renaksi build --dokumen pk` does: one PDF per official, or with
-/// `gabung` one for the report.
-pub fn build_one_pk(folder: &Path, out: &Path, gabung: bool, opsi: &Opsi) -> Hasil {
-    timed(folder, |mut report| {
-        opsi.tandai(&mut report, folder, &crate::jejak::Dokumen::Pk)?;
-        let findings = crate::check::lint(&report);
-        let written = crate::pk::susun(
-            &report,
-            &findings,
-            out,
-            crate::pdf::Options::default(),
-            gabung,
-        )?;
-        Ok(match written.as_slice() {
-            [one] if gabung => Dibuat::pdf(&one.path, one.pages, &one.pdf),
+        Ok(match built.ditulis.as_slice() {
+            [one] if opsi.dokumen != crate::content::Dokumen::Pk || opsi.gabung => {
+                Dibuat::pdf(&one.target, one.output.pages, &one.output.pdf)
+            }
             all => Dibuat {
                 pk: all
                     .iter()
                     .map(|w| BerkasPk {
-                        pejabat: w.pejabat[0].0.clone(),
-                        atasan: w.pejabat[0].1.clone(),
-                        berkas: file_name(&w.path),
-                        halaman: w.pages,
-                        ukuran: w.pdf.len(),
-                        sha256: hex(&Sha256::digest(&w.pdf)),
+                        pejabat: w.pihak[0].0.clone(),
+                        atasan: w.pihak[0].1.clone(),
+                        berkas: file_name(&w.target),
+                        halaman: w.output.pages,
+                        ukuran: w.output.pdf.len(),
+                        sha256: hex(&Sha256::digest(&w.output.pdf)),
                     })
                     .collect(),
                 ..Dibuat::default()
             },
         })
-    })
-}
-
-/// Builds the monitoring report of quarter `triwulan` of the report in
-/// `folder` into `out`, as `renaksi build --dokumen monitoring` does.
-pub fn build_one_monitoring(folder: &Path, out: &Path, triwulan: usize, opsi: &Opsi) -> Hasil {
-    timed(folder, |mut report| {
-        opsi.tandai(
-            &mut report,
-            folder,
-            &crate::jejak::Dokumen::Monitoring(triwulan),
-        )?;
-        let realisasi = crate::realisasi::muat(&report)?;
-        let findings = crate::render::monitoring::temuan(&report, &realisasi);
-        let built = crate::render::monitoring::susun(
-            &report,
-            &realisasi,
-            &findings,
-            triwulan,
-            out,
-            crate::pdf::Options::default(),
-        )?;
-        Ok(Dibuat::pdf(
-            &built.path,
-            built.output.pages,
-            &built.output.pdf,
-        ))
     })
 }
 

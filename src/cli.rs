@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use renaksi::content::Dokumen;
+
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, Parser, Subcommand};
 
@@ -357,27 +359,11 @@ impl SebelumnyaArgs {
     }
 }
 
-/// Which document `build` and `batch` make.
+/// Which document `build` and `batch` make, and how.
 #[derive(Debug, clap::Args)]
 pub struct PilihDokumen {
-    /// Dokumen yang disusun: rencana-aksi (bawaan), pk (Perjanjian
-    /// Kinerja setiap pejabat yang tercantum di pegawai.yaml, satu PDF per
-    /// pejabat) atau monitoring (laporan capaian triwulan, dengan
-    /// --triwulan).
-    #[arg(
-        long,
-        value_enum,
-        default_value = "rencana-aksi",
-        value_name = "DOKUMEN",
-        hide_possible_values = true,
-        hide_default_value = true
-    )]
-    pub dokumen: Dokumen,
-
-    /// Dengan --dokumen pk: semua Perjanjian Kinerja (sebuah laporan) dalam
-    /// satu PDF.
-    #[arg(long)]
-    pub gabung: bool,
+    #[command(flatten)]
+    pub jenis: JenisDokumen,
 
     /// Susun dokumen final: tanpa tanda DRAF, dan hanya bila `check` tidak
     /// menemukan galat (dengan `final_tanpa_peringatan: true`: juga
@@ -389,6 +375,29 @@ pub struct PilihDokumen {
     /// halaman; sidik lengkapnya selalu ada di metadata PDF.
     #[arg(long)]
     pub jejak: bool,
+}
+
+/// Which document `build`, `batch` and `watch` make.
+#[derive(Debug, clap::Args)]
+pub struct JenisDokumen {
+    /// Dokumen yang disusun: rencana-aksi (bawaan), pk (Perjanjian
+    /// Kinerja setiap pejabat yang tercantum di pegawai.yaml, satu PDF per
+    /// pejabat) atau monitoring (laporan capaian triwulan, dengan
+    /// --triwulan).
+    #[arg(
+        long,
+        default_value = "rencana-aksi",
+        value_name = "DOKUMEN",
+        value_parser = clap::builder::PossibleValuesParser::new(["rencana-aksi", "pk", "monitoring"]),
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    pub dokumen: String,
+
+    /// Dengan --dokumen pk: semua Perjanjian Kinerja (sebuah laporan) dalam
+    /// satu PDF.
+    #[arg(long)]
+    pub gabung: bool,
 
     /// Dengan --dokumen monitoring: triwulan yang dilaporkan, 1–4 (4:
     /// evaluasi setahun).
@@ -396,40 +405,39 @@ pub struct PilihDokumen {
     pub triwulan: Option<u8>,
 }
 
-impl PilihDokumen {
-    /// `--gabung` without `--dokumen pk` is refused.
-    pub fn periksa(&self) -> Result<(), renaksi::Error> {
-        if self.gabung && self.dokumen != Dokumen::Pk {
+impl JenisDokumen {
+    /// The document asked for; `--gabung` without `--dokumen pk`, and
+    /// `--triwulan` with any document but the monitoring report (or that
+    /// without it), are refused.
+    pub fn dokumen(&self) -> Result<Dokumen, renaksi::Error> {
+        if self.gabung && self.dokumen != "pk" {
             return Err(renaksi::Error::Usage {
                 message: "--gabung hanya untuk --dokumen pk".into(),
                 hint: "--dokumen pk --gabung menyusun semua Perjanjian Kinerja sebuah laporan dalam satu PDF".into(),
             });
         }
-        match (self.dokumen, self.triwulan) {
-            (Dokumen::Monitoring, None) => Err(renaksi::Error::Usage {
-                message: "--dokumen monitoring memerlukan --triwulan".into(),
-                hint: "sebut triwulan yang dilaporkan, misalnya --dokumen monitoring --triwulan 2"
-                    .into(),
-            }),
-            (Dokumen::RencanaAksi | Dokumen::Pk, Some(_)) => Err(renaksi::Error::Usage {
-                message: "--triwulan hanya untuk --dokumen monitoring".into(),
-                hint: "--dokumen monitoring --triwulan 2 menyusun laporan capaian Triwulan II"
-                    .into(),
-            }),
-            _ => Ok(()),
-        }
+        let dokumen = match (self.dokumen.as_str(), self.triwulan) {
+            ("monitoring", None) => {
+                return Err(renaksi::Error::Usage {
+                    message: "--dokumen monitoring memerlukan --triwulan".into(),
+                    hint:
+                        "sebut triwulan yang dilaporkan, misalnya --dokumen monitoring --triwulan 2"
+                            .into(),
+                })
+            }
+            ("monitoring", Some(n)) => Dokumen::Monitoring(usize::from(n)),
+            (_, Some(_)) => {
+                return Err(renaksi::Error::Usage {
+                    message: "--triwulan hanya untuk --dokumen monitoring".into(),
+                    hint: "--dokumen monitoring --triwulan 2 menyusun laporan capaian Triwulan II"
+                        .into(),
+                })
+            }
+            ("pk", None) => Dokumen::Pk,
+            _ => Dokumen::RencanaAksi,
+        };
+        Ok(dokumen)
     }
-}
-
-/// Which document `build` makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Dokumen {
-    /// The Rencana Aksi.
-    RencanaAksi,
-    /// The Perjanjian Kinerja of every official.
-    Pk,
-    /// The quarterly monitoring report.
-    Monitoring,
 }
 
 /// How a PDF is signed, shared by `build --sign` and `sign`.
@@ -528,6 +536,9 @@ pub struct WatchArgs {
     /// Folder laporan; bawaan: folder ini bila berisi laporan.yaml.
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub jenis: JenisDokumen,
 
     #[command(flatten)]
     pub tujuan: Tujuan,

@@ -12,27 +12,17 @@ use sha2::{Digest, Sha256};
 
 use crate::content::{Report, KABUPATEN, LAMPIRAN, LAPORAN, NARASI, PEGAWAI};
 use crate::error::Error;
+use crate::matriks::VersiLama;
 
-/// The kind of document, as provenance names it.
+pub use crate::content::Dokumen;
+
+/// A document's provenance as its template writes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Dokumen {
-    /// The Rencana Aksi.
-    RencanaAksi,
-    /// Perjanjian Kinerja.
-    Pk,
-    /// The monitoring report of a quarter.
-    Monitoring(usize),
-}
-
-impl Dokumen {
-    /// `rencana-aksi`, `pk`, `monitoring-tw3`.
-    pub fn kata(&self) -> String {
-        match self {
-            Dokumen::RencanaAksi => "rencana-aksi".into(),
-            Dokumen::Pk => "pk".into(),
-            Dokumen::Monitoring(n) => format!("monitoring-tw{n}"),
-        }
-    }
+pub struct Jejak {
+    /// The PDF's keywords.
+    pub kata_kunci: Vec<String>,
+    /// The line printed at the foot of every page, if asked for.
+    pub cetak: Option<String>,
 }
 
 /// The commit a folder is at, and whether its files are as committed.
@@ -116,8 +106,14 @@ impl GitBatch {
 
 /// The files a document of `report` is built from, by the names the
 /// digest uses: paths inside the report folder (`lampiran/1-program.yaml`),
-/// and `../kabupaten.yaml`, `../narasi.yaml` of its batch; sorted by name.
-pub fn berkas(report: &Report, dokumen: &Dokumen) -> Result<Vec<(String, Vec<u8>)>, Error> {
+/// `../kabupaten.yaml`, `../narasi.yaml` of its batch, and the tables of
+/// the previous version a Rencana Aksi Perubahan is compared with
+/// (`sebelumnya`); sorted by name.
+pub fn berkas(
+    report: &Report,
+    dokumen: &Dokumen,
+    sebelumnya: Option<&VersiLama>,
+) -> Result<Vec<(String, Vec<u8>)>, Error> {
     let source = &report.source;
     let mut names = vec![LAPORAN.to_owned()];
     if source.exists(NARASI) {
@@ -160,20 +156,11 @@ pub fn berkas(report: &Report, dokumen: &Dokumen) -> Result<Vec<(String, Vec<u8>
             }
         }
     }
-    if let Some(lama) = sebelumnya(report, dokumen) {
+    if let Some(lama) = sebelumnya.filter(|_| *dokumen == Dokumen::RencanaAksi) {
         files.extend(lama.berkas());
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
-}
-
-/// The previous version a document of `report` reads: a Perubahan's
-/// Rencana Aksi reads its tables for the Matriks Perubahan.
-fn sebelumnya<'a>(report: &'a Report, dokumen: &Dokumen) -> Option<&'a crate::matriks::VersiLama> {
-    match dokumen {
-        Dokumen::RencanaAksi => report.sebelumnya.as_deref(),
-        _ => None,
-    }
 }
 
 /// The digest of `files` (sorted by name): SHA-256 over, for each file in
@@ -251,54 +238,33 @@ pub fn kata_kunci(
     out
 }
 
-/// Marks `report` with the provenance of its `dokumen` asked for with
-/// `opsi` (with `opsi.cetak`, the short digest is printed at the foot of
-/// every page) and its folder's git state `git`. Call after its draft or
-/// final status is set.
-pub fn tandai(
-    report: &mut Report,
-    dokumen: &Dokumen,
-    opsi: Opsi,
-    git: Option<&Git>,
-) -> Result<(), Error> {
-    let sumber = sha256(&berkas(report, dokumen)?);
-    tandai_sidik(report, &sumber, dokumen, opsi, git);
-    Ok(())
-}
-
-/// Makes `report` the document asked for: a draft unless `final_`, with
-/// its provenance. The digest line is printed when asked for on the
+/// The provenance of a document of `report`: its `dokumen`, draft or
+/// final (`draf`), asked for with `opsi`, its source digest `sumber`, the
+/// previous version its Matriks Perubahan was made against and its
+/// folder's git state. The digest line is printed when asked for on the
 /// command line (`opsi.cetak`) or in the report (`cetak_jejak`).
-pub fn siapkan(
-    report: &mut Report,
+pub fn jejak(
+    report: &Report,
+    sumber: &str,
     dokumen: &Dokumen,
-    final_: bool,
+    draf: bool,
     opsi: Opsi,
+    sebelumnya: Option<&VersiLama>,
     git: Option<&Git>,
-) -> Result<(), Error> {
-    report.draf = !final_;
+) -> Jejak {
     let opsi = Opsi {
         cetak: opsi.cetak || report.identitas.cetak_jejak,
         ..opsi
     };
-    tandai(report, dokumen, opsi, git)
-}
-
-/// As [`tandai`], with the source digest `sumber` already computed.
-pub fn tandai_sidik(
-    report: &mut Report,
-    sumber: &str,
-    dokumen: &Dokumen,
-    opsi: Opsi,
-    git: Option<&Git>,
-) {
-    let sebelumnya = sebelumnya(report, dokumen).map(|lama| lama.kata());
-    report.jejak = Some(crate::content::Jejak {
-        kata_kunci: kata_kunci(sumber, dokumen, report.draf, opsi, sebelumnya, git),
+    let sebelumnya = sebelumnya
+        .filter(|_| *dokumen == Dokumen::RencanaAksi)
+        .map(VersiLama::kata);
+    Jejak {
+        kata_kunci: kata_kunci(sumber, dokumen, draf, opsi, sebelumnya, git),
         cetak: opsi
             .cetak
             .then(|| format!("sumber sha256:{}", &sumber[..16])),
-    });
+    }
 }
 
 #[cfg(test)]

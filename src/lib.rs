@@ -27,6 +27,7 @@ pub mod lembar;
 pub mod locate;
 pub mod matriks;
 pub mod monitoring;
+pub mod naskah;
 pub mod pdf;
 pub mod pk;
 pub mod realisasi;

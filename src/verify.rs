@@ -5,9 +5,11 @@
 //! and the bytes are compared — for a signed PDF, its unsigned first
 //! revision, which the signatures only append to.
 
+use crate::content::Dokumen;
 use crate::content::{Report, Sebelumnya, Source};
 use crate::error::Error;
-use crate::jejak::{Dokumen, Git, Opsi};
+use crate::jejak::{Git, Opsi};
+use crate::naskah::Naskah;
 use crate::sign::revisi::{self, Cacat, Tanda};
 
 /// What a PDF says of itself.
@@ -52,15 +54,7 @@ pub fn tercatat(pdf: &[u8]) -> Option<Tercatat> {
         } else if let Some(v) = k.strip_prefix("renaksi-versi:") {
             versi = Some(v.to_owned());
         } else if let Some(v) = k.strip_prefix("renaksi-dokumen:") {
-            dokumen = match v {
-                "rencana-aksi" => Some(Dokumen::RencanaAksi),
-                "pk" => Some(Dokumen::Pk),
-                other => other
-                    .strip_prefix("monitoring-tw")
-                    .and_then(|n| n.parse().ok())
-                    .filter(|n| (1..=4).contains(n))
-                    .map(Dokumen::Monitoring),
-            };
+            dokumen = Dokumen::dari_kata(v);
         } else if let Some(v) = k.strip_prefix("renaksi-status:") {
             draf = Some(v == "draf");
         } else if let Some(v) = k.strip_prefix("renaksi-opsi:") {
@@ -96,23 +90,20 @@ pub fn tercatat(pdf: &[u8]) -> Option<Tercatat> {
     })
 }
 
-/// Loads the previous version of a Perubahan `report` as its PDF (`catat`)
-/// was built against: the one named on the command line (`perintah`),
-/// else the PDF's when the YAML names another (it was named on the
-/// command line then), else the YAML's.
-pub fn siapkan_sebelumnya(
-    report: &mut Report,
-    catat: &Tercatat,
-    perintah: Option<&Sebelumnya>,
-) -> Result<(), Error> {
-    if catat.dokumen != Dokumen::RencanaAksi {
-        return Ok(());
-    }
+/// The previous version a Perubahan `report` is to be verified against,
+/// as its PDF (`catat`) was built: the one named on the command line
+/// (`perintah`), else the PDF's when the YAML names another (it was named
+/// on the command line then), else the YAML's (`None`).
+pub fn sebelumnya<'a>(
+    report: &Report,
+    catat: &'a Tercatat,
+    perintah: Option<&'a Sebelumnya>,
+) -> Option<&'a Sebelumnya> {
     let pdf = catat
         .sebelumnya
         .as_ref()
         .filter(|s| report.identitas.versi_sebelumnya.as_ref() != Some(*s));
-    crate::matriks::siapkan(report, perintah.or(pdf))
+    perintah.or(pdf)
 }
 
 /// The answer of a verification.
@@ -150,11 +141,10 @@ pub fn periksa(
     source: Source,
     perintah: Option<&Sebelumnya>,
 ) -> Result<Hasil, Error> {
-    let mut report = Report::load(source)?;
-    report.draf = catat.draf;
-    siapkan_sebelumnya(&mut report, catat, perintah)?;
-    let files = crate::jejak::berkas(&report, &catat.dokumen)?;
-    let sekarang = crate::jejak::sha256(&files);
+    let report = Report::load(source)?;
+    let lama = sebelumnya(&report, catat, perintah).cloned();
+    let mut naskah = Naskah::baru(report, catat.dokumen, !catat.draf, lama.as_ref())?;
+    let sekarang = naskah.sumber()?;
     if sekarang != catat.sumber {
         return Ok(Hasil::SumberBeda { sekarang });
     }
@@ -163,17 +153,11 @@ pub fn periksa(
     }
     // The provenance as the PDF has it, git state included: where it was
     // built is written in it, not part of what it says.
-    crate::jejak::tandai_sidik(
-        &mut report,
-        &sekarang,
-        &catat.dokumen,
-        catat.opsi,
-        catat.git.as_ref(),
-    );
+    naskah.tandai_sidik(&sekarang, catat.opsi, catat.git.as_ref());
     let options = crate::pdf::Options {
         pdf_a: catat.opsi.pdf_a,
     };
-    for candidate in bangun(&report, &catat.dokumen, options)? {
+    for candidate in bangun(&naskah, options)? {
         // A signed PDF begins with the bytes it was signed over; what
         // follows them must be signatures only, each covering all before.
         if pdf.starts_with(&candidate) {
@@ -187,34 +171,16 @@ pub fn periksa(
     Ok(Hasil::IsiBeda)
 }
 
-/// Every PDF the document kind can be of `report`: the Rencana Aksi; each
-/// agreement and all in one; the quarter's monitoring report.
-fn bangun(
-    report: &Report,
-    dokumen: &Dokumen,
-    options: crate::pdf::Options,
-) -> Result<Vec<Vec<u8>>, Error> {
-    let typeset = |typst: String, report: &Report| -> Result<Vec<u8>, Error> {
-        Ok(crate::pdf::typeset(report, typst, options)?.pdf)
-    };
-    Ok(match dokumen {
-        Dokumen::RencanaAksi => vec![typeset(crate::render::render(report)?, report)?],
-        Dokumen::Pk => {
-            let daftar = crate::pk::semua(report);
-            let mut out = vec![typeset(crate::pk::render(report, &daftar)?, report)?];
-            for one in &daftar {
-                out.push(typeset(
-                    crate::pk::render(report, std::slice::from_ref(one))?,
-                    report,
-                )?);
-            }
-            out
-        }
-        Dokumen::Monitoring(n) => {
-            let realisasi = crate::realisasi::muat(report)?;
-            let dated = crate::render::monitoring::bertanggal(report, &realisasi, *n)?;
-            let typst = crate::render::monitoring::render(&dated, &realisasi, *n)?;
-            vec![typeset(typst, &dated)?]
-        }
-    })
+/// Every PDF the document can be: the Rencana Aksi; each agreement and
+/// all in one; the quarter's monitoring report.
+fn bangun(naskah: &Naskah, options: crate::pdf::Options) -> Result<Vec<Vec<u8>>, Error> {
+    let mut bagian = crate::build::bagian(naskah, true)?;
+    if naskah.dokumen == Dokumen::Pk {
+        bagian.extend(crate::build::bagian(naskah, false)?);
+    }
+    let report = naskah.dicetak()?;
+    bagian
+        .into_iter()
+        .map(|b| Ok(crate::pdf::typeset(report, b.typst, options)?.pdf))
+        .collect()
 }

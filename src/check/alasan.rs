@@ -9,7 +9,11 @@ use super::{warn, Diagnostic};
 use crate::content::{Report, LAPORAN};
 use crate::error::Problem;
 
-pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
+pub(super) fn check(
+    report: &Report,
+    matriks: Option<&crate::matriks::Matriks>,
+    found: &mut Vec<Diagnostic>,
+) {
     let id = &report.identitas;
     if !id.perubahan && id.versi_sebelumnya.is_some() {
         let problem = Problem::new(
@@ -22,10 +26,9 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
         );
         warn(found, problem.letakkan(&report.identitas_text));
     }
-    let Some(lama) = &report.sebelumnya else {
+    let Some(matriks) = matriks else {
         return;
     };
-    let matriks = crate::matriks::susun(report, lama);
     // Each table's lines by YAML path, read once for all its warnings.
     let mut lines: HashMap<&str, HashMap<String, usize>> = HashMap::new();
     for pejabat in &matriks.pejabat {

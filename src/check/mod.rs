@@ -20,6 +20,16 @@ mod variabel;
 
 pub use isian::PENANDA;
 
+/// Every finding about a document: its report's, and a monitoring
+/// report's realisasi files'.
+pub fn naskah(naskah: &crate::naskah::Naskah) -> Vec<Diagnostic> {
+    let mut found = lint(&naskah.report, naskah.matriks.as_ref());
+    if let Some(realisasi) = &naskah.realisasi {
+        found.extend(realisasi::periksa(&naskah.report, realisasi));
+    }
+    found
+}
+
 /// What no report may hold whatever its state: texts past their limits.
 /// A command that writes a report's YAML (`import`) refuses to write what
 /// these find; the rest of `check` (placeholders, sums) is for later.
@@ -34,8 +44,9 @@ use crate::content::{Indikator, LampiranFile, Report};
 use crate::error::Problem;
 pub use crate::error::{Diagnostic, Severity};
 
-/// Runs every lint over a loaded report, in file order.
-pub fn lint(report: &Report) -> Vec<Diagnostic> {
+/// Runs every lint over a loaded report, in file order; `matriks` is a
+/// Perubahan's change table, whose changes want their reasons.
+pub fn lint(report: &Report, matriks: Option<&crate::matriks::Matriks>) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     isian::check(report, &mut found);
     nip::check(report, &mut found);
@@ -50,7 +61,7 @@ pub fn lint(report: &Report) -> Vec<Diagnostic> {
     huruf::check(report, &mut found);
     variabel::check(report, &mut found);
     pegawai::check(report, &mut found);
-    alasan::check(report, &mut found);
+    alasan::check(report, matriks, &mut found);
     // In the order a reader goes through the files, whatever lint found it.
     let order = report.reading_order();
     found.sort_by_key(|d| order.key(&d.problem));
@@ -60,9 +71,13 @@ pub fn lint(report: &Report) -> Vec<Diagnostic> {
 /// Holds a document of `report` back: always while `findings` have a
 /// galat; a final document (not a draft) of a report with
 /// `final_tanpa_peringatan` also while they have a peringatan.
-pub fn tahan(findings: &[Diagnostic], report: &Report) -> Result<(), crate::error::Error> {
+pub fn tahan(
+    findings: &[Diagnostic],
+    report: &Report,
+    draf: bool,
+) -> Result<(), crate::error::Error> {
     tahan_galat(findings)?;
-    if !report.draf && report.identitas.final_tanpa_peringatan && !findings.is_empty() {
+    if !draf && report.identitas.final_tanpa_peringatan && !findings.is_empty() {
         return Err(crate::error::Error::Findings(findings.to_vec()));
     }
     Ok(())

@@ -6,14 +6,13 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use renaksi::batch::{
-    build_one, build_one_monitoring, build_one_pk, Entry, Hasil, Manifest, Shard, Status,
-};
+use renaksi::batch::{build_one, Entry, Hasil, Manifest, Shard, Status};
 use renaksi::Error;
 
 use super::folder::Sasaran;
 use super::Selesai;
-use crate::cli::{BatchArgs, Dokumen};
+use crate::cli::BatchArgs;
+use renaksi::content::Dokumen;
 use renaksi::content::{KABUPATEN, LAPORAN};
 
 /// Builds the batch: `Temuan` when any report failed.
@@ -38,8 +37,8 @@ pub fn run(args: &BatchArgs) -> Result<Selesai, Error> {
                     .into(),
         }),
     };
-    args.jenis.periksa()?;
-    if args.sebelumnya_git.is_some() && args.jenis.dokumen != Dokumen::RencanaAksi {
+    let dokumen = args.jenis.jenis.dokumen()?;
+    if args.sebelumnya_git.is_some() && dokumen != Dokumen::RencanaAksi {
         return Err(Error::Usage {
             message:
                 "--sebelumnya-git hanya untuk Rencana Aksi: Matriks Perubahan mengikuti Lampirannya"
@@ -68,27 +67,20 @@ pub fn run(args: &BatchArgs) -> Result<Selesai, Error> {
         .map_or(cores, usize::from)
         .clamp(1, folders.len().max(1));
     let progress = Progress::new(folders.len());
-    let jenis = match (args.jenis.dokumen, args.jenis.triwulan) {
-        (Dokumen::Pk, _) => Jenis::Pk(args.jenis.gabung),
-        (Dokumen::Monitoring, Some(n)) => Jenis::Monitoring(usize::from(n)),
-        _ => Jenis::RencanaAksi,
-    };
     let opsi = renaksi::batch::Opsi {
+        dokumen,
+        gabung: args.jenis.jenis.gabung,
         final_: args.jenis.final_,
         jejak: args.jenis.jejak,
         git: renaksi::jejak::GitBatch::baca(&dir),
         sebelumnya_git: args.sebelumnya_git.clone(),
     };
-    let hasil = build_all(&folders, &args.output, jobs, &progress, jenis, &opsi);
+    let hasil = build_all(&folders, &args.output, jobs, &progress, &opsi);
     progress.finish();
 
     let manifest = Manifest {
         versi: renaksi::VERSI_JSON,
-        dokumen: match jenis {
-            Jenis::RencanaAksi => None,
-            Jenis::Pk(_) => Some("pk".to_owned()),
-            Jenis::Monitoring(n) => Some(format!("monitoring-tw{n}")),
-        },
+        dokumen: (dokumen != Dokumen::RencanaAksi).then(|| dokumen.kata()),
         laporan: hasil.iter().map(Hasil::entry).collect(),
     };
     let name = if shard == Shard::ALL {
@@ -118,16 +110,6 @@ pub fn run(args: &BatchArgs) -> Result<Selesai, Error> {
     Ok(Selesai::temuan(failed > 0))
 }
 
-/// Which document a batch makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Jenis {
-    RencanaAksi,
-    /// The Perjanjian Kinerja (all in one PDF when true).
-    Pk(bool),
-    /// The monitoring report of a quarter.
-    Monitoring(usize),
-}
-
 /// Builds `folders` with `jobs` threads taking the next folder as they
 /// finish one; the entries come back in folder order.
 fn build_all(
@@ -135,15 +117,10 @@ fn build_all(
     out: &Path,
     jobs: usize,
     progress: &Progress,
-    jenis: Jenis,
     opsi: &renaksi::batch::Opsi,
 ) -> Vec<Hasil> {
     super::on_every_core(folders, jobs, |folder| {
-        let hasil = match jenis {
-            Jenis::Pk(gabung) => build_one_pk(folder, out, gabung, opsi),
-            Jenis::Monitoring(n) => build_one_monitoring(folder, out, n, opsi),
-            Jenis::RencanaAksi => build_one(folder, out, opsi),
-        };
+        let hasil = build_one(folder, out, opsi);
         // Keep Typst's caches from growing over thousands of reports.
         renaksi::compile::evict(0);
         progress.report(&hasil.entry());

@@ -1,28 +1,25 @@
-//! `renaksi build`: one report folder to one PDF.
+//! `renaksi build`: one report folder to its document — the Rencana Aksi,
+//! the Perjanjian Kinerja of every official, or a quarter's monitoring
+//! report — through the one checked build.
 
-use renaksi::build::{Plan, Signer};
+use renaksi::build::{Built, Plan, Signer};
+use renaksi::content::{Dokumen, TandaTangan};
 use renaksi::Error;
 
 use super::folder::Sasaran;
-use crate::cli::{BuildArgs, Dokumen};
+use crate::cli::BuildArgs;
 
-/// Builds the report and reports where the PDF went.
+/// Builds the document and reports where each PDF went.
 pub fn run(args: &BuildArgs) -> Result<(), Error> {
     let dir = Sasaran::pilih(args.dir.as_deref()).laporan("build")?;
-    args.jenis.periksa()?;
-    if args.sebelumnya.pilihan().is_some() && args.jenis.dokumen != Dokumen::RencanaAksi {
+    let dokumen = args.jenis.jenis.dokumen()?;
+    if args.sebelumnya.pilihan().is_some() && dokumen != Dokumen::RencanaAksi {
         return Err(Error::Usage {
             message:
                 "--sebelumnya hanya untuk Rencana Aksi: Matriks Perubahan mengikuti Lampirannya"
                     .into(),
             hint: "hapus --sebelumnya, atau susun --dokumen rencana-aksi".into(),
         });
-    }
-    if args.jenis.dokumen == Dokumen::Pk {
-        return super::pk::run(args, dir);
-    }
-    if let (Dokumen::Monitoring, Some(triwulan)) = (args.jenis.dokumen, args.jenis.triwulan) {
-        return super::monitoring::run(args, dir, usize::from(triwulan));
     }
     if args.sign.is_some() && !args.jenis.final_ {
         return Err(Error::Usage {
@@ -42,6 +39,8 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
         None => None,
     };
     let plan = Plan {
+        dokumen,
+        gabung: args.jenis.jenis.gabung,
         emit_typst: args.emit_typst.clone(),
         options: renaksi::Options { pdf_a: args.pdf_a },
         signer,
@@ -53,10 +52,47 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
     };
     let built = plan.run()?;
     super::print_peringatan(&built.findings, dir.as_deref());
-    super::print_ditulis(&built.output, &built.target);
+    print_built(&built, dokumen);
     if let Some(signer) = &plan.signer {
         eprintln!("ditandatangani oleh {}", signer.identity.name);
     }
-    super::print_tte(&built.report, &built.target);
     Ok(())
+}
+
+/// Every PDF a build wrote: Typst's warnings about it, where it went with
+/// its page count (and for a Perjanjian Kinerja its two parties), and for
+/// a report signed electronically where the signing service finds the
+/// signature's coordinates.
+pub fn print_built(built: &Built, dokumen: Dokumen) {
+    let tte = matches!(built.report.identitas.tanda_tangan, TandaTangan::Tte { .. });
+    for one in &built.ditulis {
+        for diagnostic in &one.output.peringatan {
+            eprintln!("{diagnostic}");
+        }
+        let path = one.target.display();
+        let pages = one.output.pages;
+        let indent = match (dokumen, one.pihak.as_slice()) {
+            (Dokumen::Pk, [(pertama, kedua)]) => {
+                eprintln!("PDF ditulis: {path} ({pages} halaman) — {pertama} dengan {kedua}");
+                "  "
+            }
+            (Dokumen::Pk, all) => {
+                eprintln!(
+                    "PDF ditulis: {path} ({} Perjanjian Kinerja, {pages} halaman)",
+                    all.len()
+                );
+                "  "
+            }
+            _ => {
+                eprintln!("PDF ditulis: {path} ({pages} halaman)");
+                ""
+            }
+        };
+        if tte {
+            eprintln!(
+                "{indent}koordinat tanda tangan elektronik: {}",
+                renaksi::pdf::sidecar_path(&one.target).display()
+            );
+        }
+    }
 }

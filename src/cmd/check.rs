@@ -126,14 +126,15 @@ pub fn run(args: &CheckArgs) -> Result<Selesai, Error> {
 /// reported like the report's own problems. In a batch (`batch`) the one
 /// named on the command line is for its Perubahan reports only.
 fn check(dir: Option<&Path>, sebelumnya: Option<&Sebelumnya>, batch: bool) -> Result<Hasil, Error> {
-    let loaded = renaksi::load(dir).and_then(|mut report| {
+    let loaded = renaksi::load(dir).and_then(|report| {
         let perintah = sebelumnya.filter(|_| !batch || report.identitas.perubahan);
-        renaksi::matriks::siapkan(&mut report, perintah)?;
-        Ok(report)
+        let matriks = renaksi::matriks::muat(&report, perintah)?
+            .map(|lama| renaksi::matriks::susun(&report, &lama));
+        Ok((report, matriks))
     });
     match loaded {
-        Ok(report) => {
-            let mut found = lint(&report);
+        Ok((report, matriks)) => {
+            let mut found = lint(&report, matriks.as_ref());
             found.extend(renaksi::check::realisasi::temuan(&report)?);
             Ok(Hasil {
                 label: report.source.label.clone(),

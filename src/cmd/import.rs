@@ -420,7 +420,7 @@ fn after(dir: &Path) -> Result<(), Error> {
     use renaksi::error::{Diagnostic, Severity};
     let found: Vec<Diagnostic> = match renaksi::load(Some(dir)) {
         Ok(report) => {
-            let mut found = renaksi::check::lint(&report);
+            let mut found = renaksi::check::lint(&report, None);
             found.extend(renaksi::check::realisasi::temuan(&report)?);
             found
         }

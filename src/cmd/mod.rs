@@ -11,8 +11,6 @@ pub mod folder;
 pub mod import;
 pub mod init;
 pub mod manifest;
-pub mod monitoring;
-pub mod pk;
 pub mod realisasi;
 pub mod schema;
 pub mod serve;
@@ -23,7 +21,6 @@ pub mod watch;
 use std::io::Write;
 use std::path::Path;
 
-use renaksi::content::Report;
 use renaksi::error::{Diagnostic, Severity};
 use renaksi::Error;
 
@@ -137,29 +134,6 @@ pub fn print_peringatan(findings: &[Diagnostic], dir: Option<&Path>) {
     );
 }
 
-/// What a build wrote: Typst's warnings about it (`output`), and the PDF
-/// at `path` with its page count.
-pub fn print_ditulis(output: &renaksi::Output, path: &Path) {
-    for diagnostic in &output.peringatan {
-        eprintln!("{diagnostic}");
-    }
-    eprintln!("PDF ditulis: {} ({} halaman)", path.display(), output.pages);
-}
-
-/// For a report signed electronically, where the signing service finds
-/// the signature's coordinates: the sidecar beside the PDF at `path`.
-pub fn print_tte(report: &renaksi::content::Report, path: &Path) {
-    if matches!(
-        report.identitas.tanda_tangan,
-        renaksi::content::TandaTangan::Tte { .. }
-    ) {
-        eprintln!(
-            "koordinat tanda tangan elektronik: {}",
-            renaksi::pdf::sidecar_path(path).display()
-        );
-    }
-}
-
 /// Prints an error on standard error, each problem of the user's files on
 /// its own with a blank line after it.
 pub fn print_error(err: &Error) {
@@ -177,21 +151,4 @@ pub fn print_error(err: &Error) {
         }
         err => eprintln!("galat: {err}"),
     }
-}
-
-/// The report in `dir` (the bundled example for `None`) made the document
-/// `dokumen` that `args` ask for: draft or final, with its provenance.
-pub fn muat_dokumen(
-    args: &crate::cli::BuildArgs,
-    dir: Option<&Path>,
-    dokumen: renaksi::jejak::Dokumen,
-) -> Result<Report, Error> {
-    let mut report = renaksi::load(dir)?;
-    let opsi = renaksi::jejak::Opsi {
-        pdf_a: args.pdf_a,
-        cetak: args.jenis.jejak,
-    };
-    let git = dir.and_then(renaksi::jejak::git);
-    renaksi::jejak::siapkan(&mut report, &dokumen, args.jenis.final_, opsi, git.as_ref())?;
-    Ok(report)
 }

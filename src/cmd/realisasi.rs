@@ -44,9 +44,8 @@ pub fn run(args: &RealisasiArgs) -> Result<(), Error> {
 
 /// `--ikuti-perubahan`: the keys a Perubahan renamed, renamed in every
 /// realisasi file there is; each file written only if it changed.
-fn ikuti(args: &RealisasiArgs, dir: &Path, mut report: Report) -> Result<(), Error> {
-    renaksi::matriks::siapkan(&mut report, args.sebelumnya.pilihan().as_ref())?;
-    let Some(lama) = report.sebelumnya.clone() else {
+fn ikuti(args: &RealisasiArgs, dir: &Path, report: Report) -> Result<(), Error> {
+    let Some(lama) = renaksi::matriks::muat(&report, args.sebelumnya.pilihan().as_ref())? else {
         return Err(Error::Usage {
             message: format!(
                 "{} tidak menyebut versi sebelumnya: tidak ada kunci yang diikuti",

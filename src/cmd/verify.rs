@@ -198,11 +198,10 @@ fn perubahan(
         }
     };
     let folder = folder.filter(|r| {
-        let mut r = r.clone();
-        verify::siapkan_sebelumnya(&mut r, catat, perintah)
-            .and_then(|()| renaksi::jejak::berkas(&r, &catat.dokumen))
-            .map(|f| renaksi::jejak::sha256(&f) == catat.sumber)
-            .unwrap_or(false)
+        let lama = verify::sebelumnya(r, catat, perintah).cloned();
+        renaksi::naskah::Naskah::baru(r.clone(), catat.dokumen, !catat.draf, lama.as_ref())
+            .and_then(|naskah| naskah.sumber())
+            .is_ok_and(|sumber| sumber == catat.sumber)
     });
     let at_commit = |commit: &str| {
         renaksi::git::source(dir, commit)

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use renaksi::build::Plan;
-use renaksi::content::Source;
+use renaksi::content::{Dokumen, Source};
 use renaksi::error::Severity;
 use renaksi::Error;
 
@@ -43,8 +43,19 @@ pub fn run(args: &WatchArgs) -> Result<(), Error> {
         Sasaran::Laporan(dir) => dir,
         Sasaran::Batch(dir) => return Err(folder::bukan_laporan(&dir, "watch")),
     };
+    let dokumen = args.jenis.dokumen()?;
     let source = Source::from_dir(&dir)?;
-    let target = renaksi::build::pdf_path(&args.tujuan.output, &source.name);
+    let target = match dokumen {
+        Dokumen::RencanaAksi => renaksi::build::pdf_path(&args.tujuan.output, &source.name),
+        Dokumen::Monitoring(n) => renaksi::build::pdf_path(
+            &args.tujuan.output,
+            &format!("{}-monitoring-tw{n}", source.name),
+        ),
+        Dokumen::Pk if args.jenis.gabung => {
+            renaksi::build::pdf_path(&args.tujuan.output, &format!("{}-pk", source.name))
+        }
+        Dokumen::Pk => args.tujuan.output.clone(),
+    };
     let (tx, rx) = channel();
     let mut watcher = notify::recommended_watcher(move |event| {
         let _ = tx.send(event);
@@ -69,6 +80,8 @@ pub fn run(args: &WatchArgs) -> Result<(), Error> {
         target.display()
     );
     let plan = Plan {
+        dokumen,
+        gabung: args.jenis.gabung,
         draft: true,
         ..Plan::new(Some(dir.clone()), args.tujuan.output.clone())
     };
@@ -162,15 +175,26 @@ fn rebuild(plan: &Plan, target: &Path) {
                 .iter()
                 .filter(|d| d.severity == Severity::Galat)
                 .collect();
-            for diagnostic in galat.iter().copied().chain(&built.output.peringatan) {
+            for diagnostic in galat
+                .iter()
+                .copied()
+                .chain(built.ditulis.iter().flat_map(|d| &d.output.peringatan))
+            {
                 eprintln!("{diagnostic}");
             }
             super::print_peringatan(&built.findings, plan.dir.as_deref());
-            eprintln!(
-                "PDF diperbarui: {} ({} halaman, {elapsed} ms)",
-                built.target.display(),
-                built.output.pages
-            );
+            match built.ditulis.as_slice() {
+                [one] => eprintln!(
+                    "PDF diperbarui: {} ({} halaman, {elapsed} ms)",
+                    one.target.display(),
+                    one.output.pages
+                ),
+                all => eprintln!(
+                    "PDF diperbarui: {} PDF di {} ({elapsed} ms)",
+                    all.len(),
+                    target.display()
+                ),
+            }
             if !galat.is_empty() {
                 eprintln!(
                     "  draf: {} galat di atas belum diperbaiki; `renaksi build` baru menyusun PDF setelah diperbaiki",

@@ -48,26 +48,44 @@ pub struct Report {
     pub logo: Option<Logo>,
     /// `pegawai.yaml` and its text, if the report has one.
     pub pegawai: Option<(BerkasPegawai, String)>,
-    /// Whether its documents are drafts: a "DRAF" watermark on every page
-    /// and in the title. Not read from the YAML: every report loads as a
-    /// draft, and only a build asked for the final document (after its
-    /// checks) sets it to false.
-    pub draf: bool,
-    /// What the document is built from, written into it (see
-    /// [`crate::jejak`]); set by a build, `None` until then.
-    pub jejak: Option<Jejak>,
-    /// The previous version of a Perubahan, for its Matriks Perubahan
-    /// (see [`crate::matriks`]); set by a build, `None` until then.
-    pub sebelumnya: Option<std::sync::Arc<crate::matriks::VersiLama>>,
 }
 
-/// A document's provenance as its template writes it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Jejak {
-    /// The PDF's keywords.
-    pub kata_kunci: Vec<String>,
-    /// The line printed at the foot of every page, if asked for.
-    pub cetak: Option<String>,
+/// The kind of document made from a report: what provenance names, what
+/// `build --dokumen` asks for, what one build plan takes through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Dokumen {
+    /// The Rencana Aksi.
+    #[default]
+    RencanaAksi,
+    /// The Perjanjian Kinerja of every official.
+    Pk,
+    /// The monitoring report of a quarter (1–4).
+    Monitoring(usize),
+}
+
+impl Dokumen {
+    /// `rencana-aksi`, `pk`, `monitoring-tw3`: how the PDF's keywords and
+    /// the batch manifest name it.
+    pub fn kata(&self) -> String {
+        match self {
+            Dokumen::RencanaAksi => "rencana-aksi".into(),
+            Dokumen::Pk => "pk".into(),
+            Dokumen::Monitoring(n) => format!("monitoring-tw{n}"),
+        }
+    }
+
+    /// The kind [`Dokumen::kata`] names; `None` for any other word.
+    pub fn dari_kata(kata: &str) -> Option<Self> {
+        match kata {
+            "rencana-aksi" => Some(Dokumen::RencanaAksi),
+            "pk" => Some(Dokumen::Pk),
+            other => other
+                .strip_prefix("monitoring-tw")
+                .and_then(|n| n.parse().ok())
+                .filter(|n| (1..=4).contains(n))
+                .map(Dokumen::Monitoring),
+        }
+    }
 }
 
 /// One Lampiran table and the file it came from.
@@ -221,9 +239,6 @@ impl Report {
             lampiran,
             logo,
             pegawai,
-            draf: true,
-            jejak: None,
-            sebelumnya: None,
         };
         if problems.is_empty() {
             Ok(report)

@@ -12,7 +12,6 @@
 //! program, else the indicator, else the sasaran, else the official.
 
 use std::path::Path;
-use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -532,11 +531,4 @@ fn cari_sasaran<'a>(
 ) -> Option<(&'a Pejabat, &'a Sasaran)> {
     let p = table.pejabat.iter().find(|p| p.jabatan == jabatan)?;
     Some((p, p.sasaran.iter().find(|s| s.uraian == uraian)?))
-}
-
-/// Makes `report` ready for its matrix: loads the previous version named
-/// on the command line or in its YAML (see [`muat`]).
-pub fn siapkan(report: &mut Report, perintah: Option<&Sebelumnya>) -> Result<(), Error> {
-    report.sebelumnya = muat(report, perintah)?.map(Arc::new);
-    Ok(())
 }

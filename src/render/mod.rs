@@ -6,6 +6,7 @@ pub(crate) mod escape;
 mod lampiran;
 pub mod markdown;
 pub mod monitoring;
+pub mod pk;
 mod qr;
 pub use qr::svg as qr_svg;
 mod view;
@@ -21,13 +22,14 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use crate::content::variabel::{self, narrative_problem};
 use crate::content::Report;
 use crate::error::{Error, Problem};
+use crate::naskah::Naskah;
 
 /// Name of the main template.
 pub const MAIN: &str = "laporan.typ";
 
-/// Renders the report to the Typst source of its PDF.
-pub fn render(report: &Report) -> Result<String, Error> {
-    let view = view::build(report)?;
+/// The Typst source of the Rencana Aksi `naskah`.
+pub fn render(naskah: &Naskah) -> Result<String, Error> {
+    let view = view::build(naskah)?;
     let template = environment().get_template(MAIN).map_err(internal)?;
     template.render(view).map_err(internal)
 }

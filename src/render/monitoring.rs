@@ -6,17 +6,15 @@
 //! evaluation. Built through the same pieces as every document: the
 //! report's checks, the shared templates, the Typst world, atomic writing.
 
-use std::path::{Path, PathBuf};
-
 use serde::Serialize;
 
-use crate::content::{Pita, Polaritas, Report};
+use crate::content::{Dokumen, Pita, Polaritas, Report};
 use crate::error::Error;
 use crate::format;
 use crate::monitoring::evaluasi::{evaluasi, Evaluasi, IndikatorEval, TingkatEval};
 use crate::monitoring::hitung;
 use crate::monitoring::TanpaCapaian;
-use crate::realisasi::Realisasi;
+use crate::naskah::Naskah;
 
 /// The template of the monitoring report.
 pub const TEMPLATE: &str = "monitoring.typ";
@@ -24,35 +22,6 @@ pub const TEMPLATE: &str = "monitoring.typ";
 /// Table rows after which the next table starts a new page (about one
 /// landscape page of indicators).
 const RUN: usize = 25;
-
-/// The file name of a monitoring PDF: `kubutambahan-2022-monitoring-tw2`.
-pub fn nama(report: &Report, triwulan: usize) -> String {
-    format!("{}-monitoring-tw{triwulan}", report.source.name)
-}
-
-/// The report with the quarter's signing date: the date its signature
-/// block and its PDF carry.
-pub fn bertanggal(
-    report: &Report,
-    realisasi: &Realisasi,
-    triwulan: usize,
-) -> Result<Report, Error> {
-    let Some(tanggal) = crate::realisasi::tanggal(realisasi, triwulan) else {
-        return Err(Error::Usage {
-            message: format!(
-                "{} tidak ada: belum ada realisasi Triwulan {}",
-                report.source.display(&crate::realisasi::nama_berkas(triwulan)),
-                format::romawi(triwulan)
-            ),
-            hint: format!(
-                "buat berkasnya dengan `renaksi realisasi --triwulan {triwulan}` lalu isi realisasinya (lihat docs/monitoring.md)"
-            ),
-        });
-    };
-    let mut report = report.clone();
-    report.identitas.penandatangan.tanggal = crate::content::Tanggal(tanggal);
-    Ok(report)
-}
 
 #[derive(Serialize)]
 struct View {
@@ -295,7 +264,7 @@ fn tabel_anggaran(t: &TingkatEval, judul: String) -> TabelAnggaran {
     }
 }
 
-fn view(report: &Report, eval: &Evaluasi) -> Result<View, Error> {
+fn view(naskah: &Naskah, report: &Report, eval: &Evaluasi) -> Result<View, Error> {
     let id = &report.identitas;
     let skala = &id.monitoring.skala;
     let n = eval.triwulan;
@@ -452,7 +421,7 @@ fn view(report: &Report, eval: &Evaluasi) -> Result<View, Error> {
         } else {
             format!("{tw} Tahun {}", id.tahun)
         },
-        kepala: crate::render::kepala(report),
+        kepala: crate::render::kepala(naskah, report),
         ttd: crate::render::ttd(
             report,
             crate::render::cara(report).map_err(|p| Error::Input(vec![p]))?,
@@ -481,52 +450,13 @@ fn view(report: &Report, eval: &Evaluasi) -> Result<View, Error> {
     })
 }
 
-/// The Typst source of the monitoring report of quarter `triwulan`;
-/// `report` carries the quarter's date (see [`bertanggal`]).
-pub fn render(report: &Report, realisasi: &Realisasi, triwulan: usize) -> Result<String, Error> {
+/// The Typst source of the monitoring report `naskah`.
+pub fn render(naskah: &Naskah) -> Result<String, Error> {
+    let (Dokumen::Monitoring(triwulan), Some(realisasi)) = (naskah.dokumen, &naskah.realisasi)
+    else {
+        return Err(Error::Internal("laporan monitoring tanpa realisasi".into()));
+    };
+    let report = naskah.dicetak()?;
     let eval = evaluasi(report, realisasi, triwulan);
-    crate::render::isi(TEMPLATE, view(report, &eval)?)
-}
-
-/// Every finding that holds a monitoring report back or goes with it: the
-/// Rencana Aksi's own and the realisasi files'.
-pub fn temuan(report: &Report, realisasi: &Realisasi) -> Vec<crate::error::Diagnostic> {
-    let mut found = crate::check::lint(report);
-    found.extend(crate::check::realisasi::periksa(report, realisasi));
-    found
-}
-
-/// What a monitoring build made.
-pub struct Ditulis {
-    /// Where the PDF went.
-    pub path: PathBuf,
-    /// The document.
-    pub output: crate::pdf::Output,
-    /// The report with the quarter's date, as built.
-    pub report: Report,
-}
-
-/// Builds the monitoring report of quarter `triwulan` of `report` into
-/// `out` (a folder, or a `.pdf` path), after the checks of the Rencana Aksi
-/// and of the realisasi files: the first galat stops it before anything is
-/// written. `emit_typst` also writes the generated source.
-pub fn susun(
-    report: &Report,
-    realisasi: &Realisasi,
-    findings: &[crate::error::Diagnostic],
-    triwulan: usize,
-    out: &Path,
-    options: crate::pdf::Options,
-) -> Result<Ditulis, Error> {
-    crate::check::tahan(findings, report)?;
-    let report = bertanggal(report, realisasi, triwulan)?;
-    let typst = render(&report, realisasi, triwulan)?;
-    let output = crate::pdf::typeset(&report, typst, options)?;
-    let target = crate::build::pdf_path(out, &nama(&report, triwulan));
-    crate::pdf::write_report(&report, &output, &target)?;
-    Ok(Ditulis {
-        path: target,
-        output,
-        report,
-    })
+    crate::render::isi(TEMPLATE, view(naskah, report, &eval)?)
 }

@@ -10,6 +10,7 @@ use super::{markdown, narrative, plain, variabel};
 use crate::content::{Kertas, Report, Rincian, TandaTangan, LAPORAN};
 use crate::error::Problem;
 use crate::format;
+use crate::naskah::Naskah;
 
 /// What every kind of document shows of its report: the office, the
 /// year, the paper and typeface, the PDF's metadata and the logo.
@@ -34,8 +35,9 @@ pub struct Kepala {
     jejak: Option<String>,
 }
 
-/// The shared part of every document's view.
-pub fn kepala(report: &Report) -> Kepala {
+/// The shared part of every document's view: `report` as the document
+/// `naskah` prints it.
+pub fn kepala(naskah: &Naskah, report: &Report) -> Kepala {
     let id = &report.identitas;
     let p = &id.penandatangan;
     Kepala {
@@ -54,18 +56,18 @@ pub fn kepala(report: &Report) -> Kepala {
             p.tanggal.0.day(),
         ],
         logo: report.logo.as_ref().map(|l| format!("/logo.{}", l.format)),
-        draf: report.draf,
-        kata_kunci: report
+        draf: naskah.draf,
+        kata_kunci: naskah
             .jejak
             .as_ref()
             .map(|j| j.kata_kunci.clone())
             .unwrap_or_default(),
-        jejak: report.jejak.as_ref().and_then(|j| j.cetak.clone()),
+        jejak: naskah.jejak.as_ref().and_then(|j| j.cetak.clone()),
     }
 }
 
 #[derive(Serialize)]
-pub(super) struct View {
+pub(super) struct View<'a> {
     judul: String,
     #[serde(flatten)]
     kepala: Kepala,
@@ -74,7 +76,7 @@ pub(super) struct View {
     bab: Vec<BabView>,
     lampiran: Vec<Tabel>,
     /// The Perubahan's change table, when its previous version is loaded.
-    matriks: Option<crate::matriks::Matriks>,
+    matriks: Option<&'a crate::matriks::Matriks>,
     /// The Lampiran's layout numbers.
     tata: Tata,
     kolom_periode: &'static str,
@@ -182,7 +184,8 @@ struct BagianView {
     isi: Value,
 }
 
-pub(super) fn build(report: &Report) -> Result<View, Problem> {
+pub(super) fn build(naskah: &Naskah) -> Result<View<'_>, Problem> {
+    let report = &naskah.report;
     let id = &report.identitas;
     let ejaan = id.ejaan_bulan;
     let judul = variabel::judul(report);
@@ -242,7 +245,7 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
         ),
     };
     Ok(View {
-        kepala: kepala(report),
+        kepala: kepala(naskah, report),
         ttd: ttd(report, cara),
         kata_pengantar: narrative(
             report,
@@ -265,10 +268,7 @@ pub(super) fn build(report: &Report) -> Result<View, Problem> {
                 )
             })
             .collect(),
-        matriks: report
-            .sebelumnya
-            .as_ref()
-            .map(|lama| crate::matriks::susun(report, lama)),
+        matriks: naskah.matriks.as_ref(),
         kolom_periode,
         periode: periode.join("\n"),
         jumlah_periode: periode.len(),

@@ -24,7 +24,7 @@ const LAPISAN: &[(&str, &[&str])] = &[
     ("isi", &["content/", "realisasi/", "git.rs"]),
     (
         "analisis",
-        &["diff/", "matriks/", "jejak.rs", "monitoring/", "pk.rs", "dokumen.rs"],
+        &["diff/", "matriks/", "jejak.rs", "monitoring/", "pk.rs", "naskah.rs"],
     ),
     ("periksa", &["check/"]),
     ("render", &["render/"]),

@@ -13,11 +13,13 @@ use std::time::Instant;
 use serde_json::{json, Value};
 use typst_layout::PagedDocument;
 
+use renaksi::content::Dokumen;
 use renaksi::content::{
     self, rapi, Berkas as File, BerkasPegawai, Lampiran, Narasi, Report, Source, Tingkat,
     KABUPATEN, LAMPIRAN, LAPORAN, NARASI, PEGAWAI,
 };
 use renaksi::error::{Diagnostic, Severity};
+use renaksi::naskah::Naskah;
 use renaksi::{Error, Problem};
 
 /// Compilations a memoized result survives without being used, as in watch.
@@ -409,21 +411,19 @@ impl Ruang {
         let loaded = self
             .source(kec, |b| b.teks.clone().into_bytes())
             .and_then(Report::load)
-            .and_then(|mut report| {
-                renaksi::matriks::siapkan(&mut report, None)?;
-                Ok(report)
-            });
+            .and_then(|report| Naskah::baru(report, Dokumen::RencanaAksi, false, None));
         match loaded {
-            Ok(report) => {
-                let findings = renaksi::check::lint(&report);
+            Ok(naskah) => {
+                let report = &naskah.report;
+                let findings = renaksi::check::lint(report, naskah.matriks.as_ref());
                 temuan.extend(findings.iter().map(|d| self.finding(d)));
                 // Keys the Lampiran no longer has are galat, and the rest of
                 // the quarter stays editable while they are put right.
-                let realisasi = if renaksi::realisasi::ada(&report) {
-                    match renaksi::realisasi::baca(&report) {
+                let realisasi = if renaksi::realisasi::ada(report) {
+                    match renaksi::realisasi::baca(report) {
                         Ok((r, stale)) => {
                             temuan.extend(self.error(&Error::Input(stale)));
-                            let found = renaksi::check::realisasi::periksa(&report, &r);
+                            let found = renaksi::check::realisasi::periksa(report, &r);
                             temuan.extend(found.iter().map(|d| self.finding(d)));
                             Some(r)
                         }
@@ -437,18 +437,17 @@ impl Ruang {
                 };
                 let typeset = match (triwulan, &realisasi) {
                     (Some(n), Some(r)) if r.tw[n - 1].is_some() => {
-                        realisasi_json = baris_realisasi(&report, r, n);
-                        renaksi::render::monitoring::bertanggal(&report, r, n).and_then(|dated| {
-                            let typst = renaksi::render::monitoring::render(&dated, r, n)?;
-                            renaksi::compile::compile(&dated, &typst)
-                        })
+                        realisasi_json = baris_realisasi(report, r, n);
+                        let m = Naskah::monitoring(report.clone(), n, r.clone(), false);
+                        renaksi::render::monitoring::render(&m)
+                            .and_then(|typst| renaksi::compile::compile(m.dicetak()?, &typst))
                     }
-                    _ => renaksi::render::render(&report)
-                        .and_then(|typst| renaksi::compile::compile(&report, &typst)),
+                    _ => renaksi::render::render(&naskah)
+                        .and_then(|typst| renaksi::compile::compile(report, &typst)),
                 };
                 match typeset {
                     Ok((document, warnings)) => {
-                        for d in renaksi::check::typst_warnings(&report, &warnings) {
+                        for d in renaksi::check::typst_warnings(report, &warnings) {
                             temuan.push(self.finding(&d));
                         }
                         teks_halaman = renaksi::compile::page_texts(&document);

@@ -1,0 +1,137 @@
+//! One document to be made of a report, decided once: its kind, draft or
+//! final, its provenance, the previous version of a Perubahan with the
+//! change table worked out from it, and a quarter's realisasi and date.
+//! Every later step — `check`, `render`, typesetting, `verify` — reads it
+//! from here; the [`Report`] stays what its YAML says.
+
+use crate::content::{Dokumen, Report, Sebelumnya, Tanggal};
+use crate::error::Error;
+use crate::jejak::{Git, Jejak, Opsi};
+use crate::matriks::{Matriks, VersiLama};
+use crate::realisasi::Realisasi;
+
+/// A document of a report, ready to check and render.
+#[derive(Debug)]
+pub struct Naskah {
+    /// The report as loaded.
+    pub report: Report,
+    /// Which document.
+    pub dokumen: Dokumen,
+    /// A draft: "DRAF" on every page and in the title.
+    pub draf: bool,
+    /// Its provenance; `None` until [`Naskah::tandai`].
+    pub jejak: Option<Jejak>,
+    /// The previous version of a Rencana Aksi Perubahan.
+    pub sebelumnya: Option<VersiLama>,
+    /// The Matriks Perubahan against `sebelumnya`, worked out once.
+    pub matriks: Option<Matriks>,
+    /// The realisasi files of a monitoring report.
+    pub realisasi: Option<Realisasi>,
+    /// A monitoring report's report dated the quarter's signing date;
+    /// `None` while that quarter has no realisasi file.
+    bertanggal: Option<Report>,
+}
+
+impl Naskah {
+    /// The document `dokumen` of `report`, a draft unless `final_`. A
+    /// Rencana Aksi loads the previous version named on the command line
+    /// (`perintah`) or in its YAML; a monitoring report its realisasi.
+    pub fn baru(
+        report: Report,
+        dokumen: Dokumen,
+        final_: bool,
+        perintah: Option<&Sebelumnya>,
+    ) -> Result<Self, Error> {
+        let sebelumnya = match dokumen {
+            Dokumen::RencanaAksi => crate::matriks::muat(&report, perintah)?,
+            _ => None,
+        };
+        let matriks = sebelumnya
+            .as_ref()
+            .map(|lama| crate::matriks::susun(&report, lama));
+        if let Dokumen::Monitoring(n) = dokumen {
+            let realisasi = crate::realisasi::muat(&report)?;
+            return Ok(Naskah::monitoring(report, n, realisasi, final_));
+        }
+        Ok(Naskah {
+            report,
+            dokumen,
+            draf: !final_,
+            jejak: None,
+            sebelumnya,
+            matriks,
+            realisasi: None,
+            bertanggal: None,
+        })
+    }
+
+    /// The monitoring report of quarter `n` of `report` from `realisasi`
+    /// already read, a draft unless `final_`.
+    pub fn monitoring(report: Report, n: usize, realisasi: Realisasi, final_: bool) -> Self {
+        let bertanggal = crate::realisasi::tanggal(&realisasi, n).map(|t| {
+            let mut dated = report.clone();
+            dated.identitas.penandatangan.tanggal = Tanggal(t);
+            dated
+        });
+        Naskah {
+            report,
+            dokumen: Dokumen::Monitoring(n),
+            draf: !final_,
+            jejak: None,
+            sebelumnya: None,
+            matriks: None,
+            realisasi: Some(realisasi),
+            bertanggal,
+        }
+    }
+
+    /// The digest of the files this document is built from (see
+    /// [`crate::jejak::berkas`]).
+    pub fn sumber(&self) -> Result<String, Error> {
+        let files = crate::jejak::berkas(&self.report, &self.dokumen, self.sebelumnya.as_ref())?;
+        Ok(crate::jejak::sha256(&files))
+    }
+
+    /// Writes its provenance, asked for with `opsi`, in a folder whose git
+    /// state is `git`.
+    pub fn tandai(&mut self, opsi: Opsi, git: Option<&Git>) -> Result<(), Error> {
+        let sumber = self.sumber()?;
+        self.tandai_sidik(&sumber, opsi, git);
+        Ok(())
+    }
+
+    /// As [`Naskah::tandai`], with the digest `sumber` already worked out.
+    pub fn tandai_sidik(&mut self, sumber: &str, opsi: Opsi, git: Option<&Git>) {
+        self.jejak = Some(crate::jejak::jejak(
+            &self.report,
+            sumber,
+            &self.dokumen,
+            self.draf,
+            opsi,
+            self.sebelumnya.as_ref(),
+            git,
+        ));
+    }
+
+    /// The report as the document prints it: a monitoring report's carries
+    /// the quarter's date, and without that quarter's realisasi there is no
+    /// document to print.
+    pub fn dicetak(&self) -> Result<&Report, Error> {
+        match (self.dokumen, &self.bertanggal) {
+            (Dokumen::Monitoring(_), Some(dated)) => Ok(dated),
+            (Dokumen::Monitoring(n), None) => Err(Error::Usage {
+                message: format!(
+                    "{} tidak ada: belum ada realisasi Triwulan {}",
+                    self.report
+                        .source
+                        .display(&crate::realisasi::nama_berkas(n)),
+                    crate::format::romawi(n)
+                ),
+                hint: format!(
+                    "buat berkasnya dengan `renaksi realisasi --triwulan {n}` lalu isi realisasinya (lihat docs/monitoring.md)"
+                ),
+            }),
+            _ => Ok(&self.report),
+        }
+    }
+}
