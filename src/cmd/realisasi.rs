@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use renaksi::content::Report;
-use renaksi::monitoring::ikuti;
+use renaksi::matriks::ikuti;
 use renaksi::Error;
 
 use super::folder::Sasaran;

@@ -11,6 +11,8 @@
 //! `alasan` of the nearest item holding it in the new version: the
 //! program, else the indicator, else the sasaran, else the official.
 
+pub mod ikuti;
+
 use std::path::Path;
 
 use serde::Serialize;

@@ -12,6 +12,7 @@ mod fuzz_corpus;
 mod hostile;
 mod init;
 mod jejak;
+mod lapisan;
 mod json;
 mod lembar;
 mod monitoring;
