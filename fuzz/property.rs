@@ -82,10 +82,17 @@ pub fn check(input: &[u8]) {
         "the year did not move"
     );
     renaksi::diff::reports(&report, &moved).expect("a report and its copy compare");
-    if lint(&report).iter().any(|d| d.severity == Severity::Galat) {
+    if lint(&report, None).iter().any(|d| d.severity == Severity::Galat) {
         return;
     }
-    let built = renaksi::render::render(&report)
+    let naskah = renaksi::naskah::Naskah::baru(
+        report.clone(),
+        renaksi::content::Dokumen::RencanaAksi,
+        false,
+        None,
+    )
+    .expect("a report without a previous version makes its document");
+    let built = renaksi::render::render(&naskah)
         .and_then(|typst| renaksi::typeset(&report, typst, renaksi::Options::default()));
     // Many compilations in one process: keep Typst's caches from growing.
     renaksi::compile::evict(0);

@@ -253,7 +253,7 @@ mod tests {
     #[test]
     fn the_path_written_on_a_line() {
         let text = "tingkat: program\npejabat:\n  - jabatan: Camat\n    sasaran:\n      - uraian: A\n        indikator: []\n";
-        let at = |line| crate::content::path_at(text, line);
+        let at = |line| super::path_at(text, line);
         assert_eq!(at(1).as_deref(), Some("tingkat"));
         assert_eq!(at(3).as_deref(), Some("pejabat[0].jabatan"));
         assert_eq!(at(5).as_deref(), Some("pejabat[0].sasaran[0].uraian"));

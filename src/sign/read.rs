@@ -814,7 +814,8 @@ mod tests {
     #[test]
     fn direct_reading_matches_lopdf() {
         let report = crate::content::load(None).unwrap();
-        let typst = crate::render::render(&report).unwrap();
+        let naskah = crate::naskah::Naskah::baru(report.clone(), crate::content::Dokumen::RencanaAksi, false, None).unwrap();
+        let typst = crate::render::render(&naskah).unwrap();
         let pdf = crate::pdf::typeset(&report, typst, crate::pdf::Options::default())
             .unwrap()
             .pdf;
