@@ -82,7 +82,10 @@ pub fn check(input: &[u8]) {
         "the year did not move"
     );
     renaksi::diff::reports(&report, &moved).expect("a report and its copy compare");
-    if lint(&report, None).iter().any(|d| d.severity == Severity::Galat) {
+    if lint(&report, None)
+        .iter()
+        .any(|d| d.severity == Severity::Galat)
+    {
         return;
     }
     let naskah = renaksi::naskah::Naskah::baru(

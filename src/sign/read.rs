@@ -814,7 +814,13 @@ mod tests {
     #[test]
     fn direct_reading_matches_lopdf() {
         let report = crate::content::load(None).unwrap();
-        let naskah = crate::naskah::Naskah::baru(report.clone(), crate::content::Dokumen::RencanaAksi, false, None).unwrap();
+        let naskah = crate::naskah::Naskah::baru(
+            report.clone(),
+            crate::content::Dokumen::RencanaAksi,
+            false,
+            None,
+        )
+        .unwrap();
         let typst = crate::render::render(&naskah).unwrap();
         let pdf = crate::pdf::typeset(&report, typst, crate::pdf::Options::default())
             .unwrap()

@@ -802,7 +802,13 @@ mod tests {
     /// A PDF of the example as renaksi writes it.
     fn contoh() -> Vec<u8> {
         let report = crate::content::load(None).unwrap();
-        let naskah = crate::naskah::Naskah::baru(report.clone(), crate::content::Dokumen::RencanaAksi, false, None).unwrap();
+        let naskah = crate::naskah::Naskah::baru(
+            report.clone(),
+            crate::content::Dokumen::RencanaAksi,
+            false,
+            None,
+        )
+        .unwrap();
         let typst = crate::render::render(&naskah).unwrap();
         crate::pdf::typeset(&report, typst, crate::pdf::Options::default())
             .unwrap()

@@ -3,9 +3,8 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
-use crate::support::{copy_dir, renaksi, renaksi_on_terminal, Fixture};
+use crate::support::{copy_dir, git, renaksi, renaksi_on_terminal, Fixture};
 
 /// The example with one change of every kind a reviewer meets.
 fn edited() -> Fixture {
@@ -171,26 +170,6 @@ fn a_version_that_does_not_load_is_an_error_not_a_difference() {
     );
 }
 
-fn git(dir: &Path, args: &[&str]) -> String {
-    let output = Command::new("git")
-        .args([
-            "-c",
-            "user.name=Staf",
-            "-c",
-            "user.email=staf@kecamatan.go.id",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git is needed for the tests");
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
 #[test]
 fn git_revisions_and_git_s_own_diff() {
     let fixture = Fixture::example();
@@ -271,7 +250,7 @@ fn git_revisions_and_git_s_own_diff() {
          kubutambahan-2022/narasi.yaml: diff: renaksi\n\
          content/buleleng/sawan/lampiran/1-program.yaml: diff: renaksi\n\
          content/buleleng/kabupaten.yaml: diff: renaksi\n\
-         catatan.yaml: diff: unspecified\n"
+         catatan.yaml: diff: unspecified"
     );
     let driver = format!("{} diff", env!("CARGO_BIN_EXE_renaksi"));
     git(repo, &["config", "diff.renaksi.command", &driver]);
@@ -286,7 +265,7 @@ fn git_revisions_and_git_s_own_diff() {
     let shown = git(repo, &["diff"]);
     assert!(shown.contains("renaksi diff kubutambahan-2022/lampiran/1-program.yaml\n  ~ CAMAT › Meningkatnya Ketentraman dan Ketertiban Umum › Program Pemberdayaan Masyarakat Desa dan Kelurahan: anggaran Rp 150.000.000 → Rp 175.000.000\n"), "{shown}");
     assert!(
-        shown.contains("+++ b/catatan.yaml\n@@ -0,0 +1 @@\n+bukan: laporan\n"),
+        shown.contains("+++ b/catatan.yaml\n@@ -0,0 +1 @@\n+bukan: laporan"),
         "{shown}"
     );
 

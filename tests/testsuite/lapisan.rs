@@ -24,7 +24,14 @@ const LAPISAN: &[(&str, &[&str])] = &[
     ("isi", &["content/", "realisasi/", "git.rs"]),
     (
         "analisis",
-        &["diff/", "matriks/", "jejak.rs", "monitoring/", "pk.rs", "naskah.rs"],
+        &[
+            "diff/",
+            "matriks/",
+            "jejak.rs",
+            "monitoring/",
+            "pk.rs",
+            "naskah.rs",
+        ],
     ),
     ("periksa", &["check/"]),
     ("render", &["render/"]),
@@ -232,7 +239,8 @@ fn no_module_imports_from_a_layer_above_its_own_or_in_a_loop() {
         }
         seen
     };
-    let reached: BTreeMap<&String, BTreeSet<String>> = edges.keys().map(|m| (m, reach(m))).collect();
+    let reached: BTreeMap<&String, BTreeSet<String>> =
+        edges.keys().map(|m| (m, reach(m))).collect();
     for (m, seen) in &reached {
         if seen.contains(*m) {
             let circle: Vec<&str> = seen

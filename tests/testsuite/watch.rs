@@ -10,15 +10,21 @@ use std::time::Duration;
 use crate::support::{pdf_text, squash, Fixture};
 
 /// A running `renaksi watch` and the lines it prints.
-struct Watch {
+pub struct Watch {
     child: Child,
     lines: Receiver<String>,
 }
 
 impl Watch {
     fn start(fixture: &Fixture) -> Self {
+        Self::start_with(fixture, &[])
+    }
+
+    /// `renaksi watch kubutambahan-2022 -o out` with `extra` arguments.
+    pub fn start_with(fixture: &Fixture, extra: &[&str]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_renaksi"))
             .args(["watch", "kubutambahan-2022", "-o", "out"])
+            .args(extra)
             .current_dir(fixture.tmp.path())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -40,7 +46,7 @@ impl Watch {
 
     /// Everything printed until a line starting with `end`, which is
     /// included; fails the test after a minute.
-    fn until(&self, end: &str) -> String {
+    pub fn until(&self, end: &str) -> String {
         let mut seen = String::new();
         loop {
             let line = self
