@@ -118,7 +118,7 @@ pub enum Status {
 
 /// One report of a batch as built: what the manifest records, with the
 /// error itself (typed, every problem located) kept until it is written.
-pub struct Hasil {
+pub struct HasilSusun {
     /// The report's folder name.
     pub folder: String,
     /// The kecamatan, once its laporan.yaml was read.
@@ -145,7 +145,7 @@ pub struct Dibuat {
     pub pk: Vec<BerkasPk>,
 }
 
-impl Hasil {
+impl HasilSusun {
     /// The manifest's record of this report.
     pub fn entry(&self) -> Entry {
         let mut entry = Entry {
@@ -208,7 +208,7 @@ impl Opsi {
 /// does: `out/<folder name>.pdf` for a Rencana Aksi, one PDF per official
 /// (or with `gabung` one) for the Perjanjian Kinerja, the quarter's
 /// monitoring report.
-pub fn build_one(folder: &Path, out: &Path, opsi: &Opsi) -> Hasil {
+pub fn build_one(folder: &Path, out: &Path, opsi: &Opsi) -> HasilSusun {
     timed(folder, |report| {
         let plan = Plan {
             dokumen: opsi.dokumen,
@@ -253,14 +253,14 @@ pub fn build_one(folder: &Path, out: &Path, opsi: &Opsi) -> Hasil {
 fn timed(
     folder: &Path,
     work: impl FnOnce(crate::content::Report) -> Result<Dibuat, Error>,
-) -> Hasil {
+) -> HasilSusun {
     let start = Instant::now();
     let mut kecamatan = None;
     let result = crate::content::load(Some(folder)).and_then(|report| {
         kecamatan = Some(report.identitas.kecamatan.clone());
         work(report)
     });
-    Hasil {
+    HasilSusun {
         folder: file_name(folder),
         kecamatan,
         result,

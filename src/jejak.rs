@@ -14,7 +14,7 @@ use crate::content::{Report, KABUPATEN, LAMPIRAN, LAPORAN, NARASI, PEGAWAI};
 use crate::error::Error;
 use crate::matriks::VersiLama;
 
-pub use crate::content::Dokumen;
+use crate::content::Dokumen;
 
 /// A document's provenance as its template writes it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -108,7 +108,7 @@ pub fn sebelumnya<'a>(
 
 /// The answer of a verification.
 #[derive(Debug)]
-pub enum Hasil {
+pub enum Putusan {
     /// Built again, the same bytes; then only these signatures, each
     /// covering everything before it.
     Sama {
@@ -140,16 +140,16 @@ pub fn periksa(
     catat: &Tercatat,
     source: Source,
     perintah: Option<&Sebelumnya>,
-) -> Result<Hasil, Error> {
+) -> Result<Putusan, Error> {
     let report = Report::load(source)?;
     let lama = sebelumnya(&report, catat, perintah).cloned();
     let mut naskah = Naskah::baru(report, catat.dokumen, !catat.draf, lama.as_ref())?;
     let sekarang = naskah.sumber()?;
     if sekarang != catat.sumber {
-        return Ok(Hasil::SumberBeda { sekarang });
+        return Ok(Putusan::SumberBeda { sekarang });
     }
     if catat.versi != env!("CARGO_PKG_VERSION") {
-        return Ok(Hasil::VersiBeda);
+        return Ok(Putusan::VersiBeda);
     }
     // The provenance as the PDF has it, git state included: where it was
     // built is written in it, not part of what it says.
@@ -162,13 +162,13 @@ pub fn periksa(
         // follows them must be signatures only, each covering all before.
         if pdf.starts_with(&candidate) {
             return Ok(match revisi::sesudah(pdf, candidate.len()) {
-                Ok(tanda) => Hasil::Sama { tanda },
-                Err(Cacat::Diubah(apa)) => Hasil::Ditambah(apa),
-                Err(Cacat::TakTerbaca(apa)) => Hasil::TakTerbaca(apa),
+                Ok(tanda) => Putusan::Sama { tanda },
+                Err(Cacat::Diubah(apa)) => Putusan::Ditambah(apa),
+                Err(Cacat::TakTerbaca(apa)) => Putusan::TakTerbaca(apa),
             });
         }
     }
-    Ok(Hasil::IsiBeda)
+    Ok(Putusan::IsiBeda)
 }
 
 /// Every PDF the document can be: the Rencana Aksi; each agreement and

@@ -50,7 +50,7 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
 
 /// What is wrong with a rank and grade: the key at fault (`pangkat` or
 /// `golongan`), what is wrong and what would be right.
-pub(super) struct Salah {
+pub(super) struct SalahPangkat {
     pub key: &'static str,
     pub message: String,
     pub hint: String,
@@ -58,7 +58,7 @@ pub(super) struct Salah {
 
 /// Checks that `golongan` is a grade and `pangkat` its rank; nothing to say
 /// when either is empty.
-pub(super) fn periksa(pangkat: &str, golongan_asli: &str) -> Result<(), Salah> {
+pub(super) fn periksa(pangkat: &str, golongan_asli: &str) -> Result<(), SalahPangkat> {
     let kosong = |t: &str| t.trim().is_empty() || super::isian::kosong(t);
     if kosong(golongan_asli) || kosong(pangkat) {
         return Ok(());
@@ -69,7 +69,7 @@ pub(super) fn periksa(pangkat: &str, golongan_asli: &str) -> Result<(), Salah> {
         .find(|(g, _)| g.eq_ignore_ascii_case(&golongan))
     else {
         let daftar = TABEL.iter().map(|(g, _)| *g).collect::<Vec<_>>().join(", ");
-        return Err(Salah {
+        return Err(SalahPangkat {
             key: "golongan",
             message: format!("golongan `{golongan_asli}` tidak dikenal"),
             hint: format!("golongan yang sah: {daftar}"),
@@ -86,7 +86,7 @@ pub(super) fn periksa(pangkat: &str, golongan_asli: &str) -> Result<(), Salah> {
             ),
             None => format!("golongan {golongan_asli} berpangkat {benar}"),
         };
-        return Err(Salah {
+        return Err(SalahPangkat {
             key: "pangkat",
             message: format!("pangkat `{pangkat}` tidak sesuai dengan golongan `{golongan_asli}`"),
             hint,

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use renaksi::batch::{build_one, Entry, Hasil, Manifest, Shard, Status};
+use renaksi::batch::{build_one, Entry, HasilSusun, Manifest, Shard, Status};
 use renaksi::Error;
 
 use super::folder::Sasaran;
@@ -81,7 +81,7 @@ pub fn run(args: &BatchArgs) -> Result<Selesai, Error> {
     let manifest = Manifest {
         versi: renaksi::VERSI_JSON,
         dokumen: (dokumen != Dokumen::RencanaAksi).then(|| dokumen.kata()),
-        laporan: hasil.iter().map(Hasil::entry).collect(),
+        laporan: hasil.iter().map(HasilSusun::entry).collect(),
     };
     let name = if shard == Shard::ALL {
         "manifest.json".to_owned()
@@ -118,7 +118,7 @@ fn build_all(
     jobs: usize,
     progress: &Progress,
     opsi: &renaksi::batch::Opsi,
-) -> Vec<Hasil> {
+) -> Vec<HasilSusun> {
     super::on_every_core(folders, jobs, |folder| {
         let hasil = build_one(folder, out, opsi);
         // Keep Typst's caches from growing over thousands of reports.

@@ -13,12 +13,12 @@ use super::Selesai;
 use crate::cli::{CheckArgs, Format};
 
 /// What `check` found in one report.
-struct Hasil {
+struct TemuanLaporan {
     label: String,
     found: Vec<Diagnostic>,
 }
 
-impl Hasil {
+impl TemuanLaporan {
     fn galat(&self) -> usize {
         self.found
             .iter()
@@ -68,8 +68,8 @@ pub fn run(args: &CheckArgs) -> Result<Selesai, Error> {
             )?],
         ),
     };
-    let galat: usize = hasil.iter().map(Hasil::galat).sum();
-    let peringatan: usize = hasil.iter().map(Hasil::peringatan).sum();
+    let galat: usize = hasil.iter().map(TemuanLaporan::galat).sum();
+    let peringatan: usize = hasil.iter().map(TemuanLaporan::peringatan).sum();
     match args.bentuk.format {
         Format::Teks => {
             for one in &hasil {
@@ -98,7 +98,7 @@ pub fn run(args: &CheckArgs) -> Result<Selesai, Error> {
                     "batch": renaksi::label(Some(dir)),
                     "galat": galat,
                     "peringatan": peringatan,
-                    "laporan": hasil.iter().map(Hasil::to_json).collect::<Vec<_>>(),
+                    "laporan": hasil.iter().map(TemuanLaporan::to_json).collect::<Vec<_>>(),
                 }),
                 // One report: its object, the version first.
                 None => {
@@ -125,7 +125,11 @@ pub fn run(args: &CheckArgs) -> Result<Selesai, Error> {
 /// YAML) is loaded for its reasons' check; one that does not load is
 /// reported like the report's own problems. In a batch (`batch`) the one
 /// named on the command line is for its Perubahan reports only.
-fn check(dir: Option<&Path>, sebelumnya: Option<&Sebelumnya>, batch: bool) -> Result<Hasil, Error> {
+fn check(
+    dir: Option<&Path>,
+    sebelumnya: Option<&Sebelumnya>,
+    batch: bool,
+) -> Result<TemuanLaporan, Error> {
     let loaded = renaksi::load(dir).and_then(|report| {
         let perintah = sebelumnya.filter(|_| !batch || report.identitas.perubahan);
         let matriks = renaksi::matriks::muat(&report, perintah)?
@@ -136,12 +140,12 @@ fn check(dir: Option<&Path>, sebelumnya: Option<&Sebelumnya>, batch: bool) -> Re
         Ok((report, matriks)) => {
             let mut found = lint(&report, matriks.as_ref());
             found.extend(renaksi::check::realisasi::temuan(&report)?);
-            Ok(Hasil {
+            Ok(TemuanLaporan {
                 label: report.source.label.clone(),
                 found,
             })
         }
-        Err(Error::Input(problems)) => Ok(Hasil {
+        Err(Error::Input(problems)) => Ok(TemuanLaporan {
             label: renaksi::label(dir),
             found: problems
                 .into_iter()

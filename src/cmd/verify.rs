@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use renaksi::content::{Report, Sebelumnya, Source};
-use renaksi::verify::{self, Hasil};
+use renaksi::verify::{self, Putusan};
 use renaksi::Error;
 
 use super::folder::Sasaran;
@@ -87,7 +87,7 @@ fn satu(
         catat.versi
     );
     Ok(match verify::periksa(&pdf, &catat, source, perintah)? {
-        Hasil::Sama { tanda } => {
+        Putusan::Sama { tanda } => {
             println!(
                 "SAMA: {shown} persis PDF yang disusun dari {label} ({jenis}; sumber sha256:{}){}",
                 &catat.sumber[..16],
@@ -95,7 +95,7 @@ fn satu(
             );
             Jawab::Sama
         }
-        Hasil::SumberBeda { sekarang } => {
+        Putusan::SumberBeda { sekarang } => {
             println!(
                 "BERBEDA: {label} bukan sumber {shown}: sidik sumber PDF sha256:{}, folder sha256:{}",
                 &catat.sumber[..16],
@@ -106,21 +106,21 @@ fn satu(
             }
             Jawab::Beda
         }
-        Hasil::IsiBeda => {
+        Putusan::IsiBeda => {
             println!("BERBEDA: sumbernya sama ({label}), tetapi isi {shown} bukan yang disusun darinya: PDF diubah sesudah disusun");
             Jawab::Beda
         }
-        Hasil::Ditambah(apa) => {
+        Putusan::Ditambah(apa) => {
             println!(
                 "BERBEDA: sumbernya sama ({label}), tetapi {shown} diubah sesudah disusun: {apa}"
             );
             Jawab::Beda
         }
-        Hasil::TakTerbaca(apa) => {
+        Putusan::TakTerbaca(apa) => {
             println!("TIDAK DAPAT DIPASTIKAN: sumbernya sama ({label}) dan awal {shown} persis yang disusun darinya, tetapi sesudahnya {apa}\n  saran: periksa tanda tangannya dengan pdfsig atau pyHanko; `renaksi sign` menulis pembaruan yang dapat diperiksa");
             Jawab::TakPasti
         }
-        Hasil::VersiBeda => {
+        Putusan::VersiBeda => {
             println!(
                 "TIDAK DAPAT DIPASTIKAN: sumbernya sama ({label}), tetapi {shown} disusun renaksi {}, ini renaksi {}; periksa dengan renaksi {} untuk membandingkan byte demi byte",
                 catat.versi,

@@ -13,7 +13,7 @@ use crate::locate::key_of;
 
 /// A line out of alignment: 1-based line and column, message and hint.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Salah {
+pub struct SalahLetak {
     pub line: usize,
     pub column: usize,
     pub message: String,
@@ -50,7 +50,7 @@ enum Open {
 }
 
 /// The first line out of alignment in `text`, if any.
-pub fn periksa(text: &str) -> Option<Salah> {
+pub fn periksa(text: &str) -> Option<SalahLetak> {
     let mut stack: Vec<Level> = Vec::new();
     let mut open = Open::Block(None);
     // The key of the previous line, for a line that continues its text.
@@ -75,7 +75,7 @@ pub fn periksa(text: &str) -> Option<Salah> {
             if indent > col {
                 if let Some(key) = key_of(content) {
                     let (above, at, line) = previous.clone()?;
-                    return Some(Salah {
+                    return Some(SalahLetak {
                         line: number,
                         column: indent + 1,
                         message: format!(
@@ -194,7 +194,7 @@ fn misaligned(
     stack: &[Level],
     popped: &[Level],
     seq: bool,
-) -> Salah {
+) -> SalahLetak {
     let nearest = popped
         .iter()
         .chain(stack.iter().rev())
@@ -220,7 +220,7 @@ fn misaligned(
             "sejajarkan kunci yang setingkat dengan jumlah spasi yang sama".to_owned(),
         ),
     };
-    Salah {
+    SalahLetak {
         line: number,
         column: indent + 1,
         message,

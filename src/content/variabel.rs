@@ -35,7 +35,7 @@ impl Nilai {
 
 /// Something in a narrative text that cannot be filled in.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Salah {
+pub struct SalahVariabel {
     /// Byte offset in the text where it starts.
     pub offset: usize,
     /// What is wrong, in Indonesian.
@@ -45,9 +45,9 @@ pub struct Salah {
 }
 
 /// The list or emphasis of `text` nested deeper than a document prints.
-pub fn terlalu_dalam(text: &str) -> Option<Salah> {
+pub fn terlalu_dalam(text: &str) -> Option<SalahVariabel> {
     let (offset, depth) = markdown_terlalu_dalam(text)?;
-    Some(Salah {
+    Some(SalahVariabel {
         offset,
         message: format!(
             "daftar atau penekanan bersarang {depth} tingkat (paling dalam {})",
@@ -59,7 +59,7 @@ pub fn terlalu_dalam(text: &str) -> Option<Salah> {
 
 /// `text` with its variables filled in, or every expression in it that is
 /// not a known variable or a quoted literal.
-pub fn isi(text: &str, nilai: &Nilai) -> Result<String, Vec<Salah>> {
+pub fn isi(text: &str, nilai: &Nilai) -> Result<String, Vec<SalahVariabel>> {
     let mut out = Keluaran::default();
     let mut salah = Vec::new();
     let mut rest = 0;
@@ -68,7 +68,7 @@ pub fn isi(text: &str, nilai: &Nilai) -> Result<String, Vec<Salah>> {
         let after = &text[at + 1..];
         if after.starts_with('%') || after.starts_with('#') {
             let opener = &text[at..at + 2];
-            salah.push(Salah {
+            salah.push(SalahVariabel {
                 offset: at,
                 message: format!("`{opener}` tidak dipakai di narasi"),
                 hint: format!(
@@ -87,7 +87,7 @@ pub fn isi(text: &str, nilai: &Nilai) -> Result<String, Vec<Salah>> {
         out.push(&text[rest..at]);
         let inner_start = at + 2;
         let Some(close) = closing(&text[inner_start..]) else {
-            salah.push(Salah {
+            salah.push(SalahVariabel {
                 offset: at,
                 message: "`{{` tidak ditutup dengan `}}`".into(),
                 hint: "tulis variabel sebagai {{ tahun }}; untuk tanda {{ apa adanya tulis {{ \"{{\" }}".into(),
@@ -100,7 +100,7 @@ pub fn isi(text: &str, nilai: &Nilai) -> Result<String, Vec<Salah>> {
             Ok(value) => out.push(value),
             Err((message, hint)) => {
                 let lead = inner.len() - inner.trim_start().len();
-                salah.push(Salah {
+                salah.push(SalahVariabel {
                     offset: inner_start + lead,
                     message,
                     hint,
@@ -140,8 +140,8 @@ impl Keluaran {
 }
 
 /// The filled text passed the limit of a narrative block at `offset`.
-fn terlalu_panjang(offset: usize) -> Salah {
-    Salah {
+fn terlalu_panjang(offset: usize) -> SalahVariabel {
+    SalahVariabel {
         offset,
         message: format!(
             "teks terlalu panjang setelah variabel diisi (lebih dari {} karakter)",
@@ -280,7 +280,7 @@ pub fn narrative_problem(
     (name, file): (&str, &str),
     path: &str,
     text: &str,
-    salah: &Salah,
+    salah: &SalahVariabel,
 ) -> Problem {
     let problem = Problem::new(name, salah.message.clone())
         .at_path(path)

@@ -1,7 +1,7 @@
 //! Every figure of a monitoring report up to one quarter, in the
 //! Lampiran's order: what the PDF prints, what `check` and `diff` speak of.
 
-use super::hitung::{self, Hasil};
+use super::hitung::{self, HasilIndikator};
 use crate::content::{Indikator, Report, Rincian, Tingkat};
 use crate::realisasi::kunci::Kunci;
 use crate::realisasi::{per_periode, Realisasi, RealisasiIndikator};
@@ -56,7 +56,7 @@ pub struct IndikatorEval<'a> {
     /// The indicator.
     pub indikator: &'a Indikator,
     /// Target, realisasi and capaian up to the quarter.
-    pub hasil: Hasil,
+    pub hasil: HasilIndikator,
     /// The last description written for a qualitative indicator.
     pub teks: Option<String>,
     /// The notes of the reporting quarter, if written.

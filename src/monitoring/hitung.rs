@@ -30,7 +30,7 @@ impl TanpaCapaian {
 
 /// An indicator's figures up to a period.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Hasil {
+pub struct HasilIndikator {
     /// Target up to the period (`None`: no period target yet).
     pub target: Option<f64>,
     /// Realisasi up to the period (`None`: none written).
@@ -67,7 +67,7 @@ pub fn sampai(
     target: &[Option<f64>],
     realisasi: &[Option<f64>],
     batas: Option<f64>,
-) -> Hasil {
+) -> HasilIndikator {
     let t_ada: Vec<f64> = target.iter().flatten().copied().collect();
     let r_ada: Vec<f64> = realisasi.iter().flatten().copied().collect();
     let target_sd = match cara {
@@ -83,7 +83,7 @@ pub fn sampai(
         }
     };
     let mentah = capaian(arah, target_sd, realisasi_sd);
-    Hasil {
+    HasilIndikator {
         target: target_sd,
         realisasi: realisasi_sd,
         capaian: mentah.map(|c| match batas {

@@ -6,4 +6,4 @@
 pub mod evaluasi;
 pub mod hitung;
 
-pub use hitung::{Hasil, TanpaCapaian};
+pub use hitung::{HasilIndikator, TanpaCapaian};

@@ -32,7 +32,7 @@ use renaksi::Error;
 
 use super::folder::Sasaran;
 use crate::cli::ServeArgs;
-use ruang::{Hasil, Ruang, Simpan};
+use ruang::{Pratinjau, Ruang, Simpan};
 
 /// The largest request body: a Lampiran file of the largest size renaksi
 /// reads (4 MiB of YAML) is about one and a half times that as JSON.
@@ -504,7 +504,7 @@ async fn ubah(State(server): State<Arc<Server>>, Masukan(body): Masukan<Ubah>) -
                     "suntingan terakhir Anda pada berkas itu tidak diterima",
                 )
             }
-            Err(ruang::Ubah::Salah(err)) => return salah(&err),
+            Err(ruang::Ubah::Galat(err)) => return salah(&err),
         }
         build(&mut k, body.kecamatan.as_deref(), triwulan(body.triwulan))
     })
@@ -566,7 +566,7 @@ fn build(k: &mut Keadaan, kec: Option<&str>, triwulan: Option<usize>) -> Respons
         Ok(kec) => kec,
         Err(err) => return salah(&err),
     };
-    let hasil: Hasil = k.ruang.periksa(kec, triwulan);
+    let hasil: Pratinjau = k.ruang.periksa(kec, triwulan);
     k.versi += 1;
     let halaman = hasil.dokumen.as_ref().map(|d| d.pages().len());
     // A report that does not load keeps the last pages on screen.

@@ -101,7 +101,7 @@ pub struct Ruang {
 }
 
 /// What was computed for one report after an edit.
-pub struct Hasil {
+pub struct Pratinjau {
     /// Findings and problems, as JSON for the browser.
     pub temuan: Vec<Value>,
     /// The typeset document; `None` when the report could not be loaded.
@@ -257,7 +257,7 @@ impl Ruang {
         let b = self
             .berkas
             .get(rel)
-            .ok_or_else(|| Ubah::Salah(unknown(rel)))?;
+            .ok_or_else(|| Ubah::Galat(unknown(rel)))?;
         if b.versi != dasar {
             return Err(Ubah::Basi(vec![rel.to_owned()]));
         }
@@ -270,7 +270,7 @@ impl Ruang {
         let b = self
             .berkas
             .get_mut(rel)
-            .ok_or_else(|| Ubah::Salah(unknown(rel)))?;
+            .ok_or_else(|| Ubah::Galat(unknown(rel)))?;
         let original = String::from_utf8_lossy(&b.disk).into_owned();
         if nilai == b.awal {
             b.teks = original;
@@ -400,7 +400,7 @@ impl Ruang {
     /// Loads, checks and typesets the report of `kec` as edited: its
     /// Rencana Aksi, or with `triwulan` the monitoring report of that
     /// quarter.
-    pub fn periksa(&self, kec: Option<&str>, triwulan: Option<usize>) -> Hasil {
+    pub fn periksa(&self, kec: Option<&str>, triwulan: Option<usize>) -> Pratinjau {
         let started = Instant::now();
         let mut temuan = Vec::new();
         let mut dokumen = None;
@@ -459,7 +459,7 @@ impl Ruang {
             }
             Err(err) => temuan.extend(self.error(&err)),
         }
-        Hasil {
+        Pratinjau {
             temuan,
             dokumen,
             teks_halaman,
@@ -618,7 +618,7 @@ pub enum Ubah {
     /// it since.
     Basi(Vec<String>),
     /// The file is not one of the folder's.
-    Salah(Error),
+    Galat(Error),
 }
 
 /// Why nothing was saved.
