@@ -616,9 +616,6 @@ struct Susun {
 
 /// Reads the flat table into tables.
 fn data(file: &str, sheet: &str, grid: &Grid) -> Result<(Vec<Lampiran>, Rincian), Vec<Problem>> {
-    let mut problems: Vec<Problem> = Vec::new();
-    let row0 = grid.first;
-    let at = |r: usize, c: usize| cell_name(sheet, row0 + r, c);
     let mut rows = grid.rows.iter().map(Vec::as_slice);
     let Some(header) = rows.next() else {
         return Err(vec![Problem::new(file, format!("lembar `{sheet}` kosong"))
@@ -626,6 +623,93 @@ fn data(file: &str, sheet: &str, grid: &Grid) -> Result<(Vec<Lampiran>, Rincian)
                 "baris pertama memuat nama kolom: tingkat, jabatan, sasaran, …",
             )]);
     };
+    let mut baca = Baca {
+        file,
+        sheet,
+        row0: grid.first,
+        kolom: judul(file, sheet, grid.first, header)?,
+        problems: Vec::new(),
+        rincian: None,
+        susun: Susun::default(),
+    };
+    // What the rows above said, for blank cells.
+    let mut above: [Option<String>; 4] = Default::default();
+    let mut last_key: Option<(Tingkat, String, String, String)> = None;
+    for (i, row) in rows.enumerate() {
+        let r = i + 1;
+        if baca.problems.len() >= MAX_PROBLEMS {
+            break;
+        }
+        if row.iter().all(|c| matches!(c, Data::Empty)) {
+            continue;
+        }
+        let kolom = &baca.kolom;
+        let mut get_text = |name: &str, slot: Option<usize>| -> Option<String> {
+            let value = text(kolom.get(row, name));
+            match slot {
+                Some(s) => {
+                    if value.is_some() {
+                        above[s] = value.clone();
+                    }
+                    above[s].clone()
+                }
+                None => value,
+            }
+        };
+        let tingkat_text = get_text("tingkat", Some(0));
+        let jabatan = get_text("jabatan", Some(1));
+        let nomor = get_text("nomor", Some(2)).unwrap_or_default();
+        let sasaran = get_text("sasaran", Some(3));
+        let program = get_text("program_kegiatan", None);
+        let periode = get_text("periode", None);
+        let (Some(tingkat_text), Some(jabatan), Some(sasaran)) = (tingkat_text, jabatan, sasaran)
+        else {
+            let at = baca.at(r, baca.kolom.col("tingkat"));
+            baca.problems.push(
+                Problem::new(
+                    file,
+                    "baris tanpa tingkat, jabatan atau sasaran (juga di baris-baris di atasnya)",
+                )
+                .at_path(at)
+                .hint("isi kolom tingkat, jabatan dan sasaran di baris pertama setiap kelompok"),
+            );
+            continue;
+        };
+        let Some(level) = tingkat(&tingkat_text) else {
+            let at = baca.at(r, baca.kolom.col("tingkat"));
+            baca.problems.push(
+                Problem::new(file, format!("tingkat `{tingkat_text}` tidak dikenal"))
+                    .at_path(at)
+                    .hint("tulis program, kegiatan, sub_kegiatan atau kinerja"),
+            );
+            continue;
+        };
+        let key = (level, jabatan.clone(), nomor.clone(), sasaran.clone());
+        if last_key.as_ref() != Some(&key) {
+            baca.susun.sasaran(level, &jabatan, &sasaran);
+            last_key = Some(key);
+        }
+        baca.alasan(r, row);
+        let indikator_text = text(baca.kolom.get(row, "indikator"));
+        match (&periode, &program) {
+            (Some(name), _) => baca.periode(r, row, name, indikator_text),
+            (None, Some(uraian)) => baca.program(r, row, uraian, indikator_text),
+            (None, None) => {
+                let at = baca.at(r, baca.kolom.col("periode"));
+                baca.problems.push(
+                    Problem::new(file, "baris tanpa periode dan tanpa program/kegiatan")
+                        .at_path(at)
+                        .hint("isi periode (dengan target periode) atau program_kegiatan (dengan anggaran)"),
+                )
+            }
+        }
+    }
+    baca.selesai()
+}
+
+/// The columns the header row `header` names; the required ones missing
+/// are a problem.
+fn judul(file: &str, sheet: &str, row0: usize, header: &[Data]) -> Result<Kolom, Vec<Problem>> {
     let names: Vec<String> = header
         .iter()
         .map(|c| text(c).unwrap_or_default().to_lowercase())
@@ -658,243 +742,238 @@ fn data(file: &str, sheet: &str, grid: &Grid) -> Result<(Vec<Lampiran>, Rincian)
             file,
             format!("kolom {} tidak ada di baris judul", missing.join(", ")),
         )
-        .at_path(at(0, 0))
+        .at_path(cell_name(sheet, row0, 0))
         .hint(format!(
             "baris pertama lembar `{sheet}` memuat nama kolom: {}",
             KOLOM.join(", ")
         ))]);
     }
-    let mut rincian: Option<(Rincian, String)> = None;
-    // What the rows above said, for blank cells.
-    let mut above: [Option<String>; 4] = Default::default();
-    let mut susun = Susun::default();
-    let mut last_key: Option<(Tingkat, String, String, String)> = None;
+    Ok(kolom)
+}
 
-    for (i, row) in rows.enumerate() {
-        let r = i + 1;
-        if problems.len() >= MAX_PROBLEMS {
-            break;
-        }
-        if row.iter().all(|c| matches!(c, Data::Empty)) {
-            continue;
-        }
-        let mut get_text = |name: &str, slot: Option<usize>| -> Option<String> {
-            let value = text(kolom.get(row, name));
-            match slot {
-                Some(s) => {
-                    if value.is_some() {
-                        above[s] = value.clone();
-                    }
-                    above[s].clone()
-                }
-                None => value,
-            }
-        };
-        let tingkat_text = get_text("tingkat", Some(0));
-        let jabatan = get_text("jabatan", Some(1));
-        let nomor = get_text("nomor", Some(2)).unwrap_or_default();
-        let sasaran = get_text("sasaran", Some(3));
-        let program = get_text("program_kegiatan", None);
-        let periode = get_text("periode", None);
-        let (Some(tingkat_text), Some(jabatan), Some(sasaran)) = (tingkat_text, jabatan, sasaran)
-        else {
-            problems.push(
-                Problem::new(
-                    file,
-                    "baris tanpa tingkat, jabatan atau sasaran (juga di baris-baris di atasnya)",
-                )
-                .at_path(at(r, kolom.col("tingkat")))
-                .hint("isi kolom tingkat, jabatan dan sasaran di baris pertama setiap kelompok"),
-            );
-            continue;
-        };
-        let Some(level) = tingkat(&tingkat_text) else {
-            problems.push(
-                Problem::new(file, format!("tingkat `{tingkat_text}` tidak dikenal"))
-                    .at_path(at(r, kolom.col("tingkat")))
-                    .hint("tulis program, kegiatan, sub_kegiatan atau kinerja"),
-            );
-            continue;
-        };
-        let key = (level, jabatan.clone(), nomor.clone(), sasaran.clone());
-        if last_key.as_ref() != Some(&key) {
-            susun.sasaran(level, &jabatan, &sasaran);
-            last_key = Some(key);
-        }
+/// The rows of one sheet as they are read: the tables they build and the
+/// problems found so far.
+struct Baca<'a> {
+    file: &'a str,
+    sheet: &'a str,
+    /// The sheet's first row, for cell names.
+    row0: usize,
+    kolom: Kolom,
+    problems: Vec<Problem>,
+    /// Months or quarters, and the cell that first said which.
+    rincian: Option<(Rincian, String)>,
+    susun: Susun,
+}
+
+impl Baca<'_> {
+    /// The name of the cell at row `r` (from the header, 0) and column `c`.
+    fn at(&self, r: usize, c: usize) -> String {
+        cell_name(self.sheet, self.row0 + r, c)
+    }
+
+    /// The reasons of an official or a sasaran written on row `r`: one
+    /// per official or sasaran.
+    fn alasan(&mut self, r: usize, row: &[Data]) {
         for kolom_alasan in ["alasan_jabatan", "alasan_sasaran"] {
-            let Some(value) = text(kolom.get(row, kolom_alasan)) else {
+            let Some(value) = text(self.kolom.get(row, kolom_alasan)) else {
                 continue;
             };
-            if let Some(lain) = susun.alasan(kolom_alasan, value) {
-                problems.push(
-                    Problem::new(file, format!("{kolom_alasan} berbeda dengan baris di atasnya: `{lain}`"))
-                        .at_path(at(r, kolom.col(kolom_alasan)))
+            if let Some(lain) = self.susun.alasan(kolom_alasan, value) {
+                let at = self.at(r, self.kolom.col(kolom_alasan));
+                self.problems.push(
+                    Problem::new(self.file, format!("{kolom_alasan} berbeda dengan baris di atasnya: `{lain}`"))
+                        .at_path(at)
                         .hint("satu alasan per pejabat atau sasaran: tulis sekali, atau sama di setiap barisnya"),
                 );
             }
         }
-        let indikator_text = text(kolom.get(row, "indikator"));
-        match (&periode, &program) {
-            (Some(name), _) => {
-                let Some((kind, index)) = period(name) else {
-                    problems.push(
-                        Problem::new(file, format!("periode `{name}` tidak dikenal"))
-                            .at_path(at(r, kolom.col("periode")))
-                            .hint("tulis nama bulan (Januari … Desember, juga Pebruari/Nopember) atau TW I … TW IV"),
+    }
+
+    /// A period row `r`: the period `name` of an indicator (the one above
+    /// when its cell is blank) and its target.
+    fn periode(&mut self, r: usize, row: &[Data], name: &str, indikator_text: Option<String>) {
+        let Some((kind, index)) = period(name) else {
+            self.problems.push(
+                Problem::new(self.file, format!("periode `{name}` tidak dikenal"))
+                    .at_path(self.at(r, self.kolom.col("periode")))
+                    .hint("tulis nama bulan (Januari … Desember, juga Pebruari/Nopember) atau TW I … TW IV"),
+            );
+            return;
+        };
+        match &self.rincian {
+            None => self.rincian = Some((kind, self.at(r, self.kolom.col("periode")))),
+            Some((seen, first)) if *seen != kind => {
+                self.problems.push(
+                    Problem::new(
+                        self.file,
+                        format!(
+                            "periode `{name}` bercampur: {first} sudah memakai {}",
+                            if *seen == Rincian::Bulanan {
+                                "bulan"
+                            } else {
+                                "triwulan"
+                            }
+                        ),
+                    )
+                    .at_path(self.at(r, self.kolom.col("periode")))
+                    .hint("satu laporan memakai bulan saja atau triwulan saja (rincian_target)"),
+                );
+                return;
+            }
+            _ => {}
+        }
+        // A blank indicator on a period row: the one above.
+        let same = match (&indikator_text, &self.susun.ind) {
+            (None, Some(_)) => true,
+            (Some(t), Some(c)) => *t == c.key && c.periods.get(index).is_some_and(Option::is_none),
+            _ => false,
+        };
+        if !same {
+            self.susun.selesai();
+            let Some(uraian) = indikator_text.clone() else {
+                self.problems.push(
+                    Problem::new(self.file, "baris periode tanpa indikator")
+                        .at_path(self.at(r, self.kolom.col("indikator")))
+                        .hint("tulis uraian indikator di baris periode pertamanya"),
+                );
+                return;
+            };
+            match new_indicator(&self.kolom, row, &uraian, |c| {
+                cell_name(self.sheet, self.row0 + r, self.kolom.col(c))
+            }) {
+                Ok(data) => {
+                    let n = if kind == Rincian::Bulanan { 12 } else { 4 };
+                    self.susun.ind = Some(Ind {
+                        key: uraian,
+                        data,
+                        kind,
+                        periods: vec![None; n],
+                    });
+                }
+                Err(p) => {
+                    self.problems.extend(
+                        p.into_iter()
+                            .map(|(c, m, h)| Problem::new(self.file, m).at_path(c).hint(h)),
                     );
-                    continue;
-                };
-                match &rincian {
-                    None => rincian = Some((kind, at(r, kolom.col("periode")))),
-                    Some((seen, first)) if *seen != kind => {
-                        problems.push(
-                            Problem::new(file, format!("periode `{name}` bercampur: {first} sudah memakai {}", if *seen == Rincian::Bulanan { "bulan" } else { "triwulan" }))
-                                .at_path(at(r, kolom.col("periode")))
-                                .hint("satu laporan memakai bulan saja atau triwulan saja (rincian_target)"),
-                        );
-                        continue;
-                    }
-                    _ => {}
-                }
-                // A blank indicator on a period row: the one above.
-                let same = match (&indikator_text, &susun.ind) {
-                    (None, Some(_)) => true,
-                    (Some(t), Some(c)) => {
-                        *t == c.key && c.periods.get(index).is_some_and(Option::is_none)
-                    }
-                    _ => false,
-                };
-                if !same {
-                    susun.selesai();
-                    let Some(uraian) = indikator_text.clone() else {
-                        problems.push(
-                            Problem::new(file, "baris periode tanpa indikator")
-                                .at_path(at(r, kolom.col("indikator")))
-                                .hint("tulis uraian indikator di baris periode pertamanya"),
-                        );
-                        continue;
-                    };
-                    match new_indicator(&kolom, row, &uraian, |c| at(r, kolom.col(c))) {
-                        Ok(data) => {
-                            let n = if kind == Rincian::Bulanan { 12 } else { 4 };
-                            susun.ind = Some(Ind {
-                                key: uraian,
-                                data,
-                                kind,
-                                periods: vec![None; n],
-                            });
-                        }
-                        Err(p) => {
-                            problems.extend(p.into_iter().map(|(c, m, h)| {
-                                Problem::new(file, m).at_path(c).hint(h)
-                            }));
-                            continue;
-                        }
-                    }
-                }
-                match number(kolom.get(row, "target_periode")) {
-                    Ok(value) => {
-                        let slot = susun.ind.as_mut().and_then(|c| c.periods.get_mut(index));
-                        if let Some(slot) = slot {
-                            if slot.is_some() {
-                                problems.push(
-                                    Problem::new(file, format!("periode `{name}` ditulis dua kali untuk indikator ini"))
-                                        .at_path(at(r, kolom.col("periode")))
-                                        .hint("hapus salah satu baris"),
-                                );
-                            }
-                            *slot = Some(value.map(Angka));
-                        }
-                    }
-                    Err(why) => problems.push(
-                        Problem::new(file, format!("target periode {why}"))
-                            .at_path(at(r, kolom.col("target_periode")))
-                            .hint("tulis angka, misalnya 25 atau 85,5; kosongkan bila tidak bertarget"),
-                    ),
+                    return;
                 }
             }
-            (None, Some(uraian)) => {
-                let anggaran = match number(kolom.get(row, "anggaran")) {
-                    Ok(Some(v)) if v >= 0.0 && v.fract() == 0.0 && v < 1e17 => Some(v as u64),
-                    Ok(None) => None,
-                    Ok(Some(v)) => {
-                        problems.push(
-                            Problem::new(file, format!("anggaran {} bukan rupiah utuh", crate::format::angka(v)))
-                                .at_path(at(r, kolom.col("anggaran")))
-                                .hint("tulis rupiah utuh tanpa sen, misalnya 150000000"),
+        }
+        match number(self.kolom.get(row, "target_periode")) {
+            Ok(value) => {
+                let at = self.at(r, self.kolom.col("periode"));
+                let slot = self
+                    .susun
+                    .ind
+                    .as_mut()
+                    .and_then(|c| c.periods.get_mut(index));
+                if let Some(slot) = slot {
+                    if slot.is_some() {
+                        self.problems.push(
+                            Problem::new(
+                                self.file,
+                                format!("periode `{name}` ditulis dua kali untuk indikator ini"),
+                            )
+                            .at_path(at)
+                            .hint("hapus salah satu baris"),
                         );
-                        continue;
                     }
-                    Err(why) => {
-                        problems.push(
-                            Problem::new(file, format!("anggaran {why}"))
-                                .at_path(at(r, kolom.col("anggaran")))
-                                .hint("tulis rupiah utuh, misalnya 150000000 atau Rp 150.000.000"),
-                        );
-                        continue;
-                    }
-                };
-                let program = ProgramKegiatan {
-                    uraian: uraian.clone(),
-                    anggaran,
-                    alasan: text(kolom.get(row, "alasan_program")),
-                };
-                match indikator_text {
-                    // The indicator's own program.
-                    Some(name) => {
-                        match susun.ind.as_mut().filter(|c| c.key == name) {
-                            Some(c) => c.data.program_kegiatan.push(program),
-                            None => {
-                            problems.push(
-                                Problem::new(file, format!("program untuk indikator `{name}` yang tidak berada tepat di atasnya"))
-                                    .at_path(at(r, kolom.col("indikator")))
-                                    .hint("letakkan baris program indikator di bawah baris-baris periodenya, atau kosongkan kolom indikator untuk program sasaran"),
-                            );
-                            }
-                        }
-                    }
-                    // The sasaran's program.
-                    None => {
-                        susun.selesai();
-                        if let Some(s) = susun.sasaran_ini() {
-                            s.program_kegiatan.push(program);
-                        }
-                    }
+                    *slot = Some(value.map(Angka));
                 }
             }
-            (None, None) => problems.push(
-                Problem::new(file, "baris tanpa periode dan tanpa program/kegiatan")
-                    .at_path(at(r, kolom.col("periode")))
-                    .hint("isi periode (dengan target periode) atau program_kegiatan (dengan anggaran)"),
+            Err(why) => self.problems.push(
+                Problem::new(self.file, format!("target periode {why}"))
+                    .at_path(self.at(r, self.kolom.col("target_periode")))
+                    .hint("tulis angka, misalnya 25 atau 85,5; kosongkan bila tidak bertarget"),
             ),
         }
     }
-    susun.selesai();
-    let mut tabel = susun.tabel;
-    for table in &tabel {
-        for pejabat in &table.pejabat {
-            for sasaran in &pejabat.sasaran {
-                if sasaran.indikator.is_empty() {
-                    problems.push(
-                        Problem::new(file, format!("sasaran `{}` tanpa indikator", sasaran.uraian))
-                            .at_path(sheet.to_owned())
-                            .hint("setiap sasaran memerlukan minimal satu indikator dengan baris periodenya"),
+
+    /// A program row `r`: the program or activity `uraian` with its
+    /// budget, of the indicator named on it or else of the sasaran.
+    fn program(&mut self, r: usize, row: &[Data], uraian: &str, indikator_text: Option<String>) {
+        let anggaran = match number(self.kolom.get(row, "anggaran")) {
+            Ok(Some(v)) if v >= 0.0 && v.fract() == 0.0 && v < 1e17 => Some(v as u64),
+            Ok(None) => None,
+            Ok(Some(v)) => {
+                self.problems.push(
+                    Problem::new(
+                        self.file,
+                        format!("anggaran {} bukan rupiah utuh", crate::format::angka(v)),
+                    )
+                    .at_path(self.at(r, self.kolom.col("anggaran")))
+                    .hint("tulis rupiah utuh tanpa sen, misalnya 150000000"),
+                );
+                return;
+            }
+            Err(why) => {
+                self.problems.push(
+                    Problem::new(self.file, format!("anggaran {why}"))
+                        .at_path(self.at(r, self.kolom.col("anggaran")))
+                        .hint("tulis rupiah utuh, misalnya 150000000 atau Rp 150.000.000"),
+                );
+                return;
+            }
+        };
+        let program = ProgramKegiatan {
+            uraian: uraian.to_owned(),
+            anggaran,
+            alasan: text(self.kolom.get(row, "alasan_program")),
+        };
+        match indikator_text {
+            // The indicator's own program.
+            Some(name) => match self.susun.ind.as_mut().filter(|c| c.key == name) {
+                Some(c) => c.data.program_kegiatan.push(program),
+                None => {
+                    self.problems.push(
+                        Problem::new(self.file, format!("program untuk indikator `{name}` yang tidak berada tepat di atasnya"))
+                            .at_path(self.at(r, self.kolom.col("indikator")))
+                            .hint("letakkan baris program indikator di bawah baris-baris periodenya, atau kosongkan kolom indikator untuk program sasaran"),
                     );
+                }
+            },
+            // The sasaran's program.
+            None => {
+                self.susun.selesai();
+                if let Some(s) = self.susun.sasaran_ini() {
+                    s.program_kegiatan.push(program);
                 }
             }
         }
     }
-    if tabel.is_empty() && problems.is_empty() {
-        problems.push(
-            Problem::new(file, format!("lembar `{sheet}` tidak berisi baris data"))
-                .hint("isi satu baris per indikator dan periode di bawah baris judul"),
-        );
+
+    /// The tables read, or every problem found.
+    fn selesai(mut self) -> Result<(Vec<Lampiran>, Rincian), Vec<Problem>> {
+        let (file, sheet) = (self.file, self.sheet);
+        let mut problems = std::mem::take(&mut self.problems);
+        let rincian = self.rincian.take();
+        self.susun.selesai();
+        let mut tabel = self.susun.tabel;
+        for table in &tabel {
+            for pejabat in &table.pejabat {
+                for sasaran in &pejabat.sasaran {
+                    if sasaran.indikator.is_empty() {
+                        problems.push(
+                            Problem::new(file, format!("sasaran `{}` tanpa indikator", sasaran.uraian))
+                                .at_path(sheet.to_owned())
+                                .hint("setiap sasaran memerlukan minimal satu indikator dengan baris periodenya"),
+                        );
+                    }
+                }
+            }
+        }
+        if tabel.is_empty() && problems.is_empty() {
+            problems.push(
+                Problem::new(file, format!("lembar `{sheet}` tidak berisi baris data"))
+                    .hint("isi satu baris per indikator dan periode di bawah baris judul"),
+            );
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        tabel.sort_by_key(|t| t.tingkat as u8);
+        Ok((tabel, rincian.map_or(Rincian::Bulanan, |r| r.0)))
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    tabel.sort_by_key(|t| t.tingkat as u8);
-    Ok((tabel, rincian.map_or(Rincian::Bulanan, |r| r.0)))
 }
 
 /// An indicator from the first of its period rows.
