@@ -59,53 +59,7 @@ pub fn sign(
             "tandatangani PDF yang disusun renaksi",
         )
     };
-    let page_number = place.map_or(1, |p| p.page);
-    let parts = read::parts(pdf, page_number).map_err(|missing| match missing {
-        read::Missing::Unreadable(e) => Error::sign(
-            format!("{name} tidak dapat dibaca sebagai PDF ({e})"),
-            "tandatangani PDF yang disusun renaksi, misalnya `renaksi build -o out/`",
-        ),
-        read::Missing::Part(what) => unreadable(&what),
-    })?;
-    // A draft is never signed: it says so on every page.
-    if parts
-        .title
-        .as_deref()
-        .is_some_and(|t| t.starts_with(crate::pdf::DRAF))
-    {
-        return Err(Error::sign(
-            format!("{name} adalah draf (bertanda DRAF di setiap halaman)"),
-            "susun PDF final dengan `renaksi build --final` (yang menolak selama ada galat), lalu tandatangani PDF itu",
-        ));
-    }
-    if parts.encrypted {
-        return Err(Error::sign(
-            format!("{name} terenkripsi"),
-            "tandatangani PDF asli yang tidak terenkripsi",
-        ));
-    }
-    if parts.certified {
-        return Err(Error::sign(
-            format!("{name} sudah disertifikasi (tanda tangan pertamanya melarang perubahan)"),
-            "tanda tangan berikutnya hanya dapat ditambahkan pada PDF yang belum disertifikasi",
-        ));
-    }
-    // Each signer once: the second party of an agreement signs after the
-    // first, as a second incremental update; the same one twice is a slip.
-    if parts.signers.contains(&identity.name) {
-        return Err(Error::sign(
-            format!("{name} sudah ditandatangani oleh {}", identity.name),
-            "setiap penanda tangan sekali; pihak berikutnya menandatangani PDF ini dengan kuncinya sendiri",
-        ));
-    }
-    // A signature covers all that precedes it: never sign over an update
-    // that no earlier signature covers, or one that changed what it shows.
-    if let Some(apa) = super::revisi::tidak_tercakup(pdf) {
-        return Err(Error::sign(
-            format!("{name} diubah sesudah disusun: {apa}"),
-            "tanda tangan baru akan mencakup perubahan itu; susun ulang PDF dengan `renaksi build` (dan periksa dengan `renaksi verify`), lalu tandatangani PDF itu",
-        ));
-    }
+    let parts = bisa_ditandatangani(pdf, name, identity, place)?;
     let nomor = parts.signers.len() + 1;
     let prev = last_startxref(pdf).ok_or_else(|| unreadable("startxref"))?;
     let read::Parts {
@@ -228,20 +182,7 @@ pub fn sign(
 
     // Cross-reference section for the new and changed objects.
     let xref_at = out.len();
-    offsets.sort();
-    let mut xref = String::from("xref\n");
-    let mut i = 0;
-    while i < offsets.len() {
-        let mut j = i + 1;
-        while j < offsets.len() && offsets[j].0 == offsets[j - 1].0 + 1 {
-            j += 1;
-        }
-        let _ = writeln!(xref, "{} {}", offsets[i].0, j - i);
-        for (_, offset) in &offsets[i..j] {
-            let _ = write!(xref, "{offset:010} 00000 n\r\n");
-        }
-        i = j;
-    }
+    let xref = xref(&mut offsets);
     let mut trailer = Dictionary::new();
     trailer.set("Size", Object::Integer(i64::from(new_size)));
     trailer.set("Root", Object::Reference(root));
@@ -256,6 +197,106 @@ pub fn sign(
     out.extend_from_slice(&serialize(&Object::Dictionary(trailer)));
     out.extend_from_slice(format!("\nstartxref\n{xref_at}\n%%EOF\n").as_bytes());
 
+    isi_cms(&mut out, identity, byte_range_at, contents_at, contents_len)?;
+    Ok(out)
+}
+
+/// The parts of `pdf` a signature changes, once every reason not to sign
+/// it is ruled out: a draft, an encrypted or certified PDF, one `identity`
+/// already signed, one changed after it was built. `name` names it in
+/// messages; `place` is where the signature shows.
+fn bisa_ditandatangani(
+    pdf: &[u8],
+    name: &str,
+    identity: &Identity,
+    place: Option<Place>,
+) -> Result<read::Parts, Error> {
+    let unreadable = |what: &str| {
+        Error::sign(
+            format!("{name}: {what} tidak ditemukan"),
+            "tandatangani PDF yang disusun renaksi",
+        )
+    };
+    let page_number = place.map_or(1, |p| p.page);
+    let parts = read::parts(pdf, page_number).map_err(|missing| match missing {
+        read::Missing::Unreadable(e) => Error::sign(
+            format!("{name} tidak dapat dibaca sebagai PDF ({e})"),
+            "tandatangani PDF yang disusun renaksi, misalnya `renaksi build -o out/`",
+        ),
+        read::Missing::Part(what) => unreadable(&what),
+    })?;
+    // A draft is never signed: it says so on every page.
+    if parts
+        .title
+        .as_deref()
+        .is_some_and(|t| t.starts_with(crate::pdf::DRAF))
+    {
+        return Err(Error::sign(
+            format!("{name} adalah draf (bertanda DRAF di setiap halaman)"),
+            "susun PDF final dengan `renaksi build --final` (yang menolak selama ada galat), lalu tandatangani PDF itu",
+        ));
+    }
+    if parts.encrypted {
+        return Err(Error::sign(
+            format!("{name} terenkripsi"),
+            "tandatangani PDF asli yang tidak terenkripsi",
+        ));
+    }
+    if parts.certified {
+        return Err(Error::sign(
+            format!("{name} sudah disertifikasi (tanda tangan pertamanya melarang perubahan)"),
+            "tanda tangan berikutnya hanya dapat ditambahkan pada PDF yang belum disertifikasi",
+        ));
+    }
+    // Each signer once: the second party of an agreement signs after the
+    // first, as a second incremental update; the same one twice is a slip.
+    if parts.signers.contains(&identity.name) {
+        return Err(Error::sign(
+            format!("{name} sudah ditandatangani oleh {}", identity.name),
+            "setiap penanda tangan sekali; pihak berikutnya menandatangani PDF ini dengan kuncinya sendiri",
+        ));
+    }
+    // A signature covers all that precedes it: never sign over an update
+    // that no earlier signature covers, or one that changed what it shows.
+    if let Some(apa) = super::revisi::tidak_tercakup(pdf) {
+        return Err(Error::sign(
+            format!("{name} diubah sesudah disusun: {apa}"),
+            "tanda tangan baru akan mencakup perubahan itu; susun ulang PDF dengan `renaksi build` (dan periksa dengan `renaksi verify`), lalu tandatangani PDF itu",
+        ));
+    }
+    Ok(parts)
+}
+
+/// The cross-reference section of the objects at `offsets` (object number
+/// and byte offset; sorted here), in runs of consecutive numbers.
+fn xref(offsets: &mut [(u32, usize)]) -> String {
+    offsets.sort();
+    let mut xref = String::from("xref\n");
+    let mut i = 0;
+    while i < offsets.len() {
+        let mut j = i + 1;
+        while j < offsets.len() && offsets[j].0 == offsets[j - 1].0 + 1 {
+            j += 1;
+        }
+        let _ = writeln!(xref, "{} {}", offsets[i].0, j - i);
+        for (_, offset) in &offsets[i..j] {
+            let _ = write!(xref, "{offset:010} 00000 n\r\n");
+        }
+        i = j;
+    }
+    xref
+}
+
+/// Fills the /ByteRange at `byte_range_at` and the /Contents at
+/// `contents_at` (room for `contents_len` bytes) of `out` with the CMS
+/// signature of `identity` over every other byte.
+fn isi_cms(
+    out: &mut [u8],
+    identity: &Identity,
+    byte_range_at: usize,
+    contents_at: usize,
+    contents_len: usize,
+) -> Result<(), Error> {
     // Everything but the hex string of /Contents is signed.
     let contents_end = contents_at + 2 + contents_len * 2;
     let range = format!(
@@ -283,7 +324,7 @@ pub fn sign(
     }
     let hex: String = cms.iter().map(|b| format!("{b:02X}")).collect();
     out[contents_at + 1..contents_at + 1 + hex.len()].copy_from_slice(hex.as_bytes());
-    Ok(out)
+    Ok(())
 }
 
 /// Room for the CMS structure: the certificates, a 4096-bit signature and
