@@ -256,30 +256,8 @@ pub fn baca(
             );
             continue;
         };
-        match tanggal(cell("tanggal")) {
-            Ok(Some(t)) => match tanggal_dari.get(&n) {
-                Some((first, where_)) if *first != t => wrong(
-                    Problem::new(
-                        file,
-                        format!(
-                            "tanggal Triwulan {} berbeda dengan {where_}",
-                            format::romawi(n)
-                        ),
-                    )
-                    .at_path(at("tanggal"))
-                    .hint("satu triwulan satu tanggal laporan: samakan tanggalnya"),
-                ),
-                Some(_) => {}
-                None => {
-                    tanggal_dari.insert(n, (t, at("tanggal")));
-                }
-            },
-            Ok(None) => {}
-            Err(why) => wrong(
-                Problem::new(file, why)
-                    .at_path(at("tanggal"))
-                    .hint("tulis tanggal TTTT-BB-HH, misalnya 2022-07-08"),
-            ),
+        if let Err(p) = catat_tanggal(&mut tanggal_dari, n, cell("tanggal"), at("tanggal")) {
+            wrong(Problem::new(file, p.0).at_path(at("tanggal")).hint(p.1));
         }
         let berkas = out.entry(n).or_insert_with(|| kosong(id.tahun, n));
         let entry = berkas.indikator.entry(key.clone()).or_default();
@@ -316,18 +294,7 @@ pub fn baca(
                 }
             }
             _ => {
-                let allowed = match id.rincian_target {
-                    Rincian::Bulanan => format!(
-                        "{} (bulan Triwulan {}) atau TW {}",
-                        (3 * n - 3..3 * n)
-                            .map(|m| format::bulan(id.ejaan_bulan)[m])
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        format::romawi(n),
-                        format::romawi(n)
-                    ),
-                    Rincian::Triwulan => format!("TW {}", format::romawi(n)),
-                };
+                let allowed = periode_triwulan(id, n);
                 wrong(
                     Problem::new(
                         file,
@@ -353,74 +320,7 @@ pub fn baca(
         }
     }
     if let Some(sheet) = find(ANGGARAN) {
-        let grid = super::impor::grid_of(&mut workbook, file, &sheet)?;
-        let cols = columns(
-            file,
-            &sheet,
-            &grid,
-            &KOLOM_ANGGARAN,
-            &["triwulan", "kunci", "realisasi"],
-        )?;
-        for r in grid.first + 1..grid.first + grid.rows.len() {
-            let at = |name: &str| cell_name(&sheet, r, cols[name]);
-            let cell = |name: &str| grid.get(r, cols[name]);
-            let Some(key) = super::impor::text(cell("kunci")) else {
-                continue;
-            };
-            if keys.program(&key).is_none() {
-                let hint = match keys.mirip_program(&key) {
-                    Some(best) => format!("maksud Anda: `{best}`?"),
-                    None => "kunci berasal dari `renaksi export`".into(),
-                };
-                problems.push(
-                    Problem::new(
-                        file,
-                        format!("program/kegiatan `{key}` tidak ada di Rencana Aksi"),
-                    )
-                    .at_path(at("kunci"))
-                    .hint(hint),
-                );
-                continue;
-            }
-            let Some(n) = triwulan(cell("triwulan")) else {
-                problems.push(
-                    Problem::new(file, "triwulan tidak dikenal")
-                        .at_path(at("triwulan"))
-                        .hint("tulis 1, 2, 3 atau 4"),
-                );
-                continue;
-            };
-            let value = match number(cell("realisasi")) {
-                Ok(Some(v)) if v >= 0.0 && v.fract() == 0.0 && v < 1e15 => Some(v as u64),
-                Ok(None) => None,
-                Ok(Some(v)) => {
-                    problems.push(
-                        Problem::new(
-                            file,
-                            format!(
-                                "realisasi anggaran {} bukan rupiah utuh 0 atau lebih",
-                                format::angka(v)
-                            ),
-                        )
-                        .at_path(at("realisasi"))
-                        .hint("tulis belanja triwulan ini dalam rupiah utuh, misalnya 25.000.000"),
-                    );
-                    continue;
-                }
-                Err(why) => {
-                    problems.push(
-                        Problem::new(file, format!("realisasi anggaran {why}"))
-                            .at_path(at("realisasi"))
-                            .hint("tulis angka rupiah, misalnya 25.000.000"),
-                    );
-                    continue;
-                }
-            };
-            out.entry(n)
-                .or_insert_with(|| kosong(id.tahun, n))
-                .anggaran
-                .insert(key, value);
-        }
+        baca_anggaran(file, &mut workbook, &sheet, report, &mut out, &mut problems)?;
     }
     for (n, (t, _)) in tanggal_dari {
         if let Some(b) = out.get_mut(&n) {
@@ -432,6 +332,135 @@ pub fn baca(
     } else {
         problems.truncate(50);
         Err(problems)
+    }
+}
+
+/// The budget rows of the sheet `sheet` into the quarters of `out`; a
+/// row that cannot be right is a problem, named by its cell.
+fn baca_anggaran(
+    file: &str,
+    workbook: &mut calamine::Xlsx<std::io::Cursor<&[u8]>>,
+    sheet: &str,
+    report: &Report,
+    out: &mut BTreeMap<usize, BerkasRealisasi>,
+    problems: &mut Vec<Problem>,
+) -> Result<(), Vec<Problem>> {
+    let keys = Kunci::dari(report);
+    let id = &report.identitas;
+    let grid = super::impor::grid_of(workbook, file, sheet)?;
+    let cols = columns(
+        file,
+        sheet,
+        &grid,
+        &KOLOM_ANGGARAN,
+        &["triwulan", "kunci", "realisasi"],
+    )?;
+    for r in grid.first + 1..grid.first + grid.rows.len() {
+        let at = |name: &str| cell_name(sheet, r, cols[name]);
+        let cell = |name: &str| grid.get(r, cols[name]);
+        let Some(key) = super::impor::text(cell("kunci")) else {
+            continue;
+        };
+        if keys.program(&key).is_none() {
+            let hint = match keys.mirip_program(&key) {
+                Some(best) => format!("maksud Anda: `{best}`?"),
+                None => "kunci berasal dari `renaksi export`".into(),
+            };
+            problems.push(
+                Problem::new(
+                    file,
+                    format!("program/kegiatan `{key}` tidak ada di Rencana Aksi"),
+                )
+                .at_path(at("kunci"))
+                .hint(hint),
+            );
+            continue;
+        }
+        let Some(n) = triwulan(cell("triwulan")) else {
+            problems.push(
+                Problem::new(file, "triwulan tidak dikenal")
+                    .at_path(at("triwulan"))
+                    .hint("tulis 1, 2, 3 atau 4"),
+            );
+            continue;
+        };
+        let value = match number(cell("realisasi")) {
+            Ok(Some(v)) if v >= 0.0 && v.fract() == 0.0 && v < 1e15 => Some(v as u64),
+            Ok(None) => None,
+            Ok(Some(v)) => {
+                problems.push(
+                    Problem::new(
+                        file,
+                        format!(
+                            "realisasi anggaran {} bukan rupiah utuh 0 atau lebih",
+                            format::angka(v)
+                        ),
+                    )
+                    .at_path(at("realisasi"))
+                    .hint("tulis belanja triwulan ini dalam rupiah utuh, misalnya 25.000.000"),
+                );
+                continue;
+            }
+            Err(why) => {
+                problems.push(
+                    Problem::new(file, format!("realisasi anggaran {why}"))
+                        .at_path(at("realisasi"))
+                        .hint("tulis angka rupiah, misalnya 25.000.000"),
+                );
+                continue;
+            }
+        };
+        out.entry(n)
+            .or_insert_with(|| kosong(id.tahun, n))
+            .anggaran
+            .insert(key, value);
+    }
+    Ok(())
+}
+
+/// The date a row gives its quarter `n`, kept in `tanggal_dari` with the
+/// cell `at` that first gave it; a date other than that one, or none a
+/// date can be read from, is what is wrong and what would be right.
+fn catat_tanggal(
+    tanggal_dari: &mut BTreeMap<usize, (Tanggal, String)>,
+    n: usize,
+    cell: &Data,
+    at: String,
+) -> Result<(), (String, &'static str)> {
+    match tanggal(cell) {
+        Ok(Some(t)) => match tanggal_dari.get(&n) {
+            Some((first, where_)) if *first != t => Err((
+                format!(
+                    "tanggal Triwulan {} berbeda dengan {where_}",
+                    format::romawi(n)
+                ),
+                "satu triwulan satu tanggal laporan: samakan tanggalnya",
+            )),
+            Some(_) => Ok(()),
+            None => {
+                tanggal_dari.insert(n, (t, at));
+                Ok(())
+            }
+        },
+        Ok(None) => Ok(()),
+        Err(why) => Err((why, "tulis tanggal TTTT-BB-HH, misalnya 2022-07-08")),
+    }
+}
+
+/// The periods of quarter `n` a row may name: its months and the quarter,
+/// or the quarter alone.
+fn periode_triwulan(id: &crate::content::Identitas, n: usize) -> String {
+    match id.rincian_target {
+        Rincian::Bulanan => format!(
+            "{} (bulan Triwulan {}) atau TW {}",
+            (3 * n - 3..3 * n)
+                .map(|m| format::bulan(id.ejaan_bulan)[m])
+                .collect::<Vec<_>>()
+                .join(", "),
+            format::romawi(n),
+            format::romawi(n)
+        ),
+        Rincian::Triwulan => format!("TW {}", format::romawi(n)),
     }
 }
 

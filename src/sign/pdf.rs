@@ -100,37 +100,14 @@ pub fn sign(
 
     // The signature dictionary, with room for the ByteRange and the CMS.
     offsets.push((sig_id, out.len()));
-    let mut text = format!(
-        "{sig_id} 0 obj\n<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/ETSI.CAdES.detached/ByteRange"
-    );
-    let byte_range_at = out.len() + text.len();
-    text.push_str(&format!("[{:<43}]", 0));
-    text.push_str("/Contents");
-    let contents_at = out.len() + text.len();
-    text.push('<');
-    text.push_str(&"0".repeat(contents_len * 2));
-    text.push('>');
-    let time = match details.time {
-        Some(time) => time.to_owned(),
-        None => plain_date(creation_date.as_deref()).unwrap_or_else(super::pdf_now),
-    };
-    if let Some(seconds) = seconds_of(&time) {
-        identity.covers(seconds)?;
-    }
-    let _ = write!(
-        text,
-        "/M{}/Name{}",
-        literal(&time),
-        text_string(&identity.name)
-    );
-    if let Some(reason) = details.reason {
-        let _ = write!(text, "/Reason{}", text_string(reason));
-    }
-    if let Some(location) = details.location {
-        let _ = write!(text, "/Location{}", text_string(location));
-    }
-    text.push_str(">>\nendobj\n");
-    out.extend_from_slice(text.as_bytes());
+    let (byte_range_at, contents_at) = kamus_tanda(
+        &mut out,
+        sig_id,
+        contents_len,
+        identity,
+        details,
+        creation_date.as_deref(),
+    )?;
 
     // The signature field and its widget, one object.
     offsets.push((widget_id, out.len()));
@@ -199,6 +176,53 @@ pub fn sign(
 
     isi_cms(&mut out, identity, byte_range_at, contents_at, contents_len)?;
     Ok(out)
+}
+
+/// Appends to `out` the signature dictionary of object `sig_id`, with
+/// room for the ByteRange and `contents_len` bytes of CMS, signed by
+/// `identity` at the time `details` give (else when the PDF was made,
+/// `creation_date`, else now); where its ByteRange and Contents begin.
+fn kamus_tanda(
+    out: &mut Vec<u8>,
+    sig_id: u32,
+    contents_len: usize,
+    identity: &Identity,
+    details: &Details,
+    creation_date: Option<&[u8]>,
+) -> Result<(usize, usize), Error> {
+    let mut text = format!(
+        "{sig_id} 0 obj\n<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/ETSI.CAdES.detached/ByteRange"
+    );
+    let byte_range_at = out.len() + text.len();
+    text.push_str(&format!("[{:<43}]", 0));
+    text.push_str("/Contents");
+    let contents_at = out.len() + text.len();
+    text.push('<');
+    text.push_str(&"0".repeat(contents_len * 2));
+    text.push('>');
+    let time = match details.time {
+        Some(time) => time.to_owned(),
+        None => plain_date(creation_date).unwrap_or_else(super::pdf_now),
+    };
+    if let Some(seconds) = seconds_of(&time) {
+        identity.covers(seconds)?;
+    }
+    let _ = write!(
+        text,
+        "/M{}/Name{}",
+        literal(&time),
+        text_string(&identity.name)
+    );
+    if let Some(reason) = details.reason {
+        let _ = write!(text, "/Reason{}", text_string(reason));
+    }
+    if let Some(location) = details.location {
+        let _ = write!(text, "/Location{}", text_string(location));
+    }
+    text.push_str(">>\nendobj\n");
+    out.extend_from_slice(text.as_bytes());
+
+    Ok((byte_range_at, contents_at))
 }
 
 /// The parts of `pdf` a signature changes, once every reason not to sign
