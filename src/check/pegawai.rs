@@ -115,17 +115,46 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
             );
         }
     }
-    // A chain of superiors that comes back to where it started: each
-    // person has at most one superior, so every chain is walked once,
-    // marking whom it passed; a chain that meets itself is a circle.
+    // A chain of superiors that comes back to where it started.
     let atas: Vec<Option<usize>> = orang
         .iter()
         .enumerate()
         .map(|(i, p)| p.atasan.as_deref().and_then(cari).filter(|&j| j != i))
         .collect();
+    for (awal, urut) in lingkaran(&atas) {
+        let urut: Vec<&str> = urut.iter().map(|&x| orang[x].jabatan.as_str()).collect();
+        error(
+            found,
+            at(awal, "atasan")(
+                Problem::new(
+                    &file,
+                    format!(
+                        "atasan berputar: {} → {}",
+                        urut.join(" → "),
+                        orang[awal].jabatan
+                    ),
+                )
+                .hint("rantai atasan harus berakhir pada pihak tanpa atasan, misalnya Bupati"),
+            ),
+        );
+    }
+    for (path, t) in berkas.pernyataan.texts() {
+        if let Err(problem) = crate::content::variabel::isi_di(report, (&file, text), path, t) {
+            error(found, problem);
+        }
+    }
+    lampiran(report, orang, &file, text, found);
+}
+
+/// Every circle of superiors in `atas` (each person's superior, by index):
+/// the first of it in the file, and the circle going round from there.
+/// Each person has at most one superior, so every chain is walked once,
+/// marking whom it passed; a chain that meets itself is a circle.
+fn lingkaran(atas: &[Option<usize>]) -> Vec<(usize, Vec<usize>)> {
+    let mut out = Vec::new();
     // 0: not reached yet; 1: on the chain being walked; 2: done.
-    let mut keadaan = vec![0u8; orang.len()];
-    for start in 0..orang.len() {
+    let mut keadaan = vec![0u8; atas.len()];
+    for start in 0..atas.len() {
         let mut jalan = Vec::new();
         let mut now = Some(start);
         while let Some(k) = now.filter(|&k| keadaan[k] == 0) {
@@ -134,42 +163,22 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
             now = atas[k];
         }
         if let Some(k) = now.filter(|&k| keadaan[k] == 1) {
-            // The circle is the chain from k on; said once, at the first
-            // of it in the file, going round from there.
             let from = jalan.iter().position(|&x| x == k).unwrap_or(0);
             let lingkar = &jalan[from..];
             let awal = lingkar.iter().copied().min().unwrap_or(k);
             let putar = lingkar.iter().position(|&x| x == awal).unwrap_or(0);
-            let urut: Vec<&str> = lingkar[putar..]
+            let urut = lingkar[putar..]
                 .iter()
                 .chain(&lingkar[..putar])
-                .map(|&x| orang[x].jabatan.as_str())
+                .copied()
                 .collect();
-            error(
-                found,
-                at(awal, "atasan")(
-                    Problem::new(
-                        &file,
-                        format!(
-                            "atasan berputar: {} → {}",
-                            urut.join(" → "),
-                            orang[awal].jabatan
-                        ),
-                    )
-                    .hint("rantai atasan harus berakhir pada pihak tanpa atasan, misalnya Bupati"),
-                ),
-            );
+            out.push((awal, urut));
         }
         for k in jalan {
             keadaan[k] = 2;
         }
     }
-    for (path, t) in berkas.pernyataan.texts() {
-        if let Err(problem) = crate::content::variabel::isi_di(report, (&file, text), path, t) {
-            error(found, problem);
-        }
-    }
-    lampiran(report, orang, &file, text, found);
+    out
 }
 
 /// Every `lampiran` names an official of the Lampiran; every official is

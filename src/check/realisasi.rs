@@ -225,28 +225,40 @@ pub fn periksa(report: &Report, realisasi: &Realisasi) -> Vec<Diagnostic> {
         }
         // Far above target, once, in the latest quarter written.
         if Some(n) == last {
-            let eval = evaluasi(report, realisasi, n);
-            for one in eval.indikator() {
-                let Some(mentah) = one.hasil.mentah else {
-                    continue;
-                };
-                if mentah > JAUH_DI_ATAS && berkas.isi.indikator.contains_key(&one.kunci) {
-                    add(
-                        Severity::Peringatan,
-                        Problem::new(&file, format!(
-                            "capaian s.d. {tw} {} % jauh di atas target (target {}, realisasi {}): target terlalu rendah?",
-                            format::persen(mentah),
-                            one.hasil.target.map(format::angka).unwrap_or_default(),
-                            one.hasil.realisasi.map(format::angka).unwrap_or_default(),
-                        ))
-                        .hint("periksa realisasinya; bila benar, pertimbangkan target yang lebih tinggi pada Rencana Aksi Perubahan"),
-                        &format!("indikator.{}", one.kunci),
-                    );
-                }
+            for (problem, path) in jauh_di_atas(report, realisasi, berkas, &file, &tw) {
+                add(Severity::Peringatan, problem, &path);
             }
         }
     }
     found
+}
+
+/// The indicators of the quarter file `berkas` (named `file`, quarter
+/// `tw`) whose capaian so far is far above target: a target set too low?
+fn jauh_di_atas(
+    report: &Report,
+    realisasi: &Realisasi,
+    berkas: &crate::realisasi::BerkasTw,
+    file: &str,
+    tw: &str,
+) -> Vec<(Problem, String)> {
+    let eval = evaluasi(report, realisasi, berkas.triwulan);
+    eval.indikator()
+        .filter(|one| berkas.isi.indikator.contains_key(&one.kunci))
+        .filter_map(|one| {
+            let mentah = one.hasil.mentah.filter(|&m| m > JAUH_DI_ATAS)?;
+            Some((
+                Problem::new(file, format!(
+                    "capaian s.d. {tw} {} % jauh di atas target (target {}, realisasi {}): target terlalu rendah?",
+                    format::persen(mentah),
+                    one.hasil.target.map(format::angka).unwrap_or_default(),
+                    one.hasil.realisasi.map(format::angka).unwrap_or_default(),
+                ))
+                .hint("periksa realisasinya; bila benar, pertimbangkan target yang lebih tinggi pada Rencana Aksi Perubahan"),
+                format!("indikator.{}", one.kunci),
+            ))
+        })
+        .collect()
 }
 
 /// Whether indicator `ind` has a target in a period of quarter `n` that

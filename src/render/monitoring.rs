@@ -264,20 +264,12 @@ fn tabel_anggaran(t: &TingkatEval, judul: String) -> TabelAnggaran {
     }
 }
 
-fn view(naskah: &Naskah, report: &Report, eval: &Evaluasi) -> Result<View, Error> {
-    let id = &report.identitas;
-    let skala = &id.monitoring.skala;
-    let n = eval.triwulan;
-    let tw = format!("Triwulan {}", format::romawi(n));
-    let sd = if n == 4 {
-        format!("Tahun {}", id.tahun)
-    } else {
-        format!("s.d. TW {}", format::romawi(n))
-    };
+/// How many indicators fall in each band of `skala`, and how many have no
+/// capaian, by reason (in the legend's order).
+fn per_kategori(skala: &[Pita], semua: &[&IndikatorEval]) -> (Vec<usize>, Vec<(String, usize)>) {
     let mut jumlah = vec![0usize; skala.len()];
     let mut tanpa = Vec::<(String, usize)>::new();
-    let semua: Vec<&IndikatorEval> = eval.indikator().collect();
-    for one in &semua {
+    for one in semua {
         match one.hasil.capaian {
             Ok(c) => {
                 if let Some(i) =
@@ -298,6 +290,70 @@ fn view(naskah: &Naskah, report: &Report, eval: &Evaluasi) -> Result<View, Error
         TanpaCapaian::Kualitatif,
     ];
     tanpa.sort_by_key(|(t, _)| order.iter().position(|o| o.teks() == t));
+    (jumlah, tanpa)
+}
+
+/// Where the pages break and the signature goes: tables go on from one
+/// another, but once the rows since the last new page fill about a page
+/// ([`RUN`]), the next table starts a page of its own (Typst lays out the
+/// stretches between page breaks in parallel). The signature goes into
+/// the last table: the last budget table, else the last row of the last
+/// indicator table; whether there is one.
+fn tata_halaman(tabel: &mut [Tabel], anggaran: &mut [TabelAnggaran]) -> bool {
+    // Tables go on from one another, but once the rows since the last new
+    // page fill about a page, the next table starts a page of its own:
+    // Typst lays out the stretches between page breaks in parallel.
+    let mut sejak = 0;
+    for (i, t) in tabel.iter_mut().enumerate() {
+        if i > 0 && sejak >= RUN {
+            t.halaman_baru = true;
+            sejak = 0;
+        }
+        sejak += t
+            .pejabat
+            .iter()
+            .map(|p| 1 + p.sasaran.iter().map(|s| s.indikator.len()).sum::<usize>())
+            .sum::<usize>();
+    }
+    for a in anggaran.iter_mut() {
+        if sejak >= RUN {
+            a.halaman_baru = true;
+            sejak = 0;
+        }
+        sejak += a.pejabat.iter().map(|p| 2 + p.program.len()).sum::<usize>();
+    }
+    // The signature goes into the last table: the last budget table, else
+    // the last row of the last indicator table.
+    if let Some(a) = anggaran.last_mut() {
+        a.ttd = true;
+        true
+    } else if let Some(last) = tabel.last_mut().and_then(|t| {
+        t.pejabat
+            .iter_mut()
+            .rev()
+            .flat_map(|p| p.sasaran.iter_mut().rev())
+            .flat_map(|s| s.indikator.iter_mut().rev())
+            .next()
+    }) {
+        last.akhir = true;
+        true
+    } else {
+        false
+    }
+}
+
+fn view(naskah: &Naskah, report: &Report, eval: &Evaluasi) -> Result<View, Error> {
+    let id = &report.identitas;
+    let skala = &id.monitoring.skala;
+    let n = eval.triwulan;
+    let tw = format!("Triwulan {}", format::romawi(n));
+    let sd = if n == 4 {
+        format!("Tahun {}", id.tahun)
+    } else {
+        format!("s.d. TW {}", format::romawi(n))
+    };
+    let semua: Vec<&IndikatorEval> = eval.indikator().collect();
+    let (jumlah, tanpa) = per_kategori(skala, &semua);
     let rata = hitung::rata_rata(semua.iter().filter_map(|i| i.hasil.capaian.ok()))
         .map(format::persen)
         .unwrap_or_else(|| "-".into());
@@ -369,46 +425,7 @@ fn view(naskah: &Naskah, report: &Report, eval: &Evaluasi) -> Result<View, Error
             anggaran.push(tabel_anggaran(t, judul));
         }
     }
-    // Tables go on from one another, but once the rows since the last new
-    // page fill about a page, the next table starts a page of its own:
-    // Typst lays out the stretches between page breaks in parallel.
-    let mut sejak = 0;
-    for (i, t) in tabel.iter_mut().enumerate() {
-        if i > 0 && sejak >= RUN {
-            t.halaman_baru = true;
-            sejak = 0;
-        }
-        sejak += t
-            .pejabat
-            .iter()
-            .map(|p| 1 + p.sasaran.iter().map(|s| s.indikator.len()).sum::<usize>())
-            .sum::<usize>();
-    }
-    for a in anggaran.iter_mut() {
-        if sejak >= RUN {
-            a.halaman_baru = true;
-            sejak = 0;
-        }
-        sejak += a.pejabat.iter().map(|p| 2 + p.program.len()).sum::<usize>();
-    }
-    // The signature goes into the last table: the last budget table, else
-    // the last row of the last indicator table.
-    let ttd_di_tabel = if let Some(a) = anggaran.last_mut() {
-        a.ttd = true;
-        true
-    } else if let Some(last) = tabel.last_mut().and_then(|t| {
-        t.pejabat
-            .iter_mut()
-            .rev()
-            .flat_map(|p| p.sasaran.iter_mut().rev())
-            .flat_map(|s| s.indikator.iter_mut().rev())
-            .next()
-    }) {
-        last.akhir = true;
-        true
-    } else {
-        false
-    };
+    let ttd_di_tabel = tata_halaman(&mut tabel, &mut anggaran);
     let judul = if n == 4 {
         "Laporan Evaluasi Capaian Rencana Aksi".to_owned()
     } else {

@@ -335,24 +335,7 @@ fn periksa(
         }
     };
 
-    // The trailer: the same catalog and document information, no
-    // encryption.
-    for key in [&b"Root"[..], b"Info"] {
-        let sama = match (revisi.trailer.get(key).ok(), sebelum.trailer.get(key).ok()) {
-            (Some(a), Some(b)) => setara(a, b),
-            (a, b) => a.is_none() && b.is_none(),
-        };
-        if !sama {
-            perubahan.push(if key == b"Root" {
-                "katalog dokumen diganti".to_owned()
-            } else {
-                "keterangan dokumen (judul, kata kunci, jejak) diganti".to_owned()
-            });
-        }
-    }
-    if revisi.trailer.has(b"Encrypt") {
-        perubahan.push("dokumen dienkripsi".into());
-    }
+    perubahan.extend(trailer_beda(sebelum, revisi));
     for n in &revisi.bebas {
         if lama(*n) {
             perubahan.push(format!("{} dihapus", peran.nama(*n)));
@@ -398,22 +381,7 @@ fn periksa(
         };
         if Some(n) == peran.katalog || Some(n) == peran.formulir {
             let ok = if Some(n) == peran.katalog {
-                let form = |d: &Dictionary, resolve: &dyn Fn(&Object) -> Option<Object>| {
-                    d.get(b"AcroForm")
-                        .ok()
-                        .and_then(resolve)
-                        .and_then(|o| o.as_dict().ok().cloned())
-                };
-                let lama_form = form(&old, &|o| sebelum.resolve(o));
-                let kini_form = form(&new, &baru);
-                // A form kept as its own object is checked as that object.
-                let sendiri = peran.formulir.is_some()
-                    && matches!(
-                        (old.get(b"AcroForm"), new.get(b"AcroForm")),
-                        (Ok(a), Ok(b)) if setara(a, b)
-                    );
-                sama_kecuali(&old, &new, b"AcroForm")
-                    && (sendiri || formulir_tambah(lama_form, kini_form, &baru, revisi, sebelum))
+                katalog_boleh(&old, &new, &peran, &baru, revisi, sebelum)
             } else {
                 formulir_tambah(Some(old), Some(new), &baru, revisi, sebelum)
             };
@@ -470,6 +438,58 @@ fn periksa(
         });
     }
     Ok((tanda, perubahan))
+}
+
+/// What the trailer of `revisi` changed of the one before it (`sebelum`):
+/// it keeps the same catalog and document information, and encrypts
+/// nothing.
+fn trailer_beda(sebelum: &Direct, revisi: &Revisi) -> Vec<String> {
+    let mut out = Vec::new();
+    for key in [&b"Root"[..], b"Info"] {
+        let sama = match (revisi.trailer.get(key).ok(), sebelum.trailer.get(key).ok()) {
+            (Some(a), Some(b)) => setara(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        if !sama {
+            out.push(if key == b"Root" {
+                "katalog dokumen diganti".to_owned()
+            } else {
+                "keterangan dokumen (judul, kata kunci, jejak) diganti".to_owned()
+            });
+        }
+    }
+    if revisi.trailer.has(b"Encrypt") {
+        out.push("dokumen dienkripsi".into());
+    }
+    out
+}
+
+/// Whether the catalog `new` differs from `old` only by a form that adds
+/// signature fields (a form kept as its own object is checked as that
+/// object).
+fn katalog_boleh(
+    old: &Dictionary,
+    new: &Dictionary,
+    peran: &Peran,
+    baru: &dyn Fn(&Object) -> Option<Object>,
+    revisi: &Revisi,
+    sebelum: &Direct,
+) -> bool {
+    let form = |d: &Dictionary, resolve: &dyn Fn(&Object) -> Option<Object>| {
+        d.get(b"AcroForm")
+            .ok()
+            .and_then(resolve)
+            .and_then(|o| o.as_dict().ok().cloned())
+    };
+    let lama_form = form(old, &|o| sebelum.resolve(o));
+    let kini_form = form(new, baru);
+    let sendiri = peran.formulir.is_some()
+        && matches!(
+            (old.get(b"AcroForm"), new.get(b"AcroForm")),
+            (Ok(a), Ok(b)) if setara(a, b)
+        );
+    sama_kecuali(old, new, b"AcroForm")
+        && (sendiri || formulir_tambah(lama_form, kini_form, baru, revisi, sebelum))
 }
 
 /// Takes the annotations `list` appended on page `halaman`: signature

@@ -263,7 +263,7 @@ fn git_revisions_and_git_s_own_diff() {
     fs::write(repo.join("catatan.yaml"), "bukan: laporan\n").unwrap();
     git(repo, &["add", "-N", "catatan.yaml"]);
     let shown = git(repo, &["diff"]);
-    assert!(shown.contains("renaksi diff kubutambahan-2022/lampiran/1-program.yaml\n  ~ CAMAT › Meningkatnya Ketentraman dan Ketertiban Umum › Program Pemberdayaan Masyarakat Desa dan Kelurahan: anggaran Rp 150.000.000 → Rp 175.000.000\n"), "{shown}");
+    assert!(shown.contains("renaksi diff kubutambahan-2022/lampiran/1-program.yaml\n  ~ CAMAT › Meningkatnya Ketentraman dan Ketertiban Umum › Program Pemberdayaan Masyarakat Desa dan Kelurahan: anggaran Rp 150.000.000 → Rp 175.000.000"), "{shown}");
     assert!(
         shown.contains("+++ b/catatan.yaml\n@@ -0,0 +1 @@\n+bukan: laporan"),
         "{shown}"
