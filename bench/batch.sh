@@ -4,13 +4,7 @@
 # (bench/generate_batch.py) for wall time and peak memory.
 #
 #   bench/batch.sh          # needs hyperfine and GNU time; figures to stdout
-set -euo pipefail
-cd "$(dirname "$0")/.."
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-cargo build --release --quiet
-bin=$PWD/target/release/renaksi
+. "$(dirname "$0")/lib.sh"
 batch=content/buleleng-2022
 
 separate="for d in $batch/*/; do $bin build \$d -o $work/sendiri/ 2>/dev/null; done"

@@ -4,13 +4,7 @@
 # A fourth field, when present, is written as the report's logo.png.
 #
 #   bench/hostile.sh        # prints a Markdown table (docs/check.md)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-cargo build --release --quiet
-bin=$PWD/target/release/renaksi
+. "$(dirname "$0")/lib.sh"
 base=tests/testsuite/build/minimal
 
 # A real decompression bomb: a 389 KB PNG of 20.000 × 20.000 grey pixels

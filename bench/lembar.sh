@@ -4,13 +4,7 @@
 # reports. Figures go to stdout (hyperfine markdown, peak memory).
 #
 #   bench/lembar.sh         # needs hyperfine and GNU time
-set -euo pipefail
-cd "$(dirname "$0")/.."
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-cargo build --release --quiet
-bin=$PWD/target/release/renaksi
+. "$(dirname "$0")/lib.sh"
 python3 bench/generate.py 350 "$work/besar-350" 2>/dev/null
 cp -r content/buleleng-2022 "$work/buleleng"
 $bin export "$work/besar-350" -o "$work/besar.xlsx" 2>/dev/null

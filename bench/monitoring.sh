@@ -5,13 +5,7 @@
 # month filled. Figures to stdout.
 #
 #   bench/monitoring.sh     # needs hyperfine and GNU time
-set -euo pipefail
-cd "$(dirname "$0")/.."
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-cargo build --release --quiet
-bin=$PWD/target/release/renaksi
+. "$(dirname "$0")/lib.sh"
 example=$PWD/content/kubutambahan-2022
 big=$work/besar-350
 python3 bench/generate.py 350 "$big" 2>/dev/null

@@ -9,13 +9,7 @@
 #   bench/perubahan.sh             # needs hyperfine and git
 #   CALLGRIND=1 bench/perubahan.sh # instructions instead (valgrind): wall
 #                                  # time on a shared machine wavers
-set -euo pipefail
-cd "$(dirname "$0")/.."
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-cargo build --release --quiet
-bin=$PWD/target/release/renaksi
+. "$(dirname "$0")/lib.sh"
 g() { git -C "$1" -c user.name=bench -c user.email=bench@example.invalid "${@:2}"; }
 
 # The example: murni committed and tagged, then changed.

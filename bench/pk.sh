@@ -4,13 +4,7 @@
 # Rencana Aksi itself.
 #
 #   bench/pk.sh             # needs hyperfine; figures to stdout
-set -euo pipefail
-cd "$(dirname "$0")/.."
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-cargo build --release --quiet
-bin=$PWD/target/release/renaksi
+. "$(dirname "$0")/lib.sh"
 example=$PWD/content/kubutambahan-2022
 
 hyperfine -N -w 2 -r 10 \

@@ -6,14 +6,8 @@
 #
 # Data: the bundled example (63 sasaran / 73 indikator) and a generated report
 # of 350 sasaran / 677 indikator (bench/generate.py). Figures go to stdout.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/lib.sh"
 TYPST=${TYPST:-typst}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-cargo build --release --quiet
-bin=target/release/renaksi
 python3 bench/generate.py 350 "$work/besar-350" 2>/dev/null
 
 peak() { # peak resident memory in MiB of a command

@@ -4,13 +4,7 @@
 # throwaway openssl CA), and `renaksi sign` on the finished PDF alone.
 #
 #   bench/sign.sh           # needs hyperfine and openssl; figures to stdout
-set -euo pipefail
-cd "$(dirname "$0")/.."
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-cargo build --release --quiet
-bin=$PWD/target/release/renaksi
+. "$(dirname "$0")/lib.sh"
 
 cd "$work"
 openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 \
