@@ -5,6 +5,7 @@ mod bawaan;
 pub mod gambar;
 mod indent;
 mod model;
+pub mod pilihan;
 pub mod rapi;
 mod recover;
 mod source;

@@ -6,7 +6,8 @@
 
 use std::fmt::Write as _;
 
-use super::model::{Angka, Indikator, Lampiran, Penjumlahan, Polaritas, ProgramKegiatan, Tingkat};
+use super::model::{Angka, Indikator, Lampiran, ProgramKegiatan, Tingkat};
+use super::pilihan::{Butir, Pilihan};
 
 /// The Lampiran `table` as YAML; `header` lines (without `# `) come first as
 /// comments, after the editor's modeline when `schema` names the schema.
@@ -48,7 +49,7 @@ pub fn lampiran_lines(table: &Lampiran) -> Vec<(String, String)> {
             at.clone(),
             format!("  - jabatan: {}", scalar(&pejabat.jabatan)),
         );
-        alasan(&mut out, &at, "    ", &pejabat.alasan);
+        pilihan(&mut out, &at, "    ", pejabat);
         out.push(format!("{at}.sasaran"), "    sasaran:".into());
         for (b, sasaran) in pejabat.sasaran.iter().enumerate() {
             let at = format!("{at}.sasaran[{b}]");
@@ -56,7 +57,7 @@ pub fn lampiran_lines(table: &Lampiran) -> Vec<(String, String)> {
                 at.clone(),
                 format!("      - uraian: {}", scalar(&sasaran.uraian)),
             );
-            alasan(&mut out, &at, "        ", &sasaran.alasan);
+            pilihan(&mut out, &at, "        ", sasaran);
             out.push(format!("{at}.indikator"), "        indikator:".into());
             for (c, indikator) in sasaran.indikator.iter().enumerate() {
                 write_indikator(&mut out, &format!("{at}.indikator[{c}]"), indikator);
@@ -357,17 +358,9 @@ fn write_indikator(out: &mut Lines, at: &str, ind: &Indikator) {
         format!("{at}.target"),
         format!("            target: {}", angka(ind.target)),
     );
-    if ind.penjumlahan != Penjumlahan::Jumlah {
-        out.push(
-            format!("{at}.penjumlahan"),
-            format!("            penjumlahan: {}", penjumlahan(ind.penjumlahan)),
-        );
-    }
-    if ind.polaritas != Polaritas::Positif {
-        out.push(
-            format!("{at}.polaritas"),
-            format!("            polaritas: {}", polaritas(ind.polaritas)),
-        );
+    let indent = "            ";
+    for p in Indikator::PILIHAN.iter().filter(|p| p.awal) {
+        satu(out, at, indent, p, ind);
     }
     if let Some(bulan) = &ind.bulan {
         periods(out, at, "bulan", &BULAN, &bulan.values());
@@ -381,22 +374,31 @@ fn write_indikator(out: &mut Lines, at: &str, ind: &Indikator) {
             &triwulan.values(),
         );
     }
-    if let Some(ket) = &ind.ket {
-        out.push(
-            format!("{at}.ket"),
-            format!("            ket: {}", scalar(ket)),
-        );
+    for p in Indikator::PILIHAN.iter().filter(|p| !p.awal) {
+        satu(out, at, indent, p, ind);
     }
-    alasan(out, at, "            ", &ind.alasan);
     programs(out, at, "            ", &ind.program_kegiatan);
 }
 
-/// An item's `alasan`, if it has one.
-fn alasan(out: &mut Lines, at: &str, indent: &str, alasan: &Option<String>) {
-    if let Some(alasan) = alasan {
+/// The optional keys of `item` that are written (see
+/// [`super::pilihan`]), each on its line at `indent`.
+fn pilihan<T: Butir>(out: &mut Lines, at: &str, indent: &str, item: &T) {
+    for p in T::PILIHAN {
+        satu(out, at, indent, p, item);
+    }
+}
+
+/// The optional key `p` of `item`, if it is written.
+fn satu<T>(out: &mut Lines, at: &str, indent: &str, p: &Pilihan<T>, item: &T) {
+    if let Some(value) = p.ditulis(item) {
+        let value = if p.kata.is_empty() {
+            scalar(&value)
+        } else {
+            value
+        };
         out.push(
-            format!("{at}.alasan"),
-            format!("{indent}alasan: {}", scalar(alasan)),
+            format!("{at}.{}", p.nama),
+            format!("{indent}{}: {value}", p.nama),
         );
     }
 }
@@ -439,28 +441,11 @@ fn programs(out: &mut Lines, at: &str, indent: &str, programs: &[ProgramKegiatan
                 format!("{indent}    anggaran: {anggaran}"),
             );
         }
-        alasan(out, &item, &format!("{indent}    "), &program.alasan);
+        pilihan(out, &item, &format!("{indent}    "), program);
     }
 }
 
-/// The YAML word of a `polaritas`.
-pub fn polaritas(p: Polaritas) -> &'static str {
-    match p {
-        Polaritas::Positif => "positif",
-        Polaritas::Negatif => "negatif",
-        Polaritas::Kualitatif => "kualitatif",
-    }
-}
-
-/// The YAML word of a `penjumlahan`.
-pub fn penjumlahan(p: Penjumlahan) -> &'static str {
-    match p {
-        Penjumlahan::Jumlah => "jumlah",
-        Penjumlahan::Akhir => "akhir",
-        Penjumlahan::Tetap => "tetap",
-        Penjumlahan::Tidak => "tidak",
-    }
-}
+pub use super::pilihan::{penjumlahan, polaritas};
 
 /// A number as YAML: `85`, `85.5`, `-3`.
 pub fn angka(value: Angka) -> String {

@@ -2,6 +2,7 @@
 //! period, and programs with their budgets.
 
 use super::{pasangkan, Catatan, JenisPerubahan, Pasangan, KOSONG};
+use crate::content::pilihan::Butir;
 use crate::content::{
     Angka, Ejaan, Indikator, Lampiran, Pejabat, ProgramKegiatan, Sasaran, Tingkat,
 };
@@ -78,7 +79,7 @@ fn row(c: &mut Catatan, letak: &[String], what: &str, jenis: JenisPerubahan, sum
 
 fn pejabat(c: &mut Catatan, a: &Pejabat, b: &Pejabat, program: &str) {
     let at = vec![b.jabatan.clone()];
-    alasan(c, &at, &a.alasan, &b.alasan);
+    pilihan(c, &at, a, b);
     rows(
         c,
         &at,
@@ -104,7 +105,7 @@ fn added_sasaran(c: &mut Catatan, at: &[String], s: &Sasaran, jenis: JenisPeruba
 
 fn sasaran(c: &mut Catatan, at: &[String], a: &Sasaran, b: &Sasaran, program: &str) {
     let at = under(at, &b.uraian);
-    alasan(c, &at, &a.alasan, &b.alasan);
+    pilihan(c, &at, a, b);
     rows(
         c,
         &at,
@@ -155,16 +156,7 @@ fn indikator(c: &mut Catatan, at: &[String], a: &Indikator, b: &Indikator, progr
             angka(*v)
         });
     }
-    c.ubah(&at, "penjumlahan", &a.penjumlahan, &b.penjumlahan, |p| {
-        format!("{p:?}").to_lowercase()
-    });
-    c.ubah(&at, "polaritas", &a.polaritas, &b.polaritas, |p| {
-        crate::content::tulis::polaritas(*p).to_owned()
-    });
-    c.ubah(&at, "keterangan", &a.ket, &b.ket, |k| {
-        k.clone().unwrap_or_else(|| KOSONG.to_owned())
-    });
-    alasan(c, &at, &a.alasan, &b.alasan);
+    pilihan(c, &at, a, b);
     programs(c, &at, &a.program_kegiatan, &b.program_kegiatan, program);
 }
 
@@ -189,19 +181,18 @@ fn programs(
 fn anggaran(c: &mut Catatan, at: &[String], a: &ProgramKegiatan, b: &ProgramKegiatan) {
     let at = under(at, &b.uraian);
     c.ubah(&at, "anggaran", &a.anggaran, &b.anggaran, |v| rupiah(*v));
-    alasan(c, &at, &a.alasan, &b.alasan);
+    pilihan(c, &at, a, b);
 }
 
-/// The reason for a change written beside an item: not part of the plan,
-/// but a reviewer reads it.
-fn alasan(c: &mut Catatan, at: &[String], a: &Option<String>, b: &Option<String>) {
-    c.ubah(at, ALASAN, a, b, |k| {
-        k.clone().unwrap_or_else(|| KOSONG.to_owned())
-    });
+/// The optional keys of an item (see [`crate::content::pilihan`]): its
+/// reason for a change is not part of the plan, but a reviewer reads it.
+fn pilihan<T: Butir>(c: &mut Catatan, at: &[String], a: &T, b: &T) {
+    for p in T::PILIHAN {
+        c.ubah(at, p.label, &(p.baca)(a), &(p.baca)(b), |v| {
+            v.clone().unwrap_or_else(|| KOSONG.to_owned())
+        });
+    }
 }
-
-/// What a change of an item's reason is called.
-pub(crate) const ALASAN: &str = "alasan";
 
 /// `at` one level deeper, at `name`.
 fn under(at: &[String], name: &str) -> Vec<String> {

@@ -4,7 +4,7 @@
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
-use super::{flat, identitas, periode, Baris, Isi, DATA, IDENTITAS, KOLOM};
+use super::{flat, identitas, kolom, periode, Baris, Isi, DATA, IDENTITAS};
 use crate::content::{Angka, Kertas, Lampiran, Report};
 use crate::error::Error;
 
@@ -421,7 +421,7 @@ fn data_sheet(sheet: &mut Worksheet, parts: &[Bagian]) -> Result<(), XlsxError> 
             row += 1;
         }
     }
-    let last_col = KOLOM.len() as u16 - 1 + offset;
+    let last_col = kolom().len() as u16 - 1 + offset;
     sheet.autofilter(0, 0, row.saturating_sub(1).max(1), last_col)?;
     Ok(())
 }
@@ -430,10 +430,19 @@ fn data_sheet(sheet: &mut Worksheet, parts: &[Bagian]) -> Result<(), XlsxError> 
 /// `gabung`), column widths and frozen header; the column the flat table
 /// starts at.
 fn data_header(sheet: &mut Worksheet, gabung: bool) -> Result<u16, XlsxError> {
-    const LEBAR: [f64; 18] = [
-        12.0, 24.0, 7.0, 36.0, 36.0, 10.0, 12.0, 12.0, 20.0, 10.0, 12.0, 36.0, 16.0, 11.0, 24.0,
-        24.0, 24.0, 24.0,
-    ];
+    let lebar = |name: &str| match name {
+        "nomor" => 7.0,
+        "satuan" | "periode" => 10.0,
+        "polaritas" => 11.0,
+        "anggaran" => 16.0,
+        "ket" => 20.0,
+        "sasaran" | "indikator" | "program_kegiatan" => 36.0,
+        "tingkat" | "target_tahunan" | "target_periode" => 12.0,
+        other => match crate::content::pilihan::kata_kolom(other) {
+            Some(kata) if !kata.is_empty() => 12.0,
+            _ => 24.0,
+        },
+    };
     sheet.set_name(DATA)?;
     let bold = Format::new()
         .set_bold()
@@ -443,10 +452,10 @@ fn data_header(sheet: &mut Worksheet, gabung: bool) -> Result<u16, XlsxError> {
         sheet.write_string_with_format(0, 0, "kecamatan", &bold)?;
         sheet.set_column_width(0, 16)?;
     }
-    for (c, (name, width)) in KOLOM.iter().zip(LEBAR).enumerate() {
+    for (c, name) in kolom().iter().enumerate() {
         let col = c as u16 + offset;
         sheet.write_string_with_format(0, col, *name, &bold)?;
-        sheet.set_column_width(col, width)?;
+        sheet.set_column_width(col, lebar(name))?;
     }
     sheet.set_freeze_panes(1, 0)?;
     Ok(offset)
@@ -462,70 +471,44 @@ pub enum Cell {
     Rupiah(u64),
 }
 
-/// The cells of one flat row, in [`KOLOM`]'s order.
+/// The cells of one flat row, in [`kolom`]'s order.
 pub fn cells(baris: &Baris) -> Vec<Cell> {
     let teks = |t: &str| Cell::Teks(t.to_owned());
-    let mut cells = vec![
-        teks(crate::content::tulis::tingkat(baris.tingkat)),
-        teks(&baris.jabatan),
-        Cell::Angka(baris.nomor as f64),
-        teks(&baris.sasaran),
-    ];
-    let indikator = |cells: &mut Vec<Cell>, ind: Option<&super::Indikator>| match ind {
-        Some(ind) => cells.extend([
-            teks(&ind.uraian),
-            teks(&ind.satuan),
-            Cell::Angka(ind.target.0),
-            teks(&ind.penjumlahan),
-            teks(ind.ket.as_deref().unwrap_or("")),
-        ]),
-        None => cells.extend((0..5).map(|_| teks(""))),
-    };
-    match &baris.isi {
+    let (indikator, periode, target, program, anggaran) = match &baris.isi {
         Isi::Periode {
-            indikator: ind,
+            indikator,
             periode,
             target,
-        } => {
-            indikator(&mut cells, Some(ind));
-            cells.push(teks(periode));
-            cells.push(target.map_or_else(|| teks(""), |t| Cell::Angka(t.0)));
-            cells.extend([teks(""), teks("")]);
-        }
-        Isi::Program {
-            indikator: ind,
-            uraian,
-            anggaran,
-            ..
-        } => {
-            indikator(&mut cells, ind.as_ref());
-            cells.extend([teks(""), teks(""), teks(uraian)]);
-            cells.push(anggaran.map_or_else(|| teks(""), Cell::Rupiah));
-        }
-    }
-    cells.push(match &baris.isi {
-        Isi::Periode { indikator, .. } => teks(&indikator.polaritas),
-        Isi::Program {
-            indikator: Some(indikator),
-            ..
-        } => teks(&indikator.polaritas),
-        Isi::Program { .. } => teks(""),
-    });
-    let alasan = |a: &Option<String>| teks(a.as_deref().unwrap_or(""));
-    cells.push(alasan(&baris.alasan_jabatan));
-    cells.push(alasan(&baris.alasan_sasaran));
-    match &baris.isi {
-        Isi::Periode { indikator, .. } => cells.extend([alasan(&indikator.alasan), teks("")]),
+        } => (Some(indikator), Some(periode), *target, None, None),
         Isi::Program {
             indikator,
-            alasan: a,
-            ..
-        } => cells.extend([
-            alasan(&indikator.as_ref().and_then(|i| i.alasan.clone())),
-            alasan(a),
-        ]),
-    }
-    cells
+            uraian,
+            anggaran,
+        } => (indikator.as_ref(), None, None, Some(uraian), *anggaran),
+    };
+    kolom()
+        .iter()
+        .map(|name| match *name {
+            "tingkat" => teks(crate::content::tulis::tingkat(baris.tingkat)),
+            "jabatan" => teks(&baris.jabatan),
+            "nomor" => Cell::Angka(baris.nomor as f64),
+            "sasaran" => teks(&baris.sasaran),
+            "indikator" => teks(indikator.map_or("", |i| &i.uraian)),
+            "satuan" => teks(indikator.map_or("", |i| &i.satuan)),
+            "target_tahunan" => indikator.map_or_else(|| teks(""), |i| Cell::Angka(i.target.0)),
+            "periode" => teks(periode.map_or("", String::as_str)),
+            "target_periode" => target.map_or_else(|| teks(""), |t| Cell::Angka(t.0)),
+            "program_kegiatan" => teks(program.map_or("", String::as_str)),
+            "anggaran" => anggaran.map_or_else(|| teks(""), Cell::Rupiah),
+            declared => teks(
+                baris
+                    .pilihan
+                    .iter()
+                    .find(|(k, _)| *k == declared)
+                    .map_or("", |(_, v)| v.as_str()),
+            ),
+        })
+        .collect()
 }
 
 /// The identity as key, value and what it is; the key column is what
@@ -556,7 +539,7 @@ pub fn csv(reports: &[Report], gabung: bool) -> String {
     if gabung {
         header.push("kecamatan");
     }
-    header.extend(KOLOM);
+    header.extend(kolom());
     out.push_str(&header.join(","));
     out.push_str("\r\n");
     for (kecamatan, rows) in &parts {
@@ -609,7 +592,7 @@ pub fn template() -> Result<Vec<u8>, Error> {
     let sheet = workbook.add_worksheet();
     data_header(sheet, false).map_err(gagal)?;
     const LAST: u32 = 5000;
-    let col = |name: &str| KOLOM.iter().position(|k| *k == name).unwrap_or(0) as u16;
+    let col = |name: &str| kolom().iter().position(|k| *k == name).unwrap_or(0) as u16;
     let list = |items: &[&str], strict: bool| -> Result<DataValidation, XlsxError> {
         let v = DataValidation::new().allow_list_strings(items)?;
         Ok(if strict {
@@ -622,31 +605,28 @@ pub fn template() -> Result<Vec<u8>, Error> {
         .into_iter()
         .chain(["TW I", "TW II", "TW III", "TW IV"])
         .collect();
-    let validations = [
+    let mut validations = vec![
         (
             "tingkat",
             list(&["program", "kegiatan", "sub_kegiatan", "kinerja"], true),
         ),
         ("periode", list(&periode, true)),
-        (
-            "penjumlahan",
-            list(&["jumlah", "akhir", "tetap", "tidak"], true),
-        ),
-        (
-            "polaritas",
-            list(&["positif", "negatif", "kualitatif"], true),
-        ),
-        (
-            "satuan",
-            list(
-                &[
-                    "%", "Dokumen", "Orang", "Nilai", "Laporan", "Kegiatan", "Desa", "Surat",
-                    "Kali",
-                ],
-                false,
-            ),
-        ),
     ];
+    // Every optional key that takes words: those words.
+    for (name, _) in crate::content::pilihan::kolom() {
+        if let Some(kata) = crate::content::pilihan::kata_kolom(name).filter(|k| !k.is_empty()) {
+            validations.push((name, list(kata, true)));
+        }
+    }
+    validations.push((
+        "satuan",
+        list(
+            &[
+                "%", "Dokumen", "Orang", "Nilai", "Laporan", "Kegiatan", "Desa", "Surat", "Kali",
+            ],
+            false,
+        ),
+    ));
     for (name, validation) in validations {
         let validation = validation.map_err(gagal)?;
         let c = col(name);

@@ -12,10 +12,11 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 
-use super::{DATA, IDENTITAS, KOLOM};
+use super::{kolom as kolom_semua, DATA, IDENTITAS};
+use crate::content::pilihan::Butir;
 use crate::content::{
-    Angka, Bulanan, Indikator, Lampiran, Pejabat, Penjumlahan, Polaritas, ProgramKegiatan, Rincian,
-    Sasaran, Tingkat, Triwulanan,
+    Angka, Bulanan, Indikator, Lampiran, Pejabat, ProgramKegiatan, Rincian, Sasaran, Tingkat,
+    Triwulanan,
 };
 use crate::error::Problem;
 
@@ -553,25 +554,6 @@ fn tingkat(name: &str) -> Option<Tingkat> {
     }
 }
 
-fn polaritas(name: &str) -> Option<Polaritas> {
-    match name.trim().to_lowercase().as_str() {
-        "" | "positif" => Some(Polaritas::Positif),
-        "negatif" => Some(Polaritas::Negatif),
-        "kualitatif" => Some(Polaritas::Kualitatif),
-        _ => None,
-    }
-}
-
-fn penjumlahan(name: &str) -> Option<Penjumlahan> {
-    match name.trim().to_lowercase().as_str() {
-        "" | "jumlah" => Some(Penjumlahan::Jumlah),
-        "akhir" => Some(Penjumlahan::Akhir),
-        "tetap" => Some(Penjumlahan::Tetap),
-        "tidak" => Some(Penjumlahan::Tidak),
-        _ => None,
-    }
-}
-
 /// The columns of the flat table found in the header row.
 struct Kolom {
     at: Vec<Option<usize>>,
@@ -579,14 +561,14 @@ struct Kolom {
 
 impl Kolom {
     fn get<'a>(&self, row: &'a [Data], name: &str) -> &'a Data {
-        let i = KOLOM.iter().position(|k| *k == name);
+        let i = kolom_semua().iter().position(|k| *k == name);
         i.and_then(|i| self.at[i])
             .and_then(|c| row.get(c))
             .unwrap_or(&Data::Empty)
     }
 
     fn col(&self, name: &str) -> usize {
-        KOLOM
+        kolom_semua()
             .iter()
             .position(|k| *k == name)
             .and_then(|i| self.at[i])
@@ -715,7 +697,7 @@ fn judul(file: &str, sheet: &str, row0: usize, header: &[Data]) -> Result<Kolom,
         .map(|c| text(c).unwrap_or_default().to_lowercase())
         .collect();
     let kolom = Kolom {
-        at: KOLOM
+        at: kolom_semua()
             .iter()
             .map(|k| names.iter().position(|n| n == k))
             .collect(),
@@ -735,7 +717,7 @@ fn judul(file: &str, sheet: &str, row0: usize, header: &[Data]) -> Result<Kolom,
     let missing: Vec<&str> = wajib
         .iter()
         .copied()
-        .filter(|k| kolom.at[KOLOM.iter().position(|x| x == k).unwrap_or(0)].is_none())
+        .filter(|k| kolom.at[kolom_semua().iter().position(|x| x == k).unwrap_or(0)].is_none())
         .collect();
     if !missing.is_empty() {
         return Err(vec![Problem::new(
@@ -745,7 +727,7 @@ fn judul(file: &str, sheet: &str, row0: usize, header: &[Data]) -> Result<Kolom,
         .at_path(cell_name(sheet, row0, 0))
         .hint(format!(
             "baris pertama lembar `{sheet}` memuat nama kolom: {}",
-            KOLOM.join(", ")
+            kolom_semua().join(", ")
         ))]);
     }
     Ok(kolom)
@@ -771,19 +753,32 @@ impl Baca<'_> {
         cell_name(self.sheet, self.row0 + r, c)
     }
 
-    /// The reasons of an official or a sasaran written on row `r`: one
-    /// per official or sasaran.
+    /// The optional keys of an official and of a sasaran written on row
+    /// `r` (their reasons): one value per official or sasaran.
     fn alasan(&mut self, r: usize, row: &[Data]) {
-        for kolom_alasan in ["alasan_jabatan", "alasan_sasaran"] {
-            let Some(value) = text(self.kolom.get(row, kolom_alasan)) else {
-                continue;
+        let kolom: Vec<(&'static str, &'static str)> = Pejabat::PILIHAN
+            .iter()
+            .map(|p| (p.kolom, p.nama))
+            .chain(Sasaran::PILIHAN.iter().map(|p| (p.kolom, p.nama)))
+            .collect();
+        for (name, key) in kolom {
+            let cell = text(self.kolom.get(row, name));
+            let value = match self.susun.periksa_atas(name, cell.as_deref()) {
+                Ok(Some(value)) => value,
+                Ok(None) => continue,
+                Err((message, hint)) => {
+                    let at = self.at(r, self.kolom.col(name));
+                    self.problems
+                        .push(Problem::new(self.file, message).at_path(at).hint(hint));
+                    continue;
+                }
             };
-            if let Some(lain) = self.susun.alasan(kolom_alasan, value) {
-                let at = self.at(r, self.kolom.col(kolom_alasan));
+            if let Some(lain) = self.susun.pilihan_atas(name, value) {
+                let at = self.at(r, self.kolom.col(name));
                 self.problems.push(
-                    Problem::new(self.file, format!("{kolom_alasan} berbeda dengan baris di atasnya: `{lain}`"))
+                    Problem::new(self.file, format!("{name} berbeda dengan baris di atasnya: `{lain}`"))
                         .at_path(at)
-                        .hint("satu alasan per pejabat atau sasaran: tulis sekali, atau sama di setiap barisnya"),
+                        .hint(format!("satu {key} per pejabat atau sasaran: tulis sekali, atau sama di setiap barisnya")),
                 );
             }
         }
@@ -915,11 +910,22 @@ impl Baca<'_> {
                 return;
             }
         };
-        let program = ProgramKegiatan {
+        let mut program = ProgramKegiatan {
             uraian: uraian.to_owned(),
             anggaran,
-            alasan: text(self.kolom.get(row, "alasan_program")),
+            alasan: None,
         };
+        for p in ProgramKegiatan::PILIHAN {
+            match p.periksa(text(self.kolom.get(row, p.kolom)).as_deref()) {
+                Ok(value) => (p.isi)(&mut program, value),
+                Err((message, hint)) => {
+                    let at = self.at(r, self.kolom.col(p.kolom));
+                    self.problems
+                        .push(Problem::new(self.file, message).at_path(at).hint(hint));
+                    return;
+                }
+            }
+        }
         match indikator_text {
             // The indicator's own program.
             Some(name) => match self.susun.ind.as_mut().filter(|c| c.key == name) {
@@ -1011,38 +1017,32 @@ fn new_indicator(
             None
         }
     };
-    let jumlah_text = text(kolom.get(row, "penjumlahan")).unwrap_or_default();
-    let penjumlahan = penjumlahan(&jumlah_text);
-    if penjumlahan.is_none() {
-        wrong.push((
-            at("penjumlahan"),
-            format!("penjumlahan `{jumlah_text}` tidak dikenal"),
-            "tulis jumlah, akhir, tetap atau tidak (kosong: jumlah)".into(),
-        ));
+    // The optional keys, each as its declaration reads it.
+    let mut values = Vec::new();
+    for p in Indikator::PILIHAN {
+        match p.periksa(text(kolom.get(row, p.kolom)).as_deref()) {
+            Ok(value) => values.push((p, value)),
+            Err((message, hint)) => wrong.push((at(p.kolom), message, hint)),
+        }
     }
-    let arah_text = text(kolom.get(row, "polaritas")).unwrap_or_default();
-    let polaritas = polaritas(&arah_text);
-    if polaritas.is_none() {
-        wrong.push((
-            at("polaritas"),
-            format!("polaritas `{arah_text}` tidak dikenal"),
-            "tulis positif, negatif atau kualitatif (kosong: positif)".into(),
-        ));
-    }
-    match (satuan, target, penjumlahan, polaritas) {
-        (Some(satuan), Some(target), Some(penjumlahan), Some(polaritas)) if wrong.is_empty() => {
-            Ok(Indikator {
+    match (satuan, target) {
+        (Some(satuan), Some(target)) if wrong.is_empty() => {
+            let mut ind = Indikator {
                 uraian: uraian.to_owned(),
                 satuan,
                 target: Angka(target),
                 bulan: None,
                 triwulan: None,
-                penjumlahan,
-                polaritas,
-                ket: text(kolom.get(row, "ket")),
-                alasan: text(kolom.get(row, "alasan_indikator")),
+                penjumlahan: Default::default(),
+                polaritas: Default::default(),
+                ket: None,
+                alasan: None,
                 program_kegiatan: Vec::new(),
-            })
+            };
+            for (p, value) in values {
+                (p.isi)(&mut ind, value);
+            }
+            Ok(ind)
         }
         _ => Err(wrong),
     }
@@ -1082,24 +1082,42 @@ impl Susun {
         }
     }
 
-    /// Gives the official (`alasan_jabatan`) or the sasaran being read
-    /// (`alasan_sasaran`) its reason; the reason it already had when that
-    /// is another.
-    fn alasan(&mut self, kolom: &str, value: String) -> Option<String> {
+    /// `text` as the value of the official's or sasaran's optional key
+    /// whose column is `kolom`.
+    fn periksa_atas(
+        &self,
+        kolom: &str,
+        text: Option<&str>,
+    ) -> Result<Option<String>, (String, String)> {
+        match Pejabat::PILIHAN.iter().find(|p| p.kolom == kolom) {
+            Some(p) => p.periksa(text),
+            None => Sasaran::PILIHAN
+                .iter()
+                .find(|p| p.kolom == kolom)
+                .map_or(Ok(None), |p| p.periksa(text)),
+        }
+    }
+
+    /// Gives the official or the sasaran being read the value of its
+    /// optional key whose column is `kolom`; the value it already had when
+    /// that is another.
+    fn pilihan_atas(&mut self, kolom: &str, value: String) -> Option<String> {
+        fn tetapkan<T: Butir>(item: &mut T, kolom: &str, value: String) -> Option<String> {
+            let p = T::PILIHAN.iter().find(|p| p.kolom == kolom)?;
+            match (p.baca)(item) {
+                Some(ada) if Some(ada.as_str()) != p.bawaan && ada != value => Some(ada),
+                _ => {
+                    (p.isi)(item, Some(value));
+                    None
+                }
+            }
+        }
         let table = self.tabel.get_mut(self.cur?)?;
         let pejabat = table.pejabat.last_mut()?;
-        let slot = if kolom == "alasan_jabatan" {
-            &mut pejabat.alasan
+        if Pejabat::PILIHAN.iter().any(|p| p.kolom == kolom) {
+            tetapkan(pejabat, kolom, value)
         } else {
-            &mut pejabat.sasaran.last_mut()?.alasan
-        };
-        match slot {
-            Some(ada) if *ada != value => Some(ada.clone()),
-            Some(_) => None,
-            None => {
-                *slot = Some(value);
-                None
-            }
+            tetapkan(pejabat.sasaran.last_mut()?, kolom, value)
         }
     }
 

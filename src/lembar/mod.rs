@@ -11,6 +11,7 @@ pub mod ekspor;
 pub mod impor;
 pub mod realisasi;
 
+use crate::content::pilihan::Butir;
 use crate::content::{Angka, Ejaan, Identitas, Lampiran, Report, Rincian, Tingkat};
 
 /// The sheet of the flat table.
@@ -25,9 +26,9 @@ pub const KOLOM_PEGAWAI: [&str; 7] = [
     "jabatan", "lampiran", "nama", "pangkat", "golongan", "nip", "atasan",
 ];
 
-/// The flat table's columns, in order. `kecamatan` comes first only in a
-/// kabupaten's combined workbook.
-pub const KOLOM: [&str; 18] = [
+/// The flat table's fixed columns, in order; the optional keys' columns
+/// go among them as their declarations say (see [`kolom`]).
+const KOLOM_TETAP: [&str; 11] = [
     "tingkat",
     "jabatan",
     "nomor",
@@ -35,18 +36,40 @@ pub const KOLOM: [&str; 18] = [
     "indikator",
     "satuan",
     "target_tahunan",
-    "penjumlahan",
-    "ket",
     "periode",
     "target_periode",
     "program_kegiatan",
     "anggaran",
-    "polaritas",
-    "alasan_jabatan",
-    "alasan_sasaran",
-    "alasan_indikator",
-    "alasan_program",
 ];
+
+/// The flat table's columns, in order: the fixed ones, and each optional
+/// key's after the column its declaration names
+/// ([`crate::content::pilihan`]). `kecamatan` comes first only in a
+/// kabupaten's combined workbook.
+pub fn kolom() -> &'static [&'static str] {
+    static KOLOM: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    KOLOM.get_or_init(|| {
+        let mut out: Vec<&'static str> = KOLOM_TETAP.to_vec();
+        let mut left = crate::content::pilihan::kolom();
+        // A key may follow another key: place them until none is left
+        // whose column to follow is there.
+        while !left.is_empty() {
+            let before = left.len();
+            left.retain(|(name, after)| match out.iter().position(|k| k == after) {
+                Some(i) => {
+                    out.insert(i + 1, name);
+                    false
+                }
+                None => true,
+            });
+            if left.len() == before {
+                out.extend(left.iter().map(|(name, _)| *name));
+                break;
+            }
+        }
+        out
+    })
+}
 
 /// One row of the flat table.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,10 +82,10 @@ pub struct Baris {
     pub nomor: usize,
     /// The sasaran.
     pub sasaran: String,
-    /// The official's `alasan`.
-    pub alasan_jabatan: Option<String>,
-    /// The sasaran's `alasan`.
-    pub alasan_sasaran: Option<String>,
+    /// The values of the optional keys the row carries, by column: the
+    /// official's and the sasaran's on every row, the indicator's on its
+    /// rows, the program's on its row.
+    pub pilihan: Vec<(&'static str, String)>,
     /// What the row is about.
     pub isi: Isi,
 }
@@ -87,8 +110,6 @@ pub enum Isi {
         uraian: String,
         /// Its budget in whole rupiah.
         anggaran: Option<u64>,
-        /// Its `alasan`.
-        alasan: Option<String>,
     },
 }
 
@@ -101,14 +122,6 @@ pub struct Indikator {
     pub satuan: String,
     /// The annual target.
     pub target: Angka,
-    /// How the periods add up (`jumlah`, `akhir`, `tetap`, `tidak`).
-    pub penjumlahan: String,
-    /// Which way is better (`positif`, `negatif`, `kualitatif`).
-    pub polaritas: String,
-    /// The KET column.
-    pub ket: Option<String>,
-    /// Its `alasan`.
-    pub alasan: Option<String>,
 }
 
 /// The period names of a report, as the sheets write them.
@@ -141,13 +154,14 @@ fn flat_table(table: &Lampiran, rincian: Rincian, names: &[String], rows: &mut V
     for pejabat in &table.pejabat {
         for sasaran in &pejabat.sasaran {
             nomor += 1;
-            let row = |isi| Baris {
+            let mut atas = nilai(pejabat);
+            atas.extend(nilai(sasaran));
+            let row = |isi, more: Vec<(&'static str, String)>| Baris {
                 tingkat: table.tingkat,
                 jabatan: pejabat.jabatan.clone(),
                 nomor,
                 sasaran: sasaran.uraian.clone(),
-                alasan_jabatan: pejabat.alasan.clone(),
-                alasan_sasaran: sasaran.alasan.clone(),
+                pilihan: atas.iter().cloned().chain(more).collect(),
                 isi,
             };
             for ind in &sasaran.indikator {
@@ -155,37 +169,47 @@ fn flat_table(table: &Lampiran, rincian: Rincian, names: &[String], rows: &mut V
                     uraian: ind.uraian.clone(),
                     satuan: ind.satuan.clone(),
                     target: ind.target,
-                    penjumlahan: crate::content::tulis::penjumlahan(ind.penjumlahan).to_owned(),
-                    polaritas: crate::content::tulis::polaritas(ind.polaritas).to_owned(),
-                    ket: ind.ket.clone(),
-                    alasan: ind.alasan.clone(),
                 };
+                let own = nilai(ind);
                 for (name, target) in names.iter().zip(ind.rencana(rincian)) {
-                    rows.push(row(Isi::Periode {
+                    let isi = Isi::Periode {
                         indikator: indikator.clone(),
                         periode: name.clone(),
                         target,
-                    }));
+                    };
+                    rows.push(row(isi, own.clone()));
                 }
                 for program in &ind.program_kegiatan {
-                    rows.push(row(Isi::Program {
+                    let isi = Isi::Program {
                         indikator: Some(indikator.clone()),
                         uraian: program.uraian.clone(),
                         anggaran: program.anggaran,
-                        alasan: program.alasan.clone(),
-                    }));
+                    };
+                    rows.push(row(
+                        isi,
+                        own.iter().cloned().chain(nilai(program)).collect(),
+                    ));
                 }
             }
             for program in &sasaran.program_kegiatan {
-                rows.push(row(Isi::Program {
+                let isi = Isi::Program {
                     indikator: None,
                     uraian: program.uraian.clone(),
                     anggaran: program.anggaran,
-                    alasan: program.alasan.clone(),
-                }));
+                };
+                rows.push(row(isi, nilai(program)));
             }
         }
     }
+}
+
+/// The optional keys of `item` as the flat table writes them: by column,
+/// each key's value (with a default: its word).
+fn nilai<T: Butir>(item: &T) -> Vec<(&'static str, String)> {
+    T::PILIHAN
+        .iter()
+        .filter_map(|p| Some((p.kolom, (p.baca)(item)?)))
+        .collect()
 }
 
 /// The word laporan.yaml uses for a choice (`a4`, `bulanan`, `plt` …).
