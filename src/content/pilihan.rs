@@ -14,8 +14,12 @@ use super::model::{Indikator, Pejabat, Penjumlahan, Polaritas, ProgramKegiatan, 
 pub struct Pilihan<T: 'static> {
     /// The YAML key: `alasan`, `polaritas`.
     pub nama: &'static str,
-    /// What `diff` and the editor call it: `keterangan` for `ket`.
+    /// What `diff` calls it: `keterangan` for `ket`.
     pub label: &'static str,
+    /// Its field's label in the editor: `Keterangan`.
+    pub judul: &'static str,
+    /// Asked for only in a Rencana Aksi Perubahan (a reason for a change).
+    pub perubahan: bool,
     /// Its column in the flat spreadsheet: `alasan_indikator`.
     pub kolom: &'static str,
     /// The column it follows there, in the order the sheet was first laid
@@ -81,6 +85,8 @@ macro_rules! alasan {
         Pilihan::<$t> {
             nama: "alasan",
             label: "alasan",
+            judul: "Alasan perubahan",
+            perubahan: true,
             kolom: $kolom,
             setelah: $setelah,
             awal: false,
@@ -106,6 +112,8 @@ impl Butir for Indikator {
         Pilihan {
             nama: "penjumlahan",
             label: "penjumlahan",
+            judul: "Penjumlahan",
+            perubahan: false,
             kolom: "penjumlahan",
             setelah: "target_tahunan",
             awal: true,
@@ -124,6 +132,8 @@ impl Butir for Indikator {
         Pilihan {
             nama: "polaritas",
             label: "polaritas",
+            judul: "Polaritas",
+            perubahan: false,
             kolom: "polaritas",
             setelah: "anggaran",
             awal: true,
@@ -141,6 +151,8 @@ impl Butir for Indikator {
         Pilihan {
             nama: "ket",
             label: "keterangan",
+            judul: "Keterangan",
+            perubahan: false,
             kolom: "ket",
             setelah: "penjumlahan",
             awal: false,
@@ -212,7 +224,7 @@ pub fn kata_kolom(kolom: &str) -> Option<&'static [&'static str]> {
 
 /// The description of every item's optional keys for the editor: per item
 /// (`pejabat`, `sasaran`, `indikator`, `program_kegiatan`), each key's
-/// name, label and words.
+/// name, label, words and default, and whether only a Perubahan asks for it.
 pub fn untuk_editor() -> serde_json::Value {
     fn of<T: Butir>() -> serde_json::Value {
         T::PILIHAN
@@ -220,9 +232,10 @@ pub fn untuk_editor() -> serde_json::Value {
             .map(|p| {
                 serde_json::json!({
                     "nama": p.nama,
-                    "label": p.label,
+                    "judul": p.judul,
                     "kata": p.kata,
                     "bawaan": p.bawaan,
+                    "perubahan": p.perubahan,
                 })
             })
             .collect()

@@ -16,8 +16,6 @@ const PILIHAN = {
   rincian_target: ["bulanan", "triwulan"],
   ejaan_bulan: ["baku", "lama"],
   "tanda_tangan.mode": ["basah", "tte", "tanpa"],
-  penjumlahan: ["jumlah", "akhir", "tetap", "tidak"],
-  polaritas: ["positif", "negatif", "kualitatif"],
 };
 const IDENTITAS = [
   ["kecamatan", "Kecamatan", "teks"],
@@ -367,7 +365,7 @@ function masukan(rel, path, jenis, opsi = {}) {
     const key = PILIHAN[path] ? path : path.split(".").pop();
     e = el("select", { ...attrs, onchange: () => ubah(rel, path, e.value || undefined, path === "rincian_target") },
       opsi.wajib ? null : el("option", { value: "", text: "(bawaan)" }),
-      ...PILIHAN[key].map((p) => el("option", { value: p, text: p, selected: v === p })));
+      ...(opsi.kata || PILIHAN[key]).map((p) => el("option", { value: p, text: p, selected: v === p })));
   } else if (jenis === "centang") {
     e = el("input", { ...attrs, type: "checkbox", checked: v === true, onchange: () => ubah(rel, path, e.checked) });
   } else if (jenis === "angka") {
@@ -611,11 +609,26 @@ function perubahan() {
   const kab = S.ruang.jenis === "batch" ? (berkas("kabupaten.yaml") || {}).nilai || {} : {};
   return (own.perubahan ?? kab.perubahan) === true;
 }
-function alasan(rel, path) {
-  const e = masukan(rel, `${path}.alasan`, "teks", { label: "Alasan perubahan" });
-  const input = e.matches("input, textarea") ? e : e.querySelector("input, textarea");
-  if (input) input.placeholder = "alasan perubahan";
+// The optional keys of a Lampiran item (`pejabat`, `sasaran`, `indikator`,
+// `program_kegiatan`) as the server declares them, those a reason for a
+// change only in a Perubahan.
+function pilihanDari(item) {
+  return ((S.ruang.pilihan || {})[item] || []).filter((d) => !d.perubahan || perubahan());
+}
+// The field of one optional key `d` of the item at `path`.
+function isian(rel, path, d) {
+  if (d.kata.length) return masukan(rel, `${path}.${d.nama}`, "pilih", { label: d.judul, kata: d.kata });
+  const e = masukan(rel, `${path}.${d.nama}`, "teks", { label: d.judul });
+  if (d.perubahan) {
+    const input = e.matches("input, textarea") ? e : e.querySelector("input, textarea");
+    if (input) input.placeholder = d.judul.toLowerCase();
+  }
   return e;
+}
+// The fields of an official's or a sasaran's optional keys, one line each.
+function barisPilihan(rel, path, item) {
+  const konteks = { pejabat: " (semua perubahan pejabat ini)", sasaran: " sasaran" };
+  return pilihanDari(item).map((d) => baris(d.perubahan ? d.judul + konteks[item] : d.judul, isian(rel, path, d)));
 }
 function formLampiran(rel) {
   const v = berkas(rel).nilai;
@@ -623,7 +636,7 @@ function formLampiran(rel) {
   (v.pejabat || []).forEach((pj, i) => {
     const p = `pejabat[${i}]`;
     const isi = [el("div", { class: "kepala" }, el("span", { class: "jenis", text: "Pejabat" }), masukan(rel, `${p}.jabatan`, "teks", { wajib: true, label: "Jabatan" }), aksiDaftar(rel, "pejabat", i, v.pejabat.length))];
-    if (perubahan()) isi.push(baris("Alasan perubahan (semua perubahan pejabat ini)", alasan(rel, p)));
+    isi.push(...barisPilihan(rel, p, "pejabat"));
     (pj.sasaran || []).forEach((sa, j) => isi.push(formSasaran(rel, `${p}.sasaran[${j}]`, sa, j, pj.sasaran.length, `${p}.sasaran`)));
     isi.push(tambah(rel, `${p}.sasaran`, "sasaran", () => ({ uraian: "Sasaran baru", indikator: [{ uraian: "Indikator baru", satuan: "Dokumen", target: 1 }] })));
     out.push(el("div", { class: "pejabat", "data-b": rel, "data-j": p }, ...isi));
@@ -634,8 +647,7 @@ function formLampiran(rel) {
 function formSasaran(rel, p, sa, j, n, listPath) {
   const per = periode();
   const head = el("tr", {}, el("th", { text: "Indikator" }), el("th", { text: "Satuan" }), el("th", { text: "Target" }), el("th", { text: "Σ periode" }),
-    ...per.map((x) => el("th", { text: x.label })), el("th", { text: "Penjumlahan" }), el("th", { text: "Polaritas" }), el("th", { text: "Ket" }),
-    perubahan() ? el("th", { text: "Alasan perubahan" }) : null);
+    ...per.map((x) => el("th", { text: x.label })), ...pilihanDari("indikator").map((d) => el("th", { text: d.judul })));
   const rows = (sa.indikator || []).map((ind, k) => {
     const q = `${p}.indikator[${k}]`;
     return el("tr", { "data-b": rel, "data-j": q },
@@ -647,10 +659,7 @@ function formSasaran(rel, p, sa, j, n, listPath) {
         const path = getAt(berkas(rel).nilai, `${q}.${x.key}`) === undefined && x.alias && getAt(berkas(rel).nilai, `${q}.${x.alias}`) !== undefined ? `${q}.${x.alias}` : `${q}.${x.key}`;
         return el("td", { class: "periode" }, masukan(rel, path, "angka", { label: `Target ${x.label}` }));
       }),
-      el("td", {}, masukan(rel, `${q}.penjumlahan`, "pilih", { label: "Penjumlahan" })),
-      el("td", {}, masukan(rel, `${q}.polaritas`, "pilih", { label: "Polaritas" })),
-      el("td", {}, masukan(rel, `${q}.ket`, "teks", { label: "Keterangan" })),
-      perubahan() ? el("td", {}, alasan(rel, q)) : null);
+      ...pilihanDari("indikator").map((d) => el("td", {}, isian(rel, q, d))));
   });
   // Programs of one indicator only (rare): listed under the table.
   const khusus = (sa.indikator || []).flatMap((ind, k) => (ind.program_kegiatan || []).length
@@ -659,7 +668,7 @@ function formSasaran(rel, p, sa, j, n, listPath) {
     : []);
   const box = el("div", { class: "sasaran", "data-b": rel, "data-j": p },
     el("div", { class: "kepala" }, el("span", { class: "jenis", text: "Sasaran" }), masukan(rel, `${p}.uraian`, "uraian", { label: "Uraian sasaran" }), aksiDaftar(rel, listPath, j, n)),
-    perubahan() ? baris("Alasan perubahan sasaran", alasan(rel, p)) : null,
+    ...barisPilihan(rel, p, "sasaran"),
     el("div", { class: "gulir" }, el("table", { class: "indikator" }, el("thead", {}, head), el("tbody", {}, ...rows))),
     tambah(rel, `${p}.indikator`, "indikator", () => ({ uraian: "Indikator baru", satuan: "Dokumen", target: 1 })),
     ...khusus,
@@ -674,7 +683,7 @@ function daftarProgram(rel, listPath, list) {
     return el("div", { class: "program", "data-b": rel, "data-j": q },
       masukan(rel, `${q}.uraian`, "teks", { wajib: true, label: "Program/kegiatan" }),
       masukan(rel, `${q}.anggaran`, "rupiah", { label: "Anggaran (Rp)" }),
-      perubahan() ? alasan(rel, q) : null,
+      ...pilihanDari("program_kegiatan").map((d) => isian(rel, q, d)),
       aksiDaftar(rel, listPath, k, list.length));
   }), tambah(rel, listPath, "program/kegiatan", () => ({ uraian: "Kegiatan baru", anggaran: 0 }))];
 }

@@ -207,6 +207,8 @@ impl Ruang {
             "kecamatan": self.kecamatan,
             "berkas": berkas,
             "variabel": renaksi::content::variabel::NAMA,
+            // Each Lampiran item's optional keys, as declared once.
+            "pilihan": renaksi::content::pilihan::untuk_editor(),
             // Each level's sasaran column as the PDF heads it, to find its pages.
             "kolom": kolom,
         })
