@@ -9,6 +9,7 @@
 
 pub mod ekspor;
 pub mod impor;
+pub mod masuk;
 pub mod realisasi;
 
 use crate::content::pilihan::Butir;
