@@ -4,6 +4,7 @@
 mod bawaan;
 pub mod gambar;
 mod indent;
+pub mod jenis_berkas;
 mod model;
 pub mod pilihan;
 pub mod rapi;
@@ -14,6 +15,7 @@ pub mod tulis;
 pub mod variabel;
 pub(crate) mod yaml;
 
+pub use jenis_berkas::JenisBerkas;
 pub use model::*;
 pub use source::{discover, Berkas, Source};
 

@@ -168,6 +168,44 @@ fn trailing_comment(line: &str) -> Option<&str> {
     None
 }
 
+/// The text of a file of kind `jenis` holding `yaml` (a value as an
+/// editor holds it), with the comments of `original`, in the canonical
+/// style; false when `yaml` does not have the file's shape: then it is
+/// written as plain YAML under `original`'s header, and loading it names
+/// what is missing. A realisasi file is written by
+/// `crate::init::realisasi`, which knows the report: here it is plain.
+pub fn nilai(jenis: super::JenisBerkas, original: &str, yaml: serde_yaml::Value) -> (String, bool) {
+    use super::JenisBerkas;
+    let written = match jenis {
+        JenisBerkas::Identitas => match &yaml {
+            serde_yaml::Value::Mapping(map) => Some(identitas_baru(original, map).text),
+            _ => None,
+        },
+        JenisBerkas::Narasi => serde_yaml::from_value::<super::Narasi>(yaml.clone())
+            .ok()
+            .map(|n| narasi(original, &n).text),
+        JenisBerkas::Lampiran => serde_yaml::from_value::<super::Lampiran>(yaml.clone())
+            .ok()
+            .map(|t| lampiran(original, &t).text),
+        JenisBerkas::Pegawai => serde_yaml::from_value::<super::BerkasPegawai>(yaml.clone())
+            .ok()
+            .map(|b| pegawai(original, &b).text),
+        JenisBerkas::Realisasi(_) => None,
+    };
+    match written {
+        Some(text) => (text, true),
+        None => {
+            let header: String = original
+                .lines()
+                .take_while(|l| l.starts_with('#'))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            let body = serde_yaml::to_string(&yaml).unwrap_or_default();
+            (header + &body, false)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -550,7 +550,7 @@ mod tests {
                 let again: Lampiran = crate::content::yaml::parse(&file.file, &written).unwrap();
                 assert_eq!(lampiran(&again, None, &[]), written, "{}", file.file);
                 let changes = crate::diff::files(
-                    crate::diff::JenisBerkas::Lampiran,
+                    crate::content::JenisBerkas::Lampiran,
                     &file.file,
                     Some((&file.file, &file.text)),
                     Some((&file.file, &written)),

@@ -383,42 +383,7 @@ fn realisasi_changes(
     Ok(())
 }
 
-/// What kind of report file a path names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JenisBerkas {
-    /// laporan.yaml or kabupaten.yaml.
-    Identitas,
-    /// narasi.yaml.
-    Narasi,
-    /// A Lampiran table.
-    Lampiran,
-    /// pegawai.yaml.
-    Pegawai,
-    /// realisasi/tw1.yaml … tw4.yaml: the quarter.
-    Realisasi(usize),
-}
-
-impl JenisBerkas {
-    /// The kind of the file at `path` (by its name), if it is a report file.
-    pub fn of(path: &str) -> Option<Self> {
-        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
-        if !(name.ends_with(".yaml") || name.ends_with(".yml")) {
-            return None;
-        }
-        let folder = path.rsplit(['/', '\\']).nth(1);
-        if folder == Some(crate::realisasi::REALISASI) {
-            if let Some(n) = crate::realisasi::triwulan_berkas(name) {
-                return Some(JenisBerkas::Realisasi(n));
-            }
-        }
-        Some(match name {
-            content::LAPORAN | content::KABUPATEN => JenisBerkas::Identitas,
-            content::NARASI => JenisBerkas::Narasi,
-            content::PEGAWAI => JenisBerkas::Pegawai,
-            _ => JenisBerkas::Lampiran,
-        })
-    }
-}
+pub use crate::content::JenisBerkas;
 
 /// One version of one file: how messages name it, and its text.
 pub type Teks<'a> = (&'a str, &'a str);

@@ -9,6 +9,8 @@
 
 pub mod kunci;
 
+pub use crate::content::jenis_berkas::{nama_berkas, triwulan_berkas, REALISASI};
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -20,9 +22,6 @@ use serde::Deserialize;
 
 use crate::content::{Bulanan, Report, Rincian, Tanggal};
 use crate::error::{Error, Problem};
-
-/// The folder of realisasi files.
-pub const REALISASI: &str = "realisasi";
 
 /// realisasi/twN.yaml: realisasi satu triwulan. Kunci indikator dan
 /// program dibuat oleh `renaksi realisasi --triwulan N`.
@@ -145,26 +144,6 @@ pub struct BerkasTw {
 pub struct Realisasi {
     /// `tw[0]` is TW I.
     pub tw: [Option<BerkasTw>; 4],
-}
-
-/// The quarter a file name stands for: `tw2.yaml` → 2.
-pub fn triwulan_berkas(rel: &str) -> Option<usize> {
-    let name = rel.rsplit('/').next()?;
-    let stem = name
-        .strip_suffix(".yaml")
-        .or_else(|| name.strip_suffix(".yml"))?;
-    match stem {
-        "tw1" => Some(1),
-        "tw2" => Some(2),
-        "tw3" => Some(3),
-        "tw4" => Some(4),
-        _ => None,
-    }
-}
-
-/// The name of the file of quarter `n`.
-pub fn nama_berkas(n: usize) -> String {
-    format!("{REALISASI}/tw{n}.yaml")
 }
 
 /// Whether the report folder has any realisasi file.

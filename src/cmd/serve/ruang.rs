@@ -15,8 +15,8 @@ use typst_layout::PagedDocument;
 
 use renaksi::content::Dokumen;
 use renaksi::content::{
-    self, rapi, Berkas as File, BerkasPegawai, Lampiran, Narasi, Report, Source, Tingkat,
-    KABUPATEN, LAMPIRAN, LAPORAN, NARASI, PEGAWAI,
+    self, rapi, Berkas as File, JenisBerkas, Report, Source, Tingkat, KABUPATEN, LAMPIRAN, LAPORAN,
+    NARASI, PEGAWAI,
 };
 use renaksi::error::{Diagnostic, Severity};
 use renaksi::naskah::Naskah;
@@ -33,36 +33,9 @@ fn versi_baru() -> u64 {
     VERSI.fetch_add(1, Ordering::Relaxed)
 }
 
-/// What a file holds, which decides how it is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Jenis {
-    /// laporan.yaml or kabupaten.yaml: a mapping of the report's identity.
-    Identitas,
-    /// narasi.yaml.
-    Narasi,
-    /// One table of lampiran/.
-    Lampiran,
-    /// pegawai.yaml: the people for the Perjanjian Kinerja.
-    Pegawai,
-    /// realisasi/twN.yaml: one quarter's realisasi.
-    Realisasi,
-}
-
-impl Jenis {
-    fn kata(self) -> &'static str {
-        match self {
-            Jenis::Identitas => "identitas",
-            Jenis::Narasi => "narasi",
-            Jenis::Lampiran => "lampiran",
-            Jenis::Pegawai => "pegawai",
-            Jenis::Realisasi => "realisasi",
-        }
-    }
-}
-
 /// One editable file.
 struct Berkas {
-    jenis: Jenis,
+    jenis: JenisBerkas,
     /// Its bytes as read from disk (or last saved).
     disk: Vec<u8>,
     /// Its value as read from disk.
@@ -151,7 +124,7 @@ impl Ruang {
                     berkas.insert(
                         rel.clone(),
                         Berkas {
-                            jenis: jenis_of(&rel),
+                            jenis: JenisBerkas::of(&rel).unwrap_or(JenisBerkas::Identitas),
                             disk,
                             awal: nilai.clone(),
                             nilai,
@@ -266,7 +239,7 @@ impl Ruang {
         let jenis = b.jenis;
         // A realisasi file is written with its report's keys and texts.
         let realisasi = match jenis {
-            Jenis::Realisasi => Some(self.tulis_realisasi(rel, &nilai)),
+            JenisBerkas::Realisasi(_) => Some(self.tulis_realisasi(rel, &nilai)),
             _ => None,
         };
         let b = self
@@ -349,7 +322,7 @@ impl Ruang {
         self.berkas.insert(
             rel.clone(),
             Berkas {
-                jenis: Jenis::Realisasi,
+                jenis: JenisBerkas::Realisasi(n),
                 disk: Vec::new(),
                 awal: Value::Null,
                 nilai,
@@ -742,21 +715,6 @@ fn report_files(dir: &Path) -> Result<Vec<String>, Error> {
     Ok(names)
 }
 
-fn jenis_of(rel: &str) -> Jenis {
-    let name = rel.rsplit('/').next().unwrap_or(rel);
-    if rel.contains(&format!("{}/", renaksi::realisasi::REALISASI)) {
-        Jenis::Realisasi
-    } else if rel.contains(&format!("{LAMPIRAN}/")) {
-        Jenis::Lampiran
-    } else if name == NARASI {
-        Jenis::Narasi
-    } else if name == PEGAWAI {
-        Jenis::Pegawai
-    } else {
-        Jenis::Identitas
-    }
-}
-
 /// A file's YAML as JSON for the browser, or where it cannot be read.
 fn value_of(rel: &str, bytes: &[u8]) -> Result<Value, Box<Problem>> {
     // Read as check reads it: its messages, in Indonesian, at the line.
@@ -779,43 +737,13 @@ fn value_of(rel: &str, bytes: &[u8]) -> Result<Value, Box<Problem>> {
     })
 }
 
-/// The text of a file of kind `jenis` holding `nilai`, with the comments
-/// of `original`; false when `nilai` does not have the file's shape (its
-/// problems are then found by loading the text).
-fn write(jenis: Jenis, original: &str, nilai: &Value) -> (String, bool) {
-    let yaml = match serde_yaml::to_value(nilai) {
-        Ok(yaml) => yaml,
-        Err(_) => return (original.to_owned(), false),
-    };
-    let written = match jenis {
-        Jenis::Identitas => match &yaml {
-            serde_yaml::Value::Mapping(map) => Some(rapi::identitas_baru(original, map).text),
-            _ => None,
-        },
-        Jenis::Narasi => serde_yaml::from_value::<Narasi>(yaml.clone())
-            .ok()
-            .map(|n| rapi::narasi(original, &n).text),
-        Jenis::Lampiran => serde_yaml::from_value::<Lampiran>(yaml.clone())
-            .ok()
-            .map(|t| rapi::lampiran(original, &t).text),
-        Jenis::Pegawai => serde_yaml::from_value::<BerkasPegawai>(yaml.clone())
-            .ok()
-            .map(|b| rapi::pegawai(original, &b).text),
-        // Written by `Ruang::tulis_realisasi`, which knows the report.
-        Jenis::Realisasi => None,
-    };
-    match written {
-        Some(text) => (text, true),
-        // Plain YAML of the value: loading it names what is missing.
-        None => {
-            let header: String = original
-                .lines()
-                .take_while(|l| l.starts_with('#'))
-                .map(|l| format!("{l}\n"))
-                .collect();
-            let body = serde_yaml::to_string(&yaml).unwrap_or_default();
-            (header + &body, false)
-        }
+/// The text of a file of kind `jenis` holding `nilai` (as the browser
+/// sent it), with the comments of `original`; false when `nilai` does not
+/// have the file's shape.
+fn write(jenis: JenisBerkas, original: &str, nilai: &Value) -> (String, bool) {
+    match serde_yaml::to_value(nilai) {
+        Ok(yaml) => rapi::nilai(jenis, original, yaml),
+        Err(_) => (original.to_owned(), false),
     }
 }
 
