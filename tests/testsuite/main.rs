@@ -19,6 +19,7 @@ mod lembar;
 mod monitoring;
 mod pemula;
 mod perubahan;
+mod pesan;
 mod pilihan;
 mod pk;
 mod pki;
