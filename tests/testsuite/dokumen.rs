@@ -184,6 +184,63 @@ fn a_quarter_s_monitoring_report_is_signed_and_verified() {
     );
 }
 
+#[test]
+fn pdf_a_digest_and_folder_output_for_every_kind() {
+    let fixture = Fixture::example();
+    let pdf_a = |pdf: &Path| {
+        let text = String::from_utf8_lossy(&fs::read(pdf).unwrap()).into_owned();
+        text.contains("<pdfaid:part>2</pdfaid:part>") && text.contains("/OutputIntents")
+    };
+    // Each kind into the folder `hasil`, named as renaksi names it.
+    let run = build(
+        &fixture,
+        &[
+            "--dokumen",
+            "pk",
+            "--gabung",
+            "--pdf-a",
+            "--jejak",
+            "-o",
+            "hasil",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pk = fixture.tmp.path().join("hasil/kubutambahan-2022-pk.pdf");
+    assert!(pdf_a(&pk), "PK as PDF/A");
+    assert!(
+        info(&pk).contains("renaksi-opsi:pdfa+jejak"),
+        "{}",
+        info(&pk)
+    );
+    let run = build(
+        &fixture,
+        &[
+            "--dokumen",
+            "monitoring",
+            "--triwulan",
+            "3",
+            "--pdf-a",
+            "--jejak",
+            "-o",
+            "hasil",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let tw3 = fixture
+        .tmp
+        .path()
+        .join("hasil/kubutambahan-2022-monitoring-tw3.pdf");
+    assert!(pdf_a(&tw3), "monitoring as PDF/A");
+    assert!(squash(&pdf_text(&tw3)).contains("sumbersha256:"));
+    assert!(
+        info(&tw3).contains(
+            "renaksi-dokumen:monitoring-tw3, renaksi-status:draf, renaksi-opsi:pdfa+jejak"
+        ),
+        "{}",
+        info(&tw3)
+    );
+}
+
 mod watch {
     use super::*;
     use crate::watch::Watch;
