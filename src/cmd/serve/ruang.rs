@@ -410,16 +410,20 @@ impl Ruang {
                 } else {
                     None
                 };
-                let typeset = match (triwulan, &realisasi) {
+                // The document previewed is the one `build` makes: its
+                // Typst from the build's own step, typeset, not written.
+                let m = match (triwulan, &realisasi) {
                     (Some(n), Some(r)) if r.tw[n - 1].is_some() => {
                         realisasi_json = baris_realisasi(report, r, n);
-                        let m = Naskah::monitoring(report.clone(), n, r.clone(), false);
-                        renaksi::render::monitoring::render(&m)
-                            .and_then(|typst| renaksi::compile::compile(m.dicetak()?, &typst))
+                        Some(Naskah::monitoring(report.clone(), n, r.clone(), false))
                     }
-                    _ => renaksi::render::render(&naskah)
-                        .and_then(|typst| renaksi::compile::compile(report, &typst)),
+                    _ => None,
                 };
+                let dilihat = m.as_ref().unwrap_or(&naskah);
+                let typeset = renaksi::build::bagian(dilihat, false).and_then(|mut bagian| {
+                    let typst = bagian.swap_remove(0).typst;
+                    renaksi::compile::compile(dilihat.dicetak()?, &typst)
+                });
                 match typeset {
                     Ok((document, warnings)) => {
                         for d in renaksi::check::typst_warnings(report, &warnings) {
