@@ -8,10 +8,11 @@ use crate::content::{Penjumlahan, Pita, Polaritas};
 /// Why an indicator has no capaian.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TanpaCapaian {
-    /// No realisasi written up to the period.
+    /// A target due up to the period, and no realisasi written for it.
     BelumAda,
-    /// No target up to the period (or a target of zero on a positive
-    /// indicator): nothing to measure against.
+    /// No target due up to the period (its first target comes later, or
+    /// a target of zero on a positive indicator): nothing to measure
+    /// against, and nothing missing — not to be read as a shortfall.
     TanpaTarget,
     /// A qualitative indicator: its realisasi is a description.
     Kualitatif,
@@ -22,7 +23,7 @@ impl TanpaCapaian {
     pub fn teks(self) -> &'static str {
         match self {
             TanpaCapaian::BelumAda => "belum ada realisasi",
-            TanpaCapaian::TanpaTarget => "tanpa target",
+            TanpaCapaian::TanpaTarget => "belum bertarget",
             TanpaCapaian::Kualitatif => "kualitatif",
         }
     }
@@ -99,8 +100,9 @@ fn capaian(arah: Polaritas, t: Option<f64>, r: Option<f64>) -> Result<f64, Tanpa
     if arah == Polaritas::Kualitatif {
         return Err(TanpaCapaian::Kualitatif);
     }
-    let r = r.ok_or(TanpaCapaian::BelumAda)?;
+    // No target due yet says more than no realisasi: nothing was due.
     let t = t.ok_or(TanpaCapaian::TanpaTarget)?;
+    let r = r.ok_or(TanpaCapaian::BelumAda)?;
     // A realisasi a billion times its target is no more than that: every
     // figure printed stays a number.
     let persen = |x: f64| Ok(dua_desimal(x.min(PALING_BESAR)));
@@ -235,6 +237,15 @@ mod tests {
         assert_eq!(h.capaian, Err(TanpaCapaian::BelumAda));
         let h = sampai(Jumlah, Kualitatif, 1.0, &b(&[1.0]), &b(&[N]), None);
         assert_eq!(h.capaian, Err(TanpaCapaian::Kualitatif));
+    }
+
+    #[test]
+    fn nothing_due_and_nothing_written_is_not_a_missing_realisasi() {
+        // The first target is after the quarter: nothing was due, so the
+        // report must not say "belum ada realisasi" (read as a shortfall).
+        let h = sampai(Jumlah, Positif, 12.0, &b(&[N, N, N]), &b(&[N, N, N]), None);
+        assert_eq!(h.capaian, Err(TanpaCapaian::TanpaTarget));
+        assert_eq!(TanpaCapaian::TanpaTarget.teks(), "belum bertarget");
     }
 
     #[test]

@@ -87,7 +87,7 @@ fn the_first_quarter_has_no_capaian_where_no_target_is_due() {
     let text = squash(&pdf_text(&pdf));
     // The index has its first target in TW II: realisasi 70, no capaian.
     assert!(
-        text.contains("IndeksKepuasanMasyarakatNilai85-70-tanpatarget"),
+        text.contains("IndeksKepuasanMasyarakatNilai85-70-belumbertarget"),
         "{text}"
     );
     // The qualitative indicator has nothing yet.
