@@ -36,6 +36,10 @@ pub struct VersiLama {
     pub dari_perintah: bool,
     /// Its tables, in the order program → kinerja.
     pub lampiran: Vec<LampiranFile>,
+    /// The document it is, as its laporan.yaml names it: "Rencana Aksi
+    /// Tahun 2022 tanggal 2 Januari 2022"; `None` when that file says too
+    /// little.
+    pub dokumen: Option<String>,
 }
 
 impl VersiLama {
@@ -56,7 +60,18 @@ impl VersiLama {
         files
     }
 
-    /// How the matrix names it: `revisi git REV`, `folder PATH`.
+    /// How the matrix names it, as a reader would: the document and its
+    /// date ("Rencana Aksi Tahun 2022 tanggal 2 Januari 2022"), never a
+    /// path; "Rencana Aksi sebelum perubahan" when its laporan.yaml does
+    /// not say.
+    pub fn judul(&self) -> String {
+        self.dokumen
+            .clone()
+            .unwrap_or_else(|| "Rencana Aksi sebelum perubahan".to_owned())
+    }
+
+    /// Where it was read from, for messages: `revisi git REV`,
+    /// `folder PATH`.
     pub fn nama(&self) -> String {
         match &self.asal {
             Sebelumnya::Git(rev) => format!("revisi git {rev}"),
@@ -75,6 +90,35 @@ impl VersiLama {
 
 /// The folder name the previous version's files have in the source digest.
 pub const SEBELUMNYA: &str = "sebelumnya";
+
+/// The previous version in `source` as a reader names it, from its
+/// laporan.yaml: "Rencana Aksi [Perubahan] Tahun N", and "tanggal D" when
+/// it has its signing date; the year and date of `report`'s batch when the
+/// file leaves them to kabupaten.yaml are not guessed: `None` without a
+/// year.
+fn dokumen(source: &Source, report: &Report) -> Option<String> {
+    let bytes = source.read(content::LAPORAN).ok()??;
+    let yaml: serde_yaml::Value = serde_yaml::from_slice(&bytes).ok()?;
+    let tahun = yaml.get("tahun")?.as_i64()?;
+    let perubahan = yaml
+        .get("perubahan")
+        .and_then(serde_yaml::Value::as_bool)
+        .unwrap_or(false);
+    let mut out = format!(
+        "Rencana Aksi{} Tahun {tahun}",
+        if perubahan { " Perubahan" } else { "" }
+    );
+    let tanggal = yaml
+        .get("penandatangan")
+        .and_then(|p| p.get("tanggal"))
+        .and_then(serde_yaml::Value::as_str)
+        .and_then(|t| chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").ok());
+    if let Some(t) = tanggal {
+        out.push_str(" tanggal ");
+        out.push_str(&crate::format::tanggal(t, report.identitas.ejaan_bulan));
+    }
+    Some(out)
+}
 
 /// Loads the previous version of `report` named on the command line
 /// (`perintah`), else in laporan.yaml or kabupaten.yaml; `None` when none
@@ -124,6 +168,7 @@ pub fn muat(report: &Report, perintah: Option<&Sebelumnya>) -> Result<Option<Ver
     let lampiran = content::tabel_lampiran(&source, &report.lampiran)?;
     Ok(Some(VersiLama {
         label: source.label.clone(),
+        dokumen: dokumen(&source, report),
         asal,
         dari_perintah,
         lampiran,
@@ -326,7 +371,7 @@ pub fn susun(report: &Report, lama: &VersiLama) -> Matriks {
             .push(ubah(change, diganti(change, tingkat), ejaan));
     }
     Matriks {
-        dari: lama.nama(),
+        dari: lama.judul(),
         pejabat,
     }
 }

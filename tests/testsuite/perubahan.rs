@@ -153,10 +153,15 @@ fn the_matrix_has_every_change_diff_reports_with_its_figures() {
     // Officials head their rows; the previous version is named.
     assert!(flat.contains("CAMAT"), "{flat}");
     assert!(flat.contains("Sekretaris Kecamatan"), "{flat}");
+    // As a reader names it (the document and its date), never a path or
+    // a git revision.
     assert!(
-        flat.contains("Versi sebelumnya: revisi git murni"),
+        flat.contains(
+            "Versi sebelumnya: Rencana Aksi Perubahan Tahun 2022 tanggal 12 Oktober 2022"
+        ),
         "{flat}"
     );
+    assert!(!flat.contains("revisi git"), "{flat}");
     // The table of contents lists it (its title is in capitals).
     let all = pdf_layout_text(&pdf);
     let isi = &all[all.find("DAFTAR ISI").unwrap()..all.find("MATRIKS PERUBAHAN").unwrap()];
@@ -252,7 +257,13 @@ fn a_folder_beside_it_or_on_the_command_line() {
         )
     });
     let text = matriks(&build(&fixture, &[]));
-    assert!(text.contains("Versi sebelumnya: folder ../kubutambahan-2022-murni"));
+    assert!(
+        text.contains(
+            "Versi sebelumnya: Rencana Aksi Perubahan Tahun 2022 tanggal 12 Oktober 2022"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("../kubutambahan-2022-murni"), "{text}");
     assert_eq!(tail(&text), tail(&by_git));
     // On the command line, over laporan.yaml.
     let text = matriks(&build(&fixture, &["--sebelumnya", murni.to_str().unwrap()]));
