@@ -203,7 +203,7 @@ fn ekspresi<'a>(inner: &'a str, nilai: &'a Nilai) -> Result<&'a str, (String, St
 
 /// The title of the document, as the narrative writes it.
 pub fn judul(report: &Report) -> String {
-    let mut judul = String::from("Rencana Aksi Atas Perjanjian Kinerja");
+    let mut judul = String::from("Rencana Aksi atas Perjanjian Kinerja");
     if report.identitas.perubahan {
         judul.push_str(" Perubahan");
     }

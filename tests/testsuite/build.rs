@@ -152,7 +152,7 @@ fn pages_are_a4_with_a_landscape_lampiran_and_embedded_fonts() {
     }
 
     let info = info(&pdf);
-    assert!(info.contains("Title:           Rencana Aksi Atas Perjanjian Kinerja Perubahan Kecamatan Kubutambahan Tahun 2022"), "{info}");
+    assert!(info.contains("Title:           Rencana Aksi atas Perjanjian Kinerja Perubahan Kecamatan Kubutambahan Tahun 2022"), "{info}");
     assert!(
         info.contains("Author:          Kecamatan Kubutambahan, Kabupaten Buleleng"),
         "{info}"
