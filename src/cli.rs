@@ -44,10 +44,10 @@ pub enum Command {
     #[command(help_template = PERINTAH, override_usage = "renaksi init DIR [--from LAMA] [--tahun TAHUN] [--perubahan]")]
     Init(InitArgs),
     /// Menyusun PDF laporan dari folder YAML.
-    #[command(help_template = PERINTAH, override_usage = "renaksi build [DIR] [-o OUT] [--final] [--emit-typst FILE] [--pdf-a] [--sign FILE [--password-file FILE] [--invisible] [--signing-time WAKTU]]\n       renaksi build [DIR] --dokumen pk [-o OUT] [--final] [--gabung] [--pdf-a]\n       renaksi build [DIR] --dokumen monitoring --triwulan N [-o OUT] [--final] [--emit-typst FILE] [--pdf-a]")]
+    #[command(help_template = PERINTAH, override_usage = "renaksi build [DIR] [-o OUT] [--final] [--jejak] [--emit-typst FILE] [--pdf-a] [--sign FILE [--password-file FILE] [--invisible] [--signing-time WAKTU]]\n       renaksi build [DIR] --dokumen pk [--gabung] [opsi yang sama]\n       renaksi build [DIR] --dokumen monitoring --triwulan N [opsi yang sama]")]
     Build(BuildArgs),
     /// Menyusun ulang PDF setiap kali berkas laporan disimpan.
-    #[command(help_template = PERINTAH, override_usage = "renaksi watch [DIR] [-o OUT]")]
+    #[command(help_template = PERINTAH, override_usage = "renaksi watch [DIR] [-o OUT] [--dokumen pk [--gabung] | --dokumen monitoring --triwulan N]")]
     Watch(WatchArgs),
     /// Membuka editor laporan di peramban: formulir identitas, narasi dan
     /// tabel Lampiran, temuan `check` di setiap isian, pratinjau PDF.
@@ -73,6 +73,11 @@ pub enum Command {
     /// Menandatangani PDF (PAdES-B-B) dengan kunci dan sertifikat PKCS#12.
     #[command(help_template = PERINTAH, override_usage = "renaksi sign IN.pdf --p12 FILE [-o OUT.pdf] [--blok BLOK] [--password-file FILE] [--invisible] [--signing-time WAKTU]")]
     Sign(SignArgs),
+    /// Membuat sertifikat UJI (bukan BSrE) untuk pejabat penandatangan
+    /// laporan, berlaku selama tanggal-tanggal laporannya: untuk mencoba
+    /// --sign. Tanda tangan sungguhan tetap lewat BSrE.
+    #[command(help_template = PERINTAH, override_usage = "renaksi testcert [DIR] [-o FOLDER]")]
+    Testcert(TestcertArgs),
     /// Menyusun PDF semua laporan di sebuah folder sekaligus, paralel,
     /// dengan manifest JSON.
     #[command(help_template = PERINTAH, override_usage = "renaksi batch [DIR] [-o OUT] [-j N] [--shard K/N] [--final] [--dokumen pk [--gabung] | --dokumen monitoring --triwulan N]")]
@@ -221,6 +226,26 @@ pub struct FmtArgs {
     /// yang tidak ditulis bentuk kanonis).
     #[arg(long)]
     pub buang_komentar: bool,
+}
+
+/// Arguments of `renaksi testcert`.
+#[derive(Debug, clap::Args)]
+pub struct TestcertArgs {
+    /// Folder laporan; bawaan: folder ini bila berisi laporan.yaml, selain
+    /// itu contoh bawaan.
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// Folder tujuan (dibuat; berkas yang sudah ada tidak ditimpa); bawaan:
+    /// sertifikat-uji.
+    #[arg(
+        short,
+        long,
+        value_name = "FOLDER",
+        default_value = "sertifikat-uji",
+        hide_default_value = true
+    )]
+    pub output: PathBuf,
 }
 
 /// Arguments of `renaksi template`.

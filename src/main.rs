@@ -38,6 +38,7 @@ fn main() -> ExitCode {
         Command::Schema(args) => cmd::schema::run(args).map(|()| ExitCode::SUCCESS),
         Command::Completions(args) => cmd::completions::run(args).map(|()| ExitCode::SUCCESS),
         Command::Sign(args) => cmd::sign::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Testcert(args) => cmd::testcert::run(args).map(|()| ExitCode::SUCCESS),
         Command::Export(args) => cmd::export::run(args).map(|()| ExitCode::SUCCESS),
         Command::Import(args) => cmd::import::run(args).map(|()| ExitCode::SUCCESS),
         Command::Template(args) => cmd::export::template(args).map(|()| ExitCode::SUCCESS),

@@ -15,6 +15,7 @@ pub mod realisasi;
 pub mod schema;
 pub mod serve;
 pub mod sign;
+pub mod testcert;
 pub mod verify;
 pub mod watch;
 

@@ -7,6 +7,7 @@ mod key;
 mod pdf;
 mod read;
 pub mod revisi;
+pub mod uji;
 
 use std::path::Path;
 

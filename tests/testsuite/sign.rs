@@ -401,10 +401,10 @@ fn pdf_a_stays_pdf_a_when_signed() {
 }
 
 #[test]
-fn the_test_certificate_recipe_of_the_docs_signs_the_example() {
+fn the_test_certificate_of_the_docs_signs_the_user_s_own_report_in_one_step() {
     let docs = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/signing.md")).unwrap();
     let section = docs
-        .split("### Sertifikat uji dengan openssl")
+        .split("### Sertifikat uji dalam satu langkah")
         .nth(1)
         .unwrap();
     let recipe = section
@@ -412,12 +412,13 @@ fn the_test_certificate_recipe_of_the_docs_signs_the_example() {
         .nth(1)
         .and_then(|block| block.split("\n```").next())
         .unwrap();
-    let tmp = tempfile::tempdir().unwrap();
+    // The user's own report: a copy of the example in a folder of theirs.
+    let report = Fixture::example();
     let bin = Path::new(env!("CARGO_BIN_EXE_renaksi")).parent().unwrap();
     let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
     let run = Command::new("bash")
         .args(["-euo", "pipefail", "-c", recipe])
-        .current_dir(tmp.path())
+        .current_dir(report.tmp.path())
         .env("PATH", path)
         .output()
         .unwrap();
@@ -427,8 +428,39 @@ fn the_test_certificate_recipe_of_the_docs_signs_the_example() {
     assert!(stdout.contains("Signature is Valid."), "{stdout}");
     assert!(stdout.contains("Total document signed"), "{stdout}");
     assert!(
+        stdout.contains("Signer Certificate Common Name: Drs. Made Suyasa, M.Si"),
+        "{stdout}"
+    );
+    assert!(
         stderr.contains("ditandatangani oleh Drs. Made Suyasa, M.Si"),
         "{stderr}"
+    );
+    // It prints the command for this report, and trusting its CA makes
+    // the signature trusted for pyHanko.
+    assert!(
+        stderr.contains("  renaksi build kubutambahan-2022 --final --sign sertifikat-uji/drs-made-suyasa-m-si.p12 --password-file sertifikat-uji/sandi.txt\n"),
+        "{stderr}"
+    );
+    let ca = report.tmp.path().join("sertifikat-uji/ca-uji.pem");
+    let pdf = report.tmp.path().join("out/kubutambahan-2022.pdf");
+    let (_, hanko) = tool(
+        "pyhanko",
+        &[
+            "sign",
+            "validate",
+            "--trust-replace",
+            "--trust",
+            ca.to_str().unwrap(),
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(hanko.contains(":INTACT:TRUSTED,UNTOUCHED"), "{hanko}");
+    // Run again, nothing is replaced.
+    let again = renaksi(&["testcert", "kubutambahan-2022"], report.tmp.path());
+    assert_eq!(again.code, 2);
+    assert_eq!(
+        again.stderr,
+        "galat: sertifikat-uji/ca-uji.pem sudah ada\n  saran: pilih folder lain dengan -o, atau pindahkan sertifikat uji yang lama\n"
     );
 }
 
