@@ -124,7 +124,8 @@ pub struct VerifyArgs {
 
     /// Folder laporan sumbernya (untuk folder keluaran batch: folder
     /// batch-nya); tanpa DIR: folder ini bila berisi laporan.yaml, selain
-    /// itu contoh bawaan.
+    /// itu folder yang tercatat di PDF (contoh bawaan hanya untuk PDF yang
+    /// disusun darinya).
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
 

@@ -182,6 +182,52 @@ pub fn sha256(files: &[(String, Vec<u8>)]) -> String {
         .collect()
 }
 
+/// Where a document's report was read from, as its PDF records it: what
+/// `renaksi verify` rebuilds from when no folder is named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Asal {
+    /// A report folder of this name (the folder itself, or its files at a
+    /// git revision).
+    Folder(String),
+    /// The bundled example.
+    Contoh,
+}
+
+impl Asal {
+    /// Where `report` was read from; `None` for a report held only in
+    /// memory, or a folder whose name the keywords cannot carry (a comma).
+    pub fn dari(report: &Report) -> Option<Asal> {
+        let source = &report.source;
+        if source.contoh() {
+            return Some(Asal::Contoh);
+        }
+        source.asal()?;
+        let name = &source.name;
+        (!name.is_empty() && !name.contains(',')).then(|| Asal::Folder(name.clone()))
+    }
+
+    /// `folder:NAME` or `contoh`, as the keyword writes it.
+    pub fn kata(&self) -> String {
+        match self {
+            Asal::Folder(name) => format!("folder:{name}"),
+            Asal::Contoh => "contoh".into(),
+        }
+    }
+
+    /// What [`Asal::kata`] wrote.
+    pub fn dari_kata(kata: &str) -> Option<Asal> {
+        match kata.split_once(':') {
+            Some(("folder", name)) if !name.is_empty() => Some(Asal::Folder(name.to_owned())),
+            None if kata == "contoh" => Some(Asal::Contoh),
+            _ => None,
+        }
+    }
+}
+
+/// The keyword of the folder a document was built from:
+/// `renaksi-laporan:folder:NAME` or `renaksi-laporan:contoh`.
+pub const LAPORAN_KATA: &str = "renaksi-laporan:";
+
 /// The keyword of a Matriks Perubahan's previous version:
 /// `renaksi-sebelumnya:git:REV` or `renaksi-sebelumnya:folder:PATH`.
 pub const SEBELUMNYA_KATA: &str = "renaksi-sebelumnya:";
@@ -201,7 +247,8 @@ pub struct Opsi {
 /// `renaksi-dokumen:<kind>`, `renaksi-status:draf|final`,
 /// `renaksi-opsi:pdfa+jejak` (only what was asked for),
 /// `renaksi-sebelumnya:git:<rev>|folder:<path>` for a Matriks
-/// Perubahan's previous version, and in git `git-commit:<id>`,
+/// Perubahan's previous version, `renaksi-laporan:folder:NAME|contoh`
+/// (where the report was read from), and in git `git-commit:<id>`,
 /// `git-bersih:ya|tidak`.
 pub fn kata_kunci(
     sumber: &str,
@@ -209,6 +256,7 @@ pub fn kata_kunci(
     draf: bool,
     opsi: Opsi,
     sebelumnya: Option<String>,
+    asal: Option<&Asal>,
     git: Option<&Git>,
 ) -> Vec<String> {
     let mut out = vec![
@@ -228,6 +276,9 @@ pub fn kata_kunci(
     if let Some(sebelumnya) = sebelumnya {
         out.push(format!("{SEBELUMNYA_KATA}{sebelumnya}"));
     }
+    if let Some(asal) = asal {
+        out.push(format!("{LAPORAN_KATA}{}", asal.kata()));
+    }
     if let Some(git) = git {
         out.push(format!("git-commit:{}", git.commit));
         out.push(format!(
@@ -236,35 +287,6 @@ pub fn kata_kunci(
         ));
     }
     out
-}
-
-/// The provenance of a document of `report`: its `dokumen`, draft or
-/// final (`draf`), asked for with `opsi`, its source digest `sumber`, the
-/// previous version its Matriks Perubahan was made against and its
-/// folder's git state. The digest line is printed when asked for on the
-/// command line (`opsi.cetak`) or in the report (`cetak_jejak`).
-pub fn jejak(
-    report: &Report,
-    sumber: &str,
-    dokumen: &Dokumen,
-    draf: bool,
-    opsi: Opsi,
-    sebelumnya: Option<&VersiLama>,
-    git: Option<&Git>,
-) -> Jejak {
-    let opsi = Opsi {
-        cetak: opsi.cetak || report.identitas.cetak_jejak,
-        ..opsi
-    };
-    let sebelumnya = sebelumnya
-        .filter(|_| *dokumen == Dokumen::RencanaAksi)
-        .map(VersiLama::kata);
-    Jejak {
-        kata_kunci: kata_kunci(sumber, dokumen, draf, opsi, sebelumnya, git),
-        cetak: opsi
-            .cetak
-            .then(|| format!("sumber sha256:{}", &sumber[..16])),
-    }
 }
 
 #[cfg(test)]

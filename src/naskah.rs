@@ -6,7 +6,7 @@
 
 use crate::content::{Dokumen, Report, Sebelumnya, Tanggal};
 use crate::error::Error;
-use crate::jejak::{Git, Jejak, Opsi};
+use crate::jejak::{Asal, Git, Jejak, Opsi};
 use crate::matriks::{Matriks, VersiLama};
 use crate::realisasi::Realisasi;
 
@@ -96,21 +96,45 @@ impl Naskah {
     /// state is `git`.
     pub fn tandai(&mut self, opsi: Opsi, git: Option<&Git>) -> Result<(), Error> {
         let sumber = self.sumber()?;
-        self.tandai_sidik(&sumber, opsi, git);
+        let asal = Asal::dari(&self.report);
+        self.tandai_sidik(&sumber, opsi, asal.as_ref(), git);
         Ok(())
     }
 
-    /// As [`Naskah::tandai`], with the digest `sumber` already worked out.
-    pub fn tandai_sidik(&mut self, sumber: &str, opsi: Opsi, git: Option<&Git>) {
-        self.jejak = Some(crate::jejak::jejak(
-            &self.report,
-            sumber,
-            &self.dokumen,
-            self.draf,
-            opsi,
-            self.sebelumnya.as_ref(),
-            git,
-        ));
+    /// As [`Naskah::tandai`], with the digest `sumber` already worked out
+    /// and the folder `asal` it records given (`verify` gives the PDF's).
+    /// The digest line is printed when asked for on the command line
+    /// (`opsi.cetak`) or in the report (`cetak_jejak`).
+    pub fn tandai_sidik(
+        &mut self,
+        sumber: &str,
+        opsi: Opsi,
+        asal: Option<&Asal>,
+        git: Option<&Git>,
+    ) {
+        let opsi = Opsi {
+            cetak: opsi.cetak || self.report.identitas.cetak_jejak,
+            ..opsi
+        };
+        let sebelumnya = self
+            .sebelumnya
+            .as_ref()
+            .filter(|_| self.dokumen == Dokumen::RencanaAksi)
+            .map(VersiLama::kata);
+        self.jejak = Some(Jejak {
+            kata_kunci: crate::jejak::kata_kunci(
+                sumber,
+                &self.dokumen,
+                self.draf,
+                opsi,
+                sebelumnya,
+                asal,
+                git,
+            ),
+            cetak: opsi
+                .cetak
+                .then(|| format!("sumber sha256:{}", &sumber[..16])),
+        });
     }
 
     /// The report as the document prints it: a monitoring report's carries

@@ -8,7 +8,7 @@
 use crate::content::Dokumen;
 use crate::content::{Report, Sebelumnya, Source};
 use crate::error::Error;
-use crate::jejak::{Git, Opsi};
+use crate::jejak::{Asal, Git, Opsi};
 use crate::naskah::Naskah;
 use crate::sign::revisi::{self, Cacat, Tanda};
 
@@ -29,6 +29,8 @@ pub struct Tercatat {
     pub git: Option<Git>,
     /// The previous version its Matriks Perubahan was made against.
     pub sebelumnya: Option<Sebelumnya>,
+    /// The folder (or the bundled example) it was built from, if recorded.
+    pub asal: Option<Asal>,
 }
 
 /// The provenance a PDF carries, or `None` when it has none (not made by
@@ -48,6 +50,7 @@ pub fn tercatat(pdf: &[u8]) -> Option<Tercatat> {
     let mut commit = None;
     let mut bersih = None;
     let mut sebelumnya = None;
+    let mut asal = None;
     for k in text.split(',').map(str::trim) {
         if let Some(v) = k.strip_prefix("renaksi-sumber:sha256:") {
             sumber = hex(v, &[64]).then(|| v.to_ascii_lowercase());
@@ -71,6 +74,8 @@ pub fn tercatat(pdf: &[u8]) -> Option<Tercatat> {
                 Some(("folder", path)) => Some(Sebelumnya::Folder(path.into())),
                 _ => None,
             };
+        } else if let Some(v) = k.strip_prefix(crate::jejak::LAPORAN_KATA) {
+            asal = Asal::dari_kata(v);
         } else if let Some(v) = k.strip_prefix("git-commit:") {
             commit = hex(v, &[40, 64]).then(|| v.to_owned());
         } else if let Some(v) = k.strip_prefix("git-bersih:") {
@@ -87,6 +92,7 @@ pub fn tercatat(pdf: &[u8]) -> Option<Tercatat> {
             .zip(bersih)
             .map(|(commit, bersih)| Git { commit, bersih }),
         sebelumnya,
+        asal,
     })
 }
 
@@ -153,7 +159,12 @@ pub fn periksa(
     }
     // The provenance as the PDF has it, git state included: where it was
     // built is written in it, not part of what it says.
-    naskah.tandai_sidik(&sekarang, catat.opsi, catat.git.as_ref());
+    naskah.tandai_sidik(
+        &sekarang,
+        catat.opsi,
+        catat.asal.as_ref(),
+        catat.git.as_ref(),
+    );
     let options = crate::pdf::Options {
         pdf_a: catat.opsi.pdf_a,
     };

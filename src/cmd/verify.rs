@@ -37,9 +37,22 @@ pub fn run(args: &VerifyArgs) -> Result<ExitCode, Error> {
         return batch(args);
     }
     let dir = match (&args.git, Sasaran::pilih(args.dir.as_deref())) {
+        (None, Sasaran::Laporan(dir)) if !dir.join(renaksi::content::LAPORAN).exists() => {
+            return Err(Error::Usage {
+                message: format!(
+                    "{} bukan folder laporan: tidak berisi {}",
+                    dir.display(),
+                    renaksi::content::LAPORAN
+                ),
+                hint: format!(
+                    "sebut folder laporan sumber PDF itu, atau tanpa FOLDER: folder yang tercatat di PDF (`renaksi verify {}`)",
+                    args.pdf.display()
+                ),
+            })
+        }
         (_, Sasaran::Laporan(dir)) => Some(dir),
         (Some(_), _) => Some(args.dir.clone().unwrap_or_else(|| ".".into())),
-        (None, Sasaran::Contoh) => None,
+        (None, Sasaran::Contoh) => folder_tercatat(&args.pdf)?,
         (None, Sasaran::Batch(dir)) => {
             return Err(Error::Usage {
                 message: format!("{} adalah folder batch, bukan satu laporan", dir.display()),
@@ -55,6 +68,40 @@ pub fn run(args: &VerifyArgs) -> Result<ExitCode, Error> {
         perintah.as_ref(),
     )?;
     Ok(ExitCode::from(jawab.code()))
+}
+
+/// The folder the PDF at `path` records it was built from, when no folder
+/// is named and this one is not a report: that folder here, or the bundled
+/// example if it was built from it; otherwise the user is asked to name
+/// one — never the bundled example for a PDF made elsewhere.
+fn folder_tercatat(path: &Path) -> Result<Option<PathBuf>, Error> {
+    let pdf = renaksi::fs::baca(path, renaksi::fs::PDF)?;
+    let shown = path.display();
+    let tanya = |why: String| Error::Usage {
+        message: why,
+        hint: format!("sebut folder laporan sumbernya: `renaksi verify {shown} FOLDER`"),
+    };
+    let Some(catat) = verify::tercatat(&pdf) else {
+        // Said by `satu`, which reads it again: no provenance at all.
+        return Ok(None);
+    };
+    match catat.asal {
+        Some(renaksi::jejak::Asal::Contoh) => Ok(None),
+        Some(renaksi::jejak::Asal::Folder(name)) => {
+            let dir = PathBuf::from(&name);
+            if dir.join(renaksi::content::LAPORAN).is_file() {
+                eprintln!("folder laporan: {name} (tercatat di {shown})");
+                Ok(Some(dir))
+            } else {
+                Err(tanya(format!(
+                    "{shown} disusun dari folder laporan `{name}`, yang tidak ada di folder ini"
+                )))
+            }
+        }
+        None => Err(tanya(format!(
+            "{shown} tidak mencatat folder laporan sumbernya, dan folder ini bukan folder laporan"
+        ))),
+    }
 }
 
 /// Verifies the PDF at `path` against the report in `dir` (the bundled

@@ -32,6 +32,9 @@ enum Kind {
     Memory(Arc<[(String, Vec<u8>)]>),
 }
 
+/// How the bundled example is named in messages.
+const CONTOH: &str = "(contoh bawaan) content/kubutambahan-2022";
+
 impl Source {
     /// A report folder on disk.
     pub fn from_dir(dir: &Path) -> Result<Self, Error> {
@@ -93,11 +96,12 @@ impl Source {
         let files = crate::embedded::EXAMPLE
             .iter()
             .map(|(name, bytes)| ((*name).to_owned(), bytes.to_vec()));
-        Self::memory(
-            "(contoh bawaan) content/kubutambahan-2022",
-            "kubutambahan-2022",
-            files,
-        )
+        Self::memory(CONTOH, "kubutambahan-2022", files)
+    }
+
+    /// Whether this is the bundled example.
+    pub fn contoh(&self) -> bool {
+        self.asal().is_none() && self.label == CONTOH
     }
 
     /// A report whose files are held in memory, by `/`-separated paths

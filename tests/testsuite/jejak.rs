@@ -62,6 +62,8 @@ fn the_pdf_names_its_source_version_and_commit() {
             "renaksi-dokumen:rencana-aksi".to_owned(),
             "renaksi-status:final".to_owned(),
             "renaksi-opsi:jejak".to_owned(),
+            // The folder it was built from, for `verify` without one.
+            "renaksi-laporan:folder:kubutambahan-2022".to_owned(),
             format!("git-commit:{head}"),
             "git-bersih:ya".to_owned(),
         ]
@@ -88,7 +90,8 @@ fn the_pdf_names_its_source_version_and_commit() {
     );
     assert_ne!(now[0], format!("renaksi-sumber:sha256:{digest}"));
     assert_eq!(now[3], "renaksi-status:draf");
-    assert_eq!(now[5], "git-bersih:tidak");
+    assert_eq!(now[5], "git-commit:".to_owned() + &head);
+    assert_eq!(now[6], "git-bersih:tidak");
     // Without --jejak nothing of it is printed.
     assert!(!pdf_text(&pdf).contains("sumber sha256:"));
 }
@@ -143,7 +146,7 @@ fn a_batch_reads_git_once_and_judges_each_kecamatan() {
     fs::write(&laporan, text + "# diubah\n").unwrap();
     let run = renaksi(&["batch", "buleleng", "-o", "out"], tmp.path());
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let bersih = |name: &str| keywords(&tmp.path().join(format!("out/{name}.pdf")))[5].clone();
+    let bersih = |name: &str| keywords(&tmp.path().join(format!("out/{name}.pdf")))[6].clone();
     assert_eq!(bersih("sawan"), "git-bersih:tidak");
     assert_eq!(bersih("tejakula"), "git-bersih:ya");
 }

@@ -298,3 +298,44 @@ fn crafted_keywords_are_refused_without_a_panic() {
         );
     }
 }
+
+#[test]
+fn without_a_folder_the_pdf_s_own_folder_is_used_never_the_bundled_example() {
+    let fixture = Fixture::example();
+    let tmp = fixture.tmp.path();
+    let run = renaksi(&["build", "kubutambahan-2022", "--final", "-o", "out"], tmp);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Beside its folder: the folder it records.
+    let run = renaksi(&["verify", "out/kubutambahan-2022.pdf"], tmp);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.stderr,
+        "folder laporan: kubutambahan-2022 (tercatat di out/kubutambahan-2022.pdf)\n"
+    );
+    assert!(run.stdout.starts_with("SAMA: "), "{}", run.stdout);
+    // Where that folder is not: asked for, not compared with the example.
+    let run = renaksi(&["verify", "kubutambahan-2022.pdf"], &tmp.join("out"));
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.stderr,
+        "galat: kubutambahan-2022.pdf disusun dari folder laporan `kubutambahan-2022`, yang tidak ada di folder ini\n  saran: sebut folder laporan sumbernya: `renaksi verify kubutambahan-2022.pdf FOLDER`\n"
+    );
+    // A folder that is not a report: said, with what would be right.
+    let run = renaksi(&["verify", "out/kubutambahan-2022.pdf", "out"], tmp);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "galat: out bukan folder laporan: tidak berisi laporan.yaml\n  saran: sebut folder laporan sumber PDF itu, atau tanpa FOLDER: folder yang tercatat di PDF (`renaksi verify out/kubutambahan-2022.pdf`)\n"
+    );
+    // The bundled example's PDF is verified against the bundled example.
+    let run = renaksi(&["build", "-o", "contoh.pdf"], tmp);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = renaksi(&["verify", "contoh.pdf"], tmp);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("SAMA: contoh.pdf persis PDF yang disusun dari (contoh bawaan)"),
+        "{}",
+        run.stdout
+    );
+}
