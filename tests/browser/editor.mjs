@@ -224,6 +224,26 @@ try {
   assert.match(git("diff", "laporan.yaml"), /^\+versi_sebelumnya:\n\+  git: murni$/m);
   step("Perubahan: versi sebelumnya named, Matriks Perubahan in the preview with the reason typed, saved");
 
+  // The signing date is typed as a person writes it (hh/bb/tttt) and said
+  // in words beside it; a day that does not exist is named, not taken.
+  await page.click('#tab [data-tab="identitas"]');
+  const tgl = '[data-b="laporan.yaml"][data-j="penandatangan.tanggal"]';
+  const kata = `${tgl} + .tanggal-kata`;
+  assert.equal(await page.inputValue(tgl), "12/10/2022");
+  assert.equal(await page.textContent(kata), "12 Oktober 2022");
+  await page.fill(tgl, "31/02/2022");
+  assert.match(await page.textContent(kata), /^tulis hh\/bb\/tttt/);
+  await page.fill(tgl, "5/2/2022");
+  assert.equal(await page.textContent(kata), "5 Februari 2022");
+  await idle(page);
+  await page.waitForFunction(() => window.__renaksi.kotor.length === 1);
+  if (shots) await page.screenshot({ path: join(shots, "serve-tanggal.png") });
+  await page.fill(tgl, "12/10/2022");
+  await idle(page);
+  await page.waitForFunction(() => window.__renaksi.kotor.length === 0);
+  step("signing date typed as dd/mm/yyyy and said in words; 31/02 refused; back to the saved date, nothing to save");
+  await page.click(`#tab [data-tab="${FILE}"]`);
+
   // Two tabs on one file: the second changes July, then the first (which
   // has not seen that) changes August. The first's edit is refused, not
   // laid over the second's; its banner offers the latest version, which

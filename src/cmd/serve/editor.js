@@ -371,7 +371,16 @@ function masukan(rel, path, jenis, opsi = {}) {
   } else if (jenis === "angka") {
     e = el("input", { ...attrs, type: "number", step: "any", value: v ?? "", oninput: () => ubah(rel, path, e.value === "" ? opsi.kosong : Number(e.value)) });
   } else if (jenis === "tanggal") {
-    e = el("input", { ...attrs, type: "date", value: v ?? "", oninput: () => ubah(rel, path, e.value || undefined) });
+    // Typed as a person writes a date (hh/bb/tttt), kept as YAML writes it
+    // (tttt-bb-hh), and said in words beside it so a slip shows at once.
+    const kata = el("span", { class: "tanggal-kata", "aria-live": "polite", text: tanggalKata(v) });
+    const input = el("input", { ...attrs, type: "text", class: "tanggal", inputmode: "numeric", placeholder: "hh/bb/tttt", value: tanggalKetik(v), oninput: () => {
+      const iso = tanggalIso(input.value);
+      kata.textContent = input.value.trim() === "" ? "" : iso ? tanggalKata(iso) : "tulis hh/bb/tttt, misalnya 05/02/2024";
+      kata.classList.toggle("salah", input.value.trim() !== "" && !iso);
+      if (iso || input.value.trim() === "") ubah(rel, path, iso || undefined);
+    } });
+    e = el("span", { class: "tanggal-isian" }, input, kata);
   } else if (jenis === "rupiah") {
     e = el("input", { ...attrs, class: "anggaran", inputmode: "numeric", value: ribuan(v), oninput: () => {
       const digits = e.value.replace(/\D/g, "").replace(/^0+(?=\d)/, "");
@@ -391,6 +400,32 @@ function masukan(rel, path, jenis, opsi = {}) {
     e = el("input", { ...attrs, type: "text", value: v ?? "", oninput: () => ubah(rel, path, e.value === "" && !opsi.wajib ? undefined : e.value) });
   }
   return e;
+}
+// A date as the field shows it: 2024-02-05 → 05/02/2024.
+function tanggalKetik(v) {
+  const m = typeof v === "string" && v.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : (v ?? "");
+}
+// What a person typed as YAML's date: 5/2/2024, 05-02-2024, 05.02.2024 or
+// 2024-02-05 → 2024-02-05; null for anything else or a day that does not
+// exist.
+function tanggalIso(teks) {
+  const t = teks.trim();
+  let y, mo, d;
+  let m = t.match(/^(\d{1,2})[\/.-](\d{1,2})[\/.-](\d{4})$/);
+  if (m) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = t.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/))) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else return null;
+  const tgl = new Date(Date.UTC(y, mo - 1, d));
+  if (tgl.getUTCFullYear() !== y || tgl.getUTCMonth() !== mo - 1 || tgl.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, "0")}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+// 2024-02-05 → "5 Februari 2024".
+function tanggalKata(v) {
+  const m = typeof v === "string" && v.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (!m) return "";
+  const bulan = BULAN[Number(m[2]) - 1];
+  return bulan ? `${Number(m[3])} ${bulan[0].toUpperCase()}${bulan.slice(1)} ${m[1]}` : "";
 }
 function ribuan(v) {
   const s = v === undefined || v === null ? "" : String(v);
