@@ -18,12 +18,23 @@ use crate::realisasi::{BerkasRealisasi, Nilai, Realisasi};
 pub struct Konteks {
     letak: HashMap<String, Vec<String>>,
     capaian: HashMap<String, String>,
+    /// Each key's place in the document: indicators, then programs, each
+    /// in the order of the tables.
+    urutan: HashMap<String, usize>,
 }
 
 impl Konteks {
     /// The context of quarter `n` of `report` with `realisasi`.
     pub fn dari(report: &Report, realisasi: &Realisasi, n: usize) -> Self {
         let keys = Kunci::dari(report);
+        let urutan = keys
+            .indikator
+            .iter()
+            .map(|l| l.kunci.clone())
+            .chain(keys.program.iter().map(|l| l.kunci.clone()))
+            .enumerate()
+            .map(|(i, k)| (k, i))
+            .collect();
         let mut letak = HashMap::new();
         for l in &keys.indikator {
             letak.insert(
@@ -55,7 +66,11 @@ impl Konteks {
                 capaian.insert(p.kunci.clone(), shown);
             }
         }
-        Konteks { letak, capaian }
+        Konteks {
+            letak,
+            capaian,
+            urutan,
+        }
     }
 }
 
@@ -116,7 +131,24 @@ pub fn compare(
         anggaran: Default::default(),
     };
     let (a, b) = (a.unwrap_or(&empty), b.unwrap_or(&empty));
-    let keys: BTreeSet<&String> = a.indikator.keys().chain(b.indikator.keys()).collect();
+    // In the order of the document where the report is at hand (else by
+    // key), as a reader goes through it.
+    let tempat = |key: &String| {
+        konteks
+            .and_then(|(l, b)| b.urutan.get(key).or_else(|| l.urutan.get(key)))
+            .copied()
+            .unwrap_or(usize::MAX)
+    };
+    fn urut(keys: BTreeSet<&String>, tempat: impl Fn(&String) -> usize) -> Vec<&String> {
+        let mut keys: Vec<&String> = keys.into_iter().collect();
+        // Stable: keys the report does not know keep their order by key.
+        keys.sort_by_key(|key| tempat(key));
+        keys
+    }
+    let keys = urut(
+        a.indikator.keys().chain(b.indikator.keys()).collect(),
+        tempat,
+    );
     for key in keys {
         let at = letak(key);
         let x = a.indikator.get(key).cloned().unwrap_or_default();
@@ -159,7 +191,7 @@ pub fn compare(
             teks,
         );
     }
-    let keys: BTreeSet<&String> = a.anggaran.keys().chain(b.anggaran.keys()).collect();
+    let keys = urut(a.anggaran.keys().chain(b.anggaran.keys()).collect(), tempat);
     for key in keys {
         let at = letak(key);
         let x = a.anggaran.get(key).copied().flatten();

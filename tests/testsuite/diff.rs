@@ -365,3 +365,42 @@ tejakula/laporan.yaml
         run.stderr
     );
 }
+
+#[test]
+fn realisasi_changes_come_in_the_order_of_the_document_not_of_their_keys() {
+    let lama = Fixture::example();
+    let baru = Fixture::example();
+    // `sekretaris-kecamatan/…` comes first in the document (the Kegiatan
+    // table), `kasi-sosial-budaya/…` later (Sub Kegiatan), though its key
+    // sorts first.
+    baru.edit("realisasi/tw2.yaml", |t| {
+        t.replacen("      juni: 23\n", "      juni: 24\n", 1)
+            .replacen(
+                "Desa; April 1, Mei 1, Juni 2)\n    bulan:\n      april: 1\n",
+                "Desa; April 1, Mei 1, Juni 2)\n    bulan:\n      april: 2\n",
+                1,
+            )
+    });
+    let run = renaksi(
+        &[
+            "diff",
+            lama.dir.to_str().unwrap(),
+            baru.dir.to_str().unwrap(),
+        ],
+        lama.tmp.path(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().skip(2).collect();
+    assert_eq!(
+        lines,
+        [
+            "realisasi/tw2.yaml",
+            "  ~ Sekretaris Kecamatan › Nilai AKIP yang baik: realisasi Juni 23 → 24",
+            "  ~ Sekretaris Kecamatan › Nilai AKIP yang baik: capaian s.d. TW II 92,00 % → 96,00 %",
+            "  ~ Kasi Sosial Budaya › Jumlah Kelompok Adat, Seni dan Budaya yang dibina: realisasi April 1 → 2",
+            "  ~ Kasi Sosial Budaya › Jumlah Kelompok Adat, Seni dan Budaya yang dibina: capaian s.d. TW II 100,00 % → 114,29 %",
+            "",
+            "4 perubahan",
+        ]
+    );
+}
