@@ -36,6 +36,8 @@ pub fn run(args: &VerifyArgs) -> Result<ExitCode, Error> {
     if args.pdf.is_dir() {
         return batch(args);
     }
+    // Read once: the folder it records may decide where it is built from.
+    let mut read = None;
     let dir = match (&args.git, Sasaran::pilih(args.dir.as_deref())) {
         (None, Sasaran::Laporan(dir)) if !dir.join(renaksi::content::LAPORAN).exists() => {
             return Err(Error::Usage {
@@ -52,7 +54,12 @@ pub fn run(args: &VerifyArgs) -> Result<ExitCode, Error> {
         }
         (_, Sasaran::Laporan(dir)) => Some(dir),
         (Some(_), _) => Some(args.dir.clone().unwrap_or_else(|| ".".into())),
-        (None, Sasaran::Contoh) => folder_tercatat(&args.pdf)?,
+        (None, Sasaran::Contoh) => {
+            let pdf = renaksi::fs::baca(&args.pdf, renaksi::fs::PDF)?;
+            let dir = folder_tercatat(&args.pdf, &pdf)?;
+            read = Some(pdf);
+            dir
+        }
         (None, Sasaran::Batch(dir)) => {
             return Err(Error::Usage {
                 message: format!("{} adalah folder batch, bukan satu laporan", dir.display()),
@@ -63,6 +70,7 @@ pub fn run(args: &VerifyArgs) -> Result<ExitCode, Error> {
     let perintah = args.sebelumnya.pilihan();
     let jawab = satu(
         &args.pdf,
+        read,
         dir.as_deref(),
         args.git.as_deref(),
         perintah.as_ref(),
@@ -74,15 +82,14 @@ pub fn run(args: &VerifyArgs) -> Result<ExitCode, Error> {
 /// is named and this one is not a report: that folder here, or the bundled
 /// example if it was built from it; otherwise the user is asked to name
 /// one — never the bundled example for a PDF made elsewhere.
-fn folder_tercatat(path: &Path) -> Result<Option<PathBuf>, Error> {
-    let pdf = renaksi::fs::baca(path, renaksi::fs::PDF)?;
+fn folder_tercatat(path: &Path, pdf: &[u8]) -> Result<Option<PathBuf>, Error> {
     let shown = path.display();
     let tanya = |why: String| Error::Usage {
         message: why,
         hint: format!("sebut folder laporan sumbernya: `renaksi verify {shown} FOLDER`"),
     };
-    let Some(catat) = verify::tercatat(&pdf) else {
-        // Said by `satu`, which reads it again: no provenance at all.
+    let Some(catat) = verify::tercatat(pdf) else {
+        // Said by `satu`: no provenance at all.
         return Ok(None);
     };
     match catat.asal {
@@ -104,17 +111,21 @@ fn folder_tercatat(path: &Path) -> Result<Option<PathBuf>, Error> {
     }
 }
 
-/// Verifies the PDF at `path` against the report in `dir` (the bundled
-/// example for `None`), or its files at git revision `rev`; prints the
-/// answer.
+/// Verifies the PDF at `path` (its bytes when already read) against the
+/// report in `dir` (the bundled example for `None`), or its files at git
+/// revision `rev`; prints the answer.
 fn satu(
     path: &Path,
+    read: Option<Vec<u8>>,
     dir: Option<&Path>,
     rev: Option<&str>,
     perintah: Option<&Sebelumnya>,
 ) -> Result<Jawab, Error> {
     let shown = path.display().to_string();
-    let pdf = renaksi::fs::baca(path, renaksi::fs::PDF)?;
+    let pdf = match read {
+        Some(pdf) => pdf,
+        None => renaksi::fs::baca(path, renaksi::fs::PDF)?,
+    };
     let Some(catat) = verify::tercatat(&pdf) else {
         eprintln!(
             "TIDAK DAPAT DIPASTIKAN: {shown} tidak membawa jejak renaksi (kata kunci `renaksi-sumber`)\n  saran: hanya PDF yang disusun renaksi dengan jejaknya dapat diperiksa; susun ulang dengan `renaksi build`"
@@ -208,7 +219,13 @@ fn batch(args: &VerifyArgs) -> Result<ExitCode, Error> {
     let mut worst = Jawab::Sama;
     let mut count = [0usize; 3];
     for (pdf, folder) in &files {
-        let jawab = satu(pdf, Some(folder), args.git.as_deref(), perintah.as_ref())?;
+        let jawab = satu(
+            pdf,
+            None,
+            Some(folder),
+            args.git.as_deref(),
+            perintah.as_ref(),
+        )?;
         count[jawab.code() as usize] += 1;
         worst = worst.max(jawab);
     }
