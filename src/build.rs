@@ -77,11 +77,12 @@ pub struct Ditulis {
 
 /// One document's Typst source and where its PDF goes.
 pub struct Bagian {
-    /// The PDF's file name (without folder), or `None` for the one
-    /// document named after the report folder.
-    pub nama: Option<String>,
-    /// The PDF's name when `-o` names a folder: `kubutambahan-2022-pk`.
-    pub dasar: String,
+    /// The PDF's name without `.pdf`: `kubutambahan-2022-pk` (its `.typ`
+    /// from `--emit-typst` is named so too).
+    pub nama: String,
+    /// One of several PDFs of a build: always a file of that name in the
+    /// `-o` folder, never `-o` itself.
+    pub sendiri: bool,
     /// The generated source.
     pub typst: String,
     /// For a Perjanjian Kinerja: the officials and superiors it holds.
@@ -138,7 +139,7 @@ impl Plan {
             crate::check::tahan(&findings, &naskah.report, naskah.draf)?;
         }
         let bagian = bagian(&naskah, self.gabung)?;
-        let many = bagian.len() > 1 || bagian.iter().any(|b| b.nama.is_some());
+        let many = bagian.iter().any(|b| b.sendiri);
         if many && is_pdf(&self.output) {
             return Err(Error::Usage {
                 message: format!(
@@ -161,9 +162,10 @@ impl Plan {
             if let Some(signer) = &self.signer {
                 output.pdf = sign(&naskah, report, &output, signer)?;
             }
-            let target = match b.nama {
-                Some(nama) => self.output.join(nama),
-                None => pdf_path(&self.output, &b.dasar),
+            let target = if b.sendiri {
+                self.output.join(format!("{}.pdf", b.nama))
+            } else {
+                pdf_path(&self.output, &b.nama)
             };
             done.push(Ditulis {
                 target,
@@ -189,9 +191,9 @@ impl Plan {
 pub fn bagian(naskah: &Naskah, gabung: bool) -> Result<Vec<Bagian>, Error> {
     let report = &naskah.report;
     let name = &report.source.name;
-    let one = |dasar: String, typst: String| Bagian {
-        nama: None,
-        dasar,
+    let one = |nama: String, typst: String| Bagian {
+        nama,
+        sendiri: false,
         typst,
         pihak: Vec::new(),
     };
@@ -217,8 +219,8 @@ pub fn bagian(naskah: &Naskah, gabung: bool) -> Result<Vec<Bagian>, Error> {
                 let mut out = Vec::new();
                 for pk in &daftar {
                     out.push(Bagian {
-                        nama: Some(crate::pk::nama_berkas(report, pk)),
-                        dasar: String::new(),
+                        nama: crate::pk::nama_berkas(report, pk),
+                        sendiri: true,
                         typst: crate::render::pk::render(naskah, std::slice::from_ref(pk))?,
                         pihak: vec![pihak(pk)],
                     });
@@ -278,9 +280,8 @@ fn tulis_typst(path: &Path, bagian: &[Bagian], many: bool) -> Result<(), Error> 
     }
     std::fs::create_dir_all(path).map_err(|e| Error::io("tidak dapat membuat folder", path, e))?;
     for b in bagian {
-        let nama = b.nama.as_deref().unwrap_or(&b.dasar);
-        let nama = Path::new(nama).with_extension("typ");
-        crate::fs::write_keluaran(&path.join(nama), b.typst.as_bytes())?;
+        let typ = path.join(format!("{}.typ", b.nama));
+        crate::fs::write_keluaran(&typ, b.typst.as_bytes())?;
     }
     Ok(())
 }

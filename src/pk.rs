@@ -89,7 +89,8 @@ pub fn semua(report: &Report) -> Vec<Perjanjian<'_>> {
     out
 }
 
-/// The file name of an agreement's PDF: `kubutambahan-2022-pk-03-kasi-pemerintahan.pdf`;
+/// The name of an agreement's PDF, without `.pdf`:
+/// `kubutambahan-2022-pk-03-kasi-pemerintahan`;
 /// the jabatan's part is cut at [`NAMA_JABATAN`] bytes, so that any
 /// jabatan gives a name every file system takes.
 pub fn nama_berkas(report: &Report, pk: &Perjanjian) -> String {
@@ -98,7 +99,7 @@ pub fn nama_berkas(report: &Report, pk: &Perjanjian) -> String {
         jabatan.pop();
     }
     format!(
-        "{}-pk-{:02}-{}.pdf",
+        "{}-pk-{:02}-{}",
         report.source.name,
         pk.nomor,
         jabatan.trim_end_matches('-')
