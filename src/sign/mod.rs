@@ -96,6 +96,20 @@ pub fn pdf_now() -> String {
         .unwrap_or_else(|| "D:19700101000000Z".to_owned())
 }
 
+/// A draft PDF of the bundled example as `renaksi build` writes it, for
+/// the readers' tests.
+#[cfg(test)]
+fn contoh() -> Vec<u8> {
+    let report = crate::content::load(None).unwrap();
+    let naskah =
+        crate::naskah::Naskah::baru(report, crate::content::Dokumen::RencanaAksi, false, None)
+            .unwrap();
+    let typst = crate::render::render(&naskah).unwrap();
+    crate::pdf::typeset(&naskah.report, typst, crate::pdf::Options::default())
+        .unwrap()
+        .pdf
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -813,18 +813,7 @@ mod tests {
     /// Both ways of reading agree on a PDF renaksi wrote.
     #[test]
     fn direct_reading_matches_lopdf() {
-        let report = crate::content::load(None).unwrap();
-        let naskah = crate::naskah::Naskah::baru(
-            report.clone(),
-            crate::content::Dokumen::RencanaAksi,
-            false,
-            None,
-        )
-        .unwrap();
-        let typst = crate::render::render(&naskah).unwrap();
-        let pdf = crate::pdf::typeset(&report, typst, crate::pdf::Options::default())
-            .unwrap()
-            .pdf;
+        let pdf = super::super::contoh();
         let doc = Document::load_mem(&pdf).unwrap();
         for page in [1, 3, 30] {
             let direct = Direct::open(&pdf).unwrap().parts(page).unwrap();

@@ -819,21 +819,7 @@ fn line_end(data: &[u8]) -> usize {
 mod tests {
     use super::*;
 
-    /// A PDF of the example as renaksi writes it.
-    fn contoh() -> Vec<u8> {
-        let report = crate::content::load(None).unwrap();
-        let naskah = crate::naskah::Naskah::baru(
-            report.clone(),
-            crate::content::Dokumen::RencanaAksi,
-            false,
-            None,
-        )
-        .unwrap();
-        let typst = crate::render::render(&naskah).unwrap();
-        crate::pdf::typeset(&report, typst, crate::pdf::Options::default())
-            .unwrap()
-            .pdf
-    }
+    use super::super::contoh;
 
     /// `pdf` with one update appended that defines a new, unreferenced
     /// object, its trailer pointing back to `prev`.
