@@ -702,21 +702,11 @@ fn judul(file: &str, sheet: &str, row0: usize, header: &[Data]) -> Result<Kolom,
             .map(|k| names.iter().position(|n| n == k))
             .collect(),
     };
-    let wajib = [
-        "tingkat",
-        "jabatan",
-        "sasaran",
-        "indikator",
-        "satuan",
-        "target_tahunan",
-        "periode",
-        "target_periode",
-        "program_kegiatan",
-        "anggaran",
-    ];
-    let missing: Vec<&str> = wajib
+    // The sasaran's number may be left out: it follows from the rows.
+    let missing: Vec<&str> = super::KOLOM_TETAP
         .iter()
         .copied()
+        .filter(|k| *k != "nomor")
         .filter(|k| kolom.at[kolom_semua().iter().position(|x| x == k).unwrap_or(0)].is_none())
         .collect();
     if !missing.is_empty() {

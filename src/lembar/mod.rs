@@ -28,8 +28,9 @@ pub const KOLOM_PEGAWAI: [&str; 7] = [
 ];
 
 /// The flat table's fixed columns, in order; the optional keys' columns
-/// go among them as their declarations say (see [`kolom`]).
-const KOLOM_TETAP: [&str; 11] = [
+/// go among them as their declarations say (see [`kolom`]). Every one but
+/// `nomor` must be in a sheet that is imported.
+pub(super) const KOLOM_TETAP: [&str; 11] = [
     "tingkat",
     "jabatan",
     "nomor",
