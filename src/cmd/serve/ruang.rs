@@ -412,10 +412,10 @@ impl Ruang {
                 };
                 // The document previewed is the one `build` makes: its
                 // Typst from the build's own step, typeset, not written.
-                let m = match (triwulan, &realisasi) {
+                let m = match (triwulan, realisasi) {
                     (Some(n), Some(r)) if r.tw[n - 1].is_some() => {
-                        realisasi_json = baris_realisasi(report, r, n);
-                        Some(Naskah::monitoring(report.clone(), n, r.clone(), false))
+                        realisasi_json = baris_realisasi(report, &r, n);
+                        Some(Naskah::monitoring(report.clone(), n, r, false))
                     }
                     _ => None,
                 };
