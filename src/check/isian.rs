@@ -2,7 +2,7 @@
 //! nobody has filled in yet: they must not reach a signed PDF.
 
 use super::{error, teks, Diagnostic};
-use crate::content::Report;
+use crate::content::{Report, PEGAWAI};
 use crate::error::Problem;
 use crate::locate::locate;
 
@@ -39,6 +39,44 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
                 None => problem,
             };
             error(found, problem);
+        }
+    }
+}
+
+/// The placeholders of pegawai.yaml (made by `renaksi init` from the
+/// Lampiran's officials), each at its key: a galat for the Perjanjian
+/// Kinerja (`pk`), which prints them; otherwise a peringatan, so that a
+/// report whose PKs are not made yet still passes `check`.
+pub(super) fn pegawai(report: &Report, found: &mut Vec<Diagnostic>, pk: bool) {
+    let Some((berkas, text)) = &report.pegawai else {
+        return;
+    };
+    let file = report.source.display(PEGAWAI);
+    for (i, p) in berkas.pegawai.iter().enumerate() {
+        let fields = [
+            ("jabatan", Some(&p.jabatan)),
+            ("lampiran", p.lampiran.as_ref()),
+            ("nama", Some(&p.nama)),
+            ("pangkat", p.pangkat.as_ref()),
+            ("golongan", p.golongan.as_ref()),
+            ("nip", p.nip.as_ref()),
+            ("atasan", p.atasan.as_ref()),
+        ];
+        for (key, value) in fields {
+            let Some(value) = value.filter(|v| kosong(v)) else {
+                continue;
+            };
+            let at = value.find(PENANDA).unwrap_or(0);
+            let end = value[at..].find(']').map_or(value.len(), |e| at + e + 1);
+            let problem = Problem::new(&file, format!("tempat isian belum diisi: {}", &value[at..end]))
+                .at_path(format!("pegawai[{i}].{key}"))
+                .hint("ganti seluruh tulisan dalam kurung siku itu, termasuk kurungnya, dengan isinya; Perjanjian Kinerja menunggu sampai terisi")
+                .letakkan(text);
+            if pk {
+                error(found, problem);
+            } else {
+                super::warn(found, problem);
+            }
         }
     }
 }

@@ -22,8 +22,17 @@ pub use isian::PENANDA;
 
 /// Every finding about a document: its report's, and a monitoring
 /// report's realisasi files'.
+/// A document is held back only by the files it prints: a Perjanjian
+/// Kinerja by laporan.yaml, the tables and pegawai.yaml (not narasi.yaml);
+/// the Rencana Aksi and the monitoring report by all but pegawai.yaml.
 pub fn naskah(naskah: &crate::naskah::Naskah) -> Vec<Diagnostic> {
-    let mut found = lint(&naskah.report, naskah.matriks.as_ref());
+    let pk = naskah.dokumen == crate::content::Dokumen::Pk;
+    let cakupan = if pk { Cakupan::Pk } else { Cakupan::TanpaPegawai };
+    let mut found = lint_dengan(&naskah.report, naskah.matriks.as_ref(), cakupan);
+    if pk {
+        let narasi = &naskah.report.narasi_file;
+        found.retain(|d| d.problem.file != *narasi);
+    }
     if let Some(realisasi) = &naskah.realisasi {
         found.extend(realisasi::periksa(&naskah.report, realisasi));
     }
@@ -47,8 +56,32 @@ pub use crate::error::{Diagnostic, Severity};
 /// Runs every lint over a loaded report, in file order; `matriks` is a
 /// Perubahan's change table, whose changes want their reasons.
 pub fn lint(report: &Report, matriks: Option<&crate::matriks::Matriks>) -> Vec<Diagnostic> {
+    lint_dengan(report, matriks, Cakupan::Semua)
+}
+
+/// Which of pegawai.yaml's lints run, and how its placeholders count.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cakupan {
+    /// All, placeholders as peringatan (`check`, the editor).
+    Semua,
+    /// All, placeholders as galat (the Perjanjian Kinerja).
+    Pk,
+    /// None (the documents that do not print pegawai.yaml).
+    TanpaPegawai,
+}
+
+/// [`lint`], with pegawai.yaml's lints as `cakupan` says.
+fn lint_dengan(
+    report: &Report,
+    matriks: Option<&crate::matriks::Matriks>,
+    cakupan: Cakupan,
+) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     isian::check(report, &mut found);
+    if cakupan != Cakupan::TanpaPegawai {
+        isian::pegawai(report, &mut found, cakupan == Cakupan::Pk);
+        pegawai::check(report, &mut found);
+    }
     nip::check(report, &mut found);
     pangkat::check(report, &mut found);
     tahun::check(report, &mut found);
@@ -60,7 +93,6 @@ pub fn lint(report: &Report, matriks: Option<&crate::matriks::Matriks>) -> Vec<D
     jangkar::check(report, &mut found);
     huruf::check(report, &mut found);
     variabel::check(report, &mut found);
-    pegawai::check(report, &mut found);
     alasan::check(report, matriks, &mut found);
     // In the order a reader goes through the files, whatever lint found it.
     let order = report.reading_order();

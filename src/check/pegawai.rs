@@ -62,7 +62,7 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
                         .hint("tulis jabatan atasannya, misalnya Camat untuk Sekretaris Kecamatan"),
                     ),
                 );
-            } else if cari(atasan).is_none() {
+            } else if cari(atasan).is_none() && !super::isian::kosong(atasan) {
                 let hint = match mirip(atasan, &jabatan) {
                     Some(m) => format!("maksud Anda `{m}`?"),
                     None => {
@@ -94,7 +94,12 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
         }
         let pangkat = p.pangkat.as_deref().unwrap_or("");
         let golongan = p.golongan.as_deref().unwrap_or("");
-        if let Err(salah) = super::pangkat::periksa(pangkat, golongan) {
+        // A rank still to be filled in is the placeholder lint's to name.
+        let diisi = !super::isian::kosong(pangkat) && !super::isian::kosong(golongan);
+        if let Some(salah) = diisi
+            .then(|| super::pangkat::periksa(pangkat, golongan).err())
+            .flatten()
+        {
             error(
                 found,
                 at(i, salah.key)(Problem::new(&file, salah.message).hint(salah.hint)),
@@ -197,7 +202,9 @@ fn lampiran(
         .collect();
     let di_lampiran: HashSet<String> = pejabat.iter().map(|j| kunci_jabatan(j)).collect();
     for (i, p) in orang.iter().enumerate() {
-        let Some(nama) = &p.lampiran else { continue };
+        let Some(nama) = p.lampiran.as_ref().filter(|n| !super::isian::kosong(n)) else {
+            continue;
+        };
         if !di_lampiran.contains(&kunci_jabatan(nama)) {
             let hint = match mirip(nama, &pejabat) {
                 Some(m) => format!("maksud Anda `{m}`?"),

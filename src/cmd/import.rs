@@ -59,11 +59,6 @@ fn read(path: &Path) -> Result<Vec<u8>, Error> {
 /// keeping that file's name and header comments.
 fn update(args: &ImportArgs, buku: &Buku, asal: &str) -> Result<(), Error> {
     let report = renaksi::load(Some(&args.dir))?;
-    if buku.pegawai.is_some() {
-        eprintln!(
-            "catatan: lembar Pegawai tidak dibaca dengan --lampiran; pegawai.yaml tetap seperti adanya"
-        );
-    }
     let rencana = masuk::lampiran(&report, buku, asal, &args.dir)?;
     for (file, line, comment) in &rencana.komentar_hilang {
         eprintln!(
@@ -78,6 +73,9 @@ fn update(args: &ImportArgs, buku: &Buku, asal: &str) -> Result<(), Error> {
             args.file.display()
         );
         return Err(err);
+    }
+    for catatan in &rencana.catatan {
+        eprintln!("catatan: {catatan}");
     }
     if args.coba {
         coba(args, &label, changes)?;

@@ -324,13 +324,14 @@ impl ReadingOrder {
     }
 }
 
-/// laporan.yaml, the batch's kabupaten.yaml, narasi.yaml, then the Lampiran
-/// files by name, as displayed.
+/// laporan.yaml, the batch's kabupaten.yaml, narasi.yaml, the Lampiran
+/// files by name, then pegawai.yaml, as displayed.
 fn reading_order(source: &Source, narasi_file: &str, lampiran: &[String]) -> ReadingOrder {
     let mut files = vec![source.display(LAPORAN)];
     files.extend(source.batch().map(|b| b.display(KABUPATEN)));
     files.push(narasi_file.to_owned());
     files.extend(lampiran.iter().map(|f| source.display(f)));
+    files.push(source.display(PEGAWAI));
     ReadingOrder(files)
 }
 

@@ -8,6 +8,7 @@
 mod editor;
 mod identitas;
 mod modeline;
+pub mod pegawai;
 mod periksa;
 pub mod realisasi;
 mod tahun;
@@ -71,6 +72,10 @@ pub fn kerangka(tahun: i32, tanggal: NaiveDate, perubahan: bool) -> Rencana {
         edit.set("perubahan", &perubahan.to_string(), "perubahan");
         tanggal_line = locate(&text, "penandatangan.tanggal").map(|(l, _)| l);
         *bytes = text.into_bytes();
+    }
+    // pegawai.yaml from the scaffold's officials, to be filled like the rest.
+    if let Some(text) = pegawai_untuk(&files, "") {
+        files.push((content::PEGAWAI.to_owned(), text.into_bytes()));
     }
     for jenis in crate::schema::Jenis::ALL {
         let schema = crate::schema::text(jenis);
@@ -187,6 +192,28 @@ pub fn lanjutkan(
         }
         rencana.files.push((name, text.into_bytes()));
     }
+    // A report without pegawai.yaml gets one from its officials.
+    let folders: Vec<String> = rencana
+        .files
+        .iter()
+        .filter_map(|(n, _)| n.strip_suffix(LAPORAN))
+        .filter(|f| f.is_empty() || f.ends_with('/'))
+        .map(str::to_owned)
+        .collect();
+    for folder in folders {
+        let rel = format!("{folder}{}", content::PEGAWAI);
+        if rencana.files.iter().any(|(n, _)| *n == rel) {
+            continue;
+        }
+        if let Some(text) = pegawai_untuk(&rencana.files, &folder) {
+            rencana.periksa.push(catatan(
+                rel.clone(),
+                None,
+                "dibuat dari pejabat Lampiran: isi nama, pangkat, golongan, NIP dan atasan setiap pegawai (tempat isian [isi: …])",
+            ));
+            rencana.files.push((rel, text.into_bytes()));
+        }
+    }
     // One line per realisasi folder left behind.
     let mut folders: Vec<(String, Vec<String>)> = Vec::new();
     for name in skipped {
@@ -209,6 +236,50 @@ pub fn lanjutkan(
     rencana.diubah.sort_by_key(reading_order);
     rencana.periksa.sort_by_key(reading_order);
     Ok(rencana)
+}
+
+/// pegawai.yaml for the report in `folder` (`""` or `kec/`) of `files`,
+/// made from its tables and laporan.yaml (with the batch's kabupaten.yaml
+/// above it); none when it has no table that reads.
+fn pegawai_untuk(files: &[Berkas], folder: &str) -> Option<String> {
+    let teks = |rel: &str| {
+        files
+            .iter()
+            .find(|(n, _)| n == rel)
+            .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+    };
+    let laporan = teks(&format!("{folder}{LAPORAN}"))?;
+    let kabupaten = (!folder.is_empty()).then(|| teks(KABUPATEN)).flatten();
+    let lampiran_dir = format!("{folder}{LAMPIRAN}/");
+    let mut tabel: Vec<(String, content::Lampiran)> = files
+        .iter()
+        .filter(|(n, _)| {
+            n.strip_prefix(&lampiran_dir)
+                .is_some_and(|f| !f.contains('/') && (f.ends_with(".yaml") || f.ends_with(".yml")))
+        })
+        .filter_map(|(n, b)| {
+            content::parse::<content::Lampiran>(n, &String::from_utf8_lossy(b))
+                .ok()
+                .map(|t| (n.clone(), t))
+        })
+        .collect();
+    if tabel.is_empty() {
+        return None;
+    }
+    // In the order the report loads its tables: by file name.
+    tabel.sort_by(|a, b| a.0.cmp(&b.0));
+    let tabel: Vec<&content::Lampiran> = tabel.iter().map(|(_, t)| t).collect();
+    let kepala = pegawai::Kepala::dari_teks(&laporan, kabupaten.as_deref());
+    let schema = if folder.is_empty() {
+        ".schema/pegawai.schema.json".to_owned()
+    } else {
+        "../.schema/pegawai.schema.json".to_owned()
+    };
+    Some(pegawai::teks(
+        &pegawai::dari_lampiran(&tabel, &kepala),
+        &schema,
+        "Dibuat dari pejabat Lampiran oleh `renaksi init`",
+    ))
 }
 
 /// Folder by folder, laporan.yaml and kabupaten.yaml, then narasi.yaml,

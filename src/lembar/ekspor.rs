@@ -99,10 +99,19 @@ pub fn xlsx(report: &Report) -> Result<Vec<u8>, Error> {
     data_sheet(sheet, &bagian(std::slice::from_ref(report), false)).map_err(gagal)?;
     let sheet = workbook.add_worksheet();
     identitas_sheet(sheet, report, &gaya).map_err(gagal)?;
-    if let Some((berkas, _)) = &report.pegawai {
-        let sheet = workbook.add_worksheet();
-        pegawai_sheet(sheet, berkas, &gaya).map_err(gagal)?;
-    }
+    // pegawai.yaml, or the officials of the tables to be filled in.
+    let dibuat;
+    let berkas = match &report.pegawai {
+        Some((berkas, _)) => berkas,
+        None => {
+            let tabel: Vec<&Lampiran> = report.lampiran.iter().map(|f| &f.table).collect();
+            let kepala = crate::init::pegawai::Kepala::dari(&report.identitas);
+            dibuat = crate::init::pegawai::dari_lampiran(&tabel, &kepala);
+            &dibuat
+        }
+    };
+    let sheet = workbook.add_worksheet();
+    pegawai_sheet(sheet, berkas, &gaya).map_err(gagal)?;
     // Realisasi whose keys all match; `renaksi export` says when they do not.
     if let Ok(realisasi) = crate::realisasi::muat(report) {
         if realisasi.tw.iter().any(Option::is_some) {
@@ -143,6 +152,11 @@ fn pegawai_sheet(
     for (c, width) in [28, 24, 32, 18, 10, 22, 28].into_iter().enumerate() {
         sheet.set_column_width(c as u16, width)?;
     }
+    // A NIP typed into the sheet stays text: 18 digits as a number lose
+    // their last three (Excel keeps 15).
+    let nip = super::KOLOM_PEGAWAI.iter().position(|k| *k == "nip").unwrap_or(5) as u16;
+    sheet.set_column_format(nip, &Format::new().set_num_format("@"))?;
+    sheet.set_freeze_panes(1, 0)?;
     Ok(())
 }
 
@@ -671,6 +685,13 @@ pub fn template() -> Result<Vec<u8>, Error> {
     sheet.set_column_width(0, 26).map_err(gagal)?;
     sheet.set_column_width(1, 40).map_err(gagal)?;
     sheet.set_column_width(2, 44).map_err(gagal)?;
+
+    let sheet = workbook.add_worksheet();
+    let kosong = crate::content::BerkasPegawai {
+        pegawai: Vec::new(),
+        pernyataan: Default::default(),
+    };
+    pegawai_sheet(sheet, &kosong, &gaya).map_err(gagal)?;
     workbook.save_to_buffer().map_err(gagal)
 }
 
@@ -703,7 +724,7 @@ pub const IDENTITAS_KUNCI: [(&str, &str); 12] = [
 ];
 
 /// The lines of the `Petunjuk` sheet; `true`: a heading.
-const PETUNJUK: [(&str, bool); 24] = [
+const PETUNJUK: [(&str, bool); 28] = [
     ("Petunjuk pengisian lembar kerja Rencana Aksi", true),
     ("Isi lembar Data (satu baris per indikator dan periode, satu baris per program) dan lembar Identitas; lalu kirim kembali berkas .xlsx ini.", false),
     ("", false),
@@ -725,6 +746,10 @@ const PETUNJUK: [(&str, bool); 24] = [
     ("kinerja | PENGADMINISTRASI UMUM | | Tertibnya Surat | Jumlah Surat | Surat | 1800 | | | Juni | 900 | |", false),
     ("| | | | | | | | | Desember | 900 | |", false),
     ("| | | | | | | | | | | Administrasi Umum | 1250000", false),
+    ("", false),
+    ("Lembar Pegawai (untuk Perjanjian Kinerja)", true),
+    ("Satu baris per orang: jabatan (seperti dicetak di PK, misalnya Sekretaris Camat), lampiran (jabatan di tabel bila ditulis lain, misalnya CAMAT), nama, pangkat, golongan, nip (18 angka, sebagai teks), atasan (jabatan atasannya, yang juga ditulis di lembar ini).", false),
+    ("Tulis juga Bupati (tanpa pangkat, golongan dan NIP) sebagai atasan Camat. Lembar yang dibiarkan kosong: pegawai.yaml dibuat dari pejabat lembar Data, siap diisi.", false),
     ("", false),
     ("Mengembalikan ke renaksi", true),
     ("renaksi import BERKAS.xlsx FOLDER (folder laporan baru) atau renaksi import BERKAS.xlsx FOLDER --lampiran --coba (lihat perubahannya dulu).", false),

@@ -210,6 +210,18 @@ fn pegawai(
         let Some(jabatan) = get("jabatan") else {
             continue;
         };
+        // A NIP kept as a number has lost digits: 18 digits are more than
+        // a spreadsheet's number holds (15), and it shows 1,97E+17.
+        if let Some(c) = columns.iter().find(|(k, _)| *k == "nip").map(|c| c.1) {
+            if matches!(row.get(c), Some(Data::Float(_) | Data::Int(_))) {
+                problems.push(
+                    Problem::new(file, format!("NIP `{jabatan}` tersimpan sebagai angka, bukan teks"))
+                        .at_path(cell_name(sheet, grid.first + r, c))
+                        .hint("NIP 18 angka tidak muat sebagai angka (Excel menyimpan 15 angka pertama): jadikan selnya Teks (Format Cells → Text) lalu ketik ulang, atau awali dengan tanda kutip: '196502071997021001"),
+                );
+                continue;
+            }
+        }
         let Some(nama) = get("nama") else {
             problems.push(
                 Problem::new(file, format!("`{jabatan}` tanpa nama"))

@@ -24,6 +24,8 @@ pub struct Pembaruan {
     /// Why renaksi would refuse the report so written (a cell past its
     /// limit): then nothing may be written.
     pub ditolak: Option<Error>,
+    /// What else a person should know (a `Pegawai` sheet left unread).
+    pub catatan: Vec<String>,
 }
 
 /// `--lampiran`: each level's table of `buku` replaces the file of
@@ -94,6 +96,72 @@ pub fn lampiran(report: &Report, buku: &Buku, asal: &str, dir: &Path) -> Result<
             Some((shown.as_str(), text.as_str())),
         )?);
     }
+    // The `Pegawai` sheet, when it names someone, replaces pegawai.yaml's
+    // people (the statement text and the comments stay); written only
+    // when that changes something.
+    let mut catatan = Vec::new();
+    // Without pegawai.yaml, a sheet as `export` wrote it (the officials
+    // of the tables, to be filled in) says nothing new.
+    let seperti_ekspor = |baru: &crate::content::BerkasPegawai| {
+        report.pegawai.is_none() && {
+            let tabel: Vec<&Lampiran> = report.lampiran.iter().map(|f| &f.table).collect();
+            let kepala = crate::init::pegawai::Kepala::dari(&report.identitas);
+            sama(&crate::init::pegawai::dari_lampiran(&tabel, &kepala).pegawai, &baru.pegawai)
+        }
+    };
+    match buku.pegawai.as_ref() {
+        Some(baru) if baru.pegawai.is_empty() => catatan.push(
+            "lembar Pegawai tidak berisi seorang pun: pegawai.yaml dibiarkan".to_owned(),
+        ),
+        Some(baru) if seperti_ekspor(baru) => catatan.push(
+            "lembar Pegawai belum diisi (sama dengan pejabat Lampiran yang ditulis `renaksi export`): pegawai.yaml tidak dibuat".to_owned(),
+        ),
+        Some(baru) => {
+            let rel = crate::content::PEGAWAI.to_owned();
+            let shown = report.source.display(&rel);
+            let (text, old) = match &report.pegawai {
+                Some((lama, old)) => {
+                    let berkas = crate::content::BerkasPegawai {
+                        pegawai: baru.pegawai.clone(),
+                        pernyataan: lama.pernyataan.clone(),
+                    };
+                    let rapi = crate::content::rapi::pegawai(old, &berkas);
+                    for (line, comment) in &rapi.hilang {
+                        hilang.push((shown.clone(), *line, comment.clone()));
+                    }
+                    (rapi.text, Some(old.clone()))
+                }
+                None => {
+                    let header = vec![
+                        "Pegawai dan atasannya untuk Perjanjian Kinerja.".to_owned(),
+                        asal.to_owned(),
+                    ];
+                    // Beside the tables' schema, one folder up.
+                    let schema = any_schema.as_deref().map(|s| {
+                        s.trim_start_matches("../")
+                            .replace("lampiran.schema.json", "pegawai.schema.json")
+                    });
+                    let mut text = tulis::file_header(schema.as_deref(), &header);
+                    for (line, _) in tulis::pegawai_lines(baru) {
+                        text.push_str(&line);
+                        text.push('\n');
+                    }
+                    (text, None)
+                }
+            };
+            let found = diff::files(
+                JenisBerkas::Pegawai,
+                &rel,
+                old.as_deref().map(|o| (shown.as_str(), o)),
+                Some((shown.as_str(), text.as_str())),
+            )?;
+            if !found.is_empty() {
+                changes.extend(found);
+                writes.push((rel, text, old));
+            }
+        }
+        None => {}
+    }
     let untouched: Vec<&str> = report
         .lampiran
         .iter()
@@ -131,6 +199,7 @@ pub fn lampiran(report: &Report, buku: &Buku, asal: &str, dir: &Path) -> Result<
         dibiarkan: untouched.into_iter().map(str::to_owned).collect(),
         komentar_hilang: hilang,
         ditolak: refused,
+        catatan,
     })
 }
 
@@ -245,20 +314,57 @@ pub fn folder_baru(
         );
         files.push((file_of(table.tingkat).to_owned(), text.into_bytes()));
     }
-    if let Some(pegawai) = &buku.pegawai {
-        let header = vec![
-            format!("Pegawai dan atasannya untuk Perjanjian Kinerja, diimpor dari {file_name} (lembar Pegawai) dengan `renaksi import`."),
-            "Format lengkap: docs/format.md.".to_owned(),
-        ];
-        let mut text = tulis::file_header(Some(".schema/pegawai.schema.json"), &header);
-        for (line, _) in tulis::pegawai_lines(pegawai) {
-            text.push_str(&line);
-            text.push('\n');
+    let text = match buku.pegawai.as_ref().filter(|p| !p.pegawai.is_empty()) {
+        Some(pegawai) => {
+            let header = vec![
+                format!("Pegawai dan atasannya untuk Perjanjian Kinerja, diimpor dari {file_name} (lembar Pegawai) dengan `renaksi import`."),
+                "Format lengkap: docs/format.md.".to_owned(),
+            ];
+            let mut text = tulis::file_header(Some(".schema/pegawai.schema.json"), &header);
+            for (line, _) in tulis::pegawai_lines(pegawai) {
+                text.push_str(&line);
+                text.push('\n');
+            }
+            text
         }
-        files.push((crate::content::PEGAWAI.to_owned(), text.into_bytes()));
-    }
+        // No one named in the sheet: made from the tables' officials, as
+        // `renaksi init` makes it, to be filled in.
+        None => {
+            let kepala = crate::init::pegawai::Kepala {
+                kabupaten: value("kabupaten").map(str::to_owned),
+                jabatan: value("penandatangan.jabatan").map(str::to_owned),
+                nama: value("penandatangan.nama").map(str::to_owned),
+                pangkat: value("penandatangan.pangkat").map(str::to_owned),
+                golongan: value("penandatangan.golongan").map(str::to_owned),
+                nip: value("penandatangan.nip").map(str::to_owned),
+            }
+            .isi_saja();
+            crate::init::pegawai::teks(
+                &crate::init::pegawai::dari_lampiran(&tables, &kepala),
+                ".schema/pegawai.schema.json",
+                &format!("Dibuat dari pejabat Lampiran {file_name} oleh `renaksi import`"),
+            )
+        }
+    };
+    files.push((crate::content::PEGAWAI.to_owned(), text.into_bytes()));
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files
+}
+
+/// Whether two lists of people say the same, key by key.
+fn sama(a: &[crate::content::Pegawai], b: &[crate::content::Pegawai]) -> bool {
+    let kunci = |p: &crate::content::Pegawai| {
+        (
+            p.jabatan.clone(),
+            p.lampiran.clone(),
+            p.nama.clone(),
+            p.pangkat.clone(),
+            p.golongan.clone(),
+            p.nip.clone(),
+            p.atasan.clone(),
+        )
+    };
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| kunci(x) == kunci(y))
 }
 
 /// The realisasi files `quarters` (by quarter) of `report` written anew,

@@ -147,6 +147,15 @@ fn export_then_import_is_the_same_report_for_the_example_and_buleleng() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!baru.join("sawan-lagi/narasi.yaml").exists());
+    // Like `init`, a new folder gets pegawai.yaml made from its officials
+    // (the Camat from the signing official), to be filled in; the rest
+    // is the same report.
+    let pegawai = fs::read_to_string(baru.join("sawan-lagi/pegawai.yaml")).unwrap();
+    assert!(
+        pegawai.contains("  - jabatan: Camat Sawan\n    lampiran: CAMAT\n    nama: I Nyoman Sutama, S.Sos, M.Si\n"),
+        "{pegawai}"
+    );
+    fs::remove_file(baru.join("sawan-lagi/pegawai.yaml")).unwrap();
     same(&batch.join("sawan"), &baru.join("sawan-lagi"));
 }
 
@@ -177,7 +186,7 @@ print([[c.value for c in r] for r in i.iter_rows(min_row=2, max_row=3)])
     assert_eq!(
         seen,
         "\
-['Program', 'Kinerja', 'Data', 'Identitas']
+['Program', 'Kinerja', 'Data', 'Identitas', 'Pegawai']
 ['A1:J1', 'A2:J2', 'A3:J3', 'A5:A6', 'A8:J8', 'A9:A32', 'E21:E32', 'E5:H5', 'E9:E20', 'I15:I20', 'I21:I32', 'I5:I6', 'I9:I14']
 $5:$7 A8 landscape 9
 E9 85.5 [$-421]#,##0.0
@@ -291,7 +300,7 @@ fn a_new_report_folder_from_a_workbook() {
     assert_eq!(run.stderr.matches("\ngalat: ").count(), 3, "{}", run.stderr);
     assert!(run
         .stderr
-        .ends_with("\nperiksa: 7 galat, 1 peringatan; rinciannya: `renaksi check baru`\n"));
+        .ends_with("\nperiksa: 7 galat, 7 peringatan; rinciannya: `renaksi check baru`\n"));
     let laporan = fs::read_to_string(fixture.path("baru/laporan.yaml")).unwrap();
     assert!(laporan.starts_with("# yaml-language-server: $schema=.schema/laporan.schema.json\n"));
     assert!(laporan.contains("\ntahun: 2024\n"), "{laporan}");
@@ -316,6 +325,11 @@ fn a_new_report_folder_from_a_workbook() {
         fixture.path("baru/narasi.yaml"),
     )
     .unwrap();
+    // pegawai.yaml was made from the sheet `export` wrote from the
+    // officials: the Camat from the signing official, the rest to fill in.
+    let pegawai = fs::read_to_string(fixture.path("baru/pegawai.yaml")).unwrap();
+    assert!(pegawai.contains("  - jabatan: Camat Contoh\n    lampiran: CAMAT\n    nama: I Made Uji, S.STP\n"), "{pegawai}");
+    fs::remove_file(fixture.path("baru/pegawai.yaml")).unwrap();
     same(&fixture.dir, &fixture.path("baru"));
     // A folder that holds a report is not overwritten without --lampiran.
     let run = renaksi(&["import", "minimal.xlsx", "baru"], fixture.tmp.path());
@@ -539,7 +553,7 @@ wb.save(sys.argv[1])
     assert_eq!(
         seen,
         "\
-['Petunjuk', 'Data', 'Identitas']
+['Petunjuk', 'Data', 'Identitas', 'Pegawai']
 Petunjuk pengisian lembar kerja Rencana Aksi
 ['tingkat', 'jabatan', 'nomor', 'sasaran', 'indikator', 'satuan', 'target_tahunan', 'penjumlahan', 'ket', 'periode', 'target_periode', 'program_kegiatan', 'anggaran', 'polaritas', 'alasan_jabatan', 'alasan_sasaran', 'alasan_indikator', 'alasan_program'] 1
 A2:A5001 list \"program,kegiatan,sub_kegiatan,kinerja\"
@@ -562,7 +576,7 @@ N2:N5001 list \"positif,negatif,kualitatif\"
     );
     assert!(
         run.stderr.ends_with(
-            "\nperiksa: 7 galat, 0 peringatan; rinciannya: `renaksi check sawan-2023`\n"
+            "\nperiksa: 7 galat, 6 peringatan; rinciannya: `renaksi check sawan-2023`\n"
         ),
         "{}",
         run.stderr
@@ -1017,7 +1031,7 @@ wb.save(sys.argv[2])
     assert_eq!(
         seen,
         "\
-['Program', 'Data', 'Identitas', 'Realisasi', 'Realisasi Anggaran']
+['Program', 'Data', 'Identitas', 'Pegawai', 'Realisasi', 'Realisasi Anggaran']
 ['triwulan', 'tanggal', 'kunci', 'jabatan', 'indikator', 'satuan', 'periode', 'target', 'realisasi', 'kendala', 'solusi', 'tindak_lanjut']
 [2, '2024-07-05', 'camat/jumlah-desa-dibina', 'CAMAT', 'Jumlah Desa Dibina', 'Desa', 'TW II', 3, 1, 'Jadwal pembinaan bentrok dengan upacara adat', 'Pembinaan digabung dengan rapat desa', 'Dua desa dijadwalkan ulang pada Juli']
 ['triwulan', 'kunci', 'jabatan', 'program', 'pagu', 'realisasi']

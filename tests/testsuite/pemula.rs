@@ -90,6 +90,7 @@ Perlu diperiksa:
   [ ] sawan-2023/lampiran/2-kegiatan.yaml: 5 tempat isian [isi: …]
   [ ] sawan-2023/lampiran/3-sub-kegiatan.yaml: 5 tempat isian [isi: …]
   [ ] sawan-2023/lampiran/4-kinerja.yaml: 5 tempat isian [isi: …]
+  [ ] sawan-2023/pegawai.yaml: 26 tempat isian [isi: …]
 
 Berikutnya:
   renaksi watch sawan-2023   PDF diperbarui setiap kali berkas disimpan
@@ -114,7 +115,7 @@ Berikutnya:
         "{out}"
     );
     assert!(
-        out.ends_with("\nfolder ini: 34 galat, 0 peringatan\n"),
+        out.ends_with("\nfolder ini: 34 galat, 26 peringatan\n"),
         "{out}"
     );
     // `build` waits for them, and writes nothing.
@@ -239,6 +240,35 @@ bab:
     ] {
         hari.edit(&format!("lampiran/{file}"), from, to);
     }
+    // The people `init` listed from the scaffold's officials, for the PKs.
+    let pegawai = with_data(
+        &hari.read("pegawai.yaml"),
+        "\
+pegawai:
+  - jabatan: Bupati Buleleng
+    nama: Dr. I Putu Contoh, S.H.
+  - jabatan: Camat Sawan
+    lampiran: CAMAT
+    nama: I Gede Suartana, S.STP, M.Si
+    pangkat: Pembina
+    golongan: IV/a
+    nip: \"197501012000031002\"
+    atasan: Bupati Buleleng
+  - jabatan: Sekretaris Camat
+    nama: Made Contoh, S.Sos
+    pangkat: Penata Tk. I
+    golongan: III/d
+    nip: \"198002022005011003\"
+    atasan: Camat Sawan
+  - jabatan: Pengadministrasi Umum
+    nama: Komang Contoh
+    pangkat: Pengatur
+    golongan: II/c
+    nip: \"199003032015031004\"
+    atasan: Sekretaris Camat
+",
+    );
+    hari.write("pegawai.yaml", &pegawai);
 
     // 1. A bare `%`, and December a space short of June: both at once.
     let (code, out) = hari.check();
@@ -324,6 +354,10 @@ folder ini: 1 galat, 0 peringatan
         assert!(text.contains(&squash(expected)), "{expected}\n{text}");
     }
     assert!(!text.contains("[isi:"));
+    // And the Perjanjian Kinerja of each official with a superior.
+    let pk = hari.run(&["build", "--dokumen", "pk"]);
+    assert_eq!(pk.code, 0, "{}", pk.stderr);
+    assert_eq!(pk.stderr.matches("PDF ditulis: out/sawan-2023-pk-").count(), 3, "{}", pk.stderr);
     // The logo is on the cover: one image on page 1.
     let images = poppler(
         "pdfimages",

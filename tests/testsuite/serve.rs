@@ -139,7 +139,7 @@ impl Serve {
         let (status, value) = self.api_raw(method, path, body.as_ref());
         let mut versi = self.versi.borrow_mut();
         let ruang = match path {
-            "/api/realisasi-baru" => &value["ruang"],
+            "/api/realisasi-baru" | "/api/pegawai-baru" => &value["ruang"],
             _ => &value,
         };
         if let Some(berkas) = ruang["berkas"].as_object() {
@@ -916,4 +916,180 @@ fn a_save_renaksi_would_refuse_writes_nothing() {
             "alamat ini tidak ada di editor; buka alamat yang dicetak `renaksi serve`"
         );
     }
+}
+
+/// Every placeholder `[isi: …]` under `value` replaced with what `isi`
+/// gives for its key and YAML path.
+fn isi_semua(value: &mut Value, path: &str, isi: &dyn Fn(&str) -> String) {
+    match value {
+        Value::String(s) if s.contains("[isi:") => *s = isi(path),
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                isi_semua(item, &format!("{path}[{i}]"), isi);
+            }
+        }
+        Value::Object(map) => {
+            for (k, item) in map.iter_mut() {
+                let at = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                isi_semua(item, &at, isi);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A staff member's way to a Perjanjian Kinerja without a line of YAML:
+/// `init`, then every form of the editor (identity, tables, the people
+/// `init` listed from the tables), save, build. The narrative is left
+/// unfilled: it holds back the Rencana Aksi, not the PK, which does not
+/// print it.
+#[test]
+fn a_report_goes_from_init_to_a_built_pk_through_the_editor() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = crate::support::renaksi(&["init", "tejakula", "--tahun", "2024"], tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let dir = tmp.path().join("tejakula");
+    let pegawai = fs::read_to_string(dir.join("pegawai.yaml")).unwrap();
+    assert!(pegawai.contains("  - jabatan: \"[isi: jabatan, misalnya Camat Kubutambahan]\"\n    lampiran: CAMAT\n"), "{pegawai}");
+    assert!(run.stdout.contains("pegawai.yaml: 26 tempat isian"), "{}", run.stdout);
+
+    let serve = Serve::start(&dir);
+    let (_, ruang) = serve.api("GET", "/api/ruang", None);
+    let identitas = |path: &str| -> String {
+        match path {
+            "kecamatan" | "penandatangan.tempat" => "Tejakula",
+            "kabupaten" => "Buleleng",
+            "penandatangan.jabatan" => "Camat Tejakula",
+            "penandatangan.nama" => "Drs. Putu Widana, M.Si",
+            "penandatangan.pangkat" => "Pembina Tk. I",
+            "penandatangan.golongan" => "IV/b",
+            "penandatangan.nip" => "197001011995031001",
+            other => panic!("laporan.yaml: {other}"),
+        }
+        .to_owned()
+    };
+    let pejabat = [
+        ("lampiran/2-kegiatan.yaml", "SEKRETARIS CAMAT"),
+        ("lampiran/3-sub-kegiatan.yaml", "KASUBBAG UMUM DAN KEUANGAN"),
+        ("lampiran/4-kinerja.yaml", "PENGADMINISTRASI UMUM"),
+    ];
+    let orang = [
+        ("Bupati Buleleng", "Dr. Ketut Contoh, S.H.", "", "", "", ""),
+        ("Camat Tejakula", "Drs. Putu Widana, M.Si", "Pembina Tk. I", "IV/b", "197001011995031001", "Bupati Buleleng"),
+        ("Sekretaris Camat", "Made Contoh Satu, S.Sos", "Pembina", "IV/a", "197505052000031002", "Camat Tejakula"),
+        ("Kasubbag Umum dan Keuangan", "Ni Luh Contoh Dua, S.E.", "Penata", "III/c", "198201012006042003", "Sekretaris Camat"),
+        ("Pengadministrasi Umum", "Komang Contoh Tiga", "Pengatur", "II/c", "199003032015031004", "Kasubbag Umum dan Keuangan"),
+    ];
+    let mut files: Vec<&str> = vec!["laporan.yaml", "lampiran/1-program.yaml"];
+    files.extend(pejabat.iter().map(|(f, _)| *f));
+    files.push("pegawai.yaml");
+    for rel in files {
+        let mut nilai = ruang["berkas"][rel]["nilai"].clone();
+        let jabatan = pejabat.iter().find(|(f, _)| *f == rel).map(|(_, j)| *j);
+        isi_semua(&mut nilai, "", &|path: &str| {
+            if rel == "laporan.yaml" {
+                return identitas(path);
+            }
+            if rel == "pegawai.yaml" {
+                let i: usize = path[8..path.find(']').unwrap()].parse().unwrap();
+                let o = orang[i];
+                return match path.rsplit('.').next().unwrap() {
+                    "jabatan" => o.0,
+                    "nama" => o.1,
+                    "pangkat" => o.2,
+                    "golongan" => o.3,
+                    "nip" => o.4,
+                    "atasan" => o.5,
+                    other => panic!("pegawai.yaml: {other}"),
+                }
+                .to_owned();
+            }
+            match path.rsplit('.').next().unwrap() {
+                "jabatan" => jabatan.unwrap().to_owned(),
+                "satuan" => "Dokumen".to_owned(),
+                _ => format!("Uraian {}", path.len()),
+            }
+        });
+        let (code, after) = serve.api("POST", "/api/ubah", Some(&json!({"berkas": rel, "nilai": nilai})));
+        assert_eq!(code, 200, "{after}");
+        if rel == "pegawai.yaml" {
+            let left: Vec<&Value> = galat(&after)
+                .into_iter()
+                .filter(|g| g["berkas"] != "narasi.yaml")
+                .collect();
+            assert!(left.is_empty(), "{left:?}");
+        }
+    }
+    // Every official of the tables is there: nothing for the button to add.
+    let (code, lengkap) = serve.api("POST", "/api/pegawai-baru", Some(&json!({})));
+    assert_eq!(code, 200, "{lengkap}");
+    assert_eq!(lengkap["usulan"], json!([]));
+    let (code, saved) = serve.api("POST", "/api/simpan", Some(&json!({})));
+    assert_eq!(code, 200, "{saved}");
+    drop(serve);
+
+    let pk = crate::support::renaksi(&["build", "--dokumen", "pk", "--gabung"], &dir);
+    assert_eq!(pk.code, 0, "{}", pk.stderr);
+    let text = crate::support::squash(&crate::support::pdf_text(&dir.join("out/tejakula-pk.pdf")));
+    for name in ["Made Contoh Satu, S.Sos", "Ni Luh Contoh Dua, S.E.", "Komang Contoh Tiga", "Dr. Ketut Contoh, S.H."] {
+        assert!(text.contains(&crate::support::squash(name)), "{name}: {text}");
+    }
+    // The narrative still holds its placeholders: the Rencana Aksi waits.
+    let ra = crate::support::renaksi(&["build"], &dir);
+    assert_eq!(ra.code, 1, "{}", ra.stderr);
+    assert!(ra.stderr.contains("narasi.yaml"), "{}", ra.stderr);
+}
+
+/// A report without pegawai.yaml gets its form from the editor, made from
+/// its officials: the Camat from the signing official, the Bupati above,
+/// every other official with its jabatan as a title.
+#[test]
+fn the_editor_makes_pegawai_yaml_from_the_officials() {
+    let fixture = Fixture::example();
+    fs::remove_file(fixture.dir.join("pegawai.yaml")).unwrap();
+    let serve = Serve::start(&fixture.dir);
+    let (code, made) = serve.api("POST", "/api/pegawai-baru", Some(&json!({})));
+    assert_eq!(code, 200, "{made}");
+    assert_eq!(made["berkas"], "pegawai.yaml");
+    let orang = &made["ruang"]["berkas"]["pegawai.yaml"]["nilai"]["pegawai"];
+    let jabatan: Vec<&str> = orang.as_array().unwrap().iter().map(|p| p["jabatan"].as_str().unwrap()).collect();
+    assert_eq!(
+        jabatan,
+        [
+            "Bupati Buleleng",
+            "Camat Kubutambahan",
+            "Sekretaris Kecamatan",
+            "Kepala Seksi Pelayanan Terpadu",
+            "Kasi Sosial Budaya",
+            "Kasi Pemerintahan",
+            "Kasi Pembangunan",
+            "Kasubbag Perencanaan",
+            "Kasubbag Umum & Keuangan",
+            "Bendahara",
+            "Pengelola Gaji",
+            "Pengadministrasi Pertanahan",
+            "Pengelola Monitoring dan Evaluasi",
+            "Pengadministrasi Pendidikan dan Kebudayaan",
+            "Pranata Perlindungan Masyarakat",
+        ]
+    );
+    assert_eq!(orang[1]["lampiran"], "CAMAT");
+    assert_eq!(orang[1]["nama"], "Drs. Made Suyasa, M.Si");
+    assert_eq!(orang[1]["atasan"], "Bupati Buleleng");
+    // Made once: asked again, nothing is lacking.
+    let (_, again) = serve.api("POST", "/api/pegawai-baru", Some(&json!({})));
+    assert_eq!(again["usulan"], json!([]));
+    let (_, checked) = serve.api("POST", "/api/periksa", Some(&json!({})));
+    // Each placeholder at its field: a peringatan here, a galat for the PK.
+    let names: Vec<&Value> = checked["temuan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| g["jalur"] == "pegawai[2].nama" && g["tingkat"] == "peringatan")
+        .collect();
+    assert_eq!(names.len(), 1, "{checked}");
+    let (_, saved) = serve.api("POST", "/api/simpan", Some(&json!({})));
+    assert_eq!(saved, json!({"ditulis": ["pegawai.yaml"]}));
+    let written = fs::read_to_string(fixture.dir.join("pegawai.yaml")).unwrap();
+    assert!(written.contains("  - jabatan: Sekretaris Kecamatan\n    nama: \"[isi: nama lengkap dengan gelar]\"\n"), "{written}");
 }

@@ -329,7 +329,7 @@ function tabs() {
   const t = [["identitas", "Identitas"]];
   if (fileNarasi()) t.push(["narasi", "Narasi"]);
   for (const rel of fileLampiran()) t.push([rel, "Lampiran " + (TINGKAT[berkas(rel).nilai.tingkat] || rel)]);
-  if (filePegawai()) t.push(["pegawai", "Pegawai (PK)"]);
+  t.push(filePegawai() ? ["pegawai", "Pegawai (PK)"] : ["pegawai-baru", "+ Pegawai (PK)"]);
   for (const rel of fileRealisasi()) t.push([rel, "Realisasi TW " + ["I", "II", "III", "IV"][twDari(rel) - 1]]);
   if (fileRealisasi().length < 4) t.push(["realisasi-baru", "+ Realisasi"]);
   t.push(["temuan", "Temuan"], ["perubahan", "Perubahan"]);
@@ -347,6 +347,7 @@ function tampilkan() {
   if (fileNarasi()) bagian.push(el("div", { class: "bagian-tab", "data-tab": "narasi", hidden: S.tab !== "narasi" }, formNarasi(fileNarasi())));
   for (const rel of fileLampiran()) bagian.push(el("div", { class: "bagian-tab", "data-tab": rel, hidden: S.tab !== rel }, formLampiran(rel)));
   if (filePegawai()) bagian.push(el("div", { class: "bagian-tab", "data-tab": "pegawai", hidden: S.tab !== "pegawai" }, formPegawai(filePegawai())));
+  else bagian.push(el("div", { class: "bagian-tab", "data-tab": "pegawai-baru", hidden: S.tab !== "pegawai-baru" }, formPegawaiBaru()));
   for (const rel of fileRealisasi()) bagian.push(el("div", { class: "bagian-tab", "data-tab": rel, hidden: S.tab !== rel }, S.tab === rel ? formRealisasi(rel) : null));
   if (fileRealisasi().length < 4) bagian.push(el("div", { class: "bagian-tab", "data-tab": "realisasi-baru", hidden: S.tab !== "realisasi-baru" }, formRealisasiBaru()));
   bagian.push(el("div", { class: "bagian-tab", "data-tab": "temuan", hidden: S.tab !== "temuan", id: "daftar-temuan" }));
@@ -592,6 +593,27 @@ function formRealisasiBaru() {
     } }, "Buat formulir"))];
 }
 
+// pegawai.yaml made from the Lampiran's officials, or the officials it
+// lacks added to it; the names, ranks and superiors are then filled here.
+async function pegawaiDariLampiran() {
+  const ada = !!filePegawai();
+  try {
+    const h = await api("/api/pegawai-baru", { kecamatan: S.kec || null });
+    terimaRuang(h.ruang);
+    const list = berkas(h.berkas).nilai.pegawai || [];
+    list.push(...h.usulan);
+    S.tab = "pegawai";
+    ubah(h.berkas, "pegawai", list, true);
+    keadaan(!ada ? "formulir pegawai dibuat: isi setiap [isi: …], lalu Simpan"
+      : h.usulan.length ? `${h.usulan.length} pejabat ditambahkan: isi setiap [isi: …], lalu Simpan`
+      : "setiap pejabat Lampiran sudah tercantum");
+  } catch (e) { keadaan("galat: " + e.message); }
+}
+function formPegawaiBaru() {
+  return [el("p", { class: "petunjuk", text: "Perjanjian Kinerja memerlukan pegawai.yaml: siapa memegang setiap jabatan Lampiran dan siapa atasannya. Formulirnya dibuat dari pejabat Lampiran (Camat dengan data penanda tangan, Bupati sebagai atasannya); nama, pangkat, golongan, NIP dan atasan diisi di sini. Berkasnya ditulis saat Simpan." }),
+    el("button", { type: "button", id: "buat-pegawai", onclick: pegawaiDariLampiran }, "Buat formulir pegawai")];
+}
+
 function formPegawai(rel) {
   const v = berkas(rel).nilai;
   const orang = v.pegawai || [];
@@ -617,7 +639,8 @@ function formPegawai(rel) {
       baris("NIP (18 angka)", masukan(rel, `${at}.nip`, "teks", { label: "NIP" })),
       baris("Atasan (pihak kedua)", atasan)));
   });
-  out.push(tambah(rel, "pegawai", "pegawai", () => ({ jabatan: "Jabatan baru", nama: "Nama pegawai" })));
+  out.push(el("div", { class: "baris" }, tambah(rel, "pegawai", "pegawai", () => ({ jabatan: "Jabatan baru", nama: "Nama pegawai" })),
+    el("button", { type: "button", class: "tambah", id: "lengkapi-pegawai", onclick: pegawaiDariLampiran }, "+ pejabat Lampiran yang belum tercantum")));
   out.push(el("fieldset", { "data-b": rel, "data-j": "pernyataan" }, el("legend", { text: "Teks pernyataan PK (kosong: teks baku PermenPANRB 53/2014)" }),
     sisipVariabel(),
     baris("Pembuka", masukan(rel, "pernyataan.pembuka", "markdown", { baris: 3, opsional: true })),

@@ -156,6 +156,7 @@ async fn serve(args: &ServeArgs, dir: PathBuf, ruang: Ruang, ip: IpAddr) -> Resu
         .route("/api/ubah", post(ubah))
         .route("/api/periksa", post(periksa))
         .route("/api/realisasi-baru", post(realisasi_baru))
+        .route("/api/pegawai-baru", post(pegawai_baru))
         .route("/api/halaman", get(svg))
         .route("/api/perubahan", get(perubahan))
         .route("/api/simpan", post(simpan))
@@ -553,6 +554,25 @@ async fn realisasi_baru(
         };
         match k.ruang.realisasi_baru(kec.as_deref(), n) {
             Ok(rel) => Json(json!({"berkas": rel, "ruang": k.ruang.to_json()})).into_response(),
+            Err(err) => salah(&err),
+        }
+    })
+    .await
+}
+
+/// Adds pegawai.yaml made from the Lampiran's officials to the workspace
+/// (saved with the rest); when it is there, answers the people it lacks.
+async fn pegawai_baru(State(server): State<Arc<Server>>, Masukan(body): Masukan<Kec>) -> Response {
+    blocking(server, move |s| {
+        let mut k = s.lock();
+        let kec = match k.ruang.kecamatan(body.kecamatan.as_deref()) {
+            Ok(kec) => kec.map(str::to_owned),
+            Err(err) => return salah(&err),
+        };
+        match k.ruang.pegawai_baru(kec.as_deref()) {
+            Ok((rel, usulan)) => {
+                Json(json!({"berkas": rel, "usulan": usulan, "ruang": k.ruang.to_json()})).into_response()
+            }
             Err(err) => salah(&err),
         }
     })

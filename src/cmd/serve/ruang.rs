@@ -334,6 +334,78 @@ impl Ruang {
         Ok(rel)
     }
 
+    /// pegawai.yaml for the report of `kec`, made from its officials as
+    /// edited (written on the next save): its path, and nothing more. When
+    /// it is there already, the people it lacks for the officials of the
+    /// Lampiran, for the page to add as any edit.
+    pub fn pegawai_baru(&mut self, kec: Option<&str>) -> Result<(String, Value), Error> {
+        let prefix = kec.map(|k| format!("{k}/")).unwrap_or_default();
+        let rel = format!("{prefix}{PEGAWAI}");
+        let report = self
+            .source(kec, |b| b.teks.clone().into_bytes())
+            .and_then(Report::load)?;
+        let tabel: Vec<&content::Lampiran> = report.lampiran.iter().map(|f| &f.table).collect();
+        let kepala = renaksi::init::pegawai::Kepala::dari(&report.identitas);
+        let dibuat = renaksi::init::pegawai::dari_lampiran(&tabel, &kepala);
+        if let Some((ada, _)) = &report.pegawai {
+            let kurang: Vec<Value> = dibuat
+                .pegawai
+                .iter()
+                .filter(|p| p.atasan.is_some())
+                .filter(|p| {
+                    !ada.pegawai.iter().any(|q| {
+                        content::jabatan_sama(q.di_lampiran(), p.di_lampiran())
+                            || content::jabatan_sama(&q.jabatan, p.di_lampiran())
+                    })
+                })
+                .map(|p| {
+                    let mut o = serde_json::Map::new();
+                    o.insert("jabatan".into(), json!(p.jabatan));
+                    for (k, v) in [
+                        ("lampiran", &p.lampiran),
+                        ("pangkat", &p.pangkat),
+                        ("golongan", &p.golongan),
+                        ("nip", &p.nip),
+                        ("atasan", &p.atasan),
+                    ] {
+                        if let Some(v) = v {
+                            o.insert(k.into(), json!(v));
+                        }
+                    }
+                    o.insert("nama".into(), json!(p.nama));
+                    Value::Object(o)
+                })
+                .collect();
+            return Ok((rel, Value::Array(kurang)));
+        }
+        if self.root.join(&rel).exists() {
+            return Err(usage(&format!("{rel} sudah ada")));
+        }
+        let teks = renaksi::init::pegawai::teks(
+            &dibuat,
+            if kec.is_some() {
+                "../.schema/pegawai.schema.json"
+            } else {
+                ".schema/pegawai.schema.json"
+            },
+            "Dibuat dari pejabat Lampiran oleh penyunting `renaksi serve`",
+        );
+        let nilai = value_of(&rel, teks.as_bytes()).map_err(|p| Error::Input(vec![*p]))?;
+        self.berkas.insert(
+            rel.clone(),
+            Berkas {
+                jenis: JenisBerkas::Pegawai,
+                disk: Vec::new(),
+                awal: Value::Null,
+                nilai,
+                teks,
+                utuh: true,
+                versi: versi_baru(),
+            },
+        );
+        Ok((rel, Value::Array(Vec::new())))
+    }
+
     /// The kecamatan a request names, one of the batch's: in a batch the
     /// first when it names none; outside a batch always none.
     pub fn kecamatan<'a>(&'a self, asked: Option<&'a str>) -> Result<Option<&'a str>, Error> {
