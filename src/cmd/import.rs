@@ -6,7 +6,7 @@ use std::path::Path;
 
 use renaksi::content::{Lampiran, LAPORAN};
 use renaksi::diff;
-use renaksi::lembar::impor::{self, Buku};
+use renaksi::lembar::impor::{self, Buku, SelIndikator};
 use renaksi::lembar::masuk;
 use renaksi::Error;
 
@@ -96,7 +96,7 @@ fn update(args: &ImportArgs, buku: &Buku, asal: &str) -> Result<(), Error> {
         );
     }
     eprintln!("{} perubahan dari {}", changes.len(), args.file.display());
-    after(&args.dir)
+    after(&args.dir, Some((&args.file, &buku.letak)))
 }
 
 /// A new report folder: the scaffold's narrative and schemas, laporan.yaml
@@ -134,17 +134,30 @@ fn create(args: &ImportArgs, buku: &Buku, asal: &str, file_name: &str) -> Result
     if buku.identitas.is_empty() {
         eprintln!("catatan: lembar kerja tanpa lembar Identitas: isi laporan.yaml (tempat isian [isi: …])");
     }
-    after(&args.dir)
+    after(&args.dir, Some((&args.file, &buku.letak)))
 }
 
 /// What `check` says of the result, in one line, with the command for the
 /// details.
-fn after(dir: &Path) -> Result<(), Error> {
+fn after(dir: &Path, lembar: Option<(&Path, &[SelIndikator])>) -> Result<(), Error> {
     use renaksi::error::{Diagnostic, Severity};
     let found: Vec<Diagnostic> = match renaksi::load(Some(dir)) {
         Ok(report) => {
             let mut found = renaksi::check::lint(&report, None);
             found.extend(renaksi::check::realisasi::temuan(&report)?);
+            // What is found about an indicator read from the sheet is
+            // said with its cell, where the person will correct it.
+            if let Some((file, letak)) = lembar {
+                let name = file.file_name().map_or_else(
+                    || file.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                for d in &found {
+                    if let Some(sel) = sel_temuan(&report, letak, d) {
+                        eprintln!("{d}\n  di lembar kerja: {name} ({sel})");
+                    }
+                }
+            }
             found
         }
         Err(Error::Input(problems)) => problems
@@ -176,6 +189,30 @@ fn after(dir: &Path) -> Result<(), Error> {
     Ok(())
 }
 
+/// The cell of the sheet the indicator a finding is about was read from.
+fn sel_temuan<'a>(
+    report: &renaksi::content::Report,
+    letak: &'a [SelIndikator],
+    d: &renaksi::error::Diagnostic,
+) -> Option<&'a str> {
+    let path = d.problem.path.as_deref()?;
+    let tingkat = report
+        .lampiran
+        .iter()
+        .find(|f| report.source.display(&f.file) == d.problem.file)?
+        .table
+        .tingkat;
+    letak
+        .iter()
+        .find(|l| {
+            l.tingkat == tingkat
+                && path
+                    .strip_prefix(l.jalur.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+        })
+        .map(|l| l.sel.as_str())
+}
+
 /// `--realisasi`: each quarter of the workbook's realisasi sheets replaces
 /// its realisasi/twN.yaml, written by the canonical realisasi writer.
 fn realisasi(args: &ImportArgs, name: &str, bytes: &[u8]) -> Result<(), Error> {
@@ -196,7 +233,7 @@ fn realisasi(args: &ImportArgs, name: &str, bytes: &[u8]) -> Result<(), Error> {
     }
     tulis_semua(&args.dir, &report, &writes)?;
     eprintln!("{} perubahan dari {}", changes.len(), args.file.display());
-    after(&args.dir)
+    after(&args.dir, None)
 }
 
 /// Writes each changed file of `writes` (path in the folder, new text, old

@@ -38,6 +38,20 @@ pub struct Buku {
     pub identitas: Vec<(String, String)>,
     /// The `Pegawai` sheet as pegawai.yaml, if the workbook has one.
     pub pegawai: Option<crate::content::BerkasPegawai>,
+    /// Where each indicator of the tables was read: what a finding about
+    /// it after import names.
+    pub letak: Vec<SelIndikator>,
+}
+
+/// The cell an indicator was read from.
+#[derive(Debug, Clone)]
+pub struct SelIndikator {
+    /// Its table.
+    pub tingkat: Tingkat,
+    /// Its YAML path in that table, `pejabat[a].sasaran[b].indikator[c]`.
+    pub jalur: String,
+    /// The cell of its annual target, `Data!G5`.
+    pub sel: String,
 }
 
 /// What every workbook must be before it is opened: small enough, a zip
@@ -96,7 +110,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Buku, Vec<Problem>> {
             "lembar `Data` memuat tabel datar; buat dengan `renaksi export` atau `renaksi template xlsx`",
         ));
     };
-    let range = grid(&mut workbook, file, &data_name)?;
+    let range = grid(&mut workbook, bytes, file, &data_name)?;
     // Formulas are never evaluated: their saved values are read, and a
     // formula saved without its value is refused where it is.
     let mut problems = Vec::new();
@@ -127,22 +141,23 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Buku, Vec<Problem>> {
         .iter()
         .find(|n| n.trim().eq_ignore_ascii_case(IDENTITAS))
     {
-        Some(n) => identitas(file, n, &grid(&mut workbook, file, n)?)?,
+        Some(n) => identitas(file, n, &grid(&mut workbook, bytes, file, n)?)?,
         None => Vec::new(),
     };
     let pegawai = match names
         .iter()
         .find(|n| n.trim().eq_ignore_ascii_case(super::PEGAWAI))
     {
-        Some(n) => Some(pegawai(file, n, &grid(&mut workbook, file, n)?)?),
+        Some(n) => Some(pegawai(file, n, &grid(&mut workbook, bytes, file, n)?)?),
         None => None,
     };
-    let (tabel, rincian) = data(file, &data_name, &range)?;
+    let (tabel, rincian, letak) = data(file, &data_name, &range)?;
     Ok(Buku {
         tabel,
         rincian,
         identitas,
         pegawai,
+        letak,
     })
 }
 
@@ -324,13 +339,44 @@ impl Grid {
 
 pub(super) fn grid_of<RS: std::io::Read + std::io::Seek>(
     workbook: &mut Xlsx<RS>,
+    bytes: &[u8],
     file: &str,
     sheet: &str,
 ) -> Result<Grid, Vec<Problem>> {
-    grid(workbook, file, sheet)
+    grid(workbook, bytes, file, sheet)
 }
 
+/// The cells of `sheet` of `workbook` (whose bytes are `bytes`), each as
+/// a person sees it: a number shown as a percentage (`1` shown `100%`) is
+/// the text of that percentage (`100%`), which [`number`] reads as 100.
 fn grid<RS: std::io::Read + std::io::Seek>(
+    workbook: &mut Xlsx<RS>,
+    bytes: &[u8],
+    file: &str,
+    sheet: &str,
+) -> Result<Grid, Vec<Problem>> {
+    let mut grid = sel_semua(workbook, file, sheet)?;
+    for (row, col) in super::gaya::persen(bytes, sheet) {
+        let Some(cell) = row
+            .checked_sub(grid.first)
+            .and_then(|r| grid.rows.get_mut(r))
+            .and_then(|r| r.get_mut(col))
+        else {
+            continue;
+        };
+        let value = match cell {
+            Data::Float(f) => *f,
+            Data::Int(i) => *i as f64,
+            _ => continue,
+        };
+        // 0,855 → 85,5 %, without the binary fraction's tail.
+        let persen = (value * 100.0 * 1e9).round() / 1e9;
+        *cell = Data::String(format!("{persen}%").replace('.', ","));
+    }
+    Ok(grid)
+}
+
+fn sel_semua<RS: std::io::Read + std::io::Seek>(
     workbook: &mut Xlsx<RS>,
     file: &str,
     sheet: &str,
@@ -477,14 +523,28 @@ pub fn cell_name(sheet: &str, row: usize, col: usize) -> String {
     format!("{sheet}!{letters}{}", row + 1)
 }
 
-/// A number in a cell: a number, or text in Indonesian style.
+/// An amount of rupiah in a cell: as [`number`], but a percentage (a
+/// cell shown as `50%`) is refused, never read as 50 rupiah.
+pub fn rupiah(cell: &Data) -> Result<Option<f64>, String> {
+    match cell {
+        Data::String(s) if s.trim().ends_with('%') => Err(format!(
+            "tertulis sebagai persen ({}), bukan rupiah",
+            s.trim()
+        )),
+        other => number(other),
+    }
+}
+
+/// A number in a cell: a number, or text in Indonesian style; a
+/// percentage (`85,5%`, or a cell shown as one) is its number of percent.
 pub fn number(cell: &Data) -> Result<Option<f64>, String> {
     match cell {
         Data::Empty => Ok(None),
         Data::Float(f) if f.is_finite() => Ok(Some(*f)),
         Data::Int(i) => Ok(Some(*i as f64)),
         Data::String(s) if s.trim().is_empty() || s.trim() == "-" => Ok(None),
-        Data::String(s) => teks_angka(s)
+        // A percentage is the number of percent written: `85,5%` is 85,5.
+        Data::String(s) => teks_angka(s.trim().trim_end_matches('%'))
             .map(Some)
             .ok_or_else(|| format!("\"{}\" bukan angka", s.trim())),
         Data::DateTime(_) | Data::DateTimeIso(_) => {
@@ -596,6 +656,8 @@ struct Ind {
     kind: Rincian,
     /// Per period: `None` until a row writes it, then the row's target.
     periods: Vec<Option<Option<Angka>>>,
+    /// The cell of its annual target.
+    sel: String,
 }
 
 /// The tables as the rows build them.
@@ -606,10 +668,15 @@ struct Susun {
     cur: Option<usize>,
     /// The indicator being read.
     ind: Option<Ind>,
+    /// Where each indicator ended was read.
+    letak: Vec<SelIndikator>,
 }
 
+/// The tables read, their periods, and where each indicator was read.
+type Tabel = (Vec<Lampiran>, Rincian, Vec<SelIndikator>);
+
 /// Reads the flat table into tables.
-fn data(file: &str, sheet: &str, grid: &Grid) -> Result<(Vec<Lampiran>, Rincian), Vec<Problem>> {
+fn data(file: &str, sheet: &str, grid: &Grid) -> Result<Tabel, Vec<Problem>> {
     let mut rows = grid.rows.iter().map(Vec::as_slice);
     let Some(header) = rows.next() else {
         return Err(vec![Problem::new(file, format!("lembar `{sheet}` kosong"))
@@ -845,6 +912,7 @@ impl Baca<'_> {
                         data,
                         kind,
                         periods: vec![None; n],
+                        sel: self.at(r, self.kolom.col("target_tahunan")),
                     });
                 }
                 Err(p) => {
@@ -889,7 +957,7 @@ impl Baca<'_> {
     /// A program row `r`: the program or activity `uraian` with its
     /// budget, of the indicator named on it or else of the sasaran.
     fn program(&mut self, r: usize, row: &[Data], uraian: &str, indikator_text: Option<String>) {
-        let anggaran = match number(self.kolom.get(row, "anggaran")) {
+        let anggaran = match rupiah(self.kolom.get(row, "anggaran")) {
             Ok(Some(v)) if v >= 0.0 && v.fract() == 0.0 && v < 1e17 => Some(v as u64),
             Ok(None) => None,
             Ok(Some(v)) => {
@@ -951,7 +1019,7 @@ impl Baca<'_> {
     }
 
     /// The tables read, or every problem found.
-    fn selesai(mut self) -> Result<(Vec<Lampiran>, Rincian), Vec<Problem>> {
+    fn selesai(mut self) -> Result<Tabel, Vec<Problem>> {
         let (file, sheet) = (self.file, self.sheet);
         let mut problems = std::mem::take(&mut self.problems);
         let rincian = self.rincian.take();
@@ -980,7 +1048,11 @@ impl Baca<'_> {
             return Err(problems);
         }
         tabel.sort_by_key(|t| t.tingkat as u8);
-        Ok((tabel, rincian.map_or(Rincian::Bulanan, |r| r.0)))
+        Ok((
+            tabel,
+            rincian.map_or(Rincian::Bulanan, |r| r.0),
+            self.susun.letak,
+        ))
     }
 }
 
@@ -1158,9 +1230,24 @@ impl Susun {
                 }
             }
         }
-        if let Some(s) = self.sasaran_ini() {
-            s.indikator.push(ind.data);
-        }
+        let Some(table) = self.cur.and_then(|c| self.tabel.get_mut(c)) else {
+            return;
+        };
+        let tingkat = table.tingkat;
+        let a = table.pejabat.len().saturating_sub(1);
+        let Some(pejabat) = table.pejabat.last_mut() else {
+            return;
+        };
+        let b = pejabat.sasaran.len().saturating_sub(1);
+        let Some(s) = pejabat.sasaran.last_mut() else {
+            return;
+        };
+        self.letak.push(SelIndikator {
+            tingkat,
+            jalur: format!("pejabat[{a}].sasaran[{b}].indikator[{}]", s.indikator.len()),
+            sel: ind.sel,
+        });
+        s.indikator.push(ind.data);
     }
 }
 

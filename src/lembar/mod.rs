@@ -8,6 +8,7 @@
 //! the `--format csv` output, and what `import` reads.
 
 pub mod ekspor;
+mod gaya;
 pub mod impor;
 pub mod masuk;
 pub mod realisasi;

@@ -221,7 +221,7 @@ pub fn baca(
     let mut problems = Vec::new();
     let mut out: BTreeMap<usize, BerkasRealisasi> = BTreeMap::new();
     let mut tanggal_dari: BTreeMap<usize, (Tanggal, String)> = BTreeMap::new();
-    let grid = super::impor::grid_of(&mut workbook, file, &sheet)?;
+    let grid = super::impor::grid_of(&mut workbook, bytes, file, &sheet)?;
     let cols = columns(
         file,
         &sheet,
@@ -320,7 +320,7 @@ pub fn baca(
         }
     }
     if let Some(sheet) = find(ANGGARAN) {
-        baca_anggaran(file, &mut workbook, &sheet, report, &mut out, &mut problems)?;
+        baca_anggaran(file, bytes, &mut workbook, &sheet, report, &mut out, &mut problems)?;
     }
     for (n, (t, _)) in tanggal_dari {
         if let Some(b) = out.get_mut(&n) {
@@ -337,8 +337,10 @@ pub fn baca(
 
 /// The budget rows of the sheet `sheet` into the quarters of `out`; a
 /// row that cannot be right is a problem, named by its cell.
+#[allow(clippy::too_many_arguments)]
 fn baca_anggaran(
     file: &str,
+    bytes: &[u8],
     workbook: &mut calamine::Xlsx<std::io::Cursor<&[u8]>>,
     sheet: &str,
     report: &Report,
@@ -347,7 +349,7 @@ fn baca_anggaran(
 ) -> Result<(), Vec<Problem>> {
     let keys = Kunci::dari(report);
     let id = &report.identitas;
-    let grid = super::impor::grid_of(workbook, file, sheet)?;
+    let grid = super::impor::grid_of(workbook, bytes, file, sheet)?;
     let cols = columns(
         file,
         sheet,
@@ -384,7 +386,7 @@ fn baca_anggaran(
             );
             continue;
         };
-        let value = match number(cell("realisasi")) {
+        let value = match super::impor::rupiah(cell("realisasi")) {
             Ok(Some(v)) if v >= 0.0 && v.fract() == 0.0 && v < 1e15 => Some(v as u64),
             Ok(None) => None,
             Ok(Some(v)) => {

@@ -1199,3 +1199,91 @@ wb.save(sys.argv[3])
     );
     assert!(!fixture.path("baru").exists());
 }
+
+/// A cell typed `85,5%` in Excel is stored as 0,855 with a percent format:
+/// it is read as the 85,5 the person sees (also after LibreOffice saved
+/// the workbook), never as 0,855; a budget shown as a percentage is
+/// refused at its cell; and a finding `check` makes after the import
+/// names the cell its indicator was read from.
+#[test]
+fn a_cell_means_what_a_person_sees() {
+    let fixture = Fixture::new("build", "minimal");
+    let xlsx = fixture.path("minimal.xlsx");
+    export(&fixture.dir, &xlsx);
+    let persen = fixture.path("persen.xlsx");
+    let anggaran = fixture.path("anggaran.xlsx");
+    let cells = python(
+        r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+d = wb["Data"]
+head = [c.value for c in d[1]]
+tahunan = head.index("target_tahunan") + 1
+periode = head.index("target_periode") + 1
+uang = head.index("anggaran") + 1
+for r in range(2, d.max_row + 1):
+    if d.cell(r, tahunan).value == 85.5:
+        d.cell(r, tahunan).value = 0.855
+        d.cell(r, tahunan).number_format = "0.0%"
+    if d.cell(r, periode).value == 45.5:
+        d.cell(r, periode).value = 0.455
+        d.cell(r, periode).number_format = "0.0%"
+        print(d.cell(r, periode).coordinate)
+wb.save(sys.argv[2])
+for r in range(2, d.max_row + 1):
+    if d.cell(r, uang).value:
+        d.cell(r, uang).value = 0.5
+        d.cell(r, uang).number_format = "0%"
+        print(d.cell(r, uang).coordinate)
+        break
+wb.save(sys.argv[3])
+"#,
+        &[
+            xlsx.to_str().unwrap(),
+            persen.to_str().unwrap(),
+            anggaran.to_str().unwrap(),
+        ],
+    );
+    let cells: Vec<&str> = cells.lines().collect();
+    assert_eq!(cells.len(), 2, "{cells:?}");
+
+    // As typed: the same report, from renaksi's reading and LibreOffice's.
+    let copy = fixture.path("salinan");
+    copy_dir(&fixture.dir, &copy);
+    let said = import_lampiran(&persen, &copy);
+    same(&fixture.dir, &copy);
+    assert!(said.contains("0 perubahan dari"), "{said}");
+    let lo = fixture.path("lo");
+    soffice(&persen, "xlsx:Calc MS Excel 2007 XML", &lo);
+    let lagi = fixture.path("lagi");
+    copy_dir(&fixture.dir, &lagi);
+    import_lampiran(&lo.join("persen.xlsx"), &lagi);
+    same(&fixture.dir, &lagi);
+
+    // A budget of 50 % is refused where it is, and nothing is written.
+    let before = fs::read_to_string(fixture.dir.join("lampiran/1-program.yaml")).unwrap();
+    let run = renaksi(&["import", "anggaran.xlsx", "minimal", "--lampiran"], fixture.tmp.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(&format!(
+            "galat: anggaran.xlsx (Data!{}): anggaran tertulis sebagai persen (50%), bukan rupiah\n",
+            cells[1]
+        )),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(fixture.dir.join("lampiran/1-program.yaml")).unwrap(),
+        before
+    );
+
+    // The monthly sum that does not reach the annual target, at its cell.
+    assert!(
+        said.contains("rencana per bulan berjumlah 300, tidak sama dengan target tahunan 1.800"),
+        "{said}"
+    );
+    assert!(
+        said.contains("\n  di lembar kerja: persen.xlsx (Data!G28)\n"),
+        "{said}"
+    );
+}
