@@ -34,6 +34,7 @@ pub mod realisasi;
 pub mod render;
 pub mod schema;
 pub mod sign;
+pub mod teks_pdf;
 pub mod verify;
 
 pub use error::{Error, Problem};

@@ -195,3 +195,109 @@ fn bangun(naskah: &Naskah, options: crate::pdf::Options) -> Result<Vec<Vec<u8>>,
         .map(|b| Ok(crate::pdf::typeset(report, b.typst, options)?.pdf))
         .collect()
 }
+
+/// One place where a PDF's text and the text built from the folder now
+/// differ.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BedaTeks {
+    /// 1-based page of the PDF (of the document built, for a page the PDF
+    /// does not have).
+    pub halaman: usize,
+    /// The word before the change, for context (`Juni`).
+    pub sebelum: String,
+    /// The PDF's words there (empty: added).
+    pub lama: String,
+    /// The words built now (empty: removed).
+    pub baru: String,
+}
+
+/// What the text of `pdf` says differently from the same document built
+/// from `report` now, with the kind, status and options the PDF records:
+/// word by word, page by page. For the verification of a PDF whose
+/// source cannot be found (outside git), so that a difference is named.
+pub fn beda_teks(
+    pdf: &[u8],
+    catat: &Tercatat,
+    report: Report,
+    perintah: Option<&Sebelumnya>,
+) -> Result<Vec<BedaTeks>, Error> {
+    let lama = sebelumnya(&report, catat, perintah).cloned();
+    let mut naskah = Naskah::baru(report, catat.dokumen, !catat.draf, lama.as_ref())?;
+    let sekarang = naskah.sumber()?;
+    naskah.tandai_sidik(&sekarang, catat.opsi, catat.asal.as_ref(), catat.git.as_ref());
+    let options = crate::pdf::Options {
+        pdf_a: catat.opsi.pdf_a,
+    };
+    // The digests printed at the foot of a page differ by design.
+    let sidik = [catat.sumber.as_str(), sekarang.as_str()];
+    let dibaca = kata_halaman(pdf, &sidik)?;
+    let mut terbaik: Option<Vec<BedaTeks>> = None;
+    for candidate in bangun(&naskah, options)? {
+        let baru = kata_halaman(&candidate, &sidik)?;
+        let beda = banding(&dibaca, &baru);
+        if terbaik.as_ref().is_none_or(|t| beda.len() < t.len()) {
+            terbaik = Some(beda);
+        }
+    }
+    Ok(terbaik.unwrap_or_default())
+}
+
+/// The words of each page of a PDF as its text layer has them; a word
+/// that is a printed source digest (a prefix of one of `sidik`, 8 hex
+/// digits or more) is left out.
+fn kata_halaman(pdf: &[u8], sidik: &[&str]) -> Result<Vec<Vec<String>>, Error> {
+    let halaman = crate::teks_pdf::kata(pdf).ok_or_else(|| Error::Usage {
+        message: "teks PDF tidak dapat dibaca".into(),
+        hint: "periksa PDF-nya dengan pdftotext".into(),
+    })?;
+    let mut out = Vec::new();
+    for words in halaman {
+        out.push(
+            words
+                .into_iter()
+                .filter(|w| {
+                    let w = w.rsplit(':').next().unwrap_or(w);
+                    let w = w.trim_matches(|c: char| !c.is_ascii_hexdigit());
+                    !(w.len() >= 8
+                        && w.bytes().all(|b| b.is_ascii_hexdigit())
+                        && sidik.iter().any(|s| s.starts_with(&w.to_ascii_lowercase())))
+                })
+                .collect(),
+        );
+    }
+    Ok(out)
+}
+
+/// The changed runs of words between two documents' pages.
+fn banding(lama: &[Vec<String>], baru: &[Vec<String>]) -> Vec<BedaTeks> {
+    let mut out = Vec::new();
+    let kosong: Vec<String> = Vec::new();
+    for i in 0..lama.len().max(baru.len()) {
+        let a = lama.get(i).unwrap_or(&kosong);
+        let b = baru.get(i).unwrap_or(&kosong);
+        if a == b {
+            continue;
+        }
+        let a_ref: Vec<&str> = a.iter().map(String::as_str).collect();
+        let b_ref: Vec<&str> = b.iter().map(String::as_str).collect();
+        let diff = similar::capture_diff_slices(similar::Algorithm::Myers, &a_ref, &b_ref);
+        for op in diff {
+            let (tag, old, new) = op.as_tag_tuple();
+            if tag == similar::DiffTag::Equal {
+                continue;
+            }
+            out.push(BedaTeks {
+                halaman: i + 1,
+                sebelum: old
+                    .start
+                    .checked_sub(1)
+                    .and_then(|k| a.get(k))
+                    .cloned()
+                    .unwrap_or_default(),
+                lama: a[old].join(" "),
+                baru: b[new].join(" "),
+            });
+        }
+    }
+    out
+}

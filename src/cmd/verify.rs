@@ -124,7 +124,15 @@ fn satu(
     let shown = path.display().to_string();
     let pdf = match read {
         Some(pdf) => pdf,
-        None => renaksi::fs::baca(path, renaksi::fs::PDF)?,
+        None => match renaksi::fs::baca(path, renaksi::fs::PDF) {
+            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::Usage {
+                    message: format!("{shown} tidak ada"),
+                    hint: "sebut berkas PDF yang disusun renaksi, misalnya out/<folder>.pdf (`renaksi build` menulisnya di sana)".into(),
+                });
+            }
+            other => other?,
+        },
     };
     let Some(catat) = verify::tercatat(&pdf) else {
         eprintln!(
@@ -160,7 +168,7 @@ fn satu(
                 &sekarang[..16]
             );
             if let Some(dir) = dir {
-                perubahan(dir, rev, &catat, perintah)?;
+                perubahan(&pdf, dir, rev, &catat, perintah)?;
             }
             Jawab::Beda
         }
@@ -244,6 +252,7 @@ fn batch(args: &VerifyArgs) -> Result<ExitCode, Error> {
 /// built from a clean folder, or the folder as it is now when that still
 /// has the PDF's digest (a PDF of uncommitted files).
 fn perubahan(
+    pdf: &[u8],
     dir: &Path,
     rev: Option<&str>,
     catat: &verify::Tercatat,
@@ -286,7 +295,9 @@ fn perubahan(
         (None, None) => None,
     };
     let Some((then, asal)) = then else {
-        return Ok(());
+        // No source to compare with: the PDF's text against the text of
+        // the same document built from the folder now.
+        return beda_teks(pdf, now, catat, perintah);
     };
     let changes = renaksi::diff::reports(&then, &now)?;
     println!("sumber PDF ({asal}) → yang diperiksa:");
@@ -296,6 +307,49 @@ fn perubahan(
         &now.source.label,
         &changes,
     )
+}
+
+/// How many places of a text comparison are listed.
+const BEDA_TEKS_MAKS: usize = 30;
+
+/// The words of `pdf` that the document built from `now` says otherwise,
+/// page by page: `halaman 11: Juni 40 → 41`.
+fn beda_teks(
+    pdf: &[u8],
+    now: Report,
+    catat: &verify::Tercatat,
+    perintah: Option<&Sebelumnya>,
+) -> Result<(), Error> {
+    let beda = verify::beda_teks(pdf, catat, now, perintah)?;
+    if beda.is_empty() {
+        println!("teks setiap halaman sama dengan yang disusun dari folder sekarang: bedanya di luar teks (tata letak, gambar, atau data yang tidak dicetak)");
+        return Ok(());
+    }
+    println!("teks PDF → disusun dari folder sekarang:");
+    let potong = |t: &str| -> String {
+        if t.chars().count() > 120 {
+            format!("{}…", t.chars().take(119).collect::<String>())
+        } else {
+            t.to_owned()
+        }
+    };
+    for b in beda.iter().take(BEDA_TEKS_MAKS) {
+        let konteks = if b.sebelum.is_empty() {
+            String::new()
+        } else {
+            format!("{} ", potong(&b.sebelum))
+        };
+        let apa = match (b.lama.is_empty(), b.baru.is_empty()) {
+            (true, _) => format!("{konteks}+ {}", potong(&b.baru)),
+            (_, true) => format!("{konteks}- {}", potong(&b.lama)),
+            _ => format!("{konteks}{} → {}", potong(&b.lama), potong(&b.baru)),
+        };
+        println!("  halaman {}: {apa}", b.halaman);
+    }
+    if beda.len() > BEDA_TEKS_MAKS {
+        println!("  … dan {} perbedaan lain", beda.len() - BEDA_TEKS_MAKS);
+    }
+    Ok(())
 }
 
 /// The signatures of a signed PDF, for the SAMA line: "; ditandatangani

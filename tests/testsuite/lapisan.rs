@@ -35,7 +35,7 @@ const LAPISAN: &[(&str, &[&str])] = &[
     ),
     ("periksa", &["check/"]),
     ("render", &["render/"]),
-    ("cetak", &["compile/", "pdf.rs", "sign/"]),
+    ("cetak", &["compile/", "pdf.rs", "sign/", "teks_pdf.rs"]),
     ("dokumen", &["build.rs", "batch.rs", "verify.rs"]),
     ("alat", &["lembar/", "init/", "schema.rs"]),
     ("aplikasi", &["lib.rs", "main.rs", "cli.rs", "cmd/"]),

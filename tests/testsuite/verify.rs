@@ -86,6 +86,37 @@ fn a_changed_source_is_shown_as_diff_shows_it() {
     );
 }
 
+/// Outside git there is no source to compare with: the PDF's text is
+/// compared with the text built from the folder now, and the pages and
+/// values that differ are named; a PDF with the jejak footer (its digest
+/// on every page) names only what changed.
+#[test]
+fn outside_git_the_text_names_the_pages_and_values_that_differ() {
+    let fixture = Fixture::example();
+    let (run, pdf) = fixture.build(&["--final", "--jejak"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    fixture.edit("lampiran/1-program.yaml", |t| {
+        t.replacen("juni: 40", "juni: 41", 1)
+    });
+    fixture.edit("narasi.yaml", |t| {
+        t.replacen("Puji syukur", "Puji dan syukur", 1)
+    });
+    let run = verify(&fixture, &[pdf.to_str().unwrap(), "kubutambahan-2022"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(lines[0].starts_with("BERBEDA: kubutambahan-2022 bukan sumber "), "{}", run.stdout);
+    assert_eq!(
+        lines[1..],
+        [
+            "teks PDF → disusun dari folder sekarang:",
+            "  halaman 2: Puji + dan",
+            "  halaman 11: Juni 40 → 41",
+        ],
+        "{}",
+        run.stdout
+    );
+}
+
 #[test]
 fn a_tampered_pdf_and_another_version_are_told_apart() {
     let fixture = in_git();
