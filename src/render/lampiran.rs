@@ -227,18 +227,30 @@ pub(super) fn tabel(
                 && a == last_pejabat
                 && baris.last().is_some_and(|b| b.tinggi <= TINGGI_BERSAMA_TTD);
             joined |= signature_follows;
+            // The table's last two indicators stay on one page when they
+            // fit on one (with the signature, when it follows): a table
+            // never ends with one indicator alone on a mostly empty page.
+            let k = baris.len();
+            let budget = if signature_follows {
+                TINGGI_BERSAMA_TTD
+            } else {
+                TINGGI_HALAMAN
+            };
+            let berdua = a == last_pejabat
+                && k >= 2
+                && baris[k - 2].tinggi + baris[k - 1].tinggi <= budget;
             // The zero-width column: one breakable cell beside the
             // official's rows, and an unbreakable one holding the last
-            // indicator and the signature row together.
-            let k = baris.len();
+            // indicator (or two) and the signature row together.
             let mut rest: usize = baris.iter().map(|b| b.n).sum();
-            if signature_follows {
-                let last = baris[k - 1].n;
-                baris[k - 1].tepi = Some(Tepi {
-                    rowspan: last + 1,
+            let ekor = if berdua { 2 } else { usize::from(signature_follows) };
+            if ekor > 0 {
+                let rows: usize = baris[k - ekor..].iter().map(|b| b.n).sum();
+                baris[k - ekor].tepi = Some(Tepi {
+                    rowspan: rows + usize::from(signature_follows),
                     breakable: false,
                 });
-                rest -= last;
+                rest -= rows;
             }
             if rest > 0 {
                 baris[0].tepi = Some(Tepi {
