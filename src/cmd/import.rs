@@ -141,46 +141,60 @@ fn create(args: &ImportArgs, buku: &Buku, asal: &str, file_name: &str) -> Result
 /// details.
 fn after(dir: &Path, lembar: Option<(&Path, &[SelIndikator])>) -> Result<(), Error> {
     use renaksi::error::{Diagnostic, Severity};
-    let found: Vec<Diagnostic> = match renaksi::load(Some(dir)) {
+    let name = lembar.map(|(file, _)| {
+        file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    });
+    // Each finding with the cell its indicator was read from, if any.
+    let found: Vec<(Diagnostic, Option<String>)> = match renaksi::load(Some(dir)) {
         Ok(report) => {
             let mut found = renaksi::check::lint(&report, None);
             found.extend(renaksi::check::realisasi::temuan(&report)?);
-            // What is found about an indicator read from the sheet is
-            // said with its cell, where the person will correct it.
-            if let Some((file, letak)) = lembar {
-                let name = file.file_name().map_or_else(
-                    || file.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
-                for d in &found {
-                    if let Some(sel) = sel_temuan(&report, letak, d) {
-                        eprintln!("{d}\n  di lembar kerja: {name} ({sel})");
-                    }
-                }
-            }
             found
+                .into_iter()
+                .map(|d| {
+                    let sel = lembar
+                        .and_then(|(_, letak)| sel_temuan(&report, letak, &d))
+                        .map(str::to_owned);
+                    (d, sel)
+                })
+                .collect()
         }
         Err(Error::Input(problems)) => problems
             .into_iter()
-            .map(|problem| Diagnostic {
-                severity: Severity::Galat,
-                problem,
+            .map(|problem| {
+                let d = Diagnostic {
+                    severity: Severity::Galat,
+                    problem,
+                };
+                (d, None)
             })
             .collect(),
         Err(err) => return Err(err),
     };
     let galat = found
         .iter()
-        .filter(|d| d.severity == Severity::Galat)
+        .filter(|(d, _)| d.severity == Severity::Galat)
         .count();
     let peringatan = found.len() - galat;
-    // The first galat, so that what is left to do is seen at once.
-    for diagnostic in found
-        .iter()
-        .filter(|d| d.severity == Severity::Galat)
-        .take(3)
-    {
-        eprintln!("{diagnostic}");
+    // The first galat, so that what is left to do is seen at once; and
+    // every finding about an indicator of the sheet, with its cell, where
+    // the person will correct it.
+    let mut shown = 0;
+    for (d, sel) in &found {
+        match sel {
+            Some(sel) => eprintln!(
+                "{d}\n  di lembar kerja: {} ({sel})",
+                name.as_deref().unwrap_or_default()
+            ),
+            None if d.severity == Severity::Galat && shown < 3 => {
+                shown += 1;
+                eprintln!("{d}");
+            }
+            None => {}
+        }
     }
     eprintln!(
         "periksa: {galat} galat, {peringatan} peringatan; rinciannya: `renaksi check {}`",

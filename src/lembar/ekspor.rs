@@ -91,9 +91,12 @@ fn bagian(reports: &[Report], gabung: bool) -> Vec<Bagian> {
 pub fn xlsx(report: &Report) -> Result<Vec<u8>, Error> {
     let mut workbook = Workbook::new();
     let gaya = Gaya::new();
+    // The level sheets are selected together: what Excel prints by
+    // default ("Print Active Sheets") is the Lampiran, not the flat table.
     for (t, file) in report.lampiran.iter().enumerate() {
         let sheet = workbook.add_worksheet();
         level_sheet(sheet, report, &file.table, t == 0, &gaya).map_err(gagal)?;
+        sheet.set_selected(true);
     }
     let sheet = workbook.add_worksheet();
     data_sheet(sheet, &bagian(std::slice::from_ref(report), false)).map_err(gagal)?;
@@ -276,12 +279,28 @@ fn level_sheet(
     let p = names.len() as u32;
     let mut row = h + 3;
     let mut nomor = 0;
+    // Pages are broken by renaksi, between indicators, as the PDF breaks
+    // them: a merged cell never runs across a page (its text would print
+    // on the first part only), and a sasaran continued on a new page is
+    // written again there with "(lanjutan)".
+    let mut halaman = Halaman {
+        terpakai: if title { h } else { 0 },
+        putus: Vec::new(),
+    };
     for pejabat in &table.pejabat {
+        let first = pejabat
+            .sasaran
+            .first()
+            .and_then(|s| s.indikator.first().map(|i| tinggi(p, s, i, true)))
+            .unwrap_or(0);
+        halaman.muat(row, 1 + first);
         sheet.merge_range(row, 0, row, 9, &pejabat.jabatan, &gaya.jabatan)?;
+        halaman.terpakai += 1;
         row += 1;
         for sasaran in &pejabat.sasaran {
             nomor += 1;
-            let start = row;
+            let mut start = row;
+            let mut lanjut = false;
             for (k, ind) in sasaran.indikator.iter().enumerate() {
                 let shared = if k == 0 {
                     sasaran.program_kegiatan.as_slice()
@@ -290,6 +309,12 @@ fn level_sheet(
                 };
                 let programs: Vec<_> = shared.iter().chain(&ind.program_kegiatan).collect();
                 let height = p.max(programs.len() as u32);
+                if halaman.muat(row, height) && row > start {
+                    // The sasaran's part on the page before.
+                    sasaran_sel(sheet, start, row - 1, nomor, &sasaran.uraian, lanjut, gaya)?;
+                    (start, lanjut) = (row, true);
+                }
+                halaman.terpakai += height;
                 let last = row + height - 1;
                 merge_text(sheet, row, last, 2, &ind.uraian, &gaya.teks)?;
                 merge_text(sheet, row, last, 3, &ind.satuan, &gaya.tengah)?;
@@ -348,12 +373,73 @@ fn level_sheet(
                 }
                 row = last + 1;
             }
-            let last = row - 1;
-            merge_number_text(sheet, start, last, 0, nomor as f64, &gaya.tengah)?;
-            merge_text(sheet, start, last, 1, &sasaran.uraian, &gaya.teks)?;
+            sasaran_sel(sheet, start, row - 1, nomor, &sasaran.uraian, lanjut, gaya)?;
         }
     }
+    // What is printed: the table, as the PDF's Lampiran lays it out, with
+    // renaksi's page breaks.
+    sheet.set_print_area(0, 0, row.saturating_sub(1).max(h + 2), 9)?;
+    halaman.putus.truncate(1023);
+    sheet.set_page_breaks(&halaman.putus)?;
     Ok(())
+}
+
+/// The rows of a level sheet's printed page, below its repeated header,
+/// that renaksi fills before it breaks the page: three monthly
+/// indicators, as a page of the PDF holds them, and fewer than a page
+/// holds in Excel (about 39 rows of 15 pt on landscape A4 at the
+/// fit-to-width scale of 74 %) or LibreOffice (about 50), so that
+/// neither adds a break of its own inside a merged cell.
+const BARIS_HALAMAN: u32 = 36;
+
+/// The page being filled.
+struct Halaman {
+    /// Rows used on it.
+    terpakai: u32,
+    /// The rows that begin a new page.
+    putus: Vec<u32>,
+}
+
+impl Halaman {
+    /// Makes room for `rows` rows starting at `row`: a new page when they
+    /// do not fit on this one (and it is not empty). Whether it broke.
+    fn muat(&mut self, row: u32, rows: u32) -> bool {
+        if self.terpakai > 0 && self.terpakai + rows > BARIS_HALAMAN {
+            self.putus.push(row);
+            self.terpakai = 0;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// The rows of an indicator in a level sheet: one per period, or one per
+/// program when it has more (`pertama`: the sasaran's own programs go on
+/// its first indicator).
+fn tinggi(periode: u32, sasaran: &crate::content::Sasaran, ind: &crate::content::Indikator, pertama: bool) -> u32 {
+    let shared = if pertama { sasaran.program_kegiatan.len() } else { 0 };
+    periode.max((shared + ind.program_kegiatan.len()) as u32)
+}
+
+/// A sasaran's number and text beside its rows `from..=to` on one page;
+/// on a page after the first, "(lanjutan)" after the text.
+fn sasaran_sel(
+    sheet: &mut Worksheet,
+    from: u32,
+    to: u32,
+    nomor: usize,
+    uraian: &str,
+    lanjutan: bool,
+    gaya: &Gaya,
+) -> Result<(), XlsxError> {
+    merge_number_text(sheet, from, to, 0, nomor as f64, &gaya.tengah)?;
+    let text = if lanjutan {
+        format!("{uraian} (lanjutan)")
+    } else {
+        uraian.to_owned()
+    };
+    merge_text(sheet, from, to, 1, &text, &gaya.teks)
 }
 
 /// Text in one cell, or across rows `from..=to` of a column.
@@ -406,6 +492,11 @@ fn data_sheet(sheet: &mut Worksheet, parts: &[Bagian]) -> Result<(), XlsxError> 
     let gabung = parts.iter().any(|(k, _)| k.is_some());
     let rupiah = Format::new().set_num_format(RUPIAH);
     let offset = data_header(sheet, gabung)?;
+    // Printed only when asked for: then landscape, as wide as a page,
+    // its column names on every page.
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
     let mut row = 1u32;
     for (kecamatan, rows) in parts {
         for baris in rows {

@@ -1287,3 +1287,61 @@ wb.save(sys.argv[3])
         "{said}"
     );
 }
+
+/// The exported workbook prints as the Lampiran: the level sheets are the
+/// ones selected (what Excel prints by default), each with its print area
+/// and renaksi's page breaks between indicators, a sasaran continued on a
+/// new page written again with "(lanjutan)"; printed by LibreOffice, every
+/// indicator's twelve months stay on one page.
+#[test]
+fn the_workbook_prints_as_the_lampiran() {
+    let fixture = Fixture::example();
+    let xlsx = fixture.path("contoh.xlsx");
+    export(&fixture.dir, &xlsx);
+    let seen = python(
+        r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for ws in wb.worksheets:
+    breaks = [b.id for b in ws.row_breaks.brk]
+    lanjutan = sum(1 for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.endswith("(lanjutan)"))
+    print(ws.title, ws.sheet_view.tabSelected, ws.print_area, len(breaks), lanjutan)
+"#,
+        &[xlsx.to_str().unwrap()],
+    );
+    let lines: Vec<&str> = seen.lines().collect();
+    for level in ["Program", "Kegiatan", "Sub Kegiatan", "Kinerja"] {
+        let line = lines.iter().find(|l| l.starts_with(&format!("{level} True "))).unwrap_or_else(|| panic!("{seen}"));
+        assert!(line.contains("$A$1:$J$"), "{line}");
+    }
+    let sub = lines.iter().find(|l| l.starts_with("Sub Kegiatan ")).unwrap();
+    let fields: Vec<&str> = sub.rsplitn(3, ' ').collect();
+    assert!(fields[1].parse::<usize>().unwrap() >= 5, "{sub}");
+    assert!(fields[0].parse::<usize>().unwrap() >= 1, "{sub}");
+    assert!(lines.iter().any(|l| l.starts_with("Data ") && !l.starts_with("Data True")), "{seen}");
+
+    let lo = fixture.path("lo");
+    soffice(&xlsx, "pdf", &lo);
+    let pdf = lo.join("contoh.pdf");
+    let pages: usize = crate::support::poppler("pdfinfo", &[pdf.to_str().unwrap()])
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let mut level_pages = 0;
+    for n in 1..=pages {
+        let text = crate::support::page_text(&pdf, n);
+        if !text.contains("Tahunan") {
+            continue;
+        }
+        level_pages += 1;
+        assert_eq!(
+            text.matches("Januari").count(),
+            text.matches("Desember").count(),
+            "page {n} breaks an indicator's months:\n{text}"
+        );
+    }
+    assert!(level_pages >= 10, "{level_pages}");
+}
