@@ -71,7 +71,7 @@ try {
   await page.click(`#tab [data-tab="${FILE}"]`);
   const field = (path) => `[data-b="${FILE}"][data-j="${path}"]`;
   const sdm = "pejabat[0].sasaran[1].indikator[0]";
-  const row = (path) => `.bagian-tab[data-tab="${FILE}"] tr[data-untuk="${path}"]`;
+  const row = (path) => `.bagian-tab[data-tab="${FILE}"] [data-untuk="${path}"]`;
   assert.equal(await page.inputValue(field(`${sdm}.bulan.januari`)), "10");
   assert.equal(await page.locator(`${row(sdm)} .pesan`).count(), 0);
   assert.equal(await page.inputValue(field(`${sdm}.bulan.juni`)), "");
@@ -322,6 +322,38 @@ try {
   assert.equal(await page.inputValue(field(`${akip}.bulan.desember`)), "30");
   await page2.close();
   step("two tabs: 'Gabungkan suntingan saya' lays this tab's edit on the other's, both saved; a place both changed is named, not merged");
+
+  // A laptop's screen (1366×768): the fields are wide enough for what they
+  // hold, a finding does not narrow its field, the reason of a Perubahan
+  // is on the indicator's card, and the keyboard goes field to field.
+  const laptop = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  laptop.on("pageerror", (e) => { throw e; });
+  await laptop.goto(url);
+  await laptop.waitForSelector('#pratinjau[data-versi]');
+  await laptop.click(`#tab [data-tab="${FILE}"]`);
+  const lebar = (sel) => laptop.$eval(sel, (e) => e.getBoundingClientRect().width);
+  const uraian = field(`${sdm}.uraian`);
+  assert.ok(await lebar(uraian) >= 300, `indicator text ${await lebar(uraian)} px`);
+  const juniSdm = field(`${sdm}.bulan.juni`);
+  await laptop.fill(juniSdm, "123456");
+  assert.ok(await laptop.$eval(juniSdm, (e) => e.scrollWidth <= e.clientWidth), "six digits fit a month");
+  const target = field(`${sdm}.target`);
+  assert.ok(await laptop.$eval(target, (e) => { e.value = "1234567"; return e.scrollWidth <= e.clientWidth; }), "seven digits fit the annual target");
+  await laptop.fill(target, "10");
+  await idle(laptop);
+  await laptop.waitForFunction((sel) => [...document.querySelectorAll(sel)].some((e) => e.textContent.includes("rencana per bulan")), `${row(sdm)} .pesan`);
+  const sasaranUraian = field("pejabat[0].sasaran[1].uraian");
+  const sebelum = await lebar(sasaranUraian);
+  await laptop.fill(sasaranUraian, "");
+  await laptop.waitForSelector(`.bagian-tab[data-tab="${FILE}"] [data-j="pejabat[0].sasaran[1]"] .pesan`);
+  assert.equal(await lebar(sasaranUraian), sebelum, "a finding under the sasaran leaves its box as wide");
+  // Enter goes on to the next month, as in a sheet.
+  await laptop.focus(field(`${sdm}.bulan.juli`));
+  await laptop.keyboard.press("Enter");
+  assert.equal(await laptop.evaluate(() => document.activeElement.dataset.j), `${sdm}.bulan.agustus`);
+  if (shots) await laptop.screenshot({ path: join(shots, "serve-1366.png") });
+  await laptop.close();
+  step("1366×768: indicator text ≥ 300 px, six digits fit, a finding does not narrow its field, Enter moves on");
 } catch (e) {
   console.error(stderr);
   const [open] = browser.contexts().flatMap((c) => c.pages());

@@ -291,16 +291,27 @@ function tandai() {
     const e = medan(t);
     if (!e) continue;
     e.classList.add(t.tingkat);
-    const pesan = el("div", { class: `pesan ${t.tingkat}`, text: t.pesan + (t.saran ? ` — ${t.saran}` : "") });
-    if (e.tagName === "TR") {
-      // Under the indicator's row, across the table.
-      let next = e.nextElementSibling;
-      if (!next || !next.classList.contains("baris-pesan")) {
-        next = el("tr", { class: "baris-pesan", "data-untuk": e.dataset.j }, el("td", { colspan: e.children.length }));
-        e.after(next);
+    // A field of an indicator's card has its message under the card, named
+    // by the field's label, so the card's columns keep their widths.
+    const dalamKartu = !e.classList.contains("indikator") && e.closest(".indikator");
+    const nama = dalamKartu ? (e.getAttribute("aria-label") || "") + ": " : "";
+    const pesan = el("div", { class: `pesan ${t.tingkat}`, text: nama + t.pesan + (t.saran ? ` — ${t.saran}` : "") });
+    const tempat = dalamKartu || e;
+    if (tempat.tagName === "TR" || tempat.classList.contains("indikator")) {
+      const e = tempat;
+      // Under the indicator's card (or row), across its width.
+      const kartu = e.tagName !== "TR";
+      let box = kartu ? e.querySelector(":scope > .baris-pesan") : e.nextElementSibling;
+      if (!box || !box.classList.contains("baris-pesan")) {
+        box = kartu ? el("div", { class: "baris-pesan", "data-untuk": e.dataset.j })
+          : el("tr", { class: "baris-pesan", "data-untuk": e.dataset.j }, el("td", { colspan: e.children.length }));
+        if (kartu) e.append(box); else e.after(box);
       }
-      next.firstChild.append(pesan);
+      (kartu ? box : box.firstChild).append(pesan);
     } else if (e.closest("td")) e.closest("td").append(pesan);
+    // A message never becomes an item of the row its field is in (it
+    // would take the field's width): it goes under the row.
+    else if (e.parentElement && e.parentElement.matches(".kepala, .program")) e.parentElement.after(pesan);
     else e.after(pesan);
   }
   hitungTemuan();
@@ -393,6 +404,10 @@ function masukan(rel, path, jenis, opsi = {}) {
     } });
   } else if (jenis === "markdown") {
     e = el("textarea", { ...attrs, rows: opsi.baris || 8, oninput: () => ubah(rel, path, e.value === "" && opsi.opsional ? undefined : e.value) });
+    e.value = v ?? "";
+  } else if (jenis === "catatan") {
+    // A sentence or two, optional: a box that shows them whole.
+    e = el("textarea", { ...attrs, class: "catatan", rows: 3, oninput: () => ubah(rel, path, e.value === "" ? undefined : e.value) });
     e.value = v ?? "";
   } else if (jenis === "uraian") {
     e = el("textarea", { ...attrs, class: "uraian", rows: 2, oninput: () => ubah(rel, path, e.value) });
@@ -545,9 +560,9 @@ function formRealisasi(rel) {
       el("td", {}, el("div", { text: row.uraian }), el("div", { class: "petunjuk", text: `${row.satuan} · ${row.sasaran}` })),
       el("td", {}, ...isian),
       el("td", { class: "capaian", "data-capaian": row.kunci }),
-      el("td", {}, masukan(rel, `${q}.kendala`, "teks", { label: `Kendala: ${row.uraian}` })),
-      el("td", {}, masukan(rel, `${q}.solusi`, "teks", { label: `Solusi: ${row.uraian}` })),
-      el("td", {}, masukan(rel, `${q}.tindak_lanjut`, "teks", { label: `Tindak lanjut: ${row.uraian}` }))));
+      el("td", {}, masukan(rel, `${q}.kendala`, "catatan", { label: `Kendala: ${row.uraian}` })),
+      el("td", {}, masukan(rel, `${q}.solusi`, "catatan", { label: `Solusi: ${row.uraian}` })),
+      el("td", {}, masukan(rel, `${q}.tindak_lanjut`, "catatan", { label: `Tindak lanjut: ${row.uraian}` }))));
   }
   out.push(el("table", { class: "tabel-realisasi" },
     el("thead", {}, el("tr", {}, ...["Indikator", "Realisasi", "Capaian s.d. TW", "Kendala", "Solusi", "Tindak lanjut"].map((h) => el("th", { text: h })))),
@@ -704,22 +719,35 @@ function formLampiran(rel) {
 }
 function formSasaran(rel, p, sa, j, n, listPath) {
   const per = periode();
-  const head = el("tr", {}, el("th", { text: "Indikator" }), el("th", { text: "Satuan" }), el("th", { text: "Target" }), el("th", { text: "Σ periode" }),
-    ...per.map((x) => el("th", { text: x.label })), ...pilihanDari("indikator").map((d) => el("th", { text: d.judul })));
-  const rows = (sa.indikator || []).map((ind, k) => {
+  // One card per indicator: its text, unit and annual target on one line
+  // wide enough for a sentence and six digits; its optional keys (the
+  // reason of a Perubahan among them) right under it; then its periods,
+  // as many to a line as fit, each labelled; findings below the card.
+  const cards = (sa.indikator || []).map((ind, k) => {
     const q = `${p}.indikator[${k}]`;
-    return el("tr", { "data-b": rel, "data-j": q },
-      el("td", {}, masukan(rel, `${q}.uraian`, "uraian", { label: "Uraian indikator" }), aksiDaftar(rel, `${p}.indikator`, k, sa.indikator.length)),
-      el("td", {}, masukan(rel, `${q}.satuan`, "teks", { wajib: true, label: "Satuan" })),
-      el("td", { class: "periode" }, masukan(rel, `${q}.target`, "angka", { kosong: null, label: "Target tahunan" })),
-      el("td", { class: `jumlah ${jumlahTeks(rel, q)[1]}`, "data-jumlah": `${rel}|${q}` }, jumlahTeks(rel, q)[0]),
-      ...per.map((x) => {
-        const path = getAt(berkas(rel).nilai, `${q}.${x.key}`) === undefined && x.alias && getAt(berkas(rel).nilai, `${q}.${x.alias}`) !== undefined ? `${q}.${x.alias}` : `${q}.${x.key}`;
-        return el("td", { class: "periode" }, masukan(rel, path, "angka", { label: `Target ${x.label}` }));
-      }),
-      ...pilihanDari("indikator").map((d) => el("td", {}, isian(rel, q, d))));
+    const kecil = (label, e) => el("label", { class: "kecil" }, el("span", { text: label }), e);
+    const target = masukan(rel, `${q}.target`, "angka", { kosong: null, label: "Target tahunan" });
+    target.classList.add("angka");
+    return el("div", { class: "indikator", "data-b": rel, "data-j": q },
+      el("div", { class: "ind-kepala" },
+        kecil(`Indikator ${k + 1}`, masukan(rel, `${q}.uraian`, "uraian", { label: "Uraian indikator" })),
+        kecil("Satuan", masukan(rel, `${q}.satuan`, "teks", { wajib: true, label: "Satuan" })),
+        kecil("Target tahunan", target),
+        aksiDaftar(rel, `${p}.indikator`, k, sa.indikator.length)),
+      pilihanDari("indikator").length
+        ? el("div", { class: "ind-pilihan" }, ...pilihanDari("indikator").map((d) => kecil(d.perubahan ? d.judul + " indikator" : d.judul, isian(rel, q, d))))
+        : null,
+      el("div", { class: "ind-periode" },
+        el("label", { class: "kecil jumlah-sel" }, el("span", { text: "Σ periode" }),
+          el("output", { class: `jumlah ${jumlahTeks(rel, q)[1]}`, "data-jumlah": `${rel}|${q}` }, jumlahTeks(rel, q)[0])),
+        ...per.map((x) => {
+          const path = getAt(berkas(rel).nilai, `${q}.${x.key}`) === undefined && x.alias && getAt(berkas(rel).nilai, `${q}.${x.alias}`) !== undefined ? `${q}.${x.alias}` : `${q}.${x.key}`;
+          const e = masukan(rel, path, "angka", { label: `Target ${x.label}` });
+          e.classList.add("angka");
+          return kecil(x.label, e);
+        })));
   });
-  // Programs of one indicator only (rare): listed under the table.
+  // Programs of one indicator only (rare): listed under the indicators.
   const khusus = (sa.indikator || []).flatMap((ind, k) => (ind.program_kegiatan || []).length
     ? [el("div", { class: "petunjuk", text: `Program/kegiatan khusus indikator "${ind.uraian}":` }),
       ...daftarProgram(rel, `${p}.indikator[${k}].program_kegiatan`, ind.program_kegiatan)]
@@ -727,7 +755,7 @@ function formSasaran(rel, p, sa, j, n, listPath) {
   const box = el("div", { class: "sasaran", "data-b": rel, "data-j": p },
     el("div", { class: "kepala" }, el("span", { class: "jenis", text: "Sasaran" }), masukan(rel, `${p}.uraian`, "uraian", { label: "Uraian sasaran" }), aksiDaftar(rel, listPath, j, n)),
     ...barisPilihan(rel, p, "sasaran"),
-    el("div", { class: "gulir" }, el("table", { class: "indikator" }, el("thead", {}, head), el("tbody", {}, ...rows))),
+    ...cards,
     tambah(rel, `${p}.indikator`, "indikator", () => ({ uraian: "Indikator baru", satuan: "Dokumen", target: 1 })),
     ...khusus,
     el("div", { class: "petunjuk", text: "Program/kegiatan dan anggaran (Rp):" }),
@@ -937,6 +965,17 @@ async function mulai() {
   $("sesudah").onclick = () => keHalaman(S.page + 1);
   $("no-halaman").onchange = () => keHalaman(Number($("no-halaman").value));
   document.addEventListener("keydown", (e) => { if ((e.ctrlKey || e.metaKey) && e.key === "s") { e.preventDefault(); simpan(); } });
+  // Enter in a one-line field goes on to the next field, as in a sheet
+  // (Shift+Enter back); in a text box it is a new line.
+  document.addEventListener("keydown", (e) => {
+    const t = e.target;
+    if (e.key !== "Enter" || e.ctrlKey || e.altKey || e.metaKey || !t.closest || !t.closest("#isi")) return;
+    if (!t.matches("input:not([type=checkbox]), select")) return;
+    const all = [...document.querySelectorAll("#isi .bagian-tab:not([hidden]) :is(input, select, textarea)")].filter((x) => !x.disabled && x.offsetParent);
+    const i = all.indexOf(t);
+    const next = all[i + (e.shiftKey ? -1 : 1)];
+    if (next) { e.preventDefault(); next.focus(); if (next.select) next.select(); }
+  });
   window.addEventListener("beforeunload", (e) => { if (S.kotor.length) { e.preventDefault(); e.returnValue = ""; } });
   tampilkan();
   await periksa();
