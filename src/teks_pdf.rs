@@ -180,11 +180,7 @@ impl Baca<'_> {
                     if !is_form {
                         continue;
                     }
-                    let inner = form
-                        .dict
-                        .get(b"Resources")
-                        .ok()
-                        .and_then(|r| kamus(doc, r));
+                    let inner = form.dict.get(b"Resources").ok().and_then(|r| kamus(doc, r));
                     let m = form
                         .dict
                         .get(b"Matrix")
@@ -193,7 +189,12 @@ impl Baca<'_> {
                         .and_then(|m| matriks(m))
                         .unwrap_or(IDENTITAS);
                     if let Ok(bytes) = form.decompressed_content() {
-                        self.isi(&bytes, inner.as_ref().or(resources), kali(&m, &ctm), dalam + 1);
+                        self.isi(
+                            &bytes,
+                            inner.as_ref().or(resources),
+                            kali(&m, &ctm),
+                            dalam + 1,
+                        );
                     }
                 }
                 _ => {}
@@ -217,7 +218,9 @@ fn sumber_halaman(doc: &Document, id: lopdf::ObjectId) -> Option<Dictionary> {
         if let Ok(r) = node.get(b"Resources") {
             return kamus(doc, r);
         }
-        node = doc.get_dictionary(node.get(b"Parent").ok()?.as_reference().ok()?).ok()?;
+        node = doc
+            .get_dictionary(node.get(b"Parent").ok()?.as_reference().ok()?)
+            .ok()?;
     }
     None
 }
@@ -340,7 +343,7 @@ fn cmap_unicode(text: &str) -> HashMap<u32, String> {
 
 /// UTF-16BE code units written in hex.
 fn utf16(hex: &str) -> Option<String> {
-    if hex.len() % 4 != 0 || hex.len() > 64 {
+    if !hex.len().is_multiple_of(4) || hex.len() > 64 {
         return None;
     }
     let units: Option<Vec<u16>> = (0..hex.len())

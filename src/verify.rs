@@ -224,7 +224,12 @@ pub fn beda_teks(
     let lama = sebelumnya(&report, catat, perintah).cloned();
     let mut naskah = Naskah::baru(report, catat.dokumen, !catat.draf, lama.as_ref())?;
     let sekarang = naskah.sumber()?;
-    naskah.tandai_sidik(&sekarang, catat.opsi, catat.asal.as_ref(), catat.git.as_ref());
+    naskah.tandai_sidik(
+        &sekarang,
+        catat.opsi,
+        catat.asal.as_ref(),
+        catat.git.as_ref(),
+    );
     let options = crate::pdf::Options {
         pdf_a: catat.opsi.pdf_a,
     };

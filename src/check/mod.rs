@@ -27,7 +27,11 @@ pub use isian::PENANDA;
 /// the Rencana Aksi and the monitoring report by all but pegawai.yaml.
 pub fn naskah(naskah: &crate::naskah::Naskah) -> Vec<Diagnostic> {
     let pk = naskah.dokumen == crate::content::Dokumen::Pk;
-    let cakupan = if pk { Cakupan::Pk } else { Cakupan::TanpaPegawai };
+    let cakupan = if pk {
+        Cakupan::Pk
+    } else {
+        Cakupan::TanpaPegawai
+    };
     let mut found = lint_dengan(&naskah.report, naskah.matriks.as_ref(), cakupan);
     if pk {
         let narasi = &naskah.report.narasi_file;

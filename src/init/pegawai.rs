@@ -63,17 +63,20 @@ impl Kepala {
         let sendiri = baca(laporan);
         let batch = kabupaten.and_then(baca);
         let nilai = |path: &[&str]| {
-            [sendiri.as_ref(), batch.as_ref()].into_iter().flatten().find_map(|v| {
-                let mut v = v;
-                for key in path {
-                    v = v.get(key)?;
-                }
-                match v {
-                    serde_yaml::Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
-                    serde_yaml::Value::Number(n) => Some(n.to_string()),
-                    _ => None,
-                }
-            })
+            [sendiri.as_ref(), batch.as_ref()]
+                .into_iter()
+                .flatten()
+                .find_map(|v| {
+                    let mut v = v;
+                    for key in path {
+                        v = v.get(key)?;
+                    }
+                    match v {
+                        serde_yaml::Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+                        serde_yaml::Value::Number(n) => Some(n.to_string()),
+                        _ => None,
+                    }
+                })
         };
         let p = |key: &str| nilai(&["penandatangan", key]);
         Kepala {
@@ -144,11 +147,10 @@ pub fn dari_lampiran(tabel: &[&Lampiran], kepala: &Kepala) -> BerkasPegawai {
     }
     for jabatan in &lampiran {
         if kepala_kantor.is_some_and(|k| jabatan_sama(k, jabatan)) {
-            let nama_jabatan = kepala
-                .jabatan
-                .clone()
-                .unwrap_or_else(|| judul(jabatan));
-            let ambil = |v: &Option<String>, isian: &str| Some(v.clone().unwrap_or_else(|| isian.to_owned()));
+            let nama_jabatan = kepala.jabatan.clone().unwrap_or_else(|| judul(jabatan));
+            let ambil = |v: &Option<String>, isian: &str| {
+                Some(v.clone().unwrap_or_else(|| isian.to_owned()))
+            };
             orang.push(Pegawai {
                 lampiran: (!jabatan_sama(&nama_jabatan, jabatan)).then(|| (*jabatan).to_owned()),
                 nama: kepala.nama.clone().unwrap_or_else(|| NAMA.to_owned()),
@@ -172,9 +174,7 @@ pub fn dari_lampiran(tabel: &[&Lampiran], kepala: &Kepala) -> BerkasPegawai {
             pangkat: Some(PANGKAT.to_owned()),
             golongan: Some(GOLONGAN.to_owned()),
             nip: Some(NIP.to_owned()),
-            atasan: Some(format!(
-                "[isi: jabatan atasan langsung, misalnya {contoh}]"
-            )),
+            atasan: Some(format!("[isi: jabatan atasan langsung, misalnya {contoh}]")),
         });
     }
     BerkasPegawai {
@@ -187,10 +187,13 @@ pub fn dari_lampiran(tabel: &[&Lampiran], kepala: &Kepala) -> BerkasPegawai {
 /// at `schema`, with a header that says where it came from (`asal`).
 pub fn teks(berkas: &BerkasPegawai, schema: &str, asal: &str) -> String {
     let header = [
-        "Pegawai dan atasannya, untuk Perjanjian Kinerja (`renaksi build --dokumen pk`):".to_owned(),
-        "satu PK untuk setiap pejabat Lampiran yang tercantum di sini dan memiliki atasan.".to_owned(),
+        "Pegawai dan atasannya, untuk Perjanjian Kinerja (`renaksi build --dokumen pk`):"
+            .to_owned(),
+        "satu PK untuk setiap pejabat Lampiran yang tercantum di sini dan memiliki atasan."
+            .to_owned(),
         format!("{asal}; ganti setiap \"[isi: …]\" dengan isinya."),
-        "Bupati (pejabat politik) tanpa pangkat, golongan dan NIP. Format lengkap: docs/format.md.".to_owned(),
+        "Bupati (pejabat politik) tanpa pangkat, golongan dan NIP. Format lengkap: docs/format.md."
+            .to_owned(),
     ];
     let mut text = tulis::file_header(Some(schema), &header);
     for (line, _) in tulis::pegawai_lines(berkas) {
@@ -207,7 +210,9 @@ pub fn judul(jabatan: &str) -> String {
     if jabatan.contains(PENANDA) || jabatan.chars().any(char::is_lowercase) {
         return jabatan.trim().to_owned();
     }
-    const KECIL: [&str; 9] = ["dan", "atau", "di", "ke", "dari", "yang", "untuk", "pada", "&"];
+    const KECIL: [&str; 9] = [
+        "dan", "atau", "di", "ke", "dari", "yang", "untuk", "pada", "&",
+    ];
     jabatan
         .split_whitespace()
         .enumerate()
@@ -234,7 +239,10 @@ mod tests {
 
     #[test]
     fn lampiran_jabatan_are_written_as_titles() {
-        assert_eq!(judul("KASUBBAG UMUM DAN KEUANGAN"), "Kasubbag Umum dan Keuangan");
+        assert_eq!(
+            judul("KASUBBAG UMUM DAN KEUANGAN"),
+            "Kasubbag Umum dan Keuangan"
+        );
         assert_eq!(judul("KASI PMD"), "Kasi PMD");
         assert_eq!(judul("SEKRETARIS CAMAT"), "Sekretaris Camat");
         assert_eq!(judul("Kasi Trantib"), "Kasi Trantib");

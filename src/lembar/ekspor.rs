@@ -157,7 +157,10 @@ fn pegawai_sheet(
     }
     // A NIP typed into the sheet stays text: 18 digits as a number lose
     // their last three (Excel keeps 15).
-    let nip = super::KOLOM_PEGAWAI.iter().position(|k| *k == "nip").unwrap_or(5) as u16;
+    let nip = super::KOLOM_PEGAWAI
+        .iter()
+        .position(|k| *k == "nip")
+        .unwrap_or(5) as u16;
     sheet.set_column_format(nip, &Format::new().set_num_format("@"))?;
     sheet.set_freeze_panes(1, 0)?;
     Ok(())
@@ -417,8 +420,17 @@ impl Halaman {
 /// The rows of an indicator in a level sheet: one per period, or one per
 /// program when it has more (`pertama`: the sasaran's own programs go on
 /// its first indicator).
-fn tinggi(periode: u32, sasaran: &crate::content::Sasaran, ind: &crate::content::Indikator, pertama: bool) -> u32 {
-    let shared = if pertama { sasaran.program_kegiatan.len() } else { 0 };
+fn tinggi(
+    periode: u32,
+    sasaran: &crate::content::Sasaran,
+    ind: &crate::content::Indikator,
+    pertama: bool,
+) -> u32 {
+    let shared = if pertama {
+        sasaran.program_kegiatan.len()
+    } else {
+        0
+    };
     periode.max((shared + ind.program_kegiatan.len()) as u32)
 }
 

@@ -31,7 +31,11 @@ fn baca(bytes: &[u8], sheet: &str) -> Option<HashSet<(usize, usize)>> {
     if gaya.is_empty() {
         return Some(HashSet::new());
     }
-    let path = lembar(&part("xl/workbook.xml")?, &part("xl/_rels/workbook.xml.rels")?, sheet)?;
+    let path = lembar(
+        &part("xl/workbook.xml")?,
+        &part("xl/_rels/workbook.xml.rels")?,
+        sheet,
+    )?;
     let xml = part(&path)?;
     Some(sel(&xml, &gaya))
 }
@@ -42,7 +46,10 @@ fn gaya_persen(styles: &str) -> HashSet<usize> {
         return HashSet::new();
     };
     let mut kode: HashMap<u32, String> = HashMap::new();
-    for n in doc.descendants().filter(|n| n.tag_name().name() == "numFmt") {
+    for n in doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "numFmt")
+    {
         if let (Some(id), Some(code)) = (
             n.attribute("numFmtId").and_then(|v| v.parse().ok()),
             n.attribute("formatCode"),
@@ -191,7 +198,9 @@ fn atribut(tag: &str) -> Vec<(&str, &str)> {
         let Some(q) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
             break;
         };
-        let Some(close) = after[1..].find(q) else { break };
+        let Some(close) = after[1..].find(q) else {
+            break;
+        };
         out.push((key, &after[1..1 + close]));
         rest = &after[close + 2..];
     }
@@ -225,7 +234,15 @@ mod tests {
         for code in ["0%", "0.0%", "#,##0.00%", "[$-421]0%", "0%;-0%"] {
             assert!(kode_persen(code), "{code}");
         }
-        for code in ["0", "#,##0", "\"%\"0", "0\\%", "[Red]0", "0;\"%\"", "dd/mm/yyyy"] {
+        for code in [
+            "0",
+            "#,##0",
+            "\"%\"0",
+            "0\\%",
+            "[Red]0",
+            "0;\"%\"",
+            "dd/mm/yyyy",
+        ] {
             assert!(!kode_persen(code), "{code}");
         }
     }

@@ -106,7 +106,10 @@ pub fn lampiran(report: &Report, buku: &Buku, asal: &str, dir: &Path) -> Result<
         report.pegawai.is_none() && {
             let tabel: Vec<&Lampiran> = report.lampiran.iter().map(|f| &f.table).collect();
             let kepala = crate::init::pegawai::Kepala::dari(&report.identitas);
-            sama(&crate::init::pegawai::dari_lampiran(&tabel, &kepala).pegawai, &baru.pegawai)
+            sama(
+                &crate::init::pegawai::dari_lampiran(&tabel, &kepala).pegawai,
+                &baru.pegawai,
+            )
         }
     };
     match buku.pegawai.as_ref() {

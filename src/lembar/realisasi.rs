@@ -320,7 +320,15 @@ pub fn baca(
         }
     }
     if let Some(sheet) = find(ANGGARAN) {
-        baca_anggaran(file, bytes, &mut workbook, &sheet, report, &mut out, &mut problems)?;
+        baca_anggaran(
+            file,
+            bytes,
+            &mut workbook,
+            &sheet,
+            report,
+            &mut out,
+            &mut problems,
+        )?;
     }
     for (n, (t, _)) in tanggal_dari {
         if let Some(b) = out.get_mut(&n) {

@@ -236,14 +236,17 @@ pub(super) fn tabel(
             } else {
                 TINGGI_HALAMAN
             };
-            let berdua = a == last_pejabat
-                && k >= 2
-                && baris[k - 2].tinggi + baris[k - 1].tinggi <= budget;
+            let berdua =
+                a == last_pejabat && k >= 2 && baris[k - 2].tinggi + baris[k - 1].tinggi <= budget;
             // The zero-width column: one breakable cell beside the
             // official's rows, and an unbreakable one holding the last
             // indicator (or two) and the signature row together.
             let mut rest: usize = baris.iter().map(|b| b.n).sum();
-            let ekor = if berdua { 2 } else { usize::from(signature_follows) };
+            let ekor = if berdua {
+                2
+            } else {
+                usize::from(signature_follows)
+            };
             if ekor > 0 {
                 let rows: usize = baris[k - ekor..].iter().map(|b| b.n).sum();
                 baris[k - ekor].tepi = Some(Tepi {

@@ -296,7 +296,10 @@ fn period_names_clear_the_ruled_lines_around_them() {
     // rules above and below, descenders included.
     for huruf in ["arial", "times", "bookman"] {
         fixture.edit("laporan.yaml", |t| {
-            let t = t.replace("huruf: arial\n", "").replace("huruf: times\n", "").replace("huruf: bookman\n", "");
+            let t = t
+                .replace("huruf: arial\n", "")
+                .replace("huruf: times\n", "")
+                .replace("huruf: bookman\n", "");
             format!("{t}huruf: {huruf}\n")
         });
         let (run, pdf) = fixture.build(&[]);
@@ -986,7 +989,11 @@ fn a_table_never_ends_with_one_indicator_alone_on_a_page() {
             .arg(&dir)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let run = renaksi(&["build"], &dir);
         assert_eq!(run.code, 0, "{}", run.stderr);
         pdfs.push(dir.join(format!("out/laporan-{n}.pdf")));
@@ -996,6 +1003,11 @@ fn a_table_never_ends_with_one_indicator_alone_on_a_page() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     pdfs.push(pdf);
     for pdf in &pdfs {
-        assert_eq!(lone_indicator_pages(pdf), Vec::<usize>::new(), "{}", pdf.display());
+        assert_eq!(
+            lone_indicator_pages(pdf),
+            Vec::<usize>::new(),
+            "{}",
+            pdf.display()
+        );
     }
 }

@@ -328,7 +328,12 @@ fn a_new_report_folder_from_a_workbook() {
     // pegawai.yaml was made from the sheet `export` wrote from the
     // officials: the Camat from the signing official, the rest to fill in.
     let pegawai = fs::read_to_string(fixture.path("baru/pegawai.yaml")).unwrap();
-    assert!(pegawai.contains("  - jabatan: Camat Contoh\n    lampiran: CAMAT\n    nama: I Made Uji, S.STP\n"), "{pegawai}");
+    assert!(
+        pegawai.contains(
+            "  - jabatan: Camat Contoh\n    lampiran: CAMAT\n    nama: I Made Uji, S.STP\n"
+        ),
+        "{pegawai}"
+    );
     fs::remove_file(fixture.path("baru/pegawai.yaml")).unwrap();
     same(&fixture.dir, &fixture.path("baru"));
     // A folder that holds a report is not overwritten without --lampiran.
@@ -1262,7 +1267,10 @@ wb.save(sys.argv[3])
 
     // A budget of 50 % is refused where it is, and nothing is written.
     let before = fs::read_to_string(fixture.dir.join("lampiran/1-program.yaml")).unwrap();
-    let run = renaksi(&["import", "anggaran.xlsx", "minimal", "--lampiran"], fixture.tmp.path());
+    let run = renaksi(
+        &["import", "anggaran.xlsx", "minimal", "--lampiran"],
+        fixture.tmp.path(),
+    );
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr.starts_with(&format!(
@@ -1311,14 +1319,25 @@ for ws in wb.worksheets:
     );
     let lines: Vec<&str> = seen.lines().collect();
     for level in ["Program", "Kegiatan", "Sub Kegiatan", "Kinerja"] {
-        let line = lines.iter().find(|l| l.starts_with(&format!("{level} True "))).unwrap_or_else(|| panic!("{seen}"));
+        let line = lines
+            .iter()
+            .find(|l| l.starts_with(&format!("{level} True ")))
+            .unwrap_or_else(|| panic!("{seen}"));
         assert!(line.contains("$A$1:$J$"), "{line}");
     }
-    let sub = lines.iter().find(|l| l.starts_with("Sub Kegiatan ")).unwrap();
+    let sub = lines
+        .iter()
+        .find(|l| l.starts_with("Sub Kegiatan "))
+        .unwrap();
     let fields: Vec<&str> = sub.rsplitn(3, ' ').collect();
     assert!(fields[1].parse::<usize>().unwrap() >= 5, "{sub}");
     assert!(fields[0].parse::<usize>().unwrap() >= 1, "{sub}");
-    assert!(lines.iter().any(|l| l.starts_with("Data ") && !l.starts_with("Data True")), "{seen}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Data ") && !l.starts_with("Data True")),
+        "{seen}"
+    );
 
     let lo = fixture.path("lo");
     soffice(&xlsx, "pdf", &lo);

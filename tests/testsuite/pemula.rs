@@ -357,7 +357,12 @@ folder ini: 1 galat, 0 peringatan
     // And the Perjanjian Kinerja of each official with a superior.
     let pk = hari.run(&["build", "--dokumen", "pk"]);
     assert_eq!(pk.code, 0, "{}", pk.stderr);
-    assert_eq!(pk.stderr.matches("PDF ditulis: out/sawan-2023-pk-").count(), 3, "{}", pk.stderr);
+    assert_eq!(
+        pk.stderr.matches("PDF ditulis: out/sawan-2023-pk-").count(),
+        3,
+        "{}",
+        pk.stderr
+    );
     // The logo is on the cover: one image on page 1.
     let images = poppler(
         "pdfimages",

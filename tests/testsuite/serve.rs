@@ -930,7 +930,11 @@ fn isi_semua(value: &mut Value, path: &str, isi: &dyn Fn(&str) -> String) {
         }
         Value::Object(map) => {
             for (k, item) in map.iter_mut() {
-                let at = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                let at = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
                 isi_semua(item, &at, isi);
             }
         }
@@ -950,8 +954,17 @@ fn a_report_goes_from_init_to_a_built_pk_through_the_editor() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let dir = tmp.path().join("tejakula");
     let pegawai = fs::read_to_string(dir.join("pegawai.yaml")).unwrap();
-    assert!(pegawai.contains("  - jabatan: \"[isi: jabatan, misalnya Camat Kubutambahan]\"\n    lampiran: CAMAT\n"), "{pegawai}");
-    assert!(run.stdout.contains("pegawai.yaml: 26 tempat isian"), "{}", run.stdout);
+    assert!(
+        pegawai.contains(
+            "  - jabatan: \"[isi: jabatan, misalnya Camat Kubutambahan]\"\n    lampiran: CAMAT\n"
+        ),
+        "{pegawai}"
+    );
+    assert!(
+        run.stdout.contains("pegawai.yaml: 26 tempat isian"),
+        "{}",
+        run.stdout
+    );
 
     let serve = Serve::start(&dir);
     let (_, ruang) = serve.api("GET", "/api/ruang", None);
@@ -975,10 +988,38 @@ fn a_report_goes_from_init_to_a_built_pk_through_the_editor() {
     ];
     let orang = [
         ("Bupati Buleleng", "Dr. Ketut Contoh, S.H.", "", "", "", ""),
-        ("Camat Tejakula", "Drs. Putu Widana, M.Si", "Pembina Tk. I", "IV/b", "197001011995031001", "Bupati Buleleng"),
-        ("Sekretaris Camat", "Made Contoh Satu, S.Sos", "Pembina", "IV/a", "197505052000031002", "Camat Tejakula"),
-        ("Kasubbag Umum dan Keuangan", "Ni Luh Contoh Dua, S.E.", "Penata", "III/c", "198201012006042003", "Sekretaris Camat"),
-        ("Pengadministrasi Umum", "Komang Contoh Tiga", "Pengatur", "II/c", "199003032015031004", "Kasubbag Umum dan Keuangan"),
+        (
+            "Camat Tejakula",
+            "Drs. Putu Widana, M.Si",
+            "Pembina Tk. I",
+            "IV/b",
+            "197001011995031001",
+            "Bupati Buleleng",
+        ),
+        (
+            "Sekretaris Camat",
+            "Made Contoh Satu, S.Sos",
+            "Pembina",
+            "IV/a",
+            "197505052000031002",
+            "Camat Tejakula",
+        ),
+        (
+            "Kasubbag Umum dan Keuangan",
+            "Ni Luh Contoh Dua, S.E.",
+            "Penata",
+            "III/c",
+            "198201012006042003",
+            "Sekretaris Camat",
+        ),
+        (
+            "Pengadministrasi Umum",
+            "Komang Contoh Tiga",
+            "Pengatur",
+            "II/c",
+            "199003032015031004",
+            "Kasubbag Umum dan Keuangan",
+        ),
     ];
     let mut files: Vec<&str> = vec!["laporan.yaml", "lampiran/1-program.yaml"];
     files.extend(pejabat.iter().map(|(f, _)| *f));
@@ -1010,7 +1051,11 @@ fn a_report_goes_from_init_to_a_built_pk_through_the_editor() {
                 _ => format!("Uraian {}", path.len()),
             }
         });
-        let (code, after) = serve.api("POST", "/api/ubah", Some(&json!({"berkas": rel, "nilai": nilai})));
+        let (code, after) = serve.api(
+            "POST",
+            "/api/ubah",
+            Some(&json!({"berkas": rel, "nilai": nilai})),
+        );
         assert_eq!(code, 200, "{after}");
         if rel == "pegawai.yaml" {
             let left: Vec<&Value> = galat(&after)
@@ -1031,8 +1076,16 @@ fn a_report_goes_from_init_to_a_built_pk_through_the_editor() {
     let pk = crate::support::renaksi(&["build", "--dokumen", "pk", "--gabung"], &dir);
     assert_eq!(pk.code, 0, "{}", pk.stderr);
     let text = crate::support::squash(&crate::support::pdf_text(&dir.join("out/tejakula-pk.pdf")));
-    for name in ["Made Contoh Satu, S.Sos", "Ni Luh Contoh Dua, S.E.", "Komang Contoh Tiga", "Dr. Ketut Contoh, S.H."] {
-        assert!(text.contains(&crate::support::squash(name)), "{name}: {text}");
+    for name in [
+        "Made Contoh Satu, S.Sos",
+        "Ni Luh Contoh Dua, S.E.",
+        "Komang Contoh Tiga",
+        "Dr. Ketut Contoh, S.H.",
+    ] {
+        assert!(
+            text.contains(&crate::support::squash(name)),
+            "{name}: {text}"
+        );
     }
     // The narrative still holds its placeholders: the Rencana Aksi waits.
     let ra = crate::support::renaksi(&["build"], &dir);
@@ -1052,7 +1105,12 @@ fn the_editor_makes_pegawai_yaml_from_the_officials() {
     assert_eq!(code, 200, "{made}");
     assert_eq!(made["berkas"], "pegawai.yaml");
     let orang = &made["ruang"]["berkas"]["pegawai.yaml"]["nilai"]["pegawai"];
-    let jabatan: Vec<&str> = orang.as_array().unwrap().iter().map(|p| p["jabatan"].as_str().unwrap()).collect();
+    let jabatan: Vec<&str> = orang
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["jabatan"].as_str().unwrap())
+        .collect();
     assert_eq!(
         jabatan,
         [
@@ -1091,5 +1149,10 @@ fn the_editor_makes_pegawai_yaml_from_the_officials() {
     let (_, saved) = serve.api("POST", "/api/simpan", Some(&json!({})));
     assert_eq!(saved, json!({"ditulis": ["pegawai.yaml"]}));
     let written = fs::read_to_string(fixture.dir.join("pegawai.yaml")).unwrap();
-    assert!(written.contains("  - jabatan: Sekretaris Kecamatan\n    nama: \"[isi: nama lengkap dengan gelar]\"\n"), "{written}");
+    assert!(
+        written.contains(
+            "  - jabatan: Sekretaris Kecamatan\n    nama: \"[isi: nama lengkap dengan gelar]\"\n"
+        ),
+        "{written}"
+    );
 }

@@ -104,7 +104,11 @@ fn outside_git_the_text_names_the_pages_and_values_that_differ() {
     let run = verify(&fixture, &[pdf.to_str().unwrap(), "kubutambahan-2022"]);
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert!(lines[0].starts_with("BERBEDA: kubutambahan-2022 bukan sumber "), "{}", run.stdout);
+    assert!(
+        lines[0].starts_with("BERBEDA: kubutambahan-2022 bukan sumber "),
+        "{}",
+        run.stdout
+    );
     assert_eq!(
         lines[1..],
         [

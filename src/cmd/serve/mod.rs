@@ -571,7 +571,8 @@ async fn pegawai_baru(State(server): State<Arc<Server>>, Masukan(body): Masukan<
         };
         match k.ruang.pegawai_baru(kec.as_deref()) {
             Ok((rel, usulan)) => {
-                Json(json!({"berkas": rel, "usulan": usulan, "ruang": k.ruang.to_json()})).into_response()
+                Json(json!({"berkas": rel, "usulan": usulan, "ruang": k.ruang.to_json()}))
+                    .into_response()
             }
             Err(err) => salah(&err),
         }
