@@ -2,8 +2,9 @@
 //! font's ToUnicode map applied to the strings of the page's text
 //! operators (and of the forms it draws). Enough to compare two PDFs of
 //! renaksi word by word (`verify` outside git); not a general extractor.
-//! A PDF is hostile input: forms nest at most [`DALAM`] deep, and what
-//! cannot be read is left out rather than guessed.
+//! A PDF is hostile input: forms nest at most [`DALAM`] deep, a page is
+//! read for at most [`LANGKAH`] operators, and what cannot be read is left
+//! out rather than guessed.
 
 use std::collections::HashMap;
 
@@ -23,13 +24,16 @@ pub fn kata(pdf: &[u8]) -> Option<Vec<Vec<String>>> {
     for id in doc.get_pages().into_values() {
         let mut runs = Vec::new();
         let resources = sumber_halaman(&doc, id);
-        if let Ok(content) = doc.get_page_content(id) {
+        let content = isi_halaman(&doc, id);
+        {
             let mut baca = Baca {
                 doc: &doc,
                 fonts: &mut fonts,
                 runs: &mut runs,
+                sisa: LANGKAH,
+                formulir: HashMap::new(),
             };
-            baca.isi(&content, resources.as_ref(), IDENTITAS, 0);
+            baca.isi(&ops(&content), resources.as_ref(), IDENTITAS, 0);
         }
         // Lines by their height (to a point), then left to right.
         runs.sort_by(|a, b| {
@@ -44,6 +48,62 @@ pub fn kata(pdf: &[u8]) -> Option<Vec<Vec<String>>> {
         );
     }
     Some(out)
+}
+
+/// The most bytes a stream is inflated to: a page's text is far less, and
+/// a stream that inflates past it (a bomb) is cut there.
+const INFLASI: u64 = 64 << 20;
+
+/// The bytes of a stream: inflated when its filter is FlateDecode (to at
+/// most [`INFLASI`] bytes), as they are without a filter; nothing for any
+/// other filter, which renaksi's PDFs do not use for text.
+fn isi_stream(stream: &lopdf::Stream) -> Vec<u8> {
+    use std::io::Read;
+    match stream.dict.get(b"Filter") {
+        Err(_) => stream.content.clone(),
+        Ok(f) if f.as_name().is_ok_and(|n| n == b"FlateDecode") => {
+            let mut out = Vec::new();
+            let _ = flate2::read::ZlibDecoder::new(stream.content.as_slice())
+                .take(INFLASI)
+                .read_to_end(&mut out);
+            out
+        }
+        Ok(_) => Vec::new(),
+    }
+}
+
+/// The content of page `id`: its stream, or its streams one after another.
+fn isi_halaman(doc: &Document, id: lopdf::ObjectId) -> Vec<u8> {
+    let Ok(page) = doc.get_dictionary(id) else {
+        return Vec::new();
+    };
+    let refs: Vec<lopdf::ObjectId> = match page.get(b"Contents") {
+        Ok(Object::Reference(r)) => vec![*r],
+        Ok(Object::Array(items)) => items
+            .iter()
+            .filter_map(|o| o.as_reference().ok())
+            .take(4096)
+            .collect(),
+        _ => Vec::new(),
+    };
+    let mut out = Vec::new();
+    for r in refs {
+        if let Ok(stream) = doc.get_object(r).and_then(Object::as_stream) {
+            out.extend(isi_stream(stream));
+            out.push(b'\n');
+        }
+        if out.len() as u64 > INFLASI {
+            break;
+        }
+    }
+    out
+}
+
+/// The operators of a content stream; none when it does not decode.
+fn ops(content: &[u8]) -> Vec<lopdf::content::Operation> {
+    Content::decode(content)
+        .map(|c| c.operations)
+        .unwrap_or_default()
 }
 
 /// A transformation matrix `[a b c d e f]`.
@@ -80,20 +140,32 @@ fn matriks(ops: &[Object]) -> Option<Matriks> {
     })
 }
 
+/// The operators read on one page at most, forms drawn again and again
+/// included: a form that draws another a thousand times, eight deep, is
+/// read no further than this.
+const LANGKAH: usize = 2_000_000;
+
 /// The text runs of a page as they are found: x, y, text.
 struct Baca<'a> {
     doc: &'a Document,
     fonts: &'a mut HashMap<lopdf::ObjectId, Peta>,
     runs: &'a mut Vec<(f64, f64, String)>,
+    /// Operators still to be read on this page.
+    sisa: usize,
+    /// The content of each form drawn, decompressed once.
+    formulir: HashMap<lopdf::ObjectId, std::rc::Rc<Vec<lopdf::content::Operation>>>,
 }
 
 impl Baca<'_> {
     /// The content stream `content` with `resources`, drawn with `ctm`.
-    fn isi(&mut self, content: &[u8], resources: Option<&Dictionary>, ctm: Matriks, dalam: usize) {
+    fn isi(
+        &mut self,
+        operations: &[lopdf::content::Operation],
+        resources: Option<&Dictionary>,
+        ctm: Matriks,
+        dalam: usize,
+    ) {
         let doc = self.doc;
-        let Ok(content) = Content::decode(content) else {
-            return;
-        };
         let font_dict = resources
             .and_then(|r| r.get(b"Font").ok())
             .and_then(|f| kamus(doc, f));
@@ -105,7 +177,11 @@ impl Baca<'_> {
         let mut simpan: Vec<Matriks> = Vec::new();
         let (mut tm, mut tlm) = (IDENTITAS, IDENTITAS);
         let mut leading = 0.0;
-        for op in &content.operations {
+        for op in operations {
+            if self.sisa == 0 {
+                return;
+            }
+            self.sisa -= 1;
             let o = &op.operands;
             match op.operator.as_str() {
                 "q" if simpan.len() < 256 => simpan.push(ctm),
@@ -162,13 +238,12 @@ impl Baca<'_> {
                     }
                 }
                 "Do" if dalam < DALAM => {
-                    let Some(form) = o
+                    let Some((id, form)) = o
                         .first()
                         .and_then(|n| n.as_name().ok())
                         .and_then(|n| xobject.as_ref()?.get(n).ok())
                         .and_then(|x| x.as_reference().ok())
-                        .and_then(|id| doc.get_object(id).ok())
-                        .and_then(|o| o.as_stream().ok())
+                        .and_then(|id| Some((id, doc.get_object(id).ok()?.as_stream().ok()?)))
                     else {
                         continue;
                     };
@@ -188,14 +263,21 @@ impl Baca<'_> {
                         .and_then(|m| m.as_array().ok())
                         .and_then(|m| matriks(m))
                         .unwrap_or(IDENTITAS);
-                    if let Ok(bytes) = form.decompressed_content() {
-                        self.isi(
-                            &bytes,
-                            inner.as_ref().or(resources),
-                            kali(&m, &ctm),
-                            dalam + 1,
-                        );
-                    }
+                    // A form is decoded once however often it is drawn.
+                    let isi = match self.formulir.get(&id) {
+                        Some(isi) => isi.clone(),
+                        None => {
+                            let isi = std::rc::Rc::new(ops(&isi_stream(form)));
+                            self.formulir.insert(id, isi.clone());
+                            isi
+                        }
+                    };
+                    self.isi(
+                        &isi,
+                        inner.as_ref().or(resources),
+                        kali(&m, &ctm),
+                        dalam + 1,
+                    );
                 }
                 _ => {}
             }
@@ -282,7 +364,7 @@ fn peta(doc: &Document, id: lopdf::ObjectId) -> Peta {
         .and_then(Object::as_reference)
         .and_then(|r| doc.get_object(r))
         .and_then(Object::as_stream)
-        .and_then(|s| s.decompressed_content());
+        .map(isi_stream);
     let kode = match cmap {
         Ok(bytes) => cmap_unicode(&String::from_utf8_lossy(&bytes)),
         Err(_) => HashMap::new(),
@@ -356,6 +438,47 @@ fn utf16(hex: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Two forms that draw each other a thousand times each, from a page
+    /// that draws the first a thousand times: without a bound, 1000^9
+    /// operators; read in bounded time, with no word.
+    #[test]
+    fn forms_drawn_within_forms_are_read_in_bounded_time() {
+        use lopdf::{dictionary, Stream};
+        let mut doc = Document::with_version("1.7");
+        let pages = doc.new_object_id();
+        let (a, b) = (doc.new_object_id(), doc.new_object_id());
+        let draw = |name: &str| format!("/{name} Do\n").repeat(1000).into_bytes();
+        for (id, other, name) in [(a, b, "B"), (b, a, "A")] {
+            let form = Stream::new(
+                dictionary! {
+                    "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()],
+                    "Resources" => dictionary! { "XObject" => dictionary! { name => other } },
+                },
+                draw(name),
+            );
+            doc.objects.insert(id, Object::Stream(form));
+        }
+        let content = doc.add_object(Stream::new(dictionary! {}, draw("A")));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages, "Contents" => content,
+            "Resources" => dictionary! { "XObject" => dictionary! { "A" => a } },
+        });
+        doc.objects.insert(
+            pages,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+                "MediaBox" => vec![0.into(), 0.into(), 100.into(), 100.into()],
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        doc.trailer.set("Root", catalog);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).unwrap();
+        let started = std::time::Instant::now();
+        assert_eq!(kata(&bytes), Some(vec![Vec::<String>::new()]));
+        assert!(started.elapsed().as_secs() < 30);
+    }
 
     #[test]
     fn a_to_unicode_map_is_read() {
