@@ -8,6 +8,7 @@ use renaksi::content::{Lampiran, LAPORAN};
 use renaksi::diff;
 use renaksi::lembar::impor::{self, Buku, SelIndikator};
 use renaksi::lembar::masuk;
+use renaksi::lembar::realisasi::SelRealisasi;
 use renaksi::Error;
 
 use crate::cli::{Format, ImportArgs};
@@ -96,7 +97,7 @@ fn update(args: &ImportArgs, buku: &Buku, asal: &str) -> Result<(), Error> {
         );
     }
     eprintln!("{} perubahan dari {}", changes.len(), args.file.display());
-    after(&args.dir, Some((&args.file, &buku.letak)))
+    after(&args.dir, Some((&args.file, Letak::Lampiran(&buku.letak))))
 }
 
 /// A new report folder: the scaffold's narrative and schemas, laporan.yaml
@@ -134,12 +135,21 @@ fn create(args: &ImportArgs, buku: &Buku, asal: &str, file_name: &str) -> Result
     if buku.identitas.is_empty() {
         eprintln!("catatan: lembar kerja tanpa lembar Identitas: isi laporan.yaml (tempat isian [isi: …])");
     }
-    after(&args.dir, Some((&args.file, &buku.letak)))
+    after(&args.dir, Some((&args.file, Letak::Lampiran(&buku.letak))))
 }
 
 /// What `check` says of the result, in one line, with the command for the
 /// details.
-fn after(dir: &Path, lembar: Option<(&Path, &[SelIndikator])>) -> Result<(), Error> {
+/// Where the entries of what was imported were read.
+#[derive(Clone, Copy)]
+enum Letak<'a> {
+    /// The indicators of the `Data` sheet.
+    Lampiran(&'a [SelIndikator]),
+    /// The entries of the realisasi sheets.
+    Realisasi(&'a [SelRealisasi]),
+}
+
+fn after(dir: &Path, lembar: Option<(&Path, Letak)>) -> Result<(), Error> {
     use renaksi::error::{Diagnostic, Severity};
     let name = lembar.map(|(file, _)| {
         file.file_name().map_or_else(
@@ -203,35 +213,49 @@ fn after(dir: &Path, lembar: Option<(&Path, &[SelIndikator])>) -> Result<(), Err
     Ok(())
 }
 
-/// The cell of the sheet the indicator a finding is about was read from.
+/// The cell of the sheet the entry a finding is about was read from.
 fn sel_temuan<'a>(
     report: &renaksi::content::Report,
-    letak: &'a [SelIndikator],
+    letak: Letak<'a>,
     d: &renaksi::error::Diagnostic,
 ) -> Option<&'a str> {
     let path = d.problem.path.as_deref()?;
-    let tingkat = report
-        .lampiran
-        .iter()
-        .find(|f| report.source.display(&f.file) == d.problem.file)?
-        .table
-        .tingkat;
-    letak
-        .iter()
-        .find(|l| {
-            l.tingkat == tingkat
-                && path
-                    .strip_prefix(l.jalur.as_str())
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
-        })
-        .map(|l| l.sel.as_str())
+    let under = |jalur: &str| {
+        path.strip_prefix(jalur)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+    };
+    match letak {
+        Letak::Lampiran(letak) => {
+            let tingkat = report
+                .lampiran
+                .iter()
+                .find(|f| report.source.display(&f.file) == d.problem.file)?
+                .table
+                .tingkat;
+            letak
+                .iter()
+                .find(|l| l.tingkat == tingkat && under(&l.jalur))
+                .map(|l| l.sel.as_str())
+        }
+        Letak::Realisasi(letak) => letak
+            .iter()
+            .find(|l| {
+                report
+                    .source
+                    .display(&renaksi::realisasi::nama_berkas(l.triwulan))
+                    == d.problem.file
+                    && under(&l.jalur)
+            })
+            .map(|l| l.sel.as_str()),
+    }
 }
 
 /// `--realisasi`: each quarter of the workbook's realisasi sheets replaces
 /// its realisasi/twN.yaml, written by the canonical realisasi writer.
 fn realisasi(args: &ImportArgs, name: &str, bytes: &[u8]) -> Result<(), Error> {
     let report = renaksi::load(Some(&args.dir))?;
-    let quarters = renaksi::lembar::realisasi::baca(name, bytes, &report).map_err(Error::Input)?;
+    let dibaca = renaksi::lembar::realisasi::baca(name, bytes, &report).map_err(Error::Input)?;
+    let quarters = dibaca.tw;
     if quarters.is_empty() {
         return Err(Error::Usage {
             message: format!("lembar kerja {name} tidak berisi baris realisasi"),
@@ -247,7 +271,10 @@ fn realisasi(args: &ImportArgs, name: &str, bytes: &[u8]) -> Result<(), Error> {
     }
     tulis_semua(&args.dir, &report, &writes)?;
     eprintln!("{} perubahan dari {}", changes.len(), args.file.display());
-    after(&args.dir, None)
+    after(
+        &args.dir,
+        Some((&args.file, Letak::Realisasi(&dibaca.letak))),
+    )
 }
 
 /// Writes each changed file of `writes` (path in the folder, new text, old

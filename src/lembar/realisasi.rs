@@ -194,13 +194,30 @@ pub fn sheets(
     Ok(())
 }
 
+/// What a workbook's realisasi sheets hold.
+#[derive(Debug, Default)]
+pub struct Dibaca {
+    /// Each quarter as the content of its file.
+    pub tw: BTreeMap<usize, BerkasRealisasi>,
+    /// Where each indicator's and program's entry was read.
+    pub letak: Vec<SelRealisasi>,
+}
+
+/// The cell an entry of a quarter's file was read from.
+#[derive(Debug, Clone)]
+pub struct SelRealisasi {
+    /// The quarter.
+    pub triwulan: usize,
+    /// The entry's YAML path in realisasi/twN.yaml: `indikator.KUNCI` or
+    /// `anggaran.KUNCI`.
+    pub jalur: String,
+    /// The cell of its (first) realisasi, `Realisasi!H5`.
+    pub sel: String,
+}
+
 /// The quarters a workbook's realisasi sheets hold, each as the content of
 /// its file. Every problem is named by its sheet and cell.
-pub fn baca(
-    file: &str,
-    bytes: &[u8],
-    report: &Report,
-) -> Result<BTreeMap<usize, BerkasRealisasi>, Vec<Problem>> {
+pub fn baca(file: &str, bytes: &[u8], report: &Report) -> Result<Dibaca, Vec<Problem>> {
     let one = |message: String, hint: &str| vec![Problem::new(file, message).hint(hint)];
     let mut workbook = super::impor::buka(file, bytes)?;
     let names = workbook.sheet_names().to_vec();
@@ -220,6 +237,7 @@ pub fn baca(
     let id = &report.identitas;
     let mut problems = Vec::new();
     let mut out: BTreeMap<usize, BerkasRealisasi> = BTreeMap::new();
+    let mut letak_semua: Vec<SelRealisasi> = Vec::new();
     let mut tanggal_dari: BTreeMap<usize, (Tanggal, String)> = BTreeMap::new();
     let grid = super::impor::grid_of(&mut workbook, bytes, file, &sheet)?;
     let cols = columns(
@@ -258,6 +276,17 @@ pub fn baca(
         };
         if let Err(p) = catat_tanggal(&mut tanggal_dari, n, cell("tanggal"), at("tanggal")) {
             wrong(Problem::new(file, p.0).at_path(at("tanggal")).hint(p.1));
+        }
+        let jalur = format!("indikator.{key}");
+        if !letak_semua
+            .iter()
+            .any(|l| l.triwulan == n && l.jalur == jalur)
+        {
+            letak_semua.push(SelRealisasi {
+                triwulan: n,
+                jalur,
+                sel: at("realisasi"),
+            });
         }
         let berkas = out.entry(n).or_insert_with(|| kosong(id.tahun, n));
         let entry = berkas.indikator.entry(key.clone()).or_default();
@@ -327,6 +356,7 @@ pub fn baca(
             &sheet,
             report,
             &mut out,
+            &mut letak_semua,
             &mut problems,
         )?;
     }
@@ -336,7 +366,10 @@ pub fn baca(
         }
     }
     if problems.is_empty() {
-        Ok(out)
+        Ok(Dibaca {
+            tw: out,
+            letak: letak_semua,
+        })
     } else {
         problems.truncate(50);
         Err(problems)
@@ -353,6 +386,7 @@ fn baca_anggaran(
     sheet: &str,
     report: &Report,
     out: &mut BTreeMap<usize, BerkasRealisasi>,
+    letak: &mut Vec<SelRealisasi>,
     problems: &mut Vec<Problem>,
 ) -> Result<(), Vec<Problem>> {
     let keys = Kunci::dari(report);
@@ -420,6 +454,11 @@ fn baca_anggaran(
                 continue;
             }
         };
+        letak.push(SelRealisasi {
+            triwulan: n,
+            jalur: format!("anggaran.{key}"),
+            sel: at("realisasi"),
+        });
         out.entry(n)
             .or_insert_with(|| kosong(id.tahun, n))
             .anggaran

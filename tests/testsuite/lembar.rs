@@ -1364,3 +1364,41 @@ for ws in wb.worksheets:
     }
     assert!(level_pages >= 10, "{level_pages}");
 }
+
+/// What `check` finds in the quarters an import wrote is said with the
+/// cell of the realisasi sheet it came from.
+#[test]
+fn a_realisasi_finding_after_import_names_its_cell() {
+    let fixture = Fixture::new("monitoring", "kecil");
+    let run = renaksi(&["export", "kecil", "-o", "kecil.xlsx"], fixture.tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let cell = python(
+        r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+a = wb["Realisasi Anggaran"]
+head = [c.value for c in a[1]]
+for r in range(2, a.max_row + 1):
+    if a.cell(r, head.index("kunci") + 1).value == "camat/program-pemberdayaan-masyarakat" and a.cell(r, 1).value == 2:
+        c = a.cell(r, head.index("realisasi") + 1)
+        c.value = 60000000
+        print(c.coordinate)
+wb.save(sys.argv[1])
+"#,
+        &[fixture.path("kecil.xlsx").to_str().unwrap()],
+    );
+    let cell = cell.trim();
+    assert!(!cell.is_empty());
+    let run = renaksi(
+        &["import", "kecil.xlsx", "kecil", "--realisasi"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "\n  di lembar kerja: kecil.xlsx (Realisasi Anggaran!{cell})\n"
+        )),
+        "{}",
+        run.stderr
+    );
+}
