@@ -147,27 +147,14 @@ pub fn periksa(
     source: Source,
     perintah: Option<&Sebelumnya>,
 ) -> Result<Putusan, Error> {
-    let report = Report::load(source)?;
-    let lama = sebelumnya(&report, catat, perintah).cloned();
-    let mut naskah = Naskah::baru(report, catat.dokumen, !catat.draf, lama.as_ref())?;
-    let sekarang = naskah.sumber()?;
+    let (mut naskah, sekarang) = naskah_pdf(Report::load(source)?, catat, perintah)?;
     if sekarang != catat.sumber {
         return Ok(Putusan::SumberBeda { sekarang });
     }
     if catat.versi != env!("CARGO_PKG_VERSION") {
         return Ok(Putusan::VersiBeda);
     }
-    // The provenance as the PDF has it, git state included: where it was
-    // built is written in it, not part of what it says.
-    naskah.tandai_sidik(
-        &sekarang,
-        catat.opsi,
-        catat.asal.as_ref(),
-        catat.git.as_ref(),
-    );
-    let options = crate::pdf::Options {
-        pdf_a: catat.opsi.pdf_a,
-    };
+    let options = seperti_tercatat(&mut naskah, &sekarang, catat);
     for candidate in bangun(&naskah, options)? {
         // A signed PDF begins with the bytes it was signed over; what
         // follows them must be signatures only, each covering all before.
@@ -180,6 +167,34 @@ pub fn periksa(
         }
     }
     Ok(Putusan::IsiBeda)
+}
+
+/// The document of `report` a PDF recorded as `catat` is (kind, status,
+/// previous version), and the digest of its source now.
+fn naskah_pdf(
+    report: Report,
+    catat: &Tercatat,
+    perintah: Option<&Sebelumnya>,
+) -> Result<(Naskah, String), Error> {
+    let lama = sebelumnya(&report, catat, perintah).cloned();
+    let naskah = Naskah::baru(report, catat.dokumen, !catat.draf, lama.as_ref())?;
+    let sekarang = naskah.sumber()?;
+    Ok((naskah, sekarang))
+}
+
+/// `naskah` given the provenance as the PDF has it, git state included
+/// (where it was built is written in it, not part of what it says), and
+/// the options it was typeset with.
+fn seperti_tercatat(naskah: &mut Naskah, sekarang: &str, catat: &Tercatat) -> crate::pdf::Options {
+    naskah.tandai_sidik(
+        sekarang,
+        catat.opsi,
+        catat.asal.as_ref(),
+        catat.git.as_ref(),
+    );
+    crate::pdf::Options {
+        pdf_a: catat.opsi.pdf_a,
+    }
 }
 
 /// Every PDF the document can be: the Rencana Aksi; each agreement and
@@ -221,18 +236,8 @@ pub fn beda_teks(
     report: Report,
     perintah: Option<&Sebelumnya>,
 ) -> Result<Vec<BedaTeks>, Error> {
-    let lama = sebelumnya(&report, catat, perintah).cloned();
-    let mut naskah = Naskah::baru(report, catat.dokumen, !catat.draf, lama.as_ref())?;
-    let sekarang = naskah.sumber()?;
-    naskah.tandai_sidik(
-        &sekarang,
-        catat.opsi,
-        catat.asal.as_ref(),
-        catat.git.as_ref(),
-    );
-    let options = crate::pdf::Options {
-        pdf_a: catat.opsi.pdf_a,
-    };
+    let (mut naskah, sekarang) = naskah_pdf(report, catat, perintah)?;
+    let options = seperti_tercatat(&mut naskah, &sekarang, catat);
     // The digests printed at the foot of a page differ by design.
     let sidik = [catat.sumber.as_str(), sekarang.as_str()];
     let dibaca = kata_halaman(pdf, &sidik)?;

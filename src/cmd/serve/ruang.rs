@@ -318,19 +318,7 @@ impl Ruang {
             .source(kec, |b| b.teks.clone().into_bytes())
             .and_then(Report::load)?;
         let teks = renaksi::init::realisasi::teks(&report, n);
-        let nilai = value_of(&rel, teks.as_bytes()).map_err(|p| Error::Input(vec![*p]))?;
-        self.berkas.insert(
-            rel.clone(),
-            Berkas {
-                jenis: JenisBerkas::Realisasi(n),
-                disk: Vec::new(),
-                awal: Value::Null,
-                nilai,
-                teks,
-                utuh: true,
-                versi: versi_baru(),
-            },
-        );
+        self.tambah_baru(&rel, JenisBerkas::Realisasi(n), teks)?;
         Ok(rel)
     }
 
@@ -390,11 +378,18 @@ impl Ruang {
             },
             "Dibuat dari pejabat Lampiran oleh penyunting `renaksi serve`",
         );
-        let nilai = value_of(&rel, teks.as_bytes()).map_err(|p| Error::Input(vec![*p]))?;
+        self.tambah_baru(&rel, JenisBerkas::Pegawai, teks)?;
+        Ok((rel, Value::Array(Vec::new())))
+    }
+
+    /// A file that is not on disk yet, of kind `jenis` with text `teks`,
+    /// added to the workspace: written on the next save.
+    fn tambah_baru(&mut self, rel: &str, jenis: JenisBerkas, teks: String) -> Result<(), Error> {
+        let nilai = value_of(rel, teks.as_bytes()).map_err(|p| Error::Input(vec![*p]))?;
         self.berkas.insert(
-            rel.clone(),
+            rel.to_owned(),
             Berkas {
-                jenis: JenisBerkas::Pegawai,
+                jenis,
                 disk: Vec::new(),
                 awal: Value::Null,
                 nilai,
@@ -403,7 +398,7 @@ impl Ruang {
                 versi: versi_baru(),
             },
         );
-        Ok((rel, Value::Array(Vec::new())))
+        Ok(())
     }
 
     /// The kecamatan a request names, one of the batch's: in a batch the
