@@ -18,6 +18,11 @@ const DALAM: usize = 8;
 /// bottom, each left to right, as a person reads a table's row: `Juni
 /// 40`); `None` when it is not a PDF lopdf reads.
 pub fn kata(pdf: &[u8]) -> Option<Vec<Vec<String>>> {
+    // lopdf reads nesting by recursion: a file nested deeper than the
+    // signing reader allows is not read at all.
+    if crate::sign::tak_terbaca_lopdf(pdf).is_some() {
+        return None;
+    }
     let doc = Document::load_mem(pdf).ok()?;
     let mut fonts: HashMap<lopdf::ObjectId, Peta> = HashMap::new();
     let mut out = Vec::new();
@@ -99,8 +104,12 @@ fn isi_halaman(doc: &Document, id: lopdf::ObjectId) -> Vec<u8> {
     out
 }
 
-/// The operators of a content stream; none when it does not decode.
+/// The operators of a content stream; none when it does not decode, or
+/// nests too deep for lopdf's decoder to read safely.
 fn ops(content: &[u8]) -> Vec<lopdf::content::Operation> {
+    if !crate::sign::isi_aman(content) {
+        return Vec::new();
+    }
     Content::decode(content)
         .map(|c| c.operations)
         .unwrap_or_default()

@@ -13,7 +13,7 @@ use std::path::Path;
 
 pub use key::Identity;
 pub use pdf::{sign, Details, Place};
-pub use read::info;
+pub use read::{info, isi_aman, tak_terbaca_lopdf};
 
 use crate::error::Error;
 

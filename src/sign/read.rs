@@ -86,6 +86,12 @@ pub fn tak_terbaca_lopdf(pdf: &[u8]) -> Option<String> {
     kedalaman(pdf, true).err()
 }
 
+/// Whether a content stream (`data`, inflated) nests its arrays and
+/// dictionaries at most [`DALAM`] deep, so that lopdf may decode it.
+pub fn isi_aman(data: &[u8]) -> bool {
+    kedalaman(data, false).is_ok()
+}
+
 /// The most bytes one object stream may inflate to.
 pub const OBJSTM_MAKS: u64 = 64 << 20;
 
