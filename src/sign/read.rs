@@ -589,7 +589,8 @@ impl Parser<'_> {
         {
             self.at += 1;
         }
-        let text = std::str::from_utf8(&self.data[start..self.at]).ok()?;
+        // A position past the end (an offset the file gave) reads nothing.
+        let text = std::str::from_utf8(self.data.get(start..self.at)?).ok()?;
         if text.contains('.') {
             text.parse::<f32>().ok().map(Object::Real)
         } else {
@@ -628,7 +629,11 @@ impl Parser<'_> {
                 let mut dict = Dictionary::new();
                 loop {
                     self.skip_space();
-                    if self.data[self.at..].starts_with(b">>") {
+                    if self
+                        .data
+                        .get(self.at..)
+                        .is_some_and(|r| r.starts_with(b">>"))
+                    {
                         self.at += 2;
                         break;
                     }
