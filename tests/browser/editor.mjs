@@ -354,6 +354,50 @@ try {
   if (shots) await laptop.screenshot({ path: join(shots, "serve-1366.png") });
   await laptop.close();
   step("1366×768: indicator text ≥ 300 px, six digits fit, a finding does not narrow its field, Enter moves on");
+
+  // A report without pegawai.yaml: its form is made from the Lampiran's
+  // officials with one click, filled, and saved as a new file.
+  const tanpa = join(tmp, "tanpa-pegawai");
+  cpSync(join(root, "content/kubutambahan-2022"), tanpa, { recursive: true });
+  rmSync(join(tanpa, "pegawai.yaml"));
+  const kedua = spawn(binary, ["serve", tanpa], { stdio: ["ignore", "pipe", "pipe"] });
+  try {
+    const url2 = await new Promise((ok, fail) => {
+      let out = "";
+      kedua.stdout.on("data", (d) => {
+        out += d;
+        const m = out.match(/http:\/\/127\.0\.0\.1:\d+\/\?t=[0-9a-f]+/);
+        if (m) ok(m[0]);
+      });
+      kedua.on("exit", (code) => fail(new Error(`renaksi serve ended (${code})`)));
+    });
+    const p3 = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    p3.on("pageerror", (e) => { throw e; });
+    await p3.goto(url2);
+    await p3.waitForSelector('#pratinjau[data-versi]');
+    await p3.click('#tab [data-tab="pegawai-baru"]');
+    await p3.click("#buat-pegawai");
+    const nama = '[data-b="pegawai.yaml"][data-j="pegawai[2].nama"]';
+    await p3.waitForSelector(nama);
+    assert.equal(await p3.inputValue('[data-b="pegawai.yaml"][data-j="pegawai[2].jabatan"]'), "Sekretaris Kecamatan");
+    assert.equal(await p3.inputValue('[data-b="pegawai.yaml"][data-j="pegawai[1].nama"]'), "Drs. Made Suyasa, M.Si");
+    await idle(p3);
+    // Its placeholders are findings at their fields until filled.
+    await p3.waitForFunction((s) => document.querySelector(s).classList.contains("peringatan"), nama);
+    await p3.fill(nama, "I Nyoman Sudarsana, S.Sos., M.AP");
+    await idle(p3);
+    await p3.waitForFunction((s) => !document.querySelector(s).classList.contains("peringatan"), nama);
+    if (shots) await p3.screenshot({ path: join(shots, "serve-pegawai-baru.png") });
+    await p3.click("#simpan");
+    await p3.waitForFunction(() => document.querySelector("#keadaan").textContent.startsWith("tersimpan"));
+    const dibuat = readFileSync(join(tanpa, "pegawai.yaml"), "utf8");
+    assert.match(dibuat, /^  - jabatan: Sekretaris Kecamatan\n    nama: I Nyoman Sudarsana, S\.Sos\., M\.AP\n/m);
+    assert.match(dibuat, /^    lampiran: CAMAT$/m);
+    await p3.close();
+  } finally {
+    kedua.kill();
+  }
+  step("report without pegawai.yaml: '+ Pegawai (PK)' makes the form from the officials, a name filled, saved as a new file");
 } catch (e) {
   console.error(stderr);
   const [open] = browser.contexts().flatMap((c) => c.pages());
