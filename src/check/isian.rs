@@ -25,11 +25,7 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
         let from = locate(t.file_text, &t.path).map_or(0, |(line, _)| line - 1);
         let mut lines = t.file_text.lines().enumerate().skip(from);
         for (at, _) in t.text.match_indices(PENANDA) {
-            let end = t.text[at..].find(']').map_or(t.text.len(), |e| at + e + 1);
-            let isian = &t.text[at..end];
-            let problem = Problem::new(&t.file, format!("tempat isian belum diisi: {isian}"))
-                .at_path(&t.path)
-                .hint("ganti seluruh tulisan dalam kurung siku itu, termasuk kurungnya, dengan isinya");
+            let problem = belum_diisi(&t.file, &t.text[at..], "").at_path(&t.path);
             let hit = lines.by_ref().find_map(|(n, line)| {
                 line.find(PENANDA)
                     .map(|col| (n + 1, line[..col].chars().count() + 1))
@@ -53,24 +49,12 @@ pub(super) fn pegawai(report: &Report, found: &mut Vec<Diagnostic>, pk: bool) {
     };
     let file = report.source.display(PEGAWAI);
     for (i, p) in berkas.pegawai.iter().enumerate() {
-        let fields = [
-            ("jabatan", Some(&p.jabatan)),
-            ("lampiran", p.lampiran.as_ref()),
-            ("nama", Some(&p.nama)),
-            ("pangkat", p.pangkat.as_ref()),
-            ("golongan", p.golongan.as_ref()),
-            ("nip", p.nip.as_ref()),
-            ("atasan", p.atasan.as_ref()),
-        ];
-        for (key, value) in fields {
-            let Some(value) = value.filter(|v| kosong(v)) else {
+        for (key, value) in p.isian() {
+            let Some(at) = value.and_then(|v| v.find(PENANDA).map(|at| &v[at..])) else {
                 continue;
             };
-            let at = value.find(PENANDA).unwrap_or(0);
-            let end = value[at..].find(']').map_or(value.len(), |e| at + e + 1);
-            let problem = Problem::new(&file, format!("tempat isian belum diisi: {}", &value[at..end]))
+            let problem = belum_diisi(&file, at, "; Perjanjian Kinerja menunggu sampai terisi")
                 .at_path(format!("pegawai[{i}].{key}"))
-                .hint("ganti seluruh tulisan dalam kurung siku itu, termasuk kurungnya, dengan isinya; Perjanjian Kinerja menunggu sampai terisi")
                 .letakkan(text);
             if pk {
                 error(found, problem);
@@ -79,4 +63,13 @@ pub(super) fn pegawai(report: &Report, found: &mut Vec<Diagnostic>, pk: bool) {
             }
         }
     }
+}
+
+/// The finding of the placeholder that `from` begins with, in `file`;
+/// `lagi` ends its hint.
+fn belum_diisi(file: &str, from: &str, lagi: &str) -> Problem {
+    let end = from.find(']').map_or(from.len(), |e| e + 1);
+    Problem::new(file, format!("tempat isian belum diisi: {}", &from[..end])).hint(format!(
+        "ganti seluruh tulisan dalam kurung siku itu, termasuk kurungnya, dengan isinya{lagi}"
+    ))
 }

@@ -889,6 +889,30 @@ pub struct Pegawai {
 }
 
 impl Pegawai {
+    /// A person's keys, in the order pegawai.yaml and the `Pegawai` sheet
+    /// write them.
+    pub const KUNCI: [&'static str; 7] = [
+        "jabatan", "lampiran", "nama", "pangkat", "golongan", "nip", "atasan",
+    ];
+
+    /// Each key of [`Pegawai::KUNCI`] with its value, in that order.
+    pub fn isian(&self) -> [(&'static str, Option<&str>); 7] {
+        let values = [
+            Some(self.jabatan.as_str()),
+            self.lampiran.as_deref(),
+            Some(self.nama.as_str()),
+            self.pangkat.as_deref(),
+            self.golongan.as_deref(),
+            self.nip.as_deref(),
+            self.atasan.as_deref(),
+        ];
+        let mut out = [("", None); 7];
+        for ((slot, key), value) in out.iter_mut().zip(Self::KUNCI).zip(values) {
+            *slot = (key, value);
+        }
+        out
+    }
+
     /// The jabatan of this person's Lampiran official.
     pub fn di_lampiran(&self) -> &str {
         self.lampiran.as_deref().unwrap_or(&self.jabatan)

@@ -77,15 +77,7 @@ pub fn pegawai_lines(berkas: &super::model::BerkasPegawai) -> Vec<(String, Strin
     for (i, p) in berkas.pegawai.iter().enumerate() {
         let at = format!("pegawai[{i}]");
         out.push(at.clone(), format!("  - jabatan: {}", scalar(&p.jabatan)));
-        let fields = [
-            ("lampiran", p.lampiran.as_deref()),
-            ("nama", Some(p.nama.as_str())),
-            ("pangkat", p.pangkat.as_deref()),
-            ("golongan", p.golongan.as_deref()),
-            ("nip", p.nip.as_deref()),
-            ("atasan", p.atasan.as_deref()),
-        ];
-        for (key, value) in fields {
+        for (key, value) in p.isian().into_iter().skip(1) {
             let Some(value) = value else { continue };
             let text = if key == "nip" {
                 serde_json::to_string(value).unwrap_or_default()

@@ -137,16 +137,7 @@ fn pegawai_sheet(
     }
     for (r, p) in berkas.pegawai.iter().enumerate() {
         let r = r as u32 + 1;
-        let values = [
-            Some(p.jabatan.as_str()),
-            p.lampiran.as_deref(),
-            Some(p.nama.as_str()),
-            p.pangkat.as_deref(),
-            p.golongan.as_deref(),
-            p.nip.as_deref(),
-            p.atasan.as_deref(),
-        ];
-        for (c, value) in values.into_iter().enumerate() {
+        for (c, (_, value)) in p.isian().into_iter().enumerate() {
             if let Some(value) = value {
                 sheet.write_string_with_format(r, c as u16, value, &gaya.teks)?;
             }

@@ -356,18 +356,7 @@ pub fn folder_baru(
 
 /// Whether two lists of people say the same, key by key.
 fn sama(a: &[crate::content::Pegawai], b: &[crate::content::Pegawai]) -> bool {
-    let kunci = |p: &crate::content::Pegawai| {
-        (
-            p.jabatan.clone(),
-            p.lampiran.clone(),
-            p.nama.clone(),
-            p.pangkat.clone(),
-            p.golongan.clone(),
-            p.nip.clone(),
-            p.atasan.clone(),
-        )
-    };
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| kunci(x) == kunci(y))
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.isian() == y.isian())
 }
 
 /// The realisasi files `quarters` (by quarter) of `report` written anew,

@@ -24,9 +24,7 @@ pub const IDENTITAS: &str = "Identitas";
 /// Kinerja; its columns are pegawai.yaml's keys.
 pub const PEGAWAI: &str = "Pegawai";
 /// The columns of the `Pegawai` sheet.
-pub const KOLOM_PEGAWAI: [&str; 7] = [
-    "jabatan", "lampiran", "nama", "pangkat", "golongan", "nip", "atasan",
-];
+pub const KOLOM_PEGAWAI: [&str; 7] = crate::content::Pegawai::KUNCI;
 
 /// The flat table's fixed columns, in order; the optional keys' columns
 /// go among them as their declarations say (see [`kolom`]). Every one but
