@@ -20,6 +20,21 @@ pub fn lampiran(table: &Lampiran, schema: Option<&str>, header: &[String]) -> St
     out
 }
 
+/// pegawai.yaml in the canonical style, with the modeline naming `schema`
+/// and the comment lines `header`.
+pub fn pegawai(
+    berkas: &super::model::BerkasPegawai,
+    schema: Option<&str>,
+    header: &[String],
+) -> String {
+    let mut out = file_header(schema, header);
+    for (line, _) in pegawai_lines(berkas) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
 /// The comment lines above a file's data: the editor's modeline when
 /// `schema` names the schema, then `header` (without `# `).
 pub fn file_header(schema: Option<&str>, header: &[String]) -> String {

@@ -13,7 +13,9 @@
 //! superior to fill in.
 
 use crate::check::PENANDA;
-use crate::content::{jabatan_sama, tulis, BerkasPegawai, Identitas, Lampiran, Pegawai, Tingkat};
+use crate::content::{
+    jabatan_sama, tulis, BerkasPegawai, Identitas, Lampiran, Pegawai, Report, Tingkat,
+};
 
 /// What laporan.yaml says about the head of office and the region.
 #[derive(Debug, Clone, Default)]
@@ -29,31 +31,35 @@ pub struct Kepala {
 }
 
 impl Kepala {
-    /// From a loaded report's identity.
-    pub fn dari(identitas: &Identitas) -> Self {
-        let p = &identitas.penandatangan;
-        let isi = |s: &str| (!s.trim().is_empty()).then(|| s.to_owned());
+    /// From the value of each key of laporan.yaml, by its dotted name
+    /// (`kabupaten`, `penandatangan.nama`); an empty value is none.
+    pub fn dari_kunci(nilai: impl Fn(&str) -> Option<String>) -> Self {
+        let isi = |key: &str| nilai(key).filter(|v| !v.trim().is_empty());
         Kepala {
-            kabupaten: isi(&identitas.kabupaten),
-            jabatan: isi(&p.jabatan),
-            nama: isi(&p.nama),
-            pangkat: isi(&p.pangkat),
-            golongan: isi(&p.golongan),
-            nip: isi(&p.nip),
+            kabupaten: isi("kabupaten"),
+            jabatan: isi("penandatangan.jabatan"),
+            nama: isi("penandatangan.nama"),
+            pangkat: isi("penandatangan.pangkat"),
+            golongan: isi("penandatangan.golongan"),
+            nip: isi("penandatangan.nip"),
         }
     }
 
-    /// Without the empty values.
-    pub fn isi_saja(self) -> Self {
-        let isi = |v: Option<String>| v.filter(|s| !s.trim().is_empty());
-        Kepala {
-            kabupaten: isi(self.kabupaten),
-            jabatan: isi(self.jabatan),
-            nama: isi(self.nama),
-            pangkat: isi(self.pangkat),
-            golongan: isi(self.golongan),
-            nip: isi(self.nip),
-        }
+    /// From a loaded report's identity.
+    pub fn dari(identitas: &Identitas) -> Self {
+        let p = &identitas.penandatangan;
+        Self::dari_kunci(|key| {
+            let v = match key {
+                "kabupaten" => &identitas.kabupaten,
+                "penandatangan.jabatan" => &p.jabatan,
+                "penandatangan.nama" => &p.nama,
+                "penandatangan.pangkat" => &p.pangkat,
+                "penandatangan.golongan" => &p.golongan,
+                "penandatangan.nip" => &p.nip,
+                _ => return None,
+            };
+            Some(v.clone())
+        })
     }
 
     /// From the text of laporan.yaml, and of the batch's kabupaten.yaml
@@ -62,32 +68,27 @@ impl Kepala {
         let baca = |text: &str| serde_yaml::from_str::<serde_yaml::Value>(text).ok();
         let sendiri = baca(laporan);
         let batch = kabupaten.and_then(baca);
-        let nilai = |path: &[&str]| {
+        Self::dari_kunci(|key| {
             [sendiri.as_ref(), batch.as_ref()]
                 .into_iter()
                 .flatten()
                 .find_map(|v| {
-                    let mut v = v;
-                    for key in path {
-                        v = v.get(key)?;
-                    }
+                    let v = key.split('.').try_fold(v, |v, k| v.get(k))?;
                     match v {
                         serde_yaml::Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
                         serde_yaml::Value::Number(n) => Some(n.to_string()),
                         _ => None,
                     }
                 })
-        };
-        let p = |key: &str| nilai(&["penandatangan", key]);
-        Kepala {
-            kabupaten: nilai(&["kabupaten"]),
-            jabatan: p("jabatan"),
-            nama: p("nama"),
-            pangkat: p("pangkat"),
-            golongan: p("golongan"),
-            nip: p("nip"),
-        }
+        })
     }
+}
+
+/// pegawai.yaml for a loaded report: [`dari_lampiran`] of its tables and
+/// its identity.
+pub fn dari_laporan(report: &Report) -> BerkasPegawai {
+    let tabel: Vec<&Lampiran> = report.lampiran.iter().map(|f| &f.table).collect();
+    dari_lampiran(&tabel, &Kepala::dari(&report.identitas))
 }
 
 const NAMA: &str = "[isi: nama lengkap dengan gelar]";
@@ -195,12 +196,7 @@ pub fn teks(berkas: &BerkasPegawai, schema: &str, asal: &str) -> String {
         "Bupati (pejabat politik) tanpa pangkat, golongan dan NIP. Format lengkap: docs/format.md."
             .to_owned(),
     ];
-    let mut text = tulis::file_header(Some(schema), &header);
-    for (line, _) in tulis::pegawai_lines(berkas) {
-        text.push_str(&line);
-        text.push('\n');
-    }
-    text
+    tulis::pegawai(berkas, Some(schema), &header)
 }
 
 /// A Lampiran jabatan as a title is written: each word capitalised, the

@@ -107,9 +107,7 @@ pub fn xlsx(report: &Report) -> Result<Vec<u8>, Error> {
     let berkas = match &report.pegawai {
         Some((berkas, _)) => berkas,
         None => {
-            let tabel: Vec<&Lampiran> = report.lampiran.iter().map(|f| &f.table).collect();
-            let kepala = crate::init::pegawai::Kepala::dari(&report.identitas);
-            dibuat = crate::init::pegawai::dari_lampiran(&tabel, &kepala);
+            dibuat = crate::init::pegawai::dari_laporan(report);
             &dibuat
         }
     };

@@ -103,14 +103,11 @@ pub fn lampiran(report: &Report, buku: &Buku, asal: &str, dir: &Path) -> Result<
     // Without pegawai.yaml, a sheet as `export` wrote it (the officials
     // of the tables, to be filled in) says nothing new.
     let seperti_ekspor = |baru: &crate::content::BerkasPegawai| {
-        report.pegawai.is_none() && {
-            let tabel: Vec<&Lampiran> = report.lampiran.iter().map(|f| &f.table).collect();
-            let kepala = crate::init::pegawai::Kepala::dari(&report.identitas);
-            sama(
-                &crate::init::pegawai::dari_lampiran(&tabel, &kepala).pegawai,
+        report.pegawai.is_none()
+            && sama(
+                &crate::init::pegawai::dari_laporan(report).pegawai,
                 &baru.pegawai,
             )
-        }
     };
     match buku.pegawai.as_ref() {
         Some(baru) if baru.pegawai.is_empty() => catatan.push(
@@ -144,12 +141,7 @@ pub fn lampiran(report: &Report, buku: &Buku, asal: &str, dir: &Path) -> Result<
                         s.trim_start_matches("../")
                             .replace("lampiran.schema.json", "pegawai.schema.json")
                     });
-                    let mut text = tulis::file_header(schema.as_deref(), &header);
-                    for (line, _) in tulis::pegawai_lines(baru) {
-                        text.push_str(&line);
-                        text.push('\n');
-                    }
-                    (text, None)
+                    (tulis::pegawai(baru, schema.as_deref(), &header), None)
                 }
             };
             let found = diff::files(
@@ -323,25 +315,12 @@ pub fn folder_baru(
                 format!("Pegawai dan atasannya untuk Perjanjian Kinerja, diimpor dari {file_name} (lembar Pegawai) dengan `renaksi import`."),
                 "Format lengkap: docs/format.md.".to_owned(),
             ];
-            let mut text = tulis::file_header(Some(".schema/pegawai.schema.json"), &header);
-            for (line, _) in tulis::pegawai_lines(pegawai) {
-                text.push_str(&line);
-                text.push('\n');
-            }
-            text
+            tulis::pegawai(pegawai, Some(".schema/pegawai.schema.json"), &header)
         }
         // No one named in the sheet: made from the tables' officials, as
         // `renaksi init` makes it, to be filled in.
         None => {
-            let kepala = crate::init::pegawai::Kepala {
-                kabupaten: value("kabupaten").map(str::to_owned),
-                jabatan: value("penandatangan.jabatan").map(str::to_owned),
-                nama: value("penandatangan.nama").map(str::to_owned),
-                pangkat: value("penandatangan.pangkat").map(str::to_owned),
-                golongan: value("penandatangan.golongan").map(str::to_owned),
-                nip: value("penandatangan.nip").map(str::to_owned),
-            }
-            .isi_saja();
+            let kepala = crate::init::pegawai::Kepala::dari_kunci(|k| value(k).map(str::to_owned));
             crate::init::pegawai::teks(
                 &crate::init::pegawai::dari_lampiran(&tables, &kepala),
                 ".schema/pegawai.schema.json",

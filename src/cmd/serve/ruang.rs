@@ -332,13 +332,11 @@ impl Ruang {
         let report = self
             .source(kec, |b| b.teks.clone().into_bytes())
             .and_then(Report::load)?;
-        let tabel: Vec<&content::Lampiran> = report.lampiran.iter().map(|f| &f.table).collect();
-        let kepala = renaksi::init::pegawai::Kepala::dari(&report.identitas);
-        let dibuat = renaksi::init::pegawai::dari_lampiran(&tabel, &kepala);
+        let dibuat = renaksi::init::pegawai::dari_laporan(&report);
         if let Some((ada, _)) = &report.pegawai {
-            let kurang: Vec<Value> = dibuat
+            let kurang: Vec<content::Pegawai> = dibuat
                 .pegawai
-                .iter()
+                .into_iter()
                 .filter(|p| p.atasan.is_some())
                 .filter(|p| {
                     !ada.pegawai.iter().any(|q| {
@@ -346,25 +344,22 @@ impl Ruang {
                             || content::jabatan_sama(&q.jabatan, p.di_lampiran())
                     })
                 })
-                .map(|p| {
-                    let mut o = serde_json::Map::new();
-                    o.insert("jabatan".into(), json!(p.jabatan));
-                    for (k, v) in [
-                        ("lampiran", &p.lampiran),
-                        ("pangkat", &p.pangkat),
-                        ("golongan", &p.golongan),
-                        ("nip", &p.nip),
-                        ("atasan", &p.atasan),
-                    ] {
-                        if let Some(v) = v {
-                            o.insert(k.into(), json!(v));
-                        }
-                    }
-                    o.insert("nama".into(), json!(p.nama));
-                    Value::Object(o)
-                })
                 .collect();
-            return Ok((rel, Value::Array(kurang)));
+            if kurang.is_empty() {
+                return Ok((rel, Value::Array(Vec::new())));
+            }
+            // As the page holds them: the people written as pegawai.yaml
+            // writes them, read back.
+            let teks = content::tulis::pegawai(
+                &content::BerkasPegawai {
+                    pegawai: kurang,
+                    pernyataan: Default::default(),
+                },
+                None,
+                &[],
+            );
+            let nilai = value_of(&rel, teks.as_bytes()).map_err(|p| Error::Input(vec![*p]))?;
+            return Ok((rel, nilai["pegawai"].clone()));
         }
         if self.root.join(&rel).exists() {
             return Err(usage(&format!("{rel} sudah ada")));
