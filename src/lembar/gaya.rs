@@ -11,33 +11,64 @@ use std::io::{Cursor, Read};
 /// whole workbook was bounded before it was opened.
 const MAX_PART: u64 = crate::fs::BUKU_KERJA.bita * 2;
 
-/// The cells (0-based row and column) of the sheet named `sheet` whose
-/// number format shows a percentage. Empty when the workbook does not say
-/// (no styles, a part that cannot be read): then the values are as stored.
-pub(super) fn persen(bytes: &[u8], sheet: &str) -> HashSet<(usize, usize)> {
-    baca(bytes, sheet).unwrap_or_default()
+/// What the workbook says of its cells' looks, read once: which cell
+/// formats show a percentage, and where each sheet's part is.
+pub(super) struct Gaya<'a> {
+    bytes: &'a [u8],
+    /// The indices of the percent formats; empty when the workbook has
+    /// none (or no styles that read): then no sheet is looked at again.
+    persen: HashSet<usize>,
+    /// Each sheet's part in the zip, by the sheet's name.
+    lembar: HashMap<String, String>,
 }
 
-fn baca(bytes: &[u8], sheet: &str) -> Option<HashSet<(usize, usize)>> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let mut part = |name: &str| -> Option<String> {
-        let entry = zip.by_name(name).ok()?;
-        let mut text = String::new();
-        entry.take(MAX_PART).read_to_string(&mut text).ok()?;
-        Some(text)
-    };
-    let styles = part("xl/styles.xml")?;
-    let gaya = gaya_persen(&styles);
-    if gaya.is_empty() {
-        return Some(HashSet::new());
+impl<'a> Gaya<'a> {
+    /// The styles and sheets of the workbook `bytes`.
+    pub(super) fn baca(bytes: &'a [u8]) -> Self {
+        let mut gaya = Gaya {
+            bytes,
+            persen: HashSet::new(),
+            lembar: HashMap::new(),
+        };
+        let Some(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)).ok() else {
+            return gaya;
+        };
+        gaya.persen = part(&mut zip, "xl/styles.xml")
+            .map(|styles| gaya_persen(&styles))
+            .unwrap_or_default();
+        if !gaya.persen.is_empty() {
+            if let (Some(workbook), Some(rels)) = (
+                part(&mut zip, "xl/workbook.xml"),
+                part(&mut zip, "xl/_rels/workbook.xml.rels"),
+            ) {
+                gaya.lembar = lembar(&workbook, &rels);
+            }
+        }
+        gaya
     }
-    let path = lembar(
-        &part("xl/workbook.xml")?,
-        &part("xl/_rels/workbook.xml.rels")?,
-        sheet,
-    )?;
-    let xml = part(&path)?;
-    Some(sel(&xml, &gaya))
+
+    /// The cells (0-based row and column) of the sheet named `sheet`
+    /// whose number format shows a percentage. Empty when the workbook
+    /// does not say (no styles, a part that cannot be read): then the
+    /// values are as stored.
+    pub(super) fn persen(&self, sheet: &str) -> HashSet<(usize, usize)> {
+        let Some(path) = self.lembar.get(sheet) else {
+            return HashSet::new();
+        };
+        zip::ZipArchive::new(Cursor::new(self.bytes))
+            .ok()
+            .and_then(|mut zip| part(&mut zip, path))
+            .map(|xml| sel(&xml, &self.persen))
+            .unwrap_or_default()
+    }
+}
+
+/// The text of the part `name` of the workbook, at most [`MAX_PART`] bytes.
+fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
+    let entry = zip.by_name(name).ok()?;
+    let mut text = String::new();
+    entry.take(MAX_PART).read_to_string(&mut text).ok()?;
+    Some(text)
 }
 
 /// The indices of the cell formats (`cellXfs`) that show a percentage.
@@ -107,27 +138,32 @@ fn kode_persen(code: &str) -> bool {
     false
 }
 
-/// The path in the zip of the sheet named `sheet`.
-fn lembar(workbook: &str, rels: &str, sheet: &str) -> Option<String> {
-    let doc = roxmltree::Document::parse(workbook).ok()?;
-    let id = doc
-        .descendants()
-        .filter(|n| n.tag_name().name() == "sheet")
-        .find(|n| n.attribute("name") == Some(sheet))?
-        .attributes()
-        .find(|a| a.name() == "id")?
-        .value()
-        .to_owned();
-    let rels = roxmltree::Document::parse(rels).ok()?;
-    let target = rels
+/// The part in the zip of each sheet, by the sheet's name.
+fn lembar(workbook: &str, rels: &str) -> HashMap<String, String> {
+    let (Ok(doc), Ok(rels)) = (
+        roxmltree::Document::parse(workbook),
+        roxmltree::Document::parse(rels),
+    ) else {
+        return HashMap::new();
+    };
+    let target: HashMap<&str, &str> = rels
         .descendants()
         .filter(|n| n.tag_name().name() == "Relationship")
-        .find(|n| n.attribute("Id") == Some(id.as_str()))?
-        .attribute("Target")?;
-    Some(match target.strip_prefix('/') {
-        Some(absolute) => absolute.to_owned(),
-        None => format!("xl/{target}"),
-    })
+        .filter_map(|n| Some((n.attribute("Id")?, n.attribute("Target")?)))
+        .collect();
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == "sheet")
+        .filter_map(|n| {
+            let name = n.attribute("name")?;
+            let id = n.attributes().find(|a| a.name() == "id")?.value();
+            let target = target.get(id)?;
+            let path = match target.strip_prefix('/') {
+                Some(absolute) => absolute.to_owned(),
+                None => format!("xl/{target}"),
+            };
+            Some((name.to_owned(), path))
+        })
+        .collect()
 }
 
 /// The cells of the sheet `xml` whose style is one of `gaya` and whose

@@ -12,6 +12,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 
+pub(super) use super::gaya::Gaya;
 use super::{kolom as kolom_semua, DATA, IDENTITAS};
 use crate::content::pilihan::Butir;
 use crate::content::{
@@ -96,6 +97,7 @@ pub(super) fn buka<'a>(
 pub fn read(file: &str, bytes: &[u8]) -> Result<Buku, Vec<Problem>> {
     let one = |message: String, hint: &str| vec![Problem::new(file, message).hint(hint)];
     let mut workbook = buka(file, bytes)?;
+    let gaya = Gaya::baca(bytes);
     let names = workbook.sheet_names().to_vec();
     let Some(data_name) = names
         .iter()
@@ -110,7 +112,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Buku, Vec<Problem>> {
             "lembar `Data` memuat tabel datar; buat dengan `renaksi export` atau `renaksi template xlsx`",
         ));
     };
-    let range = grid(&mut workbook, bytes, file, &data_name)?;
+    let range = grid(&mut workbook, &gaya, file, &data_name)?;
     // Formulas are never evaluated: their saved values are read, and a
     // formula saved without its value is refused where it is.
     let mut problems = Vec::new();
@@ -141,14 +143,14 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Buku, Vec<Problem>> {
         .iter()
         .find(|n| n.trim().eq_ignore_ascii_case(IDENTITAS))
     {
-        Some(n) => identitas(file, n, &grid(&mut workbook, bytes, file, n)?)?,
+        Some(n) => identitas(file, n, &grid(&mut workbook, &gaya, file, n)?)?,
         None => Vec::new(),
     };
     let pegawai = match names
         .iter()
         .find(|n| n.trim().eq_ignore_ascii_case(super::PEGAWAI))
     {
-        Some(n) => Some(pegawai(file, n, &grid(&mut workbook, bytes, file, n)?)?),
+        Some(n) => Some(pegawai(file, n, &grid(&mut workbook, &gaya, file, n)?)?),
         None => None,
     };
     let (tabel, rincian, letak) = data(file, &data_name, &range)?;
@@ -339,24 +341,24 @@ impl Grid {
 
 pub(super) fn grid_of<RS: std::io::Read + std::io::Seek>(
     workbook: &mut Xlsx<RS>,
-    bytes: &[u8],
+    gaya: &Gaya,
     file: &str,
     sheet: &str,
 ) -> Result<Grid, Vec<Problem>> {
-    grid(workbook, bytes, file, sheet)
+    grid(workbook, gaya, file, sheet)
 }
 
-/// The cells of `sheet` of `workbook` (whose bytes are `bytes`), each as
+/// The cells of `sheet` of `workbook` (whose looks `gaya` tells), each as
 /// a person sees it: a number shown as a percentage (`1` shown `100%`) is
 /// the text of that percentage (`100%`), which [`number`] reads as 100.
 fn grid<RS: std::io::Read + std::io::Seek>(
     workbook: &mut Xlsx<RS>,
-    bytes: &[u8],
+    gaya: &Gaya,
     file: &str,
     sheet: &str,
 ) -> Result<Grid, Vec<Problem>> {
     let mut grid = sel_semua(workbook, file, sheet)?;
-    for (row, col) in super::gaya::persen(bytes, sheet) {
+    for (row, col) in gaya.persen(sheet) {
         let Some(cell) = row
             .checked_sub(grid.first)
             .and_then(|r| grid.rows.get_mut(r))

@@ -220,6 +220,7 @@ pub struct SelRealisasi {
 pub fn baca(file: &str, bytes: &[u8], report: &Report) -> Result<Dibaca, Vec<Problem>> {
     let one = |message: String, hint: &str| vec![Problem::new(file, message).hint(hint)];
     let mut workbook = super::impor::buka(file, bytes)?;
+    let gaya = super::impor::Gaya::baca(bytes);
     let names = workbook.sheet_names().to_vec();
     let find = |want: &str| {
         names
@@ -239,7 +240,7 @@ pub fn baca(file: &str, bytes: &[u8], report: &Report) -> Result<Dibaca, Vec<Pro
     let mut out: BTreeMap<usize, BerkasRealisasi> = BTreeMap::new();
     let mut letak_semua: Vec<SelRealisasi> = Vec::new();
     let mut tanggal_dari: BTreeMap<usize, (Tanggal, String)> = BTreeMap::new();
-    let grid = super::impor::grid_of(&mut workbook, bytes, file, &sheet)?;
+    let grid = super::impor::grid_of(&mut workbook, &gaya, file, &sheet)?;
     let cols = columns(
         file,
         &sheet,
@@ -351,7 +352,7 @@ pub fn baca(file: &str, bytes: &[u8], report: &Report) -> Result<Dibaca, Vec<Pro
     if let Some(sheet) = find(ANGGARAN) {
         baca_anggaran(
             file,
-            bytes,
+            &gaya,
             &mut workbook,
             &sheet,
             report,
@@ -381,7 +382,7 @@ pub fn baca(file: &str, bytes: &[u8], report: &Report) -> Result<Dibaca, Vec<Pro
 #[allow(clippy::too_many_arguments)]
 fn baca_anggaran(
     file: &str,
-    bytes: &[u8],
+    gaya: &super::impor::Gaya,
     workbook: &mut calamine::Xlsx<std::io::Cursor<&[u8]>>,
     sheet: &str,
     report: &Report,
@@ -391,7 +392,7 @@ fn baca_anggaran(
 ) -> Result<(), Vec<Problem>> {
     let keys = Kunci::dari(report);
     let id = &report.identitas;
-    let grid = super::impor::grid_of(workbook, bytes, file, sheet)?;
+    let grid = super::impor::grid_of(workbook, gaya, file, sheet)?;
     let cols = columns(
         file,
         sheet,
