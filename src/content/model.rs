@@ -471,6 +471,18 @@ pub struct Sasaran {
 }
 
 impl Sasaran {
+    /// The programs printed in the rows of its indicator `k`: the
+    /// sasaran's own on its first indicator, then the indicator's.
+    pub fn program_di(&self, k: usize) -> impl Iterator<Item = &ProgramKegiatan> {
+        let shared: &[ProgramKegiatan] = if k == 0 { &self.program_kegiatan } else { &[] };
+        shared.iter().chain(
+            self.indikator
+                .get(k)
+                .into_iter()
+                .flat_map(|i| &i.program_kegiatan),
+        )
+    }
+
     /// Every program of the sasaran in table order: each indicator's own,
     /// then the sasaran's.
     pub fn program_semua(&self) -> impl Iterator<Item = &ProgramKegiatan> {

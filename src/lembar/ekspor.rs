@@ -283,8 +283,8 @@ fn level_sheet(
         let first = pejabat
             .sasaran
             .first()
-            .and_then(|s| s.indikator.first().map(|i| tinggi(p, s, i, true)))
-            .unwrap_or(0);
+            .filter(|s| !s.indikator.is_empty())
+            .map_or(0, |s| p.max(s.program_di(0).count() as u32));
         halaman.muat(row, 1 + first);
         sheet.merge_range(row, 0, row, 9, &pejabat.jabatan, &gaya.jabatan)?;
         halaman.terpakai += 1;
@@ -294,12 +294,7 @@ fn level_sheet(
             let mut start = row;
             let mut lanjut = false;
             for (k, ind) in sasaran.indikator.iter().enumerate() {
-                let shared = if k == 0 {
-                    sasaran.program_kegiatan.as_slice()
-                } else {
-                    &[]
-                };
-                let programs: Vec<_> = shared.iter().chain(&ind.program_kegiatan).collect();
+                let programs: Vec<_> = sasaran.program_di(k).collect();
                 let height = p.max(programs.len() as u32);
                 if halaman.muat(row, height) && row > start {
                     // The sasaran's part on the page before.
@@ -404,23 +399,6 @@ impl Halaman {
             false
         }
     }
-}
-
-/// The rows of an indicator in a level sheet: one per period, or one per
-/// program when it has more (`pertama`: the sasaran's own programs go on
-/// its first indicator).
-fn tinggi(
-    periode: u32,
-    sasaran: &crate::content::Sasaran,
-    ind: &crate::content::Indikator,
-    pertama: bool,
-) -> u32 {
-    let shared = if pertama {
-        sasaran.program_kegiatan.len()
-    } else {
-        0
-    };
-    periode.max((shared + ind.program_kegiatan.len()) as u32)
 }
 
 /// A sasaran's number and text beside its rows `from..=to` on one page;

@@ -173,20 +173,9 @@ pub(super) fn tabel(
             for sasaran in &pj.sasaran {
                 nomor += 1;
                 for (k, ind) in sasaran.indikator.iter().enumerate() {
-                    let shared: &[ProgramKegiatan] = if k == 0 {
-                        &sasaran.program_kegiatan
-                    } else {
-                        &[]
-                    };
-                    let tinggi = tinggi_baris(
-                        &sasaran.uraian,
-                        ind,
-                        shared.iter().chain(&ind.program_kegiatan),
-                        rincian,
-                    );
-                    let program: Vec<Program> = shared
-                        .iter()
-                        .chain(&ind.program_kegiatan)
+                    let tinggi = tinggi_baris(&sasaran.uraian, ind, sasaran.program_di(k), rincian);
+                    let program: Vec<Program> = sasaran
+                        .program_di(k)
                         .map(|p| Program {
                             uraian: format::lipat(&p.uraian),
                             anggaran: p.anggaran.map(format::rupiah).unwrap_or_default(),
