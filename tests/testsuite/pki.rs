@@ -205,7 +205,11 @@ pub fn pdfsig(pdf: &Path) -> String {
 }
 
 pub fn pyhanko(pdf: &Path, pki: &Pki) -> String {
-    let ca = pki.path("ca.pem");
+    pyhanko_ca(pdf, &pki.path("ca.pem"))
+}
+
+/// pyHanko's validation of `pdf` trusting only the CA certificate `ca`.
+pub fn pyhanko_ca(pdf: &Path, ca: &Path) -> String {
     tool(
         "pyhanko",
         &[
