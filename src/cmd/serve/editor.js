@@ -297,18 +297,8 @@ function tandai() {
     const nama = dalamKartu ? (e.getAttribute("aria-label") || "") + ": " : "";
     const pesan = el("div", { class: `pesan ${t.tingkat}`, text: nama + t.pesan + (t.saran ? ` — ${t.saran}` : "") });
     const tempat = dalamKartu || e;
-    if (tempat.tagName === "TR" || tempat.classList.contains("indikator")) {
-      const e = tempat;
-      // Under the indicator's card (or row), across its width.
-      const kartu = e.tagName !== "TR";
-      let box = kartu ? e.querySelector(":scope > .baris-pesan") : e.nextElementSibling;
-      if (!box || !box.classList.contains("baris-pesan")) {
-        box = kartu ? el("div", { class: "baris-pesan", "data-untuk": e.dataset.j })
-          : el("tr", { class: "baris-pesan", "data-untuk": e.dataset.j }, el("td", { colspan: e.children.length }));
-        if (kartu) e.append(box); else e.after(box);
-      }
-      (kartu ? box : box.firstChild).append(pesan);
-    } else if (e.closest("td")) e.closest("td").append(pesan);
+    if (tempat.tagName === "TR" || tempat.classList.contains("indikator")) bawah(tempat).append(pesan);
+    else if (e.closest("td")) e.closest("td").append(pesan);
     // A message never becomes an item of the row its field is in (it
     // would take the field's width): it goes under the row.
     else if (e.parentElement && e.parentElement.matches(".kepala, .program")) e.parentElement.after(pesan);
@@ -316,6 +306,18 @@ function tandai() {
   }
   hitungTemuan();
   if (S.tab === "temuan") tampilTemuan();
+}
+// The box of messages under an indicator's card or a table row, across
+// its width: made once, then reused.
+function bawah(host) {
+  const baris = host.tagName === "TR";
+  let box = baris ? host.nextElementSibling : host.querySelector(":scope > .baris-pesan");
+  if (!box || !box.classList.contains("baris-pesan")) {
+    box = baris ? el("tr", { class: "baris-pesan", "data-untuk": host.dataset.j }, el("td", { colspan: host.children.length }))
+      : el("div", { class: "baris-pesan", "data-untuk": host.dataset.j });
+    if (baris) host.after(box); else host.append(box);
+  }
+  return baris ? box.firstChild : box;
 }
 // The field of a finding: its path, else the nearest enclosing one.
 function medan(t) {
