@@ -260,22 +260,25 @@ fn kata_halaman(pdf: &[u8], sidik: &[&str]) -> Result<Vec<Vec<String>>, Error> {
         message: "teks PDF tidak dapat dibaca".into(),
         hint: "periksa PDF-nya dengan pdftotext".into(),
     })?;
-    let mut out = Vec::new();
-    for words in halaman {
-        out.push(
+    Ok(halaman
+        .into_iter()
+        .map(|words| {
             words
                 .into_iter()
-                .filter(|w| {
-                    let w = w.rsplit(':').next().unwrap_or(w);
-                    let w = w.trim_matches(|c: char| !c.is_ascii_hexdigit());
-                    !(w.len() >= 8
-                        && w.bytes().all(|b| b.is_ascii_hexdigit())
-                        && sidik.iter().any(|s| s.starts_with(&w.to_ascii_lowercase())))
-                })
-                .collect(),
-        );
-    }
-    Ok(out)
+                .filter(|w| !sidik_dicetak(w, sidik))
+                .collect()
+        })
+        .collect())
+}
+
+/// Whether the word `w` is a printed source digest: a prefix of one of
+/// `sidik`, 8 hex digits or more (after a `sha256:`).
+fn sidik_dicetak(w: &str, sidik: &[&str]) -> bool {
+    let w = w.rsplit(':').next().unwrap_or(w);
+    let w = w.trim_matches(|c: char| !c.is_ascii_hexdigit());
+    w.len() >= 8
+        && w.bytes().all(|b| b.is_ascii_hexdigit())
+        && sidik.iter().any(|s| s.starts_with(&w.to_ascii_lowercase()))
 }
 
 /// The changed runs of words between two documents' pages.
@@ -288,10 +291,7 @@ fn banding(lama: &[Vec<String>], baru: &[Vec<String>]) -> Vec<BedaTeks> {
         if a == b {
             continue;
         }
-        let a_ref: Vec<&str> = a.iter().map(String::as_str).collect();
-        let b_ref: Vec<&str> = b.iter().map(String::as_str).collect();
-        let diff = similar::capture_diff_slices(similar::Algorithm::Myers, &a_ref, &b_ref);
-        for op in diff {
+        for op in similar::capture_diff_slices(similar::Algorithm::Myers, a, b) {
             let (tag, old, new) = op.as_tag_tuple();
             if tag == similar::DiffTag::Equal {
                 continue;
