@@ -203,6 +203,10 @@ pub fn bagian(naskah: &Naskah, gabung: bool) -> Result<Vec<Bagian>, Error> {
             format!("{name}-monitoring-tw{n}"),
             crate::render::monitoring::render(naskah)?,
         )],
+        Dokumen::Lkjip => vec![one(
+            format!("{name}-lkjip"),
+            crate::render::lkjip::render(naskah)?,
+        )],
         Dokumen::Pk => {
             let daftar = perjanjian(report)?;
             let pihak =
@@ -326,6 +330,7 @@ fn sign(
         Dokumen::Monitoring(n) => {
             format!("Laporan Monitoring Triwulan {}", crate::format::romawi(n))
         }
+        Dokumen::Lkjip => "Laporan Kinerja".to_owned(),
     };
     let reason = format!(
         "{judul} Kecamatan {} Kabupaten {} Tahun {}",

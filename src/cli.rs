@@ -408,13 +408,14 @@ pub struct PilihDokumen {
 pub struct JenisDokumen {
     /// Dokumen yang disusun: rencana-aksi (bawaan), pk (Perjanjian
     /// Kinerja setiap pejabat yang tercantum di pegawai.yaml, satu PDF per
-    /// pejabat) atau monitoring (laporan capaian triwulan, dengan
-    /// --triwulan).
+    /// pejabat), monitoring (laporan capaian triwulan, dengan --triwulan)
+    /// atau lkjip (Laporan Kinerja akhir tahun, dari renstra.yaml,
+    /// lkjip.yaml dan realisasi Triwulan IV).
     #[arg(
         long,
         default_value = "rencana-aksi",
         value_name = "DOKUMEN",
-        value_parser = clap::builder::PossibleValuesParser::new(["rencana-aksi", "pk", "monitoring"]),
+        value_parser = clap::builder::PossibleValuesParser::new(["rencana-aksi", "pk", "monitoring", "lkjip"]),
         hide_possible_values = true,
         hide_default_value = true
     )]
@@ -460,6 +461,7 @@ impl JenisDokumen {
                 })
             }
             ("pk", None) => Dokumen::Pk,
+            ("lkjip", None) => Dokumen::Lkjip,
             _ => Dokumen::RencanaAksi,
         };
         Ok(dokumen)

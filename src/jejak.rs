@@ -131,6 +131,18 @@ pub fn berkas(
         Dokumen::RencanaAksi => {}
         Dokumen::Pk => names.push(PEGAWAI.to_owned()),
         Dokumen::Monitoring(_) => names.extend(source.list_yaml(crate::realisasi::REALISASI)?),
+        Dokumen::Lkjip => {
+            names.push(PEGAWAI.to_owned());
+            names.extend(source.list_yaml(crate::realisasi::REALISASI)?);
+            names.extend(
+                [
+                    crate::lkjip::RENSTRA,
+                    crate::lkjip::KINERJA_LALU,
+                    crate::lkjip::LKJIP,
+                ]
+                .map(str::to_owned),
+            );
+        }
     }
     let mut files = Vec::new();
     for name in names {

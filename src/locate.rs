@@ -132,7 +132,7 @@ pub fn paths(text: &str) -> HashMap<String, usize> {
 
 /// The key column of a line whose value starts a block of text (`|`,
 /// `>-`, `|2+` …).
-pub(super) fn block_header(line: &str) -> Option<usize> {
+pub(crate) fn block_header(line: &str) -> Option<usize> {
     let trimmed = line.trim_start();
     let mut col = line.len() - trimmed.len();
     let body = match trimmed.strip_prefix("- ") {
@@ -238,11 +238,15 @@ pub fn key_of(text: &str) -> Option<&str> {
     let end = text.find(':')?;
     let key = &text[..end];
     let rest = &text[end + 1..];
+    // A name (`uraian`), a year (`2022`) or a key renaksi derives
+    // (`camat/indeks-kepuasan`): never a dot, which joins a path.
     let plain = key
         .chars()
         .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '/'));
     (plain && (rest.is_empty() || rest.starts_with(' '))).then_some(key)
 }
 

@@ -27,9 +27,21 @@ pub struct Naskah {
     pub matriks: Option<Matriks>,
     /// The realisasi files of a monitoring report.
     pub realisasi: Option<Realisasi>,
-    /// A monitoring report's report dated the quarter's signing date;
-    /// `None` while that quarter has no realisasi file.
+    /// The LKjIP's own files and the earlier years' results.
+    pub lkjip: Option<Lkjip>,
+    /// A monitoring report's report dated the quarter's signing date, an
+    /// LKjIP's dated by lkjip.yaml; `None` while that quarter has no
+    /// realisasi file.
     bertanggal: Option<Report>,
+}
+
+/// What an LKjIP is made of beside the report and its realisasi.
+#[derive(Debug)]
+pub struct Lkjip {
+    /// renstra.yaml, kinerja-lalu.yaml and lkjip.yaml.
+    pub data: crate::lkjip::Data,
+    /// The earlier years, read.
+    pub lalu: Vec<crate::kinerja::TahunDibaca>,
 }
 
 impl Naskah {
@@ -53,6 +65,9 @@ impl Naskah {
             let realisasi = crate::realisasi::muat(&report)?;
             return Ok(Naskah::monitoring(report, n, realisasi, final_));
         }
+        if dokumen == Dokumen::Lkjip {
+            return Naskah::lkjip(report, final_);
+        }
         Ok(Naskah {
             report,
             dokumen,
@@ -61,7 +76,38 @@ impl Naskah {
             sebelumnya,
             matriks,
             realisasi: None,
+            lkjip: None,
             bertanggal: None,
+        })
+    }
+
+    /// The LKjIP of `report`, a draft unless `final_`: its realisasi (TW
+    /// IV required), renstra.yaml, lkjip.yaml and the earlier years.
+    pub fn lkjip(report: Report, final_: bool) -> Result<Self, Error> {
+        let realisasi = crate::realisasi::muat(&report)?;
+        if realisasi.tw[3].is_none() {
+            return Err(Error::Usage {
+                message: format!(
+                    "{} tidak ada: Laporan Kinerja disusun dari realisasi Triwulan IV",
+                    report.source.display(&crate::realisasi::nama_berkas(4))
+                ),
+                hint: "buat berkasnya dengan `renaksi realisasi --triwulan 4` lalu isi realisasinya (lihat docs/lkjip.md)".into(),
+            });
+        }
+        let data = crate::lkjip::muat(&report)?;
+        let lalu = crate::kinerja::baca_lalu(&report, &data)?;
+        let mut dated = report.clone();
+        dated.identitas.penandatangan.tanggal = data.narasi.isi.tanggal;
+        Ok(Naskah {
+            report,
+            dokumen: Dokumen::Lkjip,
+            draf: !final_,
+            jejak: None,
+            sebelumnya: None,
+            matriks: None,
+            realisasi: Some(realisasi),
+            lkjip: Some(Lkjip { data, lalu }),
+            bertanggal: Some(dated),
         })
     }
 
@@ -81,6 +127,7 @@ impl Naskah {
             sebelumnya: None,
             matriks: None,
             realisasi: Some(realisasi),
+            lkjip: None,
             bertanggal,
         }
     }
@@ -88,7 +135,20 @@ impl Naskah {
     /// The digest of the files this document is built from (see
     /// [`crate::jejak::berkas`]).
     pub fn sumber(&self) -> Result<String, Error> {
-        let files = crate::jejak::berkas(&self.report, &self.dokumen, self.sebelumnya.as_ref())?;
+        let mut files =
+            crate::jejak::berkas(&self.report, &self.dokumen, self.sebelumnya.as_ref())?;
+        if let Some(lkjip) = &self.lkjip {
+            // The earlier years read from their folders count as the
+            // figures read: the folders themselves are not this report's.
+            for tahun in &lkjip.lalu {
+                let mut text = String::new();
+                for d in &tahun.iku {
+                    text.push_str(&format!("{}\t{:?}\t{:?}\n", d.kunci, d.target, d.realisasi));
+                }
+                files.push((format!("kinerja-lalu/{}", tahun.tahun), text.into_bytes()));
+            }
+            files.sort_by(|a, b| a.0.cmp(&b.0));
+        }
         Ok(crate::jejak::sha256(&files))
     }
 
@@ -142,7 +202,7 @@ impl Naskah {
     /// document to print.
     pub fn dicetak(&self) -> Result<&Report, Error> {
         match (self.dokumen, &self.bertanggal) {
-            (Dokumen::Monitoring(_), Some(dated)) => Ok(dated),
+            (Dokumen::Monitoring(_) | Dokumen::Lkjip, Some(dated)) => Ok(dated),
             (Dokumen::Monitoring(n), None) => Err(Error::Usage {
                 message: format!(
                     "{} tidak ada: belum ada realisasi Triwulan {}",

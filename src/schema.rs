@@ -21,16 +21,25 @@ pub enum Jenis {
     Pegawai,
     /// `realisasi/tw1.yaml` … `tw4.yaml`.
     Realisasi,
+    /// `renstra.yaml` (Laporan Kinerja).
+    Renstra,
+    /// `kinerja-lalu.yaml` (Laporan Kinerja).
+    KinerjaLalu,
+    /// `lkjip.yaml` (Laporan Kinerja).
+    Lkjip,
 }
 
 impl Jenis {
     /// All kinds, in the order of a report's files.
-    pub const ALL: [Jenis; 5] = [
+    pub const ALL: [Jenis; 8] = [
         Jenis::Laporan,
         Jenis::Narasi,
         Jenis::Lampiran,
         Jenis::Pegawai,
         Jenis::Realisasi,
+        Jenis::Renstra,
+        Jenis::KinerjaLalu,
+        Jenis::Lkjip,
     ];
 
     /// The schema's file name, e.g. `laporan.schema.json`.
@@ -41,6 +50,9 @@ impl Jenis {
             Jenis::Lampiran => "lampiran.schema.json",
             Jenis::Pegawai => "pegawai.schema.json",
             Jenis::Realisasi => "realisasi.schema.json",
+            Jenis::Renstra => "renstra.schema.json",
+            Jenis::KinerjaLalu => "kinerja-lalu.schema.json",
+            Jenis::Lkjip => "lkjip.schema.json",
         }
     }
 
@@ -51,6 +63,9 @@ impl Jenis {
             Jenis::Lampiran => "renaksi: lampiran/*.yaml",
             Jenis::Pegawai => "renaksi: pegawai.yaml",
             Jenis::Realisasi => "renaksi: realisasi/tw1.yaml … tw4.yaml",
+            Jenis::Renstra => "renaksi: renstra.yaml",
+            Jenis::KinerjaLalu => "renaksi: kinerja-lalu.yaml",
+            Jenis::Lkjip => "renaksi: lkjip.yaml",
         }
     }
 }
@@ -63,6 +78,9 @@ pub fn schema(jenis: Jenis) -> serde_json::Value {
         Jenis::Lampiran => generate::<Lampiran>(),
         Jenis::Pegawai => generate::<BerkasPegawai>(),
         Jenis::Realisasi => generate::<crate::realisasi::BerkasRealisasi>(),
+        Jenis::Renstra => generate::<crate::lkjip::BerkasRenstra>(),
+        Jenis::KinerjaLalu => generate::<crate::lkjip::BerkasKinerjaLalu>(),
+        Jenis::Lkjip => generate::<crate::lkjip::BerkasLkjip>(),
     };
     value["title"] = jenis.title().into();
     value

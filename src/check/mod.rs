@@ -8,6 +8,7 @@ mod ganda;
 mod huruf;
 mod isian;
 mod jangkar;
+pub mod lkjip;
 mod nip;
 mod pangkat;
 mod panjang;
@@ -20,25 +21,37 @@ mod variabel;
 
 pub use isian::PENANDA;
 
-/// Every finding about a document: its report's, and a monitoring
-/// report's realisasi files'.
+/// Every finding about a document: its report's, a monitoring report's
+/// realisasi files', an LKjIP's files'.
 /// A document is held back only by the files it prints: a Perjanjian
 /// Kinerja by laporan.yaml, the tables and pegawai.yaml (not narasi.yaml);
-/// the Rencana Aksi and the monitoring report by all but pegawai.yaml.
+/// the Rencana Aksi and the monitoring report by all but pegawai.yaml;
+/// the LKjIP by all but narasi.yaml and pegawai.yaml (it prints only the
+/// names of the head of office's agreement).
 pub fn naskah(naskah: &crate::naskah::Naskah) -> Vec<Diagnostic> {
-    let pk = naskah.dokumen == crate::content::Dokumen::Pk;
-    let cakupan = if pk {
+    let tanpa_narasi = matches!(
+        naskah.dokumen,
+        crate::content::Dokumen::Pk | crate::content::Dokumen::Lkjip
+    );
+    let cakupan = if naskah.dokumen == crate::content::Dokumen::Pk {
         Cakupan::Pk
     } else {
         Cakupan::TanpaPegawai
     };
     let mut found = lint_dengan(&naskah.report, naskah.matriks.as_ref(), cakupan);
-    if pk {
+    if tanpa_narasi {
         let narasi = &naskah.report.narasi_file;
         found.retain(|d| d.problem.file != *narasi);
     }
     if let Some(realisasi) = &naskah.realisasi {
         found.extend(realisasi::periksa(&naskah.report, realisasi));
+    }
+    if let Some(lk) = &naskah.lkjip {
+        found.extend(lkjip::periksa(
+            &naskah.report,
+            &lk.data,
+            naskah.realisasi.as_ref(),
+        ));
     }
     found
 }

@@ -30,7 +30,7 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
 }
 
 /// Byte offsets of "tahun" (any case) followed by a four-digit year.
-fn years_after_tahun(text: &str) -> Vec<(usize, i32)> {
+pub(super) fn years_after_tahun(text: &str) -> Vec<(usize, i32)> {
     let lower = text.to_lowercase();
     let mut out = Vec::new();
     if lower.len() != text.len() {

@@ -140,6 +140,7 @@ fn check(
         Ok((report, matriks)) => {
             let mut found = lint(&report, matriks.as_ref());
             found.extend(renaksi::check::realisasi::temuan(&report)?);
+            found.extend(renaksi::check::lkjip::temuan(&report)?);
             Ok(TemuanLaporan {
                 label: report.source.label.clone(),
                 found,

@@ -43,7 +43,8 @@ pub fn run(args: &RealisasiArgs) -> Result<(), Error> {
 }
 
 /// `--ikuti-perubahan`: the keys a Perubahan renamed, renamed in every
-/// realisasi file there is; each file written only if it changed.
+/// realisasi file there is and in the LKjIP's files (renstra.yaml,
+/// kinerja-lalu.yaml, lkjip.yaml); each file written only if it changed.
 fn ikuti(args: &RealisasiArgs, dir: &Path, report: Report) -> Result<(), Error> {
     let Some(lama) = renaksi::matriks::muat(&report, args.sebelumnya.pilihan().as_ref())? else {
         return Err(Error::Usage {
@@ -56,8 +57,15 @@ fn ikuti(args: &RealisasiArgs, dir: &Path, report: Report) -> Result<(), Error> 
     };
     let ganti = ikuti::ganti(&report, &lama);
     let mut renamed = 0;
-    for n in 1..=4 {
-        let rel = renaksi::realisasi::nama_berkas(n);
+    let files = (1..=4).map(renaksi::realisasi::nama_berkas).chain(
+        [
+            renaksi::lkjip::RENSTRA,
+            renaksi::lkjip::KINERJA_LALU,
+            renaksi::lkjip::LKJIP,
+        ]
+        .map(str::to_owned),
+    );
+    for rel in files {
         let path = renaksi::fs::di_dalam(dir, &rel)?;
         let text = match renaksi::fs::baca_jika_ada(&path, renaksi::fs::YAML)? {
             Some(bytes) => String::from_utf8(bytes).map_err(|_| {
@@ -70,7 +78,12 @@ fn ikuti(args: &RealisasiArgs, dir: &Path, report: Report) -> Result<(), Error> 
             None => continue,
         };
         let shown = report.source.display(&rel);
-        let (baru, done, left) = ikuti::tulis(&text, &ganti);
+        let (baru, done, left) = if rel.starts_with(renaksi::realisasi::REALISASI) {
+            ikuti::tulis(&text, &ganti)
+        } else {
+            let (baru, done) = ikuti::tulis_lkjip(&text, &ganti);
+            (baru, done, Vec::new())
+        };
         for key in &left {
             eprintln!(
                 "dibiarkan: {shown}: `{key}`: kunci barunya sudah ada di berkas ini; gabungkan sendiri"

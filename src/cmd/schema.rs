@@ -16,6 +16,9 @@ dengan ekstensi YAML) melengkapi dan memeriksa kunci saat mengetik:
   renaksi schema lampiran    skema lampiran/*.yaml
   renaksi schema pegawai     skema pegawai.yaml (Perjanjian Kinerja)
   renaksi schema realisasi   skema realisasi/tw1.yaml … tw4.yaml (monitoring)
+  renaksi schema renstra     skema renstra.yaml (Laporan Kinerja)
+  renaksi schema kinerja-lalu  skema kinerja-lalu.yaml (Laporan Kinerja)
+  renaksi schema lkjip       skema lkjip.yaml (Laporan Kinerja)
   renaksi schema -o DIR      semua skema sebagai berkas .schema.json di folder DIR
 
 Berkas yang dibuat `renaksi init` sudah menunjuk skemanya di baris pertama.

@@ -51,6 +51,9 @@ pub fn run(args: &WatchArgs) -> Result<(), Error> {
             &args.tujuan.output,
             &format!("{}-monitoring-tw{n}", source.name),
         ),
+        Dokumen::Lkjip => {
+            renaksi::build::pdf_path(&args.tujuan.output, &format!("{}-lkjip", source.name))
+        }
         Dokumen::Pk if args.jenis.gabung => {
             renaksi::build::pdf_path(&args.tujuan.output, &format!("{}-pk", source.name))
         }

@@ -347,9 +347,23 @@ fn monitoring(
         }
         None => Monitoring::default().skala,
     };
+    let efisiensi_file = file_of(own.batas_efisiensi.is_some());
+    let batas_efisiensi = own
+        .batas_efisiensi
+        .or(b.batas_efisiensi)
+        .unwrap_or(crate::content::BATAS_EFISIENSI);
+    if !(0.0..=100.0).contains(&batas_efisiensi) {
+        found.push(
+            Problem::new(&efisiensi_file, format!("batas efisiensi {batas_efisiensi} bukan angka 0–100"))
+                .at_path("monitoring.batas_efisiensi")
+                .hint("tulis selisih capaian dan serapan dalam poin persen, misalnya `batas_efisiensi: 5`"),
+        );
+    }
     (found.len() == before).then_some(Monitoring {
         batas_capaian,
         skala,
+        rumus_negatif: own.rumus_negatif.or(b.rumus_negatif).unwrap_or_default(),
+        batas_efisiensi,
     })
 }
 

@@ -37,10 +37,17 @@ pub enum JenisBerkas {
     Pegawai,
     /// realisasi/tw1.yaml … tw4.yaml: the quarter.
     Realisasi(usize),
+    /// renstra.yaml.
+    Renstra,
+    /// kinerja-lalu.yaml.
+    KinerjaLalu,
+    /// lkjip.yaml.
+    Lkjip,
 }
 
 impl JenisBerkas {
-    /// `identitas`, `narasi`, `lampiran`, `pegawai`, `realisasi`.
+    /// `identitas`, `narasi`, `lampiran`, `pegawai`, `realisasi`,
+    /// `renstra`, `kinerja-lalu`, `lkjip`.
     pub fn kata(self) -> &'static str {
         match self {
             JenisBerkas::Identitas => "identitas",
@@ -48,6 +55,9 @@ impl JenisBerkas {
             JenisBerkas::Lampiran => "lampiran",
             JenisBerkas::Pegawai => "pegawai",
             JenisBerkas::Realisasi(_) => "realisasi",
+            JenisBerkas::Renstra => "renstra",
+            JenisBerkas::KinerjaLalu => "kinerja-lalu",
+            JenisBerkas::Lkjip => "lkjip",
         }
     }
 
@@ -67,6 +77,9 @@ impl JenisBerkas {
             super::LAPORAN | super::KABUPATEN => JenisBerkas::Identitas,
             super::NARASI => JenisBerkas::Narasi,
             super::PEGAWAI => JenisBerkas::Pegawai,
+            "renstra.yaml" => JenisBerkas::Renstra,
+            "kinerja-lalu.yaml" => JenisBerkas::KinerjaLalu,
+            "lkjip.yaml" => JenisBerkas::Lkjip,
             _ => JenisBerkas::Lampiran,
         })
     }

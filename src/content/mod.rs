@@ -64,6 +64,8 @@ pub enum Dokumen {
     Pk,
     /// The monitoring report of a quarter (1–4).
     Monitoring(usize),
+    /// The year-end Laporan Kinerja (LKjIP).
+    Lkjip,
 }
 
 impl Dokumen {
@@ -74,6 +76,7 @@ impl Dokumen {
             Dokumen::RencanaAksi => "rencana-aksi".into(),
             Dokumen::Pk => "pk".into(),
             Dokumen::Monitoring(n) => format!("monitoring-tw{n}"),
+            Dokumen::Lkjip => "lkjip".into(),
         }
     }
 
@@ -82,6 +85,7 @@ impl Dokumen {
         match kata {
             "rencana-aksi" => Some(Dokumen::RencanaAksi),
             "pk" => Some(Dokumen::Pk),
+            "lkjip" => Some(Dokumen::Lkjip),
             other => other
                 .strip_prefix("monitoring-tw")
                 .and_then(|n| n.parse().ok())

@@ -88,8 +88,38 @@ pub struct BerkasMonitoring {
     /// tanpa kunci ini capaian tidak dibatasi.
     pub batas_capaian: Option<f64>,
     /// Skala kategori capaian, dari pita tertinggi ke terendah; bawaan:
-    /// lima tingkat evaluasi Permendagri 86/2017.
+    /// lima tingkat evaluasi Permendagri 86/2017. Juga predikat Laporan
+    /// Kinerja.
     pub skala: Option<Vec<Pita>>,
+    /// Rumus capaian indikator `polaritas: negatif`, di laporan monitoring
+    /// dan Laporan Kinerja: `bagi` (bawaan; target / realisasi × 100) atau
+    /// `selisih` ((2 × target − realisasi) / target × 100).
+    pub rumus_negatif: Option<RumusNegatif>,
+    /// Laporan Kinerja: efisiensi adalah capaian dikurangi serapan anggaran
+    /// (poin persen); di atas angka ini `Efisien`, di bawah minusnya
+    /// `Kurang Efisien`, di antaranya `Cukup Efisien`. Bawaan `5`.
+    pub batas_efisiensi: Option<f64>,
+}
+
+/// Rumus capaian indikator yang makin rendah makin baik.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RumusNegatif {
+    /// target / realisasi × 100; 100 bila realisasi 0.
+    #[default]
+    Bagi,
+    /// (2 × target − realisasi) / target × 100, tidak kurang dari 0.
+    Selisih,
+}
+
+impl RumusNegatif {
+    /// `bagi` or `selisih`, as written.
+    pub fn kata(self) -> &'static str {
+        match self {
+            RumusNegatif::Bagi => "bagi",
+            RumusNegatif::Selisih => "selisih",
+        }
+    }
 }
 
 /// Satu pita skala kategori capaian.
@@ -112,13 +142,22 @@ pub struct Monitoring {
     pub batas_capaian: Option<f64>,
     /// The bands, highest first; the last starts at 0 or below.
     pub skala: Vec<Pita>,
+    /// The capaian of a negative indicator.
+    pub rumus_negatif: RumusNegatif,
+    /// Efficiency bands: capaian − serapan above this is efficient.
+    pub batas_efisiensi: f64,
 }
+
+/// The default of [`Monitoring::batas_efisiensi`], in percentage points.
+pub const BATAS_EFISIENSI: f64 = 5.0;
 
 impl Default for Monitoring {
     fn default() -> Self {
         Monitoring {
             batas_capaian: None,
             skala: Pita::permendagri_86_2017(),
+            rumus_negatif: RumusNegatif::Bagi,
+            batas_efisiensi: BATAS_EFISIENSI,
         }
     }
 }

@@ -190,7 +190,10 @@ pub fn nilai(jenis: super::JenisBerkas, original: &str, yaml: serde_yaml::Value)
         JenisBerkas::Pegawai => serde_yaml::from_value::<super::BerkasPegawai>(yaml.clone())
             .ok()
             .map(|b| pegawai(original, &b).text),
-        JenisBerkas::Realisasi(_) => None,
+        JenisBerkas::Realisasi(_)
+        | JenisBerkas::Renstra
+        | JenisBerkas::KinerjaLalu
+        | JenisBerkas::Lkjip => None,
     };
     match written {
         Some(text) => (text, true),

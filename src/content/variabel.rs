@@ -23,13 +23,34 @@ pub const NAMA: [&str; 11] = [
     "penandatangan.nip",
 ];
 
-/// The values of [`NAMA`] for one report, in the same order.
-pub struct Nilai(pub [String; NAMA.len()]);
+/// The values of [`NAMA`] for one report, in the same order, and those a
+/// document adds of its own (the LKjIP's figures), which come first.
+pub struct Nilai(pub [String; NAMA.len()], pub Vec<(&'static str, String)>);
 
 impl Nilai {
     fn get(&self, name: &str) -> Option<&str> {
+        if let Some((_, v)) = self.1.iter().find(|(n, _)| *n == name) {
+            return Some(v);
+        }
         let i = NAMA.iter().position(|n| *n == name)?;
         Some(&self.0[i])
+    }
+
+    /// Every name it knows, the report's first.
+    fn nama(&self) -> Vec<&'static str> {
+        let mut all: Vec<&'static str> = NAMA.to_vec();
+        for (n, _) in &self.1 {
+            if !all.contains(n) {
+                all.push(n);
+            }
+        }
+        all
+    }
+
+    /// With a document's own variables `tambahan` beside the report's.
+    pub fn dengan(mut self, tambahan: Vec<(&'static str, String)>) -> Self {
+        self.1 = tambahan;
+        self
     }
 }
 
@@ -176,7 +197,8 @@ fn ekspresi<'a>(inner: &'a str, nilai: &'a Nilai) -> Result<&'a str, (String, St
             }
         }
     }
-    let daftar = || format!("variabel yang tersedia: {}", NAMA.join(", "));
+    let names = nilai.nama();
+    let daftar = || format!("variabel yang tersedia: {}", names.join(", "));
     if expr.is_empty() {
         return Err(("`{{ }}` tanpa nama variabel".into(), daftar()));
     }
@@ -193,7 +215,7 @@ fn ekspresi<'a>(inner: &'a str, nilai: &'a Nilai) -> Result<&'a str, (String, St
         ));
     }
     nilai.get(expr).ok_or_else(|| {
-        let hint = match crate::content::closest(expr, &NAMA) {
+        let hint = match crate::content::closest(expr, &names) {
             Some(near) => format!("maksud Anda: {{{{ {near} }}}}?"),
             None => daftar(),
         };
@@ -215,19 +237,22 @@ pub fn judul(report: &Report) -> String {
 pub fn nilai(report: &Report) -> Nilai {
     let id = &report.identitas;
     let p = &id.penandatangan;
-    Nilai([
-        id.tahun.to_string(),
-        id.kecamatan.clone(),
-        id.kabupaten.clone(),
-        judul(report),
-        p.nama.clone(),
-        p.jabatan.clone(),
-        p.pangkat.clone(),
-        p.golongan.clone(),
-        p.tempat.clone(),
-        format::tanggal(p.tanggal.0, id.ejaan_bulan),
-        format::nip(&p.nip),
-    ])
+    Nilai(
+        [
+            id.tahun.to_string(),
+            id.kecamatan.clone(),
+            id.kabupaten.clone(),
+            judul(report),
+            p.nama.clone(),
+            p.jabatan.clone(),
+            p.pangkat.clone(),
+            p.golongan.clone(),
+            p.tempat.clone(),
+            format::tanggal(p.tanggal.0, id.ejaan_bulan),
+            format::nip(&p.nip),
+        ],
+        Vec::new(),
+    )
 }
 
 /// Every narrative text whose variables cannot be filled in, all at once
@@ -345,7 +370,7 @@ mod tests {
     use super::*;
 
     fn nilai() -> Nilai {
-        Nilai(NAMA.map(|n| n.to_uppercase()))
+        Nilai(NAMA.map(|n| n.to_uppercase()), Vec::new())
     }
 
     #[test]

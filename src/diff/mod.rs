@@ -10,6 +10,7 @@
 mod identitas;
 mod kata;
 pub(crate) mod lampiran;
+mod lkjip;
 mod narasi;
 mod pegawai;
 mod realisasi;
@@ -302,6 +303,42 @@ fn report_changes(
         (None, None) => {}
     }
     realisasi_changes(out, named, lama, baru)?;
+    lkjip_changes(out, named, lama, baru)?;
+    Ok(())
+}
+
+/// The changes of the LKjIP's files, each in either version.
+fn lkjip_changes(
+    out: &mut Vec<Perubahan>,
+    named: &dyn Fn(&str) -> String,
+    lama: &Report,
+    baru: &Report,
+) -> Result<(), Error> {
+    use crate::lkjip::{KINERJA_LALU, LKJIP, RENSTRA};
+    for (rel, kind) in [
+        (RENSTRA, JenisBerkas::Renstra),
+        (KINERJA_LALU, JenisBerkas::KinerjaLalu),
+        (LKJIP, JenisBerkas::Lkjip),
+    ] {
+        let read = |r: &Report| -> Result<Option<(String, String)>, Error> {
+            Ok(r.source.read(rel)?.map(|b| {
+                (
+                    r.source.display(rel),
+                    String::from_utf8_lossy(&b).into_owned(),
+                )
+            }))
+        };
+        let (a, b) = (read(lama)?, read(baru)?);
+        if a.is_none() && b.is_none() || a.as_ref().map(|x| &x.1) == b.as_ref().map(|x| &x.1) {
+            continue;
+        }
+        out.extend(files(
+            kind,
+            &named(rel),
+            a.as_ref().map(|(d, t)| (d.as_str(), t.as_str())),
+            b.as_ref().map(|(d, t)| (d.as_str(), t.as_str())),
+        )?);
+    }
     Ok(())
 }
 
@@ -443,6 +480,32 @@ pub fn files(
                 .map(|(d, t)| parse::<BerkasRealisasi>(d, t))
                 .transpose()?;
             realisasi::compare(&mut catatan, n, a.as_ref(), b.as_ref(), None);
+        }
+        JenisBerkas::Renstra => {
+            use crate::lkjip::BerkasRenstra;
+            let a = lama
+                .map(|(d, t)| parse::<BerkasRenstra>(d, t))
+                .transpose()?;
+            let b = baru
+                .map(|(d, t)| parse::<BerkasRenstra>(d, t))
+                .transpose()?;
+            lkjip::renstra(&mut catatan, a.as_ref(), b.as_ref());
+        }
+        JenisBerkas::KinerjaLalu => {
+            use crate::lkjip::BerkasKinerjaLalu;
+            let a = lama
+                .map(|(d, t)| parse::<BerkasKinerjaLalu>(d, t))
+                .transpose()?;
+            let b = baru
+                .map(|(d, t)| parse::<BerkasKinerjaLalu>(d, t))
+                .transpose()?;
+            lkjip::lalu(&mut catatan, a.as_ref(), b.as_ref());
+        }
+        JenisBerkas::Lkjip => {
+            use crate::lkjip::BerkasLkjip;
+            let a = lama.map(|(d, t)| parse::<BerkasLkjip>(d, t)).transpose()?;
+            let b = baru.map(|(d, t)| parse::<BerkasLkjip>(d, t)).transpose()?;
+            lkjip::narasi(&mut catatan, a.as_ref(), b.as_ref());
         }
         JenisBerkas::Lampiran => {
             let a = lama.map(|(d, t)| parse::<Lampiran>(d, t)).transpose()?;

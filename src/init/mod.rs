@@ -7,6 +7,7 @@
 
 mod editor;
 mod identitas;
+mod lkjip;
 mod modeline;
 pub mod pegawai;
 mod periksa;
@@ -135,6 +136,8 @@ pub fn lanjutkan(
         periksa: Vec::new(),
     };
     let mut skipped = Vec::new();
+    // Last year's results are worked out from last year's files.
+    let asli = (tahun != lama).then(|| files.clone());
     for (name, bytes) in files {
         // Last year's realisasi is last year's: a new year starts without
         // it (a Perubahan of the same year keeps it).
@@ -163,8 +166,23 @@ pub fn lanjutkan(
             name.starts_with(&format!("{LAMPIRAN}/")) || name.contains(&format!("/{LAMPIRAN}/"));
         if file_name == LAPORAN || file_name == KABUPATEN {
             identitas(&name, &mut text, lama, tahun, perubahan, &mut rencana);
+        } else if file_name == crate::lkjip::RENSTRA || file_name == crate::lkjip::KINERJA_LALU {
+            // A five-year plan and past years do not move with the year.
         } else {
             years(&name, &mut text, lama, tahun, &mut rencana.diubah);
+        }
+        if file_name == crate::lkjip::LKJIP && tahun != lama {
+            // Signed early the year after the report's.
+            let (from, to) = (
+                format!("tanggal: {}-", lama + 1),
+                format!("tanggal: {}-", tahun + 1),
+            );
+            if let Some(at) = text
+                .find(&from)
+                .filter(|at| *at == 0 || text[..*at].ends_with('\n'))
+            {
+                text.replace_range(at..at + from.len(), &to);
+            }
         }
         // Last year's Perubahan: its previous version and its reasons stay
         // with it (a Perubahan of the same year keeps them).
@@ -212,6 +230,40 @@ pub fn lanjutkan(
                 "dibuat dari pejabat Lampiran: isi nama, pangkat, golongan, NIP dan atasan setiap pegawai (tempat isian [isi: …])",
             ));
             rencana.files.push((rel, text.into_bytes()));
+        }
+    }
+    // Last year's results into each Renstra's kinerja-lalu.yaml.
+    if let Some(asli) = &asli {
+        let folders: Vec<String> = asli
+            .iter()
+            .filter_map(|(n, _)| n.strip_suffix(crate::lkjip::RENSTRA))
+            .filter(|f| f.is_empty() || f.ends_with('/'))
+            .map(str::to_owned)
+            .collect();
+        for folder in folders {
+            let rel = format!("{folder}{}", crate::lkjip::KINERJA_LALU);
+            let shown = if folder.is_empty() {
+                label.to_owned()
+            } else {
+                format!("{label}/{}", folder.trim_end_matches('/'))
+            };
+            match lkjip::kinerja_lalu(asli, &folder, lama, &shown) {
+                Ok(Some(text)) => {
+                    rencana.files.retain(|(n, _)| *n != rel);
+                    rencana.diubah.push(catatan(
+                        rel.clone(),
+                        None,
+                        format!("kinerja IKU {lama} ditambahkan dari realisasi Triwulan IV {lama}"),
+                    ));
+                    rencana.files.push((rel, text.into_bytes()));
+                }
+                Ok(None) => {}
+                Err(why) => rencana.periksa.push(catatan(
+                    rel,
+                    None,
+                    format!("kinerja IKU {lama} belum ditulis: {why}; tulis realisasi setiap IKU {lama} di `tahun:` (lihat docs/lkjip.md)"),
+                )),
+            }
         }
     }
     // One line per realisasi folder left behind.

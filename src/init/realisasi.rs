@@ -241,7 +241,7 @@ mod tests {
             assert!(again == berkas.text, "{}:\n{again}", berkas.file);
             seen += 1;
         }
-        assert_eq!(seen, 3);
+        assert_eq!(seen, 4);
     }
 
     #[test]

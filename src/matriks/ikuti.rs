@@ -166,6 +166,51 @@ pub fn tulis(text: &str, ganti: &Ganti) -> (String, Vec<(String, String)>, Vec<S
     (out, done, left)
 }
 
+/// `text` (renstra.yaml, kinerja-lalu.yaml or lkjip.yaml) with the
+/// indicator keys of `ganti` renamed where they stand: the value of an
+/// IKU's `indikator:`, and a key of its own line (`  camat/lama:`) under
+/// `iku:` or `analisis:`. A key renaksi derives holds a `/`, so no other
+/// key of these files is taken for one; text inside a `|` block is text.
+pub fn tulis_lkjip(text: &str, ganti: &Ganti) -> (String, Vec<(String, String)>) {
+    let ind = peta(&ganti.indikator);
+    let mut out = String::with_capacity(text.len());
+    let mut done = Vec::new();
+    let mut in_block: Option<usize> = None;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if in_block.is_some_and(|key_col| line.trim().is_empty() || indent > key_col) {
+            out.push_str(line);
+            continue;
+        }
+        in_block = crate::locate::block_header(line.trim_end_matches(['\n', '\r']));
+        let body = &line[indent..];
+        let (lead, rest) = match body.strip_prefix("- ") {
+            Some(rest) => (indent + 2, rest),
+            None => (indent, body),
+        };
+        let value = rest
+            .strip_prefix("indikator: ")
+            .map(|v| v.trim_end_matches(['\n', '\r']).trim_end());
+        let found = match value {
+            Some(v) => ind.get(v).map(|to| (lead + "indikator: ".len(), v, *to)),
+            None => rest
+                .split_once(':')
+                .filter(|(k, _)| k.contains('/'))
+                .and_then(|(k, _)| ind.get(k).map(|to| (lead, k, *to))),
+        };
+        match found {
+            Some((at, from, to)) => {
+                out.push_str(&line[..at]);
+                out.push_str(to);
+                out.push_str(&line[at + from.len()..]);
+                done.push((from.to_owned(), to.to_owned()));
+            }
+            None => out.push_str(line),
+        }
+    }
+    (out, done)
+}
+
 fn peta(list: &[(String, String)]) -> HashMap<&str, &str> {
     list.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
 }
@@ -196,6 +241,31 @@ fn kunci(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_iku_is_renamed_in_the_lkjip_files() {
+        let ganti = Ganti {
+            indikator: vec![("camat/lama".into(), "camat/baru".into())],
+            program: Vec::new(),
+        };
+        let renstra = "tujuan:\n  - sasaran:\n      - iku:\n          - indikator: camat/lama\n            target:\n              2022: 1\n          - indikator: camat/lain\n";
+        let (out, done) = tulis_lkjip(renstra, &ganti);
+        assert_eq!(
+            out,
+            renstra.replace("indikator: camat/lama", "indikator: camat/baru")
+        );
+        assert_eq!(done.len(), 1);
+        let lalu = "tahun:\n  2021:\n    iku:\n      camat/lama:\n        realisasi: 1\n      camat/lamaku:\n        realisasi: 2\n";
+        let (out, done) = tulis_lkjip(lalu, &ganti);
+        assert_eq!(
+            out,
+            lalu.replace("      camat/lama:\n", "      camat/baru:\n")
+        );
+        assert_eq!(done.len(), 1);
+        let narasi = "analisis:\n  camat/lama: |\n    camat/lama: teks\n";
+        let (out, _) = tulis_lkjip(narasi, &ganti);
+        assert_eq!(out, "analisis:\n  camat/baru: |\n    camat/lama: teks\n");
+    }
 
     #[test]
     fn keys_are_renamed_as_keys_only_and_never_onto_another() {

@@ -135,13 +135,14 @@ pub fn evaluasi<'a>(report: &'a Report, realisasi: &'a Realisasi, triwulan: usiz
                         .map(|a| a.map(|a| a.0))
                         .collect();
                     let (nilai, teks) = per_periode(realisasi, rincian, &kunci, triwulan);
-                    let hasil = hitung::sampai(
+                    let hasil = hitung::sampai_dengan(
                         ind.penjumlahan,
                         ind.polaritas,
                         ind.target.0,
                         &target,
                         &nilai[..periode],
                         id.monitoring.batas_capaian,
+                        id.monitoring.rumus_negatif,
                     );
                     indikator.push(IndikatorEval {
                         catatan: ini.and_then(|b| b.isi.indikator.get(&kunci)),

@@ -3,7 +3,7 @@
 //! rule here is written out with its formula in docs/monitoring.md; the
 //! tests below are those formulas worked by hand.
 
-use crate::content::{Penjumlahan, Pita, Polaritas};
+use crate::content::{Penjumlahan, Pita, Polaritas, RumusNegatif};
 
 /// Why an indicator has no capaian.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +69,27 @@ pub fn sampai(
     realisasi: &[Option<f64>],
     batas: Option<f64>,
 ) -> HasilIndikator {
+    sampai_dengan(
+        cara,
+        arah,
+        tahunan,
+        target,
+        realisasi,
+        batas,
+        RumusNegatif::Bagi,
+    )
+}
+
+/// [`sampai`], a negative indicator's capaian by `rumus`.
+pub fn sampai_dengan(
+    cara: Penjumlahan,
+    arah: Polaritas,
+    tahunan: f64,
+    target: &[Option<f64>],
+    realisasi: &[Option<f64>],
+    batas: Option<f64>,
+    rumus: RumusNegatif,
+) -> HasilIndikator {
     let t_ada: Vec<f64> = target.iter().flatten().copied().collect();
     let r_ada: Vec<f64> = realisasi.iter().flatten().copied().collect();
     let target_sd = match cara {
@@ -83,20 +104,33 @@ pub fn sampai(
             (!r_ada.is_empty()).then(|| r_ada.iter().sum::<f64>() / r_ada.len() as f64)
         }
     };
-    let mentah = capaian(arah, target_sd, realisasi_sd);
+    let mentah = capaian(arah, rumus, target_sd, realisasi_sd);
     HasilIndikator {
         target: target_sd,
         realisasi: realisasi_sd,
-        capaian: mentah.map(|c| match batas {
-            Some(b) if c > b => b,
-            _ => c,
-        }),
+        capaian: mentah.map(|c| dibatasi(c, batas)),
         mentah: mentah.ok(),
     }
 }
 
-/// Capaian of realisasi `r` against target `t`, rounded to two decimals.
-fn capaian(arah: Polaritas, t: Option<f64>, r: Option<f64>) -> Result<f64, TanpaCapaian> {
+/// `c` no higher than `batas`, if there is one.
+pub fn dibatasi(c: f64, batas: Option<f64>) -> f64 {
+    match batas {
+        Some(b) if c > b => b,
+        _ => c,
+    }
+}
+
+/// Capaian of realisasi `r` against target `t`, rounded to two decimals:
+/// positif R / T × 100; negatif T / R × 100 (100 when R is 0) or, by
+/// `rumus`, (2T − R) / T × 100 (no lower than 0; with a target of 0,
+/// 100 for a realisasi of 0 and 0 for any other).
+pub fn capaian(
+    arah: Polaritas,
+    rumus: RumusNegatif,
+    t: Option<f64>,
+    r: Option<f64>,
+) -> Result<f64, TanpaCapaian> {
     if arah == Polaritas::Kualitatif {
         return Err(TanpaCapaian::Kualitatif);
     }
@@ -106,9 +140,14 @@ fn capaian(arah: Polaritas, t: Option<f64>, r: Option<f64>) -> Result<f64, Tanpa
     // A realisasi a billion times its target is no more than that: every
     // figure printed stays a number.
     let persen = |x: f64| Ok(dua_desimal(x.min(PALING_BESAR)));
-    match arah {
-        Polaritas::Negatif if r == 0.0 => Ok(100.0),
-        Polaritas::Negatif => persen(t / r * 100.0),
+    match (arah, rumus) {
+        // Nothing allowed: none is all of it, any is none of it.
+        (Polaritas::Negatif, RumusNegatif::Selisih) if t == 0.0 => {
+            Ok(if r == 0.0 { 100.0 } else { 0.0 })
+        }
+        (Polaritas::Negatif, RumusNegatif::Selisih) => persen(((2.0 * t - r) / t * 100.0).max(0.0)),
+        (Polaritas::Negatif, RumusNegatif::Bagi) if r == 0.0 => Ok(100.0),
+        (Polaritas::Negatif, RumusNegatif::Bagi) => persen(t / r * 100.0),
         _ if t == 0.0 => Err(TanpaCapaian::TanpaTarget),
         _ => persen(r / t * 100.0),
     }

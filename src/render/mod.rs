@@ -4,6 +4,7 @@
 
 pub(crate) mod escape;
 mod lampiran;
+pub mod lkjip;
 pub mod markdown;
 pub mod monitoring;
 pub mod pk;

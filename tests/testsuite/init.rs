@@ -147,6 +147,20 @@ fn from_last_year_moves_the_year_where_it_is_data() {
     );
     // Last year's realisasi stays behind.
     assert!(!dir.join("realisasi").exists());
+    // The Renstra is a five-year plan: carried as it is. Last year's
+    // results are the year 2022 of kinerja-lalu.yaml, from its TW IV.
+    assert_eq!(
+        fs::read(dir.join("renstra.yaml")).unwrap(),
+        fs::read(fixture.dir.join("renstra.yaml")).unwrap()
+    );
+    let lalu = fs::read_to_string(dir.join("kinerja-lalu.yaml")).unwrap();
+    assert!(
+        lalu.ends_with("      camat/indeks-kepuasan-masyarakat-terhadap-pelayanan-publik:\n        target: 85\n        realisasi: 59\n      camat/persentase-penanganan-gangguan-ketentraman-dan-ketertiban-umum:\n        target: 100\n        realisasi: 96\n      camat/persentase-desa-dengan-idm-status-mau-dan-mandiri:\n        target: 100\n        realisasi: 92\n"),
+        "{lalu}"
+    );
+    assert!(fs::read_to_string(dir.join("lkjip.yaml"))
+        .unwrap()
+        .contains("\ntanggal: 2024-02-20\n"));
     // Comments and everything else are as they were, byte for byte.
     let program = "lampiran/1-program.yaml";
     assert_eq!(
@@ -161,6 +175,7 @@ fn from_last_year_moves_the_year_where_it_is_data() {
         "  kubutambahan-2023/laporan.yaml:6: perubahan true → false (Rencana Aksi awal tahun baru; --perubahan untuk Rencana Aksi Perubahan)\n",
         "  kubutambahan-2023/laporan.yaml:13: tanggal penandatanganan 2022-10-12 → 2023-10-12\n",
         "  kubutambahan-2023/narasi.yaml:80: 2022 → 2023: ",
+        "  kubutambahan-2023/kinerja-lalu.yaml: kinerja IKU 2022 ditambahkan dari realisasi Triwulan IV 2022\n",
         "  [ ] kubutambahan-2023/laporan.yaml:15: Camat Kubutambahan: Drs. Made Suyasa, M.Si, NIP 196502071997021001 — masih menjabat?",
         "  [ ] kubutambahan-2023/lampiran/1-program.yaml: 1 pejabat, 3 sasaran, 3 indikator: tinjau target 2023; 3 program/kegiatan, anggaran Rp 466.000.000: sesuaikan dengan DPA 2023\n",
         "  renaksi watch kubutambahan-2023 ",

@@ -21,7 +21,7 @@ const LAPISAN: &[(&str, &[&str])] = &[
             "locate.rs",
         ],
     ),
-    ("isi", &["content/", "realisasi/", "git.rs"]),
+    ("isi", &["content/", "realisasi/", "lkjip/", "git.rs"]),
     (
         "analisis",
         &[
@@ -29,6 +29,7 @@ const LAPISAN: &[(&str, &[&str])] = &[
             "matriks/",
             "jejak.rs",
             "monitoring/",
+            "kinerja/",
             "pk.rs",
             "naskah.rs",
         ],

@@ -16,6 +16,7 @@ mod jejak;
 mod json;
 mod lapisan;
 mod lembar;
+mod lkjip;
 mod monitoring;
 mod pemula;
 mod perubahan;

@@ -589,11 +589,26 @@ fn realisasi_follows_the_renames_of_a_perubahan() {
         "{}",
         run.stderr
     );
+    // Four quarters × 2, and the IKU in renstra.yaml, kinerja-lalu.yaml
+    // (two years) and lkjip.yaml's analysis.
+    for file in ["renstra.yaml", "kinerja-lalu.yaml", "lkjip.yaml"] {
+        assert!(
+            run.stderr
+                .contains(&format!("kubutambahan-2022/{file}: {old_i} → {new_i}")),
+            "{}",
+            run.stderr
+        );
+    }
     assert!(
         run.stderr
-            .ends_with("6 kunci diganti; periksa dengan `renaksi check`\n"),
+            .ends_with("12 kunci diganti; periksa dengan `renaksi check`\n"),
         "{}",
         run.stderr
+    );
+    let renstra = fs::read_to_string(fixture.dir.join("renstra.yaml")).unwrap();
+    assert!(
+        renstra.contains(&format!("- indikator: {new_i}\n")),
+        "{renstra}"
     );
     // Only the keys changed: one line per key per file, values kept.
     let after = fs::read_to_string(fixture.dir.join("realisasi/tw1.yaml")).unwrap();
@@ -622,7 +637,9 @@ fn realisasi_follows_the_renames_of_a_perubahan() {
     );
     let run = renaksi(&["check", "kubutambahan-2022"], fixture.tmp.path());
     assert!(
-        !run.stderr.contains("tidak ada di Rencana Aksi"),
+        !run.stderr.contains("tidak ada di Rencana Aksi")
+            && !run.stderr.contains("tidak ada di Lampiran")
+            && !run.stderr.contains("bukan IKU"),
         "{}",
         run.stderr
     );

@@ -61,7 +61,7 @@ fn katalog() {
         &mut out,
         "dokumen tak dikenal",
         &f,
-        &["build", r, "--dokumen", "lkjip"],
+        &["build", r, "--dokumen", "lakip"],
     );
     catat(
         &mut out,
@@ -107,11 +107,27 @@ fn katalog() {
 
     // Documents built, and what holds them back.
     catat(&mut out, "rencana aksi", &f, &["build", r, "-o", "out"]);
+    let tanpa_tw4 = Fixture::example();
+    std::fs::remove_file(tanpa_tw4.dir.join("realisasi/tw4.yaml")).unwrap();
     catat(
         &mut out,
         "monitoring triwulan tanpa berkas",
-        &f,
+        &tanpa_tw4,
         &["build", r, "--dokumen", "monitoring", "--triwulan", "4"],
+    );
+    catat(
+        &mut out,
+        "lkjip tanpa realisasi triwulan iv",
+        &tanpa_tw4,
+        &["build", r, "--dokumen", "lkjip"],
+    );
+    let tanpa_renstra = Fixture::example();
+    std::fs::remove_file(tanpa_renstra.dir.join("renstra.yaml")).unwrap();
+    catat(
+        &mut out,
+        "lkjip tanpa renstra",
+        &tanpa_renstra,
+        &["build", r, "--dokumen", "lkjip"],
     );
     catat(&mut out, "check contoh", &f, &["check", r]);
 

@@ -61,6 +61,9 @@ fn example_files_name_their_schema_and_are_valid() {
         dir.join("laporan.yaml"),
         dir.join("narasi.yaml"),
         dir.join("pegawai.yaml"),
+        dir.join("renstra.yaml"),
+        dir.join("kinerja-lalu.yaml"),
+        dir.join("lkjip.yaml"),
     ];
     let mut lampiran: Vec<PathBuf> = fs::read_dir(dir.join("lampiran"))
         .unwrap()
@@ -74,7 +77,7 @@ fn example_files_name_their_schema_and_are_valid() {
         .map(|e| e.unwrap().path())
         .collect();
     realisasi.sort();
-    assert_eq!(realisasi.len(), 3);
+    assert_eq!(realisasi.len(), 4);
     files.extend(realisasi);
     for yaml in files {
         let schema = modeline(&yaml).canonicalize().unwrap();

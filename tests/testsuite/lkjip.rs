@@ -1,0 +1,395 @@
+//! The Laporan Kinerja (LKjIP): built from the example's Renstra, TW IV
+//! realisasi and earlier years, every figure worked out by hand here from
+//! the YAML (docs/lkjip.md gives the rules); its findings at their lines;
+//! an earlier year read from its own report folder; signed and verified.
+
+use std::fs;
+use std::path::Path;
+
+use crate::pki::{assert_valid, sign_args, Pki};
+use crate::support::{commit_all, copy_dir, fonts, pdf_layout_text, renaksi, squash, Fixture, Run};
+
+fn build(fixture: &Fixture, args: &[&str]) -> Run {
+    renaksi(
+        &[&["build", "kubutambahan-2022", "--dokumen", "lkjip"], args].concat(),
+        fixture.tmp.path(),
+    )
+}
+
+/// The layout text's rows, each with its runs of spaces made one.
+fn rows(pdf: &Path) -> Vec<String> {
+    pdf_layout_text(pdf)
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn has_row(rows: &[String], want: &str) -> bool {
+    rows.iter().any(|r| r.contains(want))
+}
+
+#[test]
+fn the_example_s_lkjip_has_every_chapter_table_and_figure() {
+    let fixture = Fixture::example();
+    let run = build(&fixture, &["-o", "lkjip.pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = fixture.tmp.path().join("lkjip.pdf");
+    let text = pdf_layout_text(&pdf);
+    for heading in [
+        "LAPORAN KINERJA INSTANSI PEMERINTAH",
+        "KATA PENGANTAR",
+        "IKHTISAR EKSEKUTIF",
+        "DAFTAR ISI",
+        "DAFTAR TABEL",
+        "DAFTAR GRAFIK",
+        "PENDAHULUAN",
+        "PERENCANAAN KINERJA",
+        "AKUNTABILITAS KINERJA",
+        "PENUTUP",
+        "3.2 Realisasi Anggaran",
+        "4.2 Rekomendasi",
+    ] {
+        assert!(text.contains(heading), "{heading}\n{text}");
+    }
+    // Every numbered table and chart is where the lists say: its title
+    // twice, in the list and above it.
+    for n in [
+        "Tabel 2.1",
+        "Tabel 2.2",
+        "Tabel 3.1",
+        "Tabel 3.2",
+        "Tabel 3.3",
+        "Tabel 3.4",
+        "Tabel 3.5",
+        "Tabel 3.6",
+        "Tabel 3.7",
+        "Tabel 3.8",
+        "Grafik 3.1",
+        "Grafik 3.2",
+    ] {
+        assert_eq!(text.matches(n).count(), 2, "{n}");
+    }
+    assert!(!text.contains("Tabel 3.9"), "{text}");
+    let r = rows(&pdf);
+    // Tabel 3.1, worked from the YAML. Indeks Kepuasan Masyarakat: target
+    // 85; realisasi June 38 (tw2.yaml) + December 21 (tw4.yaml) = 59
+    // (penjumlahan jumlah); 59 / 85 × 100 = 69,41 %, Sedang (66–75).
+    // Penanganan gangguan: 22 + 22 + 52 = 96 of 100: 96,00 %; desa IDM:
+    // 20 + 21 + 51 = 92 of 100: 92,00 %, both Sangat Tinggi. Mean (69,41 + 96 + 92) / 3 =
+    // 85,80, Tinggi.
+    assert!(
+        has_row(
+            &r,
+            "1 Indeks Kepuasan Masyarakat Terhadap Nilai 85 59 69,41 Sedang"
+        ),
+        "{r:#?}"
+    );
+    assert!(
+        has_row(&r, "2 Persentase Penanganan Gangguan % 100 96 96,00 Sangat"),
+        "{r:#?}"
+    );
+    assert!(
+        has_row(
+            &r,
+            "3 Persentase Desa dengan IDM status mau % 100 92 92,00 Sangat"
+        ),
+        "{r:#?}"
+    );
+    assert!(has_row(&r, "Rata-rata capaian 85,80 Tinggi"), "{r:#?}");
+    // Tabel 3.2: 2020 typed with its target (79,2 of 80: 99,00 %); 2021
+    // typed without one, so the Renstra's 82 (81,6 / 82 = 99,51 %, +0,51
+    // points, 99,51 / 99,00 = 100,52 %); 2022: −30,10 points, 69,41 /
+    // 99,51 = 69,75 %.
+    assert!(has_row(&r, "2020 2020: 80 / 79,2 99,00 -"), "{r:#?}");
+    assert!(
+        has_row(&r, "2021 2021: 82 / 81,6 99,51 +0,51 poin (100,52"),
+        "{r:#?}"
+    );
+    assert!(
+        has_row(&r, "2022 2022: 85 / 59 69,41 −30,10 poin (69,75"),
+        "{r:#?}"
+    );
+    // Tabel 3.3: 59 against the final target 90 (the target of 2026):
+    // 65,56 %. Tabel 3.4: 59 against the standard 76,61: 77,01 %.
+    assert!(has_row(&r, "Nilai 59 90 65,56"), "{r:#?}");
+    assert!(has_row(&r, "Nilai 59 76,61 77,01"), "{r:#?}");
+    // Tabel 3.6: the sasaran's program, pagu 103.000.000, spent 25.970.000
+    // + 23.522.000 + 23.771.000 + 25.276.000 = 98.539.000: 95,67 %;
+    // 69,41 − 95,67 = −26,26 points, below −5: Kurang Efisien.
+    assert!(
+        has_row(&r, "69,41 103.000.000 98.539.000 95,67 −26,26"),
+        "{r:#?}"
+    );
+    assert!(text.contains("Kurang") && text.contains("Efisien"));
+    // Tabel 3.8: pagu 466.000.000, spent 445.827.000 in the year: 95,67 %.
+    assert!(
+        has_row(
+            &r,
+            "Jumlah 466.000.000 102.551.000 109.828.000 98.152.000 135.296.000 445.827.000 95,67"
+        ),
+        "{r:#?}"
+    );
+    // The Ikhtisar's variables, filled from the same figures.
+    let flat = squash(&text);
+    for said in [
+        "mengukur3indikatorkinerjautama",
+        "Dari3IKUtersebut,0IKUmencapaiataumelampauitargetnyadan3IKUbelummencapaitarget:2indikatorSangatTinggi,1indikatorSedang",
+        "sebesar85,80%denganpredikatTinggi",
+        "anggaranRp466.000.000,yangterealisasiRp445.827.000atau95,67%",
+    ] {
+        assert!(flat.contains(said), "{said}\n{flat}");
+    }
+    // Kendala of the year, by quarter, from the realisasi files.
+    assert!(flat.contains("TWIVResponden"), "{flat}");
+    // The Lampiran: the head of office's agreement, both parties named.
+    assert!(text.contains("PERJANJIAN KINERJA TAHUN 2022"));
+    assert!(text.contains("Bupati Buleleng"), "{text}");
+    // Embedded fonts only.
+    for line in fonts(&pdf) {
+        assert!(line.contains(" yes "), "{line}");
+    }
+}
+
+#[test]
+fn the_negative_formula_and_the_thresholds_are_the_kabupaten_s_choice() {
+    let fixture = Fixture::example();
+    // The IKM as a negative indicator: 85 / 59 × 100 = 144,07 % (bagi);
+    // (2 × 85 − 59) / 85 × 100 = 130,59 % (selisih); capped at 100.
+    fixture.edit("lampiran/1-program.yaml", |t| {
+        t.replacen(
+            "            satuan: Nilai\n            target: 85\n",
+            "            satuan: Nilai\n            target: 85\n            polaritas: negatif\n",
+            1,
+        )
+    });
+    let run = build(&fixture, &["-o", "a.pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(has_row(
+        &rows(&fixture.tmp.path().join("a.pdf")),
+        "Nilai 85 59 144,07"
+    ));
+    fixture.edit("laporan.yaml", |t| {
+        format!("{t}monitoring:\n  rumus_negatif: selisih\n  batas_efisiensi: 50\n")
+    });
+    let run = build(&fixture, &["-o", "b.pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let r = rows(&fixture.tmp.path().join("b.pdf"));
+    assert!(has_row(&r, "Nilai 85 59 130,59"), "{r:#?}");
+    // 130,59 − 95,67 = 34,92 points: within 50, Cukup Efisien.
+    assert!(has_row(&r, "+34,92"), "{r:#?}");
+    let text = pdf_layout_text(&fixture.tmp.path().join("b.pdf"));
+    assert!(
+        text.contains("(2 × target − realisasi) ÷ target × 100"),
+        "{text}"
+    );
+    fixture.edit("laporan.yaml", |t| {
+        t.replace("monitoring:\n", "monitoring:\n  batas_capaian: 100\n")
+    });
+    let run = build(&fixture, &["-o", "c.pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let r = rows(&fixture.tmp.path().join("c.pdf"));
+    // Capped: 100, and the mean (100 + 96 + 92) / 3 = 96,00.
+    assert!(has_row(&r, "Nilai 85 59 100,00"), "{r:#?}");
+    assert!(has_row(&r, "Rata-rata capaian 96,00"), "{r:#?}");
+}
+
+#[test]
+fn check_finds_what_cannot_be_right_in_the_lkjip_files() {
+    let fixture = Fixture::example();
+    fixture
+        .edit("renstra.yaml", |t| {
+            t.replacen(
+                "indikator: camat/persentase-desa-dengan-idm-status-mau-dan-mandiri",
+                "indikator: camat/persentase-desa-idm-mau-dan-mandiri",
+                1,
+            )
+            .replacen("              2022: 85\n", "              2022: 80\n", 1)
+        })
+        .edit("kinerja-lalu.yaml", |t| {
+            t.replacen("  2020:\n", "  2023:\n", 1)
+        })
+        .edit("lkjip.yaml", |t| {
+            t.replacen(
+                "Tahun {{ tahun }} untuk mempertanggungjawabkan",
+                "Tahun 2021 untuk mempertanggungjawabkan",
+                1,
+            )
+            .replacen(
+                "dengan predikat **{{ capaian.predikat }}**",
+                "dengan predikat **{{ capaian.predikta }}**",
+                1,
+            )
+        });
+    let run = renaksi(&["check", "kubutambahan-2022"], fixture.tmp.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let e = &run.stderr;
+    // A key that names no indicator stops the files from loading: the
+    // other findings wait for it, and the keys of the other files are not
+    // held against a Renstra that is wrong itself.
+    assert!(
+        e.contains("galat: kubutambahan-2022/renstra.yaml:40:13 (tujuan[1].sasaran[0].iku[0].indikator): indikator `camat/persentase-desa-idm-mau-dan-mandiri` tidak ada di Lampiran"),
+        "{e}"
+    );
+    assert!(!e.contains("bukan IKU"), "{e}");
+    assert!(
+        e.contains(
+            "saran: maksud Anda: `camat/persentase-desa-dengan-idm-status-mau-dan-mandiri`?"
+        ),
+        "{e}"
+    );
+    fixture.edit("renstra.yaml", |t| {
+        t.replacen(
+            "camat/persentase-desa-idm-mau-dan-mandiri",
+            "camat/persentase-desa-dengan-idm-status-mau-dan-mandiri",
+            1,
+        )
+    });
+    let run = renaksi(&["check", "kubutambahan-2022"], fixture.tmp.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let e = &run.stderr;
+    for want in [
+        "peringatan: kubutambahan-2022/renstra.yaml:18:15 (tujuan[0].sasaran[0].iku[0].target.2022): target Renstra 2022 (80) berbeda dengan target tahunan Rencana Aksi (85)",
+        "galat: kubutambahan-2022/kinerja-lalu.yaml:8:3 (tahun.2023): tahun 2023 bukan tahun sebelum tahun laporan 2022",
+        "peringatan: kubutambahan-2022/kinerja-lalu.yaml:19:3 (tahun.2021): tahun 2021 ditulis sesudah 2023",
+        "peringatan: kubutambahan-2022/lkjip.yaml:27:61 (pendahuluan[0].isi): tahun 2021 berbeda dengan tahun laporan 2022",
+        "galat: kubutambahan-2022/lkjip.yaml:",
+        "variabel `capaian.predikta` tidak dikenal",
+        "saran: maksud Anda: {{ capaian.predikat }}?",
+    ] {
+        assert!(e.contains(want), "{want}\n{e}");
+    }
+    // The LKjIP is held back by them; the Rencana Aksi is not.
+    let run = build(&fixture, &["-o", "x.pdf"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!fixture.tmp.path().join("x.pdf").exists());
+    let run = renaksi(
+        &["build", "kubutambahan-2022", "-o", "ra.pdf"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn a_renstra_that_has_ended_and_a_missing_tw4_realisasi_are_galat() {
+    let fixture = Fixture::example();
+    fixture
+        .edit("renstra.yaml", |t| {
+            t.replacen("akhir: 2026", "akhir: 2021", 1)
+        })
+        .edit("realisasi/tw4.yaml", |t| {
+            t.replacen("      desember: 21\n", "      desember:\n", 1)
+        });
+    let run = renaksi(&["check", "kubutambahan-2022"], fixture.tmp.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let e = &run.stderr;
+    for want in [
+        "galat: kubutambahan-2022/renstra.yaml:9:1 (akhir): Renstra 2021–2021 sudah berakhir sebelum tahun laporan 2022",
+        "(tujuan[0].sasaran[0].iku[0].target.2022): target 2022 di luar periode Renstra 2021–2021",
+        "galat: kubutambahan-2022/realisasi/tw4.yaml:12:3 (indikator.camat/indeks-kepuasan-masyarakat-terhadap-pelayanan-publik): IKU `camat/indeks-kepuasan-masyarakat-terhadap-pelayanan-publik` belum punya realisasi Triwulan IV 2022",
+    ] {
+        assert!(e.contains(want), "{want}\n{e}");
+    }
+    // The LKjIP is held back; the monitoring report of TW IV is not.
+    let run = build(&fixture, &["-o", "x.pdf"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let run = renaksi(
+        &[
+            "build",
+            "kubutambahan-2022",
+            "--dokumen",
+            "monitoring",
+            "--triwulan",
+            "4",
+            "-o",
+            "tw4.pdf",
+        ],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn an_earlier_year_is_read_from_its_own_folder_and_counts_in_the_proof() {
+    let fixture = Fixture::example();
+    let tmp = fixture.tmp.path();
+    // Last year's folder beside this one: the same plan, in 2021.
+    let lalu = tmp.join("kubutambahan-2021");
+    copy_dir(&fixture.dir, &lalu);
+    let edit = |rel: &str, from: &str, to: &str| {
+        let path = lalu.join(rel);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel}: {from}");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    };
+    edit("laporan.yaml", "tahun: 2022", "tahun: 2021");
+    edit(
+        "realisasi/tw4.yaml",
+        "      desember: 21\n",
+        "      desember: 40\n",
+    );
+    fixture.edit("kinerja-lalu.yaml", |t| {
+        let at = t.find("  2021:\n").unwrap();
+        format!("{}  2021:\n    folder: ../kubutambahan-2021\n", &t[..at])
+    });
+    let run = build(&fixture, &["--final", "-o", "lkjip.pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = tmp.join("lkjip.pdf");
+    // 2021's IKM from that folder: 38 + 40 = 78 against its Lampiran's 85:
+    // 91,76 %.
+    let r = rows(&pdf);
+    assert!(has_row(&r, "2021 2021: 85 / 78 91,76"), "{r:#?}");
+    let run = renaksi(&["verify", "lkjip.pdf", "kubutambahan-2022"], tmp);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    // Last year's figure changed after the fact: not the same document.
+    edit(
+        "realisasi/tw4.yaml",
+        "      desember: 40\n",
+        "      desember: 41\n",
+    );
+    let run = renaksi(&["verify", "lkjip.pdf", "kubutambahan-2022"], tmp);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    // A folder that is not that year's is named at its line.
+    fixture.edit("kinerja-lalu.yaml", |t| t.replace("  2021:\n", "  2019:\n"));
+    let run = build(&fixture, &["-o", "x.pdf"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "(tahun.2019): tahun 2019: ../kubutambahan-2021 adalah laporan tahun 2021, bukan 2019"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_signed_final_lkjip_verifies() {
+    let pki = Pki::new();
+    let p12 = pki.rsa();
+    let fixture = Fixture::example();
+    commit_all(fixture.tmp.path());
+    let sandi = pki.path("sandi");
+    let run = build(
+        &fixture,
+        &[sign_args(&p12, &sandi), vec!["-o", "lkjip.pdf", "--pdf-a"]].concat(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = fixture.tmp.path().join("lkjip.pdf");
+    assert_valid(&pdf, &pki);
+    // Signed on the LKjIP's own date from lkjip.yaml.
+    assert!(
+        crate::pki::pdfsig(&pdf).contains("Signing Time: Feb 20 2023"),
+        "{}",
+        crate::pki::pdfsig(&pdf)
+    );
+    let run = renaksi(
+        &["verify", "lkjip.pdf", "kubutambahan-2022"],
+        fixture.tmp.path(),
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("(lkjip, final, renaksi "),
+        "{}",
+        run.stdout
+    );
+}
