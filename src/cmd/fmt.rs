@@ -134,6 +134,7 @@ fn plan(
             writes.push((folder.join(PEGAWAI), shown, text));
         }
     }
+    lkjip(folder, &report, writes, hilang)?;
     for file in &report.lampiran {
         let shown = report.source.display(&file.file);
         let rapi = rapi::lampiran(&file.text, &file.table);
@@ -194,6 +195,56 @@ fn note(shown: &str, text: &str, rapi: &rapi::Rapi, hilang: &mut Vec<Problem>) {
 /// The canonical text when it differs from `text`; the rewrite must mean
 /// exactly what the file meant (`renaksi diff` finds nothing), or nothing
 /// is written.
+/// The Laporan Kinerja's files, each that exists: a file that does not
+/// parse is refused with its problems, as a report file is.
+fn lkjip(
+    folder: &Path,
+    report: &renaksi::content::Report,
+    writes: &mut Vec<(PathBuf, String, String)>,
+    hilang: &mut Vec<Problem>,
+) -> Result<(), Error> {
+    use renaksi::lkjip::{tulis, BerkasKinerjaLalu, BerkasLkjip, BerkasRenstra};
+    use renaksi::lkjip::{KINERJA_LALU, LKJIP, RENSTRA};
+    for (rel, kind) in [
+        (RENSTRA, JenisBerkas::Renstra),
+        (KINERJA_LALU, JenisBerkas::KinerjaLalu),
+        (LKJIP, JenisBerkas::Lkjip),
+    ] {
+        let Some(bytes) = report.source.read(rel)? else {
+            continue;
+        };
+        let shown = report.source.display(rel);
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let parse = |t: &str| -> Result<Vec<(String, String)>, Error> {
+            Ok(match kind {
+                JenisBerkas::Renstra => tulis::renstra_lines(
+                    &renaksi::content::parse::<BerkasRenstra>(&shown, t).map_err(Error::Input)?,
+                ),
+                JenisBerkas::KinerjaLalu => tulis::lalu_lines(
+                    &renaksi::content::parse::<BerkasKinerjaLalu>(&shown, t)
+                        .map_err(Error::Input)?,
+                ),
+                _ => tulis::lkjip_lines(
+                    &renaksi::content::parse::<BerkasLkjip>(&shown, t).map_err(Error::Input)?,
+                ),
+            })
+        };
+        let lines = parse(&text)?;
+        let rapi = rapi::dengan_komentar(&text, &lines);
+        // Every text exactly as it was: written again, the same lines.
+        if parse(&rapi.text)? != lines {
+            return Err(Error::Internal(format!(
+                "{shown}: bentuk kanonis mengubah isi"
+            )));
+        }
+        note(&shown, &text, &rapi, hilang);
+        if let Some(text) = changed(kind, &shown, &text, rapi)? {
+            writes.push((folder.join(rel), shown, text));
+        }
+    }
+    Ok(())
+}
+
 fn changed(
     kind: JenisBerkas,
     shown: &str,

@@ -55,6 +55,13 @@ pub fn identitas_baru(original: &str, map: &serde_yaml::Mapping) -> Rapi {
     carry(original, &identitas_lines(map))
 }
 
+/// `original` written as the canonical `lines` (text, path), its comments
+/// hung back on the lines of the same path: for files whose writer lives
+/// beside their model (the LKjIP's).
+pub fn dengan_komentar(original: &str, lines: &[(String, String)]) -> Rapi {
+    carry(original, lines)
+}
+
 /// The canonical `lines` (text, path) with the comments of `original`
 /// hung back on the lines of the same path.
 fn carry(original: &str, lines: &[(String, String)]) -> Rapi {

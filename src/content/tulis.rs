@@ -160,6 +160,14 @@ pub fn narasi_lines(narasi: &super::model::Narasi) -> Vec<(String, String)> {
     out.0
 }
 
+/// The lines of [`block`] for a file written elsewhere (the LKjIP's):
+/// `key: |` at `path`, then the text's lines.
+pub fn blok(path: &str, indent: &str, key: &str, text: &str) -> Vec<(String, String)> {
+    let mut out = Lines::default();
+    block(&mut out, path, indent, key, text);
+    out.0
+}
+
 /// `key: |` and the text's lines two spaces deeper than `indent`.
 fn block(out: &mut Lines, path: &str, indent: &str, key: &str, text: &str) {
     if text.is_empty() {

@@ -113,6 +113,10 @@ pub fn xlsx(report: &Report) -> Result<Vec<u8>, Error> {
     };
     let sheet = workbook.add_worksheet();
     pegawai_sheet(sheet, berkas, &gaya).map_err(gagal)?;
+    // The Renstra and earlier years of the Laporan Kinerja.
+    if let (Some(renstra), lalu) = crate::lkjip::baca_saja(report) {
+        super::kinerja::sheets(&mut workbook, report, &renstra, lalu.as_ref()).map_err(gagal)?;
+    }
     // Realisasi whose keys all match; `renaksi export` says when they do not.
     if let Ok(realisasi) = crate::realisasi::muat(report) {
         if realisasi.tw.iter().any(Option::is_some) {

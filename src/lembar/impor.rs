@@ -39,6 +39,10 @@ pub struct Buku {
     pub identitas: Vec<(String, String)>,
     /// The `Pegawai` sheet as pegawai.yaml, if the workbook has one.
     pub pegawai: Option<crate::content::BerkasPegawai>,
+    /// The `Renstra` sheet as renstra.yaml, if the workbook has one.
+    pub renstra: Option<crate::lkjip::BerkasRenstra>,
+    /// The `Kinerja Lalu` sheet's years, if the workbook has one.
+    pub lalu: Option<crate::lkjip::BerkasKinerjaLalu>,
     /// Where each indicator of the tables was read: what a finding about
     /// it after import names.
     pub letak: Vec<SelIndikator>,
@@ -153,12 +157,36 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Buku, Vec<Problem>> {
         Some(n) => Some(pegawai(file, n, &grid(&mut workbook, &gaya, file, n)?)?),
         None => None,
     };
+    let sheet = |want: &str| {
+        names
+            .iter()
+            .find(|n| n.trim().eq_ignore_ascii_case(want))
+            .cloned()
+    };
+    let renstra = match sheet(super::kinerja::RENSTRA) {
+        Some(n) => Some(super::kinerja::renstra(
+            file,
+            &n,
+            &grid(&mut workbook, &gaya, file, &n)?,
+        )?),
+        None => None,
+    };
+    let lalu = match sheet(super::kinerja::LALU) {
+        Some(n) => Some(super::kinerja::lalu(
+            file,
+            &n,
+            &grid(&mut workbook, &gaya, file, &n)?,
+        )?),
+        None => None,
+    };
     let (tabel, rincian, letak) = data(file, &data_name, &range)?;
     Ok(Buku {
         tabel,
         rincian,
         identitas,
         pegawai,
+        renstra,
+        lalu,
         letak,
     })
 }

@@ -157,6 +157,69 @@ pub fn lampiran(report: &Report, buku: &Buku, asal: &str, dir: &Path) -> Result<
         }
         None => {}
     }
+    // The Renstra and earlier years' sheets, each written only when what
+    // it holds changes; their comments stay on their keys.
+    let (_, lalu_sekarang) = crate::lkjip::baca_saja(report);
+    let lkjip = [
+        buku.renstra.as_ref().map(|r| {
+            (
+                crate::lkjip::RENSTRA,
+                JenisBerkas::Renstra,
+                crate::lkjip::tulis::renstra_lines(r),
+                "Rencana Strategis: tujuan, sasaran strategis dan IKU dengan target per tahun.",
+            )
+        }),
+        buku.lalu.as_ref().map(|l| {
+            let gabung = super::kinerja::gabung(l, lalu_sekarang.as_ref());
+            (
+                crate::lkjip::KINERJA_LALU,
+                JenisBerkas::KinerjaLalu,
+                crate::lkjip::tulis::lalu_lines(&gabung),
+                "Kinerja IKU tahun-tahun sebelumnya, untuk Laporan Kinerja.",
+            )
+        }),
+    ];
+    for (rel, kind, lines, judul) in lkjip.into_iter().flatten() {
+        let shown = report.source.display(rel);
+        let old = report
+            .source
+            .read(rel)?
+            .map(|b| String::from_utf8_lossy(&b).into_owned());
+        let text = match &old {
+            Some(old) => {
+                let rapi = crate::content::rapi::dengan_komentar(old, &lines);
+                for (line, comment) in &rapi.hilang {
+                    hilang.push((shown.clone(), *line, comment.clone()));
+                }
+                rapi.text
+            }
+            None => {
+                let schema = any_schema.as_deref().map(|s| {
+                    s.trim_start_matches("../").replace(
+                        "lampiran.schema.json",
+                        &format!("{}.schema.json", kind.kata()),
+                    )
+                });
+                let mut text =
+                    tulis::file_header(schema.as_deref(), &[judul.to_owned(), asal.to_owned()]);
+                for (line, _) in &lines {
+                    text.push_str(line);
+                    text.push('\n');
+                }
+                text
+            }
+        };
+        let found = diff::files(
+            kind,
+            rel,
+            old.as_deref().map(|o| (shown.as_str(), o)),
+            Some((shown.as_str(), text.as_str())),
+        )?;
+        if !found.is_empty() {
+            changes.extend(found);
+            writes.push((rel.to_owned(), text, old));
+        }
+    }
     let untouched: Vec<&str> = report
         .lampiran
         .iter()

@@ -10,6 +10,7 @@
 pub mod ekspor;
 mod gaya;
 pub mod impor;
+pub mod kinerja;
 pub mod masuk;
 pub mod realisasi;
 

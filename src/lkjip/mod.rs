@@ -9,7 +9,6 @@
 //! figures, `crate::check::lkjip` looks for what cannot be right.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -20,6 +19,8 @@ use serde::Deserialize;
 use crate::content::{Angka, Bagian, Report, Tanggal};
 use crate::error::{Error, Problem};
 use crate::realisasi::kunci::Kunci;
+
+pub mod tulis;
 
 /// The medium-term plan.
 pub const RENSTRA: &str = "renstra.yaml";
@@ -150,7 +151,7 @@ pub struct TahunLalu {
     /// Target dan realisasi per IKU, dengan kunci IKU seperti di
     /// renstra.yaml.
     #[serde(default)]
-    pub iku: BTreeMap<String, KinerjaIku>,
+    pub iku: Berkunci<KinerjaIku>,
 }
 
 /// Target dan realisasi satu IKU dalam satu tahun.
@@ -190,7 +191,7 @@ pub struct BerkasLkjip {
     /// Analisis per IKU (sebab keberhasilan atau kegagalan, upaya), dengan
     /// kunci IKU seperti di renstra.yaml.
     #[serde(default)]
-    pub analisis: BTreeMap<String, String>,
+    pub analisis: Berkunci<String>,
     /// Teks subbab 3.2 Realisasi Anggaran, sebelum tabelnya.
     #[serde(default)]
     pub anggaran: Option<String>,
@@ -325,6 +326,88 @@ impl<T: JsonSchema> JsonSchema for Tahunan<T> {
     }
 }
 
+/// A map keyed by IKU in the order written (the order of the document),
+/// a key written twice refused.
+#[derive(Debug, Clone)]
+pub struct Berkunci<T>(pub Vec<(String, T)>);
+
+impl<T> Default for Berkunci<T> {
+    fn default() -> Self {
+        Berkunci(Vec::new())
+    }
+}
+
+impl<T> Berkunci<T> {
+    /// The value of `key`.
+    pub fn get(&self, key: &str) -> Option<&T> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// The keys, as written.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    /// Key and value pairs, as written.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &T)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// Whether it holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Berkunci<T> {
+    type Item = (&'a String, &'a T);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, T)>,
+        fn(&'a (String, T)) -> (&'a String, &'a T),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Berkunci<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = Berkunci<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("kunci IKU, misalnya `camat/indeks-kepuasan-masyarakat: …`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out: Vec<(String, T)> = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if out.iter().any(|(k, _)| *k == key) {
+                        return Err(de::Error::custom(format!("`{key}` ditulis dua kali")));
+                    }
+                    out.push((key, map.next_value()?));
+                }
+                Ok(Berkunci(out))
+            }
+        }
+        d.deserialize_map(V(PhantomData))
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Berkunci<T> {
+    fn schema_name() -> Cow<'static, str> {
+        format!("Berkunci_{}", T::schema_name()).into()
+    }
+
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        let isi = g.subschema_for::<T>();
+        json_schema!({
+            "type": "object",
+            "description": "Per IKU: kuncinya seperti di renstra.yaml.",
+            "additionalProperties": isi
+        })
+    }
+}
+
 /// The three files, read.
 #[derive(Debug, Clone)]
 pub struct Data {
@@ -354,6 +437,21 @@ impl<T> Dibaca<T> {
             .at_path(path)
             .letakkan(&self.text)
     }
+}
+
+/// renstra.yaml and kinerja-lalu.yaml as they parse, for a spreadsheet:
+/// `None` for a file that is not there or does not parse (`check` names
+/// why).
+pub fn baca_saja(report: &Report) -> (Option<BerkasRenstra>, Option<BerkasKinerjaLalu>) {
+    fn satu<T: serde::de::DeserializeOwned>(report: &Report, rel: &str) -> Option<T> {
+        let bytes = report.source.read(rel).ok()??;
+        crate::content::parse(
+            &report.source.display(rel),
+            &String::from_utf8_lossy(&bytes),
+        )
+        .ok()
+    }
+    (satu(report, RENSTRA), satu(report, KINERJA_LALU))
 }
 
 /// Whether the report folder has a Renstra: then it can make an LKjIP and

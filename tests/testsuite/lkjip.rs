@@ -393,3 +393,98 @@ fn a_signed_final_lkjip_verifies() {
         run.stdout
     );
 }
+
+#[test]
+fn the_renstra_and_earlier_years_go_through_the_workbook() {
+    let fixture = Fixture::example();
+    let tmp = fixture.tmp.path();
+    let run = renaksi(&["export", "kubutambahan-2022", "-o", "buku.xlsx"], tmp);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Read back as written: nothing changes.
+    let run = renaksi(
+        &[
+            "import",
+            "buku.xlsx",
+            "kubutambahan-2022",
+            "--lampiran",
+            "--coba",
+        ],
+        tmp,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("tidak ada perubahan"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+    // A target of 2023 and a realisasi of 2021 changed in the sheets, the
+    // realisasi typed as a person types it in Indonesian.
+    let out = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import openpyxl, sys\n\
+             wb = openpyxl.load_workbook(sys.argv[1])\n\
+             r = wb['Renstra']\n\
+             assert [c.value for c in r[1]][:8] == ['tujuan', 'sasaran', 'indikator', 'uraian', 'satuan', '2021', '2022', '2023']\n\
+             r['H2'] = 87\n\
+             k = wb['Kinerja Lalu']\n\
+             assert k['A5'].value == 2021 and k['B5'].value.startswith('camat/indeks-kepuasan')\n\
+             k['F5'] = '81,9'\n\
+             wb.save(sys.argv[2])\n",
+            tmp.join("buku.xlsx").to_str().unwrap(),
+            tmp.join("buku2.xlsx").to_str().unwrap(),
+        ])
+        .output()
+        .expect("python3 with openpyxl is needed for the spreadsheet tests");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let run = renaksi(
+        &[
+            "import",
+            "buku2.xlsx",
+            "kubutambahan-2022",
+            "--lampiran",
+            "--coba",
+        ],
+        tmp,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.ends_with("\n2 perubahan\n"), "{}", run.stdout);
+    for said in [
+        "~ Renstra › IKU camat/indeks-kepuasan-masyarakat-terhadap-pelayanan-publik: target 2023 86 → 87",
+        "~ Kinerja 2021 › IKU camat/indeks-kepuasan-masyarakat-terhadap-pelayanan-publik: realisasi 81,6 → 81,9",
+    ] {
+        assert!(run.stdout.contains(said), "{said}\n{}", run.stdout);
+    }
+    let run = renaksi(
+        &["import", "buku2.xlsx", "kubutambahan-2022", "--lampiran"],
+        tmp,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Only those two lines changed; the files' comments stay.
+    for (rel, from, to) in [
+        (
+            "renstra.yaml",
+            "              2023: 86\n",
+            "              2023: 87\n",
+        ),
+        (
+            "kinerja-lalu.yaml",
+            "        realisasi: 81.6\n",
+            "        realisasi: 81.9\n",
+        ),
+    ] {
+        let before = fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("content/kubutambahan-2022")
+                .join(rel),
+        )
+        .unwrap();
+        let after = fs::read_to_string(fixture.dir.join(rel)).unwrap();
+        assert_eq!(after, before.replacen(from, to, 1), "{rel}");
+    }
+}
