@@ -57,6 +57,10 @@ pub enum Command {
     /// indikator dan program Rencana Aksi dengan kuncinya, siap diisi.
     #[command(help_template = PERINTAH, override_usage = "renaksi realisasi [DIR] --triwulan N")]
     Realisasi(RealisasiArgs),
+    /// Menulis formulir Laporan Kinerja (renstra.yaml dan lkjip.yaml) dari
+    /// Lampiran: sasaran dan indikator kepala kantor sebagai IKU, siap diisi.
+    #[command(help_template = PERINTAH, override_usage = "renaksi lkjip [DIR]")]
+    Lkjip(LkjipArgs),
     /// Memeriksa data laporan: target yang tidak berjumlah, tahun, NIP,
     /// pangkat/golongan, ejaan bulan.
     #[command(help_template = PERINTAH, override_usage = "renaksi check [DIR] [--deny-warnings] [--format teks|json]")]
@@ -136,6 +140,14 @@ pub struct VerifyArgs {
 
     #[command(flatten)]
     pub sebelumnya: SebelumnyaArgs,
+}
+
+/// Arguments of `renaksi lkjip`.
+#[derive(Debug, clap::Args)]
+pub struct LkjipArgs {
+    /// Folder laporan; tanpa DIR: folder ini bila berisi laporan.yaml.
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 /// Arguments of `renaksi realisasi`.

@@ -33,6 +33,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(args).map(|()| ExitCode::SUCCESS),
         Command::Check(args) => cmd::check::run(args).map(ExitCode::from),
         Command::Realisasi(args) => cmd::realisasi::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Lkjip(args) => cmd::lkjip::run(args).map(|()| ExitCode::SUCCESS),
         Command::Batch(args) => cmd::batch::run(args).map(ExitCode::from),
         Command::Manifest(args) => cmd::manifest::run(args).map(|()| ExitCode::SUCCESS),
         Command::Schema(args) => cmd::schema::run(args).map(|()| ExitCode::SUCCESS),

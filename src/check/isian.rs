@@ -67,7 +67,7 @@ pub(super) fn pegawai(report: &Report, found: &mut Vec<Diagnostic>, pk: bool) {
 
 /// The finding of the placeholder that `from` begins with, in `file`;
 /// `lagi` ends its hint.
-fn belum_diisi(file: &str, from: &str, lagi: &str) -> Problem {
+pub(super) fn belum_diisi(file: &str, from: &str, lagi: &str) -> Problem {
     let end = from.find(']').map_or(from.len(), |e| e + 1);
     Problem::new(file, format!("tempat isian belum diisi: {}", &from[..end])).hint(format!(
         "ganti seluruh tulisan dalam kurung siku itu, termasuk kurungnya, dengan isinya{lagi}"

@@ -36,13 +36,22 @@ pub fn temuan(report: &Report) -> Result<Vec<Diagnostic>, crate::error::Error> {
     // The realisasi files have findings of their own; here only whether
     // TW IV holds every IKU.
     let realisasi = crate::realisasi::muat(report).ok();
-    Ok(periksa(report, &data, realisasi.as_ref()))
+    Ok(periksa(report, &data, realisasi.as_ref(), false))
 }
 
 /// Every finding about the LKjIP files `data` of `report`; `realisasi`
-/// when its files load (TW IV's is looked at once it exists).
-pub fn periksa(report: &Report, data: &Data, realisasi: Option<&Realisasi>) -> Vec<Diagnostic> {
+/// when its files load (TW IV's is looked at once it exists). A
+/// placeholder left is a galat for the LKjIP itself (`lkjip`), which
+/// prints it; a peringatan otherwise, so that a report whose LKjIP is not
+/// written yet still passes `check`.
+pub fn periksa(
+    report: &Report,
+    data: &Data,
+    realisasi: Option<&Realisasi>,
+    lkjip: bool,
+) -> Vec<Diagnostic> {
     let mut found = Vec::new();
+    isian(data, lkjip, &mut found);
     periode(report, data, &mut found);
     target(report, data, &mut found);
     if let Some(r) = realisasi.filter(|r| r.tw[3].is_some()) {
@@ -51,6 +60,57 @@ pub fn periksa(report: &Report, data: &Data, realisasi: Option<&Realisasi>) -> V
     lalu(report, data, &mut found);
     narasi(report, data, &mut found);
     found
+}
+
+/// The placeholders `[isi: …]` of the forms renaksi writes, each on
+/// itself.
+fn isian(data: &Data, galat: bool, found: &mut Vec<Diagnostic>) {
+    use super::isian::{belum_diisi, PENANDA};
+    let r = &data.renstra;
+    let mut texts: Vec<(String, &str, &str, &str)> = Vec::new();
+    for (t, tujuan) in r.isi.tujuan.iter().enumerate() {
+        texts.push((
+            format!("tujuan[{t}].uraian"),
+            &tujuan.uraian,
+            &r.file,
+            &r.text,
+        ));
+        for (s, sasaran) in tujuan.sasaran.iter().enumerate() {
+            texts.push((
+                format!("tujuan[{t}].sasaran[{s}].uraian"),
+                &sasaran.uraian,
+                &r.file,
+                &r.text,
+            ));
+        }
+    }
+    let n = &data.narasi;
+    for (path, text) in n.isi.texts() {
+        texts.push((path, text, &n.file, &n.text));
+    }
+    for (path, text, file, file_text) in texts {
+        let Some(at) = text.find(PENANDA) else {
+            continue;
+        };
+        let mut problem = belum_diisi(file, &text[at..], "").at_path(&path);
+        let from = crate::locate::nearest(file_text, &path).map_or(0, |(line, _)| line - 1);
+        if let Some((line, column)) = file_text
+            .lines()
+            .enumerate()
+            .skip(from)
+            .find_map(|(i, l)| l.find(PENANDA).map(|c| (i + 1, l[..c].chars().count() + 1)))
+        {
+            problem = problem.at(file_text, line, column);
+        }
+        found.push(Diagnostic {
+            severity: if galat {
+                Severity::Galat
+            } else {
+                Severity::Peringatan
+            },
+            problem,
+        });
+    }
 }
 
 /// A Renstra that has ended before the report's year, or not begun.

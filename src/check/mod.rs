@@ -51,6 +51,7 @@ pub fn naskah(naskah: &crate::naskah::Naskah) -> Vec<Diagnostic> {
             &naskah.report,
             &lk.data,
             naskah.realisasi.as_ref(),
+            true,
         ));
     }
     found

@@ -10,6 +10,7 @@ pub mod fmt;
 pub mod folder;
 pub mod import;
 pub mod init;
+pub mod lkjip;
 pub mod manifest;
 pub mod realisasi;
 pub mod schema;

@@ -7,7 +7,7 @@
 
 mod editor;
 mod identitas;
-mod lkjip;
+pub mod lkjip;
 mod modeline;
 pub mod pegawai;
 mod periksa;

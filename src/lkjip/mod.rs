@@ -472,7 +472,7 @@ pub fn muat(report: &Report) -> Result<Data, Error> {
         if !source.exists(rel) {
             problems.push(Problem::new(source.display(rel), "berkas tidak ditemukan").hint(
                 format!(
-                    "Laporan Kinerja memerlukan {rel}; contohnya di content/kubutambahan-2022 (lihat docs/lkjip.md)"
+                    "Laporan Kinerja memerlukan {rel}: `renaksi lkjip` menulis formulirnya dari Lampiran (lihat docs/lkjip.md)"
                 ),
             ));
         }

@@ -488,3 +488,74 @@ fn the_renstra_and_earlier_years_go_through_the_workbook() {
         assert_eq!(after, before.replacen(from, to, 1), "{rel}");
     }
 }
+
+#[test]
+fn the_forms_are_made_from_the_lampiran_and_build_once_filled() {
+    let fixture = Fixture::example();
+    for f in ["renstra.yaml", "lkjip.yaml", "kinerja-lalu.yaml"] {
+        fs::remove_file(fixture.dir.join(f)).unwrap();
+    }
+    let tmp = fixture.tmp.path();
+    let run = renaksi(&["lkjip", "kubutambahan-2022"], tmp);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "ditulis: kubutambahan-2022/renstra.yaml\nditulis: kubutambahan-2022/lkjip.yaml\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    // Never over a file that exists.
+    let run = renaksi(&["lkjip", "kubutambahan-2022"], tmp);
+    assert!(
+        run.stderr
+            .contains("dibiarkan: kubutambahan-2022/renstra.yaml sudah ada"),
+        "{}",
+        run.stderr
+    );
+    // The head of office's three indicators are the IKU, this year's
+    // target the Lampiran's; the placeholders hold the LKjIP back, not
+    // `check` (peringatan there).
+    let renstra = fs::read_to_string(fixture.dir.join("renstra.yaml")).unwrap();
+    assert_eq!(
+        renstra.matches("- indikator: camat/").count(),
+        3,
+        "{renstra}"
+    );
+    assert!(
+        renstra.contains("            target:\n              2022: 85\n"),
+        "{renstra}"
+    );
+    let run = renaksi(&["check", "kubutambahan-2022"], tmp);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("peringatan: kubutambahan-2022/renstra.yaml:8:14 (tujuan[0].uraian): tempat isian belum diisi: [isi: tujuan Renstra]"), "{}", run.stderr);
+    let run = build(&fixture, &["-o", "x.pdf"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "galat: kubutambahan-2022/lkjip.yaml:32:3 (rekomendasi): tempat isian belum diisi"
+        ),
+        "{}",
+        run.stderr
+    );
+    // Filled in: it builds, with this year only in the comparisons.
+    for f in ["renstra.yaml", "lkjip.yaml"] {
+        let path = fixture.dir.join(f);
+        let text = fs::read_to_string(&path).unwrap();
+        let mut out = String::new();
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find("[isi: ") {
+            let end = at + rest[at..].find(']').unwrap() + 1;
+            out.push_str(&rest[..at]);
+            out.push_str("Diisi kantor");
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        fs::write(&path, out).unwrap();
+    }
+    let run = build(&fixture, &["-o", "lkjip.pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let r = rows(&tmp.join("lkjip.pdf"));
+    assert!(has_row(&r, "2022 2022: 85 / 59 69,41 -"), "{r:#?}");
+    assert!(!r.iter().any(|l| l.contains("2021: ")), "{r:#?}");
+}
