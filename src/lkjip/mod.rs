@@ -91,6 +91,7 @@ pub struct Iku {
     /// `jabatan/uraian-indikator`.
     pub indikator: String,
     /// Target per tahun periode Renstra, misalnya `2022: 85`.
+    #[serde(default)]
     pub target: Tahunan<Angka>,
     /// Target akhir periode Renstra; bawaan: target tahun terakhir.
     #[serde(default)]
@@ -235,6 +236,12 @@ impl BerkasLkjip {
 /// refused by the YAML reader.
 #[derive(Debug, Clone)]
 pub struct Tahunan<T>(pub Vec<(i32, T)>);
+
+impl<T> Default for Tahunan<T> {
+    fn default() -> Self {
+        Tahunan(Vec::new())
+    }
+}
 
 impl<T> Tahunan<T> {
     /// The value of `tahun`.

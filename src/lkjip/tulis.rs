@@ -82,6 +82,10 @@ pub fn lalu_lines(k: &BerkasKinerjaLalu) -> Vec<(String, String)> {
     out.push("tahun".into(), "tahun:".into());
     for (y, isi) in &k.tahun.0 {
         let at = format!("tahun.{y}");
+        if isi.folder.is_none() && isi.git.is_none() && isi.iku.is_empty() {
+            out.push(at, format!("  {y}: {{}}"));
+            continue;
+        }
         out.push(at.clone(), format!("  {y}:"));
         if let Some(f) = &isi.folder {
             out.push(format!("{at}.folder"), format!("    folder: {}", scalar(f)));

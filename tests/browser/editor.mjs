@@ -360,6 +360,7 @@ try {
   const tanpa = join(tmp, "tanpa-pegawai");
   cpSync(join(root, "content/kubutambahan-2022"), tanpa, { recursive: true });
   rmSync(join(tanpa, "pegawai.yaml"));
+  for (const f of ["renstra.yaml", "lkjip.yaml", "kinerja-lalu.yaml"]) rmSync(join(tanpa, f));
   const kedua = spawn(binary, ["serve", tanpa], { stdio: ["ignore", "pipe", "pipe"] });
   try {
     const url2 = await new Promise((ok, fail) => {
@@ -394,10 +395,40 @@ try {
     assert.match(dibuat, /^  - jabatan: Sekretaris Kecamatan\n    nama: I Nyoman Sudarsana, S\.Sos\., M\.AP\n/m);
     assert.match(dibuat, /^    lampiran: CAMAT$/m);
     await p3.close();
+    step("report without pegawai.yaml: '+ Pegawai (PK)' makes the form from the officials, a name filled, saved as a new file");
+
+    // The Laporan Kinerja: its forms made from the Lampiran with one
+    // click, the preview showing the LKjIP, a placeholder a finding at
+    // its field until filled, saved as new files.
+    const p4 = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    p4.on("pageerror", (e) => { throw e; });
+    await p4.goto(url2);
+    await p4.waitForSelector('#pratinjau[data-versi]');
+    await p4.click('#tab [data-tab="lkjip-baru"]');
+    await p4.click("#buat-lkjip");
+    const tujuan = '[data-b="renstra.yaml"][data-j="tujuan[0].uraian"]';
+    await p4.waitForSelector(tujuan);
+    assert.equal(await p4.locator('[data-b="renstra.yaml"] input.kunci').count(), 3);
+    assert.equal(await p4.inputValue('[data-b="renstra.yaml"][data-j="tujuan[0].sasaran[0].iku[0].indikator"]'), "camat/indeks-kepuasan-masyarakat-terhadap-pelayanan-publik");
+    await idle(p4);
+    await p4.waitForFunction((s) => { const c = document.querySelector(s).classList; return c.contains("galat") || c.contains("peringatan"); }, tujuan);
+    // The preview is the Laporan Kinerja while its tabs are open.
+    await p4.waitForFunction(() => /LAPORAN KINERJA INSTANSI PEMERINTAH/i.test((S.teksHalaman || [])[0] || ""));
+    await p4.fill(tujuan, "Meningkatnya kualitas pelayanan kecamatan");
+    await idle(p4);
+    await p4.waitForFunction((s) => { const c = document.querySelector(s).classList; return !c.contains("galat") && !c.contains("peringatan"); }, tujuan);
+    if (shots) await p4.screenshot({ path: join(shots, "serve-renstra.png") });
+    await p4.click("#simpan");
+    await p4.waitForFunction(() => document.querySelector("#keadaan").textContent.startsWith("tersimpan"));
+    const renstra = readFileSync(join(tanpa, "renstra.yaml"), "utf8");
+    assert.match(renstra, /^  - uraian: Meningkatnya kualitas pelayanan kecamatan$/m);
+    assert.equal((renstra.match(/- indikator: camat\//g) || []).length, 3);
+    assert.match(readFileSync(join(tanpa, "lkjip.yaml"), "utf8"), /^kesimpulan: \|$/m);
+    await p4.close();
   } finally {
     kedua.kill();
   }
-  step("report without pegawai.yaml: '+ Pegawai (PK)' makes the form from the officials, a name filled, saved as a new file");
+  step("report without Laporan Kinerja: '+ Laporan Kinerja' makes renstra.yaml and lkjip.yaml from the Lampiran, the preview is the LKjIP, saved as new files");
 } catch (e) {
   console.error(stderr);
   const [open] = browser.contexts().flatMap((c) => c.pages());

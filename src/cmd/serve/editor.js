@@ -134,6 +134,10 @@ function fileLampiran() {
 function fileRealisasi() {
   return Object.keys(S.ruang.berkas).filter((r) => r.startsWith(prefix() + "realisasi/")).sort();
 }
+function fileLkjip(nama) { return berkas(prefix() + nama) ? prefix() + nama : null; }
+const TAB_LKJIP = { renstra: "renstra.yaml", "kinerja-lalu": "kinerja-lalu.yaml", lkjip: "lkjip.yaml" };
+// The preview shows the Laporan Kinerja while one of its tabs is open.
+const lkjipAktif = () => S.tab in TAB_LKJIP || S.tab === "lkjip-baru";
 const twDari = (rel) => Number((String(rel).match(/realisasi\/tw([1-4])\.ya?ml$/) || [])[1] || 0) || null;
 // The quarter whose monitoring report the preview shows: the one of the
 // realisasi tab open, else none (the Rencana Aksi).
@@ -162,7 +166,7 @@ async function kirim() {
     let hasil;
     for (const rel of files) {
       const nilai = salin(berkas(rel).nilai);
-      hasil = await api("/api/ubah", { berkas: rel, nilai, versi: berkas(rel).versi, kecamatan: S.kec || null, triwulan: triwulanAktif() });
+      hasil = await api("/api/ubah", { berkas: rel, nilai, versi: berkas(rel).versi, kecamatan: S.kec || null, triwulan: triwulanAktif(), lkjip: lkjipAktif() });
       // Only the file sent takes the server's version: another tab's
       // change to any other file is not taken over unseen.
       berkas(rel).versi = hasil.versi_berkas[rel];
@@ -178,10 +182,14 @@ async function kirim() {
 }
 async function periksa() {
   S.mulai = performance.now();
-  terima(await api("/api/periksa", { kecamatan: S.kec || null, triwulan: triwulanAktif() }));
+  terima(await api("/api/periksa", { kecamatan: S.kec || null, triwulan: triwulanAktif(), lkjip: lkjipAktif() }));
 }
 function terima(h) {
   S.versi = h.versi; S.temuan = h.temuan; S.kotor = h.kotor;
+  const dulu = JSON.stringify(S.indikator || null);
+  S.indikator = h.indikator || S.indikator || [];
+  // The Renstra's IKU show their Lampiran text: drawn again when it changes.
+  if (S.tab === "renstra" && dulu !== JSON.stringify(S.indikator)) tampilkan();
   const adaBaris = !!S.realisasi;
   S.realisasi = h.realisasi || null;
   // The form of a quarter is drawn once its rows arrive; after that only
@@ -345,6 +353,10 @@ function tabs() {
   t.push(filePegawai() ? ["pegawai", "Pegawai (PK)"] : ["pegawai-baru", "+ Pegawai (PK)"]);
   for (const rel of fileRealisasi()) t.push([rel, "Realisasi TW " + ["I", "II", "III", "IV"][twDari(rel) - 1]]);
   if (fileRealisasi().length < 4) t.push(["realisasi-baru", "+ Realisasi"]);
+  if (fileLkjip("renstra.yaml")) t.push(["renstra", "Renstra"]);
+  if (fileLkjip("kinerja-lalu.yaml")) t.push(["kinerja-lalu", "Kinerja lalu"]);
+  if (fileLkjip("lkjip.yaml")) t.push(["lkjip", "Laporan Kinerja"]);
+  if (!fileLkjip("renstra.yaml") || !fileLkjip("lkjip.yaml")) t.push(["lkjip-baru", "+ Laporan Kinerja"]);
   t.push(["temuan", "Temuan"], ["perubahan", "Perubahan"]);
   return t;
 }
@@ -363,6 +375,13 @@ function tampilkan() {
   else bagian.push(el("div", { class: "bagian-tab", "data-tab": "pegawai-baru", hidden: S.tab !== "pegawai-baru" }, formPegawaiBaru()));
   for (const rel of fileRealisasi()) bagian.push(el("div", { class: "bagian-tab", "data-tab": rel, hidden: S.tab !== rel }, S.tab === rel ? formRealisasi(rel) : null));
   if (fileRealisasi().length < 4) bagian.push(el("div", { class: "bagian-tab", "data-tab": "realisasi-baru", hidden: S.tab !== "realisasi-baru" }, formRealisasiBaru()));
+  for (const [tab, nama] of Object.entries(TAB_LKJIP)) {
+    const rel = fileLkjip(nama);
+    if (!rel) continue;
+    const form = { renstra: formRenstra, "kinerja-lalu": formKinerjaLalu, lkjip: formLkjip }[tab];
+    bagian.push(el("div", { class: "bagian-tab", "data-tab": tab, hidden: S.tab !== tab }, S.tab === tab ? form(rel) : null));
+  }
+  if (!fileLkjip("renstra.yaml") || !fileLkjip("lkjip.yaml")) bagian.push(el("div", { class: "bagian-tab", "data-tab": "lkjip-baru", hidden: S.tab !== "lkjip-baru" }, formLkjipBaru()));
   bagian.push(el("div", { class: "bagian-tab", "data-tab": "temuan", hidden: S.tab !== "temuan", id: "daftar-temuan" }));
   bagian.push(el("div", { class: "bagian-tab", "data-tab": "perubahan", hidden: S.tab !== "perubahan", id: "daftar-perubahan" }));
   isi.replaceChildren(...bagian);
@@ -535,11 +554,12 @@ function formNarasi(rel) {
 // --- realisasi (monitoring) ---------------------------------------------------
 // Opening or leaving a quarter's tab changes what the preview typesets.
 function pilihTab(id) {
-  const dulu = triwulanAktif();
+  const dulu = triwulanAktif(), duluLkjip = lkjipAktif();
   S.tab = id;
-  if (triwulanAktif() !== dulu) { S.realisasi = null; S.page = 1; }
+  const lain = triwulanAktif() !== dulu || lkjipAktif() !== duluLkjip;
+  if (lain) { S.realisasi = null; S.page = 1; }
   tampilkan();
-  if (triwulanAktif() !== dulu) periksa();
+  if (lain) periksa();
 }
 function formRealisasi(rel) {
   const r = S.realisasi;
@@ -663,6 +683,126 @@ function formPegawai(rel) {
     baris("Pembuka", masukan(rel, "pernyataan.pembuka", "markdown", { baris: 3, opsional: true })),
     baris("Janji pihak pertama", masukan(rel, "pernyataan.pihak_pertama", "markdown", { baris: 4, opsional: true })),
     baris("Janji pihak kedua", masukan(rel, "pernyataan.pihak_kedua", "markdown", { baris: 4, opsional: true }))));
+  return out;
+}
+// --- Laporan Kinerja: renstra.yaml, kinerja-lalu.yaml, lkjip.yaml -----------
+function formLkjipBaru() {
+  return [el("p", { class: "petunjuk", text: "Laporan Kinerja (LKjIP) disusun dari Renstra (renstra.yaml), kinerja tahun-tahun sebelumnya (kinerja-lalu.yaml), narasinya (lkjip.yaml) dan realisasi sampai Triwulan IV. Formulirnya dibuat dari Lampiran: sasaran dan indikator kepala kantor menjadi sasaran strategis dan IKU, target tahun ini dari Lampiran. Berkasnya ditulis saat Simpan." }),
+    el("button", { type: "button", id: "buat-lkjip", onclick: lkjipBaru }, "Buat formulir Laporan Kinerja")];
+}
+async function lkjipBaru() {
+  const h = await api("/api/lkjip-baru", { kecamatan: S.kec || null });
+  terimaRuang(h.ruang);
+  for (const rel of h.berkas) S.kirim.set(rel, true);
+  S.tab = "renstra";
+  tampilkan();
+  await kirim();
+}
+// One Lampiran indicator by its key: [kunci, uraian, satuan, target, jabatan].
+const indikatorDari = (kunci) => (S.indikator || []).find((i) => i[0] === kunci);
+function formRenstra(rel) {
+  const v = berkas(rel).nilai;
+  const mulai = Number(v.mulai) || 0, akhir = Number(v.akhir) || 0;
+  const tahun = [];
+  for (let y = mulai; y <= akhir && tahun.length < 20; y++) tahun.push(y);
+  const out = [el("p", { class: "petunjuk", text: `${rel}: IKU adalah indikator Lampiran, ditulis dengan kuncinya; uraian, satuan dan polaritasnya dari Lampiran. Target tahun laporan sebaiknya sama dengan target tahunan Rencana Aksi.` }),
+    el("datalist", { id: "kunci-indikator" }, ...(S.indikator || []).map((i) => el("option", { value: i[0], label: `${i[4]} — ${i[1]}` }))),
+    el("fieldset", { "data-b": rel, "data-j": "" }, el("legend", { text: "Periode" }),
+      baris("Tahun pertama", masukan(rel, "mulai", "angka", { label: "Tahun pertama" })),
+      baris("Tahun terakhir", masukan(rel, "akhir", "angka", { label: "Tahun terakhir" })))];
+  (v.tujuan || []).forEach((t, i) => {
+    const p = `tujuan[${i}]`;
+    const isi = [el("div", { class: "kepala" }, el("span", { class: "jenis", text: `Tujuan ${i + 1}` }), masukan(rel, `${p}.uraian`, "uraian", { label: "Tujuan" }), aksiDaftar(rel, "tujuan", i, v.tujuan.length))];
+    (t.sasaran || []).forEach((sa, j) => {
+      const q = `${p}.sasaran[${j}]`;
+      const kartu = [el("div", { class: "kepala" }, el("span", { class: "jenis", text: "Sasaran" }), masukan(rel, `${q}.uraian`, "uraian", { label: "Sasaran strategis" }), aksiDaftar(rel, `${p}.sasaran`, j, t.sasaran.length))];
+      (sa.iku || []).forEach((iku, k) => {
+        const r = `${q}.iku[${k}]`;
+        const kunci = masukan(rel, `${r}.indikator`, "teks", { wajib: true, label: "Kunci indikator" });
+        kunci.setAttribute("list", "kunci-indikator");
+        kunci.classList.add("kunci");
+        const ind = indikatorDari(iku.indikator);
+        const angka = (path, label) => { const e = masukan(rel, path, "angka", { label }); e.classList.add("angka"); return e; };
+        const periode = el("div", { class: "ind-periode" }, ...tahun.map((y) => el("label", { class: "kecil" }, el("span", { text: String(y) }),
+          angka(`${r}.target.${y}`, `Target ${y}`))));
+        kartu.push(el("div", { class: "indikator", "data-b": rel, "data-j": r },
+          el("div", { class: "iku-kepala" }, el("span", { class: "jenis", text: "IKU" }), kunci, aksiDaftar(rel, `${q}.iku`, k, sa.iku.length)),
+          el("p", { class: "petunjuk", text: ind ? `${ind[1]} (${ind[2]}); target tahunan Rencana Aksi ${ind[3]}` : "kunci ini bukan indikator Lampiran: pilih dari daftar" }),
+          periode,
+          el("div", { class: "iku-pilihan" },
+            baris("Target akhir (bila lain)", angka(`${r}.target_akhir`, "Target akhir")),
+            baris("Standar nasional/provinsi", angka(`${r}.standar.nilai`, "Standar")),
+            baris("Sumber standar", masukan(rel, `${r}.standar.sumber`, "teks", { label: "Sumber standar" })))));
+      });
+      kartu.push(tambah(rel, `${q}.iku`, "IKU", () => ({ indikator: "", target: {} })));
+      isi.push(el("div", { class: "sasaran", "data-b": rel, "data-j": q }, ...kartu));
+    });
+    isi.push(tambah(rel, `${p}.sasaran`, "sasaran strategis", () => ({ uraian: "Sasaran strategis baru", iku: [] })));
+    out.push(el("fieldset", { "data-b": rel, "data-j": p }, el("legend", { text: `Tujuan ${i + 1}` }), ...isi));
+  });
+  out.push(tambah(rel, "tujuan", "tujuan", () => ({ uraian: "Tujuan baru", sasaran: [] })));
+  return out;
+}
+function formKinerjaLalu(rel) {
+  const v = berkas(rel).nilai;
+  const tahun = Object.keys(v.tahun || {});
+  const iku = [];
+  const renstra = fileLkjip("renstra.yaml");
+  if (renstra) for (const t of berkas(renstra).nilai.tujuan || []) for (const s of t.sasaran || []) for (const i of s.iku || []) if (i.indikator) iku.push(i.indikator);
+  const out = [el("p", { class: "petunjuk", text: `${rel}: kinerja IKU tahun-tahun sebelumnya. Tahun yang punya folder laporan renaksi dibaca dari sana (folder di samping folder ini, atau revisi git); tahun sebelum renaksi dipakai ditulis di sini. Target boleh kosong untuk tahun periode Renstra.` })];
+  tahun.forEach((y) => {
+    const p = `tahun.${y}`;
+    const isi = [baris("Folder laporan tahun itu", masukan(rel, `${p}.folder`, "teks", { label: "Folder" })),
+      baris("Revisi git", masukan(rel, `${p}.git`, "teks", { label: "Revisi git" }))];
+    for (const k of iku) {
+      const ind = indikatorDari(k);
+      const angka = (path, label) => { const e = masukan(rel, path, "angka", { label }); e.classList.add("angka"); return e; };
+      isi.push(el("div", { class: "iku-lalu", "data-b": rel, "data-j": `${p}.iku.${k}` },
+        el("span", { class: "uraian-iku", text: ind ? `${ind[1]} (${ind[2]})` : k }),
+        el("label", { class: "kecil" }, el("span", { text: "Target" }), angka(`${p}.iku.${k}.target`, `Target ${y}`)),
+        el("label", { class: "kecil" }, el("span", { text: "Realisasi" }), angka(`${p}.iku.${k}.realisasi`, `Realisasi ${y}`))));
+    }
+    out.push(el("fieldset", { "data-b": rel, "data-j": p }, el("legend", { text: `Tahun ${y}` }), ...isi,
+      el("button", { type: "button", class: "hapus-tahun", onclick: () => { if (confirm(`Hapus kinerja tahun ${y}?`)) ubah(rel, p, undefined, true); } }, `Hapus tahun ${y}`)));
+  });
+  const baru = el("input", { type: "number", id: "tahun-baru", "aria-label": "Tahun", placeholder: "tttt" });
+  out.push(el("div", { class: "baris" }, el("label", { text: "Tambah tahun" }), baru,
+    el("button", { type: "button", class: "tambah", onclick: () => {
+      const y = Number(baru.value);
+      if (!(y >= 2000 && y <= 2100) || tahun.includes(String(y))) return;
+      ubah(rel, `tahun.${y}`, { iku: {} }, true);
+    } }, "+ tahun")));
+  return out;
+}
+function formLkjip(rel) {
+  const v = berkas(rel).nilai;
+  const iku = [];
+  const renstra = fileLkjip("renstra.yaml");
+  if (renstra) for (const t of berkas(renstra).nilai.tujuan || []) for (const s of t.sasaran || []) for (const i of s.iku || []) if (i.indikator) iku.push(i.indikator);
+  const out = [sisipVariabel(),
+    el("p", { class: "petunjuk", text: "Variabel hasil hitung: {{ renstra.periode }}, {{ tahun_lalu }}, {{ iku.jumlah }}, {{ iku.tercapai }}, {{ iku.belum_tercapai }}, {{ capaian.rata_rata }}, {{ capaian.predikat }}, {{ capaian.kategori }}, {{ anggaran.pagu }}, {{ anggaran.realisasi }}, {{ anggaran.serapan }}. Tabel BAB II dan III dihitung renaksi." }),
+    el("fieldset", { "data-b": rel, "data-j": "" }, el("legend", { text: "Penandatanganan" }),
+      baris("Tanggal", masukan(rel, "tanggal", "tanggal", { label: "Tanggal penandatanganan" }))),
+    el("fieldset", { "data-b": rel, "data-j": "" }, el("legend", { text: "Kata Pengantar" }), masukan(rel, "kata_pengantar", "markdown", { baris: 8 })),
+    el("fieldset", { "data-b": rel, "data-j": "" }, el("legend", { text: "Ikhtisar Eksekutif" }), masukan(rel, "ikhtisar", "markdown", { baris: 6 }))];
+  const bab1 = [];
+  (v.pendahuluan || []).forEach((b, j) => {
+    const q = `pendahuluan[${j}]`;
+    bab1.push(el("div", { class: "sasaran", "data-b": rel, "data-j": q },
+      el("div", { class: "kepala" }, el("span", { class: "jenis", text: `1.${j + 1}` }), masukan(rel, `${q}.judul`, "teks", { wajib: true, label: "Judul subbab" }), aksiDaftar(rel, "pendahuluan", j, v.pendahuluan.length)),
+      masukan(rel, `${q}.isi`, "markdown", { baris: 4 })));
+  });
+  bab1.push(tambah(rel, "pendahuluan", "subbab", () => ({ judul: "Subbab baru", isi: "Tulis isi subbab.\n" })));
+  out.push(el("fieldset", { "data-b": rel, "data-j": "pendahuluan" }, el("legend", { text: "BAB I Pendahuluan" }), ...bab1));
+  out.push(el("fieldset", { "data-b": rel, "data-j": "" }, el("legend", { text: "BAB II dan III: teks pembuka" }),
+    baris("BAB II Perencanaan Kinerja", masukan(rel, "perencanaan", "markdown", { baris: 3, opsional: true })),
+    baris("BAB III Akuntabilitas Kinerja", masukan(rel, "akuntabilitas", "markdown", { baris: 3, opsional: true })),
+    baris("3.2 Realisasi Anggaran", masukan(rel, "anggaran", "markdown", { baris: 3, opsional: true }))));
+  out.push(el("fieldset", { "data-b": rel, "data-j": "analisis" }, el("legend", { text: "3.1.5 Analisis per IKU" }),
+    ...iku.map((k) => { const ind = indikatorDari(k); return baris(ind ? ind[1] : k, masukan(rel, `analisis.${k}`, "markdown", { baris: 4, opsional: true, label: `Analisis ${k}` })); })));
+  out.push(el("fieldset", { "data-b": rel, "data-j": "" }, el("legend", { text: "BAB IV Penutup" }),
+    baris("Kesimpulan", masukan(rel, "kesimpulan", "markdown", { baris: 5 })),
+    baris("Rekomendasi", masukan(rel, "rekomendasi", "markdown", { baris: 5 }))));
   return out;
 }
 function romawi(n) { return ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][n] || String(n); }

@@ -157,6 +157,7 @@ async fn serve(args: &ServeArgs, dir: PathBuf, ruang: Ruang, ip: IpAddr) -> Resu
         .route("/api/periksa", post(periksa))
         .route("/api/realisasi-baru", post(realisasi_baru))
         .route("/api/pegawai-baru", post(pegawai_baru))
+        .route("/api/lkjip-baru", post(lkjip_baru))
         .route("/api/halaman", get(svg))
         .route("/api/perubahan", get(perubahan))
         .route("/api/simpan", post(simpan))
@@ -484,6 +485,9 @@ struct Ubah {
     /// Typeset the monitoring report of this quarter instead.
     #[serde(default)]
     triwulan: Option<usize>,
+    /// Typeset the Laporan Kinerja instead.
+    #[serde(default)]
+    lkjip: bool,
 }
 
 #[derive(Deserialize)]
@@ -492,6 +496,8 @@ struct Kec {
     kecamatan: Option<String>,
     #[serde(default)]
     triwulan: Option<usize>,
+    #[serde(default)]
+    lkjip: bool,
 }
 
 async fn ubah(State(server): State<Arc<Server>>, Masukan(body): Masukan<Ubah>) -> Response {
@@ -507,7 +513,12 @@ async fn ubah(State(server): State<Arc<Server>>, Masukan(body): Masukan<Ubah>) -
             }
             Err(ruang::Ubah::Galat(err)) => return salah(&err),
         }
-        build(&mut k, body.kecamatan.as_deref(), triwulan(body.triwulan))
+        build(
+            &mut k,
+            body.kecamatan.as_deref(),
+            triwulan(body.triwulan),
+            body.lkjip,
+        )
     })
     .await
 }
@@ -518,6 +529,7 @@ async fn periksa(State(server): State<Arc<Server>>, Masukan(body): Masukan<Kec>)
             &mut s.lock(),
             body.kecamatan.as_deref(),
             triwulan(body.triwulan),
+            body.lkjip,
         )
     })
     .await
@@ -580,14 +592,33 @@ async fn pegawai_baru(State(server): State<Arc<Server>>, Masukan(body): Masukan<
     .await
 }
 
+/// Adds the forms of the Laporan Kinerja to the workspace (saved with the
+/// rest).
+async fn lkjip_baru(State(server): State<Arc<Server>>, Masukan(body): Masukan<Kec>) -> Response {
+    blocking(server, move |s| {
+        let mut k = s.lock();
+        let kec = match k.ruang.kecamatan(body.kecamatan.as_deref()) {
+            Ok(kec) => kec.map(str::to_owned),
+            Err(err) => return salah(&err),
+        };
+        match k.ruang.lkjip_baru(kec.as_deref()) {
+            Ok(dibuat) => {
+                Json(json!({"berkas": dibuat, "ruang": k.ruang.to_json()})).into_response()
+            }
+            Err(err) => salah(&err),
+        }
+    })
+    .await
+}
+
 /// Checks and typesets the report of `kec`; the answer names the new
 /// version of the pages.
-fn build(k: &mut Keadaan, kec: Option<&str>, triwulan: Option<usize>) -> Response {
+fn build(k: &mut Keadaan, kec: Option<&str>, triwulan: Option<usize>, lkjip: bool) -> Response {
     let kec = match k.ruang.kecamatan(kec) {
         Ok(kec) => kec,
         Err(err) => return salah(&err),
     };
-    let hasil: Pratinjau = k.ruang.periksa(kec, triwulan);
+    let hasil: Pratinjau = k.ruang.periksa(kec, triwulan, lkjip);
     k.versi += 1;
     let halaman = hasil.dokumen.as_ref().map(|d| d.pages().len());
     // A report that does not load keeps the last pages on screen.
@@ -603,6 +634,7 @@ fn build(k: &mut Keadaan, kec: Option<&str>, triwulan: Option<usize>) -> Respons
         "versi_berkas": k.ruang.versi(),
         "ms": hasil.ms,
         "realisasi": hasil.realisasi,
+        "indikator": hasil.indikator,
     }))
     .into_response()
 }

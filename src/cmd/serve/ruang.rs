@@ -86,6 +86,9 @@ pub struct Pratinjau {
     /// With a quarter asked for: each indicator and program of that
     /// quarter's form with its figures as edited (`null` otherwise).
     pub realisasi: Value,
+    /// Every Lampiran indicator by its key, text, unit and annual target:
+    /// what an IKU of renstra.yaml may name.
+    pub indikator: Value,
 }
 
 impl Ruang {
@@ -377,6 +380,34 @@ impl Ruang {
         Ok((rel, Value::Array(Vec::new())))
     }
 
+    /// The forms of the Laporan Kinerja for the report of `kec`, made
+    /// from its Lampiran as edited (written on the next save):
+    /// renstra.yaml and lkjip.yaml, and an empty kinerja-lalu.yaml; each
+    /// only where there is none.
+    pub fn lkjip_baru(&mut self, kec: Option<&str>) -> Result<Vec<String>, Error> {
+        use renaksi::lkjip::{KINERJA_LALU, LKJIP, RENSTRA};
+        let prefix = kec.map(|k| format!("{k}/")).unwrap_or_default();
+        let report = self
+            .source(kec, |b| b.teks.clone().into_bytes())
+            .and_then(Report::load)?;
+        let (renstra, lkjip) = renaksi::init::lkjip::formulir(&report);
+        let lalu = "# Kinerja IKU tahun-tahun sebelumnya, untuk Laporan Kinerja (lihat docs/lkjip.md).\ntahun: {}\n".to_owned();
+        let mut dibuat = Vec::new();
+        for (name, jenis, teks) in [
+            (RENSTRA, JenisBerkas::Renstra, renstra),
+            (LKJIP, JenisBerkas::Lkjip, lkjip),
+            (KINERJA_LALU, JenisBerkas::KinerjaLalu, lalu),
+        ] {
+            let rel = format!("{prefix}{name}");
+            if self.berkas.contains_key(&rel) || self.root.join(&rel).exists() {
+                continue;
+            }
+            self.tambah_baru(&rel, jenis, teks)?;
+            dibuat.push(rel);
+        }
+        Ok(dibuat)
+    }
+
     /// A file that is not on disk yet, of kind `jenis` with text `teks`,
     /// added to the workspace: written on the next save.
     fn tambah_baru(&mut self, rel: &str, jenis: JenisBerkas, teks: String) -> Result<(), Error> {
@@ -435,14 +466,15 @@ impl Ruang {
     }
 
     /// Loads, checks and typesets the report of `kec` as edited: its
-    /// Rencana Aksi, or with `triwulan` the monitoring report of that
-    /// quarter.
-    pub fn periksa(&self, kec: Option<&str>, triwulan: Option<usize>) -> Pratinjau {
+    /// Rencana Aksi, with `triwulan` the monitoring report of that
+    /// quarter, with `lkjip` its Laporan Kinerja.
+    pub fn periksa(&self, kec: Option<&str>, triwulan: Option<usize>, lkjip: bool) -> Pratinjau {
         let started = Instant::now();
         let mut temuan = Vec::new();
         let mut dokumen = None;
         let mut teks_halaman = Vec::new();
         let mut realisasi_json = Value::Null;
+        let mut indikator = Value::Null;
         // A Perubahan's matrix, and the check of its reasons, need the
         // previous version it names.
         let loaded = self
@@ -472,8 +504,53 @@ impl Ruang {
                 } else {
                     None
                 };
+                // The LKjIP's files, when the report has a Renstra: their
+                // placeholders are galat while the LKjIP is what is shown.
+                indikator = Value::Array(
+                    renaksi::realisasi::kunci::Kunci::dari(report)
+                        .indikator
+                        .iter()
+                        .map(|l| {
+                            json!([
+                                l.kunci,
+                                l.indikator.uraian,
+                                l.indikator.satuan,
+                                l.indikator.target.0,
+                                l.pejabat.1
+                            ])
+                        })
+                        .collect(),
+                );
+                let lk = if renaksi::lkjip::ada(report) {
+                    match renaksi::lkjip::muat(report) {
+                        Ok(data) => {
+                            let found = renaksi::check::lkjip::periksa(
+                                report,
+                                &data,
+                                realisasi.as_ref(),
+                                lkjip,
+                            );
+                            temuan.extend(found.iter().map(|d| self.finding(d)));
+                            lkjip.then(|| Naskah::lkjip(report.clone(), false))
+                        }
+                        Err(err) => {
+                            temuan.extend(self.error(&err));
+                            None
+                        }
+                    }
+                } else {
+                    None
+                };
                 // The document previewed is the one `build` makes: its
                 // Typst from the build's own step, typeset, not written.
+                let lk = match lk {
+                    Some(Ok(naskah)) => Some(naskah),
+                    Some(Err(err)) => {
+                        temuan.extend(self.error(&err));
+                        None
+                    }
+                    None => None,
+                };
                 let m = match (triwulan, realisasi) {
                     (Some(n), Some(r)) if r.tw[n - 1].is_some() => {
                         realisasi_json = baris_realisasi(report, &r, n);
@@ -481,7 +558,7 @@ impl Ruang {
                     }
                     _ => None,
                 };
-                let dilihat = m.as_ref().unwrap_or(&naskah);
+                let dilihat = lk.as_ref().or(m.as_ref()).unwrap_or(&naskah);
                 let typeset = renaksi::build::bagian(dilihat, false).and_then(|mut bagian| {
                     let typst = bagian.swap_remove(0).typst;
                     renaksi::compile::compile(dilihat.dicetak()?, &typst)
@@ -506,6 +583,7 @@ impl Ruang {
             teks_halaman,
             ms: started.elapsed().as_millis(),
             realisasi: realisasi_json,
+            indikator,
         }
     }
 
@@ -770,6 +848,15 @@ fn report_files(dir: &Path) -> Result<Vec<String>, Error> {
     if dir.join(PEGAWAI).is_file() {
         names.push(PEGAWAI.to_owned());
     }
+    for rel in [
+        renaksi::lkjip::RENSTRA,
+        renaksi::lkjip::KINERJA_LALU,
+        renaksi::lkjip::LKJIP,
+    ] {
+        if dir.join(rel).is_file() {
+            names.push(rel.to_owned());
+        }
+    }
     let source = Source::from_dir(dir)?;
     names.extend(source.list_yaml(LAMPIRAN)?);
     names.extend(
@@ -807,9 +894,27 @@ fn value_of(rel: &str, bytes: &[u8]) -> Result<Value, Box<Problem>> {
 /// sent it), with the comments of `original`; false when `nilai` does not
 /// have the file's shape.
 fn write(jenis: JenisBerkas, original: &str, nilai: &Value) -> (String, bool) {
-    match serde_yaml::to_value(nilai) {
-        Ok(yaml) => rapi::nilai(jenis, original, yaml),
-        Err(_) => (original.to_owned(), false),
+    use renaksi::lkjip::{tulis, BerkasKinerjaLalu, BerkasLkjip, BerkasRenstra};
+    let Ok(yaml) = serde_yaml::to_value(nilai) else {
+        return (original.to_owned(), false);
+    };
+    // The LKjIP's files by their own canonical writer, when the value
+    // has their shape.
+    let lines = match jenis {
+        JenisBerkas::Renstra => serde_yaml::from_value::<BerkasRenstra>(yaml.clone())
+            .ok()
+            .map(|r| tulis::renstra_lines(&r)),
+        JenisBerkas::KinerjaLalu => serde_yaml::from_value::<BerkasKinerjaLalu>(yaml.clone())
+            .ok()
+            .map(|r| tulis::lalu_lines(&r)),
+        JenisBerkas::Lkjip => serde_yaml::from_value::<BerkasLkjip>(yaml.clone())
+            .ok()
+            .map(|r| tulis::lkjip_lines(&r)),
+        _ => None,
+    };
+    match lines {
+        Some(lines) => (rapi::dengan_komentar(original, &lines).text, true),
+        None => rapi::nilai(jenis, original, yaml),
     }
 }
 
