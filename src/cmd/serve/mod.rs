@@ -788,7 +788,7 @@ mod tests {
         .await;
         assert_eq!(answer.status(), StatusCode::INTERNAL_SERVER_ERROR);
         assert!(server.keadaan.is_poisoned());
-        let answer = blocking(server.clone(), |s| build(&mut s.lock(), None, None)).await;
+        let answer = blocking(server.clone(), |s| build(&mut s.lock(), None, None, false)).await;
         assert_eq!(answer.status(), StatusCode::OK);
         assert_eq!(server.lock().versi, 1);
     }
