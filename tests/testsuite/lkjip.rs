@@ -559,3 +559,101 @@ fn the_forms_are_made_from_the_lampiran_and_build_once_filled() {
     assert!(has_row(&r, "2022 2022: 85 / 59 69,41 -"), "{r:#?}");
     assert!(!r.iter().any(|l| l.contains("2021: ")), "{r:#?}");
 }
+
+/// A published table, computed again from YAML. Source: Laporan Kinerja
+/// Sekretariat Daerah Provinsi Sumatera Utara Tahun 2021, page 41, "Tabel
+/// 19 Realisasi Keuangan Sasaran Strategis-3" (published on fliphtml5,
+/// xgkox/cyxe, page 49): four sub kegiatan of the Program Pemerintahan dan
+/// Otonomi Daerah with their budget, spending and absorption. Written here
+/// as the programs of one sasaran, the year's spending in TW IV.
+///
+/// Published, and what renaksi computes:
+///
+/// | sub kegiatan | anggaran | realisasi | published | renaksi |
+/// |---|---|---|---|---|
+/// | Fasilitasi Pelaksanaan Pemerintahan Umum | 749.930.215 | 702.188.300 | 93.6 | 93,63 |
+/// | Fasilitasi Kerjasama antar Pemerintah | 216.194.000 | 188.957.200 | 87.4 | 87,40 |
+/// | Fasilitasi Kerjasama Badan Usaha/Swasta | 378.896.500 | 351.953.546 | 92.9 | 92,89 |
+/// | Evaluasi Pelaksanaan Kerja Sama | 398.379.650 | 307.055.630 | 80.5 | 77,08 |
+/// | program | 1.743.400.365 | 1.550.154.676 | 88.6 | 88,92 |
+///
+/// The published 80.5 does not follow from its own row: 307.055.630 /
+/// 398.379.650 = 77,08 %. The program's 88.6 is the plain mean of the
+/// four rounded percentages ((93.6 + 87.4 + 92.9 + 80.5) / 4), not its
+/// absorption: 1.550.154.676 / 1.743.400.365 = 88,92 %. renaksi computes
+/// every figure from the amounts and prints the latter.
+#[test]
+fn a_published_budget_table_is_computed_again_and_its_slips_are_not_copied() {
+    let fixture = Fixture::example();
+    let rows_yaml = [
+        (
+            "Fasilitasi Pelaksanaan Pemerintahan Umum",
+            749_930_215u64,
+            702_188_300u64,
+        ),
+        (
+            "Fasilitasi Kerjasama antar Pemerintah",
+            216_194_000,
+            188_957_200,
+        ),
+        (
+            "Fasilitasi Kerjasama Badan Usaha/Swasta",
+            378_896_500,
+            351_953_546,
+        ),
+        ("Evaluasi Pelaksanaan Kerja Sama", 398_379_650, 307_055_630),
+    ];
+    fixture.edit("lampiran/1-program.yaml", |t| {
+        let programs: String = rows_yaml
+            .iter()
+            .map(|(u, pagu, _)| format!("          - uraian: {u}\n            anggaran: {pagu}\n"))
+            .collect();
+        t.replacen(
+            "          - uraian: Program Penyelenggaraan Pemerintahan dan Pelayanan Publik\n            anggaran: 103000000\n",
+            &programs,
+            1,
+        )
+    });
+    let old = "  camat/program-penyelenggaraan-pemerintahan-dan-pelayanan-publik: ";
+    for tw in ["tw1", "tw2", "tw3"] {
+        fixture.edit(&format!("realisasi/{tw}.yaml"), |t| {
+            let at = t.find(old).unwrap();
+            let end = at + t[at..].find('\n').unwrap() + 1;
+            format!("{}{}", &t[..at], &t[end..])
+        });
+    }
+    fixture.edit("realisasi/tw4.yaml", |t| {
+        let at = t.find(old).unwrap();
+        let end = at + t[at..].find('\n').unwrap() + 1;
+        let lines: String = [
+            "fasilitasi-pelaksanaan-pemerintahan-umum",
+            "fasilitasi-kerjasama-antar-pemerintah",
+            "fasilitasi-kerjasama-badan-usaha-swasta",
+            "evaluasi-pelaksanaan-kerja-sama",
+        ]
+        .iter()
+        .zip(&rows_yaml)
+        .map(|(k, (_, _, r))| format!("  camat/{k}: {r}\n"))
+        .collect();
+        format!("{}{}{}", &t[..at], lines, &t[end..])
+    });
+    let run = build(&fixture, &["-o", "lkjip.pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let r = rows(&fixture.tmp.path().join("lkjip.pdf"));
+    // Tabel 3.8, every figure to two decimals.
+    for want in [
+        "749.930.215 - - - 702.188.300 702.188.300 93,63",
+        "216.194.000 - - - 188.957.200 188.957.200 87,40",
+        "378.896.500 - - - 351.953.546 351.953.546 92,89",
+        "398.379.650 - - - 307.055.630 307.055.630 77,08",
+    ] {
+        assert!(has_row(&r, want), "{want}\n{r:#?}");
+    }
+    // The sasaran's programs together, in Tabel 3.6: 1.550.154.676 of
+    // 1.743.400.365 = 88,92 %; the published 88.6 is not printed.
+    assert!(has_row(&r, "1.743.400.365 1.550.154.676 88,92"), "{r:#?}");
+    assert!(
+        !r.iter().any(|l| l.contains("88,60") || l.contains("80,50")),
+        "{r:#?}"
+    );
+}
