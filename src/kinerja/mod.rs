@@ -467,6 +467,20 @@ fn dari_folder(
             "folder tahun lalu tidak dapat dibaca dari contoh bawaan",
         ));
     };
+    // A folder is a sibling, written `../NAME`: nothing else on the disk
+    // (or in the repository) is read, whatever the file says.
+    if let Some(folder) = &isi.folder {
+        use std::path::Component;
+        let parts: Vec<Component> = Path::new(folder).components().collect();
+        if !matches!(
+            parts.as_slice(),
+            [Component::ParentDir, Component::Normal(_)]
+        ) {
+            return Err(tidak_bisa(&format!(
+                "folder {folder} bukan folder di samping folder laporan ini"
+            )));
+        }
+    }
     let source: Source = match (&isi.folder, &isi.git, rev) {
         (Some(folder), None, None) => {
             Source::from_dir(&beside(dir, Path::new(folder)).ok_or_else(|| {

@@ -657,3 +657,77 @@ fn a_published_budget_table_is_computed_again_and_its_slips_are_not_copied() {
         "{r:#?}"
     );
 }
+
+/// kinerja-lalu.yaml names a folder: only a sibling of the report folder
+/// is read, whatever the file says, with git or without.
+#[test]
+fn an_earlier_year_s_folder_is_a_sibling_and_nothing_else() {
+    let fixture = Fixture::example();
+    for folder in [
+        "/etc",
+        "../../..",
+        "..",
+        "../a/../../b",
+        "lampiran",
+        "../kubutambahan-2022/../..",
+    ] {
+        for git in ["", "    git: HEAD\n"] {
+            fixture.write(
+                "kinerja-lalu.yaml",
+                &format!("tahun:\n  2021:\n    folder: \"{folder}\"\n{git}"),
+            );
+            let run = build(&fixture, &["-o", "x.pdf"]);
+            assert_eq!(run.code, 1, "{folder}: {}", run.stderr);
+            assert!(
+                run.stderr.contains(&format!("(tahun.2021): tahun 2021: folder {folder} bukan folder di samping folder laporan ini")),
+                "{folder}: {}",
+                run.stderr
+            );
+        }
+    }
+}
+
+/// fmt writes the LKjIP's files in the canonical style, their comments on
+/// their keys, and leaves the example's as they are; diff speaks of them
+/// in the report's terms.
+#[test]
+fn fmt_and_diff_know_the_lkjip_files() {
+    let fixture = Fixture::example();
+    let tmp = fixture.tmp.path();
+    let run = renaksi(&["fmt", "kubutambahan-2022", "--check"], tmp);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    commit_all(tmp);
+    fixture
+        .edit("renstra.yaml", |t| {
+            t.replacen("mulai: 2021\n", "mulai:    2021   # awal periode\n", 1)
+                .replacen("              2023: 86\n", "              2023:   87\n", 1)
+        })
+        .edit("kinerja-lalu.yaml", |t| {
+            t.replacen("        realisasi: 81.6\n", "        realisasi: 81.90\n", 1)
+        });
+    let run = renaksi(&["fmt", "kubutambahan-2022"], tmp);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("dirapikan: kubutambahan-2022/renstra.yaml"),
+        "{}",
+        run.stderr
+    );
+    let renstra = fs::read_to_string(fixture.dir.join("renstra.yaml")).unwrap();
+    assert!(
+        renstra.contains("\nmulai: 2021  # awal periode\n"),
+        "{renstra}"
+    );
+    assert!(renstra.contains("\n              2023: 87\n"), "{renstra}");
+    let lalu = fs::read_to_string(fixture.dir.join("kinerja-lalu.yaml")).unwrap();
+    assert!(lalu.contains("\n        realisasi: 81.9\n"), "{lalu}");
+    let run = renaksi(&["diff", "--git", "HEAD", "kubutambahan-2022"], tmp);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for said in [
+        "renstra.yaml\n  ~ Renstra › IKU camat/indeks-kepuasan-masyarakat-terhadap-pelayanan-publik: target 2023 86 → 87\n",
+        "kinerja-lalu.yaml\n  ~ Kinerja 2021 › IKU camat/indeks-kepuasan-masyarakat-terhadap-pelayanan-publik: realisasi 81,6 → 81,9\n",
+    ] {
+        assert!(run.stdout.contains(said), "{said}\n{}", run.stdout);
+    }
+    assert!(run.stdout.ends_with("\n2 perubahan\n"), "{}", run.stdout);
+}
