@@ -51,6 +51,7 @@ pub fn periksa(
     lkjip: bool,
 ) -> Vec<Diagnostic> {
     let mut found = Vec::new();
+    panjang(data, &mut found);
     isian(data, lkjip, &mut found);
     periode(report, data, &mut found);
     target(report, data, &mut found);
@@ -60,6 +61,57 @@ pub fn periksa(
     lalu(report, data, &mut found);
     narasi(report, data, &mut found);
     found
+}
+
+/// Texts past their limits: a table cell's for a title, a key or a
+/// source; a narrative block's for a text (`check::batas` for the report's
+/// own files).
+fn panjang(data: &Data, found: &mut Vec<Diagnostic>) {
+    use crate::content::{NARASI_MAX, SEL_MAX};
+    let r = &data.renstra;
+    for (t, tujuan) in r.isi.tujuan.iter().enumerate() {
+        let at = format!("tujuan[{t}]");
+        super::panjang::limit(
+            found,
+            &r.file,
+            &r.text,
+            &format!("{at}.uraian"),
+            &tujuan.uraian,
+            SEL_MAX,
+        );
+        for (s, sasaran) in tujuan.sasaran.iter().enumerate() {
+            let at = format!("{at}.sasaran[{s}]");
+            super::panjang::limit(
+                found,
+                &r.file,
+                &r.text,
+                &format!("{at}.uraian"),
+                &sasaran.uraian,
+                SEL_MAX,
+            );
+            for (i, iku) in sasaran.iku.iter().enumerate() {
+                if let Some(st) = &iku.standar {
+                    super::panjang::limit(
+                        found,
+                        &r.file,
+                        &r.text,
+                        &format!("{at}.iku[{i}].standar.sumber"),
+                        &st.sumber,
+                        SEL_MAX,
+                    );
+                }
+            }
+        }
+    }
+    let n = &data.narasi;
+    for (path, text) in n.isi.texts() {
+        let max = if path.ends_with(".judul") {
+            SEL_MAX
+        } else {
+            NARASI_MAX
+        };
+        super::panjang::limit(found, &n.file, &n.text, &path, text, max);
+    }
 }
 
 /// The placeholders `[isi: …]` of the forms renaksi writes, each on

@@ -15,7 +15,7 @@ pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
     }
 }
 
-fn limit(
+pub(super) fn limit(
     found: &mut Vec<Diagnostic>,
     file: &str,
     file_text: &str,

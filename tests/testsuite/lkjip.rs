@@ -731,3 +731,74 @@ fn fmt_and_diff_know_the_lkjip_files() {
     }
     assert!(run.stdout.ends_with("\n2 perubahan\n"), "{}", run.stdout);
 }
+
+/// A text pasted whole into a title of the Renstra is refused at its line
+/// before Typst sees it, quickly.
+#[test]
+fn a_runaway_text_in_the_lkjip_files_is_refused_at_its_line() {
+    let fixture = Fixture::example();
+    fixture.edit("renstra.yaml", |t| {
+        t.replacen(
+            "  - uraian: Meningkatnya kualitas penyelenggaraan",
+            &format!(
+                "  - uraian: {} Meningkatnya kualitas penyelenggaraan",
+                "x".repeat(100_000)
+            ),
+            1,
+        )
+    });
+    let run = crate::support::renaksi_within(
+        &[
+            "build",
+            "kubutambahan-2022",
+            "--dokumen",
+            "lkjip",
+            "-o",
+            "x.pdf",
+        ],
+        fixture.tmp.path(),
+        30,
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("galat: kubutambahan-2022/renstra.yaml:11:13 (tujuan[0].uraian): `uraian` terlalu panjang: 100.085 karakter (paling banyak 2.000)"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Signed electronically through BSrE: a QR code and an anchor in both
+/// signature blocks (Kata Pengantar and Penutup), each box in the sidecar;
+/// without a signature, no block at all.
+#[test]
+fn the_lkjip_is_signed_every_way_a_report_is() {
+    let fixture = Fixture::example();
+    fixture.edit("laporan.yaml", |t| {
+        format!("{t}tanda_tangan:\n  mode: tte\n  qr: https://contoh.go.id/v/1\n")
+    });
+    let run = build(&fixture, &["-o", "tte.pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sidecar = fs::read_to_string(fixture.tmp.path().join("tte.tte.json")).unwrap();
+    assert!(
+        sidecar.contains("\"blok\": \"kata-pengantar\""),
+        "{sidecar}"
+    );
+    assert!(sidecar.contains("\"blok\": \"bab\""), "{sidecar}");
+    fixture.edit("laporan.yaml", |t| {
+        t.replace(
+            "  mode: tte\n  qr: https://contoh.go.id/v/1\n",
+            "  mode: tanpa\n",
+        )
+    });
+    let run = build(&fixture, &["-o", "tanpa.pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The signature block's place and date are gone (the agreement's copy
+    // in the Lampiran still names its parties).
+    let text = squash(&pdf_layout_text(&fixture.tmp.path().join("tanpa.pdf")));
+    assert!(
+        !text.contains(&squash("Kubutambahan, 20 Pebruari 2023")),
+        "{text}"
+    );
+    let signed = squash(&pdf_layout_text(&fixture.tmp.path().join("tte.pdf")));
+    assert!(signed.contains(&squash("Kubutambahan, 20 Pebruari 2023")));
+}
