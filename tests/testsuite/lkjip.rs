@@ -802,3 +802,14 @@ fn the_lkjip_is_signed_every_way_a_report_is() {
     let signed = squash(&pdf_layout_text(&fixture.tmp.path().join("tte.pdf")));
     assert!(signed.contains(&squash("Kubutambahan, 20 Pebruari 2023")));
 }
+
+/// The Typst source of the example's LKjIP: what a change to its view or
+/// template changes, reviewed as a snapshot.
+#[test]
+fn the_lkjip_s_typst_source() {
+    let fixture = Fixture::example();
+    let run = build(&fixture, &["-o", "lkjip.pdf", "--emit-typst", "lkjip.typ"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let source = fs::read_to_string(fixture.tmp.path().join("lkjip.typ")).unwrap();
+    insta::assert_snapshot!("lkjip_typst", source);
+}
