@@ -208,7 +208,6 @@ pub fn hitung<'a>(
     lalu: &[TahunDibaca],
 ) -> Kinerja<'a> {
     let id = &report.identitas;
-    let aturan = &id.monitoring;
     let renstra = &data.renstra.isi;
     let keys = Kunci::dari(report);
     let eval = evaluasi(report, realisasi, 4);
@@ -221,107 +220,20 @@ pub fn hitung<'a>(
                 let Some(letak) = keys.indikator(&r.indikator) else {
                     continue;
                 };
-                let ind = letak.indikator;
-                let one = eval.indikator().find(|e| e.kunci == r.indikator);
-                let realisasi_n = one.and_then(|e| e.hasil.realisasi);
-                let target = ind.target.0;
-                let capaian = hitung::capaian(
-                    ind.polaritas,
-                    aturan.rumus_negatif,
-                    Some(target),
-                    realisasi_n,
-                )
-                .map(|c| hitung::dibatasi(c, aturan.batas_capaian));
-                let lalu_iku: Vec<TahunK> = lalu
-                    .iter()
-                    .filter_map(|y| {
-                        let one = y.iku.iter().find(|d| d.kunci == r.indikator)?;
-                        let target = one.target.or_else(|| r.target_tahun(y.tahun));
-                        Some(TahunK {
-                            tahun: y.tahun,
-                            target,
-                            realisasi: one.realisasi,
-                            capaian: hitung::capaian(
-                                ind.polaritas,
-                                aturan.rumus_negatif,
-                                target,
-                                one.realisasi,
-                            )
-                            .map(|c| hitung::dibatasi(c, aturan.batas_capaian)),
-                        })
-                    })
-                    .collect();
-                let target_akhir = r.akhir(renstra.akhir);
-                let capaian_akhir = hitung::capaian(
-                    ind.polaritas,
-                    aturan.rumus_negatif,
-                    target_akhir,
-                    realisasi_n,
-                )
-                .ok();
-                let standar = r.standar.as_ref().map(|st| {
-                    (
-                        st,
-                        hitung::capaian(
-                            ind.polaritas,
-                            aturan.rumus_negatif,
-                            Some(st.nilai.0),
-                            realisasi_n,
-                        )
-                        .ok(),
-                    )
-                });
-                let catatan = realisasi
-                    .tw
-                    .iter()
-                    .flatten()
-                    .filter_map(|b| b.isi.indikator.get(&r.indikator).map(|c| (b.triwulan, c)))
-                    .filter(|(_, c)| {
-                        c.kendala.is_some() || c.solusi.is_some() || c.tindak_lanjut.is_some()
-                    })
-                    .collect();
-                let sas = &report.lampiran[letak.tabel].table.pejabat[letak.pejabat.0].sasaran
-                    [letak.sasaran.0];
-                let program: Vec<ProgramK> = sas
-                    .program_semua()
-                    .filter_map(|g| {
-                        let lp = keys.program.iter().find(|p| std::ptr::eq(p.program, g))?;
-                        Some(program_k(realisasi, &lp.kunci, g, lp.pejabat.1))
-                    })
-                    .collect();
-                let pagu = program
-                    .iter()
-                    .fold(0u64, |a, g| a.saturating_add(g.pagu.unwrap_or(0)));
-                let belanja = program.iter().fold(0u64, |a, g| a.saturating_add(g.jumlah));
-                let serapan = hitung::serapan(Some(pagu), belanja);
-                let efisiensi = match (capaian, serapan) {
-                    (Ok(c), Some(s)) => {
-                        let selisih = hitung::dua_desimal(c - s);
-                        Some((selisih, Efisiensi::dari(selisih, aturan.batas_efisiensi)))
-                    }
-                    _ => None,
-                };
-                iku.push(IkuK {
-                    kunci: &r.indikator,
+                let at = Letak {
+                    letak,
                     jalur: crate::lkjip::jalur_iku(t, s, i),
-                    jabatan: letak.pejabat.1,
-                    indikator: ind,
-                    renstra: r,
-                    target,
-                    realisasi: realisasi_n,
-                    teks: one.and_then(|e| e.teks.clone()),
-                    capaian,
-                    lalu: lalu_iku,
-                    target_akhir,
-                    capaian_akhir,
-                    standar,
-                    catatan,
-                    program,
-                    pagu,
-                    belanja,
-                    serapan,
-                    efisiensi,
-                });
+                };
+                iku.push(iku_k(
+                    report,
+                    realisasi,
+                    &keys,
+                    &eval,
+                    r,
+                    at,
+                    lalu,
+                    renstra.akhir,
+                ));
             }
             sasaran.push(SasaranK {
                 uraian: &ss.uraian,
@@ -351,6 +263,129 @@ pub fn hitung<'a>(
         tujuan,
         anggaran,
         tahun_lalu,
+    }
+}
+
+/// Where an IKU stands: its Lampiran indicator, and its YAML path in
+/// renstra.yaml.
+struct Letak<'a, 'k> {
+    letak: &'k crate::realisasi::kunci::LetakIndikator<'a>,
+    jalur: String,
+}
+
+/// One IKU's figures: this year from the TW IV evaluation `eval`, the
+/// earlier years `lalu`, against the Renstra's final year `akhir`, a
+/// standard, and its sasaran's programs.
+#[allow(clippy::too_many_arguments)]
+fn iku_k<'a>(
+    report: &'a Report,
+    realisasi: &'a Realisasi,
+    keys: &Kunci<'a>,
+    eval: &crate::monitoring::evaluasi::Evaluasi<'a>,
+    r: &'a Iku,
+    at: Letak<'a, '_>,
+    lalu: &[TahunDibaca],
+    akhir: i32,
+) -> IkuK<'a> {
+    let aturan = &report.identitas.monitoring;
+    let letak = at.letak;
+    let ind = letak.indikator;
+    let one = eval.indikator().find(|e| e.kunci == r.indikator);
+    let realisasi_n = one.and_then(|e| e.hasil.realisasi);
+    let target = ind.target.0;
+    let capaian = hitung::capaian(
+        ind.polaritas,
+        aturan.rumus_negatif,
+        Some(target),
+        realisasi_n,
+    )
+    .map(|c| hitung::dibatasi(c, aturan.batas_capaian));
+    let lalu_iku: Vec<TahunK> = lalu
+        .iter()
+        .filter_map(|y| {
+            let one = y.iku.iter().find(|d| d.kunci == r.indikator)?;
+            let target = one.target.or_else(|| r.target_tahun(y.tahun));
+            Some(TahunK {
+                tahun: y.tahun,
+                target,
+                realisasi: one.realisasi,
+                capaian: hitung::capaian(
+                    ind.polaritas,
+                    aturan.rumus_negatif,
+                    target,
+                    one.realisasi,
+                )
+                .map(|c| hitung::dibatasi(c, aturan.batas_capaian)),
+            })
+        })
+        .collect();
+    let target_akhir = r.akhir(akhir);
+    let capaian_akhir = hitung::capaian(
+        ind.polaritas,
+        aturan.rumus_negatif,
+        target_akhir,
+        realisasi_n,
+    )
+    .ok();
+    let standar = r.standar.as_ref().map(|st| {
+        (
+            st,
+            hitung::capaian(
+                ind.polaritas,
+                aturan.rumus_negatif,
+                Some(st.nilai.0),
+                realisasi_n,
+            )
+            .ok(),
+        )
+    });
+    let catatan = realisasi
+        .tw
+        .iter()
+        .flatten()
+        .filter_map(|b| b.isi.indikator.get(&r.indikator).map(|c| (b.triwulan, c)))
+        .filter(|(_, c)| c.kendala.is_some() || c.solusi.is_some() || c.tindak_lanjut.is_some())
+        .collect();
+    let sas = &report.lampiran[letak.tabel].table.pejabat[letak.pejabat.0].sasaran[letak.sasaran.0];
+    let program: Vec<ProgramK> = sas
+        .program_semua()
+        .filter_map(|g| {
+            let lp = keys.program.iter().find(|p| std::ptr::eq(p.program, g))?;
+            Some(program_k(realisasi, &lp.kunci, g, lp.pejabat.1))
+        })
+        .collect();
+    let pagu = program
+        .iter()
+        .fold(0u64, |a, g| a.saturating_add(g.pagu.unwrap_or(0)));
+    let belanja = program.iter().fold(0u64, |a, g| a.saturating_add(g.jumlah));
+    let serapan = hitung::serapan(Some(pagu), belanja);
+    let efisiensi = match (capaian, serapan) {
+        (Ok(c), Some(s)) => {
+            let selisih = hitung::dua_desimal(c - s);
+            Some((selisih, Efisiensi::dari(selisih, aturan.batas_efisiensi)))
+        }
+        _ => None,
+    };
+    IkuK {
+        kunci: &r.indikator,
+        jalur: at.jalur,
+        jabatan: letak.pejabat.1,
+        indikator: ind,
+        renstra: r,
+        target,
+        realisasi: realisasi_n,
+        teks: one.and_then(|e| e.teks.clone()),
+        capaian,
+        lalu: lalu_iku,
+        target_akhir,
+        capaian_akhir,
+        standar,
+        catatan,
+        program,
+        pagu,
+        belanja,
+        serapan,
+        efisiensi,
     }
 }
 

@@ -12,6 +12,7 @@ use crate::content::{Pita, Polaritas, Report, Tingkat};
 use crate::error::{Error, Problem};
 use crate::format;
 use crate::kinerja::{hitung as kinerja, IkuK, Kinerja};
+use crate::lkjip::BerkasRenstra;
 use crate::monitoring::hitung::{self, TanpaCapaian};
 use crate::naskah::Naskah;
 
@@ -38,20 +39,20 @@ struct View {
     pk: PkView,
     akuntabilitas: Option<Value>,
     /// Tabel 3.1: target, realisasi, capaian, kategori per IKU.
-    capaian: Vec<Kelompok<Vec<String>>>,
+    capaian: Tabel,
     grafik_capaian: Vec<Batang>,
     /// Tabel 3.2: each IKU over the years.
     tren: Vec<Kelompok<TrenView>>,
     grafik_tren: Vec<TrenGrafik>,
     tahun_tren: Vec<String>,
     /// Tabel 3.3: against the Renstra's final target.
-    akhir: Vec<Kelompok<Vec<String>>>,
+    akhir: Tabel,
     /// Tabel 3.4: against a standard.
     standar: Vec<[String; 7]>,
     /// 3.1.5: per IKU its analysis and notes.
     analisis: Vec<AnalisisView>,
     /// Tabel 3.6: efficiency.
-    efisiensi: Vec<Kelompok<Vec<String>>>,
+    efisiensi: Tabel,
     batas_efisiensi: String,
     /// Tabel 3.7: programs per sasaran.
     program: Vec<Kelompok<[String; 5]>>,
@@ -246,123 +247,137 @@ pub fn variabel(
     vars
 }
 
-struct Penomor {
-    tabel: Vec<Daftar>,
-    grafik: Vec<Daftar>,
+/// The numbered tables and charts, in the document's order: the
+/// Ikhtisar's summary (unnumbered), then per chapter Tabel 2.1, … and
+/// Grafik 3.1, ….
+fn daftar(tahun: i32, renstra: &BerkasRenstra, pk: &str) -> (Vec<Daftar>, Vec<Daftar>) {
+    let tabel = [
+        (
+            0,
+            format!("Ringkasan Capaian Indikator Kinerja Utama Tahun {tahun}"),
+        ),
+        (
+            2,
+            format!(
+                "Tujuan, Sasaran Strategis dan Indikator Kinerja Utama Renstra {}–{}",
+                renstra.mulai, renstra.akhir
+            ),
+        ),
+        (2, format!("Perjanjian Kinerja Tahun {tahun}: {pk}")),
+        (
+            3,
+            format!("Target, Realisasi dan Capaian Indikator Kinerja Utama Tahun {tahun}"),
+        ),
+        (
+            3,
+            format!("Realisasi dan Capaian Tahun {tahun} Dibandingkan Tahun Sebelumnya"),
+        ),
+        (
+            3,
+            format!(
+                "Realisasi Tahun {tahun} Dibandingkan Target Akhir Renstra {}",
+                renstra.akhir
+            ),
+        ),
+        (
+            3,
+            "Realisasi Dibandingkan Standar Nasional atau Provinsi".into(),
+        ),
+        (
+            3,
+            "Kendala, Solusi dan Tindak Lanjut Sepanjang Tahun".into(),
+        ),
+        (3, "Efisiensi Penggunaan Sumber Daya".into()),
+        (3, "Program yang Menunjang Capaian Sasaran".into()),
+        (3, format!("Realisasi Anggaran per Program Tahun {tahun}")),
+    ];
+    let grafik = [
+        (3, format!("Capaian Indikator Kinerja Utama Tahun {tahun}")),
+        (3, "Tren Capaian Indikator Kinerja Utama".into()),
+    ];
+    (nomori(tabel, "tabel"), nomori(grafik, "grafik"))
 }
 
-impl Penomor {
-    fn tabel(&mut self, bab: usize, judul: String) {
-        let n = self
-            .tabel
-            .iter()
-            .filter(|d| d.nomor.starts_with(&format!("{bab}.")))
-            .count()
-            + 1;
-        self.tabel.push(Daftar {
+/// Numbers `items` per chapter: chapter 0 is the front matter, unnumbered.
+fn nomori(items: impl IntoIterator<Item = (usize, String)>, jenis: &str) -> Vec<Daftar> {
+    let mut out: Vec<Daftar> = Vec::new();
+    let mut per_bab = [0usize; 5];
+    for (bab, judul) in items {
+        if bab == 0 {
+            out.push(Daftar {
+                nomor: String::new(),
+                judul,
+                label: format!("rk-{jenis}-ikhtisar"),
+            });
+            continue;
+        }
+        per_bab[bab] += 1;
+        let n = per_bab[bab];
+        out.push(Daftar {
             nomor: format!("{bab}.{n}"),
             judul,
-            label: format!("rk-tabel-{bab}-{n}"),
+            label: format!("rk-{jenis}-{bab}-{n}"),
         });
     }
-    fn grafik(&mut self, bab: usize, judul: String) {
-        let n = self
-            .grafik
-            .iter()
-            .filter(|d| d.nomor.starts_with(&format!("{bab}.")))
-            .count()
-            + 1;
-        self.grafik.push(Daftar {
-            nomor: format!("{bab}.{n}"),
-            judul,
-            label: format!("rk-grafik-{bab}-{n}"),
-        });
-    }
+    out
 }
 
-fn view(
-    naskah: &Naskah,
-    report: &Report,
-    k: &Kinerja,
-    lk: &crate::naskah::Lkjip,
-) -> Result<View, Problem> {
-    let id = &report.identitas;
-    let aturan = &id.monitoring;
-    let skala = &aturan.skala;
-    let renstra = &lk.data.renstra.isi;
-    let narasi = &lk.data.narasi;
-    let vars = crate::content::variabel::nilai(report).dengan(variabel(
-        report,
-        k,
-        renstra.mulai,
-        renstra.akhir,
-    ));
-    let teks = |path: &str, t: &str| -> Result<Value, Problem> {
-        let filled = crate::content::variabel::isi(t, &vars).map_err(|salah| {
-            crate::content::variabel::narrative_problem(
-                (&narasi.file, &narasi.text),
-                path,
-                t,
-                &salah[0],
-            )
-        })?;
+/// A table's rows of text, grouped by sasaran strategis.
+type Tabel = Vec<Kelompok<Vec<String>>>;
+
+/// One row per IKU, grouped by sasaran strategis, numbered on through the
+/// table.
+fn kelompok<T>(k: &Kinerja, f: impl Fn(usize, &IkuK) -> T) -> Vec<Kelompok<T>> {
+    let mut out = Vec::new();
+    let mut no = 0;
+    for s in k.tujuan.iter().flat_map(|t| &t.sasaran) {
+        let mut rows = Vec::new();
+        for i in &s.iku {
+            no += 1;
+            rows.push(f(no, i));
+        }
+        if !rows.is_empty() {
+            out.push(Kelompok {
+                judul: format!("Sasaran: {}", s.uraian),
+                baris: rows,
+            });
+        }
+    }
+    out
+}
+
+/// The narrative's texts filled in: Markdown as Typst markup (`teks`), a
+/// title as written (`polos`), each problem placed in lkjip.yaml.
+struct Narasi<'a> {
+    vars: crate::content::variabel::Nilai,
+    file: (&'a str, &'a str),
+}
+
+impl Narasi<'_> {
+    fn polos(&self, path: &str, t: &str) -> Result<String, Problem> {
+        crate::content::variabel::isi(t, &self.vars).map_err(|salah| {
+            crate::content::variabel::narrative_problem(self.file, path, t, &salah[0])
+        })
+    }
+
+    fn teks(&self, path: &str, t: &str) -> Result<Value, Problem> {
+        let filled = self.polos(path, t)?;
         if let Some(salah) = crate::content::variabel::terlalu_dalam(t) {
             return Err(crate::content::variabel::narrative_problem(
-                (&narasi.file, &narasi.text),
-                path,
-                t,
-                &salah,
+                self.file, path, t, &salah,
             ));
         }
         Ok(Value::from_safe_string(super::markdown::to_typst(&filled)))
-    };
-    let polos = |path: &str, t: &str| -> Result<String, Problem> {
-        crate::content::variabel::isi(t, &vars).map_err(|salah| {
-            crate::content::variabel::narrative_problem(
-                (&narasi.file, &narasi.text),
-                path,
-                t,
-                &salah[0],
-            )
-        })
-    };
-    let n = &narasi.isi;
-    let tahun = id.tahun;
-    let mut nomor = Penomor {
-        tabel: Vec::new(),
-        grafik: Vec::new(),
-    };
-    let semua: Vec<&IkuK> = k.iku().collect();
-    let ringkas: Vec<[String; 6]> = semua
-        .iter()
-        .enumerate()
-        .map(|(j, i)| {
-            [
-                (j + 1).to_string(),
-                i.indikator.uraian.clone(),
-                format::angka(i.target),
-                realisasi(i),
-                persen(&i.capaian),
-                kategori(skala, &i.capaian),
-            ]
-        })
-        .collect();
-    nomor.tabel.push(Daftar {
-        nomor: String::new(),
-        judul: format!("Ringkasan Capaian Indikator Kinerja Utama Tahun {tahun}"),
-        label: "rk-tabel-ikhtisar".into(),
-    });
-    let mut pendahuluan = Vec::new();
-    for (j, b) in n.pendahuluan.iter().enumerate() {
-        pendahuluan.push(BagianView {
-            nomor: format!("1.{}", j + 1),
-            judul: polos(&format!("pendahuluan[{j}].judul"), &b.judul)?,
-            label: format!("rk-bab1-{}", j + 1),
-            isi: teks(&format!("pendahuluan[{j}].isi"), &b.isi)?,
-        });
     }
-    // BAB II.
-    let tahun_renstra: Vec<i32> = (renstra.mulai..=renstra.akhir).collect();
+
+    fn pilihan(&self, path: &str, t: Option<&str>) -> Result<Option<Value>, Problem> {
+        t.map(|t| self.teks(path, t)).transpose()
+    }
+}
+
+/// Tabel 2.1: the Renstra, a column per year of its period.
+fn renstra_view(renstra: &BerkasRenstra, semua: &[&IkuK]) -> RenstraView {
+    let tahun: Vec<i32> = (renstra.mulai..=renstra.akhir).collect();
     let mut baris = Vec::new();
     for tj in &renstra.tujuan {
         let n_tujuan: usize = tj.sasaran.iter().map(|s| s.iku.len()).sum();
@@ -376,10 +391,7 @@ fn view(
                     sasaran: first_s.then(|| (ss.uraian.clone(), ss.iku.len())),
                     iku: ind.map(|i| i.indikator.uraian.clone()).unwrap_or_default(),
                     satuan: ind.map(|i| i.indikator.satuan.clone()).unwrap_or_default(),
-                    target: tahun_renstra
-                        .iter()
-                        .map(|t| angka(iku.target_tahun(*t)))
-                        .collect(),
+                    target: tahun.iter().map(|t| angka(iku.target_tahun(*t))).collect(),
                     akhir: angka(iku.akhir(renstra.akhir)),
                 });
                 first_t = false;
@@ -387,38 +399,16 @@ fn view(
             }
         }
     }
-    nomor.tabel(
-        2,
-        format!(
-            "Tujuan, Sasaran Strategis dan Indikator Kinerja Utama Renstra {}–{}",
-            renstra.mulai, renstra.akhir
-        ),
-    );
-    let pk = pk_view(report);
-    nomor.tabel(
-        2,
-        format!("Perjanjian Kinerja Tahun {tahun}: {}", pk.jabatan),
-    );
-    // BAB III.
-    let kelompok = |f: &dyn Fn(usize, &IkuK) -> Vec<String>| {
-        let mut out = Vec::new();
-        let mut no = 0;
-        for s in k.tujuan.iter().flat_map(|t| &t.sasaran) {
-            let mut rows = Vec::new();
-            for i in &s.iku {
-                no += 1;
-                rows.push(f(no, i));
-            }
-            if !rows.is_empty() {
-                out.push(Kelompok {
-                    judul: format!("Sasaran: {}", s.uraian),
-                    baris: rows,
-                });
-            }
-        }
-        out
-    };
-    let capaian = kelompok(&|no, i| {
+    RenstraView {
+        tahun: tahun.iter().map(i32::to_string).collect(),
+        periode: format!("{}–{}", renstra.mulai, renstra.akhir),
+        baris,
+    }
+}
+
+/// Tabel 3.1 and Grafik 3.1: this year's capaian per IKU.
+fn capaian(k: &Kinerja, skala: &[Pita]) -> (Tabel, Vec<Batang>) {
+    let tabel = kelompok(k, |no, i| {
         vec![
             no.to_string(),
             i.indikator.uraian.clone(),
@@ -433,110 +423,96 @@ fn view(
                 .unwrap_or_else(|| "#ffffff".into()),
         ]
     });
-    nomor.tabel(
-        3,
-        format!("Target, Realisasi dan Capaian Indikator Kinerja Utama Tahun {tahun}"),
-    );
-    let grafik_capaian = semua
-        .iter()
+    let grafik = k
+        .iku()
         .enumerate()
-        .map(|(j, i)| match i.capaian {
-            Ok(c) => Batang {
-                label: format!("{}. {}", j + 1, i.indikator.uraian),
-                panjang: panjang(c),
-                teks: format::persen(c),
-                warna: warna(skala, c),
-            },
-            Err(why) => Batang {
-                label: format!("{}. {}", j + 1, i.indikator.uraian),
-                panjang: 0.0,
-                teks: why.teks().to_owned(),
-                warna: "#999999".into(),
-            },
+        .map(|(j, i)| {
+            let label = format!("{}. {}", j + 1, i.indikator.uraian);
+            match i.capaian {
+                Ok(c) => Batang {
+                    label,
+                    panjang: panjang(c),
+                    teks: format::persen(c),
+                    warna: warna(skala, c),
+                },
+                Err(why) => Batang {
+                    label,
+                    panjang: 0.0,
+                    teks: why.teks().to_owned(),
+                    warna: "#999999".into(),
+                },
+            }
         })
         .collect();
-    nomor.grafik(3, format!("Capaian Indikator Kinerja Utama Tahun {tahun}"));
-    // Years compared: the earlier years known, then this one.
-    let mut tahun_tren: Vec<i32> = k.tahun_lalu.clone();
-    tahun_tren.push(tahun);
-    let tren = {
-        let mut out = Vec::new();
-        let mut no = 0;
-        for s in k.tujuan.iter().flat_map(|t| &t.sasaran) {
-            let mut rows = Vec::new();
-            for i in &s.iku {
-                no += 1;
-                let mut tahun_rows = Vec::new();
-                let mut sebelum: Option<f64> = None;
-                for t in &tahun_tren {
-                    let (target, real, cap) = if *t == tahun {
-                        (Some(i.target), i.realisasi, i.capaian)
-                    } else if let Some(l) = i.lalu.iter().find(|l| l.tahun == *t) {
-                        (l.target, l.realisasi, l.capaian)
+    (tabel, grafik)
+}
+
+/// An IKU's target, realisasi and capaian of year `t` (this year's or an
+/// earlier one's).
+fn tahun_iku(
+    i: &IkuK,
+    t: i32,
+    tahun: i32,
+) -> (Option<f64>, Option<f64>, Result<f64, TanpaCapaian>) {
+    if t == tahun {
+        (Some(i.target), i.realisasi, i.capaian)
+    } else if let Some(l) = i.lalu.iter().find(|l| l.tahun == t) {
+        (l.target, l.realisasi, l.capaian)
+    } else {
+        (None, None, Err(TanpaCapaian::BelumAda))
+    }
+}
+
+/// Tabel 3.2 and Grafik 3.2: each IKU over the years `tahun_tren`, each
+/// year against the one before in points and as a ratio.
+fn tren(k: &Kinerja, tahun_tren: &[i32]) -> (Vec<Kelompok<TrenView>>, Vec<TrenGrafik>) {
+    let tahun = k.tahun;
+    let tabel = kelompok(k, |no, i| {
+        let mut sebelum: Option<f64> = None;
+        let mut rows = Vec::new();
+        for t in tahun_tren {
+            let (target, real, cap) = tahun_iku(i, *t, tahun);
+            let beda = match (cap, sebelum) {
+                (Ok(c), Some(b)) => format!(
+                    "{} poin ({})",
+                    tanda(hitung::dua_desimal(c - b)),
+                    if b != 0.0 {
+                        format!("{} %", format::persen(hitung::dua_desimal(c / b * 100.0)))
                     } else {
-                        (None, None, Err(TanpaCapaian::BelumAda))
-                    };
-                    let beda = match (cap, sebelum) {
-                        (Ok(c), Some(b)) => format!(
-                            "{} poin ({})",
-                            tanda(hitung::dua_desimal(c - b)),
-                            if b != 0.0 {
-                                format!("{} %", format::persen(hitung::dua_desimal(c / b * 100.0)))
-                            } else {
-                                "-".into()
-                            }
-                        ),
-                        _ => "-".into(),
-                    };
-                    sebelum = cap.ok();
-                    let cap_teks = match cap {
-                        Ok(c) => format::persen(c),
-                        Err(_) if target.is_none() && real.is_none() => "-".into(),
-                        Err(why) => why.teks().to_owned(),
-                    };
-                    tahun_rows.push([
-                        format!("{t}: {} / {}", angka(target), angka(real)),
-                        cap_teks,
-                        beda,
-                        t.to_string(),
-                    ]);
-                }
-                rows.push(TrenView {
-                    nomor: no,
-                    uraian: i.indikator.uraian.clone(),
-                    satuan: i.indikator.satuan.clone(),
-                    tahun: tahun_rows,
-                });
-            }
-            if !rows.is_empty() {
-                out.push(Kelompok {
-                    judul: format!("Sasaran: {}", s.uraian),
-                    baris: rows,
-                });
-            }
+                        "-".into()
+                    }
+                ),
+                _ => "-".into(),
+            };
+            sebelum = cap.ok();
+            let cap_teks = match cap {
+                Ok(c) => format::persen(c),
+                Err(_) if target.is_none() && real.is_none() => "-".into(),
+                Err(why) => why.teks().to_owned(),
+            };
+            rows.push([
+                format!("{t}: {} / {}", angka(target), angka(real)),
+                cap_teks,
+                beda,
+                t.to_string(),
+            ]);
         }
-        out
-    };
-    nomor.tabel(
-        3,
-        format!("Realisasi dan Capaian Tahun {tahun} Dibandingkan Tahun Sebelumnya"),
-    );
-    let grafik_tren = semua
-        .iter()
+        TrenView {
+            nomor: no,
+            uraian: i.indikator.uraian.clone(),
+            satuan: i.indikator.satuan.clone(),
+            tahun: rows,
+        }
+    });
+    let grafik = k
+        .iku()
         .enumerate()
         .map(|(j, i)| TrenGrafik {
             uraian: format!("{}. {}", j + 1, i.indikator.uraian),
             batang: tahun_tren
                 .iter()
                 .map(|t| {
-                    let cap = if *t == tahun {
-                        i.capaian.ok()
-                    } else {
-                        i.lalu
-                            .iter()
-                            .find(|l| l.tahun == *t)
-                            .and_then(|l| l.capaian.ok())
-                    };
+                    let cap = tahun_iku(i, *t, tahun).2.ok();
                     Batang {
                         label: t.to_string(),
                         panjang: cap.map(panjang).unwrap_or(0.0),
@@ -551,8 +527,13 @@ fn view(
                 .collect(),
         })
         .collect();
-    nomor.grafik(3, "Tren Capaian Indikator Kinerja Utama".into());
-    let akhir = kelompok(&|no, i| {
+    (tabel, grafik)
+}
+
+/// Tabel 3.3 and 3.4: against the Renstra's final target, and against a
+/// standard where one is given.
+fn akhir_dan_standar(k: &Kinerja, akhir: i32) -> (Tabel, Vec<[String; 7]>) {
+    let tabel = kelompok(k, |no, i| {
         vec![
             no.to_string(),
             i.indikator.uraian.clone(),
@@ -562,46 +543,45 @@ fn view(
             i.capaian_akhir
                 .map(format::persen)
                 .unwrap_or_else(|| "-".into()),
-            format!("{}", renstra.akhir),
+            akhir.to_string(),
         ]
     });
-    nomor.tabel(
-        3,
-        format!(
-            "Realisasi Tahun {tahun} Dibandingkan Target Akhir Renstra {}",
-            renstra.akhir
-        ),
-    );
-    let standar: Vec<[String; 7]> = semua
-        .iter()
+    let standar = k
+        .iku()
         .filter_map(|i| {
             let (st, cap) = i.standar.as_ref()?;
-            Some([
+            Some((i, st, cap))
+        })
+        .enumerate()
+        .map(|(j, (i, st, cap))| {
+            [
                 i.indikator.uraian.clone(),
                 i.indikator.satuan.clone(),
                 realisasi(i),
                 format::angka(st.nilai.0),
                 cap.map(format::persen).unwrap_or_else(|| "-".into()),
                 st.sumber.clone(),
-                String::new(),
-            ])
-        })
-        .enumerate()
-        .map(|(j, mut r)| {
-            r[6] = (j + 1).to_string();
-            r
+                (j + 1).to_string(),
+            ]
         })
         .collect();
-    nomor.tabel(
-        3,
-        "Realisasi Dibandingkan Standar Nasional atau Provinsi".into(),
-    );
-    let mut analisis = Vec::new();
-    for (j, i) in semua.iter().enumerate() {
-        let isi = match n.analisis.get(i.kunci) {
-            Some(t) => Some(teks(&format!("analisis.{}", i.kunci), t)?),
-            None => None,
-        };
+    (tabel, standar)
+}
+
+/// 3.1.5: per IKU its figures in a sentence, the office's analysis, and
+/// the kendala, solusi and tindak lanjut of every quarter.
+fn analisis(
+    k: &Kinerja,
+    n: &crate::lkjip::BerkasLkjip,
+    narasi: &Narasi,
+    skala: &[Pita],
+) -> Result<Vec<AnalisisView>, Problem> {
+    let mut out = Vec::new();
+    for (j, i) in k.iku().enumerate() {
+        let isi = narasi.pilihan(
+            &format!("analisis.{}", i.kunci),
+            n.analisis.get(i.kunci).map(String::as_str),
+        )?;
         let ringkas = format!(
             "Target {} {}, realisasi {}, capaian {}{}.",
             format::angka(i.target),
@@ -613,7 +593,8 @@ fn view(
                 Err(_) => String::new(),
             }
         );
-        analisis.push(AnalisisView {
+        let teks = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+        out.push(AnalisisView {
             nomor: (j + 1).to_string(),
             uraian: i.indikator.uraian.clone(),
             ringkas,
@@ -624,19 +605,21 @@ fn view(
                 .map(|(tw, c)| {
                     [
                         format!("TW {}", format::romawi(*tw)),
-                        c.kendala.clone().unwrap_or_else(|| "-".into()),
-                        c.solusi.clone().unwrap_or_else(|| "-".into()),
-                        c.tindak_lanjut.clone().unwrap_or_else(|| "-".into()),
+                        teks(&c.kendala),
+                        teks(&c.solusi),
+                        teks(&c.tindak_lanjut),
                     ]
                 })
                 .collect(),
         });
     }
-    nomor.tabel(
-        3,
-        "Kendala, Solusi dan Tindak Lanjut Sepanjang Tahun".into(),
-    );
-    let efisiensi = kelompok(&|no, i| {
+    Ok(out)
+}
+
+/// Tabel 3.6 and 3.7: each IKU's capaian against its programs' absorption,
+/// and each sasaran's programs.
+fn efisiensi_dan_program(k: &Kinerja) -> (Tabel, Vec<Kelompok<[String; 5]>>) {
+    let efisiensi = kelompok(k, |no, i| {
         vec![
             no.to_string(),
             i.indikator.uraian.clone(),
@@ -652,36 +635,35 @@ fn view(
                 .unwrap_or_else(|| "-".into()),
         ]
     });
-    nomor.tabel(3, "Efisiensi Penggunaan Sumber Daya".into());
-    let program = {
-        let mut out = Vec::new();
-        for s in k.tujuan.iter().flat_map(|t| &t.sasaran) {
-            let mut rows: Vec<[String; 5]> = Vec::new();
-            for i in &s.iku {
-                for g in &i.program {
-                    if rows.iter().any(|r| r[1] == g.uraian) {
-                        continue;
-                    }
-                    rows.push([
-                        (rows.len() + 1).to_string(),
-                        g.uraian.to_owned(),
-                        g.pagu.map(uang).unwrap_or_else(|| "-".into()),
-                        uang(g.jumlah),
-                        g.serapan.map(format::persen).unwrap_or_else(|| "-".into()),
-                    ]);
-                }
+    let mut program = Vec::new();
+    for s in k.tujuan.iter().flat_map(|t| &t.sasaran) {
+        let mut rows: Vec<[String; 5]> = Vec::new();
+        for g in s.iku.iter().flat_map(|i| &i.program) {
+            if rows.iter().any(|r| r[1] == g.uraian) {
+                continue;
             }
-            if !rows.is_empty() {
-                out.push(Kelompok {
-                    judul: format!("Sasaran: {}", s.uraian),
-                    baris: rows,
-                });
-            }
+            rows.push([
+                (rows.len() + 1).to_string(),
+                g.uraian.to_owned(),
+                g.pagu.map(uang).unwrap_or_else(|| "-".into()),
+                uang(g.jumlah),
+                g.serapan.map(format::persen).unwrap_or_else(|| "-".into()),
+            ]);
         }
-        out
-    };
-    nomor.tabel(3, "Program yang Menunjang Capaian Sasaran".into());
-    let anggaran: Vec<[String; 9]> = k
+        if !rows.is_empty() {
+            program.push(Kelompok {
+                judul: format!("Sasaran: {}", s.uraian),
+                baris: rows,
+            });
+        }
+    }
+    (efisiensi, program)
+}
+
+/// Tabel 3.8: every program's pagu, spending by quarter and in the year,
+/// and the total.
+fn anggaran(k: &Kinerja) -> (Vec<[String; 9]>, [String; 7]) {
+    let rows = k
         .anggaran
         .iter()
         .enumerate()
@@ -707,7 +689,7 @@ fn view(
             .filter_map(|g| g.triwulan[q])
             .fold(0u64, u64::saturating_add)
     };
-    let anggaran_jumlah = [
+    let jumlah = [
         uang(pagu),
         uang(per_tw(0)),
         uang(per_tw(1)),
@@ -718,32 +700,76 @@ fn view(
             .map(format::persen)
             .unwrap_or_else(|| "-".into()),
     ];
-    nomor.tabel(3, format!("Realisasi Anggaran per Program Tahun {tahun}"));
+    (rows, jumlah)
+}
+
+fn view(
+    naskah: &Naskah,
+    report: &Report,
+    k: &Kinerja,
+    lk: &crate::naskah::Lkjip,
+) -> Result<View, Problem> {
+    let id = &report.identitas;
+    let aturan = &id.monitoring;
+    let skala = &aturan.skala;
+    let renstra = &lk.data.renstra.isi;
+    let n = &lk.data.narasi.isi;
+    let narasi = Narasi {
+        vars: crate::content::variabel::nilai(report).dengan(variabel(
+            report,
+            k,
+            renstra.mulai,
+            renstra.akhir,
+        )),
+        file: (&lk.data.narasi.file, &lk.data.narasi.text),
+    };
+    let semua: Vec<&IkuK> = k.iku().collect();
+    let ringkas = semua
+        .iter()
+        .enumerate()
+        .map(|(j, i)| {
+            [
+                (j + 1).to_string(),
+                i.indikator.uraian.clone(),
+                format::angka(i.target),
+                realisasi(i),
+                persen(&i.capaian),
+                kategori(skala, &i.capaian),
+            ]
+        })
+        .collect();
+    let mut pendahuluan = Vec::new();
+    for (j, b) in n.pendahuluan.iter().enumerate() {
+        pendahuluan.push(BagianView {
+            nomor: format!("1.{}", j + 1),
+            judul: narasi.polos(&format!("pendahuluan[{j}].judul"), &b.judul)?,
+            label: format!("rk-bab1-{}", j + 1),
+            isi: narasi.teks(&format!("pendahuluan[{j}].isi"), &b.isi)?,
+        });
+    }
+    let pk = pk_view(report);
+    let (tabel, grafik) = daftar(k.tahun, renstra, &pk.jabatan);
+    // Years compared: the earlier years known, then this one.
+    let mut tahun_tren: Vec<i32> = k.tahun_lalu.clone();
+    tahun_tren.push(k.tahun);
+    let (capaian, grafik_capaian) = capaian(k, skala);
+    let (tren, grafik_tren) = tren(k, &tahun_tren);
+    let (akhir, standar) = akhir_dan_standar(k, renstra.akhir);
+    let (efisiensi, program) = efisiensi_dan_program(k);
+    let (anggaran, anggaran_jumlah) = anggaran(k);
     let rata = k.rata_rata();
     Ok(View {
         judul: JUDUL.to_owned(),
         kepala: super::kepala(naskah, report),
         ttd: super::ttd(report, super::cara(report)?),
-        kata_pengantar: teks("kata_pengantar", &n.kata_pengantar)?,
-        ikhtisar: teks("ikhtisar", &n.ikhtisar)?,
+        kata_pengantar: narasi.teks("kata_pengantar", &n.kata_pengantar)?,
+        ikhtisar: narasi.teks("ikhtisar", &n.ikhtisar)?,
         ringkas,
         pendahuluan,
-        perencanaan: n
-            .perencanaan
-            .as_deref()
-            .map(|t| teks("perencanaan", t))
-            .transpose()?,
-        renstra: RenstraView {
-            tahun: tahun_renstra.iter().map(i32::to_string).collect(),
-            periode: format!("{}–{}", renstra.mulai, renstra.akhir),
-            baris,
-        },
+        perencanaan: narasi.pilihan("perencanaan", n.perencanaan.as_deref())?,
+        renstra: renstra_view(renstra, &semua),
         pk,
-        akuntabilitas: n
-            .akuntabilitas
-            .as_deref()
-            .map(|t| teks("akuntabilitas", t))
-            .transpose()?,
+        akuntabilitas: narasi.pilihan("akuntabilitas", n.akuntabilitas.as_deref())?,
         capaian,
         grafik_capaian,
         tren,
@@ -751,19 +777,15 @@ fn view(
         tahun_tren: tahun_tren.iter().map(i32::to_string).collect(),
         akhir,
         standar,
-        analisis,
+        analisis: analisis(k, n, &narasi, skala)?,
         efisiensi,
         batas_efisiensi: format::angka(aturan.batas_efisiensi),
         program,
-        anggaran_teks: n
-            .anggaran
-            .as_deref()
-            .map(|t| teks("anggaran", t))
-            .transpose()?,
+        anggaran_teks: narasi.pilihan("anggaran", n.anggaran.as_deref())?,
         anggaran,
         anggaran_jumlah,
-        kesimpulan: teks("kesimpulan", &n.kesimpulan)?,
-        rekomendasi: teks("rekomendasi", &n.rekomendasi)?,
+        kesimpulan: narasi.teks("kesimpulan", &n.kesimpulan)?,
+        rekomendasi: narasi.teks("rekomendasi", &n.rekomendasi)?,
         legenda: skala
             .iter()
             .map(|p| {
@@ -786,8 +808,8 @@ fn view(
             .and_then(|r| hitung::kategori(skala, r))
             .map(|p| p.kategori.clone())
             .unwrap_or_else(|| "-".into()),
-        tabel: nomor.tabel,
-        grafik: nomor.grafik,
+        tabel,
+        grafik,
     })
 }
 
