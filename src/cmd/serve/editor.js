@@ -58,6 +58,7 @@ const S = {
 };
 const salin = (v) => JSON.parse(JSON.stringify(v));
 function terimaRuang(ruang) {
+  S.gen = (S.gen || 0) + 1;
   S.ruang = ruang;
   S.dasar = Object.fromEntries(Object.entries(ruang.berkas).map(([rel, b]) => [rel, salin(b.nilai)]));
 }
@@ -170,6 +171,7 @@ async function kirim() {
       // Only the file sent takes the server's version: another tab's
       // change to any other file is not taken over unseen.
       berkas(rel).versi = hasil.versi_berkas[rel];
+      S.gen = (S.gen || 0) + 1;
       S.dasar[rel] = nilai;
     }
     terima(hasil);
@@ -1070,7 +1072,11 @@ async function ambil() {
 }
 async function pantau() {
   try {
+    // A status asked for before this page's own versions changed (a save,
+    // a merge) is older than what the page holds: it says nothing.
+    const gen = S.gen;
     const s = await api("/api/status");
+    if (gen !== S.gen) return;
     // Edits on their way have versions the server is about to give.
     const lain = S.sibuk || S.kirim.size ? [] :
       Object.keys(s.versi).filter((rel) => !berkas(rel) || berkas(rel).versi !== s.versi[rel]);
