@@ -11,7 +11,7 @@
 use calamine::Data;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use super::impor::{cell_name, number, text, Grid};
+use super::sel::{cell_name, number, text, Grid};
 use crate::content::{Angka, Report};
 use crate::error::Problem;
 use crate::lkjip::{

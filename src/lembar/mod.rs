@@ -13,6 +13,7 @@ pub mod impor;
 pub mod kinerja;
 pub mod masuk;
 pub mod realisasi;
+mod sel;
 
 use crate::content::pilihan::Butir;
 use crate::content::{Angka, Ejaan, Identitas, Lampiran, Report, Rincian, Tingkat};

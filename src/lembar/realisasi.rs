@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use calamine::{Data, Reader};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use super::impor::{cell_name, number};
+use super::sel::{cell_name, number};
 use crate::content::{Angka, Bulanan, Polaritas, Report, Rincian, Tanggal};
 use crate::error::Problem;
 use crate::format;
@@ -251,7 +251,7 @@ pub fn baca(file: &str, bytes: &[u8], report: &Report) -> Result<Dibaca, Vec<Pro
     for r in grid.first + 1..grid.first + grid.rows.len() {
         let at = |name: &str| cell_name(&sheet, r, cols[name]);
         let cell = |name: &str| grid.get(r, cols.get(name).copied().unwrap_or(usize::MAX));
-        let Some(key) = super::impor::text(cell("kunci")) else {
+        let Some(key) = super::sel::text(cell("kunci")) else {
             continue;
         };
         let mut wrong = |p: Problem| problems.push(p);
@@ -291,7 +291,7 @@ pub fn baca(file: &str, bytes: &[u8], report: &Report) -> Result<Dibaca, Vec<Pro
         }
         let berkas = out.entry(n).or_insert_with(|| kosong(id.tahun, n));
         let entry = berkas.indikator.entry(key.clone()).or_default();
-        let periode = super::impor::text(cell("periode")).unwrap_or_default();
+        let periode = super::sel::text(cell("periode")).unwrap_or_default();
         let kualitatif = letak.indikator.polaritas == Polaritas::Kualitatif;
         let value = match cell("realisasi") {
             Data::String(s) if kualitatif && !s.trim().is_empty() => {
@@ -344,7 +344,7 @@ pub fn baca(file: &str, bytes: &[u8], report: &Report) -> Result<Dibaca, Vec<Pro
             ("solusi", &mut entry.solusi),
             ("tindak_lanjut", &mut entry.tindak_lanjut),
         ] {
-            if let Some(t) = super::impor::text(cell(name)) {
+            if let Some(t) = super::sel::text(cell(name)) {
                 *slot = Some(t);
             }
         }
@@ -403,7 +403,7 @@ fn baca_anggaran(
     for r in grid.first + 1..grid.first + grid.rows.len() {
         let at = |name: &str| cell_name(sheet, r, cols[name]);
         let cell = |name: &str| grid.get(r, cols[name]);
-        let Some(key) = super::impor::text(cell("kunci")) else {
+        let Some(key) = super::sel::text(cell("kunci")) else {
             continue;
         };
         if keys.program(&key).is_none() {
@@ -429,7 +429,7 @@ fn baca_anggaran(
             );
             continue;
         };
-        let value = match super::impor::rupiah(cell("realisasi")) {
+        let value = match super::sel::rupiah(cell("realisasi")) {
             Ok(Some(v)) if v >= 0.0 && v.fract() == 0.0 && v < 1e15 => Some(v as u64),
             Ok(None) => None,
             Ok(Some(v)) => {
@@ -529,14 +529,14 @@ fn kosong(tahun: i32, n: usize) -> BerkasRealisasi {
 fn columns(
     file: &str,
     sheet: &str,
-    grid: &super::impor::Grid,
+    grid: &super::sel::Grid,
     known: &[&str],
     wajib: &[&str],
 ) -> Result<BTreeMap<String, usize>, Vec<Problem>> {
     let mut cols = BTreeMap::new();
     let header = grid.rows.first().cloned().unwrap_or_default();
     for (c, cell) in header.iter().enumerate() {
-        if let Some(name) = super::impor::text(cell) {
+        if let Some(name) = super::sel::text(cell) {
             let name = name.to_lowercase();
             if known.contains(&name.as_str()) {
                 cols.insert(name, c);
