@@ -209,6 +209,18 @@ fn sel_angka(
     }
 }
 
+/// Whether a row's `cell` starts a group (a tujuan, a sasaran) after the
+/// group `last`: a text other than the last group's does; a blank, or the
+/// same text, goes on with it; a blank with no group above is `None`.
+fn baru(cell: &Option<String>, last: Option<&str>) -> Option<bool> {
+    match (cell.as_deref(), last) {
+        (Some(t), Some(l)) => Some(t != l),
+        (Some(_), None) => Some(true),
+        (None, Some(_)) => Some(false),
+        (None, None) => None,
+    }
+}
+
 /// The `Renstra` sheet as renstra.yaml: the period is its year columns; a
 /// blank `tujuan` or `sasaran` means "as above".
 pub(super) fn renstra(file: &str, sheet: &str, grid: &Grid) -> Result<BerkasRenstra, Vec<Problem>> {
@@ -243,18 +255,11 @@ pub(super) fn renstra(file: &str, sheet: &str, grid: &Grid) -> Result<BerkasRens
     if !problems.is_empty() {
         return Err(problems);
     }
-    let mulai = kolom
-        .tahun
-        .iter()
-        .map(|(y, _)| *y)
-        .min()
-        .unwrap_or_default();
-    let akhir = kolom
-        .tahun
-        .iter()
-        .map(|(y, _)| *y)
-        .max()
-        .unwrap_or_default();
+    let tahun = kolom.tahun.iter().map(|(y, _)| *y);
+    let (mulai, akhir) = (
+        tahun.clone().min().unwrap_or_default(),
+        tahun.max().unwrap_or_default(),
+    );
     let mut tujuan: Vec<Tujuan> = Vec::new();
     for (r, row) in grid.rows.iter().enumerate().skip(1) {
         let Some(indikator) = sel_teks(row, kolom.di("indikator")) else {
@@ -262,18 +267,18 @@ pub(super) fn renstra(file: &str, sheet: &str, grid: &Grid) -> Result<BerkasRens
         };
         let t = sel_teks(row, kolom.di("tujuan"));
         let s = sel_teks(row, kolom.di("sasaran"));
-        let baru_t = match (&t, tujuan.last()) {
-            (Some(t), Some(last)) => *t != last.uraian,
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => {
-                problems.push(
-                    Problem::new(file, "IKU pertama tanpa tujuan")
-                        .at_path(cell_name(sheet, grid.first + r, kolom.di("tujuan").unwrap_or(0)))
-                        .hint("tulis tujuan Renstra di baris pertama; baris di bawahnya yang kosong berarti tujuan yang sama"),
-                );
-                continue;
-            }
+        let kosong = |what: &str, col: &str, at: usize, hint: &str| {
+            Problem::new(file, what.to_owned())
+                .at_path(cell_name(
+                    sheet,
+                    grid.first + r,
+                    kolom.di(col).unwrap_or(at),
+                ))
+                .hint(hint.to_owned())
+        };
+        let Some(baru_t) = baru(&t, tujuan.last().map(|x| x.uraian.as_str())) else {
+            problems.push(kosong("IKU pertama tanpa tujuan", "tujuan", 0, "tulis tujuan Renstra di baris pertama; baris di bawahnya yang kosong berarti tujuan yang sama"));
+            continue;
         };
         if baru_t {
             tujuan.push(Tujuan {
@@ -284,18 +289,14 @@ pub(super) fn renstra(file: &str, sheet: &str, grid: &Grid) -> Result<BerkasRens
         let Some(tj) = tujuan.last_mut() else {
             continue;
         };
-        let baru_s = match (&s, tj.sasaran.last()) {
-            (Some(s), Some(last)) => *s != last.uraian,
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => {
-                problems.push(
-                    Problem::new(file, "IKU tanpa sasaran strategis")
-                        .at_path(cell_name(sheet, grid.first + r, kolom.di("sasaran").unwrap_or(1)))
-                        .hint("tulis sasaran strategis; baris di bawahnya yang kosong berarti sasaran yang sama"),
-                );
-                continue;
-            }
+        let Some(baru_s) = baru(&s, tj.sasaran.last().map(|x| x.uraian.as_str())) else {
+            problems.push(kosong(
+                "IKU tanpa sasaran strategis",
+                "sasaran",
+                1,
+                "tulis sasaran strategis; baris di bawahnya yang kosong berarti sasaran yang sama",
+            ));
+            continue;
         };
         if baru_s {
             tj.sasaran.push(SasaranStrategis {
