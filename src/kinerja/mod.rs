@@ -52,14 +52,8 @@ pub struct SasaranK<'a> {
 pub struct IkuK<'a> {
     /// Its key.
     pub kunci: &'a str,
-    /// Its YAML path in renstra.yaml.
-    pub jalur: String,
-    /// The Lampiran official it belongs to.
-    pub jabatan: &'a str,
     /// The Lampiran indicator: text, unit, polarity.
     pub indikator: &'a Indikator,
-    /// Its Renstra entry.
-    pub renstra: &'a Iku,
     /// This year's target: the Lampiran's annual target.
     pub target: f64,
     /// This year's realisasi up to TW IV, if written.
@@ -108,8 +102,6 @@ pub struct TahunK {
 pub struct ProgramK<'a> {
     /// Its text.
     pub uraian: &'a str,
-    /// The Lampiran official it belongs to.
-    pub jabatan: &'a str,
     /// Its pagu.
     pub pagu: Option<u64>,
     /// Spent in each quarter, where written.
@@ -210,34 +202,21 @@ pub fn hitung<'a>(
     let id = &report.identitas;
     let renstra = &data.renstra.isi;
     let keys = Kunci::dari(report);
-    let eval = evaluasi(report, realisasi, 4);
+    let bahan = Bahan {
+        report,
+        realisasi,
+        eval: evaluasi(report, realisasi, 4),
+        keys: &keys,
+        lalu,
+        akhir: renstra.akhir,
+    };
     let mut tujuan = Vec::new();
-    for (t, tj) in renstra.tujuan.iter().enumerate() {
+    for tj in &renstra.tujuan {
         let mut sasaran = Vec::new();
-        for (s, ss) in tj.sasaran.iter().enumerate() {
-            let mut iku = Vec::new();
-            for (i, r) in ss.iku.iter().enumerate() {
-                let Some(letak) = keys.indikator(&r.indikator) else {
-                    continue;
-                };
-                let at = Letak {
-                    letak,
-                    jalur: crate::lkjip::jalur_iku(t, s, i),
-                };
-                iku.push(iku_k(
-                    report,
-                    realisasi,
-                    &keys,
-                    &eval,
-                    r,
-                    at,
-                    lalu,
-                    renstra.akhir,
-                ));
-            }
+        for ss in &tj.sasaran {
             sasaran.push(SasaranK {
                 uraian: &ss.uraian,
-                iku,
+                iku: ss.iku.iter().filter_map(|r| bahan.iku(r)).collect(),
             });
         }
         tujuan.push(TujuanK {
@@ -266,126 +245,132 @@ pub fn hitung<'a>(
     }
 }
 
-/// Where an IKU stands: its Lampiran indicator, and its YAML path in
-/// renstra.yaml.
-struct Letak<'a, 'k> {
-    letak: &'k crate::realisasi::kunci::LetakIndikator<'a>,
-    jalur: String,
-}
-
-/// One IKU's figures: this year from the TW IV evaluation `eval`, the
-/// earlier years `lalu`, against the Renstra's final year `akhir`, a
-/// standard, and its sasaran's programs.
-#[allow(clippy::too_many_arguments)]
-fn iku_k<'a>(
+/// What every IKU's figures are worked out from.
+struct Bahan<'a, 'k> {
     report: &'a Report,
     realisasi: &'a Realisasi,
-    keys: &Kunci<'a>,
-    eval: &crate::monitoring::evaluasi::Evaluasi<'a>,
-    r: &'a Iku,
-    at: Letak<'a, '_>,
-    lalu: &[TahunDibaca],
+    /// The report's figures up to TW IV.
+    eval: crate::monitoring::evaluasi::Evaluasi<'a>,
+    keys: &'k Kunci<'a>,
+    /// The earlier years.
+    lalu: &'k [TahunDibaca],
+    /// The Renstra's final year.
     akhir: i32,
-) -> IkuK<'a> {
-    let aturan = &report.identitas.monitoring;
-    let letak = at.letak;
-    let ind = letak.indikator;
-    let one = eval.indikator().find(|e| e.kunci == r.indikator);
-    let realisasi_n = one.and_then(|e| e.hasil.realisasi);
-    let target = ind.target.0;
-    let capaian = hitung::capaian(
-        ind.polaritas,
-        aturan.rumus_negatif,
-        Some(target),
-        realisasi_n,
-    )
-    .map(|c| hitung::dibatasi(c, aturan.batas_capaian));
-    let lalu_iku: Vec<TahunK> = lalu
-        .iter()
-        .filter_map(|y| {
-            let one = y.iku.iter().find(|d| d.kunci == r.indikator)?;
-            let target = one.target.or_else(|| r.target_tahun(y.tahun));
-            Some(TahunK {
-                tahun: y.tahun,
-                target,
-                realisasi: one.realisasi,
-                capaian: hitung::capaian(
+}
+
+impl<'a> Bahan<'a, '_> {
+    /// The figures of the IKU `r`: this year from the TW IV evaluation,
+    /// the earlier years, against the Renstra's final target and a
+    /// standard, and its sasaran's programs; `None` when it names no
+    /// Lampiran indicator.
+    fn iku(&self, r: &'a Iku) -> Option<IkuK<'a>> {
+        let Bahan {
+            report,
+            realisasi,
+            keys,
+            lalu,
+            akhir,
+            ..
+        } = *self;
+        let eval = &self.eval;
+        let letak = keys.indikator(&r.indikator)?;
+        let aturan = &report.identitas.monitoring;
+        let ind = letak.indikator;
+        let one = eval.indikator().find(|e| e.kunci == r.indikator);
+        let realisasi_n = one.and_then(|e| e.hasil.realisasi);
+        let target = ind.target.0;
+        let capaian = hitung::capaian(
+            ind.polaritas,
+            aturan.rumus_negatif,
+            Some(target),
+            realisasi_n,
+        )
+        .map(|c| hitung::dibatasi(c, aturan.batas_capaian));
+        let lalu_iku: Vec<TahunK> = lalu
+            .iter()
+            .filter_map(|y| {
+                let one = y.iku.iter().find(|d| d.kunci == r.indikator)?;
+                let target = one.target.or_else(|| r.target_tahun(y.tahun));
+                Some(TahunK {
+                    tahun: y.tahun,
+                    target,
+                    realisasi: one.realisasi,
+                    capaian: hitung::capaian(
+                        ind.polaritas,
+                        aturan.rumus_negatif,
+                        target,
+                        one.realisasi,
+                    )
+                    .map(|c| hitung::dibatasi(c, aturan.batas_capaian)),
+                })
+            })
+            .collect();
+        let target_akhir = r.akhir(akhir);
+        let capaian_akhir = hitung::capaian(
+            ind.polaritas,
+            aturan.rumus_negatif,
+            target_akhir,
+            realisasi_n,
+        )
+        .ok();
+        let standar = r.standar.as_ref().map(|st| {
+            (
+                st,
+                hitung::capaian(
                     ind.polaritas,
                     aturan.rumus_negatif,
-                    target,
-                    one.realisasi,
+                    Some(st.nilai.0),
+                    realisasi_n,
                 )
-                .map(|c| hitung::dibatasi(c, aturan.batas_capaian)),
-            })
-        })
-        .collect();
-    let target_akhir = r.akhir(akhir);
-    let capaian_akhir = hitung::capaian(
-        ind.polaritas,
-        aturan.rumus_negatif,
-        target_akhir,
-        realisasi_n,
-    )
-    .ok();
-    let standar = r.standar.as_ref().map(|st| {
-        (
-            st,
-            hitung::capaian(
-                ind.polaritas,
-                aturan.rumus_negatif,
-                Some(st.nilai.0),
-                realisasi_n,
+                .ok(),
             )
-            .ok(),
-        )
-    });
-    let catatan = realisasi
-        .tw
-        .iter()
-        .flatten()
-        .filter_map(|b| b.isi.indikator.get(&r.indikator).map(|c| (b.triwulan, c)))
-        .filter(|(_, c)| c.kendala.is_some() || c.solusi.is_some() || c.tindak_lanjut.is_some())
-        .collect();
-    let sas = &report.lampiran[letak.tabel].table.pejabat[letak.pejabat.0].sasaran[letak.sasaran.0];
-    let program: Vec<ProgramK> = sas
-        .program_semua()
-        .filter_map(|g| {
-            let lp = keys.program.iter().find(|p| std::ptr::eq(p.program, g))?;
-            Some(program_k(realisasi, &lp.kunci, g, lp.pejabat.1))
+        });
+        let catatan = realisasi
+            .tw
+            .iter()
+            .flatten()
+            .filter_map(|b| b.isi.indikator.get(&r.indikator).map(|c| (b.triwulan, c)))
+            .filter(|(_, c)| c.kendala.is_some() || c.solusi.is_some() || c.tindak_lanjut.is_some())
+            .collect();
+        let sas =
+            &report.lampiran[letak.tabel].table.pejabat[letak.pejabat.0].sasaran[letak.sasaran.0];
+        let program: Vec<ProgramK> = sas
+            .program_semua()
+            .filter_map(|g| {
+                let lp = keys.program.iter().find(|p| std::ptr::eq(p.program, g))?;
+                Some(program_k(realisasi, &lp.kunci, g))
+            })
+            .collect();
+        let pagu = program
+            .iter()
+            .fold(0u64, |a, g| a.saturating_add(g.pagu.unwrap_or(0)));
+        let belanja = program.iter().fold(0u64, |a, g| a.saturating_add(g.jumlah));
+        let serapan = hitung::serapan(Some(pagu), belanja);
+        let efisiensi = match (capaian, serapan) {
+            (Ok(c), Some(s)) => {
+                let selisih = hitung::dua_desimal(c - s);
+                Some((selisih, Efisiensi::dari(selisih, aturan.batas_efisiensi)))
+            }
+            _ => None,
+        };
+        Some(IkuK {
+            kunci: &r.indikator,
+            indikator: ind,
+            target,
+            realisasi: realisasi_n,
+            teks: one.and_then(|e| e.teks.clone()),
+            capaian,
+            lalu: lalu_iku,
+            target_akhir,
+            capaian_akhir,
+            standar,
+            catatan,
+            program,
+            pagu,
+            belanja,
+            serapan,
+            efisiensi,
         })
-        .collect();
-    let pagu = program
-        .iter()
-        .fold(0u64, |a, g| a.saturating_add(g.pagu.unwrap_or(0)));
-    let belanja = program.iter().fold(0u64, |a, g| a.saturating_add(g.jumlah));
-    let serapan = hitung::serapan(Some(pagu), belanja);
-    let efisiensi = match (capaian, serapan) {
-        (Ok(c), Some(s)) => {
-            let selisih = hitung::dua_desimal(c - s);
-            Some((selisih, Efisiensi::dari(selisih, aturan.batas_efisiensi)))
-        }
-        _ => None,
-    };
-    IkuK {
-        kunci: &r.indikator,
-        jalur: at.jalur,
-        jabatan: letak.pejabat.1,
-        indikator: ind,
-        renstra: r,
-        target,
-        realisasi: realisasi_n,
-        teks: one.and_then(|e| e.teks.clone()),
-        capaian,
-        lalu: lalu_iku,
-        target_akhir,
-        capaian_akhir,
-        standar,
-        catatan,
-        program,
-        pagu,
-        belanja,
-        serapan,
-        efisiensi,
     }
 }
 
@@ -393,13 +378,11 @@ fn program_k<'a>(
     realisasi: &Realisasi,
     kunci: &str,
     g: &'a crate::content::ProgramKegiatan,
-    jabatan: &'a str,
 ) -> ProgramK<'a> {
     let triwulan = [1, 2, 3, 4].map(|n| crate::realisasi::anggaran(realisasi, kunci, n).0);
     let jumlah = crate::realisasi::anggaran(realisasi, kunci, 4).1;
     ProgramK {
         uraian: &g.uraian,
-        jabatan,
         pagu: g.anggaran,
         triwulan,
         jumlah,
@@ -418,7 +401,7 @@ fn anggaran<'a>(report: &'a Report, realisasi: &Realisasi, keys: &Kunci<'a>) -> 
     keys.program
         .iter()
         .filter(|p| p.tabel == tabel)
-        .map(|p| program_k(realisasi, &p.kunci, p.program, p.pejabat.1))
+        .map(|p| program_k(realisasi, &p.kunci, p.program))
         .collect()
 }
 
