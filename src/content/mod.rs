@@ -346,6 +346,16 @@ impl Report {
         files.sort();
         reading_order(&self.source, &self.narasi_file, &files)
     }
+
+    /// The index in `lampiran` of the head of office's table: the
+    /// program-level table, else the first. Its first official is the one
+    /// the LKjIP reports on and whose programs carry the office's budget.
+    pub fn tabel_kepala(&self) -> usize {
+        self.lampiran
+            .iter()
+            .position(|l| l.table.tingkat == Tingkat::Program)
+            .unwrap_or(0)
+    }
 }
 
 /// Reads and parses one file. Problems in it go to `found` (and `None` is

@@ -111,15 +111,10 @@ fn angka(v: f64) -> String {
 /// does.
 pub fn formulir(report: &Report) -> (String, String) {
     use crate::content::tulis::{angka, scalar};
-    use crate::content::Tingkat;
     let id = &report.identitas;
     let tahun = id.tahun;
     let keys = crate::realisasi::kunci::Kunci::dari(report);
-    let tabel = report
-        .lampiran
-        .iter()
-        .position(|l| l.table.tingkat == Tingkat::Program)
-        .unwrap_or(0);
+    let tabel = report.tabel_kepala();
     const MODELINE: &str = "# yaml-language-server: $schema=";
     let skema = |jenis: &str| {
         report

@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use crate::content::{Indikator, Report, Source, Tingkat};
+use crate::content::{Indikator, Report, Source};
 use crate::error::Error;
 use crate::lkjip::{Data, Iku, Standar, TahunLalu, KINERJA_LALU};
 use crate::monitoring::evaluasi::evaluasi;
@@ -393,11 +393,7 @@ fn program_k<'a>(
 /// The programs of the program-level table (else the first table), with
 /// their spending by quarter.
 fn anggaran<'a>(report: &'a Report, realisasi: &Realisasi, keys: &Kunci<'a>) -> Vec<ProgramK<'a>> {
-    let tabel = report
-        .lampiran
-        .iter()
-        .position(|l| l.table.tingkat == Tingkat::Program)
-        .unwrap_or(0);
+    let tabel = report.tabel_kepala();
     keys.program
         .iter()
         .filter(|p| p.tabel == tabel)

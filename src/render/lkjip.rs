@@ -8,7 +8,7 @@
 use minijinja::Value;
 use serde::Serialize;
 
-use crate::content::{Pita, Polaritas, Report, Tingkat};
+use crate::content::{Pita, Polaritas, Report};
 use crate::error::{Error, Problem};
 use crate::format;
 use crate::kinerja::{hitung as kinerja, IkuK, Kinerja};
@@ -833,11 +833,7 @@ fn tanda(d: f64) -> String {
 /// table (else the first table), with both parties when pegawai.yaml
 /// names them.
 fn pk_view(report: &Report) -> PkView {
-    let tabel = report
-        .lampiran
-        .iter()
-        .find(|l| l.table.tingkat == Tingkat::Program)
-        .or(report.lampiran.first());
+    let tabel = report.lampiran.get(report.tabel_kepala());
     let Some(pj) = tabel.and_then(|t| t.table.pejabat.first()) else {
         return PkView {
             jabatan: String::new(),
