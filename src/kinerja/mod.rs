@@ -279,13 +279,13 @@ impl<'a> Bahan<'a, '_> {
         let one = eval.indikator().find(|e| e.kunci == r.indikator);
         let realisasi_n = one.and_then(|e| e.hasil.realisasi);
         let target = ind.target.0;
-        let capaian = hitung::capaian(
-            ind.polaritas,
-            aturan.rumus_negatif,
-            Some(target),
-            realisasi_n,
-        )
-        .map(|c| hitung::dibatasi(c, aturan.batas_capaian));
+        // Capaian of `realisasi` against `target` as this indicator's
+        // polarity and the office's rule for negative ones say.
+        let capaian_dari = |target: Option<f64>, realisasi: Option<f64>| {
+            hitung::capaian(ind.polaritas, aturan.rumus_negatif, target, realisasi)
+        };
+        let dibatasi = |c: f64| hitung::dibatasi(c, aturan.batas_capaian);
+        let capaian = capaian_dari(Some(target), realisasi_n).map(dibatasi);
         let lalu_iku: Vec<TahunK> = lalu
             .iter()
             .filter_map(|y| {
@@ -295,36 +295,16 @@ impl<'a> Bahan<'a, '_> {
                     tahun: y.tahun,
                     target,
                     realisasi: one.realisasi,
-                    capaian: hitung::capaian(
-                        ind.polaritas,
-                        aturan.rumus_negatif,
-                        target,
-                        one.realisasi,
-                    )
-                    .map(|c| hitung::dibatasi(c, aturan.batas_capaian)),
+                    capaian: capaian_dari(target, one.realisasi).map(dibatasi),
                 })
             })
             .collect();
         let target_akhir = r.akhir(akhir);
-        let capaian_akhir = hitung::capaian(
-            ind.polaritas,
-            aturan.rumus_negatif,
-            target_akhir,
-            realisasi_n,
-        )
-        .ok();
-        let standar = r.standar.as_ref().map(|st| {
-            (
-                st,
-                hitung::capaian(
-                    ind.polaritas,
-                    aturan.rumus_negatif,
-                    Some(st.nilai.0),
-                    realisasi_n,
-                )
-                .ok(),
-            )
-        });
+        let capaian_akhir = capaian_dari(target_akhir, realisasi_n).ok();
+        let standar = r
+            .standar
+            .as_ref()
+            .map(|st| (st, capaian_dari(Some(st.nilai.0), realisasi_n).ok()));
         let catatan = realisasi
             .tw
             .iter()
