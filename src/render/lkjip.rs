@@ -16,6 +16,10 @@ use crate::lkjip::BerkasRenstra;
 use crate::monitoring::hitung::{self, TanpaCapaian};
 use crate::naskah::Naskah;
 
+use super::monitoring::{panjang, warna, Batang};
+use super::pk::{pihak, Pihak};
+use super::view::BagianView;
+
 /// The template of the LKjIP.
 pub const TEMPLATE: &str = "lkjip.typ";
 
@@ -80,14 +84,6 @@ struct Daftar {
 }
 
 #[derive(Serialize)]
-struct BagianView {
-    nomor: String,
-    judul: String,
-    label: String,
-    isi: Value,
-}
-
-#[derive(Serialize)]
 struct Kelompok<T> {
     judul: String,
     baris: Vec<T>,
@@ -116,8 +112,8 @@ struct PkView {
     sasaran: Vec<(usize, String, Vec<[String; 3]>)>,
     program: Vec<[String; 3]>,
     jumlah: String,
-    pertama: Option<[String; 4]>,
-    kedua: Option<[String; 4]>,
+    pertama: Option<Pihak>,
+    kedua: Option<Pihak>,
 }
 
 #[derive(Serialize)]
@@ -132,15 +128,6 @@ struct TrenView {
 struct TrenGrafik {
     uraian: String,
     batang: Vec<Batang>,
-}
-
-#[derive(Serialize)]
-struct Batang {
-    label: String,
-    /// The bar's length in percent of the chart's 150 %.
-    panjang: f64,
-    teks: String,
-    warna: String,
 }
 
 #[derive(Serialize)]
@@ -163,16 +150,6 @@ fn persen(c: &Result<f64, TanpaCapaian>) -> String {
 fn angka(x: Option<f64>) -> String {
     x.map(|v| format::angka(hitung::dua_desimal(v)))
         .unwrap_or_else(|| "-".into())
-}
-
-fn panjang(c: f64) -> f64 {
-    (c.clamp(0.0, 150.0) / 150.0 * 100.0 * 100.0).round() / 100.0
-}
-
-fn warna(skala: &[Pita], c: f64) -> String {
-    hitung::kategori(skala, c)
-        .map(|p| p.warna.clone())
-        .unwrap_or_else(|| "#999999".into())
 }
 
 fn kategori(skala: &[Pita], c: &Result<f64, TanpaCapaian>) -> String {
@@ -429,18 +406,8 @@ fn capaian(k: &Kinerja, skala: &[Pita]) -> (Tabel, Vec<Batang>) {
         .map(|(j, i)| {
             let label = format!("{}. {}", j + 1, i.indikator.uraian);
             match i.capaian {
-                Ok(c) => Batang {
-                    label,
-                    panjang: panjang(c),
-                    teks: format::persen(c),
-                    warna: warna(skala, c),
-                },
-                Err(why) => Batang {
-                    label,
-                    panjang: 0.0,
-                    teks: why.teks().to_owned(),
-                    warna: "#999999".into(),
-                },
+                Ok(c) => Batang::capaian(label, skala, c),
+                Err(why) => Batang::kosong(label, why.teks()),
             }
         })
         .collect();
@@ -863,22 +830,6 @@ fn pk_view(report: &Report) -> PkView {
             .as_deref()
             .is_some_and(|l| l.eq_ignore_ascii_case(&pj.jabatan))
     });
-    let pihak = |p: &crate::content::Pegawai| {
-        [
-            p.jabatan.clone(),
-            p.nama.clone(),
-            match (&p.pangkat, &p.golongan) {
-                (Some(a), Some(b)) => format!("{a} ({b})"),
-                (Some(a), None) => a.clone(),
-                _ => String::new(),
-            },
-            p.nip
-                .as_deref()
-                .filter(|n| !n.trim().is_empty())
-                .map(|n| format!("NIP. {}", format::nip(n)))
-                .unwrap_or_default(),
-        ]
-    };
     PkView {
         jabatan: pk
             .map(|p| p.pertama.jabatan.clone())

@@ -59,13 +59,51 @@ struct Ringkasan {
     serapan: Vec<[String; 4]>,
 }
 
+/// One bar of a capaian chart (the monitoring report's and the LKjIP's).
 #[derive(Serialize)]
-struct Batang {
-    label: String,
+pub(super) struct Batang {
+    pub(super) label: String,
     /// The bar's length in percent of the chart's 150 %.
-    panjang: f64,
-    teks: String,
-    warna: String,
+    pub(super) panjang: f64,
+    pub(super) teks: String,
+    pub(super) warna: String,
+}
+
+/// The colour of a bar without capaian, or of one outside every band.
+const ABU: &str = "#999999";
+
+impl Batang {
+    /// The bar of capaian `c`, in the colour of its band of `skala`.
+    pub(super) fn capaian(label: String, skala: &[Pita], c: f64) -> Self {
+        Batang {
+            label,
+            panjang: panjang(c),
+            teks: format::persen(c),
+            warna: warna(skala, c),
+        }
+    }
+
+    /// An empty grey bar that reads `teks` (why there is no capaian).
+    pub(super) fn kosong(label: String, teks: &str) -> Self {
+        Batang {
+            label,
+            panjang: 0.0,
+            teks: teks.to_owned(),
+            warna: ABU.into(),
+        }
+    }
+}
+
+/// A capaian's bar length in percent of a chart that ends at 150 %.
+pub(super) fn panjang(c: f64) -> f64 {
+    (c.clamp(0.0, 150.0) / 150.0 * 100.0 * 100.0).round() / 100.0
+}
+
+/// The colour of capaian `c`'s band of `skala`.
+pub(super) fn warna(skala: &[Pita], c: f64) -> String {
+    hitung::kategori(skala, c)
+        .map(|p| p.warna.clone())
+        .unwrap_or_else(|| ABU.into())
 }
 
 #[derive(Serialize)]
@@ -373,21 +411,10 @@ fn view(naskah: &Naskah, report: &Report, eval: &Evaluasi) -> Result<View, Error
         };
         for pj in &t.pejabat {
             for s in &pj.sasaran {
-                let (panjang, teks, warna) = match s.capaian {
-                    Some(c) => (
-                        (c.clamp(0.0, 150.0) / 150.0 * 100.0 * 100.0).round() / 100.0,
-                        format::persen(c),
-                        hitung::kategori(skala, c)
-                            .map(|p| p.warna.clone())
-                            .unwrap_or_else(|| "#999999".into()),
-                    ),
-                    None => (0.0, "-".into(), "#999999".into()),
-                };
-                grafik.push(Batang {
-                    label: format!("{singkat}{}. {}", s.nomor, s.uraian),
-                    panjang,
-                    teks,
-                    warna,
+                let label = format!("{singkat}{}. {}", s.nomor, s.uraian);
+                grafik.push(match s.capaian {
+                    Some(c) => Batang::capaian(label, skala, c),
+                    None => Batang::kosong(label, "-"),
                 });
             }
         }

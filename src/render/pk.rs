@@ -38,8 +38,9 @@ struct PkView {
     jumlah: String,
 }
 
+/// One party of an agreement as printed (here and in the LKjIP's copy).
 #[derive(Serialize)]
-struct Pihak {
+pub(super) struct Pihak {
     jabatan: String,
     nama: String,
     /// `Pembina Tk. I (IV/b)`, or empty for a political office.
@@ -95,7 +96,7 @@ fn view(pk: &Perjanjian) -> PkView {
     }
 }
 
-fn pihak(p: &Pegawai) -> Pihak {
+pub(super) fn pihak(p: &Pegawai) -> Pihak {
     let pangkat = match (p.pangkat.as_deref(), p.golongan.as_deref()) {
         (Some(pangkat), Some(golongan)) if !pangkat.trim().is_empty() => {
             format!("{pangkat} ({golongan})")

@@ -176,12 +176,13 @@ struct BabView {
     bagian: Vec<BagianView>,
 }
 
+/// One numbered section of a chapter (the Rencana Aksi's and the LKjIP's).
 #[derive(Serialize)]
-struct BagianView {
-    nomor: String,
-    judul: String,
-    label: String,
-    isi: Value,
+pub(super) struct BagianView {
+    pub(super) nomor: String,
+    pub(super) judul: String,
+    pub(super) label: String,
+    pub(super) isi: Value,
 }
 
 pub(super) fn build(naskah: &Naskah) -> Result<View<'_>, Problem> {
