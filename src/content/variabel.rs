@@ -290,8 +290,19 @@ pub fn isi_di(
     path: &str,
     text: &str,
 ) -> Result<String, Problem> {
-    let filled = isi(text, &nilai(report))
-        .map_err(|salah| narrative_problem(file, path, text, &salah[0]))?;
+    isi_dengan(&nilai(report), file, path, text)
+}
+
+/// [`isi_di`] with the variables' values `nilai` already worked out, for
+/// a document that fills many texts of one file.
+pub fn isi_dengan(
+    nilai: &Nilai,
+    file: (&str, &str),
+    path: &str,
+    text: &str,
+) -> Result<String, Problem> {
+    let filled =
+        isi(text, nilai).map_err(|salah| narrative_problem(file, path, text, &salah[0]))?;
     if let Some(salah) = terlalu_dalam(text) {
         return Err(narrative_problem(file, path, text, &salah));
     }

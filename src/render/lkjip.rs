@@ -338,12 +338,7 @@ impl Narasi<'_> {
     }
 
     fn teks(&self, path: &str, t: &str) -> Result<Value, Problem> {
-        let filled = self.polos(path, t)?;
-        if let Some(salah) = crate::content::variabel::terlalu_dalam(t) {
-            return Err(crate::content::variabel::narrative_problem(
-                self.file, path, t, &salah,
-            ));
-        }
+        let filled = crate::content::variabel::isi_dengan(&self.vars, self.file, path, t)?;
         Ok(Value::from_safe_string(super::markdown::to_typst(&filled)))
     }
 
