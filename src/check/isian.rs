@@ -4,7 +4,7 @@
 use super::{error, teks, Diagnostic};
 use crate::content::{Report, PEGAWAI};
 use crate::error::Problem;
-use crate::locate::locate;
+use crate::locate::nearest;
 
 /// How a placeholder begins.
 pub const PENANDA: &str = "[isi:";
@@ -16,27 +16,36 @@ pub(crate) fn kosong(text: &str) -> bool {
 
 pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
     for t in teks::semua(report) {
-        // Finding a key's line reads the file from its top: only for a text
-        // that has a placeholder, or every report pays for it per text.
-        if !kosong(t.text) {
-            continue;
+        for problem in di(&t.file, t.file_text, &t.path, t.text) {
+            error(found, problem);
         }
-        // Each placeholder of the text, placed on itself from its key's line on.
-        let from = locate(t.file_text, &t.path).map_or(0, |(line, _)| line - 1);
-        let mut lines = t.file_text.lines().enumerate().skip(from);
-        for (at, _) in t.text.match_indices(PENANDA) {
-            let problem = belum_diisi(&t.file, &t.text[at..], "").at_path(&t.path);
+    }
+}
+
+/// Each placeholder of `text`, the value at `path` of `file` (as messages
+/// name it; `file_text` its whole text), placed on itself from its key's
+/// line on.
+pub(super) fn di(file: &str, file_text: &str, path: &str, text: &str) -> Vec<Problem> {
+    // Finding a key's line reads the file from its top: only for a text
+    // that has a placeholder, or every report pays for it per text.
+    if !kosong(text) {
+        return Vec::new();
+    }
+    let from = nearest(file_text, path).map_or(0, |(line, _)| line - 1);
+    let mut lines = file_text.lines().enumerate().skip(from);
+    text.match_indices(PENANDA)
+        .map(|(at, _)| {
+            let problem = belum_diisi(file, &text[at..], "").at_path(path);
             let hit = lines.by_ref().find_map(|(n, line)| {
                 line.find(PENANDA)
                     .map(|col| (n + 1, line[..col].chars().count() + 1))
             });
-            let problem = match hit {
-                Some((line, column)) => problem.at(t.file_text, line, column),
+            match hit {
+                Some((line, column)) => problem.at(file_text, line, column),
                 None => problem,
-            };
-            error(found, problem);
-        }
-    }
+            }
+        })
+        .collect()
 }
 
 /// The placeholders of pegawai.yaml (made by `renaksi init` from the

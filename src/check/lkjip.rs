@@ -117,7 +117,6 @@ fn panjang(data: &Data, found: &mut Vec<Diagnostic>) {
 /// The placeholders `[isi: …]` of the forms renaksi writes, each on
 /// itself.
 fn isian(data: &Data, galat: bool, found: &mut Vec<Diagnostic>) {
-    use super::isian::{belum_diisi, PENANDA};
     let r = &data.renstra;
     let mut texts: Vec<(String, &str, &str, &str)> = Vec::new();
     for (t, tujuan) in r.isi.tujuan.iter().enumerate() {
@@ -140,28 +139,15 @@ fn isian(data: &Data, galat: bool, found: &mut Vec<Diagnostic>) {
     for (path, text) in n.isi.texts() {
         texts.push((path, text, &n.file, &n.text));
     }
+    let severity = if galat {
+        Severity::Galat
+    } else {
+        Severity::Peringatan
+    };
     for (path, text, file, file_text) in texts {
-        let Some(at) = text.find(PENANDA) else {
-            continue;
-        };
-        let mut problem = belum_diisi(file, &text[at..], "").at_path(&path);
-        let from = crate::locate::nearest(file_text, &path).map_or(0, |(line, _)| line - 1);
-        if let Some((line, column)) = file_text
-            .lines()
-            .enumerate()
-            .skip(from)
-            .find_map(|(i, l)| l.find(PENANDA).map(|c| (i + 1, l[..c].chars().count() + 1)))
-        {
-            problem = problem.at(file_text, line, column);
+        for problem in super::isian::di(file, file_text, &path, text) {
+            found.push(Diagnostic { severity, problem });
         }
-        found.push(Diagnostic {
-            severity: if galat {
-                Severity::Galat
-            } else {
-                Severity::Peringatan
-            },
-            problem,
-        });
     }
 }
 
@@ -365,27 +351,15 @@ fn narasi(report: &Report, data: &Data, found: &mut Vec<Diagnostic>) {
             .map(|n| (n, String::new()))
             .collect(),
     );
-    let mut seen: Vec<String> = Vec::new();
-    for (path, text) in n.isi.texts() {
-        if let Err(salah) = crate::content::variabel::isi(text, &nilai) {
-            for s in &salah {
-                error(
-                    found,
-                    crate::content::variabel::narrative_problem((&n.file, &n.text), &path, text, s),
-                );
-            }
-        }
-        for (at, year) in super::tahun::years_after_tahun(text) {
-            if year == tahun || super::tahun::regulation(&text[..at]) {
-                continue;
-            }
-            let needle = &text[at..at + 10];
-            let nth = seen.iter().filter(|s| *s == needle).count();
-            seen.push(needle.to_owned());
-            let problem = Problem::new(&n.file, format!("tahun {year} berbeda dengan tahun laporan {tahun}"))
-                .at_path(&path)
-                .hint("tulis {{ tahun }}, {{ tahun_lalu }} atau {{ renstra.periode }} agar selalu sama dengan datanya; biarkan bila memang tahun lain yang dimaksud");
-            warn(found, super::place_nth(problem, &n.text, needle, nth));
-        }
+    let texts = n.isi.texts();
+    for problem in crate::content::variabel::masalah_di(&nilai, (&n.file, &n.text), &texts) {
+        error(found, problem);
     }
+    super::tahun::lain(
+        (&n.file, &n.text),
+        tahun,
+        &texts,
+        "tulis {{ tahun }}, {{ tahun_lalu }} atau {{ renstra.periode }} agar selalu sama dengan datanya; biarkan bila memang tahun lain yang dimaksud",
+        found,
+    );
 }

@@ -9,28 +9,48 @@ use crate::error::Problem;
 /// Years written after "tahun" that differ from the report's year. A year
 /// in "Nomor 28 Tahun 1999" names a regulation and is left alone.
 pub(super) fn check(report: &Report, found: &mut Vec<Diagnostic>) {
-    let tahun = report.identitas.tahun;
-    let file = report.narasi_file.as_str();
-    let mut seen: Vec<String> = Vec::new();
-    for (path, text) in report.narasi.texts() {
+    lain(
+        (&report.narasi_file, &report.narasi_text),
+        report.identitas.tahun,
+        &report.narasi.texts(),
+        "tulis {{ tahun }} agar selalu sama dengan laporan.yaml; biarkan bila memang tahun lain yang dimaksud",
+        found,
+    );
+}
+
+/// The years after "tahun" in `texts` (each at its YAML path) of the file
+/// `(name, text)` that are not `tahun` nor a regulation's, each a warning
+/// placed on itself; `hint` says how to write the year instead.
+pub(super) fn lain(
+    (name, file): (&str, &str),
+    tahun: i32,
+    texts: &[(String, &str)],
+    hint: &str,
+    found: &mut Vec<Diagnostic>,
+) {
+    let mut seen: Vec<&str> = Vec::new();
+    for (path, text) in texts {
         for (at, year) in years_after_tahun(text) {
             if year == tahun || regulation(&text[..at]) {
                 continue;
             }
             // "tahun " and four ASCII digits: ten bytes, as found.
             let needle = &text[at..at + 10];
-            let nth = seen.iter().filter(|s| *s == needle).count();
-            seen.push(needle.to_owned());
-            let problem = Problem::new(file, format!("tahun {year} berbeda dengan tahun laporan {tahun}"))
-                .at_path(&path)
-                .hint("tulis {{ tahun }} agar selalu sama dengan laporan.yaml; biarkan bila memang tahun lain yang dimaksud");
-            warn(found, place_nth(problem, &report.narasi_text, needle, nth));
+            let nth = seen.iter().filter(|s| **s == needle).count();
+            seen.push(needle);
+            let problem = Problem::new(
+                name,
+                format!("tahun {year} berbeda dengan tahun laporan {tahun}"),
+            )
+            .at_path(path)
+            .hint(hint);
+            warn(found, place_nth(problem, file, needle, nth));
         }
     }
 }
 
 /// Byte offsets of "tahun" (any case) followed by a four-digit year.
-pub(super) fn years_after_tahun(text: &str) -> Vec<(usize, i32)> {
+fn years_after_tahun(text: &str) -> Vec<(usize, i32)> {
     let lower = text.to_lowercase();
     let mut out = Vec::new();
     if lower.len() != text.len() {

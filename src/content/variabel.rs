@@ -258,23 +258,26 @@ pub fn nilai(report: &Report) -> Nilai {
 /// Every narrative text whose variables cannot be filled in, all at once
 /// (rendering stops at the first).
 pub fn masalah(report: &Report) -> Vec<Problem> {
-    let nilai = nilai(report);
-    report
-        .narasi
-        .texts()
-        .into_iter()
-        .flat_map(|(path, text)| match isi(text, &nilai) {
+    masalah_di(
+        &nilai(report),
+        (&report.narasi_file, &report.narasi_text),
+        &report.narasi.texts(),
+    )
+}
+
+/// [`masalah`] of the `texts` (each at its YAML path) of `file` (its name
+/// as messages give it, and its text), filled with `nilai`.
+pub fn masalah_di(nilai: &Nilai, file: (&str, &str), texts: &[(String, &str)]) -> Vec<Problem> {
+    texts
+        .iter()
+        .flat_map(|(path, text)| match isi(text, nilai) {
             Ok(_) => terlalu_dalam(text)
-                .map(|s| {
-                    narrative_problem((&report.narasi_file, &report.narasi_text), &path, text, &s)
-                })
+                .map(|s| narrative_problem(file, path, text, &s))
                 .into_iter()
                 .collect::<Vec<_>>(),
             Err(salah) => salah
                 .iter()
-                .map(|s| {
-                    narrative_problem((&report.narasi_file, &report.narasi_text), &path, text, s)
-                })
+                .map(|s| narrative_problem(file, path, text, s))
                 .collect(),
         })
         .collect()

@@ -767,6 +767,35 @@ fn a_runaway_text_in_the_lkjip_files_is_refused_at_its_line() {
     );
 }
 
+/// A list nested deeper than a document prints is found by `check` as
+/// `build` refuses it, at its line of lkjip.yaml; the PDF is not written.
+#[test]
+fn a_list_nested_too_deep_in_lkjip_yaml_is_found_by_check_at_its_line() {
+    let fixture = Fixture::example();
+    let deep: String = (0..13)
+        .map(|i| format!("  {}- a\n", "  ".repeat(i)))
+        .collect();
+    fixture.edit("lkjip.yaml", |t| {
+        t.replacen("rekomendasi: |\n", &format!("rekomendasi: |\n{deep}"), 1)
+    });
+    let line = fs::read_to_string(fixture.dir.join("lkjip.yaml"))
+        .unwrap()
+        .lines()
+        .position(|l| l == format!("  {}- a", "  ".repeat(11)))
+        .unwrap()
+        + 1;
+    let want = format!(
+        "galat: kubutambahan-2022/lkjip.yaml:{line}:25 (rekomendasi): daftar atau penekanan bersarang 13 tingkat"
+    );
+    let run = renaksi(&["check", "kubutambahan-2022"], fixture.tmp.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains(&want), "{want}\n{}", run.stderr);
+    let run = build(&fixture, &["-o", "x.pdf"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains(&want), "{want}\n{}", run.stderr);
+    assert!(!fixture.tmp.path().join("x.pdf").exists());
+}
+
 /// Signed electronically through BSrE: a QR code and an anchor in both
 /// signature blocks (Kata Pengantar and Penutup), each box in the sidecar;
 /// without a signature, no block at all.
