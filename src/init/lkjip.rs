@@ -3,7 +3,7 @@
 //! year's results written into kinerja-lalu.yaml from its TW IV
 //! realisasi, and lkjip.yaml's signing date moved with the year.
 
-use crate::content::{Berkas, Report, Source, KABUPATEN, NARASI};
+use crate::content::{tulis, Angka, Berkas, Report, Source, KABUPATEN, NARASI};
 use crate::lkjip::{KINERJA_LALU, RENSTRA};
 
 /// What last year (`lama`) of the report in `folder` (`""` or `kec/`) of
@@ -66,8 +66,8 @@ pub(super) fn kinerja_lalu(
         blok.push_str(&format!(
             "      {}:\n        target: {}\n        realisasi: {}\n",
             iku.indikator,
-            angka(e.indikator.target.0),
-            angka(crate::monitoring::hitung::dua_desimal(r)),
+            tulis::angka(e.indikator.target),
+            tulis::angka(Angka(crate::monitoring::hitung::dua_desimal(r))),
         ));
     }
     if !ada {
@@ -93,15 +93,6 @@ pub(super) fn kinerja_lalu(
     Ok(Some(text))
 }
 
-/// A number as YAML writes it: `85`, `81.6`.
-fn angka(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
-}
-
 /// The forms of a report's Laporan Kinerja, made from its Lampiran:
 /// renstra.yaml with the head of office's sasaran as sasaran strategis
 /// and their indicators as IKU (this year's target the Lampiran's), the
@@ -110,7 +101,7 @@ fn angka(v: f64) -> String {
 /// only the office can write. Their modelines point where laporan.yaml's
 /// does.
 pub fn formulir(report: &Report) -> (String, String) {
-    use crate::content::tulis::{angka, scalar};
+    use tulis::{angka, scalar};
     let id = &report.identitas;
     let tahun = id.tahun;
     let keys = crate::realisasi::kunci::Kunci::dari(report);
