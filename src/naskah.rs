@@ -85,16 +85,21 @@ impl Naskah {
     /// IV required), renstra.yaml, lkjip.yaml and the earlier years.
     pub fn lkjip(report: Report, final_: bool) -> Result<Self, Error> {
         let realisasi = crate::realisasi::muat(&report)?;
-        if realisasi.tw[3].is_none() {
-            return Err(Error::Usage {
-                message: format!(
-                    "{} tidak ada: Laporan Kinerja disusun dari realisasi Triwulan IV",
-                    report.source.display(&crate::realisasi::nama_berkas(4))
-                ),
-                hint: "buat berkasnya dengan `renaksi realisasi --triwulan 4` lalu isi realisasinya (lihat docs/lkjip.md)".into(),
-            });
-        }
+        tw4_ada(&report, &realisasi)?;
         let data = crate::lkjip::muat(&report)?;
+        Self::lkjip_dari(report, realisasi, data, final_)
+    }
+
+    /// [`Naskah::lkjip`] of the realisasi and LKjIP files already read
+    /// (the editor's preview has read and checked them); the earlier years
+    /// are read here.
+    pub fn lkjip_dari(
+        report: Report,
+        realisasi: Realisasi,
+        data: crate::lkjip::Data,
+        final_: bool,
+    ) -> Result<Self, Error> {
+        tw4_ada(&report, &realisasi)?;
         let lalu = crate::kinerja::baca_lalu(&report, &data)?;
         let mut dated = report.clone();
         dated.identitas.penandatangan.tanggal = data.narasi.isi.tanggal;
@@ -218,4 +223,19 @@ impl Naskah {
             _ => Ok(&self.report),
         }
     }
+}
+
+/// The LKjIP is made from the year's TW IV realisasi: without it, an error
+/// that says which file to make.
+fn tw4_ada(report: &Report, realisasi: &Realisasi) -> Result<(), Error> {
+    if realisasi.tw[3].is_some() {
+        return Ok(());
+    }
+    Err(Error::Usage {
+        message: format!(
+            "{} tidak ada: Laporan Kinerja disusun dari realisasi Triwulan IV",
+            report.source.display(&crate::realisasi::nama_berkas(4))
+        ),
+        hint: "buat berkasnya dengan `renaksi realisasi --triwulan 4` lalu isi realisasinya (lihat docs/lkjip.md)".into(),
+    })
 }

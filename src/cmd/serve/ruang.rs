@@ -531,7 +531,20 @@ impl Ruang {
                                 lkjip,
                             );
                             temuan.extend(found.iter().map(|d| self.finding(d)));
-                            lkjip.then(|| Naskah::lkjip(report.clone(), false))
+                            // The files just read and checked are the
+                            // preview's, not read a second time. Realisasi
+                            // that did not read is a finding already; with
+                            // none written yet, the preview says TW IV is
+                            // missing.
+                            let r = match &realisasi {
+                                _ if !lkjip => None,
+                                Some(r) => Some(r.clone()),
+                                None if !renaksi::realisasi::ada(report) => {
+                                    Some(Default::default())
+                                }
+                                None => None,
+                            };
+                            r.map(|r| Naskah::lkjip_dari(report.clone(), r, data, false))
                         }
                         Err(err) => {
                             temuan.extend(self.error(&err));
