@@ -135,7 +135,7 @@ pub fn evaluasi<'a>(report: &'a Report, realisasi: &'a Realisasi, triwulan: usiz
                         .map(|a| a.map(|a| a.0))
                         .collect();
                     let (nilai, teks) = per_periode(realisasi, rincian, &kunci, triwulan);
-                    let hasil = hitung::sampai_dengan(
+                    let hasil = hitung::sampai(
                         ind.penjumlahan,
                         ind.polaritas,
                         ind.target.0,

@@ -60,28 +60,9 @@ pub fn dua_desimal(x: f64) -> f64 {
 ///   `tidak` the last period target written; `tetap` the annual target.
 /// - realisasi s.d.: `jumlah` the sum; `akhir` and `tidak` the last written;
 ///   `tetap` the mean of those written.
-/// - capaian: positif R / T × 100; negatif T / R × 100, and 100 when R is 0.
+/// - capaian: positif R / T × 100; negatif as `rumus` says (`bagi`
+///   T / R × 100, and 100 when R is 0).
 pub fn sampai(
-    cara: Penjumlahan,
-    arah: Polaritas,
-    tahunan: f64,
-    target: &[Option<f64>],
-    realisasi: &[Option<f64>],
-    batas: Option<f64>,
-) -> HasilIndikator {
-    sampai_dengan(
-        cara,
-        arah,
-        tahunan,
-        target,
-        realisasi,
-        batas,
-        RumusNegatif::Bagi,
-    )
-}
-
-/// [`sampai`], a negative indicator's capaian by `rumus`.
-pub fn sampai_dengan(
     cara: Penjumlahan,
     arah: Polaritas,
     tahunan: f64,
@@ -195,6 +176,19 @@ mod tests {
             .collect()
     }
     const N: f64 = f64::NAN;
+
+    /// [`super::sampai`] with a negative indicator's capaian as T / R.
+    fn sampai(
+        cara: Penjumlahan,
+        arah: Polaritas,
+        tahunan: f64,
+        target: &[Option<f64>],
+        realisasi: &[Option<f64>],
+        batas: Option<f64>,
+    ) -> HasilIndikator {
+        let bagi = RumusNegatif::Bagi;
+        super::sampai(cara, arah, tahunan, target, realisasi, batas, bagi)
+    }
 
     #[test]
     fn jumlah_adds_the_periods_up_to_the_report() {
