@@ -178,34 +178,59 @@ impl Kolom {
     }
 }
 
-fn sel_teks(row: &[Data], c: Option<usize>) -> Option<String> {
-    c.and_then(|c| row.get(c))
-        .and_then(text)
-        .map(|t| t.trim().to_owned())
-        .filter(|t| !t.is_empty())
+/// One row of a sheet being read, to read its cells by column name and
+/// place a problem on one of them.
+struct Baris<'a> {
+    file: &'a str,
+    sheet: &'a str,
+    grid: &'a Grid,
+    kolom: &'a Kolom,
+    /// The row's index in `grid`.
+    r: usize,
+    row: &'a [Data],
 }
 
-/// A number cell, or its problem at the cell.
-fn sel_angka(
-    file: &str,
-    sheet: &str,
-    grid: &Grid,
-    r: usize,
-    row: &[Data],
-    c: Option<usize>,
-    problems: &mut Vec<Problem>,
-) -> Option<Angka> {
-    let c = c?;
-    match number(row.get(c).unwrap_or(&Data::Empty)) {
-        Ok(v) => v.map(Angka),
-        Err(why) => {
-            problems.push(
-                Problem::new(file, why)
-                    .at_path(cell_name(sheet, grid.first + r, c))
-                    .hint("tulis angka, misalnya 85 atau 85,5"),
-            );
-            None
+impl Baris<'_> {
+    /// The trimmed text of column `name`, when not blank.
+    fn teks(&self, name: &str) -> Option<String> {
+        self.kolom
+            .di(name)
+            .and_then(|c| self.row.get(c))
+            .and_then(text)
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+    }
+
+    /// The number of column `c`, or its problem at the cell.
+    fn angka(&self, c: Option<usize>, problems: &mut Vec<Problem>) -> Option<Angka> {
+        let c = c?;
+        match number(self.row.get(c).unwrap_or(&Data::Empty)) {
+            Ok(v) => v.map(Angka),
+            Err(why) => {
+                problems.push(
+                    Problem::new(self.file, why)
+                        .at_path(cell_name(self.sheet, self.grid.first + self.r, c))
+                        .hint("tulis angka, misalnya 85 atau 85,5"),
+                );
+                None
+            }
         }
+    }
+
+    /// The number of column `name`, or its problem at the cell.
+    fn angka_di(&self, name: &str, problems: &mut Vec<Problem>) -> Option<Angka> {
+        self.angka(self.kolom.di(name), problems)
+    }
+
+    /// A problem at this row's cell of column `name` (column `at` when the
+    /// sheet has no such column).
+    fn masalah(&self, message: impl Into<String>, name: &str, at: usize) -> Problem {
+        let c = self.kolom.di(name).unwrap_or(at);
+        Problem::new(self.file, message.into()).at_path(cell_name(
+            self.sheet,
+            self.grid.first + self.r,
+            c,
+        ))
     }
 }
 
@@ -262,22 +287,23 @@ pub(super) fn renstra(file: &str, sheet: &str, grid: &Grid) -> Result<BerkasRens
     );
     let mut tujuan: Vec<Tujuan> = Vec::new();
     for (r, row) in grid.rows.iter().enumerate().skip(1) {
-        let Some(indikator) = sel_teks(row, kolom.di("indikator")) else {
+        let b = Baris {
+            file,
+            sheet,
+            grid,
+            kolom: &kolom,
+            r,
+            row,
+        };
+        let Some(indikator) = b.teks("indikator") else {
             continue;
         };
-        let t = sel_teks(row, kolom.di("tujuan"));
-        let s = sel_teks(row, kolom.di("sasaran"));
-        let kosong = |what: &str, col: &str, at: usize, hint: &str| {
-            Problem::new(file, what.to_owned())
-                .at_path(cell_name(
-                    sheet,
-                    grid.first + r,
-                    kolom.di(col).unwrap_or(at),
-                ))
-                .hint(hint.to_owned())
-        };
+        let t = b.teks("tujuan");
+        let s = b.teks("sasaran");
         let Some(baru_t) = baru(&t, tujuan.last().map(|x| x.uraian.as_str())) else {
-            problems.push(kosong("IKU pertama tanpa tujuan", "tujuan", 0, "tulis tujuan Renstra di baris pertama; baris di bawahnya yang kosong berarti tujuan yang sama"));
+            problems.push(b.masalah("IKU pertama tanpa tujuan", "tujuan", 0).hint(
+                "tulis tujuan Renstra di baris pertama; baris di bawahnya yang kosong berarti tujuan yang sama",
+            ));
             continue;
         };
         if baru_t {
@@ -290,10 +316,7 @@ pub(super) fn renstra(file: &str, sheet: &str, grid: &Grid) -> Result<BerkasRens
             continue;
         };
         let Some(baru_s) = baru(&s, tj.sasaran.last().map(|x| x.uraian.as_str())) else {
-            problems.push(kosong(
-                "IKU tanpa sasaran strategis",
-                "sasaran",
-                1,
+            problems.push(b.masalah("IKU tanpa sasaran strategis", "sasaran", 1).hint(
                 "tulis sasaran strategis; baris di bawahnya yang kosong berarti sasaran yang sama",
             ));
             continue;
@@ -306,31 +329,14 @@ pub(super) fn renstra(file: &str, sheet: &str, grid: &Grid) -> Result<BerkasRens
         }
         let mut target = Vec::new();
         for (y, c) in &kolom.tahun {
-            if let Some(v) = sel_angka(file, sheet, grid, r, row, Some(*c), &mut problems) {
+            if let Some(v) = b.angka(Some(*c), &mut problems) {
                 target.push((*y, v));
             }
         }
-        let target_akhir = sel_angka(
-            file,
-            sheet,
-            grid,
-            r,
-            row,
-            kolom.di("target_akhir"),
-            &mut problems,
-        );
-        let standar = sel_angka(
-            file,
-            sheet,
-            grid,
-            r,
-            row,
-            kolom.di("standar"),
-            &mut problems,
-        )
-        .map(|nilai| Standar {
+        let target_akhir = b.angka_di("target_akhir", &mut problems);
+        let standar = b.angka_di("standar", &mut problems).map(|nilai| Standar {
             nilai,
-            sumber: sel_teks(row, kolom.di("sumber_standar")).unwrap_or_default(),
+            sumber: b.teks("sumber_standar").unwrap_or_default(),
         });
         if let Some(ss) = tj.sasaran.last_mut() {
             ss.iku.push(Iku {
@@ -372,49 +378,38 @@ pub(super) fn lalu(
     let mut per_tahun: Vec<(i32, Berkunci<KinerjaIku>)> = Vec::new();
     let mut tahun: Option<i32> = None;
     for (r, row) in grid.rows.iter().enumerate().skip(1) {
-        if let Some(y) = sel_angka(file, sheet, grid, r, row, kolom.di("tahun"), &mut problems) {
+        let b = Baris {
+            file,
+            sheet,
+            grid,
+            kolom: &kolom,
+            r,
+            row,
+        };
+        if let Some(y) = b.angka_di("tahun", &mut problems) {
             if y.0.fract() != 0.0 || !(2000.0..=2100.0).contains(&y.0) {
                 problems.push(
-                    Problem::new(file, format!("tahun {} tidak sah", y.0))
-                        .at_path(cell_name(
-                            sheet,
-                            grid.first + r,
-                            kolom.di("tahun").unwrap_or(0),
-                        ))
+                    b.masalah(format!("tahun {} tidak sah", y.0), "tahun", 0)
                         .hint("tulis tahun empat angka, misalnya 2021"),
                 );
                 continue;
             }
             tahun = Some(y.0 as i32);
         }
-        let Some(indikator) = sel_teks(row, kolom.di("indikator")) else {
+        let Some(indikator) = b.teks("indikator") else {
             continue;
         };
         let Some(y) = tahun else {
             problems.push(
-                Problem::new(file, "baris tanpa tahun")
-                    .at_path(cell_name(sheet, grid.first + r, 0))
+                b.masalah("baris tanpa tahun", "tahun", 0)
                     .hint("tulis tahun di baris pertama; baris di bawahnya yang kosong berarti tahun yang sama"),
             );
             continue;
         };
-        let target = sel_angka(file, sheet, grid, r, row, kolom.di("target"), &mut problems);
-        let Some(realisasi) = sel_angka(
-            file,
-            sheet,
-            grid,
-            r,
-            row,
-            kolom.di("realisasi"),
-            &mut problems,
-        ) else {
+        let target = b.angka_di("target", &mut problems);
+        let Some(realisasi) = b.angka_di("realisasi", &mut problems) else {
             problems.push(
-                Problem::new(file, format!("`{indikator}` {y} tanpa realisasi"))
-                    .at_path(cell_name(
-                        sheet,
-                        grid.first + r,
-                        kolom.di("realisasi").unwrap_or(5),
-                    ))
+                b.masalah(format!("`{indikator}` {y} tanpa realisasi"), "realisasi", 5)
                     .hint("tulis realisasi tahun itu, atau hapus barisnya"),
             );
             continue;
@@ -424,11 +419,11 @@ pub(super) fn lalu(
         }
         if let Some((_, iku)) = per_tahun.iter_mut().find(|(t, _)| *t == y) {
             if iku.get(&indikator).is_some() {
-                problems.push(
-                    Problem::new(file, format!("`{indikator}` {y} ditulis dua kali")).at_path(
-                        cell_name(sheet, grid.first + r, kolom.di("indikator").unwrap_or(1)),
-                    ),
-                );
+                problems.push(b.masalah(
+                    format!("`{indikator}` {y} ditulis dua kali"),
+                    "indikator",
+                    1,
+                ));
                 continue;
             }
             iku.0.push((indikator, KinerjaIku { target, realisasi }));
