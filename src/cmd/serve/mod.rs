@@ -560,14 +560,11 @@ async fn realisasi_baru(
                 hint: "pilih triwulan 1, 2, 3 atau 4".into(),
             });
         };
-        let kec = match k.ruang.kecamatan(body.kecamatan.as_deref()) {
-            Ok(kec) => kec.map(str::to_owned),
-            Err(err) => return salah(&err),
-        };
-        match k.ruang.realisasi_baru(kec.as_deref(), n) {
-            Ok(rel) => Json(json!({"berkas": rel, "ruang": k.ruang.to_json()})).into_response(),
-            Err(err) => salah(&err),
-        }
+        buat(&mut k, body.kecamatan.as_deref(), |ruang, kec| {
+            ruang
+                .realisasi_baru(kec, n)
+                .map(|rel| json!({"berkas": rel}))
+        })
     })
     .await
 }
@@ -576,18 +573,11 @@ async fn realisasi_baru(
 /// (saved with the rest); when it is there, answers the people it lacks.
 async fn pegawai_baru(State(server): State<Arc<Server>>, Masukan(body): Masukan<Kec>) -> Response {
     blocking(server, move |s| {
-        let mut k = s.lock();
-        let kec = match k.ruang.kecamatan(body.kecamatan.as_deref()) {
-            Ok(kec) => kec.map(str::to_owned),
-            Err(err) => return salah(&err),
-        };
-        match k.ruang.pegawai_baru(kec.as_deref()) {
-            Ok((rel, usulan)) => {
-                Json(json!({"berkas": rel, "usulan": usulan, "ruang": k.ruang.to_json()}))
-                    .into_response()
-            }
-            Err(err) => salah(&err),
-        }
+        buat(&mut s.lock(), body.kecamatan.as_deref(), |ruang, kec| {
+            ruang
+                .pegawai_baru(kec)
+                .map(|(rel, usulan)| json!({"berkas": rel, "usulan": usulan}))
+        })
     })
     .await
 }
@@ -596,19 +586,34 @@ async fn pegawai_baru(State(server): State<Arc<Server>>, Masukan(body): Masukan<
 /// rest).
 async fn lkjip_baru(State(server): State<Arc<Server>>, Masukan(body): Masukan<Kec>) -> Response {
     blocking(server, move |s| {
-        let mut k = s.lock();
-        let kec = match k.ruang.kecamatan(body.kecamatan.as_deref()) {
-            Ok(kec) => kec.map(str::to_owned),
-            Err(err) => return salah(&err),
-        };
-        match k.ruang.lkjip_baru(kec.as_deref()) {
-            Ok(dibuat) => {
-                Json(json!({"berkas": dibuat, "ruang": k.ruang.to_json()})).into_response()
-            }
-            Err(err) => salah(&err),
-        }
+        buat(&mut s.lock(), body.kecamatan.as_deref(), |ruang, kec| {
+            ruang
+                .lkjip_baru(kec)
+                .map(|dibuat| json!({"berkas": dibuat}))
+        })
     })
     .await
+}
+
+/// Makes new files in the workspace with `buat` for the report of `kec`
+/// (a name the batch does not have is refused); the answer is what `buat`
+/// says, with the workspace as it now is.
+fn buat(
+    k: &mut Keadaan,
+    kec: Option<&str>,
+    buat: impl FnOnce(&mut Ruang, Option<&str>) -> Result<Value, Error>,
+) -> Response {
+    let kec = match k.ruang.kecamatan(kec) {
+        Ok(kec) => kec.map(str::to_owned),
+        Err(err) => return salah(&err),
+    };
+    match buat(&mut k.ruang, kec.as_deref()) {
+        Ok(mut jawab) => {
+            jawab["ruang"] = k.ruang.to_json();
+            Json(jawab).into_response()
+        }
+        Err(err) => salah(&err),
+    }
 }
 
 /// Checks and typesets the report of `kec`; the answer names the new
