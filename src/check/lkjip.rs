@@ -69,39 +69,8 @@ pub fn periksa(
 fn panjang(data: &Data, found: &mut Vec<Diagnostic>) {
     use crate::content::{NARASI_MAX, SEL_MAX};
     let r = &data.renstra;
-    for (t, tujuan) in r.isi.tujuan.iter().enumerate() {
-        let at = format!("tujuan[{t}]");
-        super::panjang::limit(
-            found,
-            &r.file,
-            &r.text,
-            &format!("{at}.uraian"),
-            &tujuan.uraian,
-            SEL_MAX,
-        );
-        for (s, sasaran) in tujuan.sasaran.iter().enumerate() {
-            let at = format!("{at}.sasaran[{s}]");
-            super::panjang::limit(
-                found,
-                &r.file,
-                &r.text,
-                &format!("{at}.uraian"),
-                &sasaran.uraian,
-                SEL_MAX,
-            );
-            for (i, iku) in sasaran.iku.iter().enumerate() {
-                if let Some(st) = &iku.standar {
-                    super::panjang::limit(
-                        found,
-                        &r.file,
-                        &r.text,
-                        &format!("{at}.iku[{i}].standar.sumber"),
-                        &st.sumber,
-                        SEL_MAX,
-                    );
-                }
-            }
-        }
+    for (path, text) in r.isi.texts() {
+        super::panjang::limit(found, &r.file, &r.text, &path, text, SEL_MAX);
     }
     let n = &data.narasi;
     for (path, text) in n.isi.texts() {
@@ -117,34 +86,23 @@ fn panjang(data: &Data, found: &mut Vec<Diagnostic>) {
 /// The placeholders `[isi: …]` of the forms renaksi writes, each on
 /// itself.
 fn isian(data: &Data, galat: bool, found: &mut Vec<Diagnostic>) {
-    let r = &data.renstra;
-    let mut texts: Vec<(String, &str, &str, &str)> = Vec::new();
-    for (t, tujuan) in r.isi.tujuan.iter().enumerate() {
-        texts.push((
-            format!("tujuan[{t}].uraian"),
-            &tujuan.uraian,
-            &r.file,
-            &r.text,
-        ));
-        for (s, sasaran) in tujuan.sasaran.iter().enumerate() {
-            texts.push((
-                format!("tujuan[{t}].sasaran[{s}].uraian"),
-                &sasaran.uraian,
-                &r.file,
-                &r.text,
-            ));
-        }
-    }
-    let n = &data.narasi;
-    for (path, text) in n.isi.texts() {
-        texts.push((path, text, &n.file, &n.text));
-    }
+    let (r, n) = (&data.renstra, &data.narasi);
+    let renstra = r
+        .isi
+        .texts()
+        .into_iter()
+        .map(|(p, t)| (p, t, &r.file, &r.text));
+    let narasi = n
+        .isi
+        .texts()
+        .into_iter()
+        .map(|(p, t)| (p, t, &n.file, &n.text));
     let severity = if galat {
         Severity::Galat
     } else {
         Severity::Peringatan
     };
-    for (path, text, file, file_text) in texts {
+    for (path, text, file, file_text) in renstra.chain(narasi) {
         for problem in super::isian::di(file, file_text, &path, text) {
             found.push(Diagnostic { severity, problem });
         }

@@ -101,6 +101,28 @@ pub struct Iku {
     pub standar: Option<Standar>,
 }
 
+impl BerkasRenstra {
+    /// Every text of the file with its YAML path: each tujuan's and
+    /// sasaran's uraian and each standard's source, all table cells.
+    pub fn texts(&self) -> Vec<(String, &str)> {
+        let mut all = Vec::new();
+        for (t, tujuan) in self.tujuan.iter().enumerate() {
+            let at = format!("tujuan[{t}]");
+            all.push((format!("{at}.uraian"), tujuan.uraian.as_str()));
+            for (s, sasaran) in tujuan.sasaran.iter().enumerate() {
+                let at = format!("{at}.sasaran[{s}]");
+                all.push((format!("{at}.uraian"), sasaran.uraian.as_str()));
+                for (i, iku) in sasaran.iku.iter().enumerate() {
+                    if let Some(st) = &iku.standar {
+                        all.push((format!("{at}.iku[{i}].standar.sumber"), st.sumber.as_str()));
+                    }
+                }
+            }
+        }
+        all
+    }
+}
+
 impl Iku {
     /// The target of `tahun`, if written.
     pub fn target_tahun(&self, tahun: i32) -> Option<f64> {
