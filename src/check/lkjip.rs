@@ -15,7 +15,12 @@ use crate::realisasi::Realisasi;
 /// The findings of `report`'s LKjIP files, if it has a Renstra, as
 /// `check` lists them: files that do not load are reported by their
 /// problems, as galat; only a file that cannot be read is an error.
-pub fn temuan(report: &Report) -> Result<Vec<Diagnostic>, crate::error::Error> {
+/// `realisasi` is the report's, when its files load (see
+/// [`super::realisasi::temuan`]).
+pub fn temuan(
+    report: &Report,
+    realisasi: Option<&Realisasi>,
+) -> Result<Vec<Diagnostic>, crate::error::Error> {
     if !crate::lkjip::ada(report) {
         return Ok(Vec::new());
     }
@@ -35,8 +40,7 @@ pub fn temuan(report: &Report) -> Result<Vec<Diagnostic>, crate::error::Error> {
     };
     // The realisasi files have findings of their own; here only whether
     // TW IV holds every IKU.
-    let realisasi = crate::realisasi::muat(report).ok();
-    Ok(periksa(report, &data, realisasi.as_ref(), false))
+    Ok(periksa(report, &data, realisasi, false))
 }
 
 /// Every finding about the LKjIP files `data` of `report`; `realisasi`

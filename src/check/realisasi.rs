@@ -19,12 +19,16 @@ pub const JAUH_DI_ATAS: f64 = 150.0;
 /// The findings of `report`'s realisasi files, if it has any, as `check`
 /// lists them: files that do not load are reported by their problems, as
 /// galat; only a file that cannot be read at all is an error.
-pub fn temuan(report: &Report) -> Result<Vec<Diagnostic>, crate::error::Error> {
+/// The realisasi read, when its files load, comes with them, for the
+/// checks that look at it too (the LKjIP's).
+pub fn temuan(
+    report: &Report,
+) -> Result<(Vec<Diagnostic>, Option<Realisasi>), crate::error::Error> {
     if !crate::realisasi::ada(report) {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), None));
     }
     match crate::realisasi::muat(report) {
-        Ok(realisasi) => Ok(periksa(report, &realisasi)),
+        Ok(realisasi) => Ok((periksa(report, &realisasi), Some(realisasi))),
         Err(crate::error::Error::Input(problems)) => {
             // Keys only a place tells apart explain keys that went missing.
             let mut found = Vec::new();
@@ -33,7 +37,7 @@ pub fn temuan(report: &Report) -> Result<Vec<Diagnostic>, crate::error::Error> {
                 severity: Severity::Galat,
                 problem,
             }));
-            Ok(found)
+            Ok((found, None))
         }
         Err(err) => Err(err),
     }

@@ -139,8 +139,9 @@ fn check(
     match loaded {
         Ok((report, matriks)) => {
             let mut found = lint(&report, matriks.as_ref());
-            found.extend(renaksi::check::realisasi::temuan(&report)?);
-            found.extend(renaksi::check::lkjip::temuan(&report)?);
+            let (temuan, realisasi) = renaksi::check::realisasi::temuan(&report)?;
+            found.extend(temuan);
+            found.extend(renaksi::check::lkjip::temuan(&report, realisasi.as_ref())?);
             Ok(TemuanLaporan {
                 label: report.source.label.clone(),
                 found,

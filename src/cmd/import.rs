@@ -161,7 +161,7 @@ fn after(dir: &Path, lembar: Option<(&Path, Letak)>) -> Result<(), Error> {
     let found: Vec<(Diagnostic, Option<String>)> = match renaksi::load(Some(dir)) {
         Ok(report) => {
             let mut found = renaksi::check::lint(&report, None);
-            found.extend(renaksi::check::realisasi::temuan(&report)?);
+            found.extend(renaksi::check::realisasi::temuan(&report)?.0);
             found
                 .into_iter()
                 .map(|d| {
