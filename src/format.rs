@@ -20,7 +20,12 @@ pub fn angka(value: f64) -> String {
 
 /// `2040000000` → `Rp 2.040.000.000`, with a no-break space after `Rp`.
 pub fn rupiah(value: u64) -> String {
-    format!("Rp\u{a0}{}", group(&value.to_string()))
+    format!("Rp\u{a0}{}", rupiah_angka(value))
+}
+
+/// `2040000000` → `2.040.000.000`: an amount in a column headed `(Rp)`.
+pub fn rupiah_angka(value: u64) -> String {
+    group(&value.to_string())
 }
 
 fn group(digits: &str) -> String {

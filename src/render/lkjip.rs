@@ -586,8 +586,8 @@ fn efisiensi_dan_program(k: &Kinerja) -> (Tabel, Vec<Kelompok<[String; 5]>>) {
             no.to_string(),
             i.indikator.uraian.clone(),
             persen(&i.capaian),
-            uang(i.pagu),
-            uang(i.belanja),
+            format::rupiah_angka(i.pagu),
+            format::rupiah_angka(i.belanja),
             i.serapan.map(format::persen).unwrap_or_else(|| "-".into()),
             i.efisiensi
                 .map(|(d, _)| format!("{} poin", tanda(d)))
@@ -607,8 +607,10 @@ fn efisiensi_dan_program(k: &Kinerja) -> (Tabel, Vec<Kelompok<[String; 5]>>) {
             rows.push([
                 (rows.len() + 1).to_string(),
                 g.uraian.to_owned(),
-                g.pagu.map(uang).unwrap_or_else(|| "-".into()),
-                uang(g.jumlah),
+                g.pagu
+                    .map(format::rupiah_angka)
+                    .unwrap_or_else(|| "-".into()),
+                format::rupiah_angka(g.jumlah),
                 g.serapan.map(format::persen).unwrap_or_else(|| "-".into()),
             ]);
         }
@@ -630,16 +632,22 @@ fn anggaran(k: &Kinerja) -> (Vec<[String; 9]>, [String; 7]) {
         .iter()
         .enumerate()
         .map(|(j, g)| {
-            let tw = |q: usize| g.triwulan[q].map(uang).unwrap_or_else(|| "-".into());
+            let tw = |q: usize| {
+                g.triwulan[q]
+                    .map(format::rupiah_angka)
+                    .unwrap_or_else(|| "-".into())
+            };
             [
                 (j + 1).to_string(),
                 g.uraian.to_owned(),
-                g.pagu.map(uang).unwrap_or_else(|| "-".into()),
+                g.pagu
+                    .map(format::rupiah_angka)
+                    .unwrap_or_else(|| "-".into()),
                 tw(0),
                 tw(1),
                 tw(2),
                 tw(3),
-                uang(g.jumlah),
+                format::rupiah_angka(g.jumlah),
                 g.serapan.map(format::persen).unwrap_or_else(|| "-".into()),
             ]
         })
@@ -652,12 +660,12 @@ fn anggaran(k: &Kinerja) -> (Vec<[String; 9]>, [String; 7]) {
             .fold(0u64, u64::saturating_add)
     };
     let jumlah = [
-        uang(pagu),
-        uang(per_tw(0)),
-        uang(per_tw(1)),
-        uang(per_tw(2)),
-        uang(per_tw(3)),
-        uang(belanja),
+        format::rupiah_angka(pagu),
+        format::rupiah_angka(per_tw(0)),
+        format::rupiah_angka(per_tw(1)),
+        format::rupiah_angka(per_tw(2)),
+        format::rupiah_angka(per_tw(3)),
+        format::rupiah_angka(belanja),
         hitung::serapan(Some(pagu), belanja)
             .map(format::persen)
             .unwrap_or_else(|| "-".into()),
@@ -775,11 +783,6 @@ fn view(
     })
 }
 
-/// An amount in a column headed `(Rp)`: `103.000.000`.
-fn uang(v: u64) -> String {
-    format::rupiah(v).trim_start_matches("Rp\u{a0}").to_owned()
-}
-
 /// A difference with its sign: `+2,50`, `−1,25`, `0,00`.
 fn tanda(d: f64) -> String {
     if d > 0.0 {
@@ -814,7 +817,9 @@ fn pk_view(report: &Report) -> PkView {
             program.push([
                 (program.len() + 1).to_string(),
                 g.uraian.clone(),
-                g.anggaran.map(uang).unwrap_or_else(|| "-".into()),
+                g.anggaran
+                    .map(format::rupiah_angka)
+                    .unwrap_or_else(|| "-".into()),
             ]);
         }
     }
@@ -851,7 +856,7 @@ fn pk_view(report: &Report) -> PkView {
             })
             .collect(),
         program,
-        jumlah: uang(total),
+        jumlah: format::rupiah_angka(total),
         pertama: pk.map(|p| pihak(p.pertama)),
         kedua: pk.map(|p| pihak(p.kedua)),
     }
