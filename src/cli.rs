@@ -53,6 +53,15 @@ pub enum Command {
     /// tabel Lampiran, temuan `check` di setiap isian, pratinjau PDF.
     #[command(help_template = PERINTAH, override_usage = "renaksi serve [DIR] [--port N] [--buka] [--alamat IP]")]
     Serve(ServeArgs),
+    /// Menyajikan folder batch di repositori git bagi banyak pengguna:
+    /// masuk dengan akun, setiap pengguna menyunting kecamatannya, setiap
+    /// simpan menjadi commit atas namanya (lihat docs/server.md).
+    #[command(help_template = PERINTAH, override_usage = "renaksi server DIR [--port N] [--alamat IP] [--host NAMA]... [--https] [--pengguna BERKAS] [--batas-diam MENIT]")]
+    Server(ServerArgs),
+    /// Mengatur akun renaksi server: tambah, ubah, hapus, daftar. Sandi
+    /// ditanyakan di terminal (atau dibaca dari masukan standar).
+    #[command(help_template = UTAMA, override_usage = "renaksi pengguna tambah|ubah|hapus|daftar ...")]
+    Pengguna(PenggunaArgs),
     /// Menulis formulir realisasi satu triwulan (realisasi/twN.yaml): setiap
     /// indikator dan program Rencana Aksi dengan kuncinya, siap diisi.
     #[command(help_template = PERINTAH, override_usage = "renaksi realisasi [DIR] --triwulan N")]
@@ -604,6 +613,109 @@ pub struct ServeArgs {
     /// Alamat lain membuka editor bagi komputer lain di jaringan.
     #[arg(long, value_name = "IP")]
     pub alamat: Option<std::net::IpAddr>,
+}
+
+/// Arguments of `renaksi server`.
+#[derive(Debug, clap::Args)]
+pub struct ServerArgs {
+    /// Folder batch (kabupaten.yaml dan satu folder per kecamatan) di dalam
+    /// repositori git.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// Port; bawaan 8080.
+    #[arg(long, value_name = "N", default_value_t = 8080, value_parser = port)]
+    pub port: u16,
+
+    /// Alamat IP untuk mendengarkan; bawaan 127.0.0.1 (di belakang reverse
+    /// proxy di komputer yang sama).
+    #[arg(long, value_name = "IP")]
+    pub alamat: Option<std::net::IpAddr>,
+
+    /// Nama host yang dibuka pengguna (misalnya sakip.bulelengkab.go.id),
+    /// selain 127.0.0.1 dan localhost; boleh berulang.
+    #[arg(long = "host", value_name = "NAMA")]
+    pub host: Vec<String>,
+
+    /// Pengguna membuka server lewat https (TLS di reverse proxy): cookie
+    /// sesi hanya dikirim lewat https.
+    #[arg(long)]
+    pub https: bool,
+
+    /// Berkas akun; bawaan: di samping repositori (REPO.pengguna.yaml).
+    #[arg(long, value_name = "BERKAS", env = "RENAKSI_PENGGUNA")]
+    pub pengguna: Option<PathBuf>,
+
+    /// Sesi berakhir setelah sekian menit tanpa kegiatan; bawaan 30.
+    #[arg(long, value_name = "MENIT", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=1440))]
+    pub batas_diam: u64,
+}
+
+/// Arguments of `renaksi pengguna`.
+#[derive(Debug, clap::Args)]
+pub struct PenggunaArgs {
+    #[command(subcommand)]
+    pub perintah: PerintahPengguna,
+
+    /// Folder batch yang disajikan server (untuk menemukan berkas akun di
+    /// samping repositorinya); bawaan: folder ini.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub folder: Option<PathBuf>,
+
+    /// Berkas akun; bawaan: di samping repositori (REPO.pengguna.yaml).
+    #[arg(long, value_name = "BERKAS", env = "RENAKSI_PENGGUNA", global = true)]
+    pub berkas: Option<PathBuf>,
+}
+
+/// The subcommands of `renaksi pengguna`.
+#[derive(Debug, Subcommand)]
+pub enum PerintahPengguna {
+    /// Menambah akun; sandinya ditanyakan.
+    #[command(help_template = PERINTAH)]
+    Tambah(AkunArgs),
+    /// Mengubah akun: peran, kecamatan, nama, e-mail, dan dengan --sandi
+    /// sandinya (sesinya di server berakhir).
+    #[command(help_template = PERINTAH)]
+    Ubah(AkunArgs),
+    /// Menghapus akun.
+    #[command(help_template = PERINTAH)]
+    Hapus {
+        /// Nama pengguna.
+        #[arg(value_name = "NAMA")]
+        login: String,
+    },
+    /// Menampilkan semua akun (tanpa sandi).
+    #[command(help_template = PERINTAH)]
+    Daftar,
+}
+
+/// An account as given on the command line.
+#[derive(Debug, clap::Args)]
+pub struct AkunArgs {
+    /// Nama pengguna untuk masuk: huruf kecil, angka, titik, garis.
+    #[arg(value_name = "NAMA")]
+    pub login: String,
+
+    /// Peran: operator, verifikator, admin, pimpinan.
+    #[arg(long, value_name = "PERAN")]
+    pub peran: Option<crate::cmd::server::akun::Peran>,
+
+    /// Folder kecamatan yang disunting operator; boleh berulang atau
+    /// dipisah koma.
+    #[arg(long, value_name = "KEC", value_delimiter = ',')]
+    pub kecamatan: Vec<String>,
+
+    /// Nama lengkap (penulis commit).
+    #[arg(long = "nama", value_name = "NAMA LENGKAP")]
+    pub nama: Option<String>,
+
+    /// Alamat e-mail (penulis commit).
+    #[arg(long, value_name = "EMAIL")]
+    pub email: Option<String>,
+
+    /// Dengan `ubah`: menanyakan sandi baru.
+    #[arg(long)]
+    pub sandi: bool,
 }
 
 /// Arguments of `renaksi diff`.

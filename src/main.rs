@@ -47,6 +47,8 @@ fn main() -> ExitCode {
         Command::Init(args) => cmd::init::run(args).map(|()| ExitCode::SUCCESS),
         Command::Watch(args) => cmd::watch::run(args).map(|()| ExitCode::SUCCESS),
         Command::Serve(args) => cmd::serve::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Server(args) => cmd::server::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Pengguna(args) => cmd::server::akun::run(args).map(|()| ExitCode::SUCCESS),
         Command::Verify(args) => match cmd::verify::run(args) {
             Ok(code) => Ok(code),
             Err(err) => {

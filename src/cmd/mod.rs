@@ -15,6 +15,7 @@ pub mod manifest;
 pub mod realisasi;
 pub mod schema;
 pub mod serve;
+pub mod server;
 pub mod sign;
 pub mod testcert;
 pub mod verify;

@@ -5,6 +5,9 @@
 // formats YAML: the server writes the files in the canonical style.
 
 const TOKEN = new URLSearchParams(location.search).get("t") || "";
+// Under `renaksi server` the page is one user's, logged in: its requests
+// carry the session's CSRF token and name the kecamatan shown.
+const SERVER = document.body.dataset.mode === "server";
 const BULAN = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"];
 const BULAN_LAMA = { februari: "pebruari", november: "nopember" };
 const SINGKAT = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
@@ -78,10 +81,20 @@ function el(tag, attrs = {}, ...children) {
 }
 
 // --- API --------------------------------------------------------------
+function kepala() { return SERVER ? { "X-Renaksi-Csrf": (S.saya && S.saya.csrf) || "" } : { "X-Renaksi-Token": TOKEN }; }
+// Under the server every request names the kecamatan shown.
+function denganKec(path) {
+  if (!SERVER || !S.kec || /[?&]kecamatan=/.test(path)) return path;
+  return path + (path.includes("?") ? "&" : "?") + "kecamatan=" + encodeURIComponent(S.kec);
+}
 async function api(path, body, method) {
-  const init = { method: method || (body === undefined ? "GET" : "POST"), headers: { "X-Renaksi-Token": TOKEN } };
-  if (body !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
-  const r = await fetch(path, init);
+  const init = { method: method || (body === undefined ? "GET" : "POST"), headers: kepala() };
+  if (body !== undefined) {
+    if (SERVER && body && typeof body === "object" && !body.kecamatan) body = Object.assign({}, body, { kecamatan: S.kec });
+    init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body);
+  }
+  const r = await fetch(denganKec(path), init);
+  if (SERVER && r.status === 401) { location.href = "/masuk"; throw new Error("sesi berakhir; masuk lagi"); }
   const type = r.headers.get("content-type") || "";
   const data = type.includes("json") ? await r.json() : await r.text();
   if (!r.ok) throw Object.assign(new Error((data && data.galat) || String(data)), { status: r.status, data });
@@ -221,7 +234,7 @@ let gambar = null;
 async function muatHalaman(ms) {
   if (!S.halaman) return;
   const versi = S.versi, page = S.page, mulai = S.mulai;
-  const r = await fetch(`/api/halaman?n=${page}&v=${versi}`, { headers: { "X-Renaksi-Token": TOKEN } });
+  const r = await fetch(denganKec(`/api/halaman?n=${page}&v=${versi}`), { headers: kepala() });
   if (!r.ok || versi !== S.versi) return;
   const url = URL.createObjectURL(await r.blob());
   const img = $("pratinjau");
@@ -387,9 +400,29 @@ function tampilkan() {
   bagian.push(el("div", { class: "bagian-tab", "data-tab": "temuan", hidden: S.tab !== "temuan", id: "daftar-temuan" }));
   bagian.push(el("div", { class: "bagian-tab", "data-tab": "perubahan", hidden: S.tab !== "perubahan", id: "daftar-perubahan" }));
   isi.replaceChildren(...bagian);
+  kunciBaca();
   isi.scrollTop = scroll;
   tandai();
   if (S.tab === "perubahan") tampilPerubahan();
+}
+
+// What this user may not change is shown, not editable (the server
+// refuses it anyway).
+function bolehUbah(rel) {
+  if (!SERVER) return true;
+  const i = rel.indexOf("/");
+  return i < 0 ? !!S.saya.ubah_bersama : S.saya.ubah_kecamatan.includes(rel.slice(0, i));
+}
+function kunciBaca() {
+  if (!SERVER) return;
+  for (const e of $("isi").querySelectorAll("[data-b]")) {
+    if (bolehUbah(e.dataset.b)) continue;
+    if (e.matches("input, select, textarea, fieldset, button")) e.disabled = true;
+    for (const x of e.querySelectorAll("input, select, textarea, button")) x.disabled = true;
+  }
+  if (!S.saya.ubah_kecamatan.includes(S.kec)) {
+    for (const x of $("isi").querySelectorAll('[data-tab$="-baru"] button')) x.disabled = true;
+  }
 }
 
 function masukan(rel, path, jenis, opsi = {}) {
@@ -1081,7 +1114,7 @@ async function pantau() {
     const lain = S.sibuk || S.kirim.size ? [] :
       Object.keys(s.versi).filter((rel) => !berkas(rel) || berkas(rel).versi !== s.versi[rel]);
     if (lain.length || S.basi) tabLain(`${(lain.length ? lain : ["Berkas"]).join(", ")} diubah di tab lain sejak halaman ini memuatnya. Gabungkan suntingan Anda dengan versi terbaru, atau ambil versi terbaru, sebelum menyunting lagi.`);
-    else if (s.di_luar.length) spanduk(`${s.di_luar.join(", ")} diubah di luar editor sejak dibuka (oleh program lain, editor lain, atau git).` + (S.kotor.length ? " Memuat ulang membuang suntingan yang belum disimpan." : ""));
+    else if (s.di_luar.length) spanduk(`${s.di_luar.join(", ")} diubah ${SERVER ? "oleh pengguna lain" : "di luar editor"} sejak dibuka${SERVER ? " (lihat Riwayat)" : " (oleh program lain, editor lain, atau git)"}.` + (S.kotor.length ? " Memuat ulang membuang suntingan yang belum disimpan." : ""));
     else if ($("spanduk").hidden === false && !$("spanduk-teks").textContent.startsWith("tidak disimpan")) spanduk("");
   } catch (e) { /* the server stopped: shown on the next edit */ }
 }
@@ -1095,11 +1128,51 @@ async function muatUlang() {
   await periksa();
 }
 
-async function mulai() {
-  if (!TOKEN) { document.body.textContent = "Buka alamat lengkap yang dicetak `renaksi serve` (dengan ?t=…)."; return; }
+// The user, the kecamatan it may open, and the way to its history and
+// out, in the header.
+async function mulaiServer() {
+  S.saya = await api("/api/saya");
+  const diminta = new URLSearchParams(location.search).get("kecamatan");
+  S.kec = S.saya.kecamatan.includes(diminta) ? diminta : (S.saya.kecamatan[0] || "");
+  if (!S.kec) { document.body.textContent = "Akun ini belum diberi kecamatan; hubungi admin."; return false; }
   terimaRuang(await api("/api/ruang"));
   $("nama").textContent = S.ruang.nama;
-  if (S.ruang.jenis === "batch") {
+  $("pilih-kec").hidden = false;
+  $("kec").replaceChildren(...S.saya.kecamatan.map((k) => el("option", { value: k, text: k })));
+  $("kec").value = S.kec;
+  $("kec").onchange = () => {
+    if (S.kotor.length && !confirm("Suntingan yang belum disimpan di kecamatan ini tetap di server selama sesi; pindah kecamatan?")) { $("kec").value = S.kec; return; }
+    location.search = "?kecamatan=" + encodeURIComponent($("kec").value);
+  };
+  const baca = !S.saya.ubah_kecamatan.includes(S.kec) && !S.saya.ubah_bersama;
+  const akun = el("span", { id: "akun" },
+    el("span", { text: `${S.saya.nama} (${S.saya.peran}${baca ? ", hanya baca" : ""})` }),
+    el("a", { href: "/riwayat?kecamatan=" + encodeURIComponent(S.kec), text: "Riwayat" }),
+    el("a", { id: "unduh", href: "#", text: "Unduh PDF draf", onclick: async (e) => {
+      e.preventDefault();
+      const r = await fetch(denganKec("/api/unduh"), { headers: kepala() });
+      if (!r.ok) { keadaan("galat: " + ((await r.json().catch(() => ({}))).galat || r.status)); return; }
+      const a = el("a", { href: URL.createObjectURL(await r.blob()), download: `${S.kec}-draf.pdf` });
+      document.body.append(a); a.click(); a.remove();
+    } }),
+    el("button", { type: "button", id: "keluar", text: "Keluar", onclick: async () => {
+      if (S.kotor.length && !confirm("Ada suntingan yang belum disimpan; tetap keluar?")) return;
+      await api("/api/keluar", {}).catch(() => {});
+      location.href = "/masuk";
+    } }));
+  $("simpan").before(akun);
+  if (baca) $("simpan").hidden = true;
+  return true;
+}
+
+async function mulai() {
+  if (SERVER) { if (!(await mulaiServer())) return; }
+  else if (!TOKEN) { document.body.textContent = "Buka alamat lengkap yang dicetak `renaksi serve` (dengan ?t=…)."; return; }
+  else {
+    terimaRuang(await api("/api/ruang"));
+    $("nama").textContent = S.ruang.nama;
+  }
+  if (S.ruang.jenis === "batch" && !SERVER) {
     S.kec = S.ruang.kecamatan[0] || "";
     $("pilih-kec").hidden = false;
     $("kec").replaceChildren(...S.ruang.kecamatan.map((k) => el("option", { value: k, text: k })));

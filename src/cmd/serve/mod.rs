@@ -11,7 +11,7 @@
 //! opened are read or written; a build that fails or panics is reported
 //! in the page, and the server goes on.
 
-mod ruang;
+pub(crate) mod ruang;
 
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -36,12 +36,12 @@ use ruang::{Pratinjau, Ruang, Simpan};
 
 /// The largest request body: a Lampiran file of the largest size renaksi
 /// reads (4 MiB of YAML) is about one and a half times that as JSON.
-const MAX_BODY: usize = 8 * 1024 * 1024;
+pub(crate) const MAX_BODY: usize = 8 * 1024 * 1024;
 
 /// The page, its style and its script, embedded.
-const HTML: &str = include_str!("editor.html");
-const CSS: &str = include_str!("editor.css");
-const JS: &str = include_str!("editor.js");
+pub(crate) const HTML: &str = include_str!("editor.html");
+pub(crate) const CSS: &str = include_str!("editor.css");
+pub(crate) const JS: &str = include_str!("editor.js");
 
 /// Header carrying the token on API requests.
 const TOKEN_HEADER: &str = "x-renaksi-token";
@@ -61,12 +61,14 @@ struct Server {
     keadaan: Mutex<Keadaan>,
 }
 
-struct Keadaan {
-    ruang: Ruang,
+pub(crate) struct Keadaan {
+    pub(crate) ruang: Ruang,
     /// The last typeset document, for its pages.
-    dokumen: Option<Arc<PagedDocument>>,
+    pub(crate) dokumen: Option<Arc<PagedDocument>>,
+    /// The report the last typeset document was made for, to export it.
+    pub(crate) laporan: Option<renaksi::content::Report>,
     /// Goes up with each build, so the browser asks for fresh pages.
-    versi: u64,
+    pub(crate) versi: u64,
 }
 
 /// Starts the server and serves until interrupted.
@@ -136,6 +138,7 @@ async fn serve(args: &ServeArgs, dir: PathBuf, ruang: Ruang, ip: IpAddr) -> Resu
         keadaan: Mutex::new(Keadaan {
             ruang,
             dokumen: None,
+            laporan: None,
             versi: 0,
         }),
     });
@@ -264,7 +267,7 @@ fn query_token(query: &str) -> Option<String> {
 }
 
 /// Compares without stopping at the first difference.
-fn same(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
@@ -316,7 +319,7 @@ where
 
 /// A change refused because the page had not seen `files` as they are
 /// now: another tab changed them.
-fn basi(files: &[String], what: &str) -> Response {
+pub(crate) fn basi(files: &[String], what: &str) -> Response {
     (
         StatusCode::CONFLICT,
         Json(json!({
@@ -341,7 +344,7 @@ async fn tidak_ada() -> Response {
 
 /// A JSON request body, refused in Indonesian when it is too large or not
 /// the expected shape.
-struct Masukan<T>(T);
+pub(crate) struct Masukan<T>(pub(crate) T);
 
 impl<T, S> axum::extract::FromRequest<S> for Masukan<T>
 where
@@ -376,11 +379,11 @@ where
 
 /// The most values a request may hold: a table of the largest size renaksi
 /// reads has a few hundred thousand.
-const MAX_NILAI: usize = 1_000_000;
+pub(crate) const MAX_NILAI: usize = 1_000_000;
 
 /// How many JSON values `bytes` holds, about: the separators and openers
 /// outside strings, counted without decoding.
-fn nilai_json(bytes: &[u8]) -> usize {
+pub(crate) fn nilai_json(bytes: &[u8]) -> usize {
     let mut count = 0;
     let mut in_string = false;
     let mut escaped = false;
@@ -405,7 +408,7 @@ fn nilai_json(bytes: &[u8]) -> usize {
 
 /// A query string, refused in Indonesian when it is not the expected
 /// shape.
-struct Tanya<T>(T);
+pub(crate) struct Tanya<T>(pub(crate) T);
 
 impl<T, S> axum::extract::FromRequestParts<S> for Tanya<T>
 where
@@ -426,7 +429,7 @@ where
 }
 
 /// The answer to a request that cannot be read, by its status.
-fn tak_terbaca(status: StatusCode) -> Response {
+pub(crate) fn tak_terbaca(status: StatusCode) -> Response {
     let galat = if status == StatusCode::PAYLOAD_TOO_LARGE {
         format!(
             "permintaan terlalu besar (paling besar {}); berkas laporan paling besar {}",
@@ -439,7 +442,7 @@ fn tak_terbaca(status: StatusCode) -> Response {
     (status, Json(json!({ "galat": galat }))).into_response()
 }
 
-fn salah(err: &Error) -> Response {
+pub(crate) fn salah(err: &Error) -> Response {
     (
         StatusCode::UNPROCESSABLE_ENTITY,
         Json(json!({"galat": err.to_string()})),
@@ -450,11 +453,21 @@ fn salah(err: &Error) -> Response {
 /// The editor page, with its style and script inlined, put together once.
 async fn halaman() -> Response {
     static PAGE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let page = PAGE.get_or_init(|| {
-        HTML.replace("/*CSS*/", CSS)
-            .replace("/*JS*/", JS)
-            .replace("{{VERSI}}", env!("CARGO_PKG_VERSION"))
-    });
+    html(PAGE.get_or_init(|| editor_page("")))
+}
+
+/// The editor page with its style and script inlined; `mode` is put on
+/// its body (`server` for `renaksi server`).
+pub(crate) fn editor_page(mode: &str) -> String {
+    HTML.replace("/*CSS*/", CSS)
+        .replace("/*JS*/", JS)
+        .replace("{{VERSI}}", env!("CARGO_PKG_VERSION"))
+        .replace("<body>", &format!("<body data-mode=\"{mode}\">"))
+}
+
+/// An HTML page of the editor, under its content security policy: its
+/// own inline script and style only, talking to its own server only.
+pub(crate) fn html(page: &str) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
@@ -465,7 +478,7 @@ async fn halaman() -> Response {
                  frame-ancestors 'none'",
             ),
         ],
-        page.as_str(),
+        page.to_owned(),
     )
         .into_response()
 }
@@ -536,7 +549,7 @@ async fn periksa(State(server): State<Arc<Server>>, Masukan(body): Masukan<Kec>)
 }
 
 /// A quarter asked for, 1–4; anything else asks for the Rencana Aksi.
-fn triwulan(n: Option<usize>) -> Option<usize> {
+pub(crate) fn triwulan(n: Option<usize>) -> Option<usize> {
     n.filter(|n| (1..=4).contains(n))
 }
 
@@ -618,7 +631,12 @@ fn buat(
 
 /// Checks and typesets the report of `kec`; the answer names the new
 /// version of the pages.
-fn build(k: &mut Keadaan, kec: Option<&str>, triwulan: Option<usize>, lkjip: bool) -> Response {
+pub(crate) fn build(
+    k: &mut Keadaan,
+    kec: Option<&str>,
+    triwulan: Option<usize>,
+    lkjip: bool,
+) -> Response {
     let kec = match k.ruang.kecamatan(kec) {
         Ok(kec) => kec,
         Err(err) => return salah(&err),
@@ -629,6 +647,7 @@ fn build(k: &mut Keadaan, kec: Option<&str>, triwulan: Option<usize>, lkjip: boo
     // A report that does not load keeps the last pages on screen.
     if hasil.dokumen.is_some() {
         k.dokumen = hasil.dokumen;
+        k.laporan = hasil.laporan;
     }
     Json(json!({
         "versi": k.versi,
@@ -776,6 +795,7 @@ mod tests {
             keadaan: Mutex::new(Keadaan {
                 ruang: Ruang::open(&dir, false).unwrap(),
                 dokumen: None,
+                laporan: None,
                 versi: 0,
             }),
         })

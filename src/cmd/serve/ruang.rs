@@ -89,11 +89,24 @@ pub struct Pratinjau {
     /// Every Lampiran indicator by its key, text, unit and annual target:
     /// what an IKU of renstra.yaml may name.
     pub indikator: Value,
+    /// The report the document was typeset for, to export it as PDF.
+    pub laporan: Option<Report>,
 }
 
 impl Ruang {
     /// Reads every editable file of `root`, a report or a batch folder.
     pub fn open(root: &Path, batch: bool) -> Result<Self, Error> {
+        Self::open_hanya(root, batch, None)
+    }
+
+    /// Reads the files of one kecamatan `kec` of the batch folder `root`,
+    /// with the batch's shared files: the workspace of one user of
+    /// `renaksi server`.
+    pub fn open_kecamatan(root: &Path, kec: &str) -> Result<Self, Error> {
+        Self::open_hanya(root, true, Some(kec))
+    }
+
+    fn open_hanya(root: &Path, batch: bool, hanya: Option<&str>) -> Result<Self, Error> {
         let mut names = Vec::new();
         let mut kecamatan = Vec::new();
         if batch {
@@ -103,6 +116,9 @@ impl Ruang {
                 let Some(name) = dir.file_name().map(|n| n.to_string_lossy().into_owned()) else {
                     continue;
                 };
+                if hanya.is_some_and(|k| k != name) {
+                    continue;
+                }
                 for file in report_files(&root.join(&name))? {
                     names.push(format!("{name}/{file}"));
                 }
@@ -142,6 +158,9 @@ impl Ruang {
         }
         if !problems.is_empty() {
             return Err(problems.into());
+        }
+        if let Some(k) = hanya.filter(|k| !kecamatan.iter().any(|n| n == k)) {
+            return Err(usage(&format!("kecamatan `{k}` tidak ada di folder ini")));
         }
         Ok(Ruang {
             root: root.to_path_buf(),
@@ -475,6 +494,7 @@ impl Ruang {
         let mut teks_halaman = Vec::new();
         let mut realisasi_json = Value::Null;
         let mut indikator = Value::Null;
+        let mut laporan = None;
         // A Perubahan's matrix, and the check of its reasons, need the
         // previous version it names.
         let loaded = self
@@ -583,6 +603,7 @@ impl Ruang {
                         }
                         teks_halaman = renaksi::compile::page_texts(&document);
                         dokumen = Some(Arc::new(document));
+                        laporan = dilihat.dicetak().ok().cloned();
                     }
                     Err(err) => temuan.extend(self.error(&err)),
                 }
@@ -597,6 +618,7 @@ impl Ruang {
             ms: started.elapsed().as_millis(),
             realisasi: realisasi_json,
             indikator,
+            laporan,
         }
     }
 
@@ -671,6 +693,17 @@ impl Ruang {
     /// check and the writes hold the save lock, so two servers saving one
     /// folder at once cannot both pass the check.
     pub fn simpan(&mut self, dasar: &HashMap<String, u64>) -> Result<Vec<String>, Simpan> {
+        self.simpan_lalu(dasar, |_| Ok(()))
+    }
+
+    /// [`Ruang::simpan`], then `catat` with the files written while the
+    /// save lock is still held (`renaksi server` commits them); when
+    /// `catat` fails, each file is put back as it was and nothing is saved.
+    pub fn simpan_lalu(
+        &mut self,
+        dasar: &HashMap<String, u64>,
+        catat: impl FnOnce(&[String]) -> Result<(), Error>,
+    ) -> Result<Vec<String>, Simpan> {
         let kotor = self.kotor();
         let basi: Vec<String> = kotor
             .iter()
@@ -733,14 +766,67 @@ impl Ruang {
         if !bentrok.is_empty() {
             return Err(Simpan::Bentrok(bentrok));
         }
+        let mut ditulis: Vec<&String> = Vec::new();
+        let mut hasil = Ok(());
         for rel in &kotor {
-            let path = renaksi::fs::di_dalam(&self.root, rel).map_err(Simpan::Gagal)?;
+            let tulis = renaksi::fs::di_dalam(&self.root, rel).and_then(|path| {
+                renaksi::fs::write_atomic(&path, self.berkas[rel].teks.as_bytes())
+            });
+            match tulis {
+                Ok(()) => ditulis.push(rel),
+                Err(err) => {
+                    hasil = Err(err);
+                    break;
+                }
+            }
+        }
+        let hasil = hasil.and_then(|()| catat(&kotor));
+        if let Err(err) = hasil {
+            // Put back what was written: as read, or gone when it was new.
+            for rel in ditulis {
+                let path = self.root.join(rel);
+                let disk = &self.berkas[rel].disk;
+                let _ = if disk.is_empty() {
+                    std::fs::remove_file(&path).map_err(|e| Error::io("", &path, e))
+                } else {
+                    renaksi::fs::write_atomic(&path, disk)
+                };
+            }
+            return Err(Simpan::Gagal(err));
+        }
+        for rel in &kotor {
             let b = self.berkas.get_mut(rel).expect("listed above");
-            renaksi::fs::write_atomic(&path, b.teks.as_bytes()).map_err(Simpan::Gagal)?;
             b.disk = b.teks.clone().into_bytes();
             b.awal = b.nilai.clone();
         }
         Ok(kotor)
+    }
+
+    /// The unsaved edits of the report of `kec`, in the report's terms.
+    pub fn ringkasan(&self, kec: Option<&str>) -> Vec<String> {
+        let now = self
+            .source(kec, |b| b.teks.clone().into_bytes())
+            .and_then(Report::load);
+        let disk = self.source(kec, |b| b.disk.clone()).and_then(Report::load);
+        match (disk, now) {
+            (Ok(disk), Ok(now)) => lines(renaksi::diff::reports(&disk, &now)),
+            _ => Vec::new(),
+        }
+    }
+
+    /// What changed on disk in the report of `kec` since this workspace
+    /// read it, in the report's terms.
+    pub fn sejak_dibaca(&self, kec: Option<&str>) -> Vec<String> {
+        let dir = match kec {
+            Some(k) => self.root.join(k),
+            None => self.root.clone(),
+        };
+        let dibaca = self.source(kec, |b| b.disk.clone()).and_then(Report::load);
+        let sekarang = Source::from_dir(&dir).and_then(Report::load);
+        match (dibaca, sekarang) {
+            (Ok(a), Ok(b)) => lines(renaksi::diff::reports(&a, &b)),
+            _ => Vec::new(),
+        }
     }
 }
 
