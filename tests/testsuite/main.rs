@@ -26,6 +26,7 @@ mod pk;
 mod pki;
 mod schema;
 mod serve;
+mod server;
 mod sign;
 mod support;
 mod ttd;

@@ -1,0 +1,885 @@
+//! `renaksi server` and `renaksi pengguna` through HTTP, request by
+//! request: accounts beside the repository, login, sessions and CSRF,
+//! every route refused for another kecamatan, one commit per save by its
+//! user, a second save of the same file refused with what changed, hostile
+//! requests, and a kill in the middle of saves. The pages themselves are
+//! driven in Chromium by tests/browser/server.mjs; load by
+//! bench/server-beban.py (a short run of it is here).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::support::{copy_dir, git};
+
+/// A batch folder in a git repository of its own, with the users file
+/// beside it.
+pub struct Kabupaten {
+    _tmp: tempfile::TempDir,
+    pub repo: PathBuf,
+}
+
+impl Kabupaten {
+    pub fn baru() -> Self {
+        let tmp = tempfile::tempdir().unwrap();
+        let repo = tmp.path().join("sakip");
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("content/buleleng-2022"),
+            &repo,
+        );
+        git(&repo, &["init", "-q"]);
+        git(&repo, &["add", "."]);
+        git(
+            &repo,
+            &[
+                "-c",
+                "user.name=awal",
+                "-c",
+                "user.email=awal@x",
+                "commit",
+                "-qm",
+                "awal",
+            ],
+        );
+        let k = Kabupaten { _tmp: tmp, repo };
+        k.pengguna(
+            &[
+                "tambah",
+                "ketut",
+                "--peran",
+                "operator",
+                "--kecamatan",
+                "sawan",
+                "--nama",
+                "Ketut Sawan",
+                "--email",
+                "ketut@sawan.example",
+            ],
+            "sandi-ketut-sawan",
+        );
+        k.pengguna(
+            &[
+                "tambah",
+                "wayan",
+                "--peran",
+                "operator",
+                "--kecamatan",
+                "tejakula",
+                "--nama",
+                "Wayan Tejakula",
+                "--email",
+                "wayan@tejakula.example",
+            ],
+            "sandi-wayan-tejakula",
+        );
+        k.pengguna(
+            &[
+                "tambah",
+                "made",
+                "--peran",
+                "verifikator",
+                "--nama",
+                "Made Verifikator",
+                "--email",
+                "made@kab.example",
+            ],
+            "sandi-made-verif",
+        );
+        k.pengguna(
+            &[
+                "tambah",
+                "admin",
+                "--peran",
+                "admin",
+                "--nama",
+                "Admin Kabupaten",
+                "--email",
+                "admin@kab.example",
+            ],
+            "sandi-admin-kabupaten",
+        );
+        k
+    }
+
+    pub fn berkas_pengguna(&self) -> PathBuf {
+        self.repo.with_file_name("sakip.pengguna.yaml")
+    }
+
+    /// `renaksi pengguna ARGS` with `sandi` on standard input.
+    pub fn pengguna(&self, args: &[&str], sandi: &str) -> (i32, String) {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_renaksi"))
+            .arg("pengguna")
+            .args(args)
+            .arg("--folder")
+            .arg(&self.repo)
+            .env_remove("RENAKSI_PENGGUNA")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{sandi}\n").as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned()
+                + &String::from_utf8_lossy(&out.stderr),
+        )
+    }
+
+    pub fn head(&self) -> String {
+        git(&self.repo, &["rev-parse", "HEAD"]).trim().to_owned()
+    }
+
+    pub fn bersih(&self) -> bool {
+        git(&self.repo, &["status", "--porcelain"])
+            .trim()
+            .is_empty()
+    }
+}
+
+/// A running `renaksi server`.
+pub struct Server {
+    child: Child,
+    pub port: u16,
+}
+
+impl Server {
+    pub fn start(k: &Kabupaten) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_renaksi"))
+            .args(["server", "--port", "0"])
+            .arg(&k.repo)
+            .env_remove("RENAKSI_PENGGUNA")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let port = line
+            .rsplit("127.0.0.1:")
+            .next()
+            .and_then(|r| r.trim().trim_end_matches('/').parse().ok())
+            .unwrap_or_else(|| panic!("no address printed: {line:?}"));
+        Server { child, port }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    pub fn bunuh(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Logs `nama` in; its session.
+    pub fn masuk(&self, nama: &str, sandi: &str) -> Sesi {
+        let (status, headers, body) = self.kirim(
+            "POST",
+            "/api/masuk",
+            &[],
+            json!({"nama": nama, "sandi": sandi}).to_string().as_bytes(),
+        );
+        assert_eq!(status, 200, "{nama}: {body}");
+        let cookie = headers
+            .lines()
+            .find_map(|l| l.strip_prefix("set-cookie: "))
+            .expect("a session cookie")
+            .to_owned();
+        for flag in ["httponly", "samesite=strict", "path=/"] {
+            assert!(cookie.contains(flag), "{cookie}");
+        }
+        let cookie = cookie.split(';').next().unwrap().to_owned();
+        let mut sesi = Sesi {
+            port: self.port,
+            cookie,
+            csrf: String::new(),
+        };
+        let (_, saya) = sesi.get("/api/saya");
+        sesi.csrf = saya["csrf"].as_str().unwrap().to_owned();
+        sesi
+    }
+
+    /// One request from the page's own origin; status, headers (lower-case
+    /// names), body.
+    pub fn kirim(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> (u16, String, String) {
+        let origin = format!("http://127.0.0.1:{}", self.port);
+        let mut all = vec![
+            ("Origin", origin.as_str()),
+            ("Content-Type", "application/json"),
+        ];
+        all.extend_from_slice(headers);
+        http(
+            self.port,
+            method,
+            path,
+            &format!("127.0.0.1:{}", self.port),
+            &all,
+            body,
+        )
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.bunuh();
+    }
+}
+
+/// One logged-in client.
+#[derive(Clone)]
+pub struct Sesi {
+    port: u16,
+    pub cookie: String,
+    pub csrf: String,
+}
+
+impl Sesi {
+    pub fn kirim_dengan(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&Value>,
+        cookie: &str,
+        csrf: &str,
+    ) -> (u16, Value) {
+        let bytes = body.map(|b| b.to_string().into_bytes()).unwrap_or_default();
+        let origin = format!("http://127.0.0.1:{}", self.port);
+        let (status, _, text) = http(
+            self.port,
+            method,
+            path,
+            &format!("127.0.0.1:{}", self.port),
+            &[
+                ("Origin", &origin),
+                ("Content-Type", "application/json"),
+                ("Cookie", cookie),
+                ("X-Renaksi-Csrf", csrf),
+            ],
+            &bytes,
+        );
+        let value = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        (status, value)
+    }
+
+    pub fn get(&self, path: &str) -> (u16, Value) {
+        self.kirim_dengan("GET", path, None, &self.cookie, &self.csrf)
+    }
+
+    pub fn post(&self, path: &str, body: &Value) -> (u16, Value) {
+        self.kirim_dengan("POST", path, Some(body), &self.cookie, &self.csrf)
+    }
+
+    /// The workspace of `kec`.
+    pub fn ruang(&self, kec: &str) -> Value {
+        let (status, r) = self.get(&format!("/api/ruang?kecamatan={kec}"));
+        assert_eq!(status, 200, "{r}");
+        r
+    }
+
+    /// Edits one file of `kec` with `edit` and saves; the save's answer.
+    pub fn ubah_simpan(&self, kec: &str, rel: &str, edit: impl FnOnce(&mut Value)) -> (u16, Value) {
+        let ruang = self.ruang(kec);
+        let b = &ruang["berkas"][rel];
+        let mut nilai = b["nilai"].clone();
+        edit(&mut nilai);
+        let (status, u) = self.post(
+            "/api/ubah",
+            &json!({"kecamatan": kec, "berkas": rel, "nilai": nilai, "versi": b["versi"]}),
+        );
+        assert_eq!(status, 200, "{u}");
+        self.post(
+            "/api/simpan",
+            &json!({"kecamatan": kec, "versi": u["versi_berkas"]}),
+        )
+    }
+}
+
+/// One HTTP/1.1 request on its own connection.
+pub fn http(
+    port: u16,
+    method: &str,
+    path: &str,
+    host: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> (u16, String, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(120)))
+        .unwrap();
+    let mut head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).unwrap();
+    let _ = stream.write_all(body);
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let status = answer
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status line: {answer:?}"));
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
+    (status, head.to_ascii_lowercase(), body.to_owned())
+}
+
+const PROGRAM: &str = "lampiran/1-program.yaml";
+
+/// The first monthly target of the first indicator of a program file.
+fn target_juni(nilai: &mut Value) -> &mut Value {
+    &mut nilai["pejabat"][0]["sasaran"][0]["indikator"][0]["bulan"]["juni"]
+}
+
+#[test]
+fn accounts_live_beside_the_repository_hashed_and_logged() {
+    let k = Kabupaten::baru();
+    let file = k.berkas_pengguna();
+    assert!(!file.starts_with(&k.repo));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("$argon2id$"), "{text}");
+    assert!(!text.contains("sandi-ketut-sawan"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    // Weak passwords, a bad name, an operator without kecamatan: refused.
+    let (code, out) = k.pengguna(
+        &[
+            "tambah",
+            "nyoman",
+            "--peran",
+            "operator",
+            "--kecamatan",
+            "sawan",
+        ],
+        "pendek",
+    );
+    assert_ne!(code, 0);
+    assert!(out.contains("terlalu pendek"), "{out}");
+    let (code, out) = k.pengguna(
+        &["tambah", "nyoman", "--peran", "operator"],
+        "sandi-yang-cukup-panjang",
+    );
+    assert_ne!(code, 0);
+    assert!(out.contains("belum diberi kecamatan"), "{out}");
+    let (code, _) = k.pengguna(
+        &["tambah", "Nyoman/../x", "--peran", "admin"],
+        "sandi-yang-cukup-panjang",
+    );
+    assert_ne!(code, 0);
+    // ubah with a new password, then hapus; each change logged.
+    let (code, out) = k.pengguna(&["ubah", "made", "--sandi"], "sandi-made-yang-baru");
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = k.pengguna(&["hapus", "wayan"], "");
+    assert_eq!(code, 0, "{out}");
+    let (_, daftar) = k.pengguna(&["daftar"], "");
+    assert!(
+        daftar.contains("ketut\toperator (sawan)") && !daftar.contains("wayan"),
+        "{daftar}"
+    );
+    assert!(!daftar.contains("argon2"));
+    let log = std::fs::read_to_string(file.with_file_name("sakip.pengguna.yaml.log")).unwrap();
+    for line in [
+        "tambah ketut peran=operator kecamatan=sawan",
+        "ubah made peran=verifikator sandi=baru",
+        "hapus wayan",
+    ] {
+        assert!(log.contains(line), "{log}");
+    }
+    assert!(!log.contains("sandi-"), "{log}");
+    // Nothing of it is in the repository.
+    assert!(k.bersih());
+    // A users file inside the repository is refused by the server.
+    let inside = Command::new(env!("CARGO_BIN_EXE_renaksi"))
+        .args(["server", "--port", "0", "--pengguna"])
+        .arg(k.repo.join("pengguna.yaml"))
+        .arg(&k.repo)
+        .output()
+        .unwrap();
+    assert_ne!(inside.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&inside.stderr).contains("di dalam repositori"));
+}
+
+/// Every route that reads or changes a kecamatan, asked by the operator
+/// of Sawan about Tejakula (by name, by a file path of Tejakula, by a
+/// path that climbs out), by a verifikator and a pimpinan-like reader for
+/// changes, and without a session: each refused, and the repository as
+/// it was.
+#[test]
+fn every_route_refuses_what_the_role_may_not_touch() {
+    let k = Kabupaten::baru();
+    let server = Server::start(&k);
+    let ketut = server.masuk("ketut", "sandi-ketut-sawan");
+    let made = server.masuk("made", "sandi-made-verif");
+    let admin = server.masuk("admin", "sandi-admin-kabupaten");
+    let head = k.head();
+    let teja = format!("tejakula/{PROGRAM}");
+    let sawan = format!("sawan/{PROGRAM}");
+    let nilai = json!({"tingkat": "program"});
+    // (method, path, body) of every route naming a kecamatan, for `kec`.
+    let semua = |kec: &str, rel: &str| -> Vec<(&'static str, String, Option<Value>)> {
+        vec![
+            ("GET", format!("/api/ruang?kecamatan={kec}"), None),
+            (
+                "POST",
+                "/api/ubah".into(),
+                Some(json!({"kecamatan": kec, "berkas": rel, "nilai": nilai, "versi": 1})),
+            ),
+            (
+                "POST",
+                "/api/periksa".into(),
+                Some(json!({"kecamatan": kec})),
+            ),
+            (
+                "POST",
+                "/api/realisasi-baru".into(),
+                Some(json!({"kecamatan": kec, "triwulan": 1})),
+            ),
+            (
+                "POST",
+                "/api/pegawai-baru".into(),
+                Some(json!({"kecamatan": kec})),
+            ),
+            (
+                "POST",
+                "/api/lkjip-baru".into(),
+                Some(json!({"kecamatan": kec})),
+            ),
+            ("GET", format!("/api/halaman?kecamatan={kec}&n=1"), None),
+            ("GET", format!("/api/unduh?kecamatan={kec}"), None),
+            ("GET", format!("/api/perubahan?kecamatan={kec}"), None),
+            (
+                "POST",
+                "/api/simpan".into(),
+                Some(json!({"kecamatan": kec, "versi": {}})),
+            ),
+            ("GET", format!("/api/status?kecamatan={kec}"), None),
+            (
+                "POST",
+                "/api/muat-ulang".into(),
+                Some(json!({"kecamatan": kec})),
+            ),
+            ("GET", format!("/api/riwayat?kecamatan={kec}"), None),
+            ("GET", format!("/riwayat?kecamatan={kec}"), None),
+        ]
+    };
+    // The operator of Sawan, about Tejakula: every route refused.
+    for (method, path, body) in semua("tejakula", &teja) {
+        let (status, answer) =
+            ketut.kirim_dengan(method, &path, body.as_ref(), &ketut.cookie, &ketut.csrf);
+        assert_eq!(status, 403, "{method} {path}: {answer}");
+    }
+    // ... naming its own kecamatan but a file of Tejakula, or a path out.
+    for rel in [
+        teja.as_str(),
+        "sawan/../tejakula/laporan.yaml",
+        "kabupaten.yaml",
+        "../../etc/passwd",
+        "/etc/passwd",
+    ] {
+        let (status, answer) = ketut.post(
+            "/api/ubah",
+            &json!({"kecamatan": "sawan", "berkas": rel, "nilai": nilai, "versi": 1}),
+        );
+        assert!(status == 403 || status == 422, "{rel}: {status} {answer}");
+        assert_ne!(status, 200);
+    }
+    // A kecamatan that does not exist, or a path as its name.
+    for kec in ["../tejakula", "sawan/..", "..", "nowhere"] {
+        let (status, _) = ketut.get(&format!("/api/ruang?kecamatan={kec}"));
+        assert_eq!(status, 404, "{kec}");
+    }
+    // The verifikator reads Tejakula and Sawan, and changes nothing.
+    for (method, path, body) in semua("tejakula", &teja) {
+        let (status, answer) =
+            made.kirim_dengan(method, &path, body.as_ref(), &made.cookie, &made.csrf);
+        let changes = matches!(
+            path.as_str(),
+            "/api/ubah"
+                | "/api/realisasi-baru"
+                | "/api/pegawai-baru"
+                | "/api/lkjip-baru"
+                | "/api/simpan"
+        );
+        if changes {
+            assert_eq!(status, 403, "{method} {path}: {answer}");
+        } else {
+            assert_ne!(status, 403, "{method} {path}: {answer}");
+        }
+    }
+    // The admin changes kabupaten.yaml, never a kecamatan's own files.
+    let (status, _) = admin.post(
+        "/api/ubah",
+        &json!({"kecamatan": "sawan", "berkas": sawan, "nilai": nilai, "versi": 1}),
+    );
+    assert_eq!(status, 403);
+    let (status, _) = admin.post(
+        "/api/realisasi-baru",
+        &json!({"kecamatan": "sawan", "triwulan": 1}),
+    );
+    assert_eq!(status, 403);
+    // No session, or a made-up one: 401 for the API, the login page for pages.
+    let anon = Sesi {
+        port: server.port,
+        cookie: String::new(),
+        csrf: String::new(),
+    };
+    for (method, path, body) in semua("sawan", &sawan) {
+        let (status, _) = anon.kirim_dengan(method, &path, body.as_ref(), "", "");
+        assert!(status == 401 || status == 303, "{method} {path}: {status}");
+        let palsu = format!("renaksi_sesi={}", "ab".repeat(32));
+        let (status, _) = anon.kirim_dengan(method, &path, body.as_ref(), &palsu, "");
+        assert!(status == 401 || status == 303, "{method} {path}: {status}");
+    }
+    let (status, headers, _) = server.kirim("GET", "/", &[], b"");
+    assert_eq!(status, 303);
+    assert!(headers.contains("location: /masuk"));
+    assert_eq!(k.head(), head);
+    assert!(k.bersih());
+}
+
+#[test]
+fn every_save_is_one_commit_by_its_user_and_a_second_save_is_refused_with_what_changed() {
+    let k = Kabupaten::baru();
+    let server = Server::start(&k);
+    let ketut = server.masuk("ketut", "sandi-ketut-sawan");
+    let wayan = server.masuk("wayan", "sandi-wayan-tejakula");
+    let rel = format!("sawan/{PROGRAM}");
+    // Two sessions of Sawan: the operator in two browsers is one session
+    // per user, so the second one here is the admin-made second operator.
+    assert_eq!(
+        k.pengguna(
+            &[
+                "tambah",
+                "putu",
+                "--peran",
+                "operator",
+                "--kecamatan",
+                "sawan,kubutambahan",
+                "--nama",
+                "Putu Sawan",
+                "--email",
+                "putu@sawan.example"
+            ],
+            "sandi-putu-sawan-dua"
+        )
+        .0,
+        0
+    );
+    let putu = server.masuk("putu", "sandi-putu-sawan-dua");
+    // Putu opens Sawan before Ketut saves.
+    let lama = putu.ruang("sawan");
+    let (status, answer) = ketut.ubah_simpan("sawan", &rel, |v| *target_juni(v) = json!(45));
+    assert_eq!(status, 200, "{answer}");
+    let commit = answer["commit"].as_str().unwrap().to_owned();
+    assert_eq!(k.head(), commit);
+    let log = git(&k.repo, &["log", "-1", "--format=%an <%ae>|%cn|%s"]);
+    assert!(
+        log.starts_with("Ketut Sawan <ketut@sawan.example>|renaksi server|sawan: "),
+        "{log}"
+    );
+    assert!(log.trim_end().ends_with("target Juni 40 → 45"), "{log}");
+    assert_eq!(
+        git(&k.repo, &["show", "--format=", "--name-only", "HEAD"]).trim(),
+        format!("{rel}")
+    );
+    assert!(k.bersih());
+    // Tejakula saves at the same time as nobody else: its own commit.
+    let (status, answer) = wayan.ubah_simpan("tejakula", &format!("tejakula/{PROGRAM}"), |v| {
+        *target_juni(v) = json!(41)
+    });
+    assert_eq!(status, 200, "{answer}");
+    // Putu edits the Sawan it read before Ketut's save: refused, told what
+    // changed in between and by whom; nothing written.
+    let b = &lama["berkas"][&rel];
+    let mut nilai = b["nilai"].clone();
+    *target_juni(&mut nilai) = json!(50);
+    let (status, u) = putu.post(
+        "/api/ubah",
+        &json!({"kecamatan": "sawan", "berkas": rel, "nilai": nilai, "versi": b["versi"]}),
+    );
+    assert_eq!(status, 200, "{u}");
+    let head = k.head();
+    let (status, answer) = putu.post(
+        "/api/simpan",
+        &json!({"kecamatan": "sawan", "versi": u["versi_berkas"]}),
+    );
+    assert_eq!(status, 409, "{answer}");
+    let galat = answer["galat"].as_str().unwrap();
+    assert!(galat.contains("Ketut Sawan"), "{galat}");
+    assert!(galat.contains("40 → 45"), "{galat}");
+    assert_eq!(k.head(), head);
+    assert!(k.bersih());
+    let on_disk = std::fs::read_to_string(k.repo.join(&rel)).unwrap();
+    assert!(on_disk.contains("juni: 45"), "{on_disk}");
+    // After reloading, Putu's save goes through as its own commit.
+    let (status, _) = putu.post("/api/muat-ulang", &json!({"kecamatan": "sawan"}));
+    assert_eq!(status, 200);
+    let (status, answer) = putu.ubah_simpan("sawan", &rel, |v| *target_juni(v) = json!(50));
+    assert_eq!(status, 200, "{answer}");
+    // The history of Sawan in report terms: Putu, Ketut, the first commit;
+    // Tejakula's commit is not in it.
+    let (status, h) = ketut.get("/api/riwayat?kecamatan=sawan");
+    assert_eq!(status, 200);
+    let siapa: Vec<&str> = h["commit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["nama"].as_str().unwrap())
+        .collect();
+    assert_eq!(siapa, ["Putu Sawan", "Ketut Sawan", "awal"]);
+    assert!(h["commit"][0]["pesan"]
+        .as_str()
+        .unwrap()
+        .contains("45 → 50"));
+    let (status, _, page) = http(
+        server.port,
+        "GET",
+        "/riwayat?kecamatan=sawan",
+        &format!("127.0.0.1:{}", server.port),
+        &[("Cookie", &ketut.cookie)],
+        b"",
+    );
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Putu Sawan") && page.contains("target Juni 45 → 50"),
+        "{page}"
+    );
+    // The draft PDF of what is previewed.
+    let (status, _) = ketut.post("/api/periksa", &json!({"kecamatan": "sawan"}));
+    assert_eq!(status, 200);
+    let (status, headers, pdf) = http(
+        server.port,
+        "GET",
+        "/api/unduh?kecamatan=sawan",
+        &format!("127.0.0.1:{}", server.port),
+        &[("Cookie", &ketut.cookie)],
+        b"",
+    );
+    assert_eq!(status, 200);
+    assert!(headers.contains("content-type: application/pdf"));
+    assert!(pdf.starts_with("%PDF-"));
+}
+
+#[test]
+fn hostile_requests_are_refused_and_change_nothing() {
+    let k = Kabupaten::baru();
+    let server = Server::start(&k);
+    let ketut = server.masuk("ketut", "sandi-ketut-sawan");
+    let wayan = server.masuk("wayan", "sandi-wayan-tejakula");
+    let head = k.head();
+    let host = format!("127.0.0.1:{}", server.port);
+    let ubah = json!({"kecamatan": "sawan", "berkas": format!("sawan/{PROGRAM}"), "nilai": {}, "versi": 1});
+    // A foreign Origin, a foreign Host, a cross-site fetch.
+    let (status, _, _) = http(
+        server.port,
+        "POST",
+        "/api/periksa",
+        &host,
+        &[
+            ("Origin", "http://evil.example"),
+            ("Cookie", &ketut.cookie),
+            ("X-Renaksi-Csrf", &ketut.csrf),
+        ],
+        br#"{"kecamatan":"sawan"}"#,
+    );
+    assert_eq!(status, 403);
+    let (status, _, _) = http(
+        server.port,
+        "GET",
+        "/api/saya",
+        "evil.example",
+        &[("Cookie", &ketut.cookie)],
+        b"",
+    );
+    assert_eq!(status, 403);
+    let (status, _, _) = http(
+        server.port,
+        "POST",
+        "/api/periksa",
+        &host,
+        &[
+            ("Origin", &format!("http://{host}")),
+            ("Sec-Fetch-Site", "cross-site"),
+            ("Cookie", &ketut.cookie),
+            ("X-Renaksi-Csrf", &ketut.csrf),
+        ],
+        br#"{"kecamatan":"sawan"}"#,
+    );
+    assert_eq!(status, 403);
+    // A change without Origin.
+    let (status, _, _) = http(
+        server.port,
+        "POST",
+        "/api/periksa",
+        &host,
+        &[("Cookie", &ketut.cookie), ("X-Renaksi-Csrf", &ketut.csrf)],
+        br#"{"kecamatan":"sawan"}"#,
+    );
+    assert_eq!(status, 403);
+    // Ketut's cookie with Wayan's CSRF token, and no token.
+    let (status, _) =
+        ketut.kirim_dengan("POST", "/api/ubah", Some(&ubah), &ketut.cookie, &wayan.csrf);
+    assert_eq!(status, 403);
+    let (status, _) = ketut.kirim_dengan("POST", "/api/ubah", Some(&ubah), &ketut.cookie, "");
+    assert_eq!(status, 403);
+    // Wayan's session cookie cannot touch Sawan, whatever CSRF it carries.
+    let (status, _) =
+        ketut.kirim_dengan("POST", "/api/ubah", Some(&ubah), &wayan.cookie, &wayan.csrf);
+    assert_eq!(status, 403);
+    // Malformed JSON, a body past the limit.
+    let (status, _, _) = server.kirim(
+        "POST",
+        "/api/periksa",
+        &[("Cookie", &ketut.cookie), ("X-Renaksi-Csrf", &ketut.csrf)],
+        b"{\"kecamatan\": \"sawan\",,",
+    );
+    assert_eq!(status, 400);
+    let besar = vec![b' '; 9 * 1024 * 1024];
+    let (status, _, _) = server.kirim(
+        "POST",
+        "/api/ubah",
+        &[("Cookie", &ketut.cookie), ("X-Renaksi-Csrf", &ketut.csrf)],
+        &besar,
+    );
+    assert_eq!(status, 413);
+    // A password of 1 MB: refused before it is hashed.
+    let sejuta = format!(r#"{{"nama":"ketut","sandi":"{}"}}"#, "x".repeat(1 << 20));
+    let (status, _, _) = server.kirim("POST", "/api/masuk", &[], sejuta.as_bytes());
+    assert_eq!(status, 413);
+    // Logout ends the session: its cookie is nothing afterwards.
+    let (status, headers, _) = server.kirim(
+        "POST",
+        "/api/keluar",
+        &[("Cookie", &wayan.cookie), ("X-Renaksi-Csrf", &wayan.csrf)],
+        b"{}",
+    );
+    assert_eq!(status, 200);
+    assert!(headers.contains("clear-site-data"), "{headers}");
+    assert_eq!(wayan.get("/api/saya").0, 401);
+    // A new password ends the user's session.
+    assert_eq!(
+        k.pengguna(&["ubah", "ketut", "--sandi"], "sandi-ketut-yang-baru")
+            .0,
+        0
+    );
+    assert_eq!(ketut.get("/api/saya").0, 401);
+    // 10,000 failed logins in a bounded loop: refused, slowed, locked;
+    // even the right password is refused while locked.
+    let started = std::time::Instant::now();
+    let mut statuses = std::collections::BTreeMap::new();
+    for i in 0..10_000 {
+        let nama = if i % 2 == 0 { "made" } else { "tidak-ada" };
+        let (status, _, _) = server.kirim(
+            "POST",
+            "/api/masuk",
+            &[],
+            json!({"nama": nama, "sandi": format!("salah-{i}")})
+                .to_string()
+                .as_bytes(),
+        );
+        *statuses.entry(status).or_insert(0) += 1;
+        assert!(status == 401 || status == 429, "{status}");
+    }
+    assert!(statuses[&429] > 9_900, "{statuses:?}");
+    let (status, headers, _) = server.kirim(
+        "POST",
+        "/api/masuk",
+        &[],
+        json!({"nama": "made", "sandi": "sandi-made-verif"})
+            .to_string()
+            .as_bytes(),
+    );
+    assert_eq!(status, 429);
+    assert!(headers.contains("retry-after"));
+    eprintln!(
+        "10,000 failed logins in {:?}: {statuses:?}",
+        started.elapsed()
+    );
+    assert_eq!(k.head(), head);
+    assert!(k.bersih());
+}
+
+/// The server killed with SIGKILL while users save: started again, the
+/// repository is clean and every save it acknowledged is a commit.
+#[test]
+fn a_kill_in_the_middle_of_saves_loses_no_acknowledged_save() {
+    let k = Kabupaten::baru();
+    let mut server = Server::start(&k);
+    let ketut = server.masuk("ketut", "sandi-ketut-sawan");
+    let wayan = server.masuk("wayan", "sandi-wayan-tejakula");
+    let acked = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let mut threads = Vec::new();
+    for (sesi, kec) in [(ketut, "sawan"), (wayan, "tejakula")] {
+        let acked = acked.clone();
+        threads.push(std::thread::spawn(move || {
+            let rel = format!("{kec}/{PROGRAM}");
+            for n in 0..200 {
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    sesi.ubah_simpan(kec, &rel, |v| *target_juni(v) = json!(41 + n % 50))
+                }));
+                match result {
+                    Ok((200, a)) => acked
+                        .lock()
+                        .unwrap()
+                        .push(a["commit"].as_str().unwrap().to_owned()),
+                    Ok(_) => {}
+                    Err(_) => break,
+                }
+            }
+        }));
+    }
+    std::thread::sleep(Duration::from_millis(2500));
+    let killed = Command::new("kill")
+        .args(["-KILL", &server.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    server.bunuh();
+    for t in threads {
+        let _ = t.join();
+    }
+    let acked = acked.lock().unwrap().clone();
+    assert!(acked.len() >= 2, "saves before the kill: {}", acked.len());
+    let server = Server::start(&k);
+    assert!(k.bersih(), "{}", git(&k.repo, &["status", "--porcelain"]));
+    let log = git(&k.repo, &["log", "--format=%H"]);
+    for c in &acked {
+        assert!(log.contains(c.as_str()), "acknowledged {c} missing");
+    }
+    // Each file at HEAD reads, and the server serves it.
+    let made = server.masuk("made", "sandi-made-verif");
+    for kec in ["sawan", "tejakula"] {
+        let (status, p) = made.post("/api/periksa", &json!({"kecamatan": kec}));
+        assert_eq!(status, 200);
+        assert!(p["halaman"].as_u64().unwrap_or(0) > 0, "{kec}: {p}");
+    }
+}
