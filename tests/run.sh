@@ -57,5 +57,7 @@ cargo clippy --all-targets -- -D warnings
 
 cargo test
 
-# The browser editor (`renaksi serve`) in Debian's Chromium.
+# The browser editor (`renaksi serve`, `renaksi server`) in Debian's Chromium.
 node tests/browser/editor.mjs target/debug/renaksi
+# `renaksi server`: three users at once, each in its own browser context.
+node tests/browser/server.mjs target/debug/renaksi

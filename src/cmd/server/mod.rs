@@ -800,11 +800,26 @@ async fn saya(State(server): State<Arc<Server>>, Extension(izin): Extension<Izin
 
 // --- the editor's API, on this session's workspace ----------------------
 
-async fn ruang_json(Extension(izin): Extension<Izin>) -> Response {
+async fn ruang_json(
+    State(server): State<Arc<Server>>,
+    Extension(izin): Extension<Izin>,
+) -> Response {
     let Some((_, r)) = izin.ruang() else {
         return tanpa_kec();
     };
-    blocking(move || Json(r.lock().ruang.to_json()).into_response()).await
+    let nama = server
+        .root
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    blocking(move || {
+        let mut v = r.lock().ruang.to_json();
+        // The folder's name, not where it lies on the server.
+        v["nama"] = json!(nama);
+        Json(v).into_response()
+    })
+    .await
 }
 
 #[derive(Deserialize)]

@@ -12,10 +12,14 @@ use sha2::{Digest, Sha256};
 
 use super::Ruangan;
 
-/// Failures after which each further attempt must wait, doubling.
+/// Failures of one user name after which each further attempt must
+/// wait, doubling; and after which it is locked.
 const LAMBAT_SETELAH: u32 = 3;
-/// Failures after which a name or address is locked.
 const KUNCI_SETELAH: u32 = 10;
+/// The same for one address (`a:` keys), higher: one office behind one
+/// address holds many users, each of whom may mistype.
+const LAMBAT_ALAMAT: u32 = 10;
+const KUNCI_ALAMAT: u32 = 30;
 /// How long a lock lasts, and how long failures are remembered.
 pub const LAMA_KUNCI: Duration = Duration::from_secs(15 * 60);
 
@@ -73,13 +77,15 @@ impl Penjaga {
                 *g = Gagal::default();
                 continue;
             }
-            let (jeda, kunci) = if g.kali >= KUNCI_SETELAH {
+            let (lambat, kunci) = if k.starts_with("a:") {
+                (LAMBAT_ALAMAT, KUNCI_ALAMAT)
+            } else {
+                (LAMBAT_SETELAH, KUNCI_SETELAH)
+            };
+            let (jeda, kunci) = if g.kali >= kunci {
                 (LAMA_KUNCI, true)
-            } else if g.kali >= LAMBAT_SETELAH {
-                (
-                    Duration::from_secs(1 << (g.kali - LAMBAT_SETELAH).min(8)),
-                    false,
-                )
+            } else if g.kali >= lambat {
+                (Duration::from_secs(1 << (g.kali - lambat).min(8)), false)
             } else {
                 continue;
             };
@@ -202,6 +208,16 @@ mod tests {
         assert!(matches!(p.boleh(&k), Boleh::Tunggu(_, true)));
         p.berhasil(&k);
         assert!(matches!(p.boleh(&k), Boleh::Ya));
+        // An address is slowed later than a name.
+        let a = vec!["a:10.0.0.1".to_owned()];
+        for _ in 0..LAMBAT_SETELAH {
+            p.gagal(&a);
+        }
+        assert!(matches!(p.boleh(&a), Boleh::Ya));
+        for _ in LAMBAT_SETELAH..KUNCI_ALAMAT {
+            p.gagal(&a);
+        }
+        assert!(matches!(p.boleh(&a), Boleh::Tunggu(_, true)));
     }
 
     #[test]
