@@ -624,7 +624,7 @@ pub struct ServerArgs {
     pub dir: PathBuf,
 
     /// Port; bawaan 8080.
-    #[arg(long, value_name = "N", default_value_t = 8080, value_parser = port)]
+    #[arg(long, value_name = "N", default_value_t = 8080, hide_default_value = true, value_parser = port)]
     pub port: u16,
 
     /// Alamat IP untuk mendengarkan; bawaan 127.0.0.1 (di belakang reverse
@@ -642,12 +642,13 @@ pub struct ServerArgs {
     #[arg(long)]
     pub https: bool,
 
-    /// Berkas akun; bawaan: di samping repositori (REPO.pengguna.yaml).
-    #[arg(long, value_name = "BERKAS", env = "RENAKSI_PENGGUNA")]
+    /// Berkas akun; bawaan: di samping repositori (REPO.pengguna.yaml),
+    /// atau RENAKSI_PENGGUNA.
+    #[arg(long, value_name = "BERKAS", env = "RENAKSI_PENGGUNA", hide_env = true)]
     pub pengguna: Option<PathBuf>,
 
     /// Sesi berakhir setelah sekian menit tanpa kegiatan; bawaan 30.
-    #[arg(long, value_name = "MENIT", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=1440))]
+    #[arg(long, value_name = "MENIT", default_value_t = 30, hide_default_value = true, value_parser = clap::value_parser!(u64).range(1..=1440))]
     pub batas_diam: u64,
 }
 
@@ -662,8 +663,9 @@ pub struct PenggunaArgs {
     #[arg(long, value_name = "DIR", global = true)]
     pub folder: Option<PathBuf>,
 
-    /// Berkas akun; bawaan: di samping repositori (REPO.pengguna.yaml).
-    #[arg(long, value_name = "BERKAS", env = "RENAKSI_PENGGUNA", global = true)]
+    /// Berkas akun; bawaan: di samping repositori (REPO.pengguna.yaml),
+    /// atau RENAKSI_PENGGUNA.
+    #[arg(long, value_name = "BERKAS", env = "RENAKSI_PENGGUNA", hide_env = true, global = true)]
     pub berkas: Option<PathBuf>,
 }
 
@@ -671,21 +673,21 @@ pub struct PenggunaArgs {
 #[derive(Debug, Subcommand)]
 pub enum PerintahPengguna {
     /// Menambah akun; sandinya ditanyakan.
-    #[command(help_template = PERINTAH)]
+    #[command(help_template = PERINTAH, override_usage = "renaksi pengguna tambah NAMA --peran PERAN [--kecamatan KEC,...] [--nama NAMA LENGKAP] [--email EMAIL]")]
     Tambah(AkunArgs),
     /// Mengubah akun: peran, kecamatan, nama, e-mail, dan dengan --sandi
     /// sandinya (sesinya di server berakhir).
-    #[command(help_template = PERINTAH)]
+    #[command(help_template = PERINTAH, override_usage = "renaksi pengguna ubah NAMA [--peran PERAN] [--kecamatan KEC,...] [--nama NAMA LENGKAP] [--email EMAIL] [--sandi]")]
     Ubah(AkunArgs),
     /// Menghapus akun.
-    #[command(help_template = PERINTAH)]
+    #[command(help_template = PERINTAH, override_usage = "renaksi pengguna hapus NAMA")]
     Hapus {
         /// Nama pengguna.
         #[arg(value_name = "NAMA")]
         login: String,
     },
     /// Menampilkan semua akun (tanpa sandi).
-    #[command(help_template = PERINTAH)]
+    #[command(help_template = "{about}\n\nPemakaian: {usage}\n\nOpsi:\n{options}\n", override_usage = "renaksi pengguna daftar")]
     Daftar,
 }
 
@@ -697,8 +699,8 @@ pub struct AkunArgs {
     pub login: String,
 
     /// Peran: operator, verifikator, admin, pimpinan.
-    #[arg(long, value_name = "PERAN")]
-    pub peran: Option<crate::cmd::server::akun::Peran>,
+    #[arg(long, value_name = "PERAN", value_parser = ["operator", "verifikator", "admin", "pimpinan"], hide_possible_values = true)]
+    pub peran: Option<String>,
 
     /// Folder kecamatan yang disunting operator; boleh berulang atau
     /// dipisah koma.

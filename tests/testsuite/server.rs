@@ -883,3 +883,26 @@ fn a_kill_in_the_middle_of_saves_loses_no_acknowledged_save() {
         assert!(p["halaman"].as_u64().unwrap_or(0) > 0, "{kec}: {p}");
     }
 }
+
+/// A short run of the load test (bench/server-beban.py): a few users,
+/// each saving in its own kecamatan every second for ten seconds; the
+/// script fails when a save is lost, a commit is missing or extra, the
+/// tree is left dirty or a report no longer reads.
+#[test]
+fn a_short_load_loses_nothing() {
+    let out = Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/server-beban.py"))
+        .args(["--pengguna", "6", "--detik", "8", "--jeda", "1", "--biner"])
+        .arg(env!("CARGO_BIN_EXE_renaksi"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let angka: Value = serde_json::from_str(&stdout).unwrap();
+    assert!(angka["simpan_diterima"].as_u64().unwrap() >= 12, "{angka}");
+    assert_eq!(angka["simpan_diterima"], angka["commit_baru"]);
+}

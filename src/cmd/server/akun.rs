@@ -24,7 +24,7 @@ const MAKS_BERKAS: renaksi::fs::Batas = renaksi::fs::Batas {
 };
 
 /// What an account may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Peran {
     /// Edits the kecamatan it is given, and only those.
@@ -39,6 +39,18 @@ pub enum Peran {
 }
 
 impl Peran {
+    /// The role a word names (as `--peran` takes it).
+    pub fn dari(kata: &str) -> Option<Self> {
+        [
+            Peran::Operator,
+            Peran::Verifikator,
+            Peran::Admin,
+            Peran::Pimpinan,
+        ]
+        .into_iter()
+        .find(|p| p.kata() == kata)
+    }
+
     pub fn kata(self) -> &'static str {
         match self {
             Peran::Operator => "operator",
@@ -343,7 +355,7 @@ pub fn run(args: &crate::cli::PenggunaArgs) -> Result<(), Error> {
                     hint: format!("ubah dengan `renaksi pengguna ubah {}`", a.login),
                 });
             }
-            let Some(peran) = a.peran else {
+            let Some(peran) = a.peran.as_deref().and_then(Peran::dari) else {
                 return Err(Error::Usage {
                     message: "peran belum disebut".into(),
                     hint: "tambahkan --peran operator|verifikator|admin|pimpinan".into(),
@@ -366,7 +378,7 @@ pub fn run(args: &crate::cli::PenggunaArgs) -> Result<(), Error> {
                 return Err(tidak_ada(&a.login, &path));
             };
             let mut p = lama.clone();
-            if let Some(peran) = a.peran {
+            if let Some(peran) = a.peran.as_deref().and_then(Peran::dari) {
                 p.peran = peran;
             }
             if !a.kecamatan.is_empty() {
