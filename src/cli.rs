@@ -665,7 +665,13 @@ pub struct PenggunaArgs {
 
     /// Berkas akun; bawaan: di samping repositori (REPO.pengguna.yaml),
     /// atau RENAKSI_PENGGUNA.
-    #[arg(long, value_name = "BERKAS", env = "RENAKSI_PENGGUNA", hide_env = true, global = true)]
+    #[arg(
+        long,
+        value_name = "BERKAS",
+        env = "RENAKSI_PENGGUNA",
+        hide_env = true,
+        global = true
+    )]
     pub berkas: Option<PathBuf>,
 }
 
@@ -687,7 +693,10 @@ pub enum PerintahPengguna {
         login: String,
     },
     /// Menampilkan semua akun (tanpa sandi).
-    #[command(help_template = "{about}\n\nPemakaian: {usage}\n\nOpsi:\n{options}\n", override_usage = "renaksi pengguna daftar")]
+    #[command(
+        help_template = "{about}\n\nPemakaian: {usage}\n\nOpsi:\n{options}\n",
+        override_usage = "renaksi pengguna daftar"
+    )]
     Daftar,
 }
 

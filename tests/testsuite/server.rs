@@ -906,3 +906,78 @@ fn a_short_load_loses_nothing() {
     assert!(angka["simpan_diterima"].as_u64().unwrap() >= 12, "{angka}");
     assert_eq!(angka["simpan_diterima"], angka["commit_baru"]);
 }
+
+/// The admin's change of kabupaten.yaml is its own commit, seen by the
+/// operators' pages as changed by another user; a save whose commit
+/// cannot be made writes nothing and leaves the tree clean.
+#[test]
+fn the_admin_commits_kabupaten_yaml_and_a_failed_commit_leaves_nothing() {
+    let k = Kabupaten::baru();
+    let server = Server::start(&k);
+    let admin = server.masuk("admin", "sandi-admin-kabupaten");
+    let ketut = server.masuk("ketut", "sandi-ketut-sawan");
+    ketut.ruang("sawan");
+    let (status, answer) = admin.ubah_simpan("tejakula", "kabupaten.yaml", |v| {
+        v["ejaan_bulan"] = json!("baku")
+    });
+    assert_eq!(status, 200, "{answer}");
+    let log = git(&k.repo, &["log", "-1", "--format=%an|%s"]);
+    assert!(log.starts_with("Admin Kabupaten|kabupaten: "), "{log}");
+    let (_, s) = ketut.get("/api/status?kecamatan=sawan");
+    assert_eq!(s["di_luar"], json!(["kabupaten.yaml"]), "{s}");
+    // git cannot take the commit (its index is locked): nothing saved.
+    let rel = format!("sawan/{PROGRAM}");
+    let before = std::fs::read(k.repo.join(&rel)).unwrap();
+    let head = k.head();
+    let lock = k.repo.join(".git/index.lock");
+    std::fs::write(&lock, b"").unwrap();
+    let (status, answer) = ketut.ubah_simpan("sawan", &rel, |v| *target_juni(v) = json!(44));
+    std::fs::remove_file(&lock).unwrap();
+    assert_eq!(status, 422, "{answer}");
+    assert!(
+        answer["galat"].as_str().unwrap().contains("git"),
+        "{answer}"
+    );
+    assert_eq!(std::fs::read(k.repo.join(&rel)).unwrap(), before);
+    assert_eq!(k.head(), head);
+    assert!(k.bersih(), "{}", git(&k.repo, &["status", "--porcelain"]));
+    // The same save goes through once git can commit again.
+    let (status, answer) = ketut.post(
+        "/api/simpan",
+        &json!({"kecamatan": "sawan", "versi": ketut.ruang("sawan")["berkas"].as_object().unwrap().iter().map(|(r, b)| (r.clone(), b["versi"].clone())).collect::<serde_json::Map<_, _>>()}),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert!(k.bersih());
+}
+
+/// A save cut off between its write and its commit (a file changed, a new
+/// file made) and a stale git lock: the server starts into a clean tree,
+/// and what no commit held is in `git stash`, not lost.
+#[test]
+fn the_server_starts_clean_and_keeps_what_no_commit_held_in_the_stash() {
+    let k = Kabupaten::baru();
+    let rel = k.repo.join("sawan").join(PROGRAM);
+    let text = std::fs::read_to_string(&rel).unwrap();
+    std::fs::write(&rel, text.replace("juni: 40", "juni: 47")).unwrap();
+    std::fs::write(k.repo.join("sawan/realisasi-tw1.yaml"), "tahun: 2022\n").unwrap();
+    std::fs::write(k.repo.join(".git/index.lock"), b"").unwrap();
+    let head = k.head();
+    let server = Server::start(&k);
+    assert!(k.bersih(), "{}", git(&k.repo, &["status", "--porcelain"]));
+    assert_eq!(k.head(), head);
+    assert!(!k.repo.join(".git/index.lock").exists());
+    let stash = git(
+        &k.repo,
+        &[
+            "stash",
+            "show",
+            "--include-untracked",
+            "--name-only",
+            "stash@{0}",
+        ],
+    );
+    assert!(stash.contains(&format!("sawan/{PROGRAM}")), "{stash}");
+    assert!(stash.contains("sawan/realisasi-tw1.yaml"), "{stash}");
+    let made = server.masuk("made", "sandi-made-verif");
+    assert_eq!(made.get("/api/ruang?kecamatan=sawan").0, 200);
+}

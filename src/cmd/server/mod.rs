@@ -226,6 +226,12 @@ async fn serve(args: &ServerArgs, mut server: Server, ip: IpAddr) -> Result<(), 
         IpAddr::V6(v6) => format!("[{v6}]:{port}"),
         IpAddr::V4(v4) => format!("{v4}:{port}"),
     };
+    if !ip.is_loopback() && !args.https {
+        eprintln!(
+            "peringatan: server terbuka di jaringan ({shown}) tanpa https; sandi dan cookie sesi \
+             terkirim tanpa enkripsi. Pasang reverse proxy dengan TLS di depannya (docs/server.md)."
+        );
+    }
     println!(
         "renaksi server {} ({} kecamatan): http://{shown}/",
         super::folder::shown(&server.root),
@@ -720,7 +726,14 @@ async fn masuk(
         .await
         .unwrap_or(false);
     let Some(akun) = akun.filter(|_| cocok) else {
-        server.penjaga.gagal(&kunci);
+        // A name no account has is not remembered (nothing to protect, and
+        // made-up names must not fill memory); its address is.
+        let kunci = if daftar.pengguna.contains_key(&nama) {
+            &kunci[..]
+        } else {
+            &kunci[1..]
+        };
+        server.penjaga.gagal(kunci);
         return galat(StatusCode::UNAUTHORIZED, "nama pengguna atau sandi salah");
     };
     server.penjaga.berhasil(&kunci);

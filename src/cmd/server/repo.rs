@@ -118,7 +118,12 @@ impl Repo {
         let paths: Vec<String> = rel.iter().map(|r| format!("{}{r}", self.awalan)).collect();
         let mut add = vec!["add", "--"];
         add.extend(paths.iter().map(String::as_str));
-        git(&self.puncak, &add).map_err(usage)?;
+        if let Err(why) = git(&self.puncak, &add) {
+            let mut reset = vec!["reset", "-q", "--"];
+            reset.extend(paths.iter().map(String::as_str));
+            let _ = git(&self.puncak, &reset);
+            return Err(usage(why));
+        }
         let author = format!("{} <{}>", bersih(penulis.0), bersih(penulis.1));
         let mut commit = vec![
             "-c",
@@ -134,7 +139,14 @@ impl Repo {
             "--",
         ];
         commit.extend(paths.iter().map(String::as_str));
-        git(&self.puncak, &commit).map_err(usage)?;
+        if let Err(why) = git(&self.puncak, &commit) {
+            // The index is put back as HEAD has it: the caller puts the
+            // files back, and the tree is as clean as before the save.
+            let mut reset = vec!["reset", "-q", "--"];
+            reset.extend(paths.iter().map(String::as_str));
+            let _ = git(&self.puncak, &reset);
+            return Err(usage(why));
+        }
         git(&self.puncak, &["rev-parse", "HEAD"])
             .map(|h| h.trim().to_owned())
             .map_err(usage)
