@@ -245,7 +245,13 @@ async fn jaga(State(server): State<Arc<Server>>, request: Request, next: Next) -
         );
     }
     let mut response = next.run(request).await;
-    let h = response.headers_mut();
+    aman(response.headers_mut());
+    response
+}
+
+/// The headers every answer of an editor carries: never cached, never
+/// framed, never sniffed, no referrer.
+pub(crate) fn aman(h: &mut axum::http::HeaderMap) {
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     h.insert(
         header::REFERRER_POLICY,
@@ -256,7 +262,6 @@ async fn jaga(State(server): State<Arc<Server>>, request: Request, next: Next) -
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
-    response
 }
 
 fn query_token(query: &str) -> Option<String> {
@@ -488,7 +493,7 @@ async fn ruang_json(State(server): State<Arc<Server>>) -> Response {
 }
 
 #[derive(Deserialize)]
-struct Ubah {
+pub(crate) struct Ubah {
     berkas: String,
     nilai: Value,
     /// The version of the file the edit was made on.
@@ -504,7 +509,7 @@ struct Ubah {
 }
 
 #[derive(Deserialize)]
-struct Kec {
+pub(crate) struct Kec {
     #[serde(default)]
     kecamatan: Option<String>,
     #[serde(default)]
@@ -514,38 +519,41 @@ struct Kec {
 }
 
 async fn ubah(State(server): State<Arc<Server>>, Masukan(body): Masukan<Ubah>) -> Response {
-    blocking(server, move |s| {
-        let mut k = s.lock();
-        match k.ruang.ubah(&body.berkas, body.nilai, body.versi) {
-            Ok(_) => {}
-            Err(ruang::Ubah::Basi(files)) => {
-                return basi(
-                    &files,
-                    "suntingan terakhir Anda pada berkas itu tidak diterima",
-                )
-            }
-            Err(ruang::Ubah::Galat(err)) => return salah(&err),
+    blocking(server, move |s| ubah_di(&mut s.lock(), body)).await
+}
+
+/// Takes an edit into the workspace, then checks and typesets.
+pub(crate) fn ubah_di(k: &mut Keadaan, body: Ubah) -> Response {
+    match k.ruang.ubah(&body.berkas, body.nilai, body.versi) {
+        Ok(_) => {}
+        Err(ruang::Ubah::Basi(files)) => {
+            return basi(
+                &files,
+                "suntingan terakhir Anda pada berkas itu tidak diterima",
+            )
         }
-        build(
-            &mut k,
-            body.kecamatan.as_deref(),
-            triwulan(body.triwulan),
-            body.lkjip,
-        )
-    })
-    .await
+        Err(ruang::Ubah::Galat(err)) => return salah(&err),
+    }
+    build(
+        k,
+        body.kecamatan.as_deref(),
+        triwulan(body.triwulan),
+        body.lkjip,
+    )
 }
 
 async fn periksa(State(server): State<Arc<Server>>, Masukan(body): Masukan<Kec>) -> Response {
-    blocking(server, move |s| {
-        build(
-            &mut s.lock(),
-            body.kecamatan.as_deref(),
-            triwulan(body.triwulan),
-            body.lkjip,
-        )
-    })
-    .await
+    blocking(server, move |s| periksa_di(&mut s.lock(), body)).await
+}
+
+/// Checks and typesets the report a request names.
+pub(crate) fn periksa_di(k: &mut Keadaan, body: Kec) -> Response {
+    build(
+        k,
+        body.kecamatan.as_deref(),
+        triwulan(body.triwulan),
+        body.lkjip,
+    )
 }
 
 /// A quarter asked for, 1–4; anything else asks for the Rencana Aksi.
@@ -554,7 +562,7 @@ pub(crate) fn triwulan(n: Option<usize>) -> Option<usize> {
 }
 
 #[derive(Deserialize)]
-struct Baru {
+pub(crate) struct Baru {
     #[serde(default)]
     kecamatan: Option<String>,
     triwulan: usize,
@@ -565,47 +573,49 @@ async fn realisasi_baru(
     State(server): State<Arc<Server>>,
     Masukan(body): Masukan<Baru>,
 ) -> Response {
-    blocking(server, move |s| {
-        let mut k = s.lock();
-        let Some(n) = triwulan(Some(body.triwulan)) else {
-            return salah(&Error::Usage {
-                message: format!("triwulan {} tidak ada", body.triwulan),
-                hint: "pilih triwulan 1, 2, 3 atau 4".into(),
-            });
-        };
-        buat(&mut k, body.kecamatan.as_deref(), |ruang, kec| {
-            ruang
-                .realisasi_baru(kec, n)
-                .map(|rel| json!({"berkas": rel}))
-        })
+    blocking(server, move |s| realisasi_baru_di(&mut s.lock(), body)).await
+}
+
+pub(crate) fn realisasi_baru_di(k: &mut Keadaan, body: Baru) -> Response {
+    let Some(n) = triwulan(Some(body.triwulan)) else {
+        return salah(&Error::Usage {
+            message: format!("triwulan {} tidak ada", body.triwulan),
+            hint: "pilih triwulan 1, 2, 3 atau 4".into(),
+        });
+    };
+    buat(k, body.kecamatan.as_deref(), |ruang, kec| {
+        ruang
+            .realisasi_baru(kec, n)
+            .map(|rel| json!({"berkas": rel}))
     })
-    .await
 }
 
 /// Adds pegawai.yaml made from the Lampiran's officials to the workspace
 /// (saved with the rest); when it is there, answers the people it lacks.
 async fn pegawai_baru(State(server): State<Arc<Server>>, Masukan(body): Masukan<Kec>) -> Response {
-    blocking(server, move |s| {
-        buat(&mut s.lock(), body.kecamatan.as_deref(), |ruang, kec| {
-            ruang
-                .pegawai_baru(kec)
-                .map(|(rel, usulan)| json!({"berkas": rel, "usulan": usulan}))
-        })
+    blocking(server, move |s| pegawai_baru_di(&mut s.lock(), body)).await
+}
+
+pub(crate) fn pegawai_baru_di(k: &mut Keadaan, body: Kec) -> Response {
+    buat(k, body.kecamatan.as_deref(), |ruang, kec| {
+        ruang
+            .pegawai_baru(kec)
+            .map(|(rel, usulan)| json!({"berkas": rel, "usulan": usulan}))
     })
-    .await
 }
 
 /// Adds the forms of the Laporan Kinerja to the workspace (saved with the
 /// rest).
 async fn lkjip_baru(State(server): State<Arc<Server>>, Masukan(body): Masukan<Kec>) -> Response {
-    blocking(server, move |s| {
-        buat(&mut s.lock(), body.kecamatan.as_deref(), |ruang, kec| {
-            ruang
-                .lkjip_baru(kec)
-                .map(|dibuat| json!({"berkas": dibuat}))
-        })
+    blocking(server, move |s| lkjip_baru_di(&mut s.lock(), body)).await
+}
+
+pub(crate) fn lkjip_baru_di(k: &mut Keadaan, body: Kec) -> Response {
+    buat(k, body.kecamatan.as_deref(), |ruang, kec| {
+        ruang
+            .lkjip_baru(kec)
+            .map(|dibuat| json!({"berkas": dibuat}))
     })
-    .await
 }
 
 /// Makes new files in the workspace with `buat` for the report of `kec`
@@ -664,44 +674,43 @@ pub(crate) fn build(
 }
 
 #[derive(Deserialize)]
-struct Halaman {
-    n: usize,
+pub(crate) struct Halaman {
+    pub(crate) n: usize,
 }
 
 /// One page of the last typeset document as SVG.
 async fn svg(State(server): State<Arc<Server>>, Tanya(q): Tanya<Halaman>) -> Response {
     let dokumen = server.lock().dokumen.clone();
-    blocking(server, move |_| {
-        let page = dokumen
-            .as_ref()
-            .and_then(|d| d.pages().get(q.n.saturating_sub(1)));
-        match page {
-            Some(page) => (
-                [(header::CONTENT_TYPE, "image/svg+xml")],
-                typst_svg::svg(page, &typst_svg::SvgOptions::default()),
-            )
-                .into_response(),
-            None => (StatusCode::NOT_FOUND, "halaman tidak ada").into_response(),
-        }
-    })
-    .await
+    blocking(server, move |_| svg_di(dokumen.as_deref(), q.n)).await
+}
+
+/// Page `n` (from 1) of `dokumen` as SVG.
+pub(crate) fn svg_di(dokumen: Option<&PagedDocument>, n: usize) -> Response {
+    match dokumen.and_then(|d| d.pages().get(n.saturating_sub(1))) {
+        Some(page) => (
+            [(header::CONTENT_TYPE, "image/svg+xml")],
+            typst_svg::svg(page, &typst_svg::SvgOptions::default()),
+        )
+            .into_response(),
+        None => (StatusCode::NOT_FOUND, "halaman tidak ada").into_response(),
+    }
 }
 
 async fn perubahan(State(server): State<Arc<Server>>, Tanya(q): Tanya<Kec>) -> Response {
-    blocking(server, move |s| {
-        let k = s.lock();
-        match k.ruang.kecamatan(q.kecamatan.as_deref()) {
-            Ok(kec) => Json(k.ruang.perubahan(kec)).into_response(),
-            Err(err) => salah(&err),
-        }
-    })
-    .await
+    blocking(server, move |s| perubahan_di(&s.lock(), q)).await
+}
+
+pub(crate) fn perubahan_di(k: &Keadaan, q: Kec) -> Response {
+    match k.ruang.kecamatan(q.kecamatan.as_deref()) {
+        Ok(kec) => Json(k.ruang.perubahan(kec)).into_response(),
+        Err(err) => salah(&err),
+    }
 }
 
 #[derive(Deserialize)]
-struct DasarSimpan {
+pub(crate) struct DasarSimpan {
     /// The version of each file as the page has it.
-    versi: HashMap<String, u64>,
+    pub(crate) versi: HashMap<String, u64>,
 }
 
 async fn simpan(
@@ -712,55 +721,61 @@ async fn simpan(
         let mut k = s.lock();
         match k.ruang.simpan(&body.versi) {
             Ok(ditulis) => Json(json!({"ditulis": ditulis})).into_response(),
-            Err(Simpan::Basi(files)) => basi(&files, "tidak disimpan"),
-            Err(Simpan::Bentrok(files)) => (
-                StatusCode::CONFLICT,
-                Json(json!({
-                    "galat": format!(
-                        "tidak disimpan: {} diubah di luar editor sejak dibuka; muat ulang untuk melihat versi di disk",
-                        files.join(", ")
-                    ),
-                    "bentrok": files,
-                })),
-            )
-                .into_response(),
-            Err(Simpan::BelumUtuh(files)) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Json(json!({
-                    "galat": format!(
-                        "tidak disimpan: {} belum lengkap (lihat galat di Temuan, misalnya angka wajib yang kosong)",
-                        files.join(", ")
-                    ),
-                })),
-            )
-                .into_response(),
-            Err(Simpan::Ditolak(problems)) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Json(json!({
-                    "galat": format!(
-                        "tidak disimpan: renaksi akan menolak isinya: {}",
-                        problems.join("; ")
-                    ),
-                })),
-            )
-                .into_response(),
-            Err(Simpan::Gagal(err)) => salah(&err),
+            Err(err) => tak_disimpan(err, |files| {
+                (
+                    StatusCode::CONFLICT,
+                    Json(json!({
+                        "galat": format!(
+                            "tidak disimpan: {} diubah di luar editor sejak dibuka; muat ulang untuk melihat versi di disk",
+                            files.join(", ")
+                        ),
+                        "bentrok": files,
+                    })),
+                )
+                    .into_response()
+            }),
         }
     })
     .await
 }
 
+/// Why a save was refused, as an answer; a conflict with the disk
+/// ([`Simpan::Bentrok`]) is answered by `bentrok`, in the caller's terms.
+pub(crate) fn tak_disimpan(err: Simpan, bentrok: impl FnOnce(Vec<String>) -> Response) -> Response {
+    let tolak = |galat: String| {
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(json!({ "galat": galat })),
+        )
+            .into_response()
+    };
+    match err {
+        Simpan::Basi(files) => basi(&files, "tidak disimpan"),
+        Simpan::Bentrok(files) => bentrok(files),
+        Simpan::BelumUtuh(files) => tolak(format!(
+            "tidak disimpan: {} belum lengkap (lihat galat di Temuan, misalnya angka wajib yang kosong)",
+            files.join(", ")
+        )),
+        Simpan::Ditolak(problems) => tolak(format!(
+            "tidak disimpan: renaksi akan menolak isinya: {}",
+            problems.join("; ")
+        )),
+        Simpan::Gagal(err) => salah(&err),
+    }
+}
+
 async fn status(State(server): State<Arc<Server>>) -> Response {
-    blocking(server, |s| {
-        let k = s.lock();
-        Json(json!({
-            "di_luar": k.ruang.di_luar(),
-            "kotor": k.ruang.kotor(),
-            "versi": k.ruang.versi(),
-        }))
-        .into_response()
-    })
-    .await
+    blocking(server, |s| status_di(&s.lock())).await
+}
+
+/// Files changed on disk or not saved, and every file's version.
+pub(crate) fn status_di(k: &Keadaan) -> Response {
+    Json(json!({
+        "di_luar": k.ruang.di_luar(),
+        "kotor": k.ruang.kotor(),
+        "versi": k.ruang.versi(),
+    }))
+    .into_response()
 }
 
 /// Reads the folder again from disk; unsaved edits are dropped (the page
