@@ -6,15 +6,14 @@
 //! driven in Chromium by tests/browser/server.mjs; load by
 //! bench/server-beban.py (a short run of it is here).
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use crate::support::{copy_dir, git};
+use crate::support::{copy_dir, git, http};
 
 /// A batch folder in a git repository of its own, with the users file
 /// beside it.
@@ -312,41 +311,6 @@ impl Sesi {
             &json!({"kecamatan": kec, "versi": u["versi_berkas"]}),
         )
     }
-}
-
-/// One HTTP/1.1 request on its own connection.
-pub fn http(
-    port: u16,
-    method: &str,
-    path: &str,
-    host: &str,
-    headers: &[(&str, &str)],
-    body: &[u8],
-) -> (u16, String, String) {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(120)))
-        .unwrap();
-    let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Length: {}\r\n",
-        body.len()
-    );
-    for (k, v) in headers {
-        head.push_str(&format!("{k}: {v}\r\n"));
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).unwrap();
-    let _ = stream.write_all(body);
-    let mut answer = Vec::new();
-    let _ = stream.read_to_end(&mut answer);
-    let answer = String::from_utf8_lossy(&answer).into_owned();
-    let status = answer
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("no status line: {answer:?}"));
-    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
-    (status, head.to_ascii_lowercase(), body.to_owned())
 }
 
 const PROGRAM: &str = "lampiran/1-program.yaml";
@@ -698,53 +662,60 @@ fn hostile_requests_are_refused_and_change_nothing() {
     let head = k.head();
     let host = format!("127.0.0.1:{}", server.port);
     let ubah = json!({"kecamatan": "sawan", "berkas": format!("sawan/{PROGRAM}"), "nilai": {}, "versi": 1});
-    // A foreign Origin, a foreign Host, a cross-site fetch.
-    let (status, _, _) = http(
-        server.port,
-        "POST",
-        "/api/periksa",
-        &host,
-        &[
-            ("Origin", "http://evil.example"),
-            ("Cookie", &ketut.cookie),
-            ("X-Renaksi-Csrf", &ketut.csrf),
-        ],
-        br#"{"kecamatan":"sawan"}"#,
+    // A foreign Origin, a foreign Host, a cross-site fetch, a change
+    // without Origin.
+    let asal = format!("http://{host}");
+    let (cookie, csrf) = (
+        ("Cookie", ketut.cookie.as_str()),
+        ("X-Renaksi-Csrf", ketut.csrf.as_str()),
     );
-    assert_eq!(status, 403);
-    let (status, _, _) = http(
-        server.port,
-        "GET",
-        "/api/saya",
-        "evil.example",
-        &[("Cookie", &ketut.cookie)],
-        b"",
-    );
-    assert_eq!(status, 403);
-    let (status, _, _) = http(
-        server.port,
-        "POST",
-        "/api/periksa",
-        &host,
-        &[
-            ("Origin", &format!("http://{host}")),
-            ("Sec-Fetch-Site", "cross-site"),
-            ("Cookie", &ketut.cookie),
-            ("X-Renaksi-Csrf", &ketut.csrf),
-        ],
-        br#"{"kecamatan":"sawan"}"#,
-    );
-    assert_eq!(status, 403);
-    // A change without Origin.
-    let (status, _, _) = http(
-        server.port,
-        "POST",
-        "/api/periksa",
-        &host,
-        &[("Cookie", &ketut.cookie), ("X-Renaksi-Csrf", &ketut.csrf)],
-        br#"{"kecamatan":"sawan"}"#,
-    );
-    assert_eq!(status, 403);
+    type Kasus<'a> = (&'a str, &'a str, &'a str, &'a str, Vec<(&'a str, &'a str)>);
+    let cases: [Kasus; 4] = [
+        (
+            "Origin lain",
+            "POST",
+            "/api/periksa",
+            &host,
+            vec![("Origin", "http://evil.example"), cookie, csrf],
+        ),
+        (
+            "Host lain",
+            "GET",
+            "/api/saya",
+            "evil.example",
+            vec![cookie],
+        ),
+        (
+            "lintas situs",
+            "POST",
+            "/api/periksa",
+            &host,
+            vec![
+                ("Origin", &asal),
+                ("Sec-Fetch-Site", "cross-site"),
+                cookie,
+                csrf,
+            ],
+        ),
+        (
+            "tanpa Origin",
+            "POST",
+            "/api/periksa",
+            &host,
+            vec![cookie, csrf],
+        ),
+    ];
+    for (why, method, path, host, headers) in cases {
+        let (status, _, _) = http(
+            server.port,
+            method,
+            path,
+            host,
+            &headers,
+            br#"{"kecamatan":"sawan"}"#,
+        );
+        assert_eq!(status, 403, "{why}");
+    }
     // Ketut's cookie with Wayan's CSRF token, and no token.
     let (status, _) =
         ketut.kirim_dengan("POST", "/api/ubah", Some(&ubah), &ketut.cookie, &wayan.csrf);
