@@ -952,3 +952,51 @@ fn the_server_starts_clean_and_keeps_what_no_commit_held_in_the_stash() {
     let made = server.masuk("made", "sandi-made-verif");
     assert_eq!(made.get("/api/ruang?kecamatan=sawan").0, 200);
 }
+
+/// An operator of many kecamatan opens one after another: a workspace
+/// with an unsaved edit is kept however many others are opened since.
+#[test]
+fn an_unsaved_edit_survives_opening_other_kecamatan() {
+    let k = Kabupaten::baru();
+    let semua = "sawan,tejakula,kubutambahan,banjar,buleleng,seririt";
+    assert_eq!(
+        k.pengguna(
+            &[
+                "tambah",
+                "putu",
+                "--peran",
+                "operator",
+                "--kecamatan",
+                semua
+            ],
+            "sandi-putu-banyak-kec"
+        )
+        .0,
+        0
+    );
+    let server = Server::start(&k);
+    let putu = server.masuk("putu", "sandi-putu-banyak-kec");
+    let rel = format!("sawan/{PROGRAM}");
+    let ruang = putu.ruang("sawan");
+    let mut nilai = ruang["berkas"][&rel]["nilai"].clone();
+    *target_juni(&mut nilai) = json!(46);
+    let (status, _) = putu.post(
+        "/api/ubah",
+        &json!({"kecamatan": "sawan", "berkas": rel, "nilai": nilai, "versi": ruang["berkas"][&rel]["versi"]}),
+    );
+    assert_eq!(status, 200);
+    for kec in semua.split(',').skip(1) {
+        putu.ruang(kec);
+    }
+    let lagi = putu.ruang("sawan");
+    assert_eq!(
+        lagi["berkas"][&rel]["kotor"],
+        json!(true),
+        "{}",
+        lagi["berkas"][&rel]
+    );
+    assert_eq!(
+        *target_juni(&mut lagi["berkas"][&rel]["nilai"].clone()),
+        json!(46)
+    );
+}

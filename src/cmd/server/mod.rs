@@ -384,8 +384,18 @@ impl Server {
         if let Some((_, r)) = s.ruang.iter().find(|(k, _)| k == kec) {
             return Ok(r.clone());
         }
+        // The workspace used longest ago goes, when it holds no unsaved
+        // edit (one in use now is not looked into): an edit is never
+        // dropped to make room.
         if s.ruang.len() >= sesi::RUANG_PER_SESI {
-            s.ruang.remove(0);
+            let bersih = s.ruang.iter().position(|(_, r)| {
+                r.keadaan
+                    .try_lock()
+                    .is_ok_and(|k| k.ruang.kotor().is_empty())
+            });
+            if let Some(i) = bersih {
+                s.ruang.remove(i);
+            }
         }
         s.ruang.push((kec.to_owned(), baru.clone()));
         Ok(baru)

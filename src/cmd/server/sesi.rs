@@ -36,7 +36,8 @@ pub struct Sesi {
     pub ruang: Vec<(String, Arc<Ruangan>)>,
 }
 
-/// Workspaces a session keeps; the one used longest ago goes first.
+/// Workspaces a session keeps; the one used longest ago without unsaved
+/// edits goes first (with unsaved edits in all, there are more).
 pub const RUANG_PER_SESI: usize = 4;
 
 #[derive(Default)]
