@@ -1000,3 +1000,43 @@ fn an_unsaved_edit_survives_opening_other_kecamatan() {
         json!(46)
     );
 }
+
+/// A kecamatan folder or a file that is a symbolic link out of the
+/// repository is never read through the server.
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_repository_are_not_followed() {
+    let k = Kabupaten::baru();
+    let luar = k.repo.with_file_name("luar");
+    copy_dir(&k.repo.join("sawan"), &luar);
+    std::os::unix::fs::symlink(&luar, k.repo.join("jahat")).unwrap();
+    std::fs::remove_file(k.repo.join("tejakula/narasi.yaml")).ok();
+    std::os::unix::fs::symlink("/etc/passwd", k.repo.join("tejakula/narasi.yaml")).unwrap();
+    git(&k.repo, &["add", "."]);
+    git(
+        &k.repo,
+        &[
+            "-c",
+            "user.name=a",
+            "-c",
+            "user.email=a@x",
+            "commit",
+            "-qm",
+            "tautan",
+        ],
+    );
+    let server = Server::start(&k);
+    let made = server.masuk("made", "sandi-made-verif");
+    for kec in ["jahat", "tejakula"] {
+        let (status, answer) = made.get(&format!("/api/ruang?kecamatan={kec}"));
+        assert_eq!(status, 422, "{kec}: {answer}");
+        assert!(
+            answer["galat"]
+                .as_str()
+                .unwrap()
+                .contains("tautan simbolik"),
+            "{answer}"
+        );
+        assert!(!answer.to_string().contains("root:"));
+    }
+}
