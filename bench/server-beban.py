@@ -8,7 +8,8 @@ Makes a kabupaten of N kecamatan (copies of the example's Sawan) in a fresh
 git repository, an operator account per kecamatan, starts the server, and
 lets each user, in its own thread and its own kecamatan, do what the page
 does for one edit every few seconds (--jeda, ±1 s): send the edited file
-(the server checks and typesets the preview), then save (one commit).
+(the server checks and typesets the preview) and load the page shown as
+SVG, then save (one commit); beside each, the page's status poll every 2 s.
 
 Then it checks, after stopping the server: as many new commits as accepted
 saves, each acknowledged commit in the history, the working tree clean,
@@ -127,6 +128,14 @@ def jalankan(args, tmp):
              "--email", f"op{i:03d}@x", "--berkas", users],
             input=f"sandi-operator-{i:03d}\n", text=True, check=True, capture_output=True,
         )
+    # A reader per kecamatan (one session per user, so its own account)
+    # stands for the status polling of each open page.
+    for i in range(n):
+        subprocess.run(
+            [args.biner, "pengguna", "tambah", f"pantau{i:03d}", "--peran", "pimpinan",
+             "--berkas", users],
+            input=f"sandi-pemantau-{i:03d}\n", text=True, check=True, capture_output=True,
+        )
     server = subprocess.Popen(
         [args.biner, "server", repo, "--port", "0", "--pengguna", users],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
@@ -167,7 +176,13 @@ def jalankan(args, tmp):
                 with lock:
                     gagal.append(f"{kec}: ubah {s} {u}")
                 return
+            # The page then loads the page it shows, as SVG.
+            s, _ = k.kirim("GET", f"/api/halaman?kecamatan={kec}&n=1&v={u['versi']}")
             t_pratinjau = (time.monotonic() - t) * 1000
+            if s != 200:
+                with lock:
+                    gagal.append(f"{kec}: halaman {s}")
+                return
             versi = u["versi_berkas"][rel]
             t = time.monotonic()
             s, r = k.kirim("POST", "/api/simpan", {"kecamatan": kec, "versi": u["versi_berkas"]})
@@ -182,7 +197,26 @@ def jalankan(args, tmp):
                     gagal.append(f"{kec}: simpan {s} {r}")
             time.sleep(max(0.0, random.uniform(args.jeda - 1, args.jeda + 1)))
 
+    def pantau(i):
+        # The page asks for the status of its files every 2 seconds.
+        kec = f"kec{i:03d}"
+        k = Klien(port)
+        s, _ = k.kirim("POST", "/api/masuk", {"nama": f"pantau{i:03d}", "sandi": f"sandi-pemantau-{i:03d}"})
+        if s != 200:
+            with lock:
+                gagal.append(f"{kec}: pemantau masuk {s}")
+            return
+        while time.monotonic() < akhir:
+            s, _ = k.kirim("GET", f"/api/status?kecamatan={kec}")
+            with lock:
+                status_n[0] += 1
+                if s != 200:
+                    gagal.append(f"{kec}: status {s}")
+            time.sleep(2)
+
+    status_n = [0]
     threads = [threading.Thread(target=pengguna, args=(i,)) for i in range(n)]
+    threads += [threading.Thread(target=pantau, args=(i,)) for i in range(n)]
     for t in threads:
         t.start()
     for t in threads:
@@ -219,6 +253,7 @@ def jalankan(args, tmp):
         "simpan_p95_ms": round(persen(simpan_ms, 95)),
         "pratinjau_p50_ms": round(persen(pratinjau_ms, 50)),
         "pratinjau_p95_ms": round(persen(pratinjau_ms, 95)),
+        "status_dijawab": status_n[0],
         "memori_puncak_mib": round(hwm / 1024),
         "masalah": salah,
     }

@@ -81,10 +81,16 @@ pub async fn lkjip_baru(Extension(izin): Extension<Izin>, Masukan(body): Masukan
     blocking(move || editor::lkjip_baru_di(&mut r.lock(), body)).await
 }
 
-pub async fn svg(Extension(izin): Extension<Izin>, Tanya(q): Tanya<Halaman>) -> Response {
+/// A page of the preview as SVG; drawn under the same limit as builds, so
+/// fifty pages asked at once do not hold fifty drawings in memory.
+pub async fn svg(
+    State(server): State<Arc<Server>>,
+    Extension(izin): Extension<Izin>,
+    Tanya(q): Tanya<Halaman>,
+) -> Response {
     let (_, r) = ruang!(izin);
     let dokumen = r.lock().dokumen.clone();
-    blocking(move || editor::svg_di(dokumen.as_deref(), q.n)).await
+    bangun(&server, move || editor::svg_di(dokumen.as_deref(), q.n)).await
 }
 
 pub async fn perubahan(Extension(izin): Extension<Izin>, Tanya(q): Tanya<Kec>) -> Response {

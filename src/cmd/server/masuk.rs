@@ -79,9 +79,14 @@ pub async fn masuk(
         .as_ref()
         .map(|a| a.sandi.clone())
         .unwrap_or_else(|| akun::hash_tiruan().to_owned());
-    let cocok = tokio::task::spawn_blocking(move || akun::cocok(&sandi, &phc))
-        .await
-        .unwrap_or(false);
+    // Each check takes 19 MiB for its moment (Argon2id's memory cost):
+    // a hundred logins at once take their turns, not 2 GiB.
+    let cocok = {
+        let _giliran = server.sandi.acquire().await;
+        tokio::task::spawn_blocking(move || akun::cocok(&sandi, &phc))
+            .await
+            .unwrap_or(false)
+    };
     let Some(akun) = akun.filter(|_| cocok) else {
         // A name no account has is not remembered (nothing to protect, and
         // made-up names must not fill memory); its address is.

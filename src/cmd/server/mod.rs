@@ -90,6 +90,8 @@ struct Server {
     diam: Duration,
     /// Builds at once: one per core; more only take memory.
     bangun: tokio::sync::Semaphore,
+    /// Password checks at once, one per core.
+    sandi: tokio::sync::Semaphore,
 }
 
 /// What the guard found a request may do, given to its handler.
@@ -176,8 +178,11 @@ pub fn run(args: &ServerArgs) -> Result<(), Error> {
         .into_iter()
         .collect();
     let ip = args.alamat.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    // Blocking work (builds, drawings, saves, git) on a bounded pool: each
+    // thread of the allocator holds memory of its own.
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        .max_blocking_threads(16)
         .enable_all()
         .build()
         .map_err(|e| Error::io("tidak dapat memulai server", &root, e))?;
@@ -200,6 +205,7 @@ pub fn run(args: &ServerArgs) -> Result<(), Error> {
         https: args.https,
         diam: Duration::from_secs(args.batas_diam * 60),
         bangun: tokio::sync::Semaphore::new(cores),
+        sandi: tokio::sync::Semaphore::new(cores),
     };
     let result = runtime.block_on(serve(args, server, ip));
     drop(kunci);
