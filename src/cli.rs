@@ -679,11 +679,11 @@ pub struct PenggunaArgs {
 #[derive(Debug, Subcommand)]
 pub enum PerintahPengguna {
     /// Menambah akun; sandinya ditanyakan.
-    #[command(help_template = PERINTAH, override_usage = "renaksi pengguna tambah NAMA --peran PERAN [--kecamatan KEC,...] [--nama NAMA LENGKAP] [--email EMAIL]")]
+    #[command(help_template = PERINTAH, override_usage = "renaksi pengguna tambah NAMA --peran PERAN [--kecamatan KEC,...] [--nama NAMA LENGKAP] [--email EMAIL] [--sementara]")]
     Tambah(AkunArgs),
     /// Mengubah akun: peran, kecamatan, nama, e-mail, dan dengan --sandi
     /// sandinya (sesinya di server berakhir).
-    #[command(help_template = PERINTAH, override_usage = "renaksi pengguna ubah NAMA [--peran PERAN] [--kecamatan KEC,...] [--nama NAMA LENGKAP] [--email EMAIL] [--sandi]")]
+    #[command(help_template = PERINTAH, override_usage = "renaksi pengguna ubah NAMA [--peran PERAN] [--kecamatan KEC,...] [--nama NAMA LENGKAP] [--email EMAIL] [--sandi [--sementara]]")]
     Ubah(AkunArgs),
     /// Menghapus akun.
     #[command(help_template = PERINTAH, override_usage = "renaksi pengguna hapus NAMA")]
@@ -727,6 +727,11 @@ pub struct AkunArgs {
     /// Dengan `ubah`: menanyakan sandi baru.
     #[arg(long)]
     pub sandi: bool,
+
+    /// Sandi sementara: pengguna harus menggantinya sendiri saat pertama
+    /// masuk, sebelum yang lain.
+    #[arg(long)]
+    pub sementara: bool,
 }
 
 /// Arguments of `renaksi diff`.

@@ -32,14 +32,17 @@ const git = (...args) => execFileSync("git", args, { cwd: repo, encoding: "utf8"
 git("init", "-q");
 git("add", ".");
 git("-c", "user.name=awal", "-c", "user.email=awal@example.invalid", "commit", "-qm", "awal");
+// Ketut's password is a temporary one from the admin: changed at the
+// first login.
 const akun = [
-  ["ketut", "sandi-ketut-sawan", "operator", "sawan", "Ketut Sawan"],
+  ["ketut", "sementara-dari-admin", "operator", "sawan", "Ketut Sawan"],
   ["wayan", "sandi-wayan-tejakula", "operator", "tejakula", "Wayan Tejakula"],
   ["made", "sandi-made-verif", "verifikator", "", "Made Verifikator"],
 ];
 for (const [login, sandi, peran, kec, nama] of akun) {
   const args = ["pengguna", "tambah", login, "--peran", peran, "--nama", nama, "--email", `${login}@example.invalid`, "--folder", repo];
   if (kec) args.push("--kecamatan", kec);
+  if (login === "ketut") args.push("--sementara");
   execFileSync(binary, args, { input: sandi + "\n", encoding: "utf8" });
 }
 
@@ -80,6 +83,18 @@ async function masuk(login, sandi, shot) {
   await page.fill("#sandi", sandi);
   if (shot && shots) await page.screenshot({ path: join(shots, "server-masuk.png") });
   await page.click("button[type=submit]");
+  if (login === "ketut") {
+    // The temporary password is replaced before the editor opens.
+    await page.waitForSelector("#ganti-sandi");
+    await page.fill("#sandi-lama", sandi);
+    await page.fill("#sandi-baru", "sandi-ketut-sawan");
+    await page.fill("#sandi-ulang", "sandi-ketut-lain");
+    await page.click("#ganti-sandi button[type=submit]");
+    await page.waitForFunction(() => document.getElementById("galat-sandi").textContent.includes("tidak sama"));
+    await page.fill("#sandi-ulang", "sandi-ketut-sawan");
+    if (shots) await page.screenshot({ path: join(shots, "server-sandi.png") });
+    await page.click("#ganti-sandi button[type=submit]");
+  }
   try {
     await page.waitForSelector("#pratinjau[data-versi]", { timeout: 60000 });
   } catch (e) {
@@ -102,11 +117,11 @@ async function ubahSimpan(page, kec, nilai) {
 
 try {
   const [ketut, wayan, made] = await Promise.all([
-    masuk("ketut", "sandi-ketut-sawan", true),
+    masuk("ketut", "sementara-dari-admin", true),
     masuk("wayan", "sandi-wayan-tejakula"),
     masuk("made", "sandi-made-verif"),
   ]);
-  step("three users logged in at once, each in its own browser context, a wrong password refused on the login page");
+  step("three users logged in at once, each in its own browser context, a wrong password refused on the login page, a temporary password replaced first");
 
   const cookies = await ketut.context().cookies();
   const sesi = cookies.find((c) => c.name === "renaksi_sesi");

@@ -1040,3 +1040,57 @@ fn links_out_of_the_repository_are_not_followed() {
         assert!(!answer.to_string().contains("root:"));
     }
 }
+
+/// A password an admin set with --sementara must be changed by its user
+/// before anything else; the old one is checked, a weak one refused; the
+/// session goes on with the new one, and the change is logged.
+#[test]
+fn a_temporary_password_is_changed_before_anything_else() {
+    let k = Kabupaten::baru();
+    assert_eq!(
+        k.pengguna(
+            &["ubah", "ketut", "--sandi", "--sementara"],
+            "sementara-dari-admin"
+        )
+        .0,
+        0
+    );
+    let server = Server::start(&k);
+    let ketut = server.masuk("ketut", "sementara-dari-admin");
+    let (_, saya) = ketut.get("/api/saya");
+    assert_eq!(saya["ganti_sandi"], json!(true));
+    let (status, answer) = ketut.get("/api/ruang?kecamatan=sawan");
+    assert_eq!(status, 403);
+    assert_eq!(answer["ganti_sandi"], json!(true));
+    let ganti =
+        |lama: &str, baru: &str| ketut.post("/api/sandi", &json!({"lama": lama, "baru": baru}));
+    assert_eq!(ganti("bukan-sandi-lama", "sandi-ketut-sendiri").0, 403);
+    assert_eq!(ganti("sementara-dari-admin", "pendek").0, 422);
+    assert_eq!(ganti("sementara-dari-admin", "sementara-dari-admin").0, 422);
+    let (status, answer) = ganti("sementara-dari-admin", "sandi-ketut-sendiri");
+    assert_eq!(status, 200, "{answer}");
+    // The same session goes on, now allowed everything its role allows.
+    assert_eq!(ketut.get("/api/ruang?kecamatan=sawan").0, 200);
+    let file = std::fs::read_to_string(k.berkas_pengguna()).unwrap();
+    assert!(!file.contains("sementara: true"), "{file}");
+    let log = std::fs::read_to_string(k.repo.with_file_name("sakip.pengguna.yaml.log")).unwrap();
+    assert!(
+        log.contains("ubah ketut peran=operator kecamatan=sawan sandi=sementara"),
+        "{log}"
+    );
+    assert!(
+        log.contains("sandi ketut diganti sendiri lewat server"),
+        "{log}"
+    );
+    // The old password no longer logs in; the new one does.
+    let (status, _, _) = server.kirim(
+        "POST",
+        "/api/masuk",
+        &[],
+        json!({"nama": "ketut", "sandi": "sementara-dari-admin"})
+            .to_string()
+            .as_bytes(),
+    );
+    assert_eq!(status, 401);
+    server.masuk("ketut", "sandi-ketut-sendiri");
+}

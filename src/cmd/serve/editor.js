@@ -1130,8 +1130,39 @@ async function muatUlang() {
 
 // The user, the kecamatan it may open, and the way to its history and
 // out, in the header.
+// The user's own password, in place of the editor: asked for before
+// anything when an admin set it, or from "Ganti sandi" in the header.
+function gantiSandi(wajib) {
+  const isian = (id, label, auto) => [el("label", { for: id, text: label }),
+    el("input", { id, type: "password", autocomplete: auto, required: true, maxlength: 256 })];
+  const pesan = el("p", { id: "galat-sandi", role: "alert" });
+  const form = el("form", { id: "ganti-sandi" },
+    el("h1", { text: "Ganti sandi" }),
+    el("p", { text: wajib ? "Sandi Anda dibuat oleh admin dan hanya sementara. Pilih sandi Anda sendiri (paling sedikit 12 karakter) sebelum melanjutkan." : "Pilih sandi baru (paling sedikit 12 karakter, bukan nama pengguna)." }),
+    ...isian("sandi-lama", "Sandi sekarang", "current-password"),
+    ...isian("sandi-baru", "Sandi baru", "new-password"),
+    ...isian("sandi-ulang", "Ulangi sandi baru", "new-password"),
+    el("button", { type: "submit", text: "Simpan sandi" }),
+    wajib ? null : el("a", { href: "/", text: "Batal" }),
+    pesan);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    pesan.textContent = "";
+    if ($("sandi-baru").value !== $("sandi-ulang").value) { pesan.textContent = "kedua sandi baru tidak sama"; return; }
+    try {
+      await api("/api/sandi", { lama: $("sandi-lama").value, baru: $("sandi-baru").value });
+      location.href = "/";
+    } catch (err) { pesan.textContent = err.message; }
+  });
+  document.body.replaceChildren(el("main", { id: "halaman-sandi" }, form));
+}
+
 async function mulaiServer() {
   S.saya = await api("/api/saya");
+  if (S.saya.ganti_sandi || new URLSearchParams(location.search).has("ganti-sandi")) {
+    gantiSandi(S.saya.ganti_sandi);
+    return false;
+  }
   const diminta = new URLSearchParams(location.search).get("kecamatan");
   S.kec = S.saya.kecamatan.includes(diminta) ? diminta : (S.saya.kecamatan[0] || "");
   if (!S.kec) { document.body.textContent = "Akun ini belum diberi kecamatan; hubungi admin."; return false; }
@@ -1148,6 +1179,7 @@ async function mulaiServer() {
   const akun = el("span", { id: "akun" },
     el("span", { text: `${S.saya.nama} (${S.saya.peran}${baca ? ", hanya baca" : ""})` }),
     el("a", { href: "/riwayat?kecamatan=" + encodeURIComponent(S.kec), text: "Riwayat" }),
+    el("a", { href: "/?ganti-sandi=1", text: "Ganti sandi" }),
     el("a", { id: "unduh", href: "#", text: "Unduh PDF draf", onclick: async (e) => {
       e.preventDefault();
       const r = await fetch(denganKec("/api/unduh"), { headers: kepala() });

@@ -75,6 +75,10 @@ pub struct Pengguna {
     pub kecamatan: Vec<String>,
     /// The password as an Argon2id PHC string.
     pub sandi: String,
+    /// The password was set by an admin: the user must set its own
+    /// before anything else.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sementara: bool,
 }
 
 impl Pengguna {
@@ -320,6 +324,7 @@ pub fn run(args: &crate::cli::PenggunaArgs) -> Result<(), Error> {
         Some(p) => p.clone(),
         None => berkas_bawaan(args.folder.as_deref().unwrap_or(Path::new(".")))?,
     };
+    let _kunci = kunci(&path)?;
     let mut daftar = Daftar::baca(&path)?;
     let baris = match &args.perintah {
         P::Daftar => {
@@ -367,6 +372,7 @@ pub fn run(args: &crate::cli::PenggunaArgs) -> Result<(), Error> {
                 peran,
                 kecamatan: a.kecamatan.clone(),
                 sandi: sandi_baru(&a.login)?,
+                sementara: a.sementara,
             };
             periksa(&a.login, &p)?;
             let b = ringkas(&a.login, &p);
@@ -396,9 +402,14 @@ pub fn run(args: &crate::cli::PenggunaArgs) -> Result<(), Error> {
             if a.sandi {
                 let baru = sandi_baru(&a.login)?;
                 p.sandi = baru;
+                p.sementara = a.sementara;
             }
             periksa(&a.login, &p)?;
-            let sandi = if a.sandi { " sandi=baru" } else { "" };
+            let sandi = match (a.sandi, a.sementara) {
+                (true, true) => " sandi=sementara",
+                (true, false) => " sandi=baru",
+                _ => "",
+            };
             let b = format!("ubah {}{sandi}", ringkas(&a.login, &p));
             daftar.pengguna.insert(a.login.clone(), p);
             b
@@ -408,6 +419,41 @@ pub fn run(args: &crate::cli::PenggunaArgs) -> Result<(), Error> {
     catat(&path, &baris)?;
     println!("{baris} ({})", path.display());
     Ok(())
+}
+
+/// Holds the lock of the users file `path` while it is read and written
+/// (by `renaksi pengguna` and by the server when a user sets its password).
+pub fn kunci(path: &Path) -> Result<std::fs::File, Error> {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    let lock = path.with_file_name(name);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock)
+        .map_err(|e| Error::io("tidak dapat membuat kunci berkas pengguna", &lock, e))?;
+    file.lock()
+        .map_err(|e| Error::io("tidak dapat memegang kunci berkas pengguna", &lock, e))?;
+    Ok(file)
+}
+
+/// Sets the password of `login` to the hash `baru`, chosen by the user
+/// itself, when its password is still `lama` (the hash it logged in with):
+/// no longer temporary; logged.
+pub fn ganti_sendiri(path: &Path, login: &str, lama: &str, baru: &str) -> Result<(), Error> {
+    let _kunci = kunci(path)?;
+    let mut daftar = Daftar::baca(path)?;
+    let Some(p) = daftar.pengguna.get_mut(login).filter(|p| p.sandi == lama) else {
+        return Err(Error::Usage {
+            message: "akun ini diubah sejak Anda masuk".into(),
+            hint: "masuk lagi".into(),
+        });
+    };
+    p.sandi = baru.to_owned();
+    p.sementara = false;
+    daftar.tulis(path)?;
+    catat(path, &format!("sandi {login} diganti sendiri lewat server"))
 }
 
 /// Asks a new password and hashes it, when strong enough.
@@ -493,6 +539,7 @@ mod tests {
             peran: Peran::Operator,
             kecamatan: vec!["sawan".into()],
             sandi: String::new(),
+            sementara: false,
         };
         assert!(op.boleh_baca("sawan") && !op.boleh_baca("tejakula"));
         assert!(op.boleh_ubah("sawan/laporan.yaml"));

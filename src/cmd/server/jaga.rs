@@ -137,6 +137,17 @@ async fn periksa_permintaan(
     if akses == Akses::Masuk {
         return Ok((request, Some(izin)));
     }
+    // A temporary password set by an admin is changed before anything.
+    if izin.pengguna.sementara {
+        return Err((
+            StatusCode::FORBIDDEN,
+            axum::Json(serde_json::json!({
+                "galat": "ganti dulu sandi sementara dari admin dengan sandi Anda sendiri",
+                "ganti_sandi": true,
+            })),
+        )
+            .into_response());
+    }
     // The kecamatan (and file) the request names: from the query, or
     // from the JSON body, read here within the body limit and put back.
     let (request, arah) = arah(request).await?;

@@ -168,7 +168,83 @@ pub async fn saya(State(server): State<Arc<Server>>, Extension(izin): Extension<
         "kecamatan": baca,
         "ubah_kecamatan": ubah,
         "ubah_bersama": p.boleh_ubah(renaksi::content::KABUPATEN),
+        "ganti_sandi": p.sementara,
         "csrf": izin.csrf,
     }))
     .into_response()
+}
+
+#[derive(Deserialize)]
+pub struct Sandi {
+    lama: String,
+    baru: String,
+}
+
+/// The user sets its own password: the old one checked (a wrong one
+/// counts as a failed login), the new one strong enough; the session goes
+/// on with it.
+pub async fn sandi(
+    State(server): State<Arc<Server>>,
+    headers: HeaderMap,
+    Extension(izin): Extension<Izin>,
+    Masukan(body): Masukan<Sandi>,
+) -> Response {
+    if body.lama.len() > akun::SANDI_MAKS || body.baru.len() > akun::SANDI_MAKS {
+        return galat(StatusCode::BAD_REQUEST, "sandi terlalu panjang");
+    }
+    let kunci = vec![format!("u:{}", izin.login)];
+    if let Boleh::Tunggu(..) = server.penjaga.boleh(&kunci) {
+        return galat(
+            StatusCode::TOO_MANY_REQUESTS,
+            "terlalu banyak sandi lama yang salah; coba lagi nanti",
+        );
+    }
+    let lama_hash = izin.pengguna.sandi.clone();
+    let lama = body.lama.clone();
+    let cocok = {
+        let _giliran = server.sandi.acquire().await;
+        let h = lama_hash.clone();
+        tokio::task::spawn_blocking(move || akun::cocok(&lama, &h))
+            .await
+            .unwrap_or(false)
+    };
+    if !cocok {
+        server.penjaga.gagal(&kunci);
+        return galat(StatusCode::FORBIDDEN, "sandi lama salah");
+    }
+    if let Some(why) = akun::sandi_lemah(&izin.login, &body.baru) {
+        return galat(StatusCode::UNPROCESSABLE_ENTITY, &why);
+    }
+    if body.baru == body.lama {
+        return galat(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "sandi baru harus berbeda dari sandi lama",
+        );
+    }
+    let baru = body.baru;
+    let hash = {
+        let _giliran = server.sandi.acquire().await;
+        tokio::task::spawn_blocking(move || akun::hash(&baru)).await
+    };
+    let hash = match hash {
+        Ok(Ok(h)) => h,
+        Ok(Err(err)) => return editor::salah(&err),
+        Err(_) => return galat(StatusCode::INTERNAL_SERVER_ERROR, "galat internal"),
+    };
+    let path = server.berkas_pengguna.clone();
+    let login = izin.login.clone();
+    let h = hash.clone();
+    let tulis =
+        tokio::task::spawn_blocking(move || akun::ganti_sendiri(&path, &login, &lama_hash, &h))
+            .await;
+    match tulis {
+        Ok(Ok(())) => {
+            if let Some(key) = cookie(&headers) {
+                server.sesi().ganti_sandi(&key, &hash);
+            }
+            Json(json!({"diganti": true})).into_response()
+        }
+        Ok(Err(err)) => editor::salah(&err),
+        Err(_) => galat(StatusCode::INTERNAL_SERVER_ERROR, "galat internal"),
+    }
 }

@@ -287,6 +287,11 @@ fn rute() -> Vec<(&'static str, Akses, MethodRouter<Arc<Server>>)> {
         ),
         ("/api/keluar", Masuk, post(masuk::keluar)),
         ("/api/saya", Masuk, get(masuk::saya)),
+        (
+            "/api/sandi",
+            Masuk,
+            post(masuk::sandi).layer(DefaultBodyLimit::max(masuk::MAX_MASUK)),
+        ),
         ("/api/ruang", Baca, get(api::ruang_json)),
         ("/api/ubah", Sunting, post(api::ubah)),
         ("/api/periksa", Baca, post(api::periksa)),
@@ -454,6 +459,7 @@ mod tests {
             peran,
             kecamatan: kec.iter().map(|k| k.to_string()).collect(),
             sandi: String::new(),
+            sementara: false,
         }
     }
 

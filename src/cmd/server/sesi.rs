@@ -175,6 +175,13 @@ impl Kumpulan {
         Some(s)
     }
 
+    /// The password hash a session holds, after its user set a new one.
+    pub fn ganti_sandi(&mut self, key: &str, sandi: &str) {
+        if let Some(s) = self.sesi.get_mut(&sidik(key)) {
+            s.sandi = sandi.to_owned();
+        }
+    }
+
     pub fn tutup(&mut self, key: &str) {
         self.sesi.remove(&sidik(key));
     }
