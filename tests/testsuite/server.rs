@@ -295,6 +295,31 @@ impl Sesi {
         r
     }
 
+    /// Edits one file of `kec` with `edit` and saves; the answer of the
+    /// first request refused, or of the save.
+    pub fn ubah_simpan_coba(
+        &self,
+        kec: &str,
+        rel: &str,
+        edit: impl FnOnce(&mut Value),
+    ) -> (u16, Value) {
+        let ruang = self.ruang(kec);
+        let b = &ruang["berkas"][rel];
+        let mut nilai = b["nilai"].clone();
+        edit(&mut nilai);
+        let (status, u) = self.post(
+            "/api/ubah",
+            &json!({"kecamatan": kec, "berkas": rel, "nilai": nilai, "versi": b["versi"]}),
+        );
+        if status != 200 {
+            return (status, u);
+        }
+        self.post(
+            "/api/simpan",
+            &json!({"kecamatan": kec, "versi": u["versi_berkas"]}),
+        )
+    }
+
     /// Edits one file of `kec` with `edit` and saves; the save's answer.
     pub fn ubah_simpan(&self, kec: &str, rel: &str, edit: impl FnOnce(&mut Value)) -> (u16, Value) {
         let ruang = self.ruang(kec);
@@ -1093,4 +1118,140 @@ fn a_temporary_password_is_changed_before_anything_else() {
     );
     assert_eq!(status, 401);
     server.masuk("ketut", "sandi-ketut-sendiri");
+}
+
+/// A report's way from draft to approval, request by request: the
+/// operator submits (editing stops, by the server), the verifikator
+/// returns it with a note, the operator edits and submits again, the
+/// verifikator approves: the final PDF of the approved commit is kept in
+/// the same commit, tagged, and `renaksi verify` proves it. Each move is a
+/// commit by its user; each role may make only its own moves.
+#[test]
+fn a_report_is_submitted_returned_and_approved_with_its_final_pdf() {
+    let k = Kabupaten::baru();
+    let server = Server::start(&k);
+    let ketut = server.masuk("ketut", "sandi-ketut-sawan");
+    let made = server.masuk("made", "sandi-made-verif");
+    let wayan = server.masuk("wayan", "sandi-wayan-tejakula");
+    let rel = format!("sawan/{PROGRAM}");
+    let gerak = |s: &Sesi, langkah: &str, catatan: &str| {
+        s.post(
+            "/api/alur/gerak",
+            &json!({"kecamatan": "sawan", "dokumen": "rencana-aksi", "langkah": langkah, "catatan": catatan}),
+        )
+    };
+    let tahap = |v: &Value| v["dokumen"][0]["tahap"].as_str().unwrap().to_owned();
+    let (_, a) = ketut.get("/api/alur?kecamatan=sawan");
+    assert_eq!(tahap(&a), "draf");
+    assert_eq!(a["dokumen"][0]["boleh"], json!(["ajukan"]));
+    // Only the operator submits; only from draft.
+    assert_eq!(gerak(&made, "ajukan", "").0, 403);
+    assert_eq!(gerak(&ketut, "setujui", "").0, 403);
+    let (status, a) = gerak(&ketut, "ajukan", "");
+    assert_eq!(status, 200, "{a}");
+    assert_eq!(tahap(&a), "diajukan");
+    let log = git(&k.repo, &["log", "-1", "--format=%an|%s"]);
+    assert_eq!(log.trim(), "Ketut Sawan|sawan: Rencana Aksi diajukan");
+    // Submitted: the server refuses edits of its files, and a save.
+    let ruang = ketut.ruang("sawan");
+    let b = &ruang["berkas"][&rel];
+    let (status, answer) = ketut.post(
+        "/api/ubah",
+        &json!({"kecamatan": "sawan", "berkas": rel, "nilai": b["nilai"], "versi": b["versi"]}),
+    );
+    assert_eq!(status, 423, "{answer}");
+    assert!(answer["galat"]
+        .as_str()
+        .unwrap()
+        .contains("Rencana Aksi kecamatan sawan sedang diajukan"));
+    assert_eq!(gerak(&ketut, "ajukan", "").0, 409);
+    // Another kecamatan's operator sees none of it.
+    assert_eq!(wayan.get("/api/alur?kecamatan=sawan").0, 403);
+    assert_eq!(
+        wayan
+            .post(
+                "/api/alur/gerak",
+                &json!({"kecamatan": "sawan", "dokumen": "rencana-aksi", "langkah": "kembalikan"})
+            )
+            .0,
+        403
+    );
+    // Returned with a note; editing resumes; submitted again.
+    let (status, a) = gerak(
+        &made,
+        "kembalikan",
+        "Target Juni IKM belum sesuai rencana aksi kabupaten",
+    );
+    assert_eq!(status, 200, "{a}");
+    assert_eq!(tahap(&a), "dikembalikan");
+    let log = git(&k.repo, &["log", "-1", "--format=%an|%B"]);
+    assert!(
+        log.starts_with("Made Verifikator|sawan: Rencana Aksi dikembalikan\n\nTarget Juni IKM"),
+        "{log}"
+    );
+    let (status, answer) = ketut.ubah_simpan("sawan", &rel, |v| *target_juni(v) = json!(45));
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(gerak(&ketut, "ajukan", "").0, 200);
+    // Approved: the final PDF of the submitted commit, in the same commit,
+    // tagged; renaksi verify says it is that commit's report.
+    let submitted = k.head();
+    let (status, a) = gerak(&made, "setujui", "");
+    assert_eq!(status, 200, "{a}");
+    assert_eq!(tahap(&a), "disetujui");
+    let dokumen = &a["dokumen"][0];
+    assert_eq!(dokumen["disetujui"].as_str().unwrap(), submitted);
+    let riwayat: Vec<&str> = dokumen["riwayat"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| j["tahap"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        riwayat,
+        ["diajukan", "dikembalikan", "diajukan", "disetujui"]
+    );
+    let tag = git(&k.repo, &["tag", "--list", "renaksi/*"]);
+    assert_eq!(tag.trim(), "renaksi/sawan/rencana-aksi/disetujui-1");
+    let pdf_rel = format!(
+        ".renaksi/arsip/sawan/sawan-rencana-aksi-{}.pdf",
+        &submitted[..12]
+    );
+    let tracked = git(&k.repo, &["show", "--name-only", "--format=", "HEAD"]);
+    assert!(tracked.contains(&pdf_rel), "{tracked}");
+    assert!(k.bersih());
+    let (status, headers, body) = http(
+        server.port,
+        "GET",
+        "/api/arsip?kecamatan=sawan&dokumen=rencana-aksi",
+        &format!("127.0.0.1:{}", server.port),
+        &[("Cookie", &made.cookie)],
+        b"",
+    );
+    assert_eq!(status, 200);
+    assert!(headers.contains("application/pdf") && body.starts_with("%PDF-"));
+    let verify = Command::new(env!("CARGO_BIN_EXE_renaksi"))
+        .arg("verify")
+        .arg(k.repo.join(&pdf_rel))
+        .arg(k.repo.join("sawan"))
+        .args(["--git", &submitted])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&verify.stdout).into_owned()
+        + &String::from_utf8_lossy(&verify.stderr);
+    assert_eq!(verify.status.code(), Some(0), "{said}");
+    assert!(said.contains("SAMA"), "{said}");
+    // Approved: no more edits, no second approval; reopened by the
+    // verifikator for a Perubahan, it is a draft again.
+    assert_eq!(gerak(&made, "setujui", "").0, 409);
+    let (status, _) = ketut.ubah_simpan_coba("sawan", &rel, |v| *target_juni(v) = json!(46));
+    assert_eq!(status, 423);
+    let (status, a) = gerak(&made, "buka", "Perubahan anggaran");
+    assert_eq!(status, 200, "{a}");
+    assert_eq!(tahap(&a), "draf");
+    assert_eq!(
+        ketut
+            .ubah_simpan("sawan", &rel, |v| *target_juni(v) = json!(46))
+            .0,
+        200
+    );
 }

@@ -494,7 +494,7 @@ async fn ruang_json(State(server): State<Arc<Server>>) -> Response {
 
 #[derive(Deserialize)]
 pub(crate) struct Ubah {
-    berkas: String,
+    pub(crate) berkas: String,
     nilai: Value,
     /// The version of the file the edit was made on.
     versi: u64,
@@ -565,7 +565,7 @@ pub(crate) fn triwulan(n: Option<usize>) -> Option<usize> {
 pub(crate) struct Baru {
     #[serde(default)]
     kecamatan: Option<String>,
-    triwulan: usize,
+    pub(crate) triwulan: usize,
 }
 
 /// Adds the form of a new quarter to the workspace (saved with the rest).

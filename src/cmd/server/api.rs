@@ -47,7 +47,10 @@ pub async fn ubah(
     Extension(izin): Extension<Izin>,
     Masukan(body): Masukan<Ubah>,
 ) -> Response {
-    let (_, r) = ruang!(izin);
+    let (kec, r) = ruang!(izin);
+    if let Some(why) = super::tinjau::terkunci(&server.root, &kec, &body.berkas) {
+        return galat(StatusCode::LOCKED, &why);
+    }
     bangun(&server, move || editor::ubah_di(&mut r.lock(), body)).await
 }
 
@@ -60,24 +63,46 @@ pub async fn periksa(
     bangun(&server, move || editor::periksa_di(&mut r.lock(), body)).await
 }
 
+/// Refused while a document the new file makes is submitted or approved.
+fn buat_terkunci(server: &Server, kec: &str, rel: &str) -> Option<Response> {
+    super::tinjau::terkunci(&server.root, kec, &format!("{kec}/{rel}"))
+        .map(|why| galat(StatusCode::LOCKED, &why))
+}
+
 pub async fn realisasi_baru(
+    State(server): State<Arc<Server>>,
     Extension(izin): Extension<Izin>,
     Masukan(body): Masukan<Baru>,
 ) -> Response {
-    let (_, r) = ruang!(izin);
+    let (kec, r) = ruang!(izin);
+    let rel = renaksi::realisasi::nama_berkas(body.triwulan.clamp(1, 4));
+    if let Some(tolak) = buat_terkunci(&server, &kec, &rel) {
+        return tolak;
+    }
     blocking(move || editor::realisasi_baru_di(&mut r.lock(), body)).await
 }
 
 pub async fn pegawai_baru(
+    State(server): State<Arc<Server>>,
     Extension(izin): Extension<Izin>,
     Masukan(body): Masukan<Kec>,
 ) -> Response {
-    let (_, r) = ruang!(izin);
+    let (kec, r) = ruang!(izin);
+    if let Some(tolak) = buat_terkunci(&server, &kec, renaksi::content::PEGAWAI) {
+        return tolak;
+    }
     blocking(move || editor::pegawai_baru_di(&mut r.lock(), body)).await
 }
 
-pub async fn lkjip_baru(Extension(izin): Extension<Izin>, Masukan(body): Masukan<Kec>) -> Response {
-    let (_, r) = ruang!(izin);
+pub async fn lkjip_baru(
+    State(server): State<Arc<Server>>,
+    Extension(izin): Extension<Izin>,
+    Masukan(body): Masukan<Kec>,
+) -> Response {
+    let (kec, r) = ruang!(izin);
+    if let Some(tolak) = buat_terkunci(&server, &kec, renaksi::lkjip::LKJIP) {
+        return tolak;
+    }
     blocking(move || editor::lkjip_baru_di(&mut r.lock(), body)).await
 }
 
@@ -181,6 +206,12 @@ fn simpan_commit(
             StatusCode::FORBIDDEN,
             &format!("akun {} tidak boleh mengubah {rel}", izin.login),
         );
+    }
+    if let Some(why) = kotor
+        .iter()
+        .find_map(|rel| super::tinjau::terkunci(&server.root, kec, rel))
+    {
+        return galat(StatusCode::LOCKED, &why);
     }
     let pesan = pesan_commit(kec, &kotor, &k.ruang.ringkasan(Some(kec)));
     let p = &izin.pengguna;

@@ -10,12 +10,14 @@
 //! handler runs, and gives the handler an [`Izin`] it cannot run without.
 
 pub mod akun;
+pub mod alur;
 mod api;
 mod jaga;
 mod masuk;
 pub(crate) mod repo;
 mod riwayat;
 mod sesi;
+mod tinjau;
 
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -305,6 +307,11 @@ fn rute() -> Vec<(&'static str, Akses, MethodRouter<Arc<Server>>)> {
         ("/api/status", Baca, get(api::status)),
         ("/api/muat-ulang", Baca, post(api::muat_ulang)),
         ("/api/riwayat", Baca, get(riwayat::riwayat_json)),
+        ("/api/alur", Baca, get(tinjau::alur_json)),
+        // Who may make which move is decided by the states' own table
+        // (alur::pindah); reading the kecamatan is the least it needs.
+        ("/api/alur/gerak", Baca, post(tinjau::gerak)),
+        ("/api/arsip", Baca, get(tinjau::arsip)),
         ("/riwayat", Baca, get(riwayat::riwayat_halaman)),
     ]
 }

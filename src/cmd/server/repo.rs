@@ -152,6 +152,13 @@ impl Repo {
             .map_err(usage)
     }
 
+    /// Tags `commit` as `name` (annotated by the server; never moved).
+    pub fn tag(&self, name: &str, commit: &str) -> Result<(), Error> {
+        git(&self.puncak, &["tag", "--", name, commit])
+            .map(|_| ())
+            .map_err(usage)
+    }
+
     /// The commit HEAD names now.
     pub fn head(&self) -> Result<String, Error> {
         git(&self.puncak, &["rev-parse", "HEAD"])

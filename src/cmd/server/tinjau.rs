@@ -1,0 +1,357 @@
+//! Submitting, returning, approving and reopening a kecamatan's documents
+//! under `renaksi server` (the states are in [`super::alur`]): each move
+//! is one commit of `.renaksi/alur/KEC.yaml` authored by its user, made
+//! under the save lock; an approval adds the final PDF of the approved
+//! commit (`--final --jejak`, so `renaksi verify` can prove it) in the
+//! same commit and tags it.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use serde::Deserialize;
+use serde_json::json;
+
+use renaksi::content::Dokumen;
+use renaksi::Error;
+
+use super::super::serve::{self as editor, Masukan, Tanya};
+use super::alur::{self, Alur, Jejak, Langkah, Tahap};
+use super::{blocking, galat, repo, Izin, Server};
+
+/// The largest state file read.
+const MAKS_ALUR: renaksi::fs::Batas = renaksi::fs::Batas {
+    jenis: "berkas alur",
+    bita: 1 << 20,
+};
+
+/// The state file of `kec`, inside the batch folder.
+pub fn alur_rel(kec: &str) -> String {
+    format!(".renaksi/alur/{kec}.yaml")
+}
+
+/// The states of `kec`'s documents as committed.
+pub fn baca(root: &Path, kec: &str) -> Result<Alur, Error> {
+    let path = root.join(alur_rel(kec));
+    let Some(bytes) = renaksi::fs::baca_jika_ada(&path, MAKS_ALUR)? else {
+        return Ok(Alur::default());
+    };
+    serde_yaml::from_slice(&bytes).map_err(|e| {
+        Error::from(
+            renaksi::Problem::new(
+                alur_rel(kec),
+                format!("berkas alur tidak dapat dibaca: {e}"),
+            )
+            .hint(
+                "berkas ini ditulis oleh renaksi server; pulihkan dari git (`git log` berkas itu)",
+            ),
+        )
+    })
+}
+
+/// Why the file `rel` of `kec` may not be changed now: a document it makes
+/// is submitted or approved.
+pub fn terkunci(root: &Path, kec: &str, rel: &str) -> Option<String> {
+    let inner = rel.strip_prefix(&format!("{kec}/"))?;
+    let alur = baca(root, kec).ok()?;
+    alur::dokumen_berkas(inner).into_iter().find_map(|d| {
+        let t = alur.tahap(d);
+        t.terkunci().then(|| {
+            format!(
+                "{} kecamatan {kec} sedang {}: {rel} tidak dapat diubah sampai dokumen itu dikembalikan atau dibuka kembali",
+                alur::nama_dokumen(d).unwrap_or(d),
+                t.kata()
+            )
+        })
+    })
+}
+
+/// Every document of the kecamatan the request names, its state, its
+/// moves, and the moves this user may make now.
+pub async fn alur_json(
+    State(server): State<Arc<Server>>,
+    Extension(izin): Extension<Izin>,
+) -> Response {
+    let Some((kec, _)) = izin.ruang() else {
+        return galat(StatusCode::BAD_REQUEST, "kecamatan tidak disebut");
+    };
+    blocking(move || match baca(&server.root, &kec) {
+        Ok(alur) => Json(keadaan_json(&alur, &izin, &kec)).into_response(),
+        Err(err) => editor::salah(&err),
+    })
+    .await
+}
+
+fn keadaan_json(alur: &Alur, izin: &Izin, kec: &str) -> serde_json::Value {
+    let dokumen: Vec<serde_json::Value> = alur::DOKUMEN
+        .iter()
+        .map(|(key, nama)| {
+            let status = alur.dokumen.get(*key).cloned().unwrap_or_default();
+            let boleh: Vec<&str> = [
+                Langkah::Ajukan,
+                Langkah::Kembalikan,
+                Langkah::Setujui,
+                Langkah::Buka,
+            ]
+            .into_iter()
+            .filter(|l| alur::pindah(status.tahap, *l, &izin.pengguna, kec).is_ok())
+            .map(langkah_kata)
+            .collect();
+            json!({
+                "kunci": key,
+                "nama": nama,
+                "tahap": status.tahap.kata(),
+                "disetujui": status.disetujui,
+                "riwayat": status.riwayat,
+                "boleh": boleh,
+            })
+        })
+        .collect();
+    json!({ "kecamatan": kec, "dokumen": dokumen })
+}
+
+fn langkah_kata(l: Langkah) -> &'static str {
+    match l {
+        Langkah::Ajukan => "ajukan",
+        Langkah::Kembalikan => "kembalikan",
+        Langkah::Setujui => "setujui",
+        Langkah::Buka => "buka",
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Gerak {
+    dokumen: String,
+    langkah: Langkah,
+    #[serde(default)]
+    catatan: String,
+}
+
+/// One move of one document: checked against its state and the user's
+/// role, recorded as a commit (and an approval as a tag with its final
+/// PDF).
+pub async fn gerak(
+    State(server): State<Arc<Server>>,
+    Extension(izin): Extension<Izin>,
+    Masukan(body): Masukan<Gerak>,
+) -> Response {
+    let Some((kec, ruangan)) = izin.ruang() else {
+        return galat(StatusCode::BAD_REQUEST, "kecamatan tidak disebut");
+    };
+    if alur::nama_dokumen(&body.dokumen).is_none() {
+        return galat(StatusCode::NOT_FOUND, "dokumen itu tidak ada");
+    }
+    if body.catatan.len() > 4000 {
+        return galat(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "catatan paling panjang 4.000 byte",
+        );
+    }
+    blocking(move || {
+        // What the operator submits is what is saved: unsaved edits of its
+        // own workspace are saved (or dropped) first.
+        if body.langkah == Langkah::Ajukan && !ruangan.lock().ruang.kotor().is_empty() {
+            return galat(
+                StatusCode::CONFLICT,
+                "simpan dulu suntingan yang belum disimpan; yang diajukan adalah versi yang tersimpan",
+            );
+        }
+        match jalankan(&server, &izin, &kec, &body) {
+            Ok(alur) => Json(keadaan_json(&alur, &izin, &kec)).into_response(),
+            Err(Tolak::Peran(why)) => galat(StatusCode::FORBIDDEN, &why),
+            Err(Tolak::Tahap(why)) => galat(StatusCode::CONFLICT, &why),
+            Err(Tolak::Galat(err)) => editor::salah(&err),
+        }
+    })
+    .await
+}
+
+enum Tolak {
+    Peran(String),
+    Tahap(String),
+    Galat(Error),
+}
+
+impl From<Error> for Tolak {
+    fn from(e: Error) -> Self {
+        Tolak::Galat(e)
+    }
+}
+
+fn jalankan(server: &Server, izin: &Izin, kec: &str, body: &Gerak) -> Result<Alur, Tolak> {
+    // The same lock as every save: the state, the files it was made on and
+    // its commit move together.
+    let _kunci = renaksi::fs::kunci_simpan()?;
+    let mut alur = baca(&server.root, kec)?;
+    let sekarang = alur.tahap(&body.dokumen);
+    let baru = alur::pindah(sekarang, body.langkah, &izin.pengguna, kec).map_err(|s| match s {
+        alur::Salah::Peran(why) => Tolak::Peran(why),
+        alur::Salah::Tahap(why) => Tolak::Tahap(why),
+    })?;
+    let head = server.repo.head()?;
+    let nama = alur::nama_dokumen(&body.dokumen).unwrap_or("dokumen");
+    let mut files = vec![alur_rel(kec)];
+    let mut arsip: Option<PathBuf> = None;
+    if body.langkah == Langkah::Setujui {
+        let rel = arsip_rel(kec, &body.dokumen, &head);
+        bangun_final(server, kec, &body.dokumen, &server.root.join(&rel))?;
+        arsip = Some(server.root.join(&rel));
+        files.push(rel);
+    }
+    let status = alur.dokumen.entry(body.dokumen.clone()).or_default();
+    status.tahap = baru;
+    if baru == Tahap::Disetujui {
+        status.disetujui = Some(head.clone());
+    }
+    status.riwayat.push(Jejak {
+        tahap: baru,
+        oleh: izin.login.clone(),
+        nama: izin.pengguna.nama.clone(),
+        waktu: repo::sekarang(),
+        commit: head.clone(),
+        catatan: body.catatan.trim().to_owned(),
+    });
+    let alur_path = server.root.join(alur_rel(kec));
+    let lama = std::fs::read(&alur_path).ok();
+    let teks = format!(
+        "# Keadaan dokumen kecamatan {kec}, ditulis oleh renaksi server; setiap perubahan satu commit.\n{}",
+        serde_yaml::to_string(&alur).expect("states serialize")
+    );
+    let pesan = {
+        let mut p = format!("{kec}: {nama} {}", body.langkah.kata());
+        if !body.catatan.trim().is_empty() {
+            p.push_str(&format!("\n\n{}", body.catatan.trim()));
+        }
+        p
+    };
+    let hasil = renaksi::fs::write_atomic(&alur_path, teks.as_bytes()).and_then(|()| {
+        server
+            .repo
+            .commit(&files, (&izin.pengguna.nama, &izin.pengguna.email), &pesan)
+    });
+    let commit = match hasil {
+        Ok(c) => c,
+        Err(err) => {
+            // Nothing of the move is left: the state file as it was, no PDF.
+            let _ = match &lama {
+                Some(b) => renaksi::fs::write_atomic(&alur_path, b),
+                None => std::fs::remove_file(&alur_path).map_err(|e| Error::io("", &alur_path, e)),
+            };
+            if let Some(pdf) = &arsip {
+                let _ = std::fs::remove_file(pdf);
+                let _ = std::fs::remove_file(renaksi::pdf::sidecar_path(pdf));
+            }
+            return Err(err.into());
+        }
+    };
+    if baru == Tahap::Disetujui {
+        let n = status_disetujui(&alur, &body.dokumen);
+        server.repo.tag(
+            &format!("renaksi/{kec}/{}/disetujui-{n}", body.dokumen),
+            &commit,
+        )?;
+    }
+    Ok(alur)
+}
+
+/// How many times the document has been approved, this one included.
+fn status_disetujui(alur: &Alur, dokumen: &str) -> usize {
+    alur.dokumen
+        .get(dokumen)
+        .map(|s| {
+            s.riwayat
+                .iter()
+                .filter(|j| j.tahap == Tahap::Disetujui)
+                .count()
+        })
+        .unwrap_or(0)
+}
+
+/// Where the final PDF of an approval of `dokumen` made on `commit` is kept.
+pub fn arsip_rel(kec: &str, dokumen: &str, commit: &str) -> String {
+    format!(
+        ".renaksi/arsip/{kec}/{kec}-{dokumen}-{}.pdf",
+        &commit[..commit.len().min(12)]
+    )
+}
+
+/// Builds the final PDF of `dokumen` of `kec` as it is on disk (the commit
+/// HEAD names: the tree is clean under the save lock) into `target`, with
+/// its provenance, as `renaksi build --final --jejak` does.
+fn bangun_final(server: &Server, kec: &str, dokumen: &str, target: &Path) -> Result<(), Error> {
+    let jenis = match dokumen {
+        "rencana-aksi" => Dokumen::RencanaAksi,
+        "pk" => Dokumen::Pk,
+        "lkjip" => Dokumen::Lkjip,
+        d => match d.strip_prefix("monitoring-").and_then(|n| n.parse().ok()) {
+            Some(n) => Dokumen::Monitoring(n),
+            None => {
+                return Err(Error::Usage {
+                    message: format!("dokumen `{d}` tidak dikenal"),
+                    hint: "muat ulang halaman".into(),
+                })
+            }
+        },
+    };
+    let dir = server.root.join(kec);
+    let plan = renaksi::build::Plan {
+        dokumen: jenis,
+        gabung: true,
+        final_: true,
+        jejak: true,
+        git: renaksi::jejak::git(&dir),
+        ..renaksi::build::Plan::new(Some(dir), target.to_path_buf())
+    };
+    plan.run().map(|_| ())
+}
+
+#[derive(Deserialize)]
+pub struct Unduh {
+    dokumen: String,
+}
+
+/// The final PDF of the last approval of a document.
+pub async fn arsip(
+    State(server): State<Arc<Server>>,
+    Extension(izin): Extension<Izin>,
+    Tanya(q): Tanya<Unduh>,
+) -> Response {
+    let Some((kec, _)) = izin.ruang() else {
+        return galat(StatusCode::BAD_REQUEST, "kecamatan tidak disebut");
+    };
+    blocking(move || {
+        let alur = match baca(&server.root, &kec) {
+            Ok(a) => a,
+            Err(err) => return editor::salah(&err),
+        };
+        let Some(commit) = alur
+            .dokumen
+            .get(&q.dokumen)
+            .and_then(|s| s.disetujui.clone())
+        else {
+            return galat(StatusCode::NOT_FOUND, "dokumen ini belum pernah disetujui");
+        };
+        let rel = arsip_rel(&kec, &q.dokumen, &commit);
+        match renaksi::fs::baca(&server.root.join(&rel), renaksi::fs::PDF) {
+            Ok(pdf) => (
+                [
+                    (header::CONTENT_TYPE, "application/pdf".to_owned()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!(
+                            "attachment; filename=\"{}\"",
+                            rel.rsplit('/').next().unwrap_or("final.pdf")
+                        ),
+                    ),
+                ],
+                pdf,
+            )
+                .into_response(),
+            Err(err) => editor::salah(&err),
+        }
+    })
+    .await
+}
