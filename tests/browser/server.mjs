@@ -169,6 +169,52 @@ try {
   assert.match(await made.textContent("main"), /Wayan Tejakula[\s\S]*→ 42/);
   step("the verifikator sees each operator's commit in that kecamatan's history");
 
+  // From draft to approval: Ketut submits, the server refuses his edit,
+  // Made returns it with a note, Ketut submits again, Made approves; the
+  // final PDF downloaded from the page is proved by `renaksi verify`.
+  const dok = (page, langkah) => `#alur [data-dokumen="rencana-aksi"] [data-langkah="${langkah}"]`;
+  const tahap = (page) => page.textContent('#alur [data-dokumen="rencana-aksi"] .tahap');
+  const pilih = async (page, langkah, jawab) => {
+    page.once("dialog", (d) => (jawab === undefined ? d.accept() : d.accept(jawab)));
+    await page.click(dok(page, langkah));
+  };
+  await ketut.goto(origin + "/?kecamatan=sawan");
+  await ketut.waitForSelector("#pratinjau[data-versi]");
+  assert.equal(await tahap(ketut), "draf");
+  await pilih(ketut, "ajukan");
+  await ketut.waitForFunction(() => document.querySelector('#alur [data-dokumen="rencana-aksi"] .tahap').textContent === "diajukan");
+  assert.match(await ketut.textContent("#spanduk-teks"), /Rencana Aksi diajukan: isiannya tidak dapat diubah/);
+  await ketut.click(`#tab [data-tab="sawan/${PROGRAM}"]`);
+  await ketut.fill(`[data-b="sawan/${PROGRAM}"][data-j="${JUNI}"]`, "47");
+  await ketut.waitForFunction(() => document.getElementById("keadaan").textContent.includes("sedang diajukan"));
+  assert.match(readFileSync(join(repo, "sawan", PROGRAM), "utf8"), /juni: 45/);
+  step("the operator submits the Rencana Aksi; the server refuses his next edit (the page says why)");
+
+  await made.goto(origin + "/?kecamatan=sawan");
+  await made.waitForSelector("#pratinjau[data-versi]");
+  assert.equal(await made.locator(dok(made, "ajukan")).count(), 0);
+  await pilih(made, "kembalikan", "Target Juni IKM belum sesuai");
+  await made.waitForFunction(() => document.querySelector('#alur [data-dokumen="rencana-aksi"] .tahap').textContent === "dikembalikan");
+  assert.match(git("log", "-1", "--format=%an|%B"), /^Made Verifikator\|sawan: Rencana Aksi dikembalikan\n\nTarget Juni IKM belum sesuai/);
+  await ketut.goto(origin + "/?kecamatan=sawan");
+  await ketut.waitForSelector("#pratinjau[data-versi]");
+  await pilih(ketut, "ajukan");
+  await ketut.waitForFunction(() => document.querySelector('#alur [data-dokumen="rencana-aksi"] .tahap').textContent === "diajukan");
+    await made.goto(origin + "/?kecamatan=sawan");
+  await made.waitForSelector("#pratinjau[data-versi]");
+  await pilih(made, "setujui");
+  await made.waitForFunction(() => document.querySelector('#alur [data-dokumen="rencana-aksi"] .tahap').textContent === "disetujui");
+  if (shots) await made.screenshot({ path: join(shots, "server-tinjau.png") });
+  const unduhan = made.waitForEvent("download");
+  await made.click('#alur [data-dokumen="rencana-aksi"] a');
+  const pdf = join(tmp, "final.pdf");
+  await (await unduhan).saveAs(pdf);
+  const disetujui = git("log", "-2", "--format=%H").split("\n")[1];
+  const bukti = execFileSync(binary, ["verify", pdf, join(repo, "sawan"), "--git", disetujui], { encoding: "utf8" });
+  assert.match(bukti, /SAMA/);
+  assert.equal(git("tag", "--list", "renaksi/*").trim(), "renaksi/sawan/rencana-aksi/disetujui-1");
+  step("returned with a note, submitted again, approved: the final PDF downloaded from the page is proved by renaksi verify against the approved commit");
+
   // The operator of Sawan asks for Tejakula every way a page can.
   await ketut.goto(origin + "/?kecamatan=tejakula");
   await ketut.waitForSelector("#pratinjau[data-versi]");

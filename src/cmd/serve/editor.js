@@ -1033,7 +1033,9 @@ async function simpan() {
 // a file: then the way out is the editor's latest version, not the disk.
 function spanduk(teks, tab) {
   $("spanduk-teks").textContent = teks; $("spanduk").hidden = !teks;
-  $("ambil").hidden = !tab; $("gabung").hidden = !tab; $("muat-ulang").hidden = !!tab;
+  // The notice of a submitted or approved document has nothing to do.
+  const info = SERVER && teks && teks === S.pesanKunci;
+  $("ambil").hidden = !tab; $("gabung").hidden = !tab; $("muat-ulang").hidden = !!tab || info;
 }
 // Another tab changed a file this tab edits. A merge's list of the places
 // both changed stays on the banner until the tab takes a way out.
@@ -1115,7 +1117,7 @@ async function pantau() {
       Object.keys(s.versi).filter((rel) => !berkas(rel) || berkas(rel).versi !== s.versi[rel]);
     if (lain.length || S.basi) tabLain(`${(lain.length ? lain : ["Berkas"]).join(", ")} diubah di tab lain sejak halaman ini memuatnya. Gabungkan suntingan Anda dengan versi terbaru, atau ambil versi terbaru, sebelum menyunting lagi.`);
     else if (s.di_luar.length) spanduk(`${s.di_luar.join(", ")} diubah ${SERVER ? "oleh pengguna lain" : "di luar editor"} sejak dibuka${SERVER ? " (lihat Riwayat)" : " (oleh program lain, editor lain, atau git)"}.` + (S.kotor.length ? " Memuat ulang membuang suntingan yang belum disimpan." : ""));
-    else if ($("spanduk").hidden === false && !$("spanduk-teks").textContent.startsWith("tidak disimpan")) spanduk("");
+    else if ($("spanduk").hidden === false && !$("spanduk-teks").textContent.startsWith("tidak disimpan")) spanduk(S.pesanKunci || "");
   } catch (e) { /* the server stopped: shown on the next edit */ }
 }
 async function muatUlang() {
@@ -1194,7 +1196,48 @@ async function mulaiServer() {
     } }));
   $("simpan").before(akun);
   if (baca) $("simpan").hidden = true;
+  $("spanduk").after(el("div", { id: "alur", role: "region", "aria-label": "Pengajuan dan persetujuan" }));
+  await tampilAlur();
   return true;
+}
+
+// Each document of the kecamatan with its state and the moves this user
+// may make: submit (operator), return with a note or approve
+// (verifikator), reopen (verifikator, admin); the approved final PDF.
+const LANGKAH = { ajukan: "Ajukan", kembalikan: "Kembalikan…", setujui: "Setujui", buka: "Buka kembali…" };
+async function tampilAlur() {
+  const a = await api("/api/alur");
+  S.alur = a;
+  const ada = (kunci) => kunci === "rencana-aksi" || kunci === "pk" ||
+    (kunci === "lkjip" ? !!fileLkjip("lkjip.yaml") : fileRealisasi().some((r) => r.endsWith(`tw${kunci.slice(-1)}.yaml`)));
+  const baris = a.dokumen.filter((d) => ada(d.kunci) || d.tahap !== "draf").map((d) => el("span", { class: "dok", "data-dokumen": d.kunci },
+    el("span", { text: d.nama }),
+    el("span", { class: "tahap tahap-" + d.tahap, text: d.tahap }),
+    ...d.boleh.map((l) => el("button", { type: "button", "data-langkah": l, text: LANGKAH[l], onclick: () => gerak(d, l) })),
+    d.disetujui ? el("a", { href: "#", text: "PDF final", onclick: (e) => { e.preventDefault(); unduhFinal(d.kunci); } }) : null));
+  $("alur").replaceChildren(...baris);
+  const kunci = a.dokumen.filter((d) => d.tahap === "diajukan" || d.tahap === "disetujui").map((d) => `${d.nama} ${d.tahap}`);
+  S.pesanKunci = kunci.length ? `${kunci.join(", ")}: isiannya tidak dapat diubah sampai dikembalikan atau dibuka kembali.` : "";
+  if (!S.basi) spanduk(S.pesanKunci);
+}
+async function gerak(d, langkah) {
+  let catatan = "";
+  if (langkah === "kembalikan" || langkah === "buka") {
+    catatan = prompt(langkah === "kembalikan" ? `Catatan untuk operator: apa yang perlu diperbaiki di ${d.nama}?` : `Alasan membuka kembali ${d.nama} (misalnya Perubahan):`);
+    if (catatan === null) return;
+  } else if (!confirm(`${LANGKAH[langkah]} ${d.nama}?`)) return;
+  try {
+    await api("/api/alur/gerak", { dokumen: d.kunci, langkah, catatan });
+    keadaan(`${d.nama}: ${langkah === "buka" ? "dibuka kembali" : langkah === "ajukan" ? "diajukan" : langkah === "setujui" ? "disetujui" : "dikembalikan"}`);
+    await tampilAlur();
+  } catch (e) { keadaan("galat: " + e.message); }
+}
+async function unduhFinal(kunci) {
+  const r = await fetch(denganKec("/api/arsip?dokumen=" + encodeURIComponent(kunci)), { headers: kepala() });
+  if (!r.ok) { keadaan("galat: " + ((await r.json().catch(() => ({}))).galat || r.status)); return; }
+  const name = (r.headers.get("content-disposition") || "").match(/filename="([^"]+)"/);
+  const a = el("a", { href: URL.createObjectURL(await r.blob()), download: name ? name[1] : "final.pdf" });
+  document.body.append(a); a.click(); a.remove();
 }
 
 async function mulai() {
