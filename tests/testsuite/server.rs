@@ -1255,3 +1255,67 @@ fn a_report_is_submitted_returned_and_approved_with_its_final_pdf() {
         200
     );
 }
+
+/// An approval stopped at any point happened completely or not at all:
+/// cut before its commit (its PDF and state written, nothing committed),
+/// the restarted server puts those in `git stash` and the report is still
+/// submitted; cut after its commit but before its tag, the restarted
+/// server tags the commit.
+#[test]
+fn an_approval_cut_off_happened_completely_or_not_at_all() {
+    let k = Kabupaten::baru();
+    let mut server = Server::start(&k);
+    let ketut = server.masuk("ketut", "sandi-ketut-sawan");
+    let made = server.masuk("made", "sandi-made-verif");
+    let gerak = |s: &Sesi, langkah: &str| {
+        s.post(
+            "/api/alur/gerak",
+            &json!({"kecamatan": "sawan", "dokumen": "rencana-aksi", "langkah": langkah}),
+        )
+    };
+    assert_eq!(gerak(&ketut, "ajukan").0, 200);
+    let submitted = k.head();
+    // Cut before the commit: what an approval writes first, uncommitted.
+    server.bunuh();
+    let alur = k.repo.join(".renaksi/alur/sawan.yaml");
+    let text = std::fs::read_to_string(&alur).unwrap();
+    std::fs::write(
+        &alur,
+        text.replace("tahap: diajukan\n", "tahap: disetujui\n"),
+    )
+    .unwrap();
+    let pdf = k.repo.join(format!(
+        ".renaksi/arsip/sawan/sawan-rencana-aksi-{}.pdf",
+        &submitted[..12]
+    ));
+    std::fs::create_dir_all(pdf.parent().unwrap()).unwrap();
+    std::fs::write(&pdf, b"%PDF-1.7 setengah").unwrap();
+    let server = Server::start(&k);
+    assert!(k.bersih());
+    assert!(!pdf.exists());
+    let made2 = server.masuk("made", "sandi-made-verif");
+    let (_, a) = made2.get("/api/alur?kecamatan=sawan");
+    assert_eq!(a["dokumen"][0]["tahap"], json!("diajukan"));
+    drop(made);
+    // Approved, then its tag lost (cut between commit and tag): put back
+    // at the next start, on the approval's commit.
+    let (status, _) = gerak(&made2, "setujui");
+    assert_eq!(status, 200);
+    let approval = k.head();
+    git(
+        &k.repo,
+        &["tag", "-d", "renaksi/sawan/rencana-aksi/disetujui-1"],
+    );
+    drop(server);
+    let _server = Server::start(&k);
+    let tagged = git(
+        &k.repo,
+        &[
+            "rev-list",
+            "-n",
+            "1",
+            "renaksi/sawan/rencana-aksi/disetujui-1",
+        ],
+    );
+    assert_eq!(tagged.trim(), approval);
+}

@@ -167,18 +167,21 @@ pub fn run(args: &ServerArgs) -> Result<(), Error> {
         );
     }
     let daftar = Daftar::baca(&berkas_pengguna)?;
-    if daftar.pengguna.is_empty() {
-        eprintln!(
-            "peringatan: belum ada akun di {}; tambahkan dengan `renaksi pengguna tambah NAMA --peran admin`",
-            berkas_pengguna.display()
-        );
-    }
     let kecamatan: Vec<String> = renaksi::content::discover(&root)?
         .iter()
         .filter_map(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
+    for tag in tinjau::tag_yang_hilang(&root, &repo, &kecamatan)? {
+        eprintln!("tag persetujuan yang hilang dibuat lagi: {tag}");
+    }
+    if daftar.pengguna.is_empty() {
+        eprintln!(
+            "peringatan: belum ada akun di {}; tambahkan dengan `renaksi pengguna tambah NAMA --peran admin`",
+            berkas_pengguna.display()
+        );
+    }
     let ip = args.alamat.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
     // Blocking work (builds, drawings, saves, git) on a bounded pool: each
     // thread of the allocator holds memory of its own.

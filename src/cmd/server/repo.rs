@@ -159,6 +159,24 @@ impl Repo {
             .map_err(usage)
     }
 
+    /// Whether the tag `name` exists.
+    pub fn ada_tag(&self, name: &str) -> Result<bool, Error> {
+        git(&self.puncak, &["tag", "--list", "--", name])
+            .map(|out| !out.trim().is_empty())
+            .map_err(usage)
+    }
+
+    /// The commit that added `rel` (inside the batch folder), if any.
+    pub fn yang_menambah(&self, rel: &str) -> Result<Option<String>, Error> {
+        let path = format!("{}{rel}", self.awalan);
+        git(
+            &self.puncak,
+            &["log", "--diff-filter=A", "--format=%H", "--", &path],
+        )
+        .map(|out| out.lines().last().map(str::to_owned))
+        .map_err(usage)
+    }
+
     /// The commit HEAD names now.
     pub fn head(&self) -> Result<String, Error> {
         git(&self.puncak, &["rev-parse", "HEAD"])

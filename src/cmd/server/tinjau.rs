@@ -355,3 +355,35 @@ pub async fn arsip(
     })
     .await
 }
+
+/// Puts back the tag of every approval whose commit is there but whose
+/// tag is not (the server stopped between the two): an approval is its
+/// commit; the tag only names it. Called at start, before serving.
+pub fn tag_yang_hilang(
+    root: &Path,
+    repo: &repo::Repo,
+    kecamatan: &[String],
+) -> Result<Vec<String>, Error> {
+    let mut dibuat = Vec::new();
+    for kec in kecamatan {
+        let alur = baca(root, kec)?;
+        for (dokumen, status) in &alur.dokumen {
+            let approvals = status
+                .riwayat
+                .iter()
+                .filter(|j| j.tahap == Tahap::Disetujui);
+            for (i, jejak) in approvals.enumerate() {
+                let name = format!("renaksi/{kec}/{dokumen}/disetujui-{}", i + 1);
+                if repo.ada_tag(&name)? {
+                    continue;
+                }
+                let rel = arsip_rel(kec, dokumen, &jejak.commit);
+                if let Some(commit) = repo.yang_menambah(&rel)? {
+                    repo.tag(&name, &commit)?;
+                    dibuat.push(name);
+                }
+            }
+        }
+    }
+    Ok(dibuat)
+}
