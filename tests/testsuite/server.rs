@@ -1254,6 +1254,12 @@ fn a_report_is_submitted_returned_and_approved_with_its_final_pdf() {
             .0,
         200
     );
+    // The review: what changed since the approval, in the report's terms.
+    let (status, t) = made.get("/api/sejak-disetujui?kecamatan=sawan");
+    assert_eq!(status, 200);
+    assert_eq!(t["dokumen"][0]["commit"].as_str().unwrap(), submitted);
+    let lines = t["dokumen"][0]["perubahan"].to_string();
+    assert!(lines.contains("target Juni 45 → 46"), "{lines}");
 }
 
 /// An approval stopped at any point happened completely or not at all:

@@ -1009,6 +1009,11 @@ async function tampilPerubahan() {
       el("h3", { text: "Belum disimpan" }), daftar(p.belum_disimpan, "Tidak ada perubahan yang belum disimpan."),
       el("h3", { text: "Terhadap commit terakhir (git HEAD)" }),
       p.git === null ? el("p", { class: "petunjuk", text: "Folder ini tidak berada di repositori git." }) : daftar(p.git, "Sama dengan commit terakhir.")].filter(Boolean));
+    // Under the server: what changed since each document was last approved.
+    if (SERVER) {
+      const t = await api("/api/sejak-disetujui");
+      for (const d of t.dokumen) box.append(el("h3", { text: `${d.nama}: sejak disetujui (commit ${d.commit.slice(0, 10)})` }), daftar(d.perubahan, "Tidak ada perubahan sejak disetujui."));
+    }
   } catch (e) { box.replaceChildren(el("p", { text: "galat: " + e.message })); }
 }
 

@@ -315,6 +315,7 @@ fn rute() -> Vec<(&'static str, Akses, MethodRouter<Arc<Server>>)> {
         // (alur::pindah); reading the kecamatan is the least it needs.
         ("/api/alur/gerak", Baca, post(tinjau::gerak)),
         ("/api/arsip", Baca, get(tinjau::arsip)),
+        ("/api/sejak-disetujui", Baca, get(tinjau::sejak_disetujui)),
         ("/riwayat", Baca, get(riwayat::riwayat_halaman)),
     ]
 }

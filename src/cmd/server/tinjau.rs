@@ -387,3 +387,39 @@ pub fn tag_yang_hilang(
     }
     Ok(dibuat)
 }
+
+/// What changed in the report of the kecamatan since each document was
+/// last approved, as `renaksi diff` says it: for the review.
+pub async fn sejak_disetujui(
+    State(server): State<Arc<Server>>,
+    Extension(izin): Extension<Izin>,
+) -> Response {
+    let Some((kec, _)) = izin.ruang() else {
+        return galat(StatusCode::BAD_REQUEST, "kecamatan tidak disebut");
+    };
+    blocking(move || {
+        let alur = match baca(&server.root, &kec) {
+            Ok(a) => a,
+            Err(err) => return editor::salah(&err),
+        };
+        let dir = server.root.join(&kec);
+        let sekarang = renaksi::content::Source::from_dir(&dir).and_then(renaksi::content::Report::load);
+        let dokumen: Vec<serde_json::Value> = alur::DOKUMEN
+            .iter()
+            .filter_map(|(key, nama)| {
+                let commit = alur.dokumen.get(*key)?.disetujui.clone()?;
+                let lama = renaksi::git::source(&dir, &commit).and_then(renaksi::content::Report::load);
+                let baris: Vec<String> = match (&lama, &sekarang) {
+                    (Ok(a), Ok(b)) => match renaksi::diff::reports(a, b) {
+                        Ok(c) => c.iter().map(|c| c.to_string()).collect(),
+                        Err(e) => vec![e.to_string()],
+                    },
+                    (Err(e), _) | (_, Err(e)) => vec![e.to_string()],
+                };
+                Some(json!({"kunci": key, "nama": nama, "commit": commit, "perubahan": baris}))
+            })
+            .collect();
+        Json(json!({"kecamatan": kec, "dokumen": dokumen})).into_response()
+    })
+    .await
+}
