@@ -1325,3 +1325,76 @@ fn an_approval_cut_off_happened_completely_or_not_at_all() {
     );
     assert_eq!(tagged.trim(), approval);
 }
+
+/// Review comments: a verifikator comments on an item of a file of the
+/// kecamatan, the operator marks it answered; each a commit by its user;
+/// nobody else may do either.
+#[test]
+fn a_comment_is_fixed_to_its_item_and_answered_by_the_operator() {
+    let k = Kabupaten::baru();
+    let server = Server::start(&k);
+    let ketut = server.masuk("ketut", "sandi-ketut-sawan");
+    let made = server.masuk("made", "sandi-made-verif");
+    let wayan = server.masuk("wayan", "sandi-wayan-tejakula");
+    let rel = format!("sawan/{PROGRAM}");
+    let jalur = "pejabat[0].sasaran[0].indikator[0]";
+    let baru = json!({"kecamatan": "sawan", "berkas": rel, "jalur": jalur, "teks": "Target Juni belum sesuai"});
+    assert_eq!(ketut.post("/api/komentar/baru", &baru).0, 403);
+    assert_eq!(wayan.post("/api/komentar/baru", &baru).0, 403);
+    for berkas in [
+        "tejakula/laporan.yaml",
+        "sawan/../tejakula/laporan.yaml",
+        "sawan/tidak-ada.yaml",
+    ] {
+        let (status, _) = made.post(
+            "/api/komentar/baru",
+            &json!({"kecamatan": "sawan", "berkas": berkas, "jalur": "", "teks": "x"}),
+        );
+        assert!(status == 403 || status == 404, "{berkas}: {status}");
+    }
+    let (status, d) = made.post("/api/komentar/baru", &baru);
+    assert_eq!(status, 200, "{d}");
+    assert_eq!(d["komentar"][0]["jalur"], json!(jalur));
+    assert_eq!(d["komentar"][0]["dokumen"], json!("rencana-aksi"));
+    let log = git(&k.repo, &["log", "-1", "--format=%an|%s"]);
+    assert!(
+        log.starts_with("Made Verifikator|sawan: komentar pada sawan/lampiran/1-program.yaml"),
+        "{log}"
+    );
+    let id = d["komentar"][0]["id"].clone();
+    assert_eq!(
+        made.post(
+            "/api/komentar/jawab",
+            &json!({"kecamatan": "sawan", "id": id, "teks": "x"})
+        )
+        .0,
+        403
+    );
+    assert_eq!(
+        wayan
+            .post(
+                "/api/komentar/jawab",
+                &json!({"kecamatan": "sawan", "id": id, "teks": "x"})
+            )
+            .0,
+        403
+    );
+    let (status, d) = ketut.post(
+        "/api/komentar/jawab",
+        &json!({"kecamatan": "sawan", "id": id, "teks": "sudah diperbaiki"}),
+    );
+    assert_eq!(status, 200, "{d}");
+    assert_eq!(d["komentar"][0]["jawaban"]["nama"], json!("Ketut Sawan"));
+    assert_eq!(
+        ketut
+            .post(
+                "/api/komentar/jawab",
+                &json!({"kecamatan": "sawan", "id": id, "teks": "lagi"})
+            )
+            .0,
+        409
+    );
+    let (_, d) = wayan.get("/api/komentar?kecamatan=sawan");
+    assert!(d["komentar"].is_null(), "{d}");
+    assert!(k.bersih());
+}

@@ -199,8 +199,14 @@ async function periksa() {
   S.mulai = performance.now();
   terima(await api("/api/periksa", { kecamatan: S.kec || null, triwulan: triwulanAktif(), lkjip: lkjipAktif() }));
 }
+// Review comments not yet answered, as findings at their fields.
+function komentarTemuan() {
+  return (S.komentar || []).filter((k) => !k.jawaban).map((k) => ({
+    tingkat: "komentar", berkas: k.berkas, jalur: k.jalur, pesan: `Komentar ${k.nama}: ${k.teks}`, saran: "",
+  }));
+}
 function terima(h) {
-  S.versi = h.versi; S.temuan = h.temuan; S.kotor = h.kotor;
+  S.versi = h.versi; S.temuan = h.temuan.concat(komentarTemuan()); S.kotor = h.kotor;
   const dulu = JSON.stringify(S.indikator || null);
   S.indikator = h.indikator || S.indikator || [];
   // The Renstra's IKU show their Lampiran text: drawn again when it changes.
@@ -223,7 +229,8 @@ function terima(h) {
   $("simpan").disabled = !S.kotor.length;
   $("simpan").textContent = S.kotor.length ? `Simpan (${S.kotor.length})` : "Simpan";
   const galat = S.temuan.filter((t) => t.tingkat === "galat").length;
-  keadaan(`${galat} galat, ${S.temuan.length - galat} peringatan · ` +
+  const peringatan = S.temuan.filter((t) => t.tingkat === "peringatan").length;
+  keadaan(`${galat} galat, ${peringatan} peringatan · ` +
     (S.kotor.length ? `${S.kotor.length} berkas belum disimpan` : "semua tersimpan"));
   if (S.tab === "perubahan") tampilPerubahan();
 }
@@ -308,7 +315,7 @@ function pilihHalaman() {
 
 // --- findings at their fields -------------------------------------------------
 function tandai() {
-  document.querySelectorAll(".galat, .peringatan").forEach((e) => { if (!e.classList.contains("pesan") && !e.classList.contains("tingkat")) e.classList.remove("galat", "peringatan"); });
+  document.querySelectorAll(".galat, .peringatan, .komentar").forEach((e) => { if (!e.classList.contains("pesan") && !e.classList.contains("tingkat")) e.classList.remove("galat", "peringatan", "komentar"); });
   document.querySelectorAll("#isi .pesan, #isi .baris-pesan").forEach((e) => e.remove());
   for (const t of S.temuan) {
     const e = medan(t);
@@ -1220,7 +1227,19 @@ async function tampilAlur() {
     el("span", { class: "tahap tahap-" + d.tahap, text: d.tahap }),
     ...d.boleh.map((l) => el("button", { type: "button", "data-langkah": l, text: LANGKAH[l], onclick: () => gerak(d, l) })),
     d.disetujui ? el("a", { href: "#", text: "PDF final", onclick: (e) => { e.preventDefault(); unduhFinal(d.kunci); } }) : null));
+  // Comments: the verifikator adds one on the field last focused; the
+  // operator marks each answered.
+  S.komentar = (await api("/api/komentar")).komentar;
+  const terbuka = S.komentar.filter((k) => !k.jawaban);
+  if (S.saya.peran === "verifikator") baris.push(el("button", { type: "button", id: "komentar-baru", text: "+ Komentar pada isian terpilih", onclick: komentarBaru }));
+  for (const k of terbuka) {
+    baris.push(el("span", { class: "komentar-alur", "data-komentar": k.id },
+      el("span", { text: `Komentar ${k.nama} (${k.berkas.split("/").slice(1).join("/")}): ${k.teks}` }),
+      S.saya.ubah_kecamatan.includes(S.kec) ? el("button", { type: "button", text: "Tandai dijawab…", onclick: () => jawab(k) }) : null));
+  }
   $("alur").replaceChildren(...baris);
+  S.temuan = S.temuan.filter((t) => t.tingkat !== "komentar").concat(komentarTemuan());
+  tandai();
   const kunci = a.dokumen.filter((d) => d.tahap === "diajukan" || d.tahap === "disetujui").map((d) => `${d.nama} ${d.tahap}`);
   S.pesanKunci = kunci.length ? `${kunci.join(", ")}: isiannya tidak dapat diubah sampai dikembalikan atau dibuka kembali.` : "";
   if (!S.basi) spanduk(S.pesanKunci);
@@ -1236,6 +1255,19 @@ async function gerak(d, langkah) {
     keadaan(`${d.nama}: ${langkah === "buka" ? "dibuka kembali" : langkah === "ajukan" ? "diajukan" : langkah === "setujui" ? "disetujui" : "dikembalikan"}`);
     await tampilAlur();
   } catch (e) { keadaan("galat: " + e.message); }
+}
+async function komentarBaru() {
+  if (!S.fokus || !S.fokus.rel.startsWith(S.kec + "/")) { keadaan("pilih dulu isian yang dikomentari (klik isiannya)"); return; }
+  const teks = prompt(`Komentar untuk ${S.fokus.rel} ${S.fokus.path}:`);
+  if (!teks) return;
+  try { await api("/api/komentar/baru", { berkas: S.fokus.rel, jalur: S.fokus.path, teks }); await tampilAlur(); keadaan("komentar disimpan"); }
+  catch (e) { keadaan("galat: " + e.message); }
+}
+async function jawab(k) {
+  const teks = prompt(`Apa yang sudah dilakukan untuk komentar "${k.teks}"?`, "sudah diperbaiki");
+  if (teks === null) return;
+  try { await api("/api/komentar/jawab", { id: k.id, teks }); await tampilAlur(); keadaan("komentar ditandai dijawab"); }
+  catch (e) { keadaan("galat: " + e.message); }
 }
 async function unduhFinal(kunci) {
   const r = await fetch(denganKec("/api/arsip?dokumen=" + encodeURIComponent(kunci)), { headers: kepala() });

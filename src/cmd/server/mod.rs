@@ -58,6 +58,8 @@ pub enum Akses {
     /// Whoever may change something of the kecamatan: a save, whose
     /// files are each checked again.
     Simpan,
+    /// A verifikator (who reads every kecamatan): review comments.
+    Tinjau,
 }
 
 /// One kecamatan's workspace in one session.
@@ -316,6 +318,9 @@ fn rute() -> Vec<(&'static str, Akses, MethodRouter<Arc<Server>>)> {
         ("/api/alur/gerak", Baca, post(tinjau::gerak)),
         ("/api/arsip", Baca, get(tinjau::arsip)),
         ("/api/sejak-disetujui", Baca, get(tinjau::sejak_disetujui)),
+        ("/api/komentar", Baca, get(tinjau::komentar_json)),
+        ("/api/komentar/baru", Tinjau, post(tinjau::komentar_baru)),
+        ("/api/komentar/jawab", Isi, post(tinjau::komentar_jawab)),
         ("/riwayat", Baca, get(riwayat::riwayat_halaman)),
     ]
 }
@@ -346,6 +351,7 @@ pub fn boleh(akses: Akses, pengguna: &Pengguna, kec: Option<&str>, berkas: Optio
         Akses::Simpan => {
             kec.is_some_and(|k| pengguna.boleh_baca(k) && pengguna.boleh_ubah_kecamatan(k))
         }
+        Akses::Tinjau => kec.is_some() && pengguna.peran == akun::Peran::Verifikator,
     }
 }
 
@@ -506,6 +512,7 @@ mod tests {
                             }
                             Akses::Isi => own,
                             Akses::Simpan => own || *nama == "admin",
+                            Akses::Tinjau => *nama == "verifikator",
                         };
                         assert_eq!(got, want, "{path} {nama} {kec} {berkas}");
                         seen += 1;

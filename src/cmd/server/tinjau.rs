@@ -403,12 +403,14 @@ pub async fn sejak_disetujui(
             Err(err) => return editor::salah(&err),
         };
         let dir = server.root.join(&kec);
-        let sekarang = renaksi::content::Source::from_dir(&dir).and_then(renaksi::content::Report::load);
+        let sekarang =
+            renaksi::content::Source::from_dir(&dir).and_then(renaksi::content::Report::load);
         let dokumen: Vec<serde_json::Value> = alur::DOKUMEN
             .iter()
             .filter_map(|(key, nama)| {
                 let commit = alur.dokumen.get(*key)?.disetujui.clone()?;
-                let lama = renaksi::git::source(&dir, &commit).and_then(renaksi::content::Report::load);
+                let lama =
+                    renaksi::git::source(&dir, &commit).and_then(renaksi::content::Report::load);
                 let baris: Vec<String> = match (&lama, &sekarang) {
                     (Ok(a), Ok(b)) => match renaksi::diff::reports(a, b) {
                         Ok(c) => c.iter().map(|c| c.to_string()).collect(),
@@ -422,4 +424,221 @@ pub async fn sejak_disetujui(
         Json(json!({"kecamatan": kec, "dokumen": dokumen})).into_response()
     })
     .await
+}
+
+/// One comment of a verifikator, fixed to an item of a file (its YAML
+/// path), and the operator's answer.
+#[derive(Debug, Clone, serde::Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Komentar {
+    pub id: u64,
+    pub dokumen: String,
+    pub berkas: String,
+    pub jalur: String,
+    pub teks: String,
+    pub oleh: String,
+    pub nama: String,
+    pub waktu: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jawaban: Option<Jawaban>,
+}
+
+#[derive(Debug, Clone, serde::Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Jawaban {
+    pub teks: String,
+    pub oleh: String,
+    pub nama: String,
+    pub waktu: String,
+}
+
+#[derive(Debug, Clone, Default, serde::Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DaftarKomentar {
+    #[serde(default)]
+    pub komentar: Vec<Komentar>,
+}
+
+pub fn komentar_rel(kec: &str) -> String {
+    format!(".renaksi/komentar/{kec}.yaml")
+}
+
+pub fn baca_komentar(root: &Path, kec: &str) -> Result<DaftarKomentar, Error> {
+    let path = root.join(komentar_rel(kec));
+    let Some(bytes) = renaksi::fs::baca_jika_ada(&path, MAKS_ALUR)? else {
+        return Ok(DaftarKomentar::default());
+    };
+    serde_yaml::from_slice(&bytes).map_err(|e| {
+        Error::from(
+            renaksi::Problem::new(
+                komentar_rel(kec),
+                format!("berkas komentar tidak dapat dibaca: {e}"),
+            )
+            .hint("berkas ini ditulis oleh renaksi server; pulihkan dari git"),
+        )
+    })
+}
+
+/// The comments of the kecamatan the request names.
+pub async fn komentar_json(
+    State(server): State<Arc<Server>>,
+    Extension(izin): Extension<Izin>,
+) -> Response {
+    let Some((kec, _)) = izin.ruang() else {
+        return galat(StatusCode::BAD_REQUEST, "kecamatan tidak disebut");
+    };
+    blocking(move || match baca_komentar(&server.root, &kec) {
+        Ok(d) => Json(json!({"kecamatan": kec, "komentar": d.komentar})).into_response(),
+        Err(err) => editor::salah(&err),
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct KomentarBaru {
+    berkas: String,
+    #[serde(default)]
+    jalur: String,
+    teks: String,
+}
+
+#[derive(Deserialize)]
+pub struct JawabKomentar {
+    id: u64,
+    #[serde(default)]
+    teks: String,
+}
+
+/// A verifikator's comment on an item of a file of the kecamatan: one
+/// commit of `.renaksi/komentar/KEC.yaml`.
+pub async fn komentar_baru(
+    State(server): State<Arc<Server>>,
+    Extension(izin): Extension<Izin>,
+    Masukan(body): Masukan<KomentarBaru>,
+) -> Response {
+    let Some((kec, _)) = izin.ruang() else {
+        return galat(StatusCode::BAD_REQUEST, "kecamatan tidak disebut");
+    };
+    let Some(inner) = body.berkas.strip_prefix(&format!("{kec}/")) else {
+        return galat(
+            StatusCode::FORBIDDEN,
+            "komentar hanya pada berkas kecamatan ini",
+        );
+    };
+    let teks = body.teks.trim().to_owned();
+    if teks.is_empty() || teks.len() > 4000 || body.jalur.len() > 300 {
+        return galat(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "komentar harus berisi (paling panjang 4.000 byte, jalur 300)",
+        );
+    }
+    if inner.contains("..") || !server.root.join(&body.berkas).is_file() {
+        return galat(
+            StatusCode::NOT_FOUND,
+            "berkas itu tidak ada di kecamatan ini",
+        );
+    }
+    let dokumen = alur::dokumen_berkas(inner)[0].to_owned();
+    blocking(move || {
+        ubah_komentar(&server, &izin, &kec, |d| {
+            let id = d.komentar.iter().map(|k| k.id).max().unwrap_or(0) + 1;
+            let pesan = format!(
+                "{kec}: komentar pada {} {}: {teks}",
+                body.berkas, body.jalur
+            );
+            d.komentar.push(Komentar {
+                id,
+                dokumen,
+                berkas: body.berkas,
+                jalur: body.jalur,
+                teks,
+                oleh: izin.login.clone(),
+                nama: izin.pengguna.nama.clone(),
+                waktu: repo::sekarang(),
+                jawaban: None,
+            });
+            Ok(pesan)
+        })
+    })
+    .await
+}
+
+/// The operator marks a comment answered (with what it did): one commit.
+pub async fn komentar_jawab(
+    State(server): State<Arc<Server>>,
+    Extension(izin): Extension<Izin>,
+    Masukan(body): Masukan<JawabKomentar>,
+) -> Response {
+    let Some((kec, _)) = izin.ruang() else {
+        return galat(StatusCode::BAD_REQUEST, "kecamatan tidak disebut");
+    };
+    if body.teks.len() > 4000 {
+        return galat(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "jawaban paling panjang 4.000 byte",
+        );
+    }
+    blocking(move || {
+        ubah_komentar(&server, &izin, &kec, |d| {
+            let Some(k) = d.komentar.iter_mut().find(|k| k.id == body.id) else {
+                return Err(Tolak::Tahap("komentar itu tidak ada".into()));
+            };
+            if k.jawaban.is_some() {
+                return Err(Tolak::Tahap("komentar itu sudah dijawab".into()));
+            }
+            k.jawaban = Some(Jawaban {
+                teks: body.teks.trim().to_owned(),
+                oleh: izin.login.clone(),
+                nama: izin.pengguna.nama.clone(),
+                waktu: repo::sekarang(),
+            });
+            Ok(format!(
+                "{kec}: komentar {} dijawab: {}",
+                k.id,
+                body.teks.trim()
+            ))
+        })
+    })
+    .await
+}
+
+/// Changes the comments of `kec` with `ubah` (which says the commit's
+/// message) and commits them, under the save lock.
+fn ubah_komentar(
+    server: &Server,
+    izin: &Izin,
+    kec: &str,
+    ubah: impl FnOnce(&mut DaftarKomentar) -> Result<String, Tolak>,
+) -> Response {
+    let hasil = (|| -> Result<DaftarKomentar, Tolak> {
+        let _kunci = renaksi::fs::kunci_simpan()?;
+        let mut d = baca_komentar(&server.root, kec)?;
+        let pesan = ubah(&mut d)?;
+        let rel = komentar_rel(kec);
+        let path = server.root.join(&rel);
+        let lama = std::fs::read(&path).ok();
+        let teks = format!(
+            "# Komentar tinjauan kecamatan {kec}, ditulis oleh renaksi server.\n{}",
+            serde_yaml::to_string(&d).expect("comments serialize")
+        );
+        let hasil = renaksi::fs::write_atomic(&path, teks.as_bytes()).and_then(|()| {
+            server
+                .repo
+                .commit(&[rel], (&izin.pengguna.nama, &izin.pengguna.email), &pesan)
+        });
+        if let Err(err) = hasil {
+            let _ = match &lama {
+                Some(b) => renaksi::fs::write_atomic(&path, b),
+                None => std::fs::remove_file(&path).map_err(|e| Error::io("", &path, e)),
+            };
+            return Err(err.into());
+        }
+        Ok(d)
+    })();
+    match hasil {
+        Ok(d) => Json(json!({"kecamatan": kec, "komentar": d.komentar})).into_response(),
+        Err(Tolak::Peran(why)) => galat(StatusCode::FORBIDDEN, &why),
+        Err(Tolak::Tahap(why)) => galat(StatusCode::CONFLICT, &why),
+        Err(Tolak::Galat(err)) => editor::salah(&err),
+    }
 }
