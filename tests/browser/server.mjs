@@ -148,7 +148,7 @@ try {
   await made.click(`#tab [data-tab="sawan/${PROGRAM}"]`);
   const field = `[data-b="sawan/${PROGRAM}"][data-j="${JUNI}"]`;
   assert.equal(await made.inputValue(field), "45");
-  assert.ok(await made.isDisabled(field));
+  assert.ok(!(await made.isEditable(field)));
   assert.ok(await made.isHidden("#simpan"));
   const refused = await made.evaluate(async (rel) => {
     const S = window.__renaksi;
@@ -159,7 +159,7 @@ try {
     return [ubah.status, simpan.status];
   }, `sawan/${PROGRAM}`);
   assert.deepEqual(refused, [403, 403]);
-  step("the verifikator reads Sawan as saved (45), its fields disabled; the server refuses its edit and its save (403)");
+  step("the verifikator reads Sawan as saved (45), its fields read-only; the server refuses its edit and its save (403)");
 
   // Both commits in the verifikator's view of each history.
   await made.goto(origin + "/riwayat?kecamatan=sawan");
@@ -193,11 +193,30 @@ try {
   await made.goto(origin + "/?kecamatan=sawan");
   await made.waitForSelector("#pratinjau[data-versi]");
   assert.equal(await made.locator(dok(made, "ajukan")).count(), 0);
+  // A comment on the June target: the verifikator clicks the field, then
+  // "+ Komentar"; the operator sees it at that field.
+  await made.click(`#tab [data-tab="sawan/${PROGRAM}"]`);
+  await made.click(`[data-b="sawan/${PROGRAM}"][data-j="${JUNI}"]`);
+  made.once("dialog", (d) => d.accept("Target Juni IKM 45 belum sesuai rencana kabupaten (50)"));
+  await made.click("#komentar-baru");
+  await made.waitForSelector('#alur .komentar-alur');
   await pilih(made, "kembalikan", "Target Juni IKM belum sesuai");
   await made.waitForFunction(() => document.querySelector('#alur [data-dokumen="rencana-aksi"] .tahap').textContent === "dikembalikan");
   assert.match(git("log", "-1", "--format=%an|%B"), /^Made Verifikator\|sawan: Rencana Aksi dikembalikan\n\nTarget Juni IKM belum sesuai/);
   await ketut.goto(origin + "/?kecamatan=sawan");
   await ketut.waitForSelector("#pratinjau[data-versi]");
+  await ketut.click(`#tab [data-tab="sawan/${PROGRAM}"]`);
+  const komentar = await ketut.textContent(".pesan.komentar");
+  assert.match(komentar, /Komentar Made Verifikator: Target Juni IKM 45 belum sesuai/);
+  if (shots) await ketut.screenshot({ path: join(shots, "server-komentar.png") });
+  await ketut.fill(`[data-b="sawan/${PROGRAM}"][data-j="${JUNI}"]`, "50");
+  await ketut.waitForFunction(() => !document.getElementById("simpan").disabled);
+  await ketut.click("#simpan");
+  await ketut.waitForFunction(() => document.getElementById("keadaan").textContent.startsWith("tersimpan"));
+  ketut.once("dialog", (d) => d.accept("target Juni diubah menjadi 50"));
+  await ketut.click("#alur .komentar-alur button");
+  await ketut.waitForFunction(() => !document.querySelector("#alur .komentar-alur") && !document.querySelector(".pesan.komentar"));
+  step("the verifikator's comment appears at the June field of the operator's editor; he fixes it, saves, marks it answered");
   await pilih(ketut, "ajukan");
   await ketut.waitForFunction(() => document.querySelector('#alur [data-dokumen="rencana-aksi"] .tahap').textContent === "diajukan");
     await made.goto(origin + "/?kecamatan=sawan");
@@ -231,7 +250,7 @@ try {
   });
   assert.deepEqual(asks, [403, 403, 403, 403, 403]);
   const ketutLog = await ketut.evaluate(async () => (await (await fetch("/api/riwayat?kecamatan=sawan")).json()).commit.map((c) => c.nama));
-  assert.deepEqual(ketutLog, ["Ketut Sawan", "awal"]);
+  assert.ok(ketutLog.includes("Ketut Sawan") && ketutLog.includes("Made Verifikator") && !ketutLog.includes("Wayan Tejakula"), ketutLog.join(", "));
   step("the operator of Sawan is refused Tejakula by the server (read, download, history, preview, edit)");
 
   // Logging out ends the session: the next request goes to the login page.

@@ -422,10 +422,16 @@ function bolehUbah(rel) {
 }
 function kunciBaca() {
   if (!SERVER) return;
+  // A text field is read-only, not disabled: it can still be chosen, for
+  // a verifikator's comment on it.
+  const kunci = (x) => {
+    if (x.matches("input:not([type=checkbox]), textarea")) x.readOnly = true;
+    else if (x.matches("select, button, input")) x.disabled = true;
+  };
   for (const e of $("isi").querySelectorAll("[data-b]")) {
     if (bolehUbah(e.dataset.b)) continue;
-    if (e.matches("input, select, textarea, fieldset, button")) e.disabled = true;
-    for (const x of e.querySelectorAll("input, select, textarea, button")) x.disabled = true;
+    kunci(e);
+    for (const x of e.querySelectorAll("input, select, textarea, button")) kunci(x);
   }
   if (!S.saya.ubah_kecamatan.includes(S.kec)) {
     for (const x of $("isi").querySelectorAll('[data-tab$="-baru"] button')) x.disabled = true;

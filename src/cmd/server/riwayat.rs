@@ -19,6 +19,9 @@ fn riwayat(server: &Server, kec: &str) -> Result<Vec<repo::Catatan>, Error> {
         format!("{kec}/"),
         renaksi::content::KABUPATEN.to_owned(),
         renaksi::content::NARASI.to_owned(),
+        // Its submissions, approvals and review comments.
+        super::tinjau::alur_rel(kec),
+        super::tinjau::komentar_rel(kec),
     ];
     server.repo.riwayat(&paths, 200, None)
 }
