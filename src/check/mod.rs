@@ -77,6 +77,19 @@ pub fn lint(report: &Report, matriks: Option<&crate::matriks::Matriks>) -> Vec<D
     lint_dengan(report, matriks, Cakupan::Semua)
 }
 
+/// Everything `renaksi check` finds in a loaded report: the lints, then
+/// its quarters' realisasi and its Laporan Kinerja files.
+pub fn semua(
+    report: &Report,
+    matriks: Option<&crate::matriks::Matriks>,
+) -> Result<Vec<Diagnostic>, crate::error::Error> {
+    let mut found = lint(report, matriks);
+    let (temuan, realisasi) = realisasi::temuan(report)?;
+    found.extend(temuan);
+    found.extend(lkjip::temuan(report, realisasi.as_ref())?);
+    Ok(found)
+}
+
 /// Which of pegawai.yaml's lints run, and how its placeholders count.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Cakupan {

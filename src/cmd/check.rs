@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use renaksi::check::lint;
 use renaksi::content::Sebelumnya;
 use renaksi::error::{Diagnostic, Severity};
 use renaksi::Error;
@@ -138,10 +137,7 @@ fn check(
     });
     match loaded {
         Ok((report, matriks)) => {
-            let mut found = lint(&report, matriks.as_ref());
-            let (temuan, realisasi) = renaksi::check::realisasi::temuan(&report)?;
-            found.extend(temuan);
-            found.extend(renaksi::check::lkjip::temuan(&report, realisasi.as_ref())?);
+            let found = renaksi::check::semua(&report, matriks.as_ref())?;
             Ok(TemuanLaporan {
                 label: report.source.label.clone(),
                 found,

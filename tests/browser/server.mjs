@@ -234,6 +234,17 @@ try {
   assert.equal(git("tag", "--list", "renaksi/*").trim(), "renaksi/sawan/rencana-aksi/disetujui-1");
   step("returned with a note, submitted again, approved: the final PDF downloaded from the page is proved by renaksi verify against the approved commit");
 
+  // The dashboard: nine kecamatan × seven documents; Sawan's Rencana Aksi
+  // approved; sorted by a click on a column.
+  await made.goto(origin + "/dasbor");
+  assert.equal(await made.locator("#dasbor tbody tr").count(), 63);
+  assert.match(await made.textContent("#dasbor tbody tr.tahap-disetujui"), /sawan\s*Rencana Aksi\s*disetujui/);
+  await made.click('#dasbor th[data-kolom="2"]');
+  assert.equal(await made.getAttribute('#dasbor th[data-kolom="2"]', "aria-sort"), "ascending");
+  assert.match(await made.textContent("#dasbor tbody tr"), /sawan\s*Rencana Aksi\s*disetujui/);
+  if (shots) await made.screenshot({ path: join(shots, "server-dasbor.png") });
+  step("the verifikator's dashboard: 63 rows, the approval shown, sortable by a click");
+
   // The operator of Sawan asks for Tejakula every way a page can.
   await ketut.goto(origin + "/?kecamatan=tejakula");
   await ketut.waitForSelector("#pratinjau[data-versi]");

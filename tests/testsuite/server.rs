@@ -1398,3 +1398,151 @@ fn a_comment_is_fixed_to_its_item_and_answered_by_the_operator() {
     assert!(d["komentar"].is_null(), "{d}");
     assert!(k.bersih());
 }
+
+/// The dashboard: every kecamatan × document the user may read, with its
+/// state, findings, last change and a quarter's figures; what waits for
+/// the user; as CSV and xlsx (read back with openpyxl).
+#[test]
+fn the_dashboard_shows_every_kecamatan_and_what_waits() {
+    let k = Kabupaten::baru();
+    // Kubutambahan with the four quarters of the single-report example
+    // (some of its keys are not in this Lampiran: galat for check).
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content/kubutambahan-2022/realisasi"),
+        &k.repo.join("kubutambahan/realisasi"),
+    );
+    git(&k.repo, &["add", "."]);
+    git(
+        &k.repo,
+        &[
+            "-c",
+            "user.name=a",
+            "-c",
+            "user.email=a@x",
+            "commit",
+            "-qm",
+            "realisasi",
+        ],
+    );
+    let server = Server::start(&k);
+    let ketut = server.masuk("ketut", "sandi-ketut-sawan");
+    let made = server.masuk("made", "sandi-made-verif");
+    let (status, d) = made.get("/api/dasbor");
+    assert_eq!(status, 200, "{d}");
+    let baris = d["baris"].as_array().unwrap();
+    assert_eq!(baris.len(), 9 * 7);
+    assert!(d["menunggu"].as_array().unwrap().is_empty());
+    let sawan_ra = baris
+        .iter()
+        .find(|b| b["kecamatan"] == "sawan" && b["dokumen"] == "rencana-aksi")
+        .unwrap();
+    assert_eq!(sawan_ra["tahap"], json!("draf"));
+    assert!(sawan_ra["peringatan"].as_u64().unwrap() > 0, "{sawan_ra}");
+    assert!(sawan_ra["diubah"].as_str().unwrap().starts_with("20"));
+    // Findings are what `renaksi check` says of the folder; the quarters'
+    // figures are there for the monitoring rows only.
+    let cek = Command::new(env!("CARGO_BIN_EXE_renaksi"))
+        .arg("check")
+        .arg(k.repo.join("kubutambahan"))
+        .output()
+        .unwrap();
+    let said =
+        String::from_utf8_lossy(&cek.stdout).into_owned() + &String::from_utf8_lossy(&cek.stderr);
+    let ringkas = said
+        .lines()
+        .rev()
+        .find(|l| l.contains(" galat, "))
+        .unwrap()
+        .to_owned();
+    let kubu: Vec<&Value> = baris
+        .iter()
+        .filter(|b| b["kecamatan"] == "kubutambahan")
+        .collect();
+    let dash = format!(
+        "{} galat, {} peringatan",
+        kubu[0]["galat"], kubu[0]["peringatan"]
+    );
+    assert!(
+        ringkas.ends_with(&dash),
+        "check: {ringkas}; dashboard: {dash}"
+    );
+    for b in &kubu {
+        let monitoring = b["dokumen"].as_str().unwrap().starts_with("monitoring-");
+        assert_eq!(b["capaian"].is_number(), monitoring, "{b}");
+        assert_eq!(b["serapan"].is_number(), monitoring, "{b}");
+    }
+    assert!(kubu[5]["serapan"].as_f64().unwrap() > kubu[2]["serapan"].as_f64().unwrap());
+    // The operator sees its own kecamatan only.
+    let (_, own) = ketut.get("/api/dasbor");
+    let kec: std::collections::BTreeSet<&str> = own["baris"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["kecamatan"].as_str().unwrap())
+        .collect();
+    assert_eq!(kec.into_iter().collect::<Vec<_>>(), ["sawan"]);
+    // Submitted: it waits for the verifikator, and its last change moves.
+    assert_eq!(
+        ketut
+            .post(
+                "/api/alur/gerak",
+                &json!({"kecamatan": "sawan", "dokumen": "rencana-aksi", "langkah": "ajukan"})
+            )
+            .0,
+        200
+    );
+    let (_, d) = made.get("/api/dasbor");
+    let menunggu = d["menunggu"].as_array().unwrap();
+    assert_eq!(menunggu.len(), 1, "{d}");
+    assert_eq!(menunggu[0]["kecamatan"], json!("sawan"));
+    assert_eq!(menunggu[0]["menunggu"], json!("verifikator"));
+    // The page, the CSV and the workbook.
+    let get = |path: &str| {
+        http(
+            server.port,
+            "GET",
+            path,
+            &format!("127.0.0.1:{}", server.port),
+            &[("Cookie", &made.cookie)],
+            b"",
+        )
+    };
+    let (status, _, page) = get("/dasbor");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Menunggu Anda (1)") && page.contains("diajukan, belum ditinjau"),
+        "{page}"
+    );
+    let (status, headers, csv) = get("/api/dasbor.csv");
+    assert_eq!(status, 200);
+    assert!(headers.contains("text/csv"));
+    assert_eq!(csv.lines().count(), 1 + 9 * 7);
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(
+        stream,
+        "GET /api/dasbor.xlsx HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nCookie: {}\r\nConnection: close\r\n\r\n",
+        server.port, made.cookie
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    std::io::Read::read_to_end(&mut stream, &mut raw).unwrap();
+    let at = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("dasbor.xlsx");
+    std::fs::write(&xlsx, &raw[at..]).unwrap();
+    let py = Command::new("python3")
+        .args([
+            "-c",
+            "import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1]).active; rows=list(ws.values); print(len(rows)); print(rows[0][0], rows[1][3] is not None)",
+        ])
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&py.stdout);
+    assert!(
+        py.status.success(),
+        "{}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    assert_eq!(said.lines().collect::<Vec<_>>(), ["64", "Kecamatan True"]);
+}

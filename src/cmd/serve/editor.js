@@ -1198,6 +1198,7 @@ async function mulaiServer() {
   const baca = !S.saya.ubah_kecamatan.includes(S.kec) && !S.saya.ubah_bersama;
   const akun = el("span", { id: "akun" },
     el("span", { text: `${S.saya.nama} (${S.saya.peran}${baca ? ", hanya baca" : ""})` }),
+    el("a", { href: "/dasbor", text: "Dasbor" }),
     el("a", { href: "/riwayat?kecamatan=" + encodeURIComponent(S.kec), text: "Riwayat" }),
     el("a", { href: "/?ganti-sandi=1", text: "Ganti sandi" }),
     el("a", { id: "unduh", href: "#", text: "Unduh PDF draf", onclick: async (e) => {

@@ -12,6 +12,7 @@
 pub mod akun;
 pub mod alur;
 mod api;
+mod dasbor;
 mod jaga;
 mod masuk;
 pub(crate) mod repo;
@@ -96,6 +97,8 @@ struct Server {
     bangun: tokio::sync::Semaphore,
     /// Password checks at once, one per core.
     sandi: tokio::sync::Semaphore,
+    /// What the dashboard computed of each kecamatan.
+    dasbor: dasbor::Dasbor,
 }
 
 /// What the guard found a request may do, given to its handler.
@@ -213,6 +216,7 @@ pub fn run(args: &ServerArgs) -> Result<(), Error> {
         diam: Duration::from_secs(args.batas_diam * 60),
         bangun: tokio::sync::Semaphore::new(cores),
         sandi: tokio::sync::Semaphore::new(cores),
+        dasbor: dasbor::Dasbor::default(),
     };
     let result = runtime.block_on(serve(args, server, ip));
     drop(kunci);
@@ -255,6 +259,7 @@ async fn serve(args: &ServerArgs, mut server: Server, ip: IpAddr) -> Result<(), 
         server.berkas_pengguna.display()
     );
     let server = Arc::new(server);
+    dasbor::hangatkan(server.clone());
     let mut app = Router::new();
     for (path, _, route) in rute() {
         app = app.route(path, route);
@@ -319,6 +324,11 @@ fn rute() -> Vec<(&'static str, Akses, MethodRouter<Arc<Server>>)> {
         ("/api/arsip", Baca, get(tinjau::arsip)),
         ("/api/sejak-disetujui", Baca, get(tinjau::sejak_disetujui)),
         ("/api/komentar", Baca, get(tinjau::komentar_json)),
+        // Each user sees the rows of the kecamatan it may read.
+        ("/dasbor", Masuk, get(dasbor::dasbor_halaman)),
+        ("/api/dasbor", Masuk, get(dasbor::dasbor_json)),
+        ("/api/dasbor.csv", Masuk, get(dasbor::dasbor_csv)),
+        ("/api/dasbor.xlsx", Masuk, get(dasbor::dasbor_xlsx)),
         ("/api/komentar/baru", Tinjau, post(tinjau::komentar_baru)),
         ("/api/komentar/jawab", Isi, post(tinjau::komentar_jawab)),
         ("/riwayat", Baca, get(riwayat::riwayat_halaman)),

@@ -159,6 +159,21 @@ impl Repo {
             .map_err(usage)
     }
 
+    /// The git id (tree or blob) of each entry of the batch folder at
+    /// HEAD, by name: what changed in a kecamatan shows as a new id.
+    pub fn id_folder(&self) -> Result<std::collections::HashMap<String, String>, Error> {
+        let spec = format!("HEAD:{}", self.awalan);
+        let out = git(&self.puncak, &["ls-tree", "-z", &spec]).map_err(usage)?;
+        Ok(out
+            .split('\0')
+            .filter_map(|entry| {
+                let (meta, name) = entry.split_once('\t')?;
+                let id = meta.split_whitespace().nth(2)?;
+                Some((name.to_owned(), id.to_owned()))
+            })
+            .collect())
+    }
+
     /// Whether the tag `name` exists.
     pub fn ada_tag(&self, name: &str) -> Result<bool, Error> {
         git(&self.puncak, &["tag", "--list", "--", name])
