@@ -1248,6 +1248,33 @@ fn a_report_is_submitted_returned_and_approved_with_its_final_pdf() {
     let (status, a) = gerak(&made, "buka", "Perubahan anggaran");
     assert_eq!(status, 200, "{a}");
     assert_eq!(tahap(&a), "draf");
+    // Reopened, it is a Perubahan of the approved version, in the same
+    // commit: laporan.yaml names the approval's tag as its previous version.
+    let changed = git(&k.repo, &["show", "--name-only", "--format=", "HEAD"]);
+    assert!(
+        changed.contains("sawan/laporan.yaml") && changed.contains(".renaksi/alur/sawan.yaml"),
+        "{changed}"
+    );
+    let laporan = std::fs::read_to_string(k.repo.join("sawan/laporan.yaml")).unwrap();
+    assert!(
+        laporan.contains("git: renaksi/sawan/rencana-aksi/disetujui-1"),
+        "{laporan}"
+    );
+    assert!(
+        laporan.contains("# yaml-language-server"),
+        "comments kept: {laporan}"
+    );
+    let build = Command::new(env!("CARGO_BIN_EXE_renaksi"))
+        .args(["build", "-o"])
+        .arg(k.repo.with_file_name("perubahan.pdf"))
+        .arg(k.repo.join("sawan"))
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
     assert_eq!(
         ketut
             .ubah_simpan("sawan", &rel, |v| *target_juni(v) = json!(46))

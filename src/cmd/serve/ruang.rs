@@ -209,6 +209,16 @@ impl Ruang {
         })
     }
 
+    /// The value of file `rel` as edited, with its version.
+    pub fn nilai(&self, rel: &str) -> Option<(&Value, u64)> {
+        self.berkas.get(rel).map(|b| (&b.nilai, b.versi))
+    }
+
+    /// The text of file `rel` as it would be saved.
+    pub fn teks(&self, rel: &str) -> Option<&str> {
+        self.berkas.get(rel).map(|b| b.teks.as_str())
+    }
+
     /// Files with unsaved changes.
     pub fn kotor(&self) -> Vec<String> {
         self.berkas

@@ -201,6 +201,22 @@ fn jalankan(server: &Server, izin: &Izin, kec: &str, body: &Gerak) -> Result<Alu
         arsip = Some(server.root.join(&rel));
         files.push(rel);
     }
+    // A Rencana Aksi reopened is a Perubahan of the version approved: its
+    // laporan.yaml names that approval's tag as its previous version, in
+    // the same commit.
+    let mut laporan_lama: Option<(PathBuf, Vec<u8>)> = None;
+    if body.langkah == Langkah::Buka && body.dokumen == "rencana-aksi" {
+        let n = status_disetujui(&alur, &body.dokumen);
+        let tag = format!("renaksi/{kec}/rencana-aksi/disetujui-{n}");
+        let (rel, teks) = laporan_perubahan(&server.root, kec, &tag)?;
+        let path = server.root.join(&rel);
+        laporan_lama = Some((
+            path.clone(),
+            std::fs::read(&path).map_err(|e| Error::io("tidak dapat membaca", &path, e))?,
+        ));
+        renaksi::fs::write_atomic(&path, teks.as_bytes())?;
+        files.push(rel);
+    }
     let status = alur.dokumen.entry(body.dokumen.clone()).or_default();
     status.tahap = baru;
     if baru == Tahap::Disetujui {
@@ -244,6 +260,9 @@ fn jalankan(server: &Server, izin: &Izin, kec: &str, body: &Gerak) -> Result<Alu
                 let _ = std::fs::remove_file(pdf);
                 let _ = std::fs::remove_file(renaksi::pdf::sidecar_path(pdf));
             }
+            if let Some((path, bytes)) = &laporan_lama {
+                let _ = renaksi::fs::write_atomic(path, bytes);
+            }
             return Err(err.into());
         }
     };
@@ -255,6 +274,30 @@ fn jalankan(server: &Server, izin: &Izin, kec: &str, body: &Gerak) -> Result<Alu
         )?;
     }
     Ok(alur)
+}
+
+/// laporan.yaml of `kec` as a Perubahan of the version tagged `tag`
+/// (`perubahan: true`, `versi_sebelumnya.git: TAG`), written by the
+/// editor's canonical writer with its comments kept; its path and text.
+fn laporan_perubahan(root: &Path, kec: &str, tag: &str) -> Result<(String, String), Error> {
+    let rel = format!("{kec}/{}", renaksi::content::LAPORAN);
+    let mut ruang = super::super::serve::ruang::Ruang::open_kecamatan(root, kec)?;
+    let (nilai, versi) = ruang
+        .nilai(&rel)
+        .map(|(n, v)| (n.clone(), v))
+        .ok_or_else(|| Error::Usage {
+            message: format!("{rel} tidak ada"),
+            hint: "periksa folder kecamatan itu".into(),
+        })?;
+    let mut nilai = nilai;
+    nilai["perubahan"] = json!(true);
+    nilai["versi_sebelumnya"] = json!({ "git": tag });
+    ruang.ubah(&rel, nilai, versi).map_err(|e| match e {
+        super::super::serve::ruang::Ubah::Galat(err) => err,
+        super::super::serve::ruang::Ubah::Basi(_) => Error::Internal("versi berubah".into()),
+    })?;
+    let teks = ruang.teks(&rel).unwrap_or_default().to_owned();
+    Ok((rel, teks))
 }
 
 /// How many times the document has been approved, this one included.
