@@ -192,6 +192,7 @@ try {
 
   await made.goto(origin + "/?kecamatan=sawan");
   await made.waitForSelector("#pratinjau[data-versi]");
+  await made.waitForFunction(() => document.getElementById("ke-dasbor").textContent === "Dasbor (1 menunggu Anda)");
   assert.equal(await made.locator(dok(made, "ajukan")).count(), 0);
   // A comment on the June target: the verifikator clicks the field, then
   // "+ Komentar"; the operator sees it at that field.
@@ -233,6 +234,19 @@ try {
   assert.match(bukti, /SAMA/);
   assert.equal(git("tag", "--list", "renaksi/*").trim(), "renaksi/sawan/rencana-aksi/disetujui-1");
   step("returned with a note, submitted again, approved: the final PDF downloaded from the page is proved by renaksi verify against the approved commit");
+
+  // The operator of Tejakula sees none of Sawan's review.
+  const lain = await wayan.evaluate(async () => {
+    const out = [];
+    for (const p of ["/api/alur", "/api/komentar", "/api/arsip?dokumen=rencana-aksi", "/api/sejak-disetujui"]) {
+      out.push((await fetch(p + (p.includes("?") ? "&" : "?") + "kecamatan=sawan")).status);
+    }
+    const d = await (await fetch("/api/dasbor")).json();
+    out.push(d.baris.filter((b) => b.kecamatan === "sawan").length);
+    return out;
+  });
+  assert.deepEqual(lain, [403, 403, 403, 403, 0]);
+  step("the operator of Tejakula is refused Sawan's states, comments, final PDF and changes, and its dashboard has no Sawan row");
 
   // The dashboard: nine kecamatan × seven documents; Sawan's Rencana Aksi
   // approved; sorted by a click on a column.

@@ -1198,7 +1198,7 @@ async function mulaiServer() {
   const baca = !S.saya.ubah_kecamatan.includes(S.kec) && !S.saya.ubah_bersama;
   const akun = el("span", { id: "akun" },
     el("span", { text: `${S.saya.nama} (${S.saya.peran}${baca ? ", hanya baca" : ""})` }),
-    el("a", { href: "/dasbor", text: "Dasbor" }),
+    el("a", { href: "/dasbor", id: "ke-dasbor", text: "Dasbor" }),
     el("a", { href: "/riwayat?kecamatan=" + encodeURIComponent(S.kec), text: "Riwayat" }),
     el("a", { href: "/?ganti-sandi=1", text: "Ganti sandi" }),
     el("a", { id: "unduh", href: "#", text: "Unduh PDF draf", onclick: async (e) => {
@@ -1245,6 +1245,11 @@ async function tampilAlur() {
       S.saya.ubah_kecamatan.includes(S.kec) ? el("button", { type: "button", text: "Tandai dijawab…", onclick: () => jawab(k) }) : null));
   }
   $("alur").replaceChildren(...baris);
+  // What waits for this user, anywhere: on the link to the dashboard.
+  const d = await api("/api/dasbor");
+  const n = d.menunggu.length;
+  $("ke-dasbor").textContent = n ? `Dasbor (${n} menunggu Anda)` : "Dasbor";
+  $("ke-dasbor").classList.toggle("menunggu", n > 0);
   S.temuan = S.temuan.filter((t) => t.tingkat !== "komentar").concat(komentarTemuan());
   tandai();
   const kunci = a.dokumen.filter((d) => d.tahap === "diajukan" || d.tahap === "disetujui").map((d) => `${d.nama} ${d.tahap}`);
