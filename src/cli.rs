@@ -56,7 +56,7 @@ pub enum Command {
     /// Menyajikan folder batch di repositori git bagi banyak pengguna:
     /// masuk dengan akun, setiap pengguna menyunting kecamatannya, setiap
     /// simpan menjadi commit atas namanya (lihat docs/server.md).
-    #[command(help_template = PERINTAH, override_usage = "renaksi server DIR [--port N] [--alamat IP] [--host NAMA]... [--https] [--pengguna BERKAS] [--batas-diam MENIT]")]
+    #[command(help_template = PERINTAH, override_usage = "renaksi server DIR [--port N] [--alamat IP] [--host NAMA]... [--https] [--pengguna BERKAS] [--batas-diam MENIT] [--smtp HOST:PORT [--smtp-dari ALAMAT]]")]
     Server(ServerArgs),
     /// Mengatur akun renaksi server: tambah, ubah, hapus, daftar. Sandi
     /// ditanyakan di terminal (atau dibaca dari masukan standar).
@@ -646,6 +646,21 @@ pub struct ServerArgs {
     /// atau RENAKSI_PENGGUNA.
     #[arg(long, value_name = "BERKAS", env = "RENAKSI_PENGGUNA", hide_env = true)]
     pub pengguna: Option<PathBuf>,
+
+    /// Server SMTP (relai kabupaten, tanpa TLS) untuk pemberitahuan surel:
+    /// pengajuan ke verifikator, pengembalian, persetujuan dan komentar ke
+    /// operator kecamatan.
+    #[arg(long, value_name = "HOST:PORT")]
+    pub smtp: Option<String>,
+
+    /// Alamat pengirim surel pemberitahuan; bawaan renaksi@localhost.
+    #[arg(
+        long,
+        value_name = "ALAMAT",
+        default_value = "renaksi@localhost",
+        hide_default_value = true
+    )]
+    pub smtp_dari: String,
 
     /// Sesi berakhir setelah sekian menit tanpa kegiatan; bawaan 30.
     #[arg(long, value_name = "MENIT", default_value_t = 30, hide_default_value = true, value_parser = clap::value_parser!(u64).range(1..=1440))]

@@ -154,8 +154,14 @@ pub struct Server {
 
 impl Server {
     pub fn start(k: &Kabupaten) -> Self {
+        Self::start_dengan(k, &[])
+    }
+
+    /// Started with the extra arguments `args`.
+    pub fn start_dengan(k: &Kabupaten, args: &[&str]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_renaksi"))
             .args(["server", "--port", "0"])
+            .args(args)
             .arg(&k.repo)
             .env_remove("RENAKSI_PENGGUNA")
             .stdin(Stdio::null())
@@ -1572,4 +1578,113 @@ fn the_dashboard_shows_every_kecamatan_and_what_waits() {
         String::from_utf8_lossy(&py.stderr)
     );
     assert_eq!(said.lines().collect::<Vec<_>>(), ["64", "Kecamatan True"]);
+}
+
+/// A local SMTP sink: answers as a relay does and keeps every message.
+fn smtp_sink() -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    let kept = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let k = kept.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let _ = stream.write_all(b"220 sink\r\n");
+            let mut data: Option<String> = None;
+            let mut envelope = String::new();
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                    break;
+                }
+                if let Some(d) = data.as_mut() {
+                    if line == ".\r\n" {
+                        k.lock().unwrap().push(format!("{envelope}{d}"));
+                        data = None;
+                        let _ = stream.write_all(b"250 queued\r\n");
+                    } else {
+                        d.push_str(&line);
+                    }
+                    continue;
+                }
+                let reply: &[u8] = match &line[..4.min(line.len())] {
+                    "EHLO" => b"250-sink\r\n250 OK\r\n",
+                    "DATA" => {
+                        data = Some(String::new());
+                        b"354 go\r\n"
+                    }
+                    "QUIT" => {
+                        let _ = stream.write_all(b"221 bye\r\n");
+                        break;
+                    }
+                    _ => {
+                        envelope.push_str(&line);
+                        b"250 OK\r\n"
+                    }
+                };
+                let _ = stream.write_all(reply);
+            }
+        }
+    });
+    (addr, kept)
+}
+
+/// With an SMTP relay named, a submission is told to the verifikators and
+/// a return to the kecamatan's operators, by e-mail.
+#[test]
+fn notices_go_by_email_to_whom_they_concern() {
+    let k = Kabupaten::baru();
+    let (addr, kept) = smtp_sink();
+    let server = Server::start_dengan(&k, &["--smtp", &addr, "--smtp-dari", "sakip@kab.example"]);
+    let ketut = server.masuk("ketut", "sandi-ketut-sawan");
+    let made = server.masuk("made", "sandi-made-verif");
+    let gerak = |s: &Sesi, langkah: &str, catatan: &str| {
+        s.post(
+            "/api/alur/gerak",
+            &json!({"kecamatan": "sawan", "dokumen": "rencana-aksi", "langkah": langkah, "catatan": catatan}),
+        )
+        .0
+    };
+    let tunggu = |n: usize| {
+        for _ in 0..100 {
+            if kept.lock().unwrap().len() >= n {
+                return kept.lock().unwrap().clone();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("{n} surel tidak datang: {:?}", kept.lock().unwrap());
+    };
+    assert_eq!(gerak(&ketut, "ajukan", ""), 200);
+    let mail = tunggu(1);
+    assert!(
+        mail[0].contains("MAIL FROM:<sakip@kab.example>"),
+        "{}",
+        mail[0]
+    );
+    assert!(
+        mail[0].contains("RCPT TO:<made@kab.example>"),
+        "{}",
+        mail[0]
+    );
+    assert!(!mail[0].contains("ketut@"), "{}", mail[0]);
+    assert!(
+        mail[0].contains("Subject: [renaksi] Rencana Aksi kecamatan sawan diajukan"),
+        "{}",
+        mail[0]
+    );
+    assert!(mail[0].contains("diajukan oleh Ketut Sawan"), "{}", mail[0]);
+    assert_eq!(gerak(&made, "kembalikan", "Target Juni belum sesuai"), 200);
+    let mail = tunggu(2);
+    assert!(
+        mail[1].contains("RCPT TO:<ketut@sawan.example>"),
+        "{}",
+        mail[1]
+    );
+    assert!(!mail[1].contains("wayan@"), "{}", mail[1]);
+    assert!(
+        mail[1].contains("Catatan: Target Juni belum sesuai"),
+        "{}",
+        mail[1]
+    );
 }

@@ -18,6 +18,7 @@ mod masuk;
 pub(crate) mod repo;
 mod riwayat;
 mod sesi;
+mod surel;
 mod tinjau;
 
 use std::collections::HashMap;
@@ -99,6 +100,10 @@ struct Server {
     sandi: tokio::sync::Semaphore,
     /// What the dashboard computed of each kecamatan.
     dasbor: dasbor::Dasbor,
+    /// Where e-mail notices go out, if anywhere.
+    smtp: Option<surel::Smtp>,
+    /// The address users open, for links in notices.
+    alamat_publik: String,
 }
 
 /// What the guard found a request may do, given to its handler.
@@ -217,6 +222,15 @@ pub fn run(args: &ServerArgs) -> Result<(), Error> {
         bangun: tokio::sync::Semaphore::new(cores),
         sandi: tokio::sync::Semaphore::new(cores),
         dasbor: dasbor::Dasbor::default(),
+        smtp: args.smtp.clone().map(|alamat| surel::Smtp {
+            alamat,
+            dari: args.smtp_dari.clone(),
+        }),
+        alamat_publik: args
+            .host
+            .first()
+            .map(|h| format!("{}://{h}", if args.https { "https" } else { "http" }))
+            .unwrap_or_else(|| format!("http://127.0.0.1:{}", args.port)),
     };
     let result = runtime.block_on(serve(args, server, ip));
     drop(kunci);

@@ -160,7 +160,30 @@ pub async fn gerak(
             );
         }
         match jalankan(&server, &izin, &kec, &body) {
-            Ok(alur) => Json(keadaan_json(&alur, &izin, &kec)).into_response(),
+            Ok(alur) => {
+                let nama = alur::nama_dokumen(&body.dokumen).unwrap_or("dokumen");
+                let kepada = match body.langkah {
+                    Langkah::Ajukan => Kepada::Verifikator,
+                    _ => Kepada::Operator,
+                };
+                let catatan = if body.catatan.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!("\n\nCatatan: {}", body.catatan.trim())
+                };
+                beri_tahu(
+                    &server,
+                    &kec,
+                    kepada,
+                    &format!("{nama} kecamatan {kec} {}", body.langkah.kata()),
+                    &format!(
+                        "{nama} kecamatan {kec} {} oleh {}.{catatan}",
+                        body.langkah.kata(),
+                        izin.pengguna.nama
+                    ),
+                );
+                Json(keadaan_json(&alur, &izin, &kec)).into_response()
+            }
             Err(Tolak::Peran(why)) => galat(StatusCode::FORBIDDEN, &why),
             Err(Tolak::Tahap(why)) => galat(StatusCode::CONFLICT, &why),
             Err(Tolak::Galat(err)) => editor::salah(&err),
@@ -583,7 +606,8 @@ pub async fn komentar_baru(
     }
     let dokumen = alur::dokumen_berkas(inner)[0].to_owned();
     blocking(move || {
-        ubah_komentar(&server, &izin, &kec, |d| {
+        let (berkas, isi) = (body.berkas.clone(), teks.clone());
+        let jawab = ubah_komentar(&server, &izin, &kec, |d| {
             let id = d.komentar.iter().map(|k| k.id).max().unwrap_or(0) + 1;
             let pesan = format!(
                 "{kec}: komentar pada {} {}: {teks}",
@@ -601,7 +625,20 @@ pub async fn komentar_baru(
                 jawaban: None,
             });
             Ok(pesan)
-        })
+        });
+        if jawab.status().is_success() {
+            beri_tahu(
+                &server,
+                &kec,
+                Kepada::Operator,
+                &format!("komentar baru untuk kecamatan {kec}"),
+                &format!(
+                    "{} menulis komentar pada {berkas}:\n\n{isi}",
+                    izin.pengguna.nama
+                ),
+            );
+        }
+        jawab
     })
     .await
 }
@@ -643,6 +680,43 @@ pub async fn komentar_jawab(
         })
     })
     .await
+}
+
+/// Who a notice is for.
+enum Kepada {
+    /// Every verifikator.
+    Verifikator,
+    /// The operators of the kecamatan.
+    Operator,
+}
+
+/// Tells the users concerned by e-mail, when the server has an SMTP relay
+/// and they have addresses.
+fn beri_tahu(server: &Server, kec: &str, kepada: Kepada, subjek: &str, isi: &str) {
+    let Some(smtp) = &server.smtp else {
+        return;
+    };
+    let daftar = server.daftar();
+    let alamat: Vec<String> = daftar
+        .pengguna
+        .values()
+        .filter(|p| match kepada {
+            Kepada::Verifikator => p.peran == super::akun::Peran::Verifikator,
+            Kepada::Operator => {
+                p.peran == super::akun::Peran::Operator && p.kecamatan.iter().any(|k| k == kec)
+            }
+        })
+        .map(|p| p.email.clone())
+        .filter(|e| e.contains('@'))
+        .collect();
+    smtp.kirim(super::surel::Surel {
+        kepada: alamat,
+        subjek: format!("[renaksi] {subjek}"),
+        isi: format!(
+            "{isi}\n\nBuka: {}/?kecamatan={kec}\n\n-- \nrenaksi server {}\n",
+            server.alamat_publik, server.nama
+        ),
+    });
 }
 
 /// Changes the comments of `kec` with `ubah` (which says the commit's
