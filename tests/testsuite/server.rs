@@ -1224,6 +1224,24 @@ fn a_report_is_submitted_returned_and_approved_with_its_final_pdf() {
     );
     let tracked = git(&k.repo, &["show", "--name-only", "--format=", "HEAD"]);
     assert!(tracked.contains(&pdf_rel), "{tracked}");
+    // Its manifest, in the batch manifest's format, names its hash.
+    let manifest_rel = pdf_rel.replace(".pdf", ".json");
+    assert!(tracked.contains(&manifest_rel), "{tracked}");
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(k.repo.join(&manifest_rel)).unwrap())
+            .unwrap();
+    let bytes = std::fs::read(k.repo.join(&pdf_rel)).unwrap();
+    let sha = {
+        use sha2::Digest as _;
+        sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    assert_eq!(manifest["versi"], json!(1));
+    assert_eq!(manifest["dokumen"], json!("rencana-aksi"));
+    assert_eq!(manifest["laporan"][0]["sha256"], json!(sha));
+    assert_eq!(manifest["laporan"][0]["ukuran"], json!(bytes.len()));
     assert!(k.bersih());
     let (status, headers, body) = http(
         server.port,

@@ -220,9 +220,17 @@ fn jalankan(server: &Server, izin: &Izin, kec: &str, body: &Gerak) -> Result<Alu
     let mut arsip: Option<PathBuf> = None;
     if body.langkah == Langkah::Setujui {
         let rel = arsip_rel(kec, &body.dokumen, &head);
-        bangun_final(server, kec, &body.dokumen, &server.root.join(&rel))?;
+        let manifest_rel = rel.replace(".pdf", ".json");
         arsip = Some(server.root.join(&rel));
+        bangun_final(
+            server,
+            kec,
+            &body.dokumen,
+            &server.root.join(&rel),
+            &server.root.join(&manifest_rel),
+        )?;
         files.push(rel);
+        files.push(manifest_rel);
     }
     // A Rencana Aksi reopened is a Perubahan of the version approved: its
     // laporan.yaml names that approval's tag as its previous version, in
@@ -282,6 +290,7 @@ fn jalankan(server: &Server, izin: &Izin, kec: &str, body: &Gerak) -> Result<Alu
             if let Some(pdf) = &arsip {
                 let _ = std::fs::remove_file(pdf);
                 let _ = std::fs::remove_file(renaksi::pdf::sidecar_path(pdf));
+                let _ = std::fs::remove_file(pdf.with_extension("json"));
             }
             if let Some((path, bytes)) = &laporan_lama {
                 let _ = renaksi::fs::write_atomic(path, bytes);
@@ -346,8 +355,15 @@ pub fn arsip_rel(kec: &str, dokumen: &str, commit: &str) -> String {
 
 /// Builds the final PDF of `dokumen` of `kec` as it is on disk (the commit
 /// HEAD names: the tree is clean under the save lock) into `target`, with
-/// its provenance, as `renaksi build --final --jejak` does.
-fn bangun_final(server: &Server, kec: &str, dokumen: &str, target: &Path) -> Result<(), Error> {
+/// its provenance, as `renaksi build --final --jejak` does; and its
+/// manifest (the batch manifest's format, one entry) into `manifest`.
+fn bangun_final(
+    server: &Server,
+    kec: &str,
+    dokumen: &str,
+    target: &Path,
+    manifest: &Path,
+) -> Result<(), Error> {
     let jenis = match dokumen {
         "rencana-aksi" => Dokumen::RencanaAksi,
         "pk" => Dokumen::Pk,
@@ -371,7 +387,34 @@ fn bangun_final(server: &Server, kec: &str, dokumen: &str, target: &Path) -> Res
         git: renaksi::jejak::git(&dir),
         ..renaksi::build::Plan::new(Some(dir), target.to_path_buf())
     };
-    plan.run().map(|_| ())
+    let started = std::time::Instant::now();
+    let built = plan.run()?;
+    let Some(pdf) = built.ditulis.first() else {
+        return Err(Error::Internal("susunan final tidak menulis PDF".into()));
+    };
+    use sha2::Digest as _;
+    let m = renaksi::batch::Manifest {
+        versi: renaksi::fs::VERSI_JSON,
+        dokumen: Some(dokumen.to_owned()),
+        laporan: vec![renaksi::batch::Entry {
+            kecamatan: built.report.identitas.kecamatan.clone(),
+            folder: kec.to_owned(),
+            file: target.file_name().map(|n| n.to_string_lossy().into_owned()),
+            pages: Some(pdf.output.pages),
+            bytes: Some(pdf.output.pdf.len()),
+            sha256: Some(
+                sha2::Sha256::digest(&pdf.output.pdf)
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect(),
+            ),
+            status: renaksi::batch::Status::Ok,
+            message: None,
+            milliseconds: started.elapsed().as_millis() as u64,
+            pk: Vec::new(),
+        }],
+    };
+    m.write(manifest)
 }
 
 #[derive(Deserialize)]
