@@ -183,7 +183,7 @@ try {
   assert.equal(await tahap(ketut), "draf");
   await pilih(ketut, "ajukan");
   await ketut.waitForFunction(() => document.querySelector('#alur [data-dokumen="rencana-aksi"] .tahap').textContent === "diajukan");
-  assert.match(await ketut.textContent("#spanduk-teks"), /Rencana Aksi diajukan: isiannya tidak dapat diubah/);
+  await ketut.waitForFunction(() => /Rencana Aksi diajukan: isiannya tidak dapat diubah/.test(document.getElementById("spanduk-teks").textContent));
   await ketut.click(`#tab [data-tab="sawan/${PROGRAM}"]`);
   await ketut.fill(`[data-b="sawan/${PROGRAM}"][data-j="${JUNI}"]`, "47");
   await ketut.waitForFunction(() => document.getElementById("keadaan").textContent.includes("sedang diajukan"));

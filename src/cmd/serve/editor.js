@@ -1245,16 +1245,16 @@ async function tampilAlur() {
       S.saya.ubah_kecamatan.includes(S.kec) ? el("button", { type: "button", text: "Tandai dijawab…", onclick: () => jawab(k) }) : null));
   }
   $("alur").replaceChildren(...baris);
-  // What waits for this user, anywhere: on the link to the dashboard.
-  const d = await api("/api/dasbor");
-  const n = d.menunggu.length;
-  $("ke-dasbor").textContent = n ? `Dasbor (${n} menunggu Anda)` : "Dasbor";
-  $("ke-dasbor").classList.toggle("menunggu", n > 0);
   S.temuan = S.temuan.filter((t) => t.tingkat !== "komentar").concat(komentarTemuan());
   tandai();
   const kunci = a.dokumen.filter((d) => d.tahap === "diajukan" || d.tahap === "disetujui").map((d) => `${d.nama} ${d.tahap}`);
   S.pesanKunci = kunci.length ? `${kunci.join(", ")}: isiannya tidak dapat diubah sampai dikembalikan atau dibuka kembali.` : "";
   if (!S.basi) spanduk(S.pesanKunci);
+  // What waits for this user, anywhere: on the link to the dashboard.
+  const d = await api("/api/dasbor");
+  const n = d.menunggu.length;
+  $("ke-dasbor").textContent = n ? `Dasbor (${n} menunggu Anda)` : "Dasbor";
+  $("ke-dasbor").classList.toggle("menunggu", n > 0);
 }
 async function gerak(d, langkah) {
   let catatan = "";
