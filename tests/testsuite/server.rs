@@ -1706,3 +1706,64 @@ fn notices_go_by_email_to_whom_they_concern() {
         mail[1]
     );
 }
+
+/// Past sixteen typeset documents held at once, the one typeset longest
+/// ago lets its pages go; asked for again, the same page is typeset again,
+/// byte for byte, and the draft PDF still downloads.
+#[test]
+fn pages_let_go_to_bound_memory_are_typeset_again() {
+    let k = Kabupaten::baru();
+    for i in 0..4 {
+        assert_eq!(
+            k.pengguna(
+                &["tambah", &format!("pimpinan{i}"), "--peran", "pimpinan"],
+                "sandi-pimpinan-panjang"
+            )
+            .0,
+            0
+        );
+    }
+    let server = Server::start(&k);
+    let sesi: Vec<Sesi> = (0..4)
+        .map(|i| server.masuk(&format!("pimpinan{i}"), "sandi-pimpinan-panjang"))
+        .chain([server.masuk("made", "sandi-made-verif")])
+        .collect();
+    let page = |s: &Sesi, kec: &str| {
+        let (status, _, body) = http(
+            server.port,
+            "GET",
+            &format!("/api/halaman?kecamatan={kec}&n=2"),
+            &format!("127.0.0.1:{}", server.port),
+            &[("Cookie", &s.cookie)],
+            b"",
+        );
+        assert_eq!(status, 200);
+        body
+    };
+    let first = &sesi[0];
+    assert_eq!(
+        first.post("/api/periksa", &json!({"kecamatan": "sawan"})).0,
+        200
+    );
+    let before = page(first, "sawan");
+    // Four workspaces per session, five sessions: twenty documents.
+    for s in &sesi {
+        for kec in ["banjar", "buleleng", "busungbiu", "gerokgak"] {
+            if std::ptr::eq(s, first) && kec == "gerokgak" {
+                continue;
+            }
+            assert_eq!(s.post("/api/periksa", &json!({"kecamatan": kec})).0, 200);
+        }
+    }
+    assert_eq!(page(first, "sawan"), before);
+    let (status, headers, pdf) = http(
+        server.port,
+        "GET",
+        "/api/unduh?kecamatan=sawan",
+        &format!("127.0.0.1:{}", server.port),
+        &[("Cookie", &first.cookie)],
+        b"",
+    );
+    assert_eq!(status, 200, "{headers}");
+    assert!(pdf.starts_with("%PDF-"));
+}

@@ -502,10 +502,10 @@ pub(crate) struct Ubah {
     kecamatan: Option<String>,
     /// Typeset the monitoring report of this quarter instead.
     #[serde(default)]
-    triwulan: Option<usize>,
+    pub(crate) triwulan: Option<usize>,
     /// Typeset the Laporan Kinerja instead.
     #[serde(default)]
-    lkjip: bool,
+    pub(crate) lkjip: bool,
 }
 
 #[derive(Deserialize)]
@@ -513,9 +513,9 @@ pub(crate) struct Kec {
     #[serde(default)]
     kecamatan: Option<String>,
     #[serde(default)]
-    triwulan: Option<usize>,
+    pub(crate) triwulan: Option<usize>,
     #[serde(default)]
-    lkjip: bool,
+    pub(crate) lkjip: bool,
 }
 
 async fn ubah(State(server): State<Arc<Server>>, Masukan(body): Masukan<Ubah>) -> Response {

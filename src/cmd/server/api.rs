@@ -51,7 +51,14 @@ pub async fn ubah(
     if let Some(why) = super::tinjau::terkunci(&server.root, &kec, &body.berkas) {
         return galat(StatusCode::LOCKED, &why);
     }
-    bangun(&server, move || editor::ubah_di(&mut r.lock(), body)).await
+    *r.pratinjau.lock().unwrap_or_else(|e| e.into_inner()) = (body.triwulan, body.lkjip);
+    let s = server.clone();
+    bangun(&server, move || {
+        let jawab = editor::ubah_di(&mut r.lock(), body);
+        s.catat_dokumen(&r);
+        jawab
+    })
+    .await
 }
 
 pub async fn periksa(
@@ -60,7 +67,34 @@ pub async fn periksa(
     Masukan(body): Masukan<Kec>,
 ) -> Response {
     let (_, r) = ruang!(izin);
-    bangun(&server, move || editor::periksa_di(&mut r.lock(), body)).await
+    *r.pratinjau.lock().unwrap_or_else(|e| e.into_inner()) = (body.triwulan, body.lkjip);
+    let s = server.clone();
+    bangun(&server, move || {
+        let jawab = editor::periksa_di(&mut r.lock(), body);
+        s.catat_dokumen(&r);
+        jawab
+    })
+    .await
+}
+
+/// The typeset pages of `r` (and the report they were made for), typeset
+/// again when they were let go to bound memory.
+fn dokumen(
+    server: &Server,
+    r: &Arc<Ruangan>,
+) -> (
+    Option<Arc<typst_layout::PagedDocument>>,
+    Option<renaksi::content::Report>,
+) {
+    let mut k = r.lock();
+    if k.dokumen.is_none() && k.versi > 0 {
+        let (triwulan, lkjip) = *r.pratinjau.lock().unwrap_or_else(|e| e.into_inner());
+        let _ = editor::build(&mut k, None, editor::triwulan(triwulan), lkjip);
+        drop(k);
+        server.catat_dokumen(r);
+        k = r.lock();
+    }
+    (k.dokumen.clone(), k.laporan.clone())
 }
 
 /// Refused while a document the new file makes is submitted or approved.
@@ -114,8 +148,12 @@ pub async fn svg(
     Tanya(q): Tanya<Halaman>,
 ) -> Response {
     let (_, r) = ruang!(izin);
-    let dokumen = r.lock().dokumen.clone();
-    bangun(&server, move || editor::svg_di(dokumen.as_deref(), q.n)).await
+    let s = server.clone();
+    bangun(&server, move || {
+        let (dokumen, _) = dokumen(&s, &r);
+        editor::svg_di(dokumen.as_deref(), q.n)
+    })
+    .await
 }
 
 pub async fn perubahan(Extension(izin): Extension<Izin>, Tanya(q): Tanya<Kec>) -> Response {
@@ -129,13 +167,14 @@ pub async fn status(Extension(izin): Extension<Izin>) -> Response {
 }
 
 /// The document last previewed, as the draft PDF the build makes.
-pub async fn unduh(Extension(izin): Extension<Izin>) -> Response {
+pub async fn unduh(
+    State(server): State<Arc<Server>>,
+    Extension(izin): Extension<Izin>,
+) -> Response {
     let (kec, r) = ruang!(izin);
-    blocking(move || {
-        let (dokumen, laporan) = {
-            let k = r.lock();
-            (k.dokumen.clone(), k.laporan.clone())
-        };
+    let s = server.clone();
+    bangun(&server, move || {
+        let (dokumen, laporan) = dokumen(&s, &r);
         let (Some(dokumen), Some(laporan)) = (dokumen, laporan) else {
             return galat(StatusCode::NOT_FOUND, "belum ada pratinjau untuk diunduh");
         };

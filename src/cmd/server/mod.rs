@@ -67,6 +67,9 @@ pub enum Akses {
 /// One kecamatan's workspace in one session.
 pub struct Ruangan {
     keadaan: Mutex<Keadaan>,
+    /// The document last previewed (quarter, LKjIP), to typeset it again
+    /// when its pages were let go to bound memory.
+    pratinjau: Mutex<(Option<usize>, bool)>,
     /// The commit HEAD named when the workspace last matched the disk.
     dibaca: Mutex<String>,
 }
@@ -100,6 +103,9 @@ struct Server {
     sandi: tokio::sync::Semaphore,
     /// What the dashboard computed of each kecamatan.
     dasbor: dasbor::Dasbor,
+    /// The workspaces holding typeset pages, the one typeset last first:
+    /// past [`DOKUMEN_DISIMPAN`], the oldest lets its pages go.
+    dokumen: Mutex<std::collections::VecDeque<std::sync::Weak<Ruangan>>>,
     /// Where e-mail notices go out, if anywhere.
     smtp: Option<surel::Smtp>,
     /// The address users open, for links in notices.
@@ -222,6 +228,7 @@ pub fn run(args: &ServerArgs) -> Result<(), Error> {
         bangun: tokio::sync::Semaphore::new(cores),
         sandi: tokio::sync::Semaphore::new(cores),
         dasbor: dasbor::Dasbor::default(),
+        dokumen: Mutex::new(std::collections::VecDeque::new()),
         smtp: args.smtp.clone().map(|alamat| surel::Smtp {
             alamat,
             dari: args.smtp_dari.clone(),
@@ -379,7 +386,30 @@ pub fn boleh(akses: Akses, pengguna: &Pengguna, kec: Option<&str>, berkas: Optio
     }
 }
 
+/// Typeset documents kept in memory at once, across all sessions (each is
+/// about ten megabytes for a thirty-page report): a page asked for of one
+/// let go is typeset again (tens of milliseconds).
+pub const DOKUMEN_DISIMPAN: usize = 16;
+
 impl Server {
+    /// Notes that `r` now holds typeset pages; the workspace that typeset
+    /// longest ago beyond [`DOKUMEN_DISIMPAN`] lets its pages go (one in
+    /// use at this moment is skipped, and asked again next time).
+    fn catat_dokumen(&self, r: &Arc<Ruangan>) {
+        let mut antre = self.dokumen.lock().unwrap_or_else(|e| e.into_inner());
+        antre.retain(|w| w.upgrade().is_some_and(|x| !Arc::ptr_eq(&x, r)));
+        antre.push_front(Arc::downgrade(r));
+        while antre.len() > DOKUMEN_DISIMPAN {
+            let Some(lama) = antre.pop_back() else { break };
+            if let Some(lama) = lama.upgrade() {
+                if let Ok(mut k) = lama.keadaan.try_lock() {
+                    k.dokumen = None;
+                    k.laporan = None;
+                }
+            }
+        }
+    }
+
     fn sesi(&self) -> MutexGuard<'_, Kumpulan> {
         self.sesi.lock().unwrap_or_else(|e| e.into_inner())
     }
@@ -427,6 +457,7 @@ impl Server {
                 versi: 0,
             }),
             dibaca: Mutex::new(head),
+            pratinjau: Mutex::new((None, false)),
         });
         let mut sesi = self.sesi();
         // The session ended while the workspace was read.
