@@ -35,21 +35,74 @@ pub fn alur_rel(kec: &str) -> String {
 
 /// The states of `kec`'s documents as committed.
 pub fn baca(root: &Path, kec: &str) -> Result<Alur, Error> {
-    let path = root.join(alur_rel(kec));
-    let Some(bytes) = renaksi::fs::baca_jika_ada(&path, MAKS_ALUR)? else {
-        return Ok(Alur::default());
+    baca_yaml(root, &alur_rel(kec), "alur")
+}
+
+/// A file the server writes in `.renaksi/` (`apa`: what it holds, for the
+/// message), read within its bound; none there is its empty value.
+fn baca_yaml<T: serde::de::DeserializeOwned + Default>(
+    root: &Path,
+    rel: &str,
+    apa: &str,
+) -> Result<T, Error> {
+    let Some(bytes) = renaksi::fs::baca_jika_ada(&root.join(rel), MAKS_ALUR)? else {
+        return Ok(T::default());
     };
     serde_yaml::from_slice(&bytes).map_err(|e| {
         Error::from(
-            renaksi::Problem::new(
-                alur_rel(kec),
-                format!("berkas alur tidak dapat dibaca: {e}"),
-            )
-            .hint(
+            renaksi::Problem::new(rel, format!("berkas {apa} tidak dapat dibaca: {e}")).hint(
                 "berkas ini ditulis oleh renaksi server; pulihkan dari git (`git log` berkas itu)",
             ),
         )
     })
+}
+
+/// Writes each of `tulis` (a path inside the batch folder and its new
+/// text) and commits them with `dibuat` (files this move already wrote,
+/// new) as one commit by the user. When anything fails every file is as
+/// it was: those written put back, the new ones removed.
+fn tulis_commit(
+    server: &Server,
+    izin: &Izin,
+    tulis: &[(String, String)],
+    dibuat: &[String],
+    pesan: &str,
+) -> Result<String, Error> {
+    let lama: Vec<(PathBuf, Option<Vec<u8>>)> = tulis
+        .iter()
+        .map(|(rel, _)| {
+            let path = server.root.join(rel);
+            let bytes = std::fs::read(&path).ok();
+            (path, bytes)
+        })
+        .collect();
+    let files: Vec<String> = tulis
+        .iter()
+        .map(|(rel, _)| rel.clone())
+        .chain(dibuat.iter().cloned())
+        .collect();
+    let hasil = tulis
+        .iter()
+        .try_for_each(|(rel, teks)| {
+            renaksi::fs::write_atomic(&server.root.join(rel), teks.as_bytes())
+        })
+        .and_then(|()| {
+            server
+                .repo
+                .commit(&files, (&izin.pengguna.nama, &izin.pengguna.email), pesan)
+        });
+    if hasil.is_err() {
+        for (path, bytes) in &lama {
+            let _ = match bytes {
+                Some(b) => renaksi::fs::write_atomic(path, b),
+                None => std::fs::remove_file(path).map_err(|e| Error::io("", path, e)),
+            };
+        }
+        for rel in dibuat {
+            let _ = std::fs::remove_file(server.root.join(rel));
+        }
+    }
+    hasil
 }
 
 /// Why the file `rel` of `kec` may not be changed now: a document it makes
@@ -184,9 +237,7 @@ pub async fn gerak(
                 );
                 Json(keadaan_json(&alur, &izin, &kec)).into_response()
             }
-            Err(Tolak::Peran(why)) => galat(StatusCode::FORBIDDEN, &why),
-            Err(Tolak::Tahap(why)) => galat(StatusCode::CONFLICT, &why),
-            Err(Tolak::Galat(err)) => editor::salah(&err),
+            Err(tolak) => tolak.jawab(),
         }
     })
     .await
@@ -196,6 +247,18 @@ enum Tolak {
     Peran(String),
     Tahap(String),
     Galat(Error),
+}
+
+impl Tolak {
+    /// The answer: a role's move refused (403), a move from the wrong
+    /// state (409), or what went wrong.
+    fn jawab(self) -> Response {
+        match self {
+            Tolak::Peran(why) => galat(StatusCode::FORBIDDEN, &why),
+            Tolak::Tahap(why) => galat(StatusCode::CONFLICT, &why),
+            Tolak::Galat(err) => editor::salah(&err),
+        }
+    }
 }
 
 impl From<Error> for Tolak {
@@ -216,37 +279,37 @@ fn jalankan(server: &Server, izin: &Izin, kec: &str, body: &Gerak) -> Result<Alu
     })?;
     let head = server.repo.head()?;
     let nama = alur::nama_dokumen(&body.dokumen).unwrap_or("dokumen");
-    let mut files = vec![alur_rel(kec)];
-    let mut arsip: Option<PathBuf> = None;
+    // An approval's final PDF, its manifest (and a signing sidecar), in
+    // the same commit.
+    let mut dibuat = Vec::new();
     if body.langkah == Langkah::Setujui {
         let rel = arsip_rel(kec, &body.dokumen, &head);
         let manifest_rel = rel.replace(".pdf", ".json");
-        arsip = Some(server.root.join(&rel));
+        let pdf = server.root.join(&rel);
         bangun_final(
             server,
             kec,
             &body.dokumen,
-            &server.root.join(&rel),
+            &pdf,
             &server.root.join(&manifest_rel),
         )?;
-        files.push(rel);
-        files.push(manifest_rel);
+        let sidecar = renaksi::pdf::sidecar_path(&pdf);
+        dibuat.push(rel);
+        dibuat.push(manifest_rel);
+        if let Ok(inner) = sidecar.strip_prefix(&server.root) {
+            if sidecar.exists() {
+                dibuat.push(inner.to_string_lossy().replace('\\', "/"));
+            }
+        }
     }
+    let mut tulis = Vec::new();
     // A Rencana Aksi reopened is a Perubahan of the version approved: its
     // laporan.yaml names that approval's tag as its previous version, in
     // the same commit.
-    let mut laporan_lama: Option<(PathBuf, Vec<u8>)> = None;
     if body.langkah == Langkah::Buka && body.dokumen == "rencana-aksi" {
         let n = status_disetujui(&alur, &body.dokumen);
         let tag = format!("renaksi/{kec}/rencana-aksi/disetujui-{n}");
-        let (rel, teks) = laporan_perubahan(&server.root, kec, &tag)?;
-        let path = server.root.join(&rel);
-        laporan_lama = Some((
-            path.clone(),
-            std::fs::read(&path).map_err(|e| Error::io("tidak dapat membaca", &path, e))?,
-        ));
-        renaksi::fs::write_atomic(&path, teks.as_bytes())?;
-        files.push(rel);
+        tulis.push(laporan_perubahan(&server.root, kec, &tag)?);
     }
     let status = alur.dokumen.entry(body.dokumen.clone()).or_default();
     status.tahap = baru;
@@ -261,43 +324,18 @@ fn jalankan(server: &Server, izin: &Izin, kec: &str, body: &Gerak) -> Result<Alu
         commit: head.clone(),
         catatan: body.catatan.trim().to_owned(),
     });
-    let alur_path = server.root.join(alur_rel(kec));
-    let lama = std::fs::read(&alur_path).ok();
-    let teks = format!(
-        "# Keadaan dokumen kecamatan {kec}, ditulis oleh renaksi server; setiap perubahan satu commit.\n{}",
-        serde_yaml::to_string(&alur).expect("states serialize")
-    );
-    let pesan = {
-        let mut p = format!("{kec}: {nama} {}", body.langkah.kata());
-        if !body.catatan.trim().is_empty() {
-            p.push_str(&format!("\n\n{}", body.catatan.trim()));
-        }
-        p
-    };
-    let hasil = renaksi::fs::write_atomic(&alur_path, teks.as_bytes()).and_then(|()| {
-        server
-            .repo
-            .commit(&files, (&izin.pengguna.nama, &izin.pengguna.email), &pesan)
-    });
-    let commit = match hasil {
-        Ok(c) => c,
-        Err(err) => {
-            // Nothing of the move is left: the state file as it was, no PDF.
-            let _ = match &lama {
-                Some(b) => renaksi::fs::write_atomic(&alur_path, b),
-                None => std::fs::remove_file(&alur_path).map_err(|e| Error::io("", &alur_path, e)),
-            };
-            if let Some(pdf) = &arsip {
-                let _ = std::fs::remove_file(pdf);
-                let _ = std::fs::remove_file(renaksi::pdf::sidecar_path(pdf));
-                let _ = std::fs::remove_file(pdf.with_extension("json"));
-            }
-            if let Some((path, bytes)) = &laporan_lama {
-                let _ = renaksi::fs::write_atomic(path, bytes);
-            }
-            return Err(err.into());
-        }
-    };
+    tulis.push((
+        alur_rel(kec),
+        format!(
+            "# Keadaan dokumen kecamatan {kec}, ditulis oleh renaksi server; setiap perubahan satu commit.\n{}",
+            serde_yaml::to_string(&alur).expect("states serialize")
+        ),
+    ));
+    let mut pesan = format!("{kec}: {nama} {}", body.langkah.kata());
+    if !body.catatan.trim().is_empty() {
+        pesan.push_str(&format!("\n\n{}", body.catatan.trim()));
+    }
+    let commit = tulis_commit(server, izin, &tulis, &dibuat, &pesan)?;
     if baru == Tahap::Disetujui {
         let n = status_disetujui(&alur, &body.dokumen);
         server.repo.tag(
@@ -573,19 +611,7 @@ pub fn komentar_rel(kec: &str) -> String {
 }
 
 pub fn baca_komentar(root: &Path, kec: &str) -> Result<DaftarKomentar, Error> {
-    let path = root.join(komentar_rel(kec));
-    let Some(bytes) = renaksi::fs::baca_jika_ada(&path, MAKS_ALUR)? else {
-        return Ok(DaftarKomentar::default());
-    };
-    serde_yaml::from_slice(&bytes).map_err(|e| {
-        Error::from(
-            renaksi::Problem::new(
-                komentar_rel(kec),
-                format!("berkas komentar tidak dapat dibaca: {e}"),
-            )
-            .hint("berkas ini ditulis oleh renaksi server; pulihkan dari git"),
-        )
-    })
+    baca_yaml(root, &komentar_rel(kec), "komentar")
 }
 
 /// The comments of the kecamatan the request names.
@@ -774,31 +800,15 @@ fn ubah_komentar(
         let _kunci = renaksi::fs::kunci_simpan()?;
         let mut d = baca_komentar(&server.root, kec)?;
         let pesan = ubah(&mut d)?;
-        let rel = komentar_rel(kec);
-        let path = server.root.join(&rel);
-        let lama = std::fs::read(&path).ok();
         let teks = format!(
             "# Komentar tinjauan kecamatan {kec}, ditulis oleh renaksi server.\n{}",
             serde_yaml::to_string(&d).expect("comments serialize")
         );
-        let hasil = renaksi::fs::write_atomic(&path, teks.as_bytes()).and_then(|()| {
-            server
-                .repo
-                .commit(&[rel], (&izin.pengguna.nama, &izin.pengguna.email), &pesan)
-        });
-        if let Err(err) = hasil {
-            let _ = match &lama {
-                Some(b) => renaksi::fs::write_atomic(&path, b),
-                None => std::fs::remove_file(&path).map_err(|e| Error::io("", &path, e)),
-            };
-            return Err(err.into());
-        }
+        tulis_commit(server, izin, &[(komentar_rel(kec), teks)], &[], &pesan)?;
         Ok(d)
     })();
     match hasil {
         Ok(d) => Json(json!({"kecamatan": kec, "komentar": d.komentar})).into_response(),
-        Err(Tolak::Peran(why)) => galat(StatusCode::FORBIDDEN, &why),
-        Err(Tolak::Tahap(why)) => galat(StatusCode::CONFLICT, &why),
-        Err(Tolak::Galat(err)) => editor::salah(&err),
+        Err(tolak) => tolak.jawab(),
     }
 }
