@@ -270,7 +270,7 @@ fn timed(
 
 impl Dibuat {
     /// One PDF written at `path`.
-    fn pdf(path: &Path, pages: usize, pdf: &[u8]) -> Self {
+    pub fn pdf(path: &Path, pages: usize, pdf: &[u8]) -> Self {
         Dibuat {
             file: Some(file_name(path)),
             pages: Some(pages),

@@ -48,7 +48,7 @@ pub async fn ubah(
     Masukan(body): Masukan<Ubah>,
 ) -> Response {
     let (kec, r) = ruang!(izin);
-    if let Some(why) = super::tinjau::terkunci(&server.root, &kec, &body.berkas) {
+    if let Some(why) = super::tinjau::terkunci_semua(&server.root, &kec, [body.berkas.as_str()]) {
         return galat(StatusCode::LOCKED, &why);
     }
     *r.pratinjau.lock().unwrap_or_else(|e| e.into_inner()) = (body.triwulan, body.lkjip);
@@ -99,7 +99,7 @@ fn dokumen(
 
 /// Refused while a document the new file makes is submitted or approved.
 fn buat_terkunci(server: &Server, kec: &str, rel: &str) -> Option<Response> {
-    super::tinjau::terkunci(&server.root, kec, &format!("{kec}/{rel}"))
+    super::tinjau::terkunci_semua(&server.root, kec, [format!("{kec}/{rel}").as_str()])
         .map(|why| galat(StatusCode::LOCKED, &why))
 }
 
@@ -246,9 +246,8 @@ fn simpan_commit(
             &format!("akun {} tidak boleh mengubah {rel}", izin.login),
         );
     }
-    if let Some(why) = kotor
-        .iter()
-        .find_map(|rel| super::tinjau::terkunci(&server.root, kec, rel))
+    if let Some(why) =
+        super::tinjau::terkunci_semua(&server.root, kec, kotor.iter().map(String::as_str))
     {
         return galat(StatusCode::LOCKED, &why);
     }

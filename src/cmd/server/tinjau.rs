@@ -105,11 +105,10 @@ fn tulis_commit(
     hasil
 }
 
-/// Why the file `rel` of `kec` may not be changed now: a document it makes
-/// is submitted or approved.
-pub fn terkunci(root: &Path, kec: &str, rel: &str) -> Option<String> {
+/// Why the file `rel` of `kec` may not be changed now, by the states
+/// `alur` of its documents: one it makes is submitted or approved.
+pub fn terkunci(alur: &Alur, kec: &str, rel: &str) -> Option<String> {
     let inner = rel.strip_prefix(&format!("{kec}/"))?;
-    let alur = baca(root, kec).ok()?;
     alur::dokumen_berkas(inner).into_iter().find_map(|d| {
         let t = alur.tahap(d);
         t.terkunci().then(|| {
@@ -120,6 +119,18 @@ pub fn terkunci(root: &Path, kec: &str, rel: &str) -> Option<String> {
             )
         })
     })
+}
+
+/// Why the files `rel` of `kec` may not be changed now (the states read
+/// once for all of them); a state file that does not read locks nothing,
+/// as before it was written.
+pub fn terkunci_semua<'a>(
+    root: &Path,
+    kec: &str,
+    rel: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    let alur = baca(root, kec).ok()?;
+    rel.into_iter().find_map(|r| terkunci(&alur, kec, r))
 }
 
 /// Every document of the kecamatan the request names, its state, its
@@ -430,27 +441,22 @@ fn bangun_final(
     let Some(pdf) = built.ditulis.first() else {
         return Err(Error::Internal("susunan final tidak menulis PDF".into()));
     };
-    use sha2::Digest as _;
+    // The batch manifest's record of this one PDF.
+    let entry = renaksi::batch::HasilSusun {
+        folder: kec.to_owned(),
+        kecamatan: Some(built.report.identitas.kecamatan.clone()),
+        result: Ok(renaksi::batch::Dibuat::pdf(
+            target,
+            pdf.output.pages,
+            &pdf.output.pdf,
+        )),
+        milliseconds: started.elapsed().as_millis() as u64,
+    }
+    .entry();
     let m = renaksi::batch::Manifest {
         versi: renaksi::fs::VERSI_JSON,
         dokumen: Some(dokumen.to_owned()),
-        laporan: vec![renaksi::batch::Entry {
-            kecamatan: built.report.identitas.kecamatan.clone(),
-            folder: kec.to_owned(),
-            file: target.file_name().map(|n| n.to_string_lossy().into_owned()),
-            pages: Some(pdf.output.pages),
-            bytes: Some(pdf.output.pdf.len()),
-            sha256: Some(
-                sha2::Sha256::digest(&pdf.output.pdf)
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect(),
-            ),
-            status: renaksi::batch::Status::Ok,
-            message: None,
-            milliseconds: started.elapsed().as_millis() as u64,
-            pk: Vec::new(),
-        }],
+        laporan: vec![entry],
     };
     m.write(manifest)
 }
