@@ -15,18 +15,6 @@ use super::super::serve::ruang::Ruang;
 use super::super::serve::{self as editor, Baru, DasarSimpan, Halaman, Kec, Masukan, Tanya, Ubah};
 use super::{bangun, blocking, galat, Izin, Ruangan, Server};
 
-/// The kecamatan named and this session's workspace of it, or the answer
-/// for a request that named none (the guard gives one to every route that
-/// reads or changes a kecamatan).
-macro_rules! ruang {
-    ($izin:expr) => {
-        match $izin.ruang() {
-            Some(x) => x,
-            None => return galat(StatusCode::BAD_REQUEST, "kecamatan tidak disebut"),
-        }
-    };
-}
-
 pub async fn ruang_json(
     State(server): State<Arc<Server>>,
     Extension(izin): Extension<Izin>,

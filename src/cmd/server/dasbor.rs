@@ -412,12 +412,7 @@ pub async fn dasbor_halaman(
     .await
 }
 
-fn e(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use super::html_aman as e;
 
 fn halaman(server: &Server, izin: &Izin, rows: &[Baris], menunggu: &[&Baris]) -> String {
     let mut tabel = String::new();

@@ -9,6 +9,23 @@
 //! the kecamatan a request names and the file it changes before any
 //! handler runs, and gives the handler an [`Izin`] it cannot run without.
 
+/// In a handler: the kecamatan the request named and this session's
+/// workspace of it, as the guard gave them in its [`Izin`]; else the
+/// handler answers 400.
+macro_rules! ruang {
+    ($izin:expr) => {
+        match $izin.ruang() {
+            Some(x) => x,
+            None => {
+                return $crate::cmd::server::galat(
+                    axum::http::StatusCode::BAD_REQUEST,
+                    "kecamatan tidak disebut",
+                )
+            }
+        }
+    };
+}
+
 pub mod akun;
 pub mod alur;
 mod api;
@@ -487,6 +504,14 @@ impl Server {
 
 fn mtime(path: &Path) -> Option<SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// `s` as text in an HTML page.
+pub fn html_aman(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 pub fn galat(status: StatusCode, pesan: &str) -> Response {

@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde_json::json;
@@ -12,7 +11,7 @@ use serde_json::json;
 use renaksi::Error;
 
 use super::super::serve as editor;
-use super::{blocking, galat, repo, Izin, Server};
+use super::{blocking, repo, Izin, Server};
 
 fn riwayat(server: &Server, kec: &str) -> Result<Vec<repo::Catatan>, Error> {
     let paths = [
@@ -30,9 +29,7 @@ pub async fn riwayat_json(
     State(server): State<Arc<Server>>,
     Extension(izin): Extension<Izin>,
 ) -> Response {
-    let Some((kec, _)) = izin.ruang() else {
-        return galat(StatusCode::BAD_REQUEST, "kecamatan tidak disebut");
-    };
+    let (kec, _) = ruang!(izin);
     blocking(move || match riwayat(&server, &kec) {
         Ok(c) => Json(json!({"kecamatan": kec, "commit": c})).into_response(),
         Err(err) => editor::salah(&err),
@@ -44,9 +41,7 @@ pub async fn riwayat_halaman(
     State(server): State<Arc<Server>>,
     Extension(izin): Extension<Izin>,
 ) -> Response {
-    let Some((kec, _)) = izin.ruang() else {
-        return galat(StatusCode::BAD_REQUEST, "kecamatan tidak disebut");
-    };
+    let (kec, _) = ruang!(izin);
     blocking(move || match riwayat(&server, &kec) {
         Ok(c) => editor::html(&halaman_riwayat(&kec, &c)),
         Err(err) => editor::salah(&err),
@@ -65,12 +60,7 @@ code{font-size:.85em;color:#5b6475}";
 /// The history of a kecamatan as a page: each commit's time, author and
 /// message (the report's terms), newest first.
 fn halaman_riwayat(kec: &str, commits: &[repo::Catatan]) -> String {
-    let e = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
+    let e = super::html_aman;
     let mut items = String::new();
     for c in commits {
         let (subjek, badan) = c.pesan.split_once("\n\n").unwrap_or((&c.pesan, ""));

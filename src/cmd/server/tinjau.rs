@@ -139,9 +139,7 @@ pub async fn alur_json(
     State(server): State<Arc<Server>>,
     Extension(izin): Extension<Izin>,
 ) -> Response {
-    let Some((kec, _)) = izin.ruang() else {
-        return galat(StatusCode::BAD_REQUEST, "kecamatan tidak disebut");
-    };
+    let (kec, _) = ruang!(izin);
     blocking(move || match baca(&server.root, &kec) {
         Ok(alur) => Json(keadaan_json(&alur, &izin, &kec)).into_response(),
         Err(err) => editor::salah(&err),
@@ -202,9 +200,7 @@ pub async fn gerak(
     Extension(izin): Extension<Izin>,
     Masukan(body): Masukan<Gerak>,
 ) -> Response {
-    let Some((kec, ruangan)) = izin.ruang() else {
-        return galat(StatusCode::BAD_REQUEST, "kecamatan tidak disebut");
-    };
+    let (kec, ruangan) = ruang!(izin);
     if alur::nama_dokumen(&body.dokumen).is_none() {
         return galat(StatusCode::NOT_FOUND, "dokumen itu tidak ada");
     }
@@ -472,9 +468,7 @@ pub async fn arsip(
     Extension(izin): Extension<Izin>,
     Tanya(q): Tanya<Unduh>,
 ) -> Response {
-    let Some((kec, _)) = izin.ruang() else {
-        return galat(StatusCode::BAD_REQUEST, "kecamatan tidak disebut");
-    };
+    let (kec, _) = ruang!(izin);
     blocking(move || {
         let alur = match baca(&server.root, &kec) {
             Ok(a) => a,
@@ -547,9 +541,7 @@ pub async fn sejak_disetujui(
     State(server): State<Arc<Server>>,
     Extension(izin): Extension<Izin>,
 ) -> Response {
-    let Some((kec, _)) = izin.ruang() else {
-        return galat(StatusCode::BAD_REQUEST, "kecamatan tidak disebut");
-    };
+    let (kec, _) = ruang!(izin);
     blocking(move || {
         let alur = match baca(&server.root, &kec) {
             Ok(a) => a,
@@ -625,9 +617,7 @@ pub async fn komentar_json(
     State(server): State<Arc<Server>>,
     Extension(izin): Extension<Izin>,
 ) -> Response {
-    let Some((kec, _)) = izin.ruang() else {
-        return galat(StatusCode::BAD_REQUEST, "kecamatan tidak disebut");
-    };
+    let (kec, _) = ruang!(izin);
     blocking(move || match baca_komentar(&server.root, &kec) {
         Ok(d) => Json(json!({"kecamatan": kec, "komentar": d.komentar})).into_response(),
         Err(err) => editor::salah(&err),
@@ -657,9 +647,7 @@ pub async fn komentar_baru(
     Extension(izin): Extension<Izin>,
     Masukan(body): Masukan<KomentarBaru>,
 ) -> Response {
-    let Some((kec, _)) = izin.ruang() else {
-        return galat(StatusCode::BAD_REQUEST, "kecamatan tidak disebut");
-    };
+    let (kec, _) = ruang!(izin);
     let Some(inner) = body.berkas.strip_prefix(&format!("{kec}/")) else {
         return galat(
             StatusCode::FORBIDDEN,
@@ -724,9 +712,7 @@ pub async fn komentar_jawab(
     Extension(izin): Extension<Izin>,
     Masukan(body): Masukan<JawabKomentar>,
 ) -> Response {
-    let Some((kec, _)) = izin.ruang() else {
-        return galat(StatusCode::BAD_REQUEST, "kecamatan tidak disebut");
-    };
+    let (kec, _) = ruang!(izin);
     if body.teks.len() > 4000 {
         return galat(
             StatusCode::PAYLOAD_TOO_LARGE,
