@@ -82,6 +82,19 @@ pub struct Pengguna {
 }
 
 impl Pengguna {
+    /// An account of `peran` for `kec`, for the tests of roles.
+    #[cfg(test)]
+    pub fn contoh(peran: Peran, kec: &[&str]) -> Self {
+        Pengguna {
+            nama: "x".into(),
+            email: "x@y".into(),
+            peran,
+            kecamatan: kec.iter().map(|k| k.to_string()).collect(),
+            sandi: String::new(),
+            sementara: false,
+        }
+    }
+
     /// Whether this account may read the report of `kec`.
     pub fn boleh_baca(&self, kec: &str) -> bool {
         self.peran != Peran::Operator || self.kecamatan.iter().any(|k| k == kec)

@@ -200,14 +200,7 @@ mod tests {
     use super::*;
 
     fn akun(peran: Peran, kec: &[&str]) -> Pengguna {
-        Pengguna {
-            nama: "x".into(),
-            email: "x@y".into(),
-            peran,
-            kecamatan: kec.iter().map(|k| k.to_string()).collect(),
-            sandi: String::new(),
-            sementara: false,
-        }
+        Pengguna::contoh(peran, kec)
     }
 
     /// Every state × every move × every role: only the drawn arrows, each

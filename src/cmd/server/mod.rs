@@ -550,14 +550,7 @@ mod tests {
     use akun::Peran;
 
     fn akun(peran: Peran, kec: &[&str]) -> Pengguna {
-        Pengguna {
-            nama: "x".into(),
-            email: "x@y".into(),
-            peran,
-            kecamatan: kec.iter().map(|k| k.to_string()).collect(),
-            sandi: String::new(),
-            sementara: false,
-        }
+        Pengguna::contoh(peran, kec)
     }
 
     /// Every route × every role × its own and another kecamatan: only
